@@ -1,0 +1,37 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { loadConfig } from './config/load-config';
+import { AccountsModule } from './modules/accounts/accounts.module';
+import { AlertsModule } from './modules/alerts/alerts.module';
+import { AnalyticsModule } from './modules/analytics/analytics.module';
+import { CoreModule } from './modules/core/core.module';
+import { DataModule } from './modules/data/data.module';
+import { LlmModule } from './modules/llm/llm.module';
+import { OrdersModule } from './modules/orders/orders.module';
+import { PositionsModule } from './modules/positions/positions.module';
+import { RiskModule } from './modules/risk/risk.module';
+import { StrategiesModule } from './modules/strategies/strategies.module';
+
+/** The composition root: configuration plus the ten domain modules of the plan. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig = loadConfig()): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        CoreModule,
+        AccountsModule,
+        StrategiesModule,
+        PositionsModule,
+        OrdersModule,
+        RiskModule,
+        DataModule,
+        LlmModule,
+        AnalyticsModule,
+        AlertsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from './app.module';
+import { loadConfig } from './config/load-config';
+
+/** HTTP (and later WebSocket) entry point of the mCube API. */
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  const app = await NestFactory.create(AppModule.forRoot(config));
+  app.enableShutdownHooks();
+  await app.listen(config.port, config.host);
+  process.stdout.write(`mCube API listening on http://${config.host}:${config.port}\n`);
+}
+
+bootstrap().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

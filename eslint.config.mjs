@@ -1,0 +1,81 @@
+import nx from '@nx/eslint-plugin';
+
+// Node built-ins and I/O libraries the pure domain must never touch (time and data come in as arguments).
+const IO_AND_FRAMEWORKS = [
+  '@nestjs/*', 'typeorm', '@angular/*', 'rxjs', 'express', 'ioredis', 'bullmq', 'pg', 'better-sqlite3',
+  'fs', 'fs/*', 'path', 'http', 'https', 'http2', 'net', 'dgram', 'dns', 'tls', 'os', 'crypto',
+  'child_process', 'worker_threads', 'cluster', 'zlib', 'stream', 'readline', 'node:*',
+];
+
+const NODE_BUILTINS = [
+  'fs', 'path', 'http', 'https', 'http2', 'net', 'dgram', 'dns', 'tls', 'os', 'crypto', 'child_process',
+  'worker_threads', 'cluster', 'zlib', 'stream', 'readline', 'process', 'timers', 'url', 'util', 'v8', 'vm',
+];
+
+const boundaries = (domainBans) => [
+  'error',
+  {
+    enforceBuildableLibDependency: false,
+    allow: [],
+    depConstraints: [
+      { sourceTag: 'scope:domain', onlyDependOnLibsWithTags: [], bannedExternalImports: domainBans },
+      { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: [], bannedExternalImports: IO_AND_FRAMEWORKS },
+      { sourceTag: 'scope:strategies', onlyDependOnLibsWithTags: ['scope:domain'] },
+      { sourceTag: 'scope:brokers', onlyDependOnLibsWithTags: ['scope:domain'] },
+      { sourceTag: 'scope:market-sim', onlyDependOnLibsWithTags: ['scope:domain'] },
+      { sourceTag: 'scope:backtest', onlyDependOnLibsWithTags: ['scope:domain', 'scope:strategies', 'scope:brokers', 'scope:market-sim'] },
+      { sourceTag: 'scope:ui', onlyDependOnLibsWithTags: ['scope:contracts'] },
+      { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:strategies', 'scope:brokers', 'scope:market-sim', 'scope:backtest'] },
+      { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:ui'] },
+      { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
+    ],
+  },
+];
+
+export default [
+  { ignores: ['**/dist', '**/node_modules', '**/.nx', '**/.angular', '**/tmp', '**/coverage', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@nx/enforce-module-boundaries': boundaries(IO_AND_FRAMEWORKS),
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    // The pure domain has no clock and no randomness of its own.
+    files: ['libs/domain/src/**/*.ts'],
+    ignores: ['libs/domain/src/**/*.spec.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'The domain takes time as an argument (Clock port).' },
+        { object: 'Math', property: 'random', message: 'The domain is deterministic: take a seed or values as arguments.' },
+        { object: 'process', message: 'The domain does not read the process environment.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'new Date() reads the clock: take time as an argument.' },
+      ],
+      'no-restricted-globals': ['error', 'fetch', 'setTimeout', 'setInterval', 'require'],
+      // Node built-ins are not npm packages, so the Nx rule cannot see them: ban them here.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: NODE_BUILTINS.map((name) => ({ name, message: 'libs/domain is pure: no I/O or platform modules.' })),
+          patterns: [{ group: ['node:*', 'fs/*'], message: 'libs/domain is pure: no I/O or platform modules.' }],
+        },
+      ],
+    },
+  },
+  {
+    // Specs may read the shared market data in place (never copied into the repository).
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts', 'tools/**/*.ts'],
+    rules: { '@nx/enforce-module-boundaries': boundaries([]) },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
+  },
+];

@@ -1,0 +1,6 @@
+/**
+ * @mcube/contracts: the shapes shared by the API and the web console (REST responses,
+ * request payload interfaces, the typed WebSocket event map). Plain TypeScript only:
+ * no ORM, no Nest, no Angular.
+ */
+export * from './common/error-response';
