@@ -12,12 +12,16 @@ const NODE_BUILTINS = [
   'worker_threads', 'cluster', 'zlib', 'stream', 'readline', 'process', 'timers', 'url', 'util', 'v8', 'vm',
 ];
 
-const boundaries = (domainBans) => [
+// Test code may also use the shared test helpers of tools/ (`@mcube/testing`).
+const withTools = (allow, constraints) =>
+  allow ? constraints.map((c) => ({ ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'scope:tools'] })) : constraints;
+
+const boundaries = (domainBans, allowTools = false) => [
   'error',
   {
     enforceBuildableLibDependency: false,
     allow: [],
-    depConstraints: [
+    depConstraints: withTools(allowTools, [
       { sourceTag: 'scope:domain', onlyDependOnLibsWithTags: [], bannedExternalImports: domainBans },
       { sourceTag: 'scope:contracts', onlyDependOnLibsWithTags: [], bannedExternalImports: IO_AND_FRAMEWORKS },
       { sourceTag: 'scope:strategies', onlyDependOnLibsWithTags: ['scope:domain'] },
@@ -28,7 +32,7 @@ const boundaries = (domainBans) => [
       { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:strategies', 'scope:brokers', 'scope:market-sim', 'scope:backtest'] },
       { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:ui'] },
       { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
-    ],
+    ]),
   },
 ];
 
@@ -72,7 +76,7 @@ export default [
   {
     // Specs may read the shared market data in place (never copied into the repository).
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts', 'tools/**/*.ts'],
-    rules: { '@nx/enforce-module-boundaries': boundaries([]) },
+    rules: { '@nx/enforce-module-boundaries': boundaries([], true) },
   },
   {
     files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts'],

@@ -30,4 +30,5 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper,
   testTimeout: 30000,
+  reporters: ['default', path.join(__dirname, 'tools/testing/summary-reporter.js')],
 };

@@ -1,0 +1,2 @@
+/** Side of a futures position: LONG profits when price rises, SHORT when it falls. */
+export type FuturesDirection = 'LONG' | 'SHORT';
