@@ -1,0 +1,26 @@
+import { assertPaise } from '../money/paise';
+import { isReducingIntent } from './order-intent';
+import { RISK_OK, riskDenied, type RiskCheck } from './risk-check-result';
+
+/**
+ * A non-reducing order may block at most the usable margin: MARGIN_EXCEEDS_USABLE when its
+ * estimated margin > `margins.usablePaise` (exactly equal passes) or > the broker's
+ * available margin. `usablePaise` comes from the margin rules (DECISIONS §1: 50% of
+ * min(available, 40% of capital) − in use for a first trade; 20/50/50% for averaging).
+ * Reducing intents pass. Throws INVALID_ARGUMENT for amounts that are not whole paise.
+ */
+export const marginRiskCheck: RiskCheck = (intent, ctx) => {
+  if (isReducingIntent(intent)) return RISK_OK;
+  const need = intent.estimatedMarginPaise;
+  const { usablePaise, availablePaise } = ctx.margins;
+  assertPaise('estimatedMarginPaise', need);
+  assertPaise('margins.usablePaise', usablePaise);
+  assertPaise('margins.availablePaise', availablePaise);
+  if (need <= usablePaise && need <= availablePaise) return RISK_OK;
+  return riskDenied('MARGIN_EXCEEDS_USABLE', `order needs ${need} paise of margin, usable ${usablePaise}, available ${availablePaise}`, {
+    requiredPaise: need,
+    usablePaise,
+    availablePaise,
+    inUsePaise: ctx.margins.inUsePaise,
+  });
+};

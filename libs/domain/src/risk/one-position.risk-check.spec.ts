@@ -1,0 +1,27 @@
+import { onePositionRiskCheck } from './one-position.risk-check';
+import { buildExitIntent, buildOrderIntent, buildRiskContext } from './testing/risk.builders';
+
+describe('onePositionRiskCheck', () => {
+  const holding = buildRiskContext({ activePositionExists: true, activePositionId: 'pos-1' });
+
+  it('denies a second entry while a position is active', () => {
+    expect(onePositionRiskCheck(buildOrderIntent(), holding)).toMatchObject({ ok: false, code: 'ACTIVE_POSITION_EXISTS', context: { activePositionId: 'pos-1' } });
+  });
+
+  it('denies an entry for a different position while one is active', () => {
+    expect(onePositionRiskCheck(buildOrderIntent({ positionId: 'pos-2' }), holding).ok).toBe(false);
+  });
+
+  it('lets the second leg of the same strangle entry through', () => {
+    expect(onePositionRiskCheck(buildOrderIntent({ positionId: 'pos-1', instrument: { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 22500, optionType: 'PE' } }), holding).ok).toBe(true);
+  });
+
+  it('allows averaging and exits on the active position', () => {
+    expect(onePositionRiskCheck(buildOrderIntent({ purpose: 'AVERAGE' }), holding).ok).toBe(true);
+    expect(onePositionRiskCheck(buildExitIntent(), holding).ok).toBe(true);
+  });
+
+  it('allows an entry when flat', () => {
+    expect(onePositionRiskCheck(buildOrderIntent(), buildRiskContext()).ok).toBe(true);
+  });
+});

@@ -1,0 +1,62 @@
+import type { Paise } from '../money/paise';
+import type { IsoDate } from '../time/ist-date';
+import type { OrderPurpose, OrderSide, OrderType } from '../orders/order-types';
+
+/** The broker an mCube account trades through. */
+export type BrokerName = 'KOTAK' | 'ICICI';
+
+/** Exchange segment an order goes to; throttles and freeze limits are per segment. */
+export type ExchangeSegment = 'NFO-OPT' | 'NFO-FUT';
+
+/** The contract an intent is for, in exchange terms. */
+export interface IntentInstrument {
+  readonly underlying: string;
+  readonly kind: 'OPT' | 'FUT';
+  readonly expiry: IsoDate;
+  readonly strike?: number;
+  readonly optionType?: 'CE' | 'PE';
+}
+
+/** A person's recorded yes for an order (ICICI entries and averaging need one). */
+export interface OrderApproval {
+  readonly approvedBy: string;
+  /** When it was given, UTC epoch ms. */
+  readonly approvedAt: number;
+}
+
+/**
+ * What a strategy, the UI, REST, Telegram or LLM advice asks for, before risk checks.
+ * Quantities are units (not lots); money is paise; prices are rupees.
+ */
+export interface OrderIntent {
+  readonly accountId: string;
+  readonly broker: BrokerName;
+  readonly segment: ExchangeSegment;
+  readonly instrument: IntentInstrument;
+  readonly side: OrderSide;
+  readonly quantity: number;
+  readonly orderType: OrderType;
+  readonly limitPrice?: number;
+  readonly purpose: OrderPurpose;
+  /** True when the order only shrinks an existing position (computed by the caller from the position). */
+  readonly reducesPosition: boolean;
+  /** The position this order belongs to: lets the second leg of a strangle entry through the one-position rule. */
+  readonly positionId?: string;
+  readonly approval?: OrderApproval;
+  /** Margin the order will block (0 for reducing orders). */
+  readonly estimatedMarginPaise: Paise;
+  /** Loss if the order's stop is hit (per-trade risk). */
+  readonly estimatedRiskPaise: Paise;
+  /** Notional the order adds (price × quantity; contract value for futures). */
+  readonly estimatedExposurePaise: Paise;
+}
+
+/**
+ * True when the intent only reduces risk: `reducesPosition` AND purpose EXIT or ADJUST.
+ * An ENTRY or AVERAGE never counts as reducing, whatever the flag says, and an EXIT that
+ * would not reduce (e.g. the position is already flat) is treated as a new risk. Entry-only
+ * rules (margin, loss limits, one position, targets…) never block a reducing intent.
+ */
+export function isReducingIntent(intent: Pick<OrderIntent, 'purpose' | 'reducesPosition'>): boolean {
+  return intent.reducesPosition === true && (intent.purpose === 'EXIT' || intent.purpose === 'ADJUST');
+}

@@ -1,0 +1,26 @@
+/**
+ * Why mCube's risk checks refused an order. Stored with a DENIED order; the UI and
+ * alerts switch on it. Adding a code is safe; renaming one breaks stored history.
+ */
+export type RiskDenialCode =
+  | 'TRADING_HALTED'
+  | 'REDUCING_ONLY'
+  | 'ACCOUNT_INACTIVE'
+  | 'CIRCUIT_BREAKER_TRIPPED'
+  | 'ACTIVE_POSITION_EXISTS'
+  | 'MARGIN_EXCEEDS_USABLE'
+  | 'PER_TRADE_RISK_EXCEEDED'
+  | 'DAILY_LOSS_LIMIT_BREACHED'
+  | 'WEEKLY_LOSS_LIMIT_BREACHED'
+  | 'MAX_DRAWDOWN_BREACHED'
+  | 'TOTAL_EXPOSURE_EXCEEDED'
+  | 'POSITION_EXPOSURE_EXCEEDED'
+  | 'LEVERAGE_EXCEEDED'
+  | 'OUTSIDE_MARKET_HOURS'
+  | 'EXPIRY_TOO_NEAR'
+  | 'INVALID_LOT_MULTIPLE'
+  | 'PRICE_NOT_ON_TICK'
+  | 'NOT_A_LIMIT_ORDER'
+  | 'APPROVAL_REQUIRED'
+  | 'PROFIT_TARGET_REACHED'
+  | 'INVALID_QUANTITY';

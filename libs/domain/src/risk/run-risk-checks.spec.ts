@@ -1,0 +1,111 @@
+import type { RiskCheck } from './risk-check-result';
+import { RISK_OK, riskDenied } from './risk-check-result';
+import { DEFAULT_RISK_CHECKS, runRiskChecks } from './run-risk-checks';
+import {
+  buildExitIntent,
+  buildIciciIntent,
+  buildIciciRiskContext,
+  buildOrderIntent,
+  buildRiskContext,
+} from './testing/risk.builders';
+
+describe('runRiskChecks', () => {
+  it('passes a valid Kotak strangle entry and a valid approved ICICI futures entry', () => {
+    expect(runRiskChecks(buildOrderIntent(), buildRiskContext())).toEqual({ ok: true, denials: [] });
+    expect(runRiskChecks(buildIciciIntent(), buildIciciRiskContext()).ok).toBe(true);
+  });
+
+  describe('HALTED denies everything', () => {
+    const halted = buildRiskContext({ tradingState: 'HALTED' });
+    it.each([
+      ['an entry', buildOrderIntent()],
+      ['a reducing exit', buildExitIntent()],
+      ['a reducing adjustment', buildExitIntent({ purpose: 'ADJUST' })],
+      ['averaging', buildOrderIntent({ purpose: 'AVERAGE' })],
+    ])('%s', (_, intent) => {
+      const report = runRiskChecks(intent, halted);
+      expect(report.ok).toBe(false);
+      expect(report.firstDenial?.code).toBe('TRADING_HALTED');
+    });
+  });
+
+  describe('REDUCING allows only reducing orders', () => {
+    const reducing = buildRiskContext({ tradingState: 'REDUCING' });
+    it('denies an entry', () => {
+      expect(runRiskChecks(buildOrderIntent(), reducing).firstDenial?.code).toBe('REDUCING_ONLY');
+    });
+    it('denies averaging', () => {
+      expect(runRiskChecks(buildOrderIntent({ purpose: 'AVERAGE' }), reducing).firstDenial?.code).toBe('REDUCING_ONLY');
+    });
+    it('allows a reducing exit', () => {
+      expect(runRiskChecks(buildExitIntent(), reducing).ok).toBe(true);
+    });
+  });
+
+  describe('an EXIT still goes out when loss limits are breached', () => {
+    const ctx = buildRiskContext({
+      pnl: { todayPaise: -20_000_001, weekPaise: -50_000_001, equityPaise: 4_000_000_000 },
+      breakerTripped: true,
+      account: { active: false },
+      margins: { usablePaise: 0, availablePaise: 0 },
+      activePositionExists: true,
+      activePositionId: 'pos-1',
+    });
+
+    it('passes the exit', () => {
+      expect(runRiskChecks(buildExitIntent(), ctx)).toEqual({ ok: true, denials: [] });
+    });
+
+    it('denies an entry with every broken rule, in the documented order', () => {
+      const report = runRiskChecks(buildOrderIntent(), ctx);
+      expect(report.denials.map((d) => d.code)).toEqual([
+        'ACCOUNT_INACTIVE',
+        'CIRCUIT_BREAKER_TRIPPED',
+        'ACTIVE_POSITION_EXISTS',
+        'DAILY_LOSS_LIMIT_BREACHED',
+        'WEEKLY_LOSS_LIMIT_BREACHED',
+        'MAX_DRAWDOWN_BREACHED',
+        'MARGIN_EXCEEDS_USABLE',
+      ]);
+      expect(report.firstDenial).toBe(report.denials[0]);
+    });
+
+    it('denies an entry on the daily limit alone, one paisa over', () => {
+      const only = buildRiskContext({ pnl: { todayPaise: -20_000_001 } });
+      expect(runRiskChecks(buildOrderIntent(), only).denials.map((d) => d.code)).toEqual(['DAILY_LOSS_LIMIT_BREACHED']);
+      expect(runRiskChecks(buildOrderIntent(), buildRiskContext({ pnl: { todayPaise: -20_000_000 } })).ok).toBe(true);
+    });
+  });
+
+  it('denies an exit outside market hours or with a bad price (rules that hold for every order)', () => {
+    const codes = runRiskChecks(buildExitIntent({ limitPrice: 120.51, quantity: 64 }), buildRiskContext({ withinSession: false })).denials.map((d) => d.code);
+    expect(codes).toEqual(['OUTSIDE_MARKET_HOURS', 'INVALID_LOT_MULTIPLE', 'PRICE_NOT_ON_TICK']);
+  });
+
+  it('requires approval for ICICI ENTRY and AVERAGE but not for EXIT', () => {
+    const ctx = buildIciciRiskContext({ activePositionExists: true });
+    expect(runRiskChecks(buildIciciIntent({ approval: undefined }), buildIciciRiskContext()).firstDenial?.code).toBe('APPROVAL_REQUIRED');
+    expect(runRiskChecks(buildIciciIntent({ purpose: 'AVERAGE', approval: undefined }), ctx).firstDenial?.code).toBe('APPROVAL_REQUIRED');
+    expect(runRiskChecks(buildIciciIntent({ purpose: 'EXIT', side: 'SELL', reducesPosition: true, approval: undefined }), ctx).ok).toBe(true);
+  });
+
+  it('runs a custom list of checks in the given order', () => {
+    const a: RiskCheck = () => riskDenied('INVALID_QUANTITY', 'a', {});
+    const b: RiskCheck = () => RISK_OK;
+    const c: RiskCheck = () => riskDenied('PRICE_NOT_ON_TICK', 'c', {});
+    const report = runRiskChecks(buildOrderIntent(), buildRiskContext(), [c, b, a]);
+    expect(report.denials.map((d) => d.message)).toEqual(['c', 'a']);
+  });
+
+  it('returns the same frozen report for every pass (nothing allocated on the hot path)', () => {
+    const r1 = runRiskChecks(buildOrderIntent(), buildRiskContext());
+    const r2 = runRiskChecks(buildOrderIntent(), buildRiskContext());
+    expect(r1).toBe(r2);
+    expect(Object.isFrozen(r1)).toBe(true);
+  });
+
+  it('has 21 default checks, each a distinct function', () => {
+    expect(new Set(DEFAULT_RISK_CHECKS).size).toBe(21);
+    expect(DEFAULT_RISK_CHECKS).toHaveLength(21);
+  });
+});
