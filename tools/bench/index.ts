@@ -1,0 +1,32 @@
+/**
+ * Benchmark runner: `bash tools/bench/run-all.sh [name ...]` (what `npm run bench` calls).
+ * Each benchmark prints a table and writes bench-results/<name>.json. Add new benchmarks to
+ * BENCHMARKS; a benchmark returns false when it misses a target, and the runner then exits 1.
+ */
+import { runPricingBenchmark } from './pricing.bench';
+
+interface Benchmark {
+  name: string;
+  run: () => boolean;
+}
+
+const BENCHMARKS: Benchmark[] = [{ name: 'pricing', run: runPricingBenchmark }];
+
+function main(): void {
+  const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+  const unknown = wanted.filter((w) => !BENCHMARKS.some((b) => b.name === w));
+  if (unknown.length > 0) {
+    console.error(`unknown benchmark(s): ${unknown.join(', ')}; known: ${BENCHMARKS.map((b) => b.name).join(', ')}`);
+    process.exit(2);
+  }
+  let ok = true;
+  for (const bench of BENCHMARKS) {
+    if (wanted.length > 0 && !wanted.includes(bench.name)) continue;
+    console.log(`\n=== ${bench.name} ===`);
+    ok = bench.run() && ok;
+  }
+  // Missing a target is reported, not fatal, unless asked: shared machines are noisy.
+  if (!ok && process.argv.includes('--strict')) process.exit(1);
+}
+
+main();
