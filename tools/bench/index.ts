@@ -4,13 +4,17 @@
  * BENCHMARKS; a benchmark returns false when it misses a target, and the runner then exits 1.
  */
 import { runPricingBenchmark } from './pricing.bench';
+import { runRiskChecksBenchmark } from './risk-checks.bench';
 
 interface Benchmark {
   name: string;
   run: () => boolean;
 }
 
-const BENCHMARKS: Benchmark[] = [{ name: 'pricing', run: runPricingBenchmark }];
+const BENCHMARKS: Benchmark[] = [
+  { name: 'pricing', run: runPricingBenchmark },
+  { name: 'risk-checks', run: runRiskChecksBenchmark },
+];
 
 function main(): void {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
