@@ -1,7 +1,9 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AppLoggerModule, AppLoggerOptions } from './common/logging/app-logger.module';
 import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { loadConfig } from './config/load-config';
+import { DatabaseModule } from './database/database.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
 import { AnalyticsModule } from './modules/analytics/analytics.module';
@@ -13,14 +15,21 @@ import { PositionsModule } from './modules/positions/positions.module';
 import { RiskModule } from './modules/risk/risk.module';
 import { StrategiesModule } from './modules/strategies/strategies.module';
 
+/** Wiring that is not configuration (tests route logs into a buffer). */
+export interface AppModuleOptions {
+  logger?: AppLoggerOptions;
+}
+
 /** The composition root: configuration plus the ten domain modules of the plan. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig = loadConfig()): DynamicModule {
+  static forRoot(config: AppConfig = loadConfig(), options: AppModuleOptions = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
+        AppLoggerModule.forRoot(options.logger),
+        DatabaseModule.forRoot(),
         CoreModule,
         AccountsModule,
         StrategiesModule,

@@ -1,12 +1,15 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
+import { configureApp } from './bootstrap/configure-app';
 import { loadConfig } from './config/load-config';
 
 /** HTTP (and later WebSocket) entry point of the mCube API. */
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.create(AppModule.forRoot(config));
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
+  configureApp(app, config);
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   process.stdout.write(`mCube API listening on http://${config.host}:${config.port}\n`);

@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { AppConfig } from './app-config';
-import { EnvSchema } from './env.schema';
+import { AppConfig, CredentialKey } from './app-config';
+import { EnvSchema, envVariableNames } from './env.schema';
 
 /** Raised at boot when the environment is invalid; the message names every bad variable. */
 export class ConfigError extends Error {
@@ -11,22 +12,33 @@ export class ConfigError extends Error {
   }
 }
 
+/** Decodes a 32-byte key written as 64 hex digits or base64/base64url; the schema has checked the shape. */
+export function parseCredentialKey(text: string): CredentialKey {
+  const key = /^[0-9a-fA-F]{64}$/.test(text) ? Buffer.from(text, 'hex') : Buffer.from(text.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+  if (key.length !== 32) throw new ConfigError(['credentials key does not decode to 32 bytes']);
+  return { id: createHash('sha256').update(key).digest('hex').slice(0, 16), key };
+}
+
 /**
  * Validates the environment once and returns the typed config. Unknown variables are
  * ignored (the process environment holds many); known ones must be valid.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
-  const known = Object.keys(new EnvSchema());
   const picked: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'REDIS_URL']) {
+  for (const key of envVariableNames()) {
     if (env[key] !== undefined && env[key] !== '') picked[key] = env[key];
   }
   const parsed = plainToInstance(EnvSchema, picked, { exposeDefaultValues: true });
   const errors = validateSync(parsed, { forbidUnknownValues: true });
-  if (errors.length > 0) {
-    throw new ConfigError(
-      errors.flatMap((e) => Object.values(e.constraints ?? {}).map((msg) => `${e.property}: ${msg}`)),
-    );
+  const problems = errors.flatMap((e) => Object.values(e.constraints ?? {}).map((msg) => `${e.property}: ${msg}`));
+  if (parsed.MCUBE_CREDENTIALS_KEY_PREVIOUS && !parsed.MCUBE_CREDENTIALS_KEY) {
+    problems.push('MCUBE_CREDENTIALS_KEY_PREVIOUS: set only during a rotation, together with the new MCUBE_CREDENTIALS_KEY');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const current = parsed.MCUBE_CREDENTIALS_KEY ? parseCredentialKey(parsed.MCUBE_CREDENTIALS_KEY) : undefined;
+  const previous = parsed.MCUBE_CREDENTIALS_KEY_PREVIOUS ? parseCredentialKey(parsed.MCUBE_CREDENTIALS_KEY_PREVIOUS) : undefined;
+  if (current && previous && current.id === previous.id) {
+    throw new ConfigError(['MCUBE_CREDENTIALS_KEY_PREVIOUS: must differ from MCUBE_CREDENTIALS_KEY']);
   }
   return {
     nodeEnv: parsed.NODE_ENV,
@@ -36,5 +48,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: parsed.REDIS_URL,
     liveTrading: parsed.MCUBE_LIVE_TRADING,
     logLevel: parsed.LOG_LEVEL,
+    security: {
+      sessionTtlHours: parsed.SESSION_TTL_HOURS,
+      cookieSecure: parsed.SESSION_COOKIE_SECURE ?? parsed.NODE_ENV === 'production',
+      corsOrigins: parsed.CORS_ORIGINS ? parsed.CORS_ORIGINS.split(',').map((o) => o.trim()) : [],
+      trustProxy: parsed.TRUST_PROXY,
+      login: {
+        maxFailures: parsed.LOGIN_MAX_FAILURES,
+        lockoutMinutes: parsed.LOGIN_LOCKOUT_MINUTES,
+        rateLimit: parsed.LOGIN_RATE_LIMIT,
+        rateWindowSeconds: parsed.LOGIN_RATE_WINDOW_SECONDS,
+      },
+    },
+    credentials: { current, previous },
+    admin: { username: parsed.MCUBE_ADMIN_USERNAME, password: parsed.MCUBE_ADMIN_PASSWORD },
   };
 }

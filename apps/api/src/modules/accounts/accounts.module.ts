@@ -1,5 +1,25 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AppConfig, APP_CONFIG } from '../../config/app-config';
+import { CoreModule } from '../core/core.module';
+import { AccountsController } from './accounts.controller';
+import { AccountsService } from './accounts.service';
+import { CredentialCipher } from './credentials/credential-cipher';
+import { CredentialsService } from './credentials/credentials.service';
+import { StartupChecksService } from './credentials/startup-checks.service';
+import { ApiCredential } from './entities/api-credential.entity';
+import { BrokerAccount } from './entities/broker-account.entity';
 
-/** The accounts domain of mCube (see apps/api/README.md for what each module owns). */
-@Module({})
+/** The accounts domain of mCube: broker accounts, encrypted credentials, the live-trading boot check. */
+@Module({
+  imports: [TypeOrmModule.forFeature([BrokerAccount, ApiCredential]), CoreModule],
+  controllers: [AccountsController],
+  providers: [
+    AccountsService,
+    CredentialsService,
+    StartupChecksService,
+    { provide: CredentialCipher, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new CredentialCipher(config.credentials) },
+  ],
+  exports: [AccountsService, CredentialsService],
+})
 export class AccountsModule {}

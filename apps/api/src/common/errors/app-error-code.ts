@@ -1,0 +1,19 @@
+/**
+ * Every error code the API returns. Adding one here without a status in `httpStatusOf`
+ * fails to compile.
+ */
+export type AppErrorCode =
+  | 'BAD_REQUEST'
+  | 'VALIDATION_FAILED'
+  | 'UNAUTHENTICATED'
+  | 'INVALID_CREDENTIALS'
+  | 'FORBIDDEN'
+  | 'CSRF_TOKEN_INVALID'
+  | 'NOT_FOUND'
+  | 'CONFLICT'
+  | 'DOMAIN_RULE_VIOLATED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'RATE_LIMITED'
+  | 'CREDENTIALS_KEY_MISSING'
+  | 'SERVICE_UNAVAILABLE'
+  | 'INTERNAL';

@@ -1,0 +1,57 @@
+import { ConfigError, loadConfig, parseCredentialKey } from './load-config';
+
+const KEY_B64 = Buffer.alloc(32, 7).toString('base64');
+const KEY_HEX = Buffer.alloc(32, 9).toString('hex');
+
+function problemsOf(env: NodeJS.ProcessEnv): string[] {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('defaults to paper trading, closed CORS, SQLite and no credentials key', () => {
+    const config = loadConfig({});
+    expect(config.liveTrading).toBe(false);
+    expect(config.security.corsOrigins).toEqual([]);
+    expect(config.database).toEqual({ type: 'sqlite', path: './data/mcube.sqlite' });
+    expect(config.credentials.current).toBeUndefined();
+    expect(config.security.login).toEqual({ maxFailures: 5, lockoutMinutes: 15, rateLimit: 10, rateWindowSeconds: 300 });
+    expect(config.admin).toEqual({ username: 'admin', password: undefined });
+  });
+
+  it('names every bad variable in one error', () => {
+    const problems = problemsOf({ PORT: 'eighty', MCUBE_LIVE_TRADING: 'maybe', CORS_ORIGINS: 'not an origin', MCUBE_CREDENTIALS_KEY: 'short' });
+    const named = problems.map((p) => p.split(':')[0]);
+    expect(named).toEqual(expect.arrayContaining(['PORT', 'MCUBE_LIVE_TRADING', 'CORS_ORIGINS', 'MCUBE_CREDENTIALS_KEY']));
+  });
+
+  it('accepts a 32-byte key as base64 or hex and derives a stable key id', () => {
+    const a = loadConfig({ MCUBE_CREDENTIALS_KEY: KEY_B64, MCUBE_CREDENTIALS_KEY_PREVIOUS: KEY_HEX });
+    expect(a.credentials.current?.key.equals(Buffer.alloc(32, 7))).toBe(true);
+    expect(a.credentials.previous?.key.equals(Buffer.alloc(32, 9))).toBe(true);
+    expect(a.credentials.current?.id).toBe(parseCredentialKey(KEY_B64).id);
+    expect(a.credentials.current?.id).not.toBe(a.credentials.previous?.id);
+  });
+
+  it('refuses a previous key without a current one, or equal to it', () => {
+    expect(problemsOf({ MCUBE_CREDENTIALS_KEY_PREVIOUS: KEY_HEX })[0]).toMatch(/^MCUBE_CREDENTIALS_KEY_PREVIOUS/);
+    expect(() => loadConfig({ MCUBE_CREDENTIALS_KEY: KEY_B64, MCUBE_CREDENTIALS_KEY_PREVIOUS: KEY_B64 })).toThrow(/must differ/);
+  });
+
+  it('splits CORS origins and makes cookies Secure in production unless told otherwise', () => {
+    const prod = loadConfig({ NODE_ENV: 'production', CORS_ORIGINS: 'https://a.example, http://127.0.0.1:4200' });
+    expect(prod.security.corsOrigins).toEqual(['https://a.example', 'http://127.0.0.1:4200']);
+    expect(prod.security.cookieSecure).toBe(true);
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_COOKIE_SECURE: 'false' }).security.cookieSecure).toBe(false);
+    expect(loadConfig({}).security.cookieSecure).toBe(false);
+  });
+
+  it('refuses a short admin password', () => {
+    expect(problemsOf({ MCUBE_ADMIN_PASSWORD: 'short' })[0]).toMatch(/^MCUBE_ADMIN_PASSWORD/);
+  });
+});

@@ -1,0 +1,70 @@
+import { ApiCredential } from '../modules/accounts/entities/api-credential.entity';
+import { BrokerAccount } from '../modules/accounts/entities/broker-account.entity';
+import { Alert } from '../modules/alerts/entities/alert.entity';
+import { AlertLog } from '../modules/alerts/entities/alert-log.entity';
+import { DailyPnl } from '../modules/analytics/entities/daily-pnl.entity';
+import { Performance } from '../modules/analytics/entities/performance.entity';
+import { ApiKeyEntity } from '../modules/core/entities/api-key.entity';
+import { AuditLogEntity } from '../modules/core/entities/audit-log.entity';
+import { SessionEntity } from '../modules/core/entities/session.entity';
+import { UserEntity } from '../modules/core/entities/user.entity';
+import { EconomicEvent } from '../modules/data/entities/economic-event.entity';
+import { MarketData } from '../modules/data/entities/market-data.entity';
+import { OptionChainRow } from '../modules/data/entities/option-chain.entity';
+import { LlmPrompt } from '../modules/llm/entities/llm-prompt.entity';
+import { LlmValidation } from '../modules/llm/entities/llm-validation.entity';
+import { Execution } from '../modules/orders/entities/execution.entity';
+import { Order } from '../modules/orders/entities/order.entity';
+import { OrderEvent } from '../modules/orders/entities/order-event.entity';
+import { MonitorLog } from '../modules/positions/entities/monitor-log.entity';
+import { Position } from '../modules/positions/entities/position.entity';
+import { PositionLeg } from '../modules/positions/entities/position-leg.entity';
+import { CircuitBreaker } from '../modules/risk/entities/circuit-breaker.entity';
+import { RiskLimit } from '../modules/risk/entities/risk-limit.entity';
+import { DecisionJournalEntry } from '../modules/strategies/entities/decision-journal-entry.entity';
+import { StrategyConfig } from '../modules/strategies/entities/strategy-config.entity';
+import { StrategyLearning } from '../modules/strategies/entities/strategy-learning.entity';
+
+/**
+ * Every entity of mCube, listed explicitly (no globs: the same list works under jest, the
+ * compiled app and the migration scripts). A new entity goes here, then
+ * `npm run db:migrate:generate -- <Name>`.
+ */
+export const ENTITIES = [
+  // core (security helper)
+  UserEntity,
+  ApiKeyEntity,
+  SessionEntity,
+  AuditLogEntity,
+  // accounts
+  BrokerAccount,
+  ApiCredential,
+  // strategies
+  StrategyConfig,
+  StrategyLearning,
+  DecisionJournalEntry,
+  // positions
+  Position,
+  PositionLeg,
+  MonitorLog,
+  // orders
+  Order,
+  OrderEvent,
+  Execution,
+  // risk
+  RiskLimit,
+  CircuitBreaker,
+  // data
+  MarketData,
+  OptionChainRow,
+  EconomicEvent,
+  // llm
+  LlmPrompt,
+  LlmValidation,
+  // analytics
+  DailyPnl,
+  Performance,
+  // alerts
+  Alert,
+  AlertLog,
+];

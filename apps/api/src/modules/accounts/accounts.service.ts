@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AccountTradingState, BrokerAccount, BrokerCode } from './entities/broker-account.entity';
+import { BROKER_CREDENTIAL_FIELDS } from './credentials/broker-credential-fields';
+import { CredentialFieldView, CredentialsService } from './credentials/credentials.service';
+
+/** An account as listed: no secret, only whether credentials are stored and which fields (masked). */
+export interface AccountView {
+  id: number;
+  broker: BrokerCode;
+  accountNumber: string;
+  name: string;
+  allocatedCapitalPaise: number;
+  isActive: boolean;
+  isPaperTrading: boolean;
+  tradingState: AccountTradingState;
+  hasCredentials: boolean;
+  requiredCredentialFields: readonly string[];
+  credentialFields: CredentialFieldView[];
+}
+
+/** Read side of broker accounts for the console. */
+@Injectable()
+export class AccountsService {
+  constructor(
+    @InjectRepository(BrokerAccount) private readonly accounts: Repository<BrokerAccount>,
+    private readonly credentials: CredentialsService,
+  ) {}
+
+  async list(): Promise<AccountView[]> {
+    const accounts = await this.accounts.find({ order: { id: 'ASC' } });
+    return Promise.all(accounts.map((a) => this.view(a)));
+  }
+
+  private async view(a: BrokerAccount): Promise<AccountView> {
+    const fields = await this.credentials.fieldsOf(a.id);
+    const required = BROKER_CREDENTIAL_FIELDS[a.broker] ?? [];
+    return {
+      id: a.id,
+      broker: a.broker,
+      accountNumber: a.accountNumber,
+      name: a.name,
+      allocatedCapitalPaise: a.allocatedCapitalPaise,
+      isActive: a.isActive,
+      isPaperTrading: a.isPaperTrading,
+      tradingState: a.tradingState,
+      hasCredentials: required.every((f) => fields.some((x) => x.field === f)),
+      requiredCredentialFields: required,
+      credentialFields: fields,
+    };
+  }
+}

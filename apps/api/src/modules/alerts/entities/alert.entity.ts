@@ -1,0 +1,48 @@
+import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { CodeColumn, InstantColumn, IntColumn, JsonColumn, TextColumn, TimestampedRow, VarcharColumn } from '../../../database/columns';
+import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+
+/** How loud an alert is. CRITICAL goes to every channel. */
+export type AlertSeverity = 'INFO' | 'WARNING' | 'CRITICAL';
+
+/** Something a person should know (a breaker trip, a failed login, a delta warning…). */
+@Entity('alerts')
+@Index('ix_alerts_occurred', ['occurredAt'])
+@Index('ix_alerts_dedup_key', ['dedupKey'])
+export class Alert extends TimestampedRow {
+  @IntColumn({ nullable: true })
+  accountId!: number | null;
+
+  @ManyToOne(() => BrokerAccount, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'account_id' })
+  account?: BrokerAccount | null;
+
+  @CodeColumn({ length: 10 })
+  severity!: AlertSeverity;
+
+  /** RISK, ORDER, POSITION, BROKER, SYSTEM, LLM… */
+  @CodeColumn({ length: 20 })
+  category!: string;
+
+  @VarcharColumn(200)
+  title!: string;
+
+  @TextColumn()
+  message!: string;
+
+  @JsonColumn({ nullable: true })
+  context!: Record<string, unknown> | null;
+
+  /** Same key within the dedup window → one alert. */
+  @VarcharColumn(120, { nullable: true })
+  dedupKey!: string | null;
+
+  @InstantColumn()
+  occurredAt!: Date;
+
+  @InstantColumn({ nullable: true })
+  acknowledgedAt!: Date | null;
+
+  @VarcharColumn(100, { nullable: true })
+  acknowledgedBy!: string | null;
+}

@@ -1,0 +1,66 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { LessThan, Repository } from 'typeorm';
+import { AppConfig, APP_CONFIG } from '../../../config/app-config';
+import { randomToken, sha256Hex } from '../../../common/crypto/tokens';
+import { SessionEntity } from '../entities/session.entity';
+import { UserEntity } from '../entities/user.entity';
+
+/** A new session: the clear token goes into the cookie once and is never stored. */
+export interface IssuedSession {
+  token: string;
+  csrfToken: string;
+  expiresAt: Date;
+}
+
+/** Only touch `last_seen_at` this often, so reads do not each cost a write. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+/** Server-side console sessions keyed by the SHA-256 of a random 256-bit token. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Opens a session for a user who has just proven their password. */
+  async issue(userId: number, ip: string | null): Promise<IssuedSession> {
+    const token = randomToken(32);
+    const csrfToken = randomToken(32);
+    const now = new Date();
+    const expiresAt = new Date(now.getTime() + this.config.security.sessionTtlHours * 3_600_000);
+    await this.sessions.delete({ userId, expiresAt: LessThan(now) });
+    await this.sessions.insert({ tokenHash: sha256Hex(token), userId, csrfToken, expiresAt, lastSeenAt: now, ip: ip?.slice(0, 64) ?? null });
+    return { token, csrfToken, expiresAt };
+  }
+
+  /** The live session and its active user for a cookie token, or undefined (unknown, expired, user inactive). */
+  async resolve(token: string): Promise<{ session: SessionEntity; user: UserEntity } | undefined> {
+    if (token.length < 32 || token.length > 128) return undefined;
+    const session = await this.sessions.findOne({ where: { tokenHash: sha256Hex(token) } });
+    if (!session) return undefined;
+    const now = new Date();
+    if (session.expiresAt.getTime() <= now.getTime()) {
+      await this.sessions.delete({ tokenHash: session.tokenHash });
+      return undefined;
+    }
+    const user = await this.users.findOne({ where: { id: session.userId } });
+    if (!user || !user.isActive) return undefined;
+    if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+      await this.sessions.update({ tokenHash: session.tokenHash }, { lastSeenAt: now });
+    }
+    return { session, user };
+  }
+
+  /** Ends one session (logout). */
+  async revoke(tokenHash: string): Promise<void> {
+    await this.sessions.delete({ tokenHash });
+  }
+
+  /** Ends every session of a user (deactivation, role or password change). */
+  async revokeAllFor(userId: number): Promise<void> {
+    await this.sessions.delete({ userId });
+  }
+}

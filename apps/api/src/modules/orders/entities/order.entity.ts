@@ -1,0 +1,143 @@
+import { Entity, Index, JoinColumn, ManyToOne, Unique, VersionColumn } from 'typeorm';
+import {
+  BoolColumn,
+  CodeColumn,
+  DoubleColumn,
+  InstantColumn,
+  IntColumn,
+  IstDateColumn,
+  JsonColumn,
+  PaiseColumn,
+  TextColumn,
+  TimestampedRow,
+  VarcharColumn,
+} from '../../../database/columns';
+import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { Position } from '../../positions/entities/position.entity';
+import type { OrderPurposeCode, OrderSideCode, OrderStatusCode, OrderTypeCode } from './order-vocabulary';
+
+/** Name of the unique constraint that makes `clientOrderId` an idempotency key. */
+export const ORDER_CLIENT_ID_UNIQUE = 'uq_orders_client_order_id';
+
+/**
+ * An order as journaled by mCube, before anything leaves (STYLE §2). `clientOrderId` is the
+ * idempotency key (unique) and goes into the broker's tag field; the state history is in
+ * `order_events`.
+ */
+@Entity('orders')
+@Unique(ORDER_CLIENT_ID_UNIQUE, ['clientOrderId'])
+@Index('ix_orders_account_status', ['accountId', 'status'])
+@Index('ix_orders_broker_order_id', ['brokerOrderId'])
+export class Order extends TimestampedRow {
+  @VarcharColumn(64)
+  clientOrderId!: string;
+
+  @VarcharColumn(64, { nullable: true })
+  brokerOrderId!: string | null;
+
+  @VarcharColumn(64, { nullable: true })
+  exchangeOrderId!: string | null;
+
+  @IntColumn()
+  accountId!: number;
+
+  @ManyToOne(() => BrokerAccount, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'account_id' })
+  account?: BrokerAccount;
+
+  @IntColumn({ nullable: true })
+  positionId!: number | null;
+
+  @ManyToOne(() => Position, { onDelete: 'SET NULL', nullable: true })
+  @JoinColumn({ name: 'position_id' })
+  position?: Position | null;
+
+  @CodeColumn({ length: 40, nullable: true })
+  strategyType!: string | null;
+
+  /** NFO-OPT or NFO-FUT. */
+  @CodeColumn({ length: 10 })
+  exchangeSegment!: string;
+
+  @VarcharColumn(60)
+  tradingSymbol!: string;
+
+  @VarcharColumn(40, { nullable: true })
+  instrumentToken!: string | null;
+
+  @VarcharColumn(40)
+  underlying!: string;
+
+  @CodeColumn({ length: 4 })
+  instrumentType!: 'CE' | 'PE' | 'FUT';
+
+  @DoubleColumn({ nullable: true })
+  strike!: number | null;
+
+  @IstDateColumn({ nullable: true })
+  expiryDate!: string | null;
+
+  @CodeColumn({ length: 4 })
+  side!: OrderSideCode;
+
+  @CodeColumn({ length: 10 })
+  orderType!: OrderTypeCode;
+
+  /** Units, not lots. */
+  @IntColumn()
+  quantity!: number;
+
+  @PaiseColumn({ nullable: true })
+  limitPricePaise!: number | null;
+
+  @PaiseColumn({ nullable: true })
+  triggerPricePaise!: number | null;
+
+  @CodeColumn({ length: 10 })
+  purpose!: OrderPurposeCode;
+
+  @CodeColumn({ length: 20, default: 'INITIALIZED' })
+  status!: OrderStatusCode;
+
+  @IntColumn({ default: 0 })
+  filledQuantity!: number;
+
+  @PaiseColumn({ nullable: true })
+  avgFillPricePaise!: number | null;
+
+  /** A risk denial's code (e.g. ACTIVE_POSITION_EXISTS) and `key=value` context. */
+  @VarcharColumn(60, { nullable: true })
+  denialCode!: string | null;
+
+  @JsonColumn({ nullable: true })
+  denialContext!: Record<string, string | number | boolean> | null;
+
+  @TextColumn({ nullable: true })
+  statusReason!: string | null;
+
+  /** True when the send timed out: outcome unknown until the broker says (never resubmitted). */
+  @BoolColumn({ default: false })
+  inFlightUnknown!: boolean;
+
+  @BoolColumn({ default: true })
+  isPaper!: boolean;
+
+  @BoolColumn({ default: false })
+  requiresApproval!: boolean;
+
+  @VarcharColumn(100, { nullable: true })
+  approvedBy!: string | null;
+
+  @InstantColumn({ nullable: true })
+  approvedAt!: Date | null;
+
+  @InstantColumn({ nullable: true })
+  submittedAt!: Date | null;
+
+  /** Broker/exchange time of the latest event applied. */
+  @InstantColumn({ nullable: true })
+  lastEventAt!: Date | null;
+
+  @VersionColumn()
+  version!: number;
+}

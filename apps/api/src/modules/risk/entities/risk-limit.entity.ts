@@ -1,0 +1,66 @@
+import { Entity, JoinColumn, ManyToOne, Unique, VersionColumn } from 'typeorm';
+import { BoolColumn, DoubleColumn, IntColumn, PaiseColumn, TimestampedRow } from '../../../database/columns';
+import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+
+/**
+ * The stored, editable risk limits of one account (plan §3 `risk_parameters`, §7, as amended
+ * by DECISIONS.md). Fractions are 0..1 (0.40 = 40%); amounts are paise; a null limit is off.
+ */
+@Entity('risk_limits')
+@Unique('uq_risk_limits_account', ['accountId'])
+export class RiskLimit extends TimestampedRow {
+  @IntColumn()
+  accountId!: number;
+
+  @ManyToOne(() => BrokerAccount, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'account_id' })
+  account?: BrokerAccount;
+
+  /** Fraction of allocated capital usable as margin. */
+  @DoubleColumn()
+  maxMarginUsagePct!: number;
+
+  /** Fraction of the usable headroom a first trade may take (the 50% rule). */
+  @DoubleColumn()
+  firstTradeFraction!: number;
+
+  @IntColumn({ default: 1 })
+  maxConcurrentPositions!: number;
+
+  @PaiseColumn({ nullable: true })
+  perPositionStopPaise!: number | null;
+
+  @PaiseColumn({ nullable: true })
+  perTradeRiskPaise!: number | null;
+
+  @PaiseColumn()
+  dailyLossLimitPaise!: number;
+
+  @PaiseColumn({ nullable: true })
+  weeklyLossLimitPaise!: number | null;
+
+  @PaiseColumn()
+  weeklyProfitTargetPaise!: number;
+
+  @PaiseColumn()
+  monthlyProfitTargetPaise!: number;
+
+  @BoolColumn({ default: true })
+  pauseOnProfitTarget!: boolean;
+
+  /** Drawdown from the equity peak that trips the breaker, fraction. */
+  @DoubleColumn()
+  maxDrawdownPct!: number;
+
+  @DoubleColumn({ nullable: true })
+  maxLeverage!: number | null;
+
+  @PaiseColumn({ nullable: true })
+  maxTotalExposurePaise!: number | null;
+
+  @PaiseColumn({ nullable: true })
+  maxPositionExposurePaise!: number | null;
+
+  @VersionColumn()
+  version!: number;
+}

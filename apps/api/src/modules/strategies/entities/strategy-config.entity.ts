@@ -1,0 +1,36 @@
+import { Entity, JoinColumn, ManyToOne, Unique, VersionColumn } from 'typeorm';
+import { BoolColumn, CodeColumn, IntColumn, JsonColumn, TimestampedRow } from '../../../database/columns';
+import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import type { StrategyType } from './strategy-type';
+
+/**
+ * The parameters of one strategy on one account (plan §3 `strategy_parameters`, as amended
+ * by DECISIONS.md). `parameters` is validated by the strategies module before it is saved;
+ * `version` increments on every save so a decision can name the parameters it used.
+ */
+@Entity('strategy_configs')
+@Unique('uq_strategy_configs_account_strategy', ['accountId', 'strategyType'])
+export class StrategyConfig extends TimestampedRow {
+  @IntColumn()
+  accountId!: number;
+
+  @ManyToOne(() => BrokerAccount, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'account_id' })
+  account?: BrokerAccount;
+
+  @CodeColumn({ length: 40 })
+  strategyType!: StrategyType;
+
+  @BoolColumn({ default: true })
+  isActive!: boolean;
+
+  @JsonColumn()
+  parameters!: Record<string, unknown>;
+
+  @VersionColumn()
+  version!: number;
+
+  /** Schema version of `parameters`, so old rows can be migrated by code. */
+  @IntColumn({ default: 1 })
+  parametersSchemaVersion!: number;
+}

@@ -1,0 +1,73 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../../src/config/app-config';
+import { createDataSource } from '../../src/database/create-data-source';
+import { buildDataSourceOptions, DataSourceTuning } from '../../src/database/data-source-options';
+import { runMigrations } from '../../src/database/run-migrations';
+import { createScratchPostgresDatabase, DEFAULT_POSTGRES_ADMIN_URL } from '../../src/database/scratch-postgres-database';
+
+/** The two databases every persistence test runs on. */
+export type TestDialect = 'sqlite' | 'postgres';
+
+/** Use with `describe.each(TEST_DIALECTS)`. */
+export const TEST_DIALECTS: readonly TestDialect[] = ['sqlite', 'postgres'];
+
+/**
+ * A fresh, empty database for one suite: a temp-file SQLite database, or a uniquely named
+ * PostgreSQL database on `TEST_POSTGRES_ADMIN_URL` (default postgres@127.0.0.1:5432).
+ * `open()` gives initialized data sources on it (several may be open at once);
+ * `dispose()` closes them all and deletes the database.
+ */
+export interface TestDatabase {
+  readonly dialect: TestDialect;
+  readonly database: AppConfig['database'];
+  open(tuning?: DataSourceTuning): Promise<DataSource>;
+  /** Opens a data source and applies every migration. */
+  openMigrated(tuning?: DataSourceTuning): Promise<DataSource>;
+  dispose(): Promise<void>;
+}
+
+/** Creates the database of `dialect`; nothing is migrated yet. */
+export async function createTestDatabase(dialect: TestDialect): Promise<TestDatabase> {
+  let database: AppConfig['database'];
+  let remove: () => Promise<void>;
+  if (dialect === 'sqlite') {
+    const dir = mkdtempSync(join(tmpdir(), 'mcube-test-'));
+    database = { type: 'sqlite', path: join(dir, 'nested', 'mcube.sqlite') };
+    remove = async () => rmSync(dir, { recursive: true, force: true });
+  } else {
+    const scratch = await createScratchPostgresDatabase(process.env['TEST_POSTGRES_ADMIN_URL'] ?? DEFAULT_POSTGRES_ADMIN_URL, 'mcube_test');
+    database = { type: 'postgres', url: scratch.url };
+    remove = () => scratch.drop();
+  }
+  const opened: DataSource[] = [];
+  const open = async (tuning: DataSourceTuning = {}) => {
+    const dataSource = createDataSource(buildDataSourceOptions(database, { logging: false, ...tuning }));
+    await dataSource.initialize();
+    opened.push(dataSource);
+    return dataSource;
+  };
+  return {
+    dialect,
+    database,
+    open,
+    openMigrated: async (tuning) => {
+      const dataSource = await open(tuning);
+      await runMigrations(dataSource);
+      return dataSource;
+    },
+    dispose: async () => {
+      await Promise.all(opened.filter((d) => d.isInitialized).map((d) => d.destroy()));
+      await remove();
+    },
+  };
+}
+
+/** True when `error` is a unique-constraint violation on either database. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  const code = e?.driverError?.code ?? e?.code;
+  return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE';
+}

@@ -1,0 +1,160 @@
+import { dumpDatabase, linesLeaking, login, SecurityApp, SessionAuth, startSecurityApp, TEST_SECRETS } from './security-app';
+import { concretePath, isWrite, liveRoutes, LiveRoute } from './route-table';
+
+/** A valid body for a write route, and what the generator must know about its fields. */
+interface Sample {
+  params?: (s: SecurityApp) => Record<string, number>;
+  body: Record<string, unknown>;
+  /** Fields that must be present (removing one is a 400). */
+  required: string[];
+  /** Fields that accept null (switch a limit off). */
+  nullable?: string[];
+  /** Free-text secrets where any unicode is legitimate (passphrases). */
+  unicodeOk?: string[];
+}
+
+/**
+ * One valid body per write route. Routes without a body are listed as null with the reason;
+ * the test fails when a write route is missing here, so a new endpoint must add its sample.
+ */
+const SAMPLES: Record<string, Sample | null> = {
+  'POST /api/auth/login': { body: { username: 'admin', password: 'not-the-password' }, required: ['username', 'password'], unicodeOk: ['password'] },
+  'POST /api/auth/password': { body: { currentPassword: 'not-the-password', newPassword: 'A-new-long-passphrase-1' }, required: ['currentPassword', 'newPassword'], unicodeOk: ['currentPassword', 'newPassword'] },
+  'POST /api/users': { body: { username: 'newuser', password: 'Long-enough-pass-1', role: 'trader' }, required: ['username', 'password', 'role'], unicodeOk: ['password'] },
+  'PATCH /api/users/:id': { params: (s) => ({ id: s.users.trader.id }), body: { role: 'viewer', isActive: true }, required: [] },
+  'POST /api/api-keys': { body: { name: 'nightly-report', role: 'viewer' }, required: ['name'] },
+  'PUT /api/accounts/:id/credentials': { params: (s) => ({ id: s.accounts.kotakId }), body: { ...TEST_SECRETS.kotak }, required: ['consumerKey', 'ucc', 'mobileNumber', 'totpSecret', 'mpin'] },
+  'PUT /api/accounts/:id/risk-limits': {
+    params: (s) => ({ id: s.accounts.kotakId }),
+    body: { dailyLossLimitPaise: 1_50_000_00, maxMarginUsagePct: 0.35, weeklyLossLimitPaise: 4_00_000_00, pauseOnProfitTarget: false },
+    required: [],
+    nullable: ['weeklyLossLimitPaise'],
+  },
+  'PUT /api/strategy-configs/:id/parameters': { params: (s) => ({ id: s.strategyConfigs.strangleId }), body: { baseDeltaPct: 0.6, entryTime: '10:15', roundTo: 100 }, required: [] },
+  // No request body: nothing to malform.
+  'POST /api/auth/logout': null,
+  'DELETE /api/api-keys/:id': null,
+  'DELETE /api/accounts/:id/credentials': null,
+  'POST /api/admin/credentials/re-encrypt': null,
+};
+
+const HUGE = 'x'.repeat(100_000);
+const UNICODE = 'ñ漢字😀🚀\u202e\u0000';
+
+/** A malformed variant: a JSON text to send, the field it targets, and why it is wrong. */
+interface Variant {
+  what: string;
+  raw: string;
+  field?: string;
+}
+
+function variants(sample: Sample): Variant[] {
+  const out: Variant[] = [];
+  const body = sample.body;
+  const json = (v: unknown) => JSON.stringify(v);
+  const put = (what: string, v: unknown, field?: string) => out.push({ what, raw: json(v), field });
+  put('an array instead of an object', [body]);
+  put('a string instead of an object', 'hello');
+  put('an empty object', {});
+  put('an extra field', { ...body, unexpectedField: 'x' });
+  out.push({ what: 'a __proto__ field', raw: `{"__proto__":{"isAdmin":true},${json(body).slice(1)}` });
+  out.push({ what: 'truncated JSON', raw: json(body).slice(0, -3) });
+  for (const [field, value] of Object.entries(body)) {
+    const set = (what: string, v: unknown) => put(`${field}: ${what}`, { ...body, [field]: v }, field);
+    if (typeof value === 'number') {
+      set('a string', '12abc');
+      set('a numeric string', String(value));
+      set('negative', -1);
+      set('NaN as a string', 'NaN');
+      set('a boolean', true);
+      out.push({ what: `${field}: Infinity (1e999)`, raw: json({ ...body, [field]: 0 }).replace(`"${field}":0`, `"${field}":1e999`), field });
+      set('absurdly large', 1e300);
+    } else if (typeof value === 'string') {
+      set('a number', 12345);
+      set('a 100k-character string', HUGE);
+      if (!sample.unicodeOk?.includes(field)) set('unicode and emoji', UNICODE);
+      set('a boolean', false);
+    } else if (typeof value === 'boolean') {
+      set('a string', 'yes');
+      set('a number', 1);
+    }
+    set('an object', { nested: HUGE });
+    set('an array', [value, value]);
+    if (!sample.nullable?.includes(field)) set('null', null);
+    if (sample.required.includes(field)) {
+      const { [field]: _dropped, ...rest } = body;
+      put(`${field}: missing`, rest, field);
+    }
+  }
+  return out;
+}
+
+describe('malformed bodies on every write endpoint', () => {
+  let s: SecurityApp;
+  let admin: SessionAuth;
+  let writes: LiveRoute[];
+
+  beforeAll(async () => {
+    s = await startSecurityApp();
+    admin = await login(s, 'admin');
+    writes = liveRoutes(s.app).filter((r) => isWrite(r.method) && r.nest);
+  });
+  afterAll(async () => {
+    await s?.close();
+    expect(linesLeaking([...Object.values(TEST_SECRETS.kotak), TEST_SECRETS.adminPassword, admin?.sessionToken ?? ''])).toEqual([]);
+  });
+
+  it('has a sample body (or a no-body reason) for every write route', () => {
+    const keys = writes.map((r) => `${r.method} ${r.path}`);
+    expect(keys.filter((k) => !(k in SAMPLES))).toEqual([]);
+    expect(Object.keys(SAMPLES).filter((k) => !keys.includes(k))).toEqual([]);
+  });
+
+  it('answers 400 with a readable message and leaves the database unchanged', async () => {
+    const failures: string[] = [];
+    let sent = 0;
+    for (const route of writes) {
+      const sample = SAMPLES[`${route.method} ${route.path}`];
+      if (!sample) continue;
+      const path = concretePath(route.path, sample.params?.(s));
+      const before = await dumpDatabase(s.dataSource);
+      for (const v of variants(sample)) {
+        sent += 1;
+        const call = s.http()[route.method.toLowerCase() as 'post'];
+        const res = await call(path)
+          .set('cookie', admin.cookie)
+          .set('x-csrf-token', admin.csrfToken)
+          .set('content-type', 'application/json')
+          .send(v.raw);
+        const messages = ([] as unknown[]).concat(res.body?.message ?? []);
+        const text = messages.join(' | ');
+        const label = `${route.method} ${route.path} with ${v.what}`;
+        if (res.status !== 400) failures.push(`${label}: status ${res.status} ${text.slice(0, 120)}`);
+        else if (!['VALIDATION_FAILED', 'BAD_REQUEST'].includes(res.body.code)) failures.push(`${label}: code ${res.body.code}`);
+        else if (messages.length === 0 || messages.some((m) => typeof m !== 'string' || m.length === 0 || m.length > 300)) failures.push(`${label}: unreadable message ${text.slice(0, 120)}`);
+        else if (text.includes('xxxxxxxxxx') || /\bat .*\.(ts|js):\d+/.test(text)) failures.push(`${label}: message echoes input or internals`);
+        else if (v.field && res.body.code === 'VALIDATION_FAILED' && !text.includes(v.field) && !text.includes('unknown value')) failures.push(`${label}: message does not name ${v.field}: ${text}`);
+        else if (typeof res.body.correlationId !== 'string') failures.push(`${label}: no correlation id`);
+      }
+      const after = await dumpDatabase(s.dataSource);
+      if (JSON.stringify(after) !== JSON.stringify(before)) failures.push(`${route.method} ${route.path}: database changed`);
+    }
+    expect(sent).toBeGreaterThan(200);
+    expect(failures).toEqual([]);
+  });
+
+  it('accepts each valid sample (so the 400s above come from the malformations)', async () => {
+    const failures: string[] = [];
+    for (const route of writes) {
+      const sample = SAMPLES[`${route.method} ${route.path}`];
+      if (!sample) continue;
+      const call = s.http()[route.method.toLowerCase() as 'post'];
+      const res = await call(concretePath(route.path, sample.params?.(s)))
+        .set('cookie', admin.cookie)
+        .set('x-csrf-token', admin.csrfToken)
+        .send(sample.body);
+      if (res.status === 400) failures.push(`${route.method} ${route.path}: ${JSON.stringify(res.body.message)}`);
+    }
+    expect(failures).toEqual([]);
+  });
+});
