@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { AppModule } from './app.module';
 import { configureApp } from './bootstrap/configure-app';
+import { serveConsole } from './bootstrap/serve-console';
 import { loadConfig } from './config/load-config';
 
 /** HTTP (and later WebSocket) entry point of the mCube API. */
@@ -10,6 +11,7 @@ async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });
   configureApp(app, config);
+  serveConsole(app, config.webDist);
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   process.stdout.write(`mCube API listening on http://${config.host}:${config.port}\n`);

@@ -24,6 +24,8 @@ export interface AppConfig {
   /** Paper trading is the default; live needs MCUBE_LIVE_TRADING=true and credentials. */
   liveTrading: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Folder of the built console to serve at `/`, if any. */
+  webDist?: string;
   /** Console sessions and the HTTP edge. */
   security: {
     sessionTtlHours: number;

@@ -41,6 +41,10 @@ export class EnvSchema {
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 
+  /** Folder of the built console (index.html); empty means the API serves no console. */
+  @IsOptional() @IsString()
+  MCUBE_WEB_DIST?: string;
+
   /** Console sessions expire this many hours after login (sliding is not used: a fixed lifetime). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(720)
   SESSION_TTL_HOURS = 12;

@@ -48,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     redisUrl: parsed.REDIS_URL,
     liveTrading: parsed.MCUBE_LIVE_TRADING,
     logLevel: parsed.LOG_LEVEL,
+    webDist: parsed.MCUBE_WEB_DIST,
     security: {
       sessionTtlHours: parsed.SESSION_TTL_HOURS,
       cookieSecure: parsed.SESSION_COOKIE_SECURE ?? parsed.NODE_ENV === 'production',
