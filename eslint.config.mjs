@@ -12,9 +12,9 @@ const NODE_BUILTINS = [
   'worker_threads', 'cluster', 'zlib', 'stream', 'readline', 'process', 'timers', 'url', 'util', 'v8', 'vm',
 ];
 
-// Test code may also use the shared test helpers of tools/ (`@mcube/testing`).
+// Test code may also use the shared test helpers of tools/testing (`@mcube/testing`).
 const withTools = (allow, constraints) =>
-  allow ? constraints.map((c) => ({ ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'scope:tools'] })) : constraints;
+  allow ? constraints.map((c) => ({ ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'scope:testing'] })) : constraints;
 
 const boundaries = (domainBans, allowTools = false) => [
   'error',
@@ -32,6 +32,7 @@ const boundaries = (domainBans, allowTools = false) => [
       { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:strategies', 'scope:brokers', 'scope:market-sim', 'scope:backtest'] },
       { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:ui'] },
       { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
+      { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: [] },
     ]),
   },
 ];
@@ -75,11 +76,11 @@ export default [
   },
   {
     // Specs may read the shared market data in place (never copied into the repository).
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts', 'tools/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts', '**/testing/**/*.ts', 'tools/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': boundaries([], true) },
   },
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/test/**/*.ts'],
+    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/test/**/*.ts'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off', '@typescript-eslint/no-explicit-any': 'off' },
   },
 ];

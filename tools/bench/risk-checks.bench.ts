@@ -5,7 +5,7 @@ import {
   buildIciciRiskContext,
   buildOrderIntent,
   buildRiskContext,
-} from '../../libs/domain/src/risk/testing/risk.builders';
+} from '@mcube/domain/testing';
 import { median, printTable, writeResult } from './bench-harness';
 
 const TARGET_P99_NS = 50_000;
