@@ -4,10 +4,18 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 export NX_DAEMON=false NX_NO_CLOUD=true NX_TUI=false
 
+# `npm ci` refuses this lock file on machines whose npm mirror lacks some other-platform
+# optional binaries (e.g. @rollup/rollup-darwin-arm64 at the locked version): they cannot be
+# recorded in the lock, and `npm ci` counts them as missing. `npm install` with the lock
+# installs exactly the locked versions for this platform and leaves the lock unchanged.
+install_deps() {
+  npm ci --no-audit --no-fund 2>/dev/null || npm install --no-audit --no-fund
+}
+
 ensure_deps() {
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    echo "==> installing dependencies (npm ci)"
-    npm ci --no-audit --no-fund
+    echo "==> installing dependencies (npm install from the lock file)"
+    install_deps
   fi
 }
 
