@@ -14,7 +14,7 @@ import {
 } from '../../../database/columns';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { Position } from '../../positions/entities/position.entity';
-import type { OrderPurposeCode, OrderSideCode, OrderStatusCode, OrderTypeCode } from './order-vocabulary';
+import type { OrderPurpose as OrderPurposeCode, OrderSide as OrderSideCode, OrderStatus as OrderStatusCode, OrderType as OrderTypeCode } from '@mcube/domain';
 
 /** Name of the unique constraint that makes `clientOrderId` an idempotency key. */
 export const ORDER_CLIENT_ID_UNIQUE = 'uq_orders_client_order_id';
