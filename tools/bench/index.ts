@@ -3,6 +3,7 @@
  * Each benchmark prints a table and writes bench-results/<name>.json. Add new benchmarks to
  * BENCHMARKS; a benchmark returns false when it misses a target, and the runner then exits 1.
  */
+import { runMarketSimBenchmark } from './market-sim.bench';
 import { runPricingBenchmark } from './pricing.bench';
 import { runRiskChecksBenchmark } from './risk-checks.bench';
 
@@ -14,6 +15,7 @@ interface Benchmark {
 const BENCHMARKS: Benchmark[] = [
   { name: 'pricing', run: runPricingBenchmark },
   { name: 'risk-checks', run: runRiskChecksBenchmark },
+  { name: 'market-sim', run: runMarketSimBenchmark },
 ];
 
 function main(): void {

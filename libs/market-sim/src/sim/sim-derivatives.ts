@@ -1,0 +1,90 @@
+import { BrokerError, daysBetween, lotSizeFor, type CallPut, type FuturesQuote, type IsoDate, type OptionChainSnapshot } from '@mcube/domain';
+import { listedFuturesExpiries, listedOptionExpiries, listedStrikes } from '../instruments/instrument-master';
+import { fairFuturesPrice, futuresOpenInterestTarget } from './futures-model';
+import type { MarketEngine } from './market-engine';
+import { buildModelChain, yearsToExpiry } from './model-chain';
+import { evolvingOpenInterest, optionVolume, targetOpenInterest } from './open-interest-profile';
+import { hashLabel } from './prng';
+
+const NIFTY = 'NIFTY';
+
+/** NIFTY's close on the trading day before `date` (the reference for listed strikes), else the start level. */
+export function referenceSpot(engine: MarketEngine, date: IsoDate): number {
+  const cal = engine.cfg.calendar;
+  const prev = date > engine.firstDate ? engine.niftyBars.lastDailyBars(cal.previousTradingDay(date), 1) : [];
+  return prev.length > 0 ? prev[0].close : date > engine.session.date ? engine.nifty.last : engine.cfg.niftyStart;
+}
+
+function closeTimeOf(engine: MarketEngine, expiry: IsoDate): string {
+  return engine.cfg.calendar.sessionFor(expiry)?.close ?? '15:30';
+}
+
+function assertUnderlying(underlying: string): void {
+  if (underlying.trim().toUpperCase() !== NIFTY) throw new BrokerError('REJECTED', `the simulator lists derivatives of NIFTY only, not ${underlying}`);
+}
+
+/** The option chain of a NIFTY expiry listed today, priced by the model with the skew, OI evolving through the day. */
+export function simOptionChain(engine: MarketEngine, expiry: IsoDate, only?: number): OptionChainSnapshot {
+  const date = engine.session.date;
+  if (!listedOptionExpiries({ calendar: engine.cfg.calendar, date }).includes(expiry)) {
+    throw new BrokerError('REJECTED', `no NIFTY option expiry ${expiry} is listed on ${date}`);
+  }
+  const { cfg } = engine;
+  const spot = engine.nifty.last;
+  const prevSpot = engine.nifty.prevClose;
+  const lotSize = lotSizeFor({ underlying: NIFTY, expiry });
+  const dte = daysBetween(date, expiry);
+  const prevDte = daysBetween(engine.cfg.calendar.previousTradingDay(date), expiry);
+  const progress = engine.progress();
+  const strikes = only !== undefined ? [only] : listedStrikes(referenceSpot(engine, date), 50, cfg.strikesEachSide);
+  const activity = (strike: number, type: CallPut) => {
+    const noise = hashLabel(`${cfg.seed}|${expiry}|${strike}|${type}`) / 4294967296;
+    const previousClose = targetOpenInterest({ strike, spot: prevSpot, type, daysToExpiry: prevDte, lotSize, noise });
+    const target = targetOpenInterest({ strike, spot, type, daysToExpiry: dte, lotSize, noise });
+    const openInterest = evolvingOpenInterest({ previousClose, target, progress, lotSize });
+    return { openInterest, openInterestChange: openInterest - previousClose, volume: optionVolume({ target, strike, spot, progress, lotSize }) };
+  };
+  return buildModelChain({
+    underlying: NIFTY,
+    expiry,
+    spot: Math.round(spot * 100) / 100,
+    asOfMs: engine.timeMs,
+    years: yearsToExpiry(engine.timeMs, expiry, closeTimeOf(engine, expiry)),
+    rate: cfg.rate,
+    dividendYield: cfg.dividendYield,
+    atmVol: engine.vix.last / 100,
+    skew: cfg.skew,
+    strikes,
+    activity,
+  });
+}
+
+/** A NIFTY future's quote: the carry fair value on the tick, OI rolling from near to next month. */
+export function simFuturesQuote(engine: MarketEngine, underlying: string, expiry: IsoDate): FuturesQuote {
+  assertUnderlying(underlying);
+  const expiries = listedFuturesExpiries({ calendar: engine.cfg.calendar, date: engine.session.date });
+  const rank = expiries.indexOf(expiry);
+  if (rank < 0) throw new BrokerError('REJECTED', `no NIFTY future expiring ${expiry} is listed on ${engine.session.date}`);
+  const { cfg } = engine;
+  const spot = engine.nifty.last;
+  const price = (s: number, atMs: number) => Math.round(fairFuturesPrice(s, yearsToExpiry(atMs, expiry, closeTimeOf(engine, expiry)), cfg.rate, cfg.dividendYield) * 20) / 20;
+  const lotSize = lotSizeFor({ underlying: NIFTY, expiry });
+  const date = engine.session.date;
+  const oiOf = (d: IsoDate) => futuresOpenInterestTarget({ date: d, nearExpiry: expiries[0], expiry, rank, lotSize, seed: cfg.seed });
+  const previousClose = oiOf(cfg.calendar.previousTradingDay(date));
+  const lastPrice = price(spot, engine.timeMs);
+  return {
+    symbol: `NIFTY-${expiry}-FUT`,
+    underlying: NIFTY,
+    expiry,
+    lastPrice,
+    bid: lastPrice - 0.05,
+    ask: lastPrice + 0.05,
+    basis: Math.round((lastPrice - spot) * 100) / 100,
+    openInterest: evolvingOpenInterest({ previousClose, target: oiOf(date), progress: engine.progress(), lotSize }),
+    volume: engine.nifty.volume,
+    previousClose: price(engine.nifty.prevClose, engine.session.openMs),
+    asOfMs: engine.timeMs,
+    source: 'MODELLED',
+  };
+}
