@@ -46,6 +46,14 @@ describe('tradeCharges: worked examples (computed by hand)', () => {
     });
   });
 
+  it('accepts the brokerage under the name `brokerage` too, and refuses two different amounts', () => {
+    const viaAlias = tradeCharges({ date: '2026-08-10', segment: 'OPT', side: 'BUY', turnoverPaise: OPT_TURNOVER, brokerage: 2_000 });
+    expect(viaAlias.totalPaise).toBe(5_288);
+    expect(() =>
+      tradeCharges({ date: '2026-08-10', segment: 'OPT', side: 'BUY', turnoverPaise: OPT_TURNOVER, brokerage: 2_000, brokeragePaise: 0 }),
+    ).toThrow(DomainError);
+  });
+
   it('charges ₹1 Cr of futures on each side on 2026-08-10', () => {
     // SELL: STT 0.05% = ₹5,000; NSE 0.00183% = ₹183; SEBI ₹10; GST 18% × ₹193 = ₹34.74.
     const sell = tradeCharges({ date: '2026-08-10', segment: 'FUT', side: 'SELL', turnoverPaise: FUT_TURNOVER });

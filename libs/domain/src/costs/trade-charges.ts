@@ -30,6 +30,8 @@ export interface TradeChargesInput {
   readonly turnoverPaise: Paise;
   /** Brokerage for the trade, paise (see `brokerageFor`); default 0. */
   readonly brokeragePaise?: Paise;
+  /** Same as `brokeragePaise` (the name the order-path issue uses); give one or the other. */
+  readonly brokerage?: Paise;
   /** Rate table override (oldest first); default the shipped table. */
   readonly rates?: readonly ChargeRateSet[];
 }
@@ -49,7 +51,10 @@ const apply = (paise: Paise, rate: ExactRate): Paise => mulDivPaise(paise, rate.
  */
 export function tradeCharges(input: TradeChargesInput): TradeCharges {
   const { date, segment, side, turnoverPaise } = input;
-  const brokeragePaise = input.brokeragePaise ?? 0;
+  if (input.brokerage !== undefined && input.brokeragePaise !== undefined && input.brokerage !== input.brokeragePaise) {
+    throw new DomainError('INVALID_ARGUMENT', `brokerage (${input.brokerage}) and brokeragePaise (${input.brokeragePaise}) disagree`);
+  }
+  const brokeragePaise = input.brokeragePaise ?? input.brokerage ?? 0;
   assertPaise('turnoverPaise', turnoverPaise);
   assertPaise('brokeragePaise', brokeragePaise);
   if (turnoverPaise < 0 || brokeragePaise < 0) throw new DomainError('INVALID_ARGUMENT', 'turnover and brokerage must not be negative');
