@@ -13,8 +13,15 @@ const NODE_BUILTINS = [
 ];
 
 // Test code may also use the shared test helpers of tools/testing (`@mcube/testing`).
+// Broker adapters' integration specs may also drive them with the market simulator.
+const TEST_ONLY_DEPS = { 'scope:brokers': ['scope:market-sim'] };
 const withTools = (allow, constraints) =>
-  allow ? constraints.map((c) => ({ ...c, onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'scope:testing'] })) : constraints;
+  allow
+    ? constraints.map((c) => ({
+        ...c,
+        onlyDependOnLibsWithTags: [...c.onlyDependOnLibsWithTags, 'scope:testing', ...(TEST_ONLY_DEPS[c.sourceTag] ?? [])],
+      }))
+    : constraints;
 
 const boundaries = (domainBans, allowTools = false) => [
   'error',

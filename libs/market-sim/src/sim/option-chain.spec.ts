@@ -1,4 +1,4 @@
-import { epochMsOfIst, FixedClock, isOnTick, lotSizeFor, type OptionChainSnapshot } from '@mcube/domain';
+import { createDefaultNseCalendar, epochMsOfIst, FixedClock, isOnTick, lotSizeFor, type OptionChainSnapshot } from '@mcube/domain';
 import { listedOptionExpiries } from '../instruments/instrument-master';
 import { MarketSimulator } from './market-simulator';
 import { yearsToExpiry } from './model-chain';
@@ -10,7 +10,7 @@ const TICK = 0.05;
 async function chainsAt(date: string, time: string, seed = 9): Promise<{ sim: MarketSimulator; chains: OptionChainSnapshot[] }> {
   const sim = new MarketSimulator({ seed, startDate: '2026-01-05', tickIntervalMs: 5 * 60_000, rate: RATE, dividendYield: DIVIDEND_YIELD }, new FixedClock(epochMsOfIst(date, time)));
   await sim.quote('NIFTY 50');
-  const expiries = listedOptionExpiries({ calendar: (await import('@mcube/domain')).createDefaultNseCalendar(), date });
+  const expiries = listedOptionExpiries({ calendar: createDefaultNseCalendar(), date });
   const chains = await Promise.all(expiries.map((expiry) => sim.optionChain({ underlying: 'NIFTY', expiry })));
   return { sim, chains };
 }
