@@ -1,13 +1,17 @@
 // After `tsc` compiles the API with its workspace libraries into dist/apps/api, make the
-// `@mcube/*` aliases resolvable at run time by linking each library's compiled sources.
-const { mkdirSync, rmSync, symlinkSync } = require('fs');
-const { join } = require('path');
+// `@mcube/*` aliases of tsconfig.base.json resolvable at run time by linking each alias to
+// its compiled entry point (test-only aliases are skipped).
+const { existsSync, mkdirSync, rmSync, writeFileSync } = require('fs');
+const { join, relative } = require('path');
+const { compilerOptions } = require('../../tsconfig.base.json');
 
 const dist = join(__dirname, '../../dist/apps/api');
-const scope = join(dist, 'node_modules/@mcube');
-mkdirSync(scope, { recursive: true });
-for (const lib of ['domain', 'contracts']) {
-  const link = join(scope, lib);
-  rmSync(link, { force: true, recursive: true });
-  symlinkSync(`../../libs/${lib}/src`, link, 'dir');
+for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
+  if (alias.endsWith('/testing') || alias === '@mcube/testing') continue;
+  const compiled = join(dist, target.replace(/\.ts$/, '.js'));
+  if (!existsSync(compiled)) continue; // not used by the API, so not compiled
+  const pkgDir = join(dist, 'node_modules', alias);
+  rmSync(pkgDir, { force: true, recursive: true });
+  mkdirSync(pkgDir, { recursive: true });
+  writeFileSync(join(pkgDir, 'index.js'), `module.exports = require(${JSON.stringify(relative(pkgDir, compiled))});\n`);
 }
