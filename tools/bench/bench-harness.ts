@@ -28,17 +28,6 @@ export function timeMedian(opts: { runs: number; operations: number; body: () =>
   return { medianNs: median(runsNs), runsNs };
 }
 
-/** A seeded PRNG (mulberry32), so every run benchmarks the same inputs. */
-export function seededRandom(seed: number): () => number {
-  let state = seed | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Median of a non-empty list. */
 export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

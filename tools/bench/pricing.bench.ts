@@ -10,8 +10,8 @@ import { execFileSync } from 'child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
-import { blackScholes, BlackScholesInput, ChainQuote, impliedVolatility, ImpliedVolatilityInput, priceChain } from '@mcube/domain';
-import { printTable, repoRoot, seededRandom, timeMedian, writeResult } from './bench-harness';
+import { blackScholes, BlackScholesInput, ChainQuote, impliedVolatility, ImpliedVolatilityInput, priceChain, seededRandom } from '@mcube/domain';
+import { printTable, repoRoot, timeMedian, writeResult } from './bench-harness';
 
 const RUNS = 7;
 const OPTIONS = 100_000;

@@ -21,3 +21,4 @@ export * from './futures';
 export * from './orders';
 export * from './risk';
 export * from './ports';
+export * from './random';

@@ -24,7 +24,7 @@ import { PaperMarginBook } from './paper-margin-book';
 import { runMatchPass, type MatchPassHost } from './match-pass';
 import { toOrderReport } from './paper-order-report';
 import { averageOpenPrice, positionKeyOf } from './paper-position';
-import { slippageDrawer } from './seeded-prng';
+import { slippageDrawer } from './slippage-drawer';
 import { validatePlaceOrder } from './validate-place-order';
 import { newPaperOrder, refusalError, timeoutError } from './paper-order-entry';
 

@@ -1,6 +1,6 @@
 import { DomainError } from '../errors/domain-error';
 import { blackScholes, BlackScholesInput } from './black-scholes';
-import { seededRandom } from './testing/seeded-random';
+import { seededRandom } from '../random/seeded-random';
 
 const base: BlackScholesInput = { spot: 42, strike: 40, years: 0.5, rate: 0.1, vol: 0.2, type: 'CE' };
 

@@ -3,7 +3,7 @@ import { blackScholes } from './black-scholes';
 import { CallPut } from './call-put';
 import { impliedVolatility, ImpliedVolatilityInput } from './implied-volatility';
 import { lastSolveIterations } from './normalised-vol-solver';
-import { seededRandom } from './testing/seeded-random';
+import { seededRandom } from '../random/seeded-random';
 
 /** NIFTY-like inputs: spot 5,000–30,000, strikes ±30 %, 1 day–1 year, vol 5–150 %, rate 0–10 %. */
 function randomNiftyCase(random: () => number) {
