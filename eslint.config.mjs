@@ -14,7 +14,7 @@ const NODE_BUILTINS = [
 
 // Test code may also use the shared test helpers of tools/testing (`@mcube/testing`).
 // Broker adapters' integration specs may also drive them with the market simulator.
-const TEST_ONLY_DEPS = { 'scope:brokers': ['scope:market-sim'] };
+const TEST_ONLY_DEPS = { 'scope:brokers': ['scope:market-sim'], 'scope:strategies': ['scope:market-sim'] };
 const withTools = (allow, constraints) =>
   allow
     ? constraints.map((c) => ({

@@ -1,0 +1,25 @@
+import type { OrderStatus } from '@mcube/domain';
+import type { StrategyOrderPort } from '../ports/strategy-order.port';
+
+/** An order the strategy issued and is watching. */
+export interface TrackedOrder {
+  readonly clientOrderId: string;
+  readonly quantity: number;
+  readonly limitPrice: number;
+  readonly submittedAtMs: number;
+  status: OrderStatus;
+  filledQuantity: number;
+  averagePrice?: number;
+  reason?: string;
+  cancelRequested: boolean;
+}
+
+/** Refreshes `order` from the gateway's view (status, filled quantity, average price, reason). Rejects when the port does. */
+export async function refreshOrder(orders: StrategyOrderPort, order: TrackedOrder): Promise<TrackedOrder> {
+  const s = await orders.orderStatus(order.clientOrderId);
+  order.status = s.status;
+  order.filledQuantity = s.filledQuantity;
+  order.averagePrice = s.averagePrice;
+  order.reason = s.reason;
+  return order;
+}

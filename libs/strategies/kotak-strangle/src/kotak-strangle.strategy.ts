@@ -1,0 +1,202 @@
+import { compareTimes, DomainError, istDateTimeOf, type AlertSeverity } from '@mcube/domain';
+import type { KotakStrangleConfig } from './config/kotak-strangle.config';
+import type { EntryEvaluation } from './entry/entry-evaluation';
+import { evaluateEntry } from './entry/evaluate-entry';
+import { ClosingPlan } from './execution/closing-plan';
+import { EntryAttempt, type EntryProgress } from './execution/entry-attempt';
+import { assessPosition, type PositionAssessment } from './monitor/assess-position';
+import type { DecisionKind } from './ports/decision-journal.port';
+import type { StrategyPosition } from './ports/position-view.port';
+import type { KotakStrangleDeps } from './ports/strategy-deps';
+
+/** What the strategy is busy with between ticks. */
+export type KotakStranglePhase = 'IDLE' | 'ENTERING' | 'CLOSING';
+
+/**
+ * The Kotak NIFTY weekly short strangle, driven by calls (no timers of its own): the scheduler
+ * calls `onTick(now)` every `monitorIntervalMs` in session. Once per trading day, at the first
+ * tick at/after `entryTime` inside the entry window, it runs the entry workflow; every other
+ * tick it advances working orders or monitors the open position. Every decision goes to the
+ * journal with its inputs. One position at a time: the morning check runs before any entry,
+ * and nothing is entered while an entry or a close is working. Nothing is ever adjusted
+ * automatically: delta breaches raise alerts with a recommendation.
+ */
+export class KotakStrangleStrategy {
+  private entry: { attempt: EntryAttempt; evaluation: EntryEvaluation } | null = null;
+  private closing: ClosingPlan | null = null;
+  private lastEntryDate: string | null = null;
+  private lastHold: { key: string; atMs: number } | null = null;
+  private lastDeltaAlert: { key: string; atMs: number } | null = null;
+  private lastEodAlertDate: string | null = null;
+  private lastBalanceAlertKey: string | null = null;
+
+  constructor(
+    private readonly deps: KotakStrangleDeps,
+    readonly config: KotakStrangleConfig,
+  ) {}
+
+  /** IDLE, ENTERING (entry legs working) or CLOSING (exit or unwind orders working). */
+  get phase(): KotakStranglePhase {
+    return this.entry ? 'ENTERING' : this.closing ? 'CLOSING' : 'IDLE';
+  }
+
+  /** "What would it do now?": the full evaluation, without trading or journalling. */
+  evaluateEntry(nowMs: number = this.deps.clock.nowMs()): Promise<EntryEvaluation> {
+    return evaluateEntry(this.deps, this.config, nowMs);
+  }
+
+  /** The scheduler's single entry point; see the class comment. Rejects when a port rejects. */
+  async onTick(nowMs: number = this.deps.clock.nowMs()): Promise<void> {
+    if (this.entry) return this.advanceEntry(await this.entry.attempt.advance(nowMs, this.deps, this.config), nowMs);
+    if (this.closing) return this.advanceClosing(nowMs);
+    const { date, time } = istDateTimeOf(nowMs);
+    if (!this.deps.calendar.isTradingDay(date) || !this.deps.calendar.isWithinSession(date, time)) return;
+    const entryDue = compareTimes(time, this.config.entryTime) >= 0 && compareTimes(time, this.config.entryWindowEnd) < 0;
+    if (entryDue && this.lastEntryDate !== date) {
+      this.lastEntryDate = date;
+      await this.runEntry(nowMs);
+      if (this.phase !== 'IDLE') return;
+    }
+    await this.monitor(nowMs);
+  }
+
+  /**
+   * Evaluates and, when every step passed, sells both legs as LIMIT intents (CE then PE, one
+   * position id). Journals the decision (ENTRY, SKIP, or HOLD "monitor only" when a position
+   * is active) with the whole evaluation. Returns null without doing anything while an entry
+   * or close is working.
+   */
+  async runEntry(nowMs: number = this.deps.clock.nowMs()): Promise<EntryEvaluation | null> {
+    if (this.phase !== 'IDLE') return null;
+    const ev = await evaluateEntry(this.deps, this.config, nowMs);
+    const inputs = { evaluation: ev };
+    if (ev.decision === 'MONITOR') {
+      await this.record('HOLD', 'MONITOR_ONLY', ev.reasonCode, ev.reason, inputs, nowMs);
+      return ev;
+    }
+    if (ev.decision === 'SKIP') {
+      await this.record('SKIP', 'SKIPPED', ev.reasonCode, ev.reason, inputs, nowMs);
+      return ev;
+    }
+    const { strikes, premium, sizing, expiry } = ev;
+    if (!strikes || !premium || !sizing || !expiry) throw new DomainError('INVALID_ARGUMENT', 'an ENTER evaluation must carry expiry, strikes, premium and sizing');
+    const positionId = `${this.config.accountId}-KS-${ev.date}-${nowMs}`;
+    const perLegMargin = Math.floor((sizing.marginPerLotPaise * sizing.lots) / 2);
+    const attempt = new EntryAttempt(positionId, expiry.expiry, nowMs, [
+      { optionType: 'CE', strike: strikes.callStrike, quantity: sizing.quantity, limitPrice: premium.call.limitPrice, estimatedMarginPaise: perLegMargin },
+      { optionType: 'PE', strike: strikes.putStrike, quantity: sizing.quantity, limitPrice: premium.put.limitPrice, estimatedMarginPaise: perLegMargin },
+    ]);
+    await this.record('ENTRY', 'ENTER', ev.reasonCode, ev.reason, inputs, nowMs, positionId);
+    this.entry = { attempt, evaluation: ev };
+    await this.advanceEntry(await attempt.start(this.deps, this.config), nowMs);
+    return ev;
+  }
+
+  /**
+   * One monitoring pass over the active position: values it (`assessPosition`), applies the
+   * exit rule (EXIT → buy back both legs, purpose EXIT), alerts on |net delta| above the
+   * threshold with the concrete roll (never adjusts), and journals. An unchanged HOLD is
+   * journalled at most once per `holdJournalIntervalMs`; a changed exit code always is.
+   * Returns null when there is no active position or orders are working.
+   */
+  async monitor(nowMs: number = this.deps.clock.nowMs()): Promise<PositionAssessment | null> {
+    if (this.phase !== 'IDLE') return null;
+    const position = await this.deps.positions.activePosition(this.config.accountId);
+    if (!position) return null;
+    const [chain, spotQuote] = await Promise.all([
+      this.deps.market.optionChain({ underlying: position.underlying, expiry: position.expiry }),
+      this.deps.market.quote('NIFTY 50'),
+    ]);
+    const a = assessPosition({ position, chain, spot: spotQuote.lastPrice, nowMs, config: this.config, calendar: this.deps.calendar });
+    const inputs = { assessment: a };
+    await this.balanceAlert(position, nowMs);
+    await this.deltaAlert(a, position.positionId, nowMs);
+    if (a.exit.action === 'EXIT') {
+      await this.record('EXIT', 'EXIT', a.exit.code, a.exit.reason, inputs, nowMs, position.positionId);
+      if (a.exit.alert) await this.alert('CRITICAL', `Strangle exit: ${a.exit.code}`, a.exit.reason, nowMs, `exit:${position.positionId}`);
+      const legs = position.legs
+        .filter((l) => l.quantity < 0)
+        .map((l) => ({ optionType: l.optionType, strike: l.strike, targetQuantity: -l.quantity, closedQuantity: 0, order: null, refusals: 0 }));
+      this.closing = new ClosingPlan(position.positionId, position.expiry, 'EXIT', a.exit.code, legs);
+      this.lastHold = null;
+      await this.advanceClosing(nowMs);
+      return a;
+    }
+    const holdKey = `${position.positionId}:${a.exit.code}`;
+    if (!this.lastHold || this.lastHold.key !== holdKey || nowMs - this.lastHold.atMs >= this.config.holdJournalIntervalMs) {
+      this.lastHold = { key: holdKey, atMs: nowMs };
+      await this.record('HOLD', 'HOLD', a.exit.code, a.exit.reason, inputs, nowMs, position.positionId);
+    }
+    if (a.exit.alert && this.lastEodAlertDate !== a.date) {
+      this.lastEodAlertDate = a.date;
+      await this.alert('WARNING', 'Strangle held overnight below the EOD minimum profit', a.exit.reason, nowMs, `eod:${position.positionId}:${a.date}`);
+    }
+    return a;
+  }
+
+  /** A strangle must be two short legs of equal size; anything else (a naked leg after a restart mid-entry…) is raised once per shape. */
+  private async balanceAlert(position: StrategyPosition, nowMs: number): Promise<void> {
+    const open = position.legs.filter((l) => l.quantity !== 0);
+    const balanced = open.length === 2 && open[0].optionType !== open[1].optionType && open.every((l) => l.quantity < 0) && open[0].quantity === open[1].quantity;
+    if (balanced) return;
+    const key = `${position.positionId}:${open.map((l) => `${l.strike}${l.optionType}${l.quantity}`).join(',')}`;
+    if (this.lastBalanceAlertKey === key) return;
+    this.lastBalanceAlertKey = key;
+    const legs = open.map((l) => `${l.quantity} × ${l.strike} ${l.optionType}`).join(', ');
+    const message = `Position ${position.positionId} is not a balanced short strangle (${legs}): review it now; nothing is adjusted automatically`;
+    await this.record('ALERT', 'UNBALANCED_POSITION', 'UNBALANCED_POSITION', message, { legs: open }, nowMs, position.positionId);
+    await this.alert('CRITICAL', 'Unbalanced strangle position', message, nowMs, `balance:${key}`);
+  }
+
+  private async deltaAlert(a: PositionAssessment, positionId: string, nowMs: number): Promise<void> {
+    if (!a.advice.alert) return;
+    const key = `${positionId}:${a.advice.severity}:${a.advice.suggestion?.leg ?? ''}${a.advice.suggestion?.toStrike ?? ''}`;
+    if (this.lastDeltaAlert && this.lastDeltaAlert.key === key && nowMs - this.lastDeltaAlert.atMs < this.config.deltaAlertRepeatMs) return;
+    this.lastDeltaAlert = { key, atMs: nowMs };
+    await this.record('ALERT', 'DELTA_ALERT', 'DELTA_ABOVE_THRESHOLD', a.advice.recommendation, { netDelta: a.netDelta, threshold: this.config.deltaThreshold, legs: a.legs, spot: a.spot, advice: a.advice }, nowMs, positionId);
+    await this.alert(a.advice.severity === 'CRITICAL' ? 'CRITICAL' : 'WARNING', `Net delta ${a.netDelta} beyond ±${this.config.deltaThreshold}`, a.advice.recommendation, nowMs, `delta:${key}`);
+  }
+
+  private async advanceEntry(progress: EntryProgress, nowMs: number): Promise<void> {
+    const current = this.entry;
+    if (!current || progress.state === 'WORKING') return;
+    const { attempt } = current;
+    this.entry = null;
+    if (progress.state === 'FILLED') {
+      await this.record('ENTRY', 'ENTRY_FILLED', 'BOTH_LEGS_FILLED', `Both legs filled for ${attempt.positionId}`, { legs: progress.legs }, nowMs, attempt.positionId);
+      return;
+    }
+    const inputs = { orders: progress.orders, unwind: progress.unwind.map((l) => ({ optionType: l.optionType, strike: l.strike, quantity: l.targetQuantity })), legs: attempt.legs };
+    await this.record('ENTRY', 'ENTRY_ABORTED', progress.code, progress.message, inputs, nowMs, attempt.positionId);
+    await this.alert(progress.unwind.length > 0 ? 'CRITICAL' : 'WARNING', `Strangle entry aborted: ${progress.code}`, progress.message, nowMs, `entry:${attempt.positionId}`);
+    if (progress.unwind.length > 0) {
+      this.closing = new ClosingPlan(attempt.positionId, attempt.expiry, 'UNWIND', progress.code, progress.unwind);
+      await this.advanceClosing(nowMs);
+    }
+  }
+
+  private async advanceClosing(nowMs: number): Promise<void> {
+    const plan = this.closing;
+    if (!plan) return;
+    for (const e of await plan.advance(nowMs, this.deps, this.config)) {
+      const decision = e.type === 'SUBMITTED' ? `${plan.purpose}_ORDER_SUBMITTED` : e.type === 'REFUSED' ? `${plan.purpose}_ORDER_REFUSED` : `${plan.purpose}_ORDER_REPRICED`;
+      await this.record('EXIT', decision, plan.reasonCode, `${e.strike} ${e.optionType} buy ${e.quantity}: ${e.detail}`, { ...e }, nowMs, plan.positionId);
+      if (e.type === 'REFUSED') {
+        await this.alert('CRITICAL', `Closing order refused (${plan.purpose})`, `${e.strike} ${e.optionType} ×${e.quantity} still open: ${e.detail}. Retrying; check the account.`, nowMs, `close:${plan.positionId}:${e.optionType}`);
+      }
+    }
+    if (plan.done) {
+      this.closing = null;
+      const closed = plan.legs.map((l) => ({ optionType: l.optionType, strike: l.strike, quantity: l.closedQuantity }));
+      await this.record('EXIT', `${plan.purpose}_COMPLETE`, plan.reasonCode, `${plan.purpose === 'EXIT' ? 'Position closed' : 'Entry unwound'}: every leg bought back`, { closed }, nowMs, plan.positionId);
+    }
+  }
+
+  private record(kind: DecisionKind, decision: string, reasonCode: string, message: string, inputs: Record<string, unknown>, occurredAt: number, positionId?: string) {
+    return this.deps.journal.record({ kind, strategy: 'KOTAK_STRANGLE', accountId: this.config.accountId, positionId, decision, reasonCode, message, inputs, occurredAt });
+  }
+
+  private alert(severity: AlertSeverity, title: string, body: string, occurredAtMs: number, dedupKey: string) {
+    return this.deps.alerts.raise({ severity, title, body, dedupKey, accountId: this.config.accountId, occurredAtMs });
+  }
+}

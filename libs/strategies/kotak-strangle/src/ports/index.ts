@@ -1,0 +1,5 @@
+export * from './strategy-order.port';
+export * from './position-view.port';
+export * from './decision-journal.port';
+export * from './alert-sink.port';
+export * from './strategy-deps';

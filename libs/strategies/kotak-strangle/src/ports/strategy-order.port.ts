@@ -1,0 +1,33 @@
+import type { OrderIntent, OrderStatus } from '@mcube/domain';
+
+/** What the gateway answered to one intent. DENIED = mCube's risk checks; REJECTED = the broker; UNKNOWN = in flight, outcome not known yet. */
+export interface StrategySubmitResult {
+  readonly clientOrderId: string;
+  readonly status: 'ACCEPTED' | 'DENIED' | 'REJECTED' | 'UNKNOWN';
+  /** Why it was denied or rejected (a risk denial code or the broker's reason). */
+  readonly denial?: { readonly code: string; readonly message: string };
+}
+
+/** An order as the strategy sees it. Quantities are units; prices rupees. */
+export interface StrategyOrderState {
+  readonly clientOrderId: string;
+  readonly status: OrderStatus;
+  readonly filledQuantity: number;
+  /** Average fill price, when something filled. */
+  readonly averagePrice?: number;
+  readonly reason?: string;
+}
+
+/**
+ * The one way the strategy trades: the API's `OrdersService` implements it (risk checks,
+ * clientOrderId, persistence, slicing to the freeze quantity, throttling, broker).
+ * Guarantees: `submit` never throws for a refusal (DENIED/REJECTED are results) and never
+ * resubmits by itself; `orderStatus` reports the gateway's current view of an order it
+ * issued (unknown ids reject); `cancel` asks for a cancel and resolves once asked (the
+ * order may still fill: read `orderStatus`). Infrastructure failures reject.
+ */
+export interface StrategyOrderPort {
+  submit(intent: OrderIntent): Promise<StrategySubmitResult>;
+  orderStatus(clientOrderId: string): Promise<StrategyOrderState>;
+  cancel(clientOrderId: string): Promise<void>;
+}

@@ -1,0 +1,98 @@
+import { DomainError, type OrderIntent, type Paise } from '@mcube/domain';
+import type { AccountMarginView, PositionView, StrategyLeg, StrategyPosition } from '../ports/position-view.port';
+import type { StrategyOrderPort, StrategyOrderState, StrategySubmitResult } from '../ports/strategy-order.port';
+
+/** What the fake broker does with the n-th submitted intent (0-based). */
+export type FakeOrderOutcome = 'FILL' | 'WORK' | 'REJECT' | 'DENY';
+
+interface BookOrder {
+  readonly intent: OrderIntent;
+  state: StrategyOrderState;
+}
+
+/**
+ * An in-memory gateway + positions book for tests: orders either fill at once at their limit,
+ * stay working, or are refused (per `outcome`); fills build the positions the `PositionView`
+ * reports. It records every intent and cancel, and the most positions ever open at once.
+ */
+export class FakePaperBook implements StrategyOrderPort, PositionView {
+  readonly intents: OrderIntent[] = [];
+  readonly cancels: string[] = [];
+  maxOpenPositions = 0;
+  private readonly orders = new Map<string, BookOrder>();
+  private readonly positions = new Map<string, StrategyPosition>();
+
+  constructor(
+    private readonly outcome: (intent: OrderIntent, index: number) => FakeOrderOutcome = () => 'FILL',
+    private readonly availablePaise: Paise = 6 * 1_00_00_000 * 100,
+    private readonly now: () => number = () => 0,
+  ) {}
+
+  async submit(intent: OrderIntent): Promise<StrategySubmitResult> {
+    const index = this.intents.push(intent) - 1;
+    const clientOrderId = `co-${index + 1}`;
+    const outcome = this.outcome(intent, index);
+    if (outcome === 'REJECT' || outcome === 'DENY') {
+      const status = outcome === 'REJECT' ? 'REJECTED' : 'DENIED';
+      this.orders.set(clientOrderId, { intent, state: { clientOrderId, status, filledQuantity: 0, reason: 'test refusal' } });
+      return { clientOrderId, status, denial: { code: outcome === 'REJECT' ? 'BROKER_REJECTED' : 'MARGIN_EXCEEDS_USABLE', message: 'test refusal' } };
+    }
+    this.orders.set(clientOrderId, { intent, state: { clientOrderId, status: 'ACCEPTED', filledQuantity: 0 } });
+    if (outcome === 'FILL') this.fill(clientOrderId);
+    return { clientOrderId, status: 'ACCEPTED' };
+  }
+
+  async orderStatus(clientOrderId: string): Promise<StrategyOrderState> {
+    const order = this.orders.get(clientOrderId);
+    if (!order) throw new DomainError('INVALID_ARGUMENT', `unknown order ${clientOrderId}`);
+    return { ...order.state };
+  }
+
+  async cancel(clientOrderId: string): Promise<void> {
+    this.cancels.push(clientOrderId);
+    const order = this.orders.get(clientOrderId);
+    if (order && (order.state.status === 'ACCEPTED' || order.state.status === 'PARTIALLY_FILLED')) order.state = { ...order.state, status: 'CANCELED' };
+  }
+
+  /** Fills a working order completely at its limit. */
+  fill(clientOrderId: string): void {
+    const order = this.orders.get(clientOrderId);
+    if (!order) throw new DomainError('INVALID_ARGUMENT', `unknown order ${clientOrderId}`);
+    const { intent } = order;
+    const qty = intent.quantity - order.state.filledQuantity;
+    const price = intent.limitPrice ?? 0;
+    order.state = { ...order.state, status: 'FILLED', filledQuantity: intent.quantity, averagePrice: price };
+    this.applyFill(intent, qty, price);
+  }
+
+  private applyFill(intent: OrderIntent, qty: number, price: number): void {
+    const id = intent.positionId ?? 'unassigned';
+    const { instrument } = intent;
+    const pos = this.positions.get(id) ?? { positionId: id, accountId: intent.accountId, underlying: instrument.underlying, expiry: instrument.expiry, legs: [], openedAtMs: this.now() };
+    const legs = [...pos.legs];
+    const i = legs.findIndex((l) => l.optionType === instrument.optionType && l.strike === instrument.strike);
+    const old: StrategyLeg = i >= 0 ? legs[i] : { optionType: instrument.optionType ?? 'CE', strike: instrument.strike ?? 0, quantity: 0, averagePrice: 0 };
+    const signed = intent.side === 'SELL' ? -qty : qty;
+    const quantity = old.quantity + signed;
+    const opening = Math.sign(signed) === Math.sign(old.quantity) || old.quantity === 0;
+    const averagePrice = quantity === 0 ? 0 : opening ? (Math.abs(old.quantity) * old.averagePrice + qty * price) / Math.abs(quantity) : old.averagePrice;
+    const leg = { ...old, quantity, averagePrice };
+    if (i >= 0) legs[i] = leg;
+    else legs.push(leg);
+    this.positions.set(id, { ...pos, legs });
+    this.maxOpenPositions = Math.max(this.maxOpenPositions, this.openPositions().length);
+  }
+
+  /** Positions with a non-zero leg. */
+  openPositions(): StrategyPosition[] {
+    return [...this.positions.values()].filter((p) => p.legs.some((l) => l.quantity !== 0));
+  }
+
+  async activePosition(accountId: string): Promise<StrategyPosition | null> {
+    return this.openPositions().find((p) => p.accountId === accountId) ?? null;
+  }
+
+  async margin(_accountId: string): Promise<AccountMarginView> {
+    return { availablePaise: this.availablePaise, inUsePaise: 0 };
+  }
+}
