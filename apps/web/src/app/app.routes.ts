@@ -1,0 +1,24 @@
+import { Routes } from '@angular/router';
+import { authGuard } from './core/auth/auth.guard';
+import { ShellComponent } from './layout/shell.component';
+
+/** Login outside the shell; every other page inside it, behind the auth guard, loaded lazily. */
+export const appRoutes: Routes = [
+  { path: 'login', title: 'mCube · Log in', loadComponent: () => import('./pages/login/login.page').then((m) => m.LoginPage) },
+  {
+    path: '',
+    component: ShellComponent,
+    canActivate: [authGuard],
+    children: [
+      { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
+      { path: 'dashboard', title: 'mCube · Dashboard', loadComponent: () => import('./pages/dashboard/dashboard.page').then((m) => m.DashboardPage) },
+      { path: 'positions', title: 'mCube · Positions', loadComponent: () => import('./pages/positions/positions.page').then((m) => m.PositionsPage) },
+      { path: 'orders', title: 'mCube · Orders', loadComponent: () => import('./pages/orders/orders.page').then((m) => m.OrdersPage) },
+      { path: 'strategy', title: 'mCube · Strategy', loadComponent: () => import('./pages/strategy/strategy.page').then((m) => m.StrategyPage) },
+      { path: 'market', title: 'mCube · Market', loadComponent: () => import('./pages/market/market.page').then((m) => m.MarketPage) },
+      { path: 'password', title: 'mCube · Change password', loadComponent: () => import('./pages/password/password.page').then((m) => m.PasswordPage) },
+      { path: 'settings', title: 'mCube · Settings', loadComponent: () => import('./pages/settings/settings.page').then((m) => m.SettingsPage) },
+    ],
+  },
+  { path: '**', redirectTo: 'dashboard' },
+];

@@ -1,0 +1,49 @@
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { NgbNav, NgbNavContent, NgbNavItem, NgbNavLinkButton, NgbNavOutlet } from '@ng-bootstrap/ng-bootstrap';
+import { AccountsApi } from '../../core/accounts/accounts.api';
+import { AuthService } from '../../core/auth/auth.service';
+import { asyncResource } from '../../shared/ui/async-resource';
+import { LoadStateComponent } from '../../shared/ui/load-state.component';
+import { AccountsSettingsComponent } from './accounts-settings.component';
+import { ApiKeysSettingsComponent } from './api-keys-settings.component';
+import { RiskLimitsCardComponent } from './risk-limits-card.component';
+import { UsersSettingsComponent } from './users-settings.component';
+
+/** Settings in tabs: accounts and credentials, risk limits, API keys, and users (admins only). */
+@Component({
+  selector: 'mc-settings-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [NgbNav, NgbNavItem, NgbNavLinkButton, NgbNavContent, NgbNavOutlet, LoadStateComponent, AccountsSettingsComponent, ApiKeysSettingsComponent, RiskLimitsCardComponent, UsersSettingsComponent],
+  template: `
+    <h1 class="h3 mb-3">Settings</h1>
+    <ul ngbNav #nav="ngbNav" class="nav-tabs flex-nowrap overflow-auto text-nowrap" [destroyOnHide]="true">
+      <li ngbNavItem="accounts">
+        <button ngbNavLink>Accounts</button>
+        <ng-template ngbNavContent><mc-accounts-settings /></ng-template>
+      </li>
+      <li ngbNavItem="risk">
+        <button ngbNavLink>Risk limits</button>
+        <ng-template ngbNavContent>
+          <mc-load-state [loading]="accounts.loading()" [error]="accounts.error()" what="accounts" (retry)="accounts.reload()" />
+          @for (a of accounts.value() ?? []; track a.id) { <mc-risk-limits-card [account]="a" /> }
+        </ng-template>
+      </li>
+      <li ngbNavItem="api-keys">
+        <button ngbNavLink>API keys</button>
+        <ng-template ngbNavContent><mc-api-keys-settings /></ng-template>
+      </li>
+      @if (auth.isAdmin()) {
+        <li ngbNavItem="users">
+          <button ngbNavLink>Users</button>
+          <ng-template ngbNavContent><mc-users-settings /></ng-template>
+        </li>
+      }
+    </ul>
+    <div [ngbNavOutlet]="nav" class="pt-3"></div>
+  `,
+})
+export class SettingsPage {
+  private readonly accountsApi = inject(AccountsApi);
+  protected readonly auth = inject(AuthService);
+  protected readonly accounts = asyncResource(() => this.accountsApi.list());
+}

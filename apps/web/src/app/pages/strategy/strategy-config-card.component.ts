@@ -1,0 +1,66 @@
+import { DatePipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
+import { ApiError, messageOf } from '../../core/api/api-error';
+import { messagesByField } from '../../core/api/messages-by-field';
+import { AuthService } from '../../core/auth/auth.service';
+import { Notifier } from '../../core/notify/notifier.service';
+import { asyncResource } from '../../shared/ui/async-resource';
+import { LoadStateComponent } from '../../shared/ui/load-state.component';
+import { SettingsFormComponent } from '../../shared/settings-form/settings-form.component';
+import { StrategyApi, StrategyConfigView } from './strategy.api';
+import { strategyFields, strategyName } from './strategy-fields';
+import { StrategyHistoryComponent } from './strategy-history.component';
+
+/** One strategy configuration: its parameter form (saved through the API) and its change history. */
+@Component({
+  selector: 'mc-strategy-config-card',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [DatePipe, SettingsFormComponent, StrategyHistoryComponent, LoadStateComponent],
+  templateUrl: './strategy-config-card.component.html',
+})
+export class StrategyConfigCardComponent implements OnInit {
+  private readonly api = inject(StrategyApi);
+  private readonly notifier = inject(Notifier);
+  protected readonly auth = inject(AuthService);
+  readonly initial = input.required<StrategyConfigView>();
+
+  /** The config after the last save (starts as the listed one). */
+  private readonly saved = signal<StrategyConfigView | null>(null);
+  protected readonly config = computed(() => this.saved() ?? this.initial());
+  protected readonly name = computed(() => strategyName(this.config().strategyType));
+  protected readonly fields = computed(() => strategyFields(this.config().strategyType));
+  /**
+   * The values the form shows. The seeded strangle keeps its entry filters under `filters`;
+   * the API edits them as top-level fields, so a top-level value wins over the nested one.
+   */
+  protected readonly values = computed(() => {
+    const p = this.config().parameters;
+    const nested = typeof p['filters'] === 'object' && p['filters'] !== null ? (p['filters'] as Record<string, unknown>) : {};
+    return { ...nested, ...p };
+  });
+  protected readonly saving = signal(false);
+  protected readonly serverErrors = signal<Record<string, string[]>>({});
+  protected readonly history = asyncResource(() => this.api.history(this.initial().id), { immediate: false });
+
+  ngOnInit(): void {
+    void this.history.reload();
+  }
+
+  protected async save(changes: Record<string, unknown>): Promise<void> {
+    this.saving.set(true);
+    this.serverErrors.set({});
+    try {
+      this.saved.set(await this.api.updateParameters(this.config().id, changes));
+      this.notifier.success(`${this.name()}: parameters saved.`);
+      await this.history.reload();
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 400) {
+        this.serverErrors.set(messagesByField(err.messages, this.fields().map((f) => f.key)));
+      } else {
+        this.serverErrors.set({ '': [messageOf(err)] });
+      }
+    } finally {
+      this.saving.set(false);
+    }
+  }
+}

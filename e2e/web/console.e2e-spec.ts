@@ -1,0 +1,279 @@
+import { randomBytes } from 'crypto';
+import { statSync } from 'fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { freshEnv, runInit, RunningApi, startApi } from '../api/built-api';
+import { launchChromium, logIn, openConsole, PageProblems, screenshot, unexpectedConsoleErrors, VIEWPORTS } from './console-browser';
+
+const ADMIN_PASSWORD = 'e2e-console-admin-pass-1';
+const VIEWER = { username: 'watcher', password: 'e2e-console-viewer-pass-1' };
+const VIEWER_NEW_PASSWORD = 'e2e-viewer-own-pass-2';
+
+interface ListedAccount {
+  broker: string;
+  name: string;
+  allocatedCapitalPaise: number;
+}
+
+// The built console served by the built API (README command 1) in a headless Chromium.
+describe('the web console in a browser', () => {
+  let api: RunningApi;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let problems: PageProblems;
+
+  beforeAll(async () => {
+    const env = await freshEnv({ MCUBE_ADMIN_PASSWORD: ADMIN_PASSWORD, MCUBE_CREDENTIALS_KEY: randomBytes(32).toString('base64') });
+    runInit(env);
+    api = await startApi(env);
+    browser = await launchChromium();
+    ({ context, page, problems } = await openConsole(browser, api.baseUrl));
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    await browser?.close();
+    await api?.stop();
+  });
+
+  it('sends a visitor to the login page and refuses a wrong password', async () => {
+    await page.goto('/strategy');
+    await page.waitForURL(/\/login\?returnUrl=%2Fstrategy/);
+    await page.fill('#username', 'admin');
+    await page.fill('#password', 'not-the-password-at-all');
+    await page.click('button[type=submit]');
+    await expectText(page, '[data-testid=login-error]', /./);
+    expect(page.url()).toContain('/login');
+  });
+
+  it('logs an admin in and shows both accounts on the dashboard, paper trading', async () => {
+    await logIn(page, 'admin', ADMIN_PASSWORD);
+    const accounts = (await (await page.request.get('/api/accounts')).json()) as ListedAccount[];
+    expect(accounts.map((a) => a.broker).sort()).toEqual(['ICICI', 'KOTAK']);
+    const rupees = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', maximumFractionDigits: 0 });
+    for (const a of accounts) {
+      const card = page.locator(`[data-testid=account-card-${a.broker}]`);
+      await card.waitFor();
+      const text = await card.innerText();
+      expect(text).toContain(a.name);
+      expect(text).toContain(rupees.format(a.allocatedCapitalPaise / 100));
+      expect(text).toContain('Paper');
+    }
+    expect(await page.locator('text=Arrives with the order path.').count()).toBeGreaterThan(0);
+  });
+
+  it('shows the live connection state and settles instead of looping', async () => {
+    const indicator = page.locator('[data-testid=connection-indicator]');
+    await indicator.waitFor();
+    await page.waitForSelector('[data-testid=connection-indicator]:is([data-state=online], [data-state=offline])', { timeout: 10_000 });
+    const socketErrors = () => problems.consoleErrors.filter((e) => e.includes('WebSocket')).length;
+    const before = socketErrors();
+    await page.waitForTimeout(2500);
+    // With backoff (1 s, 2 s, 4 s …) a missing socket fails at most a couple of times in 2.5 s.
+    expect(socketErrors() - before).toBeLessThanOrEqual(2);
+  });
+
+  it('shows an invalid strategy parameter next to its field, then saves a valid one into the history', async () => {
+    await page.click('nav >> text=Strategy');
+    const card = page.locator('[data-testid=strategy-WEEKLY_NIFTY_STRANGLE]');
+    await card.waitFor();
+    const delta = card.locator('input[id$="-baseDeltaPct"]');
+    const entry = card.locator('input[id$="-entryTime"]');
+    const originalDelta = Number(await delta.inputValue());
+    const originalEntry = await entry.inputValue();
+
+    // Client side: out of the server's range (0.1..5), refused before any request.
+    await delta.fill('9');
+    await expectText(card, '[data-testid=error-baseDeltaPct]', /between 0\.1 and 5/);
+    expect(await card.locator('[data-testid=save]').isDisabled()).toBe(true);
+
+    // Server side: a cross-field rule only the API checks, shown next to the field it names.
+    await delta.fill(String(originalDelta));
+    await entry.fill('23:59');
+    await card.locator('[data-testid=save]').click();
+    await expectText(card, '[data-testid=error-entryTime]', /entryTime must lie inside the entry window/);
+    // Editing the field clears the server's now-stale message.
+    await entry.fill(originalEntry);
+    await card.locator('[data-testid=error-entryTime]').waitFor({ state: 'detached', timeout: 5000 });
+
+    // A valid change: saved, stored, and listed in the history.
+    const newDelta = Math.round((originalDelta + 0.1) * 100) / 100;
+    await delta.fill(String(newDelta));
+    await card.locator('[data-testid=save]').click();
+    const history = card.locator('[data-testid=history]');
+    await expectText(card, '[data-testid=history]', new RegExp(`baseDeltaPct[\\s\\S]*${newDelta}`));
+    expect(await history.innerText()).toContain('admin');
+    expect(await card.locator('[data-testid=error-entryTime]').count()).toBe(0);
+    const configs = (await (await page.request.get('/api/strategy-configs')).json()) as { strategyType: string; parameters: Record<string, unknown> }[];
+    expect(configs.find((c) => c.strategyType === 'WEEKLY_NIFTY_STRANGLE')?.parameters['baseDeltaPct']).toBe(newDelta);
+  });
+
+  it('stores broker credentials write-only and lists them masked', async () => {
+    await page.click('nav >> text=Settings');
+    const form = page.locator('[data-testid=credentials-form-ICICI]');
+    await form.waitFor();
+    const secret = 'e2e-breeze-secret-' + randomBytes(6).toString('hex');
+    await form.locator('input[id$="-apiKey"]').fill('e2e-breeze-key');
+    await form.locator('input[id$="-apiSecret"]').fill(secret);
+    await form.locator('button[type=submit]').click();
+    await expectText(page, '[data-testid=masked-ICICI]', /apiSecret\s*•+/);
+    expect(await form.locator('input[id$="-apiSecret"]').inputValue()).toBe('');
+    expect(await page.content()).not.toContain(secret);
+  });
+
+  it('creates an API key, shows it once, and the key works', async () => {
+    await page.click('text=API keys');
+    await page.fill('#key-name', 'e2e-report');
+    await page.click('[data-testid=api-key-form] button[type=submit]');
+    const key = (await page.locator('[data-testid=created-key-value]').innerText()).trim();
+    expect(key).toMatch(/^mcube_[A-Za-z0-9]+_\S+$/);
+    const me = await fetch(`${api.baseUrl}/api/auth/me`, { headers: { authorization: `Bearer ${key}` } });
+    expect(me.status).toBe(200);
+    await expectText(page, '[data-testid=api-keys]', /e2e-report/);
+    await page.reload();
+    await page.click('text=API keys');
+    await expectText(page, '[data-testid=api-keys]', /e2e-report/);
+    expect(await page.content()).not.toContain(key);
+  });
+
+  it('lets an admin create a viewer', async () => {
+    await page.click('text=Users');
+    await page.fill('#new-username', VIEWER.username);
+    await page.fill('#new-password', VIEWER.password);
+    await page.selectOption('#new-role', 'viewer');
+    await page.click('[data-testid=user-form] button[type=submit]');
+    await expectText(page, '[data-testid=users]', new RegExp(VIEWER.username));
+  });
+
+  it('saves a screenshot of every page at desktop and phone width', async () => {
+    const shots: { name: string; path: string; tab?: string }[] = [
+      { name: 'dashboard', path: '/dashboard' },
+      { name: 'positions', path: '/positions' },
+      { name: 'orders', path: '/orders' },
+      { name: 'strategy', path: '/strategy' },
+      { name: 'market', path: '/market' },
+      { name: 'settings-accounts', path: '/settings' },
+      { name: 'settings-risk-limits', path: '/settings', tab: 'Risk limits' },
+      { name: 'settings-api-keys', path: '/settings', tab: 'API keys' },
+      { name: 'settings-users', path: '/settings', tab: 'Users' },
+      { name: 'password', path: '/password' },
+    ];
+    for (const [viewport, size] of Object.entries(VIEWPORTS) as [keyof typeof VIEWPORTS, (typeof VIEWPORTS)[keyof typeof VIEWPORTS]][]) {
+      await page.setViewportSize(size);
+      for (const s of shots) {
+        await page.goto(s.path);
+        await page.locator('h1').first().waitFor();
+        if (s.tab) await page.click(`.nav-tabs >> text=${s.tab}`);
+        await page.waitForLoadState('networkidle');
+        await page.waitForSelector('.spinner-border', { state: 'detached' });
+        expect(statSync(await screenshot(page, s.name, viewport)).size).toBeGreaterThan(5000);
+      }
+    }
+    await page.setViewportSize(VIEWPORTS.desktop);
+  });
+
+  it('logs out and then needs a login again', async () => {
+    await page.goto('/dashboard');
+    await page.click('[data-testid=user-menu]');
+    await page.click('[data-testid=logout]');
+    await page.waitForURL('**/login');
+    expect((await page.request.get('/api/accounts')).status()).toBe(401);
+    for (const viewport of ['desktop', 'phone'] as const) {
+      await page.setViewportSize(VIEWPORTS[viewport]);
+      await page.locator('#username').waitFor();
+      expect(statSync(await screenshot(page, 'login', viewport)).size).toBeGreaterThan(5000);
+    }
+    await page.setViewportSize(VIEWPORTS.desktop);
+    await page.goto('/settings');
+    await page.waitForURL(/\/login/);
+  });
+
+  it('shows a viewer no write buttons', async () => {
+    await logIn(page, VIEWER.username, VIEWER.password);
+    await page.click('nav >> text=Strategy');
+    await page.locator('[data-testid=strategy-WEEKLY_NIFTY_STRANGLE] input').first().waitFor();
+    expect(await page.locator('[data-testid=save]').count()).toBe(0);
+    expect(await page.locator('[data-testid=strategy-WEEKLY_NIFTY_STRANGLE] input[id$="-baseDeltaPct"]').getAttribute('readonly')).not.toBeNull();
+    await screenshot(page, 'strategy-viewer', 'desktop');
+
+    await page.click('nav >> text=Settings');
+    await page.locator('[data-testid=masked-KOTAK]').waitFor();
+    expect(await page.locator('[data-testid^=credentials-form]').count()).toBe(0);
+    expect(await page.locator('.nav-tabs >> text=Users').count()).toBe(0);
+    await page.click('text=Risk limits');
+    await page.locator('[data-testid=risk-limits-KOTAK] input').first().waitFor();
+    expect(await page.locator('[data-testid=save]').count()).toBe(0);
+    await page.click('text=API keys');
+    await page.locator('[data-testid=api-keys]').waitFor();
+    expect(await page.locator('[data-testid=api-key-form]').count()).toBe(0);
+    expect(await page.locator('button:has-text("Revoke")').count()).toBe(0);
+    await screenshot(page, 'settings-viewer', 'desktop');
+  });
+
+  it('lets a user change their own password: a wrong current one is refused in place, then the session ends', async () => {
+    const newPassword = VIEWER_NEW_PASSWORD;
+    await page.goto('/dashboard');
+    await page.click('text=choose your own');
+    await page.fill('#current', 'not-my-password-at-all');
+    await page.fill('#new', newPassword);
+    await page.fill('#repeat', newPassword);
+    await page.click('button[type=submit]');
+    await expectText(page, '.alert-danger', /current password is wrong/);
+    expect(page.url()).toContain('/password');
+    await page.fill('#current', VIEWER.password);
+    await page.click('button[type=submit]');
+    await page.waitForURL('**/login');
+    await logIn(page, VIEWER.username, newPassword);
+    expect(await page.locator('text=choose your own').count()).toBe(0);
+  });
+
+  it('sends the user to the login page when the session ends mid-use', async () => {
+    await page.goto('/dashboard');
+    await page.locator('[data-testid=account-card-KOTAK]').waitFor();
+    await context.clearCookies();
+    await page.click('nav >> text=Strategy');
+    await page.waitForURL(/\/login\?returnUrl=/);
+    await expectText(page, '.toast', /session has ended/);
+  });
+
+  it('shows "offline" when the live socket is unavailable and retries with backoff, not in a loop', async () => {
+    const other = await openConsole(browser, api.baseUrl);
+    try {
+      const attempts: number[] = [];
+      // Every socket the page opens is closed at once with a server error, as a broken server would.
+      await other.page.routeWebSocket(/\/ws$/, (ws) => {
+        attempts.push(Date.now());
+        void ws.close({ code: 1011, reason: 'unavailable' });
+      });
+      await logIn(other.page, VIEWER.username, VIEWER_NEW_PASSWORD);
+      await other.page.waitForSelector('[data-testid=connection-indicator][data-state=offline]');
+      expect(await other.page.locator('[data-testid=connection-indicator]').innerText()).toContain('Offline');
+      await other.page.waitForTimeout(4500);
+      // Attempts at about 0 s, +1 s, +2 s, +4 s after login: a reconnect happened, and no tight loop.
+      expect(attempts.length).toBeGreaterThanOrEqual(2);
+      expect(attempts.length).toBeLessThanOrEqual(4);
+      expect(other.problems.uncaught).toEqual([]);
+    } finally {
+      await other.context.close();
+    }
+  });
+
+  it('ran without uncaught errors or unexpected console errors', () => {
+    expect(problems.uncaught).toEqual([]);
+    expect(unexpectedConsoleErrors(problems.consoleErrors)).toEqual([]);
+  });
+});
+
+/** Waits until the element under `root` matching `selector` shows text matching `pattern`. */
+async function expectText(root: Page | ReturnType<Page['locator']>, selector: string, pattern: RegExp): Promise<void> {
+  const el = root.locator(selector).first();
+  await el.waitFor({ timeout: 10_000 });
+  const deadline = Date.now() + 10_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await el.innerText();
+    if (pattern.test(text)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`"${selector}" shows "${text}", expected ${pattern}`);
+}
