@@ -3,22 +3,24 @@
  * Each benchmark prints a table and writes bench-results/<name>.json. Add new benchmarks to
  * BENCHMARKS; a benchmark returns false when it misses a target, and the runner then exits 1.
  */
+import { runConsoleLoadBenchmark } from './console-load.bench';
 import { runMarketSimBenchmark } from './market-sim.bench';
 import { runPricingBenchmark } from './pricing.bench';
 import { runRiskChecksBenchmark } from './risk-checks.bench';
 
 interface Benchmark {
   name: string;
-  run: () => boolean;
+  run: () => boolean | Promise<boolean>;
 }
 
 const BENCHMARKS: Benchmark[] = [
   { name: 'pricing', run: runPricingBenchmark },
   { name: 'risk-checks', run: runRiskChecksBenchmark },
   { name: 'market-sim', run: runMarketSimBenchmark },
+  { name: 'console-load', run: runConsoleLoadBenchmark },
 ];
 
-function main(): void {
+async function main(): Promise<void> {
   const wanted = process.argv.slice(2).filter((a) => !a.startsWith('-'));
   const unknown = wanted.filter((w) => !BENCHMARKS.some((b) => b.name === w));
   if (unknown.length > 0) {
@@ -29,10 +31,13 @@ function main(): void {
   for (const bench of BENCHMARKS) {
     if (wanted.length > 0 && !wanted.includes(bench.name)) continue;
     console.log(`\n=== ${bench.name} ===`);
-    ok = bench.run() && ok;
+    ok = (await bench.run()) && ok;
   }
   // Missing a target is reported, not fatal, unless asked: shared machines are noisy.
   if (!ok && process.argv.includes('--strict')) process.exit(1);
 }
 
-main();
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});
