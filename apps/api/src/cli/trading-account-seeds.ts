@@ -60,7 +60,7 @@ export const TRADING_ACCOUNT_SEEDS: readonly TradingAccountSeed[] = [
     allocatedCapitalPaise: KOTAK_RISK_DEFAULTS.allocatedCapitalPaise,
     riskLimit: riskLimitFrom(KOTAK_RISK_DEFAULTS),
     strategyType: 'WEEKLY_NIFTY_STRANGLE',
-    parameters: { ...plain(KOTAK_STRANGLE_DEFAULTS), filters: plain(STRANGLE_FILTER_DEFAULTS) },
+    parameters: { ...plain(KOTAK_STRANGLE_DEFAULTS), ...plain(STRANGLE_FILTER_DEFAULTS) },
   },
   {
     broker: 'ICICI',

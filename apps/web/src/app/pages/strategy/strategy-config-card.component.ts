@@ -29,15 +29,8 @@ export class StrategyConfigCardComponent implements OnInit {
   protected readonly config = computed(() => this.saved() ?? this.initial());
   protected readonly name = computed(() => strategyName(this.config().strategyType));
   protected readonly fields = computed(() => strategyFields(this.config().strategyType));
-  /**
-   * The values the form shows. The seeded strangle keeps its entry filters under `filters`;
-   * the API edits them as top-level fields, so a top-level value wins over the nested one.
-   */
-  protected readonly values = computed(() => {
-    const p = this.config().parameters;
-    const nested = typeof p['filters'] === 'object' && p['filters'] !== null ? (p['filters'] as Record<string, unknown>) : {};
-    return { ...nested, ...p };
-  });
+  /** The values the form shows: the stored parameters (entry filters are top-level fields too). */
+  protected readonly values = computed(() => this.config().parameters);
   protected readonly saving = signal(false);
   protected readonly serverErrors = signal<Record<string, string[]>>({});
   protected readonly history = asyncResource(() => this.api.history(this.initial().id), { immediate: false });
