@@ -4,3 +4,5 @@
  * no ORM, no Nest, no Angular.
  */
 export * from './common/error-response';
+export * from './market';
+export * from './ws';

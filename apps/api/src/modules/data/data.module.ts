@@ -1,5 +1,44 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ClockModule } from '../core/clock/clock.module';
+import { CoreModule } from '../core/core.module';
+import { EconomicEvent } from './entities/economic-event.entity';
+import { MarketData } from './entities/market-data.entity';
+import { OptionChainRow } from './entities/option-chain.entity';
+import { EconomicEventsController } from './events/economic-events.controller';
+import { EconomicEventsService } from './events/economic-events.service';
+import { HistoryImportController } from './import/history-import.controller';
+import { MarketController } from './market/market.controller';
+import { MarketService } from './market/market.service';
+import { ChainSnapshotService } from './snapshots/chain-snapshot.service';
+import { MarketEventsBus } from './snapshots/market-events.bus';
+import { MarketJobHandlers } from './snapshots/market-job-handlers';
+import { QuoteSnapshotService } from './snapshots/quote-snapshot.service';
+import { MARKET_CLOCK, MARKET_DATA, NSE_CALENDAR } from './source/market-data.tokens';
+import { marketSourceProviders } from './source/market-source.providers';
+import { MarketGateway } from './ws/market.gateway';
+import { TickPublisher } from './ws/tick-publisher.service';
 
-/** The data domain of mCube (see apps/api/README.md for what each module owns). */
-@Module({})
+/**
+ * The data domain: the configured market source (simulator or replay) behind `MARKET_DATA`,
+ * snapshot jobs (quotes each minute, NIFTY chains each five minutes, in session only), market
+ * and events REST, CSV history import, and the `/ws` live socket. The snapshot jobs run on the
+ * job system (`apps/api/src/jobs`): this module registers their handlers.
+ */
+@Module({
+  imports: [TypeOrmModule.forFeature([MarketData, OptionChainRow, EconomicEvent]), ClockModule, CoreModule],
+  controllers: [MarketController, EconomicEventsController, HistoryImportController],
+  providers: [
+    ...marketSourceProviders,
+    MarketEventsBus,
+    MarketService,
+    EconomicEventsService,
+    QuoteSnapshotService,
+    ChainSnapshotService,
+    MarketJobHandlers,
+    MarketGateway,
+    TickPublisher,
+  ],
+  exports: [MARKET_DATA, MARKET_CLOCK, NSE_CALENDAR, MarketEventsBus],
+})
 export class DataModule {}

@@ -1,0 +1,57 @@
+import type { OptionChainResponse, OptionSideResponse } from '@mcube/contracts';
+import type { ChainRow, NseCalendar, OptionChainSnapshot, OptionSideQuote } from '@mcube/domain';
+import { analyzeChain, yearsToExpiry } from '@mcube/market-sim';
+
+/** Risk-free rate used to read IV and greeks off chain prices (continuous; the replay's default). */
+export const CHAIN_RATE = 0.065;
+/** NIFTY dividend yield used with `CHAIN_RATE` (continuous). */
+export const CHAIN_DIVIDEND_YIELD = 0.012;
+
+/** A minute: the floor of time to expiry, so an expiring chain still prices in its last minutes. */
+const MIN_YEARS = 60_000 / (365 * 86_400_000);
+
+function side(q: OptionSideQuote | undefined, priced: ChainRow | undefined): OptionSideResponse | null {
+  if (!q) return null;
+  const g = priced?.greeks ?? null;
+  return {
+    lastPrice: q.lastPrice,
+    priceSource: q.source,
+    bid: q.bid ?? null,
+    ask: q.ask ?? null,
+    volume: q.volume ?? null,
+    openInterest: q.openInterest ?? null,
+    openInterestChange: q.openInterestChange ?? null,
+    iv: priced?.iv ?? q.impliedVolatility ?? null,
+    delta: g?.delta ?? null,
+    gamma: g?.gamma ?? null,
+    theta: g?.theta ?? null,
+    vega: g?.vega ?? null,
+  };
+}
+
+/**
+ * The chain with IV and greeks per side (from each side's price), PCR, max pain, OI walls and
+ * OI change, via `analyzeChain`. Time to expiry runs to the expiry day's close (IST).
+ * Throws the DomainError of `analyzeChain` for an unsorted chain.
+ */
+export function buildChainView(chain: OptionChainSnapshot, calendar: NseCalendar): OptionChainResponse {
+  const close = calendar.sessionFor(chain.expiry)?.close ?? '15:30';
+  const years = Math.max(MIN_YEARS, yearsToExpiry(chain.asOfMs, chain.expiry, close));
+  const a = analyzeChain(chain, { years, rate: CHAIN_RATE, dividendYield: CHAIN_DIVIDEND_YIELD });
+  const byKey = new Map(a.priced.map((r) => [`${r.strike}|${r.type}`, r]));
+  return {
+    underlying: chain.underlying,
+    expiry: chain.expiry,
+    spot: chain.spot,
+    asOfMs: chain.asOfMs,
+    pcr: a.putCallRatio,
+    maxPain: a.maxPain,
+    support: a.support,
+    resistance: a.resistance,
+    totalCallOi: a.totalCallOi,
+    totalPutOi: a.totalPutOi,
+    callOiChange: a.callOiChange,
+    putOiChange: a.putOiChange,
+    rows: chain.strikes.map((r) => ({ strike: r.strike, call: side(r.call, byKey.get(`${r.strike}|CE`)), put: side(r.put, byKey.get(`${r.strike}|PE`)) })),
+  };
+}

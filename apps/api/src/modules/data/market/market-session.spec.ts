@@ -1,0 +1,23 @@
+import { createDefaultNseCalendar, epochMsOfIst } from '@mcube/domain';
+import { isMarketInSession } from './market-session';
+
+const calendar = createDefaultNseCalendar();
+const at = (date: string, time: string) => isMarketInSession(calendar, epochMsOfIst(date, time));
+
+describe('isMarketInSession', () => {
+  it('opens at 09:15:00 IST and closes at 15:30:00 IST on a trading day', () => {
+    expect(at('2026-03-30', '09:14:59')).toBe(false);
+    expect(at('2026-03-30', '09:15:00')).toBe(true);
+    expect(at('2026-03-30', '15:29:59')).toBe(true);
+    expect(at('2026-03-30', '15:30:00')).toBe(false);
+  });
+
+  it('is shut all day on an exchange holiday and at weekends', () => {
+    expect(at('2026-03-31', '11:00')).toBe(false); // Mahavir Jayanti (Tuesday)
+    expect(at('2026-03-28', '11:00')).toBe(false); // Saturday
+  });
+
+  it('answers false rather than guessing beyond the calendar coverage', () => {
+    expect(at('2090-03-01', '11:00')).toBe(false);
+  });
+});

@@ -1,0 +1,42 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { ExpiriesResponse, GlobalCuesResponse, HistoryResponse, OptionChainResponse, QuotesResponse, VixResponse } from '@mcube/contracts';
+import { ExpiriesQueryDto, HistoryQueryDto, OptionChainQueryDto, QuotesQueryDto } from './dto/market-queries.dto';
+import { MarketService } from './market.service';
+
+/** Market reads for every role: quotes, option chain with analytics, history, VIX, global cues, expiries. */
+@ApiTags('market')
+@Controller('market')
+export class MarketController {
+  constructor(private readonly market: MarketService) {}
+
+  @Get('quotes')
+  quotes(@Query() q: QuotesQueryDto): Promise<QuotesResponse> {
+    return this.market.quotes(q.symbols.split(','));
+  }
+
+  @Get('option-chain')
+  optionChain(@Query() q: OptionChainQueryDto): Promise<OptionChainResponse> {
+    return this.market.optionChain(q.underlying ?? 'NIFTY', q.expiry);
+  }
+
+  @Get('history')
+  history(@Query() q: HistoryQueryDto): Promise<HistoryResponse> {
+    return this.market.history(q);
+  }
+
+  @Get('vix')
+  vix(): Promise<VixResponse> {
+    return this.market.vix();
+  }
+
+  @Get('global-cues')
+  globalCues(): Promise<GlobalCuesResponse> {
+    return this.market.globalCues();
+  }
+
+  @Get('expiries')
+  expiries(@Query() q: ExpiriesQueryDto): ExpiriesResponse {
+    return this.market.expiries(q.underlying ?? 'NIFTY');
+  }
+}

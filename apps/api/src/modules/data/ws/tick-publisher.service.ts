@@ -1,0 +1,69 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type { Clock, MarketDataPort } from '@mcube/domain';
+import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import { CLOCK } from '../../core/clock/clock.token';
+import { SNAPSHOT_SYMBOLS } from '../snapshots/quote-snapshot.service';
+import { MarketEventsBus } from '../snapshots/market-events.bus';
+import { MARKET_DATA } from '../source/market-data.tokens';
+import { MarketGateway } from './market.gateway';
+
+/** Shortest time between two ticks of one symbol, process-clock ms. */
+export const TICK_MIN_INTERVAL_MS = 1_000;
+
+const round2 = (v: number) => Math.round(v * 100) / 100;
+
+/**
+ * Pushes `market.tick` events while someone is listening: polls the source for the indices
+ * every second and publishes a symbol only when its quote changed and its previous tick is at
+ * least `TICK_MIN_INTERVAL_MS` old (so ≤ 1 tick per symbol per second). The poll timer runs
+ * with the market jobs (`MCUBE_MARKET_JOBS`); tests call `publishTicks` themselves.
+ */
+@Injectable()
+export class TickPublisher implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger(TickPublisher.name);
+  private readonly last = new Map<string, { sentMs: number; asOfMs: number; price: number }>();
+  private timer: NodeJS.Timeout | null = null;
+  private busy = false;
+
+  constructor(
+    @Inject(MARKET_DATA) private readonly market: MarketDataPort,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly gateway: MarketGateway,
+    private readonly bus: MarketEventsBus,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  onModuleInit(): void {
+    if (!this.config.marketData.jobs) return;
+    this.timer = setInterval(() => void this.publishTicks(), TICK_MIN_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** One polling round; returns how many ticks were published. */
+  async publishTicks(): Promise<number> {
+    if (this.gateway.audience === 0 || this.busy) return 0;
+    this.busy = true;
+    let sent = 0;
+    try {
+      for (const symbol of SNAPSHOT_SYMBOLS) {
+        const q = await this.market.quote(symbol);
+        const now = this.clock.nowMs();
+        const prev = this.last.get(q.symbol);
+        if (prev && (now - prev.sentMs < TICK_MIN_INTERVAL_MS || (prev.asOfMs === q.asOfMs && prev.price === q.lastPrice))) continue;
+        this.last.set(q.symbol, { sentMs: now, asOfMs: q.asOfMs, price: q.lastPrice });
+        this.bus.publish('market.tick', { symbol: q.symbol, lastPrice: q.lastPrice, change: q.previousClose === undefined ? null : round2(q.lastPrice - q.previousClose), asOfMs: q.asOfMs });
+        sent += 1;
+      }
+    } catch (error) {
+      this.logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'tick poll failed');
+    } finally {
+      this.busy = false;
+    }
+    return sent;
+  }
+}

@@ -1,0 +1,4 @@
+export * from './quote.response';
+export * from './option-chain.response';
+export * from './history.response';
+export * from './economic-event.response';
