@@ -1,0 +1,68 @@
+import { assertIsoDate, secondsOfDay } from '@mcube/domain';
+import { isSecretKey } from '../common/logging/redaction';
+import { JobPayloadError } from './job-errors';
+import type { OrderSubmitPayload, SlotPayload, TickPayload } from './job-registry';
+
+const SLOT = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})$/;
+/** Broker tags are short and [a-z0-9]; a leading letter keeps BullMQ from reading the id as a number. */
+const CLIENT_ORDER_ID = /^[a-z][a-z0-9]{0,39}$/;
+
+function asRecord(job: string, payload: unknown): Record<string, unknown> {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    throw new JobPayloadError(job, `payload must be an object, got ${payload === null ? 'null' : Array.isArray(payload) ? 'an array' : typeof payload}`);
+  }
+  return payload as Record<string, unknown>;
+}
+
+function onlyKeys(job: string, record: Record<string, unknown>, allowed: readonly string[]): void {
+  const extra = Object.keys(record).filter((k) => !allowed.includes(k));
+  if (extra.length > 0) throw new JobPayloadError(job, `unexpected payload field(s): ${extra.join(', ')}`);
+}
+
+/**
+ * Throws JobPayloadError when any property, at any depth, has a secret's name (password,
+ * token, key…): payloads sit in Redis and in logs, so they carry references, never secrets.
+ */
+export function assertNoSecrets(job: string, payload: unknown, path = 'payload'): void {
+  if (typeof payload !== 'object' || payload === null) return;
+  for (const [k, v] of Object.entries(payload)) {
+    if (isSecretKey(k)) throw new JobPayloadError(job, `${path}.${k} looks like a secret; pass a reference instead`);
+    assertNoSecrets(job, v, `${path}.${k}`);
+  }
+}
+
+/** The ticker takes an empty object. */
+export function checkTickPayload(payload: unknown): TickPayload {
+  onlyKeys('schedule.tick', asRecord('schedule.tick', payload), []);
+  return {};
+}
+
+/** A slot payload: `{ slot: 'YYYY-MM-DDTHH:MM:SS' }`, a real IST date and time, nothing else. */
+export function checkSlotPayload(job: string, payload: unknown): SlotPayload {
+  const record = asRecord(job, payload);
+  onlyKeys(job, record, ['slot']);
+  const match = typeof record['slot'] === 'string' ? SLOT.exec(record['slot']) : null;
+  if (!match) throw new JobPayloadError(job, `slot must be an IST 'YYYY-MM-DDTHH:MM:SS', got ${JSON.stringify(record['slot'])}`);
+  try {
+    assertIsoDate(match[1]);
+    secondsOfDay(match[2]);
+  } catch (err) {
+    throw new JobPayloadError(job, `slot ${match[0]} is not a real date and time (${err instanceof Error ? err.message : String(err)})`);
+  }
+  return { slot: match[0] };
+}
+
+/** `orders.submit`: a clientOrderId (broker tag) and a positive integer account id, nothing else. */
+export function checkOrderSubmitPayload(payload: unknown): OrderSubmitPayload {
+  const job = 'orders.submit';
+  const record = asRecord(job, payload);
+  onlyKeys(job, record, ['clientOrderId', 'accountId']);
+  const { clientOrderId, accountId } = record;
+  if (typeof clientOrderId !== 'string' || !CLIENT_ORDER_ID.test(clientOrderId)) {
+    throw new JobPayloadError(job, `clientOrderId must be 1-40 characters of a-z 0-9 starting with a letter, got ${JSON.stringify(clientOrderId)}`);
+  }
+  if (typeof accountId !== 'number' || !Number.isInteger(accountId) || accountId <= 0) {
+    throw new JobPayloadError(job, `accountId must be a positive integer, got ${JSON.stringify(accountId)}`);
+  }
+  return { clientOrderId, accountId };
+}

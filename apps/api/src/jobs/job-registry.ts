@@ -1,0 +1,134 @@
+import { JobPayloadError } from './job-errors';
+import { checkOrderSubmitPayload, checkSlotPayload, checkTickPayload } from './job-payload.checks';
+
+/** Every queue. Each queue is processed serially (one job at a time) by each worker process. */
+export const QUEUE_NAMES = ['schedule', 'market-data', 'positions', 'strategy', 'risk', 'analytics', 'orders'] as const;
+
+/** A queue name. */
+export type QueueName = (typeof QUEUE_NAMES)[number];
+
+/** The ticker's payload: nothing, it reads the clock when it runs. */
+export type TickPayload = Record<string, never>;
+
+/** Payload of a scheduled job: the IST slot it stands for, `YYYY-MM-DDTHH:MM:SS`. */
+export interface SlotPayload {
+  slot: string;
+}
+
+/**
+ * Payload of `orders.submit`: a reference to an intent the orders module has journaled, never
+ * the order's credentials. `clientOrderId` is the broker tag and the job id.
+ */
+export interface OrderSubmitPayload {
+  clientOrderId: string;
+  accountId: number;
+}
+
+/** Every job and its payload type: the one list the drivers, handlers and schedule share. */
+export interface JobPayloads {
+  'schedule.tick': TickPayload;
+  'market-data.snapshot': SlotPayload;
+  'market-data.option-chain': SlotPayload;
+  'positions.monitor': SlotPayload;
+  'positions.pnl': SlotPayload;
+  'strategy.kotak.evaluate-entry': SlotPayload;
+  'strategy.kotak.exit-check': SlotPayload;
+  'risk.limits': SlotPayload;
+  'risk.circuit-breakers': SlotPayload;
+  'analytics.daily-report': SlotPayload;
+  'analytics.learning-update': SlotPayload;
+  'orders.submit': OrderSubmitPayload;
+}
+
+/** A job name. */
+export type JobName = keyof JobPayloads;
+
+/** A job that stands for an IST slot of the schedule. */
+export type ScheduledJobName = { [N in JobName]: JobPayloads[N] extends SlotPayload ? N : never }[JobName];
+
+/** How one job is queued, retried, kept and checked. */
+export interface JobDefinition<N extends JobName> {
+  queue: QueueName;
+  /** Total runs allowed (1 = no retry). */
+  attempts: number;
+  /** First retry delay; doubles on each further retry. */
+  backoffMs: number;
+  /** How long a finished job (and so its id, for dedup) is remembered. */
+  keepSeconds: number;
+  /** Returns the payload typed, or throws JobPayloadError naming what is wrong. */
+  check(payload: unknown): JobPayloads[N];
+  /** The deterministic job id (dedup key); undefined = the driver assigns one (ticker only). */
+  jobId(payload: JobPayloads[N]): string | undefined;
+}
+
+const DAY = 86_400;
+/** Job ids may not contain ':' in BullMQ, so slot times are written `HH.MM.SS`. */
+const slotId = (name: string) => (p: SlotPayload) => `${name}@${p.slot.replace(/:/g, '.')}`;
+const frequent = <N extends ScheduledJobName>(name: N, queue: QueueName): JobDefinition<N> => ({
+  queue,
+  attempts: 2,
+  backoffMs: 500,
+  keepSeconds: 3600,
+  check: (p) => checkSlotPayload(name, p) as JobPayloads[N],
+  jobId: slotId(name),
+});
+const daily = <N extends ScheduledJobName>(name: N, queue: QueueName): JobDefinition<N> => ({
+  queue,
+  attempts: 3,
+  backoffMs: 5000,
+  // Covers the after-close jobs' due window (to the next trading day's close, across a long weekend).
+  keepSeconds: 6 * DAY,
+  check: (p) => checkSlotPayload(name, p) as JobPayloads[N],
+  jobId: slotId(name),
+});
+
+/**
+ * THE job registry: every job with its queue, attempts, retention, payload check and job id.
+ * Order jobs run exactly once (attempts 1; id = clientOrderId, so a redelivery or a second
+ * enqueue is the same job). Scheduled jobs are identified by their IST slot.
+ */
+export const JOB_REGISTRY: { readonly [N in JobName]: JobDefinition<N> } = {
+  'schedule.tick': { queue: 'schedule', attempts: 1, backoffMs: 0, keepSeconds: 600, check: checkTickPayload, jobId: () => undefined },
+  'market-data.snapshot': frequent('market-data.snapshot', 'market-data'),
+  'market-data.option-chain': frequent('market-data.option-chain', 'market-data'),
+  'positions.monitor': frequent('positions.monitor', 'positions'),
+  'positions.pnl': frequent('positions.pnl', 'positions'),
+  'strategy.kotak.evaluate-entry': daily('strategy.kotak.evaluate-entry', 'strategy'),
+  'strategy.kotak.exit-check': daily('strategy.kotak.exit-check', 'strategy'),
+  'risk.limits': frequent('risk.limits', 'risk'),
+  'risk.circuit-breakers': frequent('risk.circuit-breakers', 'risk'),
+  'analytics.daily-report': daily('analytics.daily-report', 'analytics'),
+  'analytics.learning-update': daily('analytics.learning-update', 'analytics'),
+  'orders.submit': {
+    queue: 'orders',
+    attempts: 1,
+    backoffMs: 0,
+    keepSeconds: 7 * DAY,
+    check: checkOrderSubmitPayload,
+    jobId: (p) => p.clientOrderId,
+  },
+};
+
+/** Every job name, in registry order. */
+export const JOB_NAMES = Object.keys(JOB_REGISTRY) as JobName[];
+
+/** Whether `name` is a registry job. */
+export function isJobName(name: string): name is JobName {
+  return Object.prototype.hasOwnProperty.call(JOB_REGISTRY, name);
+}
+
+/** The definition of `name`; throws JobPayloadError for a name not in the registry. */
+export function jobDefinition<N extends JobName>(name: N): JobDefinition<N> {
+  if (!isJobName(name)) throw new JobPayloadError(String(name), 'is not a job of the registry');
+  return JOB_REGISTRY[name] as unknown as JobDefinition<N>;
+}
+
+/** The dedup key of a job: the one place job ids are computed. */
+export function jobIdOf<N extends JobName>(name: N, payload: JobPayloads[N]): string | undefined {
+  return jobDefinition(name).jobId(payload);
+}
+
+/** The queue of every job. */
+export function queueOf(name: JobName): QueueName {
+  return jobDefinition(name).queue;
+}

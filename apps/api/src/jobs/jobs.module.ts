@@ -1,0 +1,37 @@
+import { Global, Logger, Module } from '@nestjs/common';
+import { ScheduleModule, SchedulerRegistry } from '@nestjs/schedule';
+import { createDefaultNseCalendar, type Clock, type NseCalendar } from '@mcube/domain';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { createJobQueue } from './create-job-queue';
+import { PlaceholderJobHandlers } from './handlers/placeholder-job-handlers';
+import { JobHandlersRegistry } from './job-handlers.registry';
+import { JOB_QUEUE, JOBS_CALENDAR } from './job-queue.port';
+import { jobsClockProvider, JOBS_CLOCK } from './jobs-clock';
+import { JobsLifecycle } from './jobs-lifecycle';
+import { ScheduleTicker } from './schedule-ticker';
+
+/**
+ * The job system, global so any module can inject `JOB_QUEUE` (to enqueue) and
+ * `JobHandlersRegistry` (to register its handlers in `onModuleInit`). Needs `APP_CONFIG`
+ * and `CLOCK` (ConfigModule, ClockModule); reads the market clock when the data module is there.
+ */
+@Global()
+@Module({
+  imports: [ScheduleModule.forRoot()],
+  providers: [
+    { provide: JOBS_CALENDAR, useFactory: (): NseCalendar => createDefaultNseCalendar() },
+    jobsClockProvider,
+    JobHandlersRegistry,
+    {
+      provide: JOB_QUEUE,
+      inject: [APP_CONFIG, JOBS_CLOCK, JOBS_CALENDAR, JobHandlersRegistry, SchedulerRegistry],
+      useFactory: (config: AppConfig, clock: Clock, calendar: NseCalendar, handlers: JobHandlersRegistry, intervals: SchedulerRegistry) =>
+        createJobQueue({ config, clock, calendar, handlers, intervals, logger: new Logger('Jobs') }),
+    },
+    ScheduleTicker,
+    PlaceholderJobHandlers,
+    JobsLifecycle,
+  ],
+  exports: [JOB_QUEUE, JOBS_CALENDAR, JOBS_CLOCK, JobHandlersRegistry, ScheduleTicker, PlaceholderJobHandlers],
+})
+export class JobsModule {}

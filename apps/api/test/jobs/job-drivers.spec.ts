@@ -1,0 +1,113 @@
+import { Queue } from 'bullmq';
+import IORedis from 'ioredis';
+import { BullMqJobQueue } from '../../src/jobs/bullmq-job-queue';
+import { JobPayloadError } from '../../src/jobs/job-errors';
+import { makeDriver, pause, settled, SHARED_REDIS_URL, type DriverUnderTest } from './job-test-kit';
+
+const ENTRY = { slot: '2026-11-23T10:00:00' };
+
+describe.each(['in-process', 'bullmq'] as const)('%s job queue', (kind) => {
+  let d: DriverUnderTest;
+
+  afterEach(async () => {
+    await d.close();
+  });
+
+  it('runs a job enqueued twice with the same id once', async () => {
+    d = makeDriver(kind);
+    const first = await d.queue.enqueue('strategy.kotak.evaluate-entry', ENTRY);
+    const second = await d.queue.enqueue('strategy.kotak.evaluate-entry', { ...ENTRY });
+    expect(second).toEqual({ jobId: first.jobId, duplicate: true });
+    expect(first.duplicate).toBe(false);
+    await d.queue.startProcessing();
+    expect((await settled(d.queue, first.jobId)).state).toBe('completed');
+    // A redelivery after completion (a second tick in the same slot) maps to the same id too.
+    expect((await d.queue.enqueue('strategy.kotak.evaluate-entry', ENTRY)).duplicate).toBe(true);
+    await pause(300);
+    expect(d.runs.filter((r) => r.name === 'strategy.kotak.evaluate-entry')).toHaveLength(1);
+  });
+
+  it('gives an order job exactly one attempt even when its handler throws', async () => {
+    d = makeDriver(kind, {
+      overrides: {
+        'orders.submit': async () => {
+          throw new Error('broker timed out');
+        },
+      },
+    });
+    await d.queue.startProcessing();
+    const { jobId } = await d.queue.enqueue('orders.submit', { clientOrderId: 'k0123456789abcdef012', accountId: 7 });
+    expect(jobId).toBe('k0123456789abcdef012');
+    const job = await settled(d.queue, jobId);
+    await pause(300);
+    expect(job).toMatchObject({ state: 'failed', attemptsMade: 1, failedReason: 'broker timed out' });
+    expect(d.runs.filter((r) => r.name === 'orders.submit')).toHaveLength(1);
+  });
+
+  it('retries a failing non-order job up to its registry attempts', async () => {
+    let calls = 0;
+    d = makeDriver(kind, {
+      overrides: {
+        'positions.monitor': async () => {
+          calls++;
+          if (calls === 1) throw new Error('quote feed hiccup');
+        },
+      },
+    });
+    await d.queue.startProcessing();
+    const { jobId } = await d.queue.enqueue('positions.monitor', { slot: '2026-11-23T10:00:00' });
+    const job = await settled(d.queue, jobId);
+    expect(job.state).toBe('completed');
+    expect(d.runs.filter((r) => r.name === 'positions.monitor').map((r) => r.attempt)).toEqual([1, 2]);
+  });
+
+  it('refuses a malformed payload at enqueue, naming the problem, and runs nothing', async () => {
+    d = makeDriver(kind);
+    await d.queue.startProcessing();
+    await expect(d.queue.enqueue('orders.submit', { clientOrderId: 'x', accountId: -3 })).rejects.toThrow(/accountId must be a positive integer/);
+    await expect(d.queue.enqueue('positions.pnl', { slot: '2026-02-30T10:00:00' })).rejects.toThrow(JobPayloadError);
+    await expect(d.queue.enqueue('risk.limits', { slot: '2026-11-23T10:00:00', password: 'hunter2' } as never)).rejects.toThrow(/unexpected payload field/);
+    await pause(200);
+    expect(d.runs).toEqual([]);
+  });
+
+  it('does not run a scheduled job whose slot falls on a holiday (2026-11-24)', async () => {
+    d = makeDriver(kind);
+    d.clock.set(Date.parse('2026-11-24T04:30:05Z')); // 10:00:05 IST on the holiday
+    await d.queue.startProcessing();
+    const { jobId } = await d.queue.enqueue('strategy.kotak.evaluate-entry', { slot: '2026-11-24T10:00:00' });
+    expect((await settled(d.queue, jobId)).state).toBe('completed');
+    expect(d.runs).toEqual([]);
+  });
+});
+
+describe('bullmq job queue, dequeue-time checks', () => {
+  it('fails a malformed job found in Redis at once, without retry, and its handler never runs', async () => {
+    const d = makeDriver('bullmq', { prefix: `mcube-test-raw-${process.pid}-${Date.now()}` });
+    const prefix = (d.queue as unknown as { opts: { prefix: string } }).opts.prefix;
+    const connection = new IORedis(SHARED_REDIS_URL, { maxRetriesPerRequest: null });
+    // Another producer (an older release, a hand-made job) wrote a bad payload with retries on.
+    const raw = new Queue('orders', { connection, prefix });
+    try {
+      await raw.add('orders.submit', { clientOrderId: 'k1', accountId: 'seven' }, { jobId: 'k1', attempts: 5 });
+      await d.queue.startProcessing();
+      const job = await settled(d.queue, 'k1');
+      expect(job).toMatchObject({ state: 'failed', attemptsMade: 1 });
+      expect(job.failedReason).toMatch(/orders.submit: accountId must be a positive integer/);
+      expect(d.runs).toEqual([]);
+    } finally {
+      await raw.close();
+      connection.disconnect();
+      await d.close();
+    }
+  });
+
+  it('boots and closes cleanly while Redis is unreachable', async () => {
+    const d = makeDriver('bullmq', { redisUrl: 'redis://127.0.0.1:1' });
+    const queue = d.queue as BullMqJobQueue;
+    await queue.startProcessing();
+    const started = Date.now();
+    await queue.close();
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});

@@ -1,0 +1,107 @@
+import { JobPayloadError, JobRegistryError } from '../../src/jobs/job-errors';
+import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
+import { assertNoSecrets } from '../../src/jobs/job-payload.checks';
+import { JOB_NAMES, JOB_REGISTRY, jobDefinition, jobIdOf, queueOf, type JobName } from '../../src/jobs/job-registry';
+import { JOB_SCHEDULE } from '../../src/jobs/job-schedule';
+
+const noop = async (): Promise<void> => undefined;
+
+describe('job registry', () => {
+  it('names every job of the issue, plus the schedule ticker', () => {
+    expect([...JOB_NAMES].sort()).toEqual(
+      [
+        'analytics.daily-report',
+        'analytics.learning-update',
+        'market-data.option-chain',
+        'market-data.snapshot',
+        'orders.submit',
+        'positions.monitor',
+        'positions.pnl',
+        'risk.circuit-breakers',
+        'risk.limits',
+        'schedule.tick',
+        'strategy.kotak.evaluate-entry',
+        'strategy.kotak.exit-check',
+      ].sort(),
+    );
+  });
+
+  it('gives order jobs one attempt and every other job a small number', () => {
+    expect(JOB_REGISTRY['orders.submit'].attempts).toBe(1);
+    for (const name of JOB_NAMES.filter((n) => n !== 'orders.submit' && n !== 'schedule.tick')) {
+      expect(JOB_REGISTRY[name].attempts).toBeGreaterThanOrEqual(2);
+      expect(JOB_REGISTRY[name].attempts).toBeLessThanOrEqual(5);
+    }
+  });
+
+  it('uses the clientOrderId as the id of an order job', () => {
+    expect(jobIdOf('orders.submit', { clientOrderId: 'k00aa11bb22cc33dd44', accountId: 3 })).toBe('k00aa11bb22cc33dd44');
+  });
+
+  it('derives a scheduled job id from job and slot only, without the colon BullMQ forbids', () => {
+    const a = jobIdOf('market-data.snapshot', { slot: '2026-08-10T10:01:00' });
+    expect(a).toBe(jobIdOf('market-data.snapshot', { slot: '2026-08-10T10:01:00' }));
+    expect(a).not.toBe(jobIdOf('market-data.snapshot', { slot: '2026-08-10T10:02:00' }));
+    expect(a).not.toBe(jobIdOf('market-data.option-chain', { slot: '2026-08-10T10:01:00' }));
+    expect(a).not.toContain(':');
+    expect(a).toContain('2026-08-10');
+  });
+
+  it('schedules only registry jobs, each once', () => {
+    const jobs = JOB_SCHEDULE.map((e) => e.job);
+    expect(new Set(jobs).size).toBe(jobs.length);
+    for (const job of jobs) expect(queueOf(job)).not.toBe('orders');
+  });
+
+  it.each([
+    ['orders.submit', null, /payload must be an object, got null/],
+    ['orders.submit', { clientOrderId: 'K-1', accountId: 1 }, /clientOrderId must be/],
+    ['orders.submit', { clientOrderId: '12345', accountId: 1 }, /clientOrderId must be/],
+    ['orders.submit', { clientOrderId: 'k1', accountId: 1.5 }, /accountId must be a positive integer/],
+    ['orders.submit', { clientOrderId: 'k1', accountId: 1, apiSecret: 'x' }, /unexpected payload field\(s\): apiSecret/],
+    ['positions.monitor', { slot: '2026-11-23 10:00:00' }, /slot must be an IST/],
+    ['positions.monitor', { slot: '2026-11-23T25:00:00' }, /not a real date and time/],
+    ['positions.monitor', [], /got an array/],
+    ['schedule.tick', { now: 1 }, /unexpected payload field/],
+  ] as const)('rejects a malformed %s payload %j', (name, payload, message) => {
+    expect(() => jobDefinition(name as JobName).check(payload)).toThrow(JobPayloadError);
+    expect(() => jobDefinition(name as JobName).check(payload)).toThrow(message);
+  });
+
+  it('refuses secret-named fields at any depth of a payload', () => {
+    expect(() => assertNoSecrets('x', { account: { credentials: { mpin: '1234' } } })).toThrow(/payload.account.credentials looks like a secret/);
+    expect(() => assertNoSecrets('x', { list: [{ accessToken: 't' }] })).toThrow(/accessToken looks like a secret/);
+    expect(() => assertNoSecrets('x', { clientOrderId: 'k1', instrumentToken: '123' })).not.toThrow();
+  });
+});
+
+describe('job handlers registry (the boot check)', () => {
+  function fullRegistry(): JobHandlersRegistry {
+    const registry = new JobHandlersRegistry();
+    for (const name of JOB_NAMES) registry.register(name, noop, 'test');
+    return registry;
+  }
+
+  it('passes when every job has exactly one handler', () => {
+    expect(() => fullRegistry().verify()).not.toThrow();
+  });
+
+  it('fails naming each job that has no handler', () => {
+    const registry = new JobHandlersRegistry();
+    for (const name of JOB_NAMES.filter((n) => n !== 'orders.submit' && n !== 'risk.limits')) registry.register(name, noop);
+    expect(() => registry.verify()).toThrow(JobRegistryError);
+    expect(() => registry.verify()).toThrow(/job "orders.submit" has no handler[\s\S]*job "risk.limits" has no handler|job "risk.limits" has no handler[\s\S]*job "orders.submit" has no handler/);
+  });
+
+  it('fails on a handler for a job the registry does not know', () => {
+    const registry = fullRegistry();
+    registry.register('orders.cancel' as JobName, noop, 'OrdersModule');
+    expect(() => registry.verify()).toThrow(/handler for unknown job "orders.cancel" \(from OrdersModule\)/);
+  });
+
+  it('fails on a second handler for one job, naming both owners', () => {
+    const registry = fullRegistry();
+    registry.register('positions.monitor', noop, 'PositionsModule');
+    expect(() => registry.verify()).toThrow(/job "positions.monitor" has two handlers \(from test and PositionsModule\)/);
+  });
+});

@@ -1,0 +1,90 @@
+import { Injectable, Module, OnModuleInit, type INestApplicationContext, type Type } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { ConfigModule } from '../../src/config/config.module';
+import { loadConfig } from '../../src/config/load-config';
+import { PlaceholderJobHandlers, PLACEHOLDER_JOBS } from '../../src/jobs/handlers/placeholder-job-handlers';
+import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
+import { JOB_QUEUE, type JobQueue } from '../../src/jobs/job-queue.port';
+import type { JobName } from '../../src/jobs/job-registry';
+import { JobsModule } from '../../src/jobs/jobs.module';
+import { ClockModule } from '../../src/modules/core/clock/clock.module';
+import { MARKET_CLOCK } from '../../src/modules/data/source/market-data.tokens';
+import { ScheduleTicker } from '../../src/jobs/schedule-ticker';
+import { epochMsOfIst, FixedClock } from '@mcube/domain';
+import { deletePrefix, settled, SHARED_REDIS_URL, uniquePrefix } from './job-test-kit';
+
+/** A module that registers handlers, as an owning module does in its onModuleInit. */
+function registering(...names: string[]): Type {
+  @Injectable()
+  class Registrant implements OnModuleInit {
+    constructor(private readonly handlers: JobHandlersRegistry) {}
+    onModuleInit(): void {
+      for (const name of names) this.handlers.register(name as JobName, async () => undefined, 'TradingModule');
+    }
+  }
+  @Module({ providers: [Registrant] })
+  class TradingModule {}
+  return TradingModule;
+}
+
+// The data module owns the market-data jobs; without it here, a stand-in registers them.
+const MarketDataJobsStandIn = registering('market-data.snapshot', 'market-data.option-chain');
+
+async function boot(env: Record<string, string>, extra: Type[] = []): Promise<INestApplicationContext> {
+  const moduleRef = await Test.createTestingModule({
+    imports: [ConfigModule.forRoot(loadConfig({ NODE_ENV: 'test', ...env })), ClockModule, JobsModule, MarketDataJobsStandIn, ...extra],
+  }).compile();
+  const app = moduleRef.createNestApplication({ logger: false });
+  await app.init();
+  return app;
+}
+
+describe('JobsModule', () => {
+  it('boots with every job handled (placeholders included) and runs an enqueued job in-process', async () => {
+    const app = await boot({});
+    try {
+      const queue = app.get<JobQueue>(JOB_QUEUE);
+      expect(queue.driver).toBe('in-process');
+      const { jobId } = await queue.enqueue('orders.submit', { clientOrderId: 'k42', accountId: 1 });
+      expect((await settled(queue, jobId)).state).toBe('completed');
+      expect(app.get(PlaceholderJobHandlers).runs).toEqual([{ name: 'orders.submit', jobId: 'k42' }]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('fails the boot when a module registers a second handler for a job', async () => {
+    await expect(boot({}, [registering(PLACEHOLDER_JOBS[0])])).rejects.toThrow(
+      new RegExp(`job "${PLACEHOLDER_JOBS[0].replace(/\./g, '\\.')}" has two handlers \\(from PlaceholderJobHandlers and TradingModule\\)`),
+    );
+  });
+
+  it('fails the boot when a module registers a handler for an unknown job', async () => {
+    await expect(boot({}, [registering('orders.amend')])).rejects.toThrow(/Job handlers do not match the job registry:[\s\S]*unknown job "orders.amend"/);
+  });
+
+  it('keeps the schedule on the market clock when the data module provides one', async () => {
+    @Module({ providers: [{ provide: MARKET_CLOCK, useValue: new FixedClock(epochMsOfIst('2026-11-25', '10:00:03')) }], exports: [MARKET_CLOCK] })
+    class FakeDataModule {}
+    const app = await boot({}, [FakeDataModule]);
+    try {
+      const ids = (await app.get(ScheduleTicker).tick()).map((r) => r.jobId);
+      expect(ids).toContain('strategy.kotak.evaluate-entry@2026-11-25T10.00.00');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('uses BullMQ when REDIS_URL is set and keeps the schedule as a job scheduler in Redis', async () => {
+    const prefix = uniquePrefix();
+    const app = await boot({ REDIS_URL: SHARED_REDIS_URL, MCUBE_QUEUE_PREFIX: prefix, MCUBE_JOB_SCHEDULE: 'true' });
+    try {
+      const queue = app.get<JobQueue>(JOB_QUEUE);
+      expect(queue.driver).toBe('bullmq');
+      expect(await queue.listSchedules()).toEqual([{ id: 'mcube-schedule-tick', job: 'schedule.tick', everyMs: 1000 }]);
+    } finally {
+      await app.close();
+      await deletePrefix(SHARED_REDIS_URL, prefix);
+    }
+  });
+});

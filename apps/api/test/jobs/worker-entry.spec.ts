@@ -1,0 +1,49 @@
+import { Writable } from 'node:stream';
+import type { INestApplicationContext } from '@nestjs/common';
+import { createDefaultNseCalendar, FixedClock } from '@mcube/domain';
+import { loadConfig } from '../../src/config/load-config';
+import { BullMqJobQueue } from '../../src/jobs/bullmq-job-queue';
+import { PlaceholderJobHandlers } from '../../src/jobs/handlers/placeholder-job-handlers';
+import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
+import { JobRunner } from '../../src/jobs/job-runner';
+import { createWorkerContext } from '../../src/worker-context';
+import { createTestDatabase, type TestDatabase } from '../db/test-database';
+import { deletePrefix, memoryLogger, settled, SHARED_REDIS_URL, uniquePrefix } from './job-test-kit';
+
+const quiet = () => new Writable({ write: (_chunk, _enc, done) => done() });
+
+describe('worker entry point', () => {
+  let db: TestDatabase;
+  let worker: INestApplicationContext | undefined;
+  let producer: BullMqJobQueue | undefined;
+  const prefix = uniquePrefix();
+
+  beforeAll(async () => {
+    db = await createTestDatabase('sqlite');
+    await (await db.openMigrated()).destroy();
+  });
+
+  afterAll(async () => {
+    await producer?.close();
+    await worker?.close();
+    await db.dispose();
+    await deletePrefix(SHARED_REDIS_URL, prefix);
+  });
+
+  it('runs, without HTTP, the jobs another process (an API with MCUBE_RUN_WORKERS=false) enqueues on Redis', async () => {
+    const path = db.database.type === 'sqlite' ? db.database.path : '';
+    const env = { NODE_ENV: 'test', SQLITE_PATH: path, REDIS_URL: SHARED_REDIS_URL, MCUBE_QUEUE_PREFIX: prefix, MCUBE_RUN_WORKERS: 'false', LOG_LEVEL: 'silent' };
+    worker = await createWorkerContext(loadConfig(env), { logger: { destination: quiet() } });
+    expect('listen' in worker).toBe(false);
+
+    // The HTTP node's side: a queue that only enqueues (its processors are off).
+    const handlers = new JobHandlersRegistry();
+    const clock = new FixedClock(Date.now());
+    const logger = memoryLogger();
+    producer = new BullMqJobQueue({ redisUrl: SHARED_REDIS_URL, prefix, handlers, logger, runner: new JobRunner({ handlers, clock, calendar: createDefaultNseCalendar(), logger }) });
+    const { jobId } = await producer.enqueue('orders.submit', { clientOrderId: 'kworker1', accountId: 1 });
+
+    expect((await settled(producer, jobId)).state).toBe('completed');
+    expect(worker.get(PlaceholderJobHandlers).runs).toEqual([{ name: 'orders.submit', jobId: 'kworker1' }]);
+  }, 30_000);
+});
