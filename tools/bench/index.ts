@@ -5,6 +5,7 @@
  */
 import { runConsoleLoadBenchmark } from './console-load.bench';
 import { runMarketSimBenchmark } from './market-sim.bench';
+import { runOrderGatewayBenchmark } from './order-gateway.bench';
 import { runPricingBenchmark } from './pricing.bench';
 import { runRiskChecksBenchmark } from './risk-checks.bench';
 
@@ -17,6 +18,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'pricing', run: runPricingBenchmark },
   { name: 'risk-checks', run: runRiskChecksBenchmark },
   { name: 'market-sim', run: runMarketSimBenchmark },
+  { name: 'order-gateway', run: runOrderGatewayBenchmark },
   { name: 'console-load', run: runConsoleLoadBenchmark },
 ];
 

@@ -4,9 +4,11 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { loadConfig } from './config/load-config';
 import { DatabaseModule } from './database/database.module';
+import { JobsModule } from './jobs/jobs.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
 import { AnalyticsModule } from './modules/analytics/analytics.module';
+import { ClockModule } from './modules/core/clock/clock.module';
 import { CoreModule } from './modules/core/core.module';
 import { DataModule } from './modules/data/data.module';
 import { LlmModule } from './modules/llm/llm.module';
@@ -30,6 +32,8 @@ export class AppModule {
         ConfigModule.forRoot(config),
         AppLoggerModule.forRoot(options.logger),
         DatabaseModule.forRoot(),
+        ClockModule,
+        JobsModule,
         CoreModule,
         AccountsModule,
         StrategiesModule,

@@ -6,7 +6,7 @@ import { configureApp } from './bootstrap/configure-app';
 import { serveConsole } from './bootstrap/serve-console';
 import { loadConfig } from './config/load-config';
 
-/** HTTP (and later WebSocket) entry point of the mCube API. */
+/** HTTP and WebSocket (/ws, through configureApp's WsAdapter) entry point of the mCube API. */
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), { bufferLogs: true });

@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { WsAdapter } from '@nestjs/platform-ws';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
@@ -31,7 +32,8 @@ function refusePrototypeKeys(key: string, value: unknown): unknown {
  * Applies the HTTP security baseline to a created (not yet initialised) app. main.ts and the
  * tests both call it, so tests exercise the real stack: correlation ids, helmet, cookies,
  * closed-by-default CORS, body limits, `/api` prefix (except /health), the global
- * ValidationPipe and exception filter, pino as Nest's logger, and authenticated OpenAPI docs.
+ * ValidationPipe and exception filter, pino as Nest's logger, the `ws` WebSocket adapter, and
+ * authenticated OpenAPI docs.
  */
 export function configureApp(app: NestExpressApplication, config: AppConfig): void {
   app.useLogger(app.get(Logger));
@@ -53,6 +55,8 @@ export function configureApp(app: NestExpressApplication, config: AppConfig): vo
   app.setGlobalPrefix('api', { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new GlobalExceptionFilter());
+  // Plain `ws` WebSockets on the HTTP server (the console's live socket at /ws).
+  app.useWebSocketAdapter(new WsAdapter(app));
 
   const docsAuth = docsAuthMiddleware(app.get(AuthenticatorService));
   app.use(`/${API_DOCS_PATH}`, docsAuth);

@@ -12,6 +12,30 @@ export interface CredentialKey {
   key: Buffer;
 }
 
+/** Where market data comes from and how fast the market clock runs. */
+export interface MarketDataConfig {
+  source: 'sim' | 'replay';
+  simSeed: number;
+  /** 1 = real time; above 1, sessions only, that many times faster. */
+  speed: number;
+  /** Replay folder (layout of ../shared/data/); absent = the default folder when it exists. */
+  replayDataDir?: string;
+  /** First IST date of the replay; absent = chosen at boot. */
+  replayStart?: string;
+  /** Whether the snapshot jobs and the live tick polling run. */
+  jobs: boolean;
+}
+
+/** The job system: which process runs processors and the IST schedule, and the BullMQ key prefix. */
+export interface JobsConfig {
+  /** Whether this process runs the job processors (the worker entry point always does). */
+  runWorkers: boolean;
+  /** Whether this process keeps the IST schedule (the ticker that enqueues scheduled jobs). */
+  schedule: boolean;
+  /** BullMQ key prefix in Redis (one per deployment; tests use their own). */
+  queuePrefix: string;
+}
+
 /** The typed configuration of the API, built once at boot from the environment. */
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -39,6 +63,10 @@ export interface AppConfig {
   credentials: { current?: CredentialKey; previous?: CredentialKey };
   /** The first admin created by `init`. */
   admin: { username: string; password?: string };
+  /** The market-data source (the `data` module). */
+  marketData: MarketDataConfig;
+  /** Queues, processors and the schedule (the `jobs` folder). */
+  jobs: JobsConfig;
 }
 
 /** DI token for the validated `AppConfig`. */

@@ -89,6 +89,42 @@ export class EnvSchema {
   /** Password of the first admin created by `init`; unset means a one-time password is generated and printed once. */
   @IsOptional() @IsString() @MinLength(12, { message: 'MCUBE_ADMIN_PASSWORD must be at least 12 characters' }) @MaxLength(256)
   MCUBE_ADMIN_PASSWORD?: string;
+
+  /** Where market data comes from: the seeded simulator (default) or a replay of real history. */
+  @IsOptional() @IsIn(['sim', 'replay'], { message: 'MCUBE_MARKET_SOURCE must be sim or replay' })
+  MCUBE_MARKET_SOURCE: 'sim' | 'replay' = 'sim';
+
+  /** Seed of the simulator: same seed, same market. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(2_147_483_647)
+  MCUBE_SIM_SEED = 1;
+
+  /** Market clock speed: 1 = real time; above 1 the market runs that many times faster through sessions only (375 = a trading day per minute). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
+  MCUBE_SIM_SPEED = 1;
+
+  /** Data folder of the replay, in the layout of ../shared/data/; unset = that folder when it exists. */
+  @IsOptional() @IsString() @MinLength(1)
+  MCUBE_REPLAY_DATA_DIR?: string;
+
+  /** First IST date the replay shows (YYYY-MM-DD); unset = the previous trading day of today. */
+  @IsOptional() @Matches(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { message: 'MCUBE_REPLAY_START must be an IST date YYYY-MM-DD' })
+  MCUBE_REPLAY_START?: string;
+
+  /** Market-data jobs (quotes every minute, option chains every 5 minutes in session, live tick polling for /ws); unset = on, except with NODE_ENV=test. */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  MCUBE_MARKET_JOBS?: boolean;
+
+  /** Run the job processors in this process (embedded default); false = an HTTP-only node, with `worker` processes elsewhere. */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  MCUBE_RUN_WORKERS = true;
+
+  /** Keep the IST job schedule (market data, monitor, entry 10:00, exit check 15:15…); unset = on, except with NODE_ENV=test. */
+  @IsOptional() @Transform(toBool) @IsBoolean()
+  MCUBE_JOB_SCHEDULE?: boolean;
+
+  /** BullMQ key prefix in Redis (with REDIS_URL): deployments sharing one Redis use different prefixes. */
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'MCUBE_QUEUE_PREFIX must be 1-40 characters of A-Z a-z 0-9 _ -' })
+  MCUBE_QUEUE_PREFIX = 'mcube';
 }
 
 /** The names of every variable EnvSchema declares (decorated properties, with or without a default). */

@@ -63,5 +63,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     credentials: { current, previous },
     admin: { username: parsed.MCUBE_ADMIN_USERNAME, password: parsed.MCUBE_ADMIN_PASSWORD },
+    marketData: {
+      source: parsed.MCUBE_MARKET_SOURCE,
+      simSeed: parsed.MCUBE_SIM_SEED,
+      speed: parsed.MCUBE_SIM_SPEED,
+      replayDataDir: parsed.MCUBE_REPLAY_DATA_DIR,
+      replayStart: parsed.MCUBE_REPLAY_START,
+      jobs: parsed.MCUBE_MARKET_JOBS ?? parsed.NODE_ENV !== 'test',
+    },
+    jobs: {
+      runWorkers: parsed.MCUBE_RUN_WORKERS,
+      schedule: parsed.MCUBE_JOB_SCHEDULE ?? parsed.NODE_ENV !== 'test',
+      queuePrefix: parsed.MCUBE_QUEUE_PREFIX,
+    },
   };
 }

@@ -16,6 +16,7 @@ import { LlmValidation } from '../modules/llm/entities/llm-validation.entity';
 import { Execution } from '../modules/orders/entities/execution.entity';
 import { Order } from '../modules/orders/entities/order.entity';
 import { OrderEvent } from '../modules/orders/entities/order-event.entity';
+import { PaperBookRow } from '../modules/orders/entities/paper-book-row.entity';
 import { MonitorLog } from '../modules/positions/entities/monitor-log.entity';
 import { Position } from '../modules/positions/entities/position.entity';
 import { PositionLeg } from '../modules/positions/entities/position-leg.entity';
@@ -51,6 +52,7 @@ export const ENTITIES = [
   Order,
   OrderEvent,
   Execution,
+  PaperBookRow,
   // risk
   RiskLimit,
   CircuitBreaker,

@@ -31,11 +31,41 @@ const SAMPLES: Record<string, Sample | null> = {
     nullable: ['weeklyLossLimitPaise'],
   },
   'PUT /api/strategy-configs/:id/parameters': { params: (s) => ({ id: s.strategyConfigs.strangleId }), body: { baseDeltaPct: 0.6, entryTime: '10:15', roundTo: 100 }, required: [] },
+  'POST /api/events': { body: { title: 'RBI monetary policy decision', importance: 'HIGH', eventDate: '2026-12-04' }, required: ['title', 'importance', 'eventDate'] },
+  'PUT /api/events/:id': { body: { title: 'RBI policy decision (revised)', importance: 'MEDIUM' }, required: [] },
+  'POST /api/market/import': {
+    body: { symbol: 'MYINDEX', interval: '1d', csv: 'date,open,high,low,close,volume\n2026-01-05,100.5,105,99.25,104,1000\n2026-01-06,104,106,103,105.5,1200\n' },
+    required: ['symbol', 'interval', 'csv'],
+  },
+  'POST /api/orders': {
+    body: {
+      accountId: 1,
+      segment: 'NFO-OPT',
+      underlying: 'NIFTY',
+      kind: 'OPT',
+      expiry: '2026-03-17',
+      strike: 23500,
+      optionType: 'CE',
+      side: 'SELL',
+      quantity: 65,
+      orderType: 'LIMIT',
+      limitPrice: 120.5,
+      purpose: 'ENTRY',
+      estimatedMarginPaise: 1_80_000_00,
+      idempotencyKey: 'sample-1',
+    },
+    required: ['accountId', 'segment', 'underlying', 'kind', 'expiry', 'side', 'quantity', 'orderType', 'limitPrice', 'purpose'],
+  },
+  'POST /api/positions/:id/exit': { body: { reason: 'manual exit for a test' }, required: ['reason'] },
+  'POST /api/risk/breakers/:id/reset': { body: { note: 'loss reviewed by the admin' }, required: ['note'] },
+  'POST /api/risk/kill-switch': { body: { state: 'ACTIVE', reason: 'resume after review' }, required: ['state', 'reason'] },
   // No request body: nothing to malform.
+  'POST /api/orders/:id/cancel': null,
   'POST /api/auth/logout': null,
   'DELETE /api/api-keys/:id': null,
   'DELETE /api/accounts/:id/credentials': null,
   'POST /api/admin/credentials/re-encrypt': null,
+  'DELETE /api/events/:id': null,
 };
 
 const HUGE = 'x'.repeat(100_000);

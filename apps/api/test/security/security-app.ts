@@ -85,7 +85,14 @@ export function testEnv(path: string, env: Record<string, string | undefined> = 
 
 /** Starts the real app (AppModule + configureApp) on a new database; `seed` false leaves it empty. */
 export async function startSecurityApp(
-  opts: { env?: Record<string, string | undefined>; beforeBoot?: (ds: DataSource, seeded: Seeded) => Promise<void>; controllers?: Type[]; db?: TestDatabase } = {},
+  opts: {
+    env?: Record<string, string | undefined>;
+    beforeBoot?: (ds: DataSource, seeded: Seeded) => Promise<void>;
+    controllers?: Type[];
+    db?: TestDatabase;
+    /** Providers to replace (a fixed clock for the market, say). */
+    overrides?: { provide: unknown; useValue: unknown }[];
+  } = {},
 ): Promise<SecurityApp> {
   hookStdio();
   const db = opts.db ?? (await createTestDatabase('sqlite'));
@@ -94,7 +101,9 @@ export async function startSecurityApp(
   if (opts.beforeBoot) await opts.beforeBoot(seedSource, seeded);
   await seedSource.destroy();
   const config = loadConfig(testEnv(db.database.type === 'sqlite' ? db.database.path : '', opts.env));
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule.forRoot(config, { logger: { destination: bufferDestination() } })], controllers: opts.controllers ?? [] }).compile();
+  let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config, { logger: { destination: bufferDestination() } })], controllers: opts.controllers ?? [] });
+  for (const o of opts.overrides ?? []) builder = builder.overrideProvider(o.provide).useValue(o.useValue);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true });
   configureApp(app, config);
   try {

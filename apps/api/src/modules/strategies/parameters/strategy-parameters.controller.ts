@@ -3,6 +3,7 @@ import { ApiBody, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger
 import { IdParamPipe } from '../../../common/pipes/id-param.pipe';
 import { FuturesParametersDto } from './dto/futures-parameters.dto';
 import { StrangleParametersDto } from './dto/strangle-parameters.dto';
+import { StrategyConfigHistoryService } from './strategy-config-history.service';
 import { StrategyParametersService } from './strategy-parameters.service';
 
 /** Stored strategy parameters (reads: any role; changes: trader or admin, audited). */
@@ -10,7 +11,10 @@ import { StrategyParametersService } from './strategy-parameters.service';
 @ApiExtraModels(StrangleParametersDto, FuturesParametersDto)
 @Controller('strategy-configs')
 export class StrategyParametersController {
-  constructor(private readonly params: StrategyParametersService) {}
+  constructor(
+    private readonly params: StrategyParametersService,
+    private readonly changes: StrategyConfigHistoryService,
+  ) {}
 
   @Get()
   list() {
@@ -20,6 +24,12 @@ export class StrategyParametersController {
   @Get(':id')
   get(@Param('id', IdParamPipe) id: number) {
     return this.params.get(id);
+  }
+
+  /** Who changed which parameters and when, newest first (any role; the full audit log is admin-only). */
+  @Get(':id/history')
+  history(@Param('id', IdParamPipe) id: number) {
+    return this.changes.history(id);
   }
 
   /** The body's schema depends on the config's strategy type, so the service validates it. */

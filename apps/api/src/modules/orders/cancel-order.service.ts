@@ -1,0 +1,49 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { BrokerError, isOpen, type Clock } from '@mcube/domain';
+import { DataSource } from 'typeorm';
+import { AppException } from '../../common/errors/app-exception';
+import { inTransaction } from '../../database/in-transaction';
+import { CLOCK } from '../core/clock/clock.token';
+import { Order } from './entities/order.entity';
+import { EXECUTION_CLIENTS, ExecutionClientRegistry } from './execution-clients.token';
+import { applyOrderEventToRow } from './order-journal';
+
+/**
+ * Cancels a working order. Allowed in every trading state, HALTED included (a cancel
+ * only removes risk). Journals CANCEL_REQUESTED, then asks the broker; a refusal is
+ * CANCEL_REJECTED (the order goes back to where it was); CANCELED itself arrives from
+ * the broker (`SettleInFlightService`), and a fill that beats the cancel still counts.
+ * Throws NOT_FOUND, CONFLICT (order not open, or not yet known to the broker),
+ * SERVICE_UNAVAILABLE (no broker client, or the broker unreachable: retry).
+ */
+@Injectable()
+export class CancelOrderService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(EXECUTION_CLIENTS) private readonly clients: ExecutionClientRegistry,
+  ) {}
+
+  /** Requests the cancel of order `orderId`; returns the order as stored afterwards. */
+  async cancel(orderId: number): Promise<Order> {
+    const order = await this.dataSource.getRepository(Order).findOne({ where: { id: orderId } });
+    if (!order) throw new AppException('NOT_FOUND', `order ${orderId} not found`);
+    if (!isOpen(order.status) || order.status === 'PENDING_CANCEL') throw new AppException('CONFLICT', `order ${orderId} is ${order.status}: nothing to cancel`);
+    if (!order.brokerOrderId) throw new AppException('CONFLICT', `order ${orderId} is not yet known to the broker: settle it first`);
+    const client = this.clients.get(order.accountId);
+    if (!client) throw new AppException('SERVICE_UNAVAILABLE', `account ${order.accountId} has no broker connection`);
+    const at = this.clock.nowMs();
+    await inTransaction(this.dataSource, (m) => applyOrderEventToRow(m, order.id, { type: 'CANCEL_REQUESTED', occurredAtMs: at, recordedAtMs: at }));
+    try {
+      await client.cancelOrder({ brokerOrderId: order.brokerOrderId, clientOrderId: order.clientOrderId });
+    } catch (error) {
+      if (error instanceof BrokerError && error.kind === 'REJECTED') {
+        const t = this.clock.nowMs();
+        await inTransaction(this.dataSource, (m) => applyOrderEventToRow(m, order.id, { type: 'CANCEL_REJECTED', reason: error.message, occurredAtMs: t, recordedAtMs: t }));
+      } else {
+        throw new AppException('SERVICE_UNAVAILABLE', `the broker did not answer the cancel of order ${orderId}; it stays PENDING_CANCEL until the broker says`);
+      }
+    }
+    return this.dataSource.getRepository(Order).findOneByOrFail({ id: orderId });
+  }
+}

@@ -1,0 +1,122 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { PaperExecutionClient } from '@mcube/brokers-paper';
+import type { BrokerOrderUpdate, Clock, MarketDataPort } from '@mcube/domain';
+import { DataSource } from 'typeorm';
+import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { MARKET_CLOCK, MARKET_DATA } from '../../data/source/market-data.tokens';
+import { ApplyFillService } from '../apply-fill.service';
+import { Order } from '../entities/order.entity';
+import { EXECUTION_CLIENTS, ExecutionClientRegistry } from '../execution-clients.token';
+import { ReconciliationService } from '../reconciliation.service';
+import { SettleInFlightService } from '../settle-in-flight.service';
+import { DbPaperBookStore } from './db-paper-book.store';
+
+/** How often open orders are matched (paper) and settled from the broker. */
+export const ORDER_SYNC_INTERVAL_MS = 2_000;
+/** How often every account is reconciled again (start-up reconciliation runs at once). */
+export const RECONCILE_INTERVAL_MS = 5 * 60_000;
+
+/**
+ * Connects the brokers and keeps the journal in step with them. At start-up: one paper
+ * `ExecutionClient` per paper account (its book in the database; its pushed updates are
+ * applied as they come), then a reconciliation
+ * of every account (until it succeeds an account trades as HALTED). Then every
+ * `ORDER_SYNC_INTERVAL_MS`: paper matching against the market source, and settling of open
+ * and in-flight orders (tag lookup, fills, terminal states; never a resubmit); every
+ * `RECONCILE_INTERVAL_MS` a reconciliation (which also retries a failed one). Failures are
+ * logged and retried on the next tick; they never stop the API.
+ */
+@Injectable()
+export class OrderSyncScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('OrderSync');
+  private timer?: NodeJS.Timeout;
+  private running = false;
+  private lastReconcileMs = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(MARKET_DATA) private readonly market: MarketDataPort,
+    @Inject(MARKET_CLOCK) private readonly marketClock: Clock,
+    @Inject(EXECUTION_CLIENTS) private readonly clients: ExecutionClientRegistry,
+    private readonly reconciliation: ReconciliationService,
+    private readonly settle: SettleInFlightService,
+    private readonly fills: ApplyFillService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.connectPaperAccounts();
+    await this.reconcileAll();
+    this.timer = setInterval(() => void this.tick(), ORDER_SYNC_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+
+  /** One pass (exposed for tests): match paper orders, settle, and reconcile when due. */
+  async tick(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (const [accountId, client] of this.clients.entries()) {
+        try {
+          if (client instanceof PaperExecutionClient) await client.matchNow();
+          await this.settle.settleAccount(accountId, client);
+        } catch (error) {
+          this.logger.warn(`order sync of account ${accountId} failed: ${(error as Error).message}`);
+        }
+      }
+      if (Date.now() - this.lastReconcileMs >= RECONCILE_INTERVAL_MS) await this.reconcileAll();
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async connectPaperAccounts(): Promise<void> {
+    try {
+      const accounts = await this.dataSource.getRepository(BrokerAccount).find({ where: { isPaperTrading: true } });
+      for (const a of accounts) {
+        if (this.clients.get(a.id)) continue;
+        const client = await PaperExecutionClient.create({
+          config: { capitalPaise: a.allocatedCapitalPaise, accountId: String(a.id), idPrefix: `PAPER${a.id}` },
+          clock: this.marketClock,
+          marketData: this.market,
+          store: new DbPaperBookStore(this.dataSource, a.id),
+        });
+        this.clients.register(a.id, client);
+        client.subscribeOrderUpdates((update) => void this.onUpdate(client.broker, update));
+      }
+    } catch (error) {
+      this.logger.error(`connecting the paper accounts failed: ${(error as Error).message}`);
+    }
+  }
+
+  /** A pushed update: a trade is applied at once (deduplicated), an order report settles that order. */
+  private async onUpdate(broker: string, update: BrokerOrderUpdate): Promise<void> {
+    try {
+      if (update.type === 'TRADE') {
+        await this.fills.apply(broker, update.trade);
+        return;
+      }
+      const tag = update.order.clientOrderId;
+      const order = tag ? await this.dataSource.getRepository(Order).findOne({ where: { clientOrderId: tag } }) : null;
+      if (order) await this.settle.applyReport(order.id, update.order);
+    } catch (error) {
+      this.logger.warn(`a pushed broker update was not applied (the next poll will): ${(error as Error).message}`);
+    }
+  }
+
+  private async reconcileAll(): Promise<void> {
+    this.lastReconcileMs = Date.now();
+    for (const [accountId] of this.clients.entries()) {
+      try {
+        const report = await this.reconciliation.reconcile(accountId);
+        if (!report.ok) this.logger.error(`account ${accountId} stays HALTED: ${report.mismatches.join('; ')}`);
+      } catch (error) {
+        this.logger.warn(`reconciliation of account ${accountId} failed (it stays as it was): ${(error as Error).message}`);
+      }
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import { isOpen } from '@mcube/domain';
+import type { EntityManager } from 'typeorm';
+import { PositionLeg } from '../positions/entities/position-leg.entity';
+import { Position } from '../positions/entities/position.entity';
+import { Order } from './entities/order.entity';
+import type { GatewayIntent } from './gateway-intent';
+
+/**
+ * Inserts the ACTIVE position an ENTRY intent opens, before the order leaves, so the
+ * partial unique index (one ACTIVE position per account) decides a race between two
+ * entries: the loser's insert fails with a unique violation. Legs are added by fills.
+ */
+export async function reservePosition(manager: EntityManager, intent: GatewayIntent, atMs: number): Promise<Position> {
+  const position = manager.create(Position, {
+    accountId: intent.accountId,
+    strategyType: (intent.strategyType ?? (intent.instrument.kind === 'FUT' ? 'LLM_VALIDATED_FUTURES' : 'WEEKLY_NIFTY_STRANGLE')) as Position['strategyType'],
+    status: 'ACTIVE',
+    direction: intent.instrument.kind === 'FUT' ? (intent.side === 'BUY' ? 'LONG' : 'SHORT') : 'NEUTRAL',
+    underlying: intent.instrument.underlying,
+    expiryDate: intent.instrument.expiry,
+    quantity: intent.quantity,
+    marginUsedPaise: intent.estimatedMarginPaise ?? 0,
+    entryValuePaise: intent.estimatedExposurePaise ?? 0,
+    openedAt: new Date(atMs),
+  });
+  return manager.save(Position, position);
+}
+
+/**
+ * Closes a position that holds nothing and can no longer get anything: no open leg
+ * quantity and no order that may still trade (an entry denied, rejected or canceled
+ * unfilled; or every leg exited). Returns true when it closed it.
+ */
+export async function closePositionIfFlat(manager: EntityManager, positionId: number, atMs: number, reason: string): Promise<boolean> {
+  const position = await manager.findOne(Position, { where: { id: positionId } });
+  if (!position || position.status !== 'ACTIVE') return false;
+  const legs = await manager.find(PositionLeg, { where: { positionId } });
+  if (legs.some((l) => l.quantity > 0)) return false;
+  const orders = await manager.find(Order, { where: { positionId } });
+  if (orders.some((o) => isOpen(o.status) || o.status === 'INITIALIZED')) return false;
+  position.status = 'CLOSED';
+  position.closedAt = new Date(atMs);
+  position.exitReason = legs.length === 0 ? 'ENTRY_NOT_FILLED' : reason;
+  position.realizedPnlPaise = legs.reduce((s, l) => s + l.realizedPnlPaise, 0);
+  position.unrealizedPnlPaise = 0;
+  await manager.save(Position, position);
+  return true;
+}

@@ -1,0 +1,98 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { istDateTimeOf, KOTAK_RISK_DEFAULTS, ICICI_RISK_DEFAULTS, type Clock } from '@mcube/domain';
+import { DataSource, IsNull } from 'typeorm';
+import { AppException } from '../../common/errors/app-exception';
+import { inTransaction } from '../../database/in-transaction';
+import { BrokerAccount } from '../accounts/entities/broker-account.entity';
+import { Alert } from '../alerts/entities/alert.entity';
+import { DailyPnl } from '../analytics/entities/daily-pnl.entity';
+import { CLOCK } from '../core/clock/clock.token';
+import type { SubmitResult } from '../orders/gateway-intent';
+import { riskPnlFacts } from '../risk/context/risk-pnl-facts';
+import { CircuitBreaker } from '../risk/entities/circuit-breaker.entity';
+import { RiskLimit } from '../risk/entities/risk-limit.entity';
+import { PositionLeg } from './entities/position-leg.entity';
+import { Position } from './entities/position.entity';
+import { ManualExitService } from './manual-exit.service';
+
+/** What one evaluation found and did. */
+export interface BreakerEvaluation {
+  readonly tripped: boolean;
+  readonly reasonCode?: 'DAILY_LOSS_LIMIT_BREACHED' | 'WEEKLY_LOSS_LIMIT_BREACHED' | 'MAX_DRAWDOWN_BREACHED';
+  readonly todayPnlPaise: number;
+  readonly exits: readonly SubmitResult[];
+}
+
+/**
+ * The circuit breaker: marks the active position from its legs' last prices, then compares
+ * today's and this week's P&L and the drawdown with the account's limits. On a breach
+ * (and no open trip yet) it records the trip, deactivates the account and raises a
+ * CRITICAL alert in one transaction, then closes every position THROUGH THE GATEWAY
+ * (reducing orders pass the breaker). Only a person re-activates. Throws NOT_FOUND.
+ */
+@Injectable()
+export class CircuitBreakerTripService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly exits: ManualExitService,
+  ) {}
+
+  /** Evaluates account `accountId` now. */
+  async evaluate(accountId: number): Promise<BreakerEvaluation> {
+    const account = await this.dataSource.getRepository(BrokerAccount).findOne({ where: { id: accountId } });
+    if (!account) throw new AppException('NOT_FOUND', `account ${accountId} not found`);
+    const nowMs = this.clock.nowMs();
+    const { date } = istDateTimeOf(nowMs);
+    const position = await this.markActivePosition(accountId);
+    const rows = await this.dataSource.getRepository(DailyPnl).find({ where: { accountId } });
+    const pnl = riskPnlFacts({ date, rows, allocatedCapitalPaise: account.allocatedCapitalPaise, activePosition: position });
+    const limit = await this.dataSource.getRepository(RiskLimit).findOne({ where: { accountId } });
+    const d = account.broker === 'ICICI' ? ICICI_RISK_DEFAULTS : KOTAK_RISK_DEFAULTS;
+    const daily = limit?.dailyLossLimitPaise ?? d.dailyLossLimitPaise;
+    const weekly = limit?.weeklyLossLimitPaise ?? null;
+    const maxDd = limit?.maxDrawdownPct ?? d.maxDrawdownPct;
+    const drawdown = pnl.equityPeakPaise > 0 ? (pnl.equityPeakPaise - pnl.equityPaise) / pnl.equityPeakPaise : 0;
+    const reasonCode =
+      -pnl.todayPaise > daily ? 'DAILY_LOSS_LIMIT_BREACHED' : weekly !== null && -pnl.weekPaise > weekly ? 'WEEKLY_LOSS_LIMIT_BREACHED' : drawdown > maxDd ? 'MAX_DRAWDOWN_BREACHED' : undefined;
+    if (!reasonCode) return { tripped: false, todayPnlPaise: pnl.todayPaise, exits: [] };
+    const alreadyOpen = await this.dataSource.getRepository(CircuitBreaker).exists({ where: { accountId, resetAt: IsNull() } });
+    if (!alreadyOpen) {
+      const context = { todayPnlPaise: pnl.todayPaise, weekPnlPaise: pnl.weekPaise, dailyLimitPaise: daily, drawdown };
+      const reason = `${reasonCode}: today ${pnl.todayPaise} paise, daily limit ${daily} paise`;
+      await inTransaction(this.dataSource, async (m) => {
+        await m.insert(CircuitBreaker, { accountId, scope: 'ACCOUNT', reasonCode, reason, context, trippedAt: new Date(nowMs), resetBy: null, resetAt: null, resetNote: null });
+        await m.update(BrokerAccount, accountId, { isActive: false, deactivationReason: reason, deactivatedAt: new Date(nowMs) });
+        await m.insert(Alert, {
+          accountId,
+          severity: 'CRITICAL',
+          category: 'RISK',
+          title: `Circuit breaker tripped on account ${account.accountNumber}`,
+          message: `${reason}. Closing every position; the account is deactivated until an admin re-activates it.`,
+          context,
+          dedupKey: `breaker:${accountId}:${date}`,
+          occurredAt: new Date(nowMs),
+          acknowledgedAt: null,
+          acknowledgedBy: null,
+        });
+      });
+    }
+    const exits = position && position.status === 'ACTIVE' ? (await this.exits.exit(position.id, `CIRCUIT_BREAKER: ${reasonCode}`)).exits : [];
+    return { tripped: true, reasonCode, todayPnlPaise: pnl.todayPaise, exits };
+  }
+
+  /** Unrealised P&L of the active position from its open legs' last prices (paise), stored. */
+  private async markActivePosition(accountId: number): Promise<Position | null> {
+    const position = await this.dataSource.getRepository(Position).findOne({ where: { accountId, status: 'ACTIVE' } });
+    if (!position) return null;
+    const legs = await this.dataSource.getRepository(PositionLeg).find({ where: { positionId: position.id } });
+    let unrealized = 0;
+    for (const l of legs) {
+      if (l.quantity === 0 || l.lastPricePaise === null) continue;
+      unrealized += (l.side === 'BUY' ? l.lastPricePaise - l.avgPricePaise : l.avgPricePaise - l.lastPricePaise) * l.quantity;
+    }
+    position.unrealizedPnlPaise = unrealized;
+    await this.dataSource.getRepository(Position).update(position.id, { unrealizedPnlPaise: unrealized });
+    return position;
+  }
+}

@@ -1,0 +1,140 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import {
+  createDefaultNseCalendar,
+  daysBetween,
+  freezeQuantityFor,
+  ICICI_RISK_DEFAULTS,
+  istDateTimeOf,
+  KOTAK_RISK_DEFAULTS,
+  lotSizeFor,
+  tickSize,
+  usableMargin,
+  type BrokerMargin,
+  type Clock,
+  type IntentInstrument,
+  type NseCalendar,
+  type OrderPurpose,
+  type RiskContext,
+  type RiskLimits,
+} from '@mcube/domain';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { AppException } from '../../../common/errors/app-exception';
+import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { DailyPnl } from '../../analytics/entities/daily-pnl.entity';
+import { CLOCK } from '../../core/clock/clock.token';
+import { Position } from '../../positions/entities/position.entity';
+import { CircuitBreaker } from '../entities/circuit-breaker.entity';
+import { RiskLimit } from '../entities/risk-limit.entity';
+import { ReconciliationGate } from './reconciliation-gate';
+import { riskPnlFacts } from './risk-pnl-facts';
+
+/** What the gateway knows when it asks for a risk context. */
+export interface RiskContextRequest {
+  readonly accountId: number;
+  readonly instrument: IntentInstrument;
+  readonly purpose: OrderPurpose;
+  /** Margin as the account's execution client reports it (the risk module never talks to a broker). */
+  readonly margin: BrokerMargin;
+}
+
+/** The gathered context and the stored rows it came from (the gateway needs the account). */
+export interface GatheredRiskContext {
+  readonly context: RiskContext;
+  readonly account: BrokerAccount;
+  readonly activePosition: Position | null;
+}
+
+/** Fewest calendar days to expiry for new risk (DECISIONS: 1 for strangles, 15 for futures). */
+function minDaysToExpiry(kind: 'OPT' | 'FUT'): number {
+  return kind === 'FUT' ? 15 : 1;
+}
+
+function limitsOf(row: RiskLimit | null, broker: BrokerAccount['broker']): RiskLimits {
+  const d = broker === 'ICICI' ? ICICI_RISK_DEFAULTS : KOTAK_RISK_DEFAULTS;
+  return {
+    dailyLossLimitPaise: row?.dailyLossLimitPaise ?? d.dailyLossLimitPaise,
+    weeklyLossLimitPaise: row?.weeklyLossLimitPaise ?? Number.MAX_SAFE_INTEGER,
+    maxDrawdownPct: row?.maxDrawdownPct ?? d.maxDrawdownPct,
+    perTradeRiskPaise: row?.perTradeRiskPaise ?? d.perTradeRiskPaise ?? row?.perPositionStopPaise ?? d.perPositionStopPaise ?? Number.MAX_SAFE_INTEGER,
+    maxTotalExposurePaise: row ? (row.maxTotalExposurePaise ?? undefined) : d.maxTotalExposurePaise,
+    maxPositionExposurePaise: row ? (row.maxPositionExposurePaise ?? undefined) : d.maxPositionExposurePaise,
+    maxLeverage: row ? (row.maxLeverage ?? undefined) : d.maxLeverage,
+    weeklyProfitTargetPaise: row?.weeklyProfitTargetPaise ?? d.weeklyProfitTargetPaise,
+    monthlyProfitTargetPaise: row?.monthlyProfitTargetPaise ?? d.monthlyProfitTargetPaise,
+    pauseOnTarget: row?.pauseOnProfitTarget ?? d.pauseOnProfitTarget,
+  };
+}
+
+/**
+ * Gathers the `RiskContext` of one intent from the database (account, kill switch, open
+ * breakers, the active position, stored limits, P&L rows), the broker margin passed in,
+ * the NSE calendar and the injected clock; an account not yet reconciled since start-up
+ * (`ReconciliationGate`) is reported HALTED. It decides nothing: the pure checks of
+ * `@mcube/domain` do. Throws AppException NOT_FOUND for an unknown account; DomainError for
+ * an instrument the contract tables do not know (unknown underlying, bad expiry).
+ */
+@Injectable()
+export class RiskContextService {
+  private readonly calendar: NseCalendar = createDefaultNseCalendar();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    /** Absent only in unit tests of the gateway; the API always provides it. */
+    @Optional() private readonly gate?: ReconciliationGate,
+  ) {}
+
+  /** The context now; reads through `manager` when given (inside a transaction). */
+  async gather(request: RiskContextRequest, manager: EntityManager = this.dataSource.manager): Promise<GatheredRiskContext> {
+    const nowMs = this.clock.nowMs();
+    const { date, time } = istDateTimeOf(nowMs);
+    const account = await manager.findOne(BrokerAccount, { where: { id: request.accountId } });
+    if (!account) throw new AppException('NOT_FOUND', `account ${request.accountId} not found`);
+    const [limitRow, openBreakers, activePosition, pnlRows] = await Promise.all([
+      manager.findOne(RiskLimit, { where: { accountId: account.id } }),
+      manager.count(CircuitBreaker, { where: [{ accountId: account.id, resetAt: IsNull() }, { scope: 'SYSTEM', resetAt: IsNull() }] }),
+      manager.findOne(Position, { where: { accountId: account.id, status: 'ACTIVE' } }),
+      manager.find(DailyPnl, { where: { accountId: account.id } }),
+    ]);
+    const limits = limitsOf(limitRow, account.broker);
+    const inUsePaise = Math.max(0, request.margin.usedPaise);
+    const usablePaise = usableMargin({
+      availableMarginPaise: request.margin.availablePaise,
+      allocatedCapitalPaise: account.allocatedCapitalPaise,
+      maxMarginUsagePct: limitRow?.maxMarginUsagePct ?? (account.broker === 'ICICI' ? ICICI_RISK_DEFAULTS : KOTAK_RISK_DEFAULTS).maxMarginUsagePct,
+      marginInUsePaise: inUsePaise,
+      firstTradeFraction: limitRow?.firstTradeFraction,
+    });
+    const { instrument } = request;
+    const positionExposure = activePosition?.entryValuePaise ?? 0;
+    const context: RiskContext = {
+      nowMs,
+      date,
+      time,
+      withinSession: this.calendar.isWithinSession(date, time),
+      // Until reconciled with its broker after a start, an account trades as HALTED.
+      tradingState: this.gate && !this.gate.isReconciled(account.id) ? 'HALTED' : account.tradingState,
+      account: {
+        accountId: String(account.id),
+        broker: account.broker,
+        active: account.isActive,
+        allocatedCapitalPaise: account.allocatedCapitalPaise,
+        requiresApproval: account.broker === 'ICICI',
+      },
+      breakerTripped: openBreakers > 0,
+      activePositionExists: activePosition !== null,
+      activePositionId: activePosition ? String(activePosition.id) : undefined,
+      margins: { availablePaise: request.margin.availablePaise, inUsePaise, usablePaise },
+      pnl: riskPnlFacts({ date, rows: pnlRows, allocatedCapitalPaise: account.allocatedCapitalPaise, activePosition }),
+      exposure: { totalPaise: positionExposure, positionPaise: request.purpose === 'ENTRY' ? 0 : positionExposure },
+      limits,
+      instrument: {
+        lotSize: lotSizeFor({ underlying: instrument.underlying, expiry: instrument.expiry }),
+        tickSize,
+        freezeQuantity: freezeQuantityFor({ underlying: instrument.underlying, date }),
+      },
+      expiry: { daysToExpiry: daysBetween(date, instrument.expiry), minDaysToExpiry: minDaysToExpiry(instrument.kind) },
+    };
+    return { context, account, activePosition };
+  }
+}

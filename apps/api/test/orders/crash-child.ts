@@ -1,0 +1,56 @@
+/**
+ * A gateway process for the SIGKILL tests (run with `node -r @swc-node/register`):
+ * argv = sqlite path, paper book path, crash point. It trades one strangle call leg on the
+ * paper broker and kills itself with SIGKILL at the crash point:
+ * - AFTER_JOURNAL: the intent is journaled (SUBMITTED) and nothing was sent;
+ * - AFTER_SEND: the paper broker took the order; the acknowledgement is not stored;
+ * - MID_FILL: the order is half filled in the journal; the broker filled the rest, unapplied.
+ */
+import { FixedClock, type ExecutionClient } from '@mcube/domain';
+import { PaperExecutionClient } from '@mcube/brokers-paper';
+import { createDataSource } from '../../src/database/create-data-source';
+import { buildDataSourceOptions } from '../../src/database/data-source-options';
+import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
+import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
+import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
+import { OrdersService } from '../../src/modules/orders/submit-order.service';
+import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
+import { CRASH_ACCOUNT_ID, CRASH_CALL_BID, CRASH_CAPITAL_PAISE, crashClockMs, crashIntent, crashMarket, type CrashPoint } from './crash-scenario';
+import { JsonFilePaperBookStore } from './json-file-paper-book.store';
+
+const die = (): never => {
+  process.kill(process.pid, 'SIGKILL');
+  throw new Error('unreachable');
+};
+
+async function main(): Promise<void> {
+  const [sqlitePath, bookPath, point] = process.argv.slice(2) as [string, string, CrashPoint];
+  const dataSource = await createDataSource(buildDataSourceOptions({ type: 'sqlite', path: sqlitePath }, { logging: false })).initialize();
+  const clock = new FixedClock(crashClockMs());
+  const sleep = async (ms: number) => clock.advance(ms);
+  const market = crashMarket();
+  const paper = await PaperExecutionClient.create({ config: { capitalPaise: CRASH_CAPITAL_PAISE, displayedLotsPerPass: 5 }, clock, marketData: market, store: new JsonFilePaperBookStore(bookPath) });
+  const client: ExecutionClient = new Proxy(paper, {
+    get(target, prop, receiver) {
+      if (prop === 'placeOrder' && point === 'AFTER_JOURNAL') return async () => die();
+      if (prop === 'placeOrder' && point === 'AFTER_SEND') return async (req: Parameters<ExecutionClient['placeOrder']>[0]) => (await target.placeOrder(req), die());
+      const value = Reflect.get(target, prop, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+  const registry = new ExecutionClientRegistry();
+  registry.register(CRASH_ACCOUNT_ID, client);
+  const orders = new OrdersService(dataSource, clock, sleep, registry, new RiskContextService(dataSource, clock));
+  const settle = new SettleInFlightService(dataSource, clock, registry, new ApplyFillService(dataSource, clock));
+  await orders.submit(crashIntent());
+  // MID_FILL: 5 of 10 lots fill per pass.
+  await paper.onMarket([{ ...CRASH_CALL_BID, asOfMs: clock.nowMs() }]);
+  await settle.settleAccount(CRASH_ACCOUNT_ID);
+  await paper.onMarket([{ ...CRASH_CALL_BID, asOfMs: clock.nowMs() }]);
+  die();
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`crash child failed: ${String((error as Error)?.stack ?? error)}\n`);
+  process.exit(3);
+});

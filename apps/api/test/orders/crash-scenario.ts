@@ -1,0 +1,37 @@
+import { epochMsOfIst } from '@mcube/domain';
+import type { GatewayIntent } from '../../src/modules/orders/gateway-intent';
+import { QuoteBoard } from './quote-board.fake';
+
+/** Where the crash child kills itself. */
+export type CrashPoint = 'AFTER_JOURNAL' | 'AFTER_SEND' | 'MID_FILL';
+
+/** The account row the crash tests trade on (the first inserted in a fresh database). */
+export const CRASH_ACCOUNT_ID = 1;
+
+/** Paper capital: ₹6 Cr. */
+export const CRASH_CAPITAL_PAISE = 6_00_00_000_00;
+
+/** 2026-03-10 10:00 IST. */
+export const crashClockMs = (): number => epochMsOfIst('2026-03-10', '10:00:00');
+
+/** SELL 650 NIFTY 17-Mar-2026 23500 CE @ ₹120.50, an entry. */
+export function crashIntent(): GatewayIntent {
+  return {
+    accountId: CRASH_ACCOUNT_ID,
+    segment: 'NFO-OPT',
+    instrument: { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 23500, optionType: 'CE' },
+    side: 'SELL',
+    quantity: 650,
+    orderType: 'LIMIT',
+    limitPrice: 120.5,
+    purpose: 'ENTRY',
+    estimatedMarginPaise: 18_00_000_00,
+    estimatedRiskPaise: 50_000_00,
+  };
+}
+
+/** A quote at which that SELL limit crosses. */
+export const CRASH_CALL_BID = { symbol: 'NIFTY-2026-03-17-23500-CE', lastPrice: 121, bid: 121, ask: 121.5 };
+
+/** NIFTY spot for the paper margin. */
+export const crashMarket = (): QuoteBoard => new QuoteBoard().set('NIFTY 50', { lastPrice: 23400 });

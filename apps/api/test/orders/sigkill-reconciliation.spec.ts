@@ -1,0 +1,118 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FixedClock } from '@mcube/domain';
+import { PaperExecutionClient } from '@mcube/brokers-paper';
+import type { DataSource } from 'typeorm';
+import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
+import { Order } from '../../src/modules/orders/entities/order.entity';
+import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
+import { ReconciliationService } from '../../src/modules/orders/reconciliation.service';
+import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
+import { OrdersService } from '../../src/modules/orders/submit-order.service';
+import { PositionLeg } from '../../src/modules/positions/entities/position-leg.entity';
+import { Position } from '../../src/modules/positions/entities/position.entity';
+import { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
+import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
+import { insertAccount } from '../db/fixtures';
+import { createTestDatabase, type TestDatabase } from '../db/test-database';
+import { CRASH_ACCOUNT_ID, CRASH_CAPITAL_PAISE, crashClockMs, crashIntent, crashMarket, type CrashPoint } from './crash-scenario';
+import { JsonFilePaperBookStore } from './json-file-paper-book.store';
+
+const REPO = join(__dirname, '..', '..', '..', '..');
+
+/** Runs the crash child to its SIGKILL; resolves with the signal (or rejects with its stderr). */
+function runChild(sqlitePath: string, bookPath: string, point: CrashPoint): Promise<NodeJS.Signals | null> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'crash-child.ts'), sqlitePath, bookPath, point], {
+      cwd: REPO,
+      env: { ...process.env, SWC_NODE_PROJECT: 'apps/api/tsconfig.spec.json', NODE_ENV: 'test' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('error', reject);
+    child.on('exit', (code, signal) => (signal ? resolve(signal) : reject(new Error(`child exited ${code}: ${stderr}`))));
+  });
+}
+
+/** The restarted process: the gateway over the same database and paper book, gate closed. */
+async function restart(dataSource: DataSource, bookPath: string) {
+  const clock = new FixedClock(crashClockMs() + 60_000);
+  const paper = await PaperExecutionClient.create({ config: { capitalPaise: CRASH_CAPITAL_PAISE, displayedLotsPerPass: 5 }, clock, marketData: crashMarket(), store: new JsonFilePaperBookStore(bookPath) });
+  const registry = new ExecutionClientRegistry();
+  registry.register(CRASH_ACCOUNT_ID, paper);
+  const gate = new ReconciliationGate();
+  const fills = new ApplyFillService(dataSource, clock);
+  const settle = new SettleInFlightService(dataSource, clock, registry, fills);
+  return {
+    paper,
+    orders: new OrdersService(dataSource, clock, async (ms) => clock.advance(ms), registry, new RiskContextService(dataSource, clock, gate)),
+    reconciliation: new ReconciliationService(dataSource, clock, registry, gate, fills, settle),
+  };
+}
+
+const STATE_OF: Record<string, string[]> = { OPEN: ['ACCEPTED', 'PARTIALLY_FILLED'], PENDING: ['SUBMITTED', 'ACCEPTED'], FILLED: ['FILLED'], CANCELED: ['CANCELED'], REJECTED: ['REJECTED'], EXPIRED: ['EXPIRED'] };
+
+describe.each([
+  ['AFTER_JOURNAL', 'after the intent is journaled and before sending', 0, /rejected \(never reached the broker\)/],
+  ['AFTER_SEND', 'after sending and before the acknowledgement is stored', 1, /SUBMITTED → ACCEPTED/],
+  ['MID_FILL', 'mid-fill', 1, /trade .* \(325 of .*\) applied/],
+] as const)('the API process killed (SIGKILL) %s (done-when 2: %s)', (point, _label, brokerOrders, adoption) => {
+  let db: TestDatabase;
+  let dir: string;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('sqlite');
+    dir = mkdtempSync(join(tmpdir(), 'mcube-crash-'));
+    const seed = await db.openMigrated();
+    expect((await insertAccount(seed)).id).toBe(CRASH_ACCOUNT_ID);
+    await seed.destroy();
+    const path = (db.database as { path: string }).path;
+    expect(await runChild(path, join(dir, 'paper-book.json'), point)).toBe('SIGKILL');
+    dataSource = await db.open();
+  }, 60_000);
+  afterAll(async () => {
+    await db.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('on restart trading is HALTED until reconciliation succeeds; then journal and broker agree', async () => {
+    const r = await restart(dataSource, join(dir, 'paper-book.json'));
+    expect(await r.paper.listOrders()).toHaveLength(brokerOrders);
+
+    const early = await r.orders.submit({ ...crashIntent(), instrument: { ...crashIntent().instrument, strike: 23600 } });
+    expect(early.denial?.code).toBe('TRADING_HALTED');
+    expect(await r.paper.listOrders()).toHaveLength(brokerOrders);
+
+    const report = await r.reconciliation.reconcile(CRASH_ACCOUNT_ID);
+    expect(report.mismatches).toEqual([]);
+    expect(report.ok).toBe(true);
+    // What the crash left undone was adopted from the broker.
+    expect(report.adopted.some((a) => adoption.test(a))).toBe(true);
+
+    // Orders equal the broker's: every broker order is journaled with its state and fills; every other journal order is closed.
+    const journal = await dataSource.getRepository(Order).find({ where: { accountId: CRASH_ACCOUNT_ID } });
+    const atBroker = await r.paper.listOrders();
+    for (const b of atBroker) {
+      const j = journal.find((o) => o.clientOrderId === b.clientOrderId);
+      expect({ tag: b.clientOrderId, filled: j?.filledQuantity, statusOk: STATE_OF[b.state].includes(j?.status ?? '') }).toEqual({ tag: b.clientOrderId, filled: b.filledQuantity, statusOk: true });
+    }
+    for (const j of journal.filter((o) => !atBroker.some((b) => b.clientOrderId === o.clientOrderId))) expect(['DENIED', 'REJECTED', 'CANCELED']).toContain(j.status);
+
+    // Positions equal the broker's.
+    const brokerNet = (await r.paper.listPositions()).reduce((s, p) => s + p.netQuantity, 0);
+    const active = await dataSource.getRepository(Position).find({ where: { accountId: CRASH_ACCOUNT_ID, status: 'ACTIVE' } });
+    const legs = active.length ? await dataSource.getRepository(PositionLeg).find({ where: { positionId: active[0].id } }) : [];
+    expect(legs.reduce((s, l) => s + (l.side === 'BUY' ? l.quantity : -l.quantity), 0)).toBe(brokerNet);
+    if (point === 'MID_FILL') expect(brokerNet).toBe(-650);
+    if (point === 'AFTER_JOURNAL') expect(active).toHaveLength(0);
+
+    // The gate is open: an order is no longer denied for the trading state.
+    const after = await r.orders.submit({ ...crashIntent(), purpose: 'ADJUST', side: 'BUY', quantity: 65, limitPrice: 100, estimatedMarginPaise: 0 });
+    expect(after.denial?.code).not.toBe('TRADING_HALTED');
+    expect(after.statuses).toEqual(['ACCEPTED']);
+  });
+});

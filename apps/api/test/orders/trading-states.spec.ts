@@ -1,0 +1,74 @@
+import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
+import { Order } from '../../src/modules/orders/entities/order.entity';
+import { OrderEvent } from '../../src/modules/orders/entities/order-event.entity';
+import { GatewayHarness, startGateway, strangleLeg } from './gateway-harness';
+
+describe('the order gateway and the kill switch (done-when 6)', () => {
+  let g: GatewayHarness;
+
+  beforeEach(async () => {
+    g = await startGateway();
+  });
+  afterEach(async () => {
+    await g.close();
+  });
+
+  const setState = (tradingState: BrokerAccount['tradingState']) => g.dataSource.getRepository(BrokerAccount).update(g.account.id, { tradingState });
+
+  /** An ACTIVE strangle position with one filled call leg; returns its id. */
+  async function openPosition(): Promise<number> {
+    const r = await g.orders.submit(strangleLeg(g.account.id));
+    await g.fills.apply('PAPER', g.broker.fill(r.intentId));
+    return r.positionId as number;
+  }
+
+  it('journals, checks, sends with the clientOrderId as tag and stores the acknowledgement', async () => {
+    const r = await g.orders.submit(strangleLeg(g.account.id));
+    expect(r.statuses).toEqual(['ACCEPTED']);
+    expect(g.broker.orders.map((o) => o.request.clientOrderId)).toEqual([r.intentId]);
+    const events = await g.dataSource.getRepository(OrderEvent).find({ where: { orderId: r.orderIds[0] }, order: { sequence: 'ASC' } });
+    expect(events.map((e) => e.type)).toEqual(['INITIALIZED', 'SUBMITTED', 'ACCEPTED']);
+    expect(r.positionId).not.toBeNull();
+  });
+
+  it('denies every new order while HALTED, stores the denial, and sends nothing', async () => {
+    await setState('HALTED');
+    const r = await g.orders.submit(strangleLeg(g.account.id));
+    expect(r.statuses).toEqual(['DENIED']);
+    expect(r.denial?.code).toBe('TRADING_HALTED');
+    const row = await g.dataSource.getRepository(Order).findOneByOrFail({ id: r.orderIds[0] });
+    expect(row.denialCode).toBe('TRADING_HALTED');
+    expect(row.denialContext).toMatchObject({ tradingState: 'HALTED' });
+    expect(g.broker.orders).toHaveLength(0);
+  });
+
+  it('denies an exit while HALTED too', async () => {
+    const positionId = await openPosition();
+    await setState('HALTED');
+    const r = await g.orders.submit(strangleLeg(g.account.id, { purpose: 'EXIT', side: 'BUY', positionId }));
+    expect(r.denial?.code).toBe('TRADING_HALTED');
+    expect(g.broker.orders).toHaveLength(1);
+  });
+
+  it('still lets a cancel through while HALTED', async () => {
+    const r = await g.orders.submit(strangleLeg(g.account.id));
+    await setState('HALTED');
+    const after = await g.cancel.cancel(r.orderIds[0]);
+    expect(after.status).toBe('PENDING_CANCEL');
+    expect(g.broker.orders[0].state).toBe('CANCELED');
+    await g.settle.settleAccount(g.account.id);
+    expect((await g.dataSource.getRepository(Order).findOneByOrFail({ id: r.orderIds[0] })).status).toBe('CANCELED');
+  });
+
+  it('lets only reducing orders out while REDUCING', async () => {
+    const positionId = await openPosition();
+    await setState('REDUCING');
+    const entry = await g.orders.submit(strangleLeg(g.account.id, { instrument: { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 22500, optionType: 'PE' }, positionId }));
+    expect(entry.denial?.code).toBe('REDUCING_ONLY');
+    const wrongSide = await g.orders.submit(strangleLeg(g.account.id, { purpose: 'EXIT', side: 'SELL', positionId }));
+    expect(wrongSide.denial?.code).toBe('REDUCING_ONLY');
+    const exit = await g.orders.submit(strangleLeg(g.account.id, { purpose: 'EXIT', side: 'BUY', positionId, limitPrice: 100 }));
+    expect(exit.statuses).toEqual(['ACCEPTED']);
+    expect(g.broker.orders.map((o) => o.request.side)).toEqual(['SELL', 'BUY']);
+  });
+});
