@@ -7,6 +7,7 @@ import { MarketData } from './entities/market-data.entity';
 import { OptionChainRow } from './entities/option-chain.entity';
 import { EconomicEventsController } from './events/economic-events.controller';
 import { EconomicEventsService } from './events/economic-events.service';
+import { MarketEventsSyncService } from './events/market-events-sync.service';
 import { HistoryImportController } from './import/history-import.controller';
 import { MarketController } from './market/market.controller';
 import { MarketService } from './market/market.service';
@@ -33,6 +34,7 @@ import { TickPublisher } from './ws/tick-publisher.service';
     MarketEventsBus,
     MarketService,
     EconomicEventsService,
+    MarketEventsSyncService,
     QuoteSnapshotService,
     ChainSnapshotService,
     MarketJobHandlers,
