@@ -8,10 +8,12 @@ ensure_postgres
 rm -rf tmp/test-results
 
 status=0
+checks_failed=0
+tests_errored=0
 echo "==> lint and type checks"
-npx nx run-many -t lint typecheck --parallel=2 --outputStyle=stream || status=1
+npx nx run-many -t lint typecheck --parallel=2 --outputStyle=stream || { status=1; checks_failed=1; }
 echo "==> tests"
-npx nx run-many -t test --parallel=1 --outputStyle=stream || status=1
+npx nx run-many -t test --parallel=1 --outputStyle=stream || { status=1; tests_errored=1; }
 
-node tools/testing/print-summary.js || status=1
+MCUBE_CHECKS_FAILED=$checks_failed MCUBE_TESTS_ERRORED=$tests_errored node tools/testing/print-summary.js || status=1
 exit "$status"

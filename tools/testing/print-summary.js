@@ -10,5 +10,12 @@ for (const file of files) {
   for (const key of Object.keys(totals)) totals[key] += r[key];
   console.log(`  ${r.rootDir}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped (${r.suites} suites)`);
 }
-console.log(`Tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
-process.exit(totals.failed > 0 || totals.passed === 0 ? 1 : 0);
+// A failed lint or type check counts as one failure, so the closing line never hides it.
+const checksFailed = process.env.MCUBE_CHECKS_FAILED === '1' ? 1 : 0;
+if (checksFailed) console.log('  lint / type checks: failed (see above)');
+// A jest run that ended in error without a failed test (a crash, a bad config) counts once too.
+const runErrored = process.env.MCUBE_TESTS_ERRORED === '1' && totals.failed === 0 ? 1 : 0;
+if (runErrored) console.log('  a test run ended in error without reporting a failed test (see above)');
+const failed = totals.failed + checksFailed + runErrored;
+console.log(`Tests: ${totals.passed} passed, ${failed} failed, ${totals.skipped} skipped`);
+process.exit(failed > 0 || totals.passed === 0 ? 1 : 0);
