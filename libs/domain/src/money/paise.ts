@@ -45,6 +45,15 @@ export function formatPaise(paise: Paise): string {
 }
 
 /**
+ * A rupee price in whole paise, rounded to the nearest paisa. Exact for real quotes (NSE quotes
+ * to ₹0.05); this is the one place a price crosses from rupees into the integer ledger.
+ * It does not validate: callers that accept outside input check it first (`assertFinite`).
+ */
+export function paiseOfPrice(price: number): Paise {
+  return Math.round(price * 100);
+}
+
+/**
  * Price (rupees, up to 2 decimals as quoted by NSE, tick ₹0.05) × quantity in paise,
  * rounded to the nearest paisa. Prices are converted through integer paise first so
  * the product is exact.
@@ -52,7 +61,7 @@ export function formatPaise(paise: Paise): string {
 export function notionalPaise(price: number, quantity: number): Paise {
   assertFinite('price', price);
   assertFinite('quantity', quantity);
-  return Math.round(price * 100) * quantity;
+  return paiseOfPrice(price) * quantity;
 }
 
 /**

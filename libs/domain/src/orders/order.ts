@@ -2,6 +2,7 @@ import { DomainError } from '../errors/domain-error';
 import { assertInteger, assertPositive } from '../validation/assert';
 import type { RiskDenialCode } from '../risk/risk-denial-code';
 import type { OrderPurpose, OrderSide, OrderStatus, OrderType } from './order-types';
+import { paiseOfPrice } from '../money/paise';
 
 /** One execution recorded on an order. */
 export interface OrderFill {
@@ -100,7 +101,7 @@ export function summariseFills(fills: readonly OrderFill[]): { filledQuantity: n
   let paise = 0;
   for (const f of fills) {
     qty += f.quantity;
-    paise += Math.round(f.price * 100) * f.quantity;
+    paise += paiseOfPrice(f.price) * f.quantity;
   }
   return qty === 0 ? { filledQuantity: 0 } : { filledQuantity: qty, averageFillPrice: paise / qty / 100 };
 }

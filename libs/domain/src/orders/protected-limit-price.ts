@@ -1,6 +1,7 @@
 import { DomainError } from '../errors/domain-error';
 import { assertFinite, assertPositive } from '../validation/assert';
 import type { OrderSide } from './order-types';
+import { paiseOfPrice } from '../money/paise';
 
 /** Inputs of `protectedLimitPrice`. */
 export interface ProtectedLimitPriceParams {
@@ -32,7 +33,7 @@ export function protectedLimitPrice(params: ProtectedLimitPriceParams): number {
   if (protectionPct < 0 || protectionPct >= 1) {
     throw new DomainError('INVALID_ARGUMENT', `protectionPct must be in [0, 1), got ${protectionPct}`, { protectionPct });
   }
-  const tickPaise = Math.round(tickSize * 100);
+  const tickPaise = paiseOfPrice(tickSize);
   if (tickPaise < 1 || Math.abs(tickSize * 100 - tickPaise) > EPS) {
     throw new DomainError('INVALID_ARGUMENT', `tickSize must be a whole number of paise, got ${tickSize}`, { tickSize });
   }

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/domain-error';
-import { assertPaise, notionalPaise, Paise } from '../money/paise';
+import { assertPaise, notionalPaise, Paise, paiseOfPrice } from '../money/paise';
 import { assertInteger, assertNonNegative } from '../validation/assert';
 
 /** Inputs of {@link validatePremium}. Option prices in rupees (points). */
@@ -50,7 +50,7 @@ export function validatePremium(input: ValidatePremiumInput): PremiumValidation 
   const callPerLot = notionalPaise(callPremium, lotSize);
   const putPerLot = notionalPaise(putPremium, lotSize);
   const premiumPerLotPaise = callPerLot + putPerLot;
-  const combinedPaisePerUnit = Math.round(callPremium * 100) + Math.round(putPremium * 100);
+  const combinedPaisePerUnit = paiseOfPrice(callPremium) + paiseOfPrice(putPremium);
   const combinedPremium = combinedPaisePerUnit / 100;
   const base = { combinedPremium, premiumPerLotPaise, totalPremiumPaise: premiumPerLotPaise * lots };
   const rupees = (p: number) => `₹${(p / 100).toFixed(2)}`;
@@ -58,7 +58,7 @@ export function validatePremium(input: ValidatePremiumInput): PremiumValidation 
   if (callPerLot === 0 || putPerLot === 0) {
     return { ok: false, reason: `A leg has no premium (call ${callPremium}, put ${putPremium})`, ...base };
   }
-  if (combinedPaisePerUnit < Math.round(minCombined * 100)) {
+  if (combinedPaisePerUnit < paiseOfPrice(minCombined)) {
     return { ok: false, reason: `Combined premium ${combinedPremium} below minimum ${minCombined}`, ...base };
   }
   if (input.minPremiumPerLotPaise !== undefined && premiumPerLotPaise < input.minPremiumPerLotPaise) {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { lotSizeFor, type BrokerTrade, type Clock } from '@mcube/domain';
+import { lotSizeFor, paiseOfPrice, type BrokerTrade, type Clock } from '@mcube/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '../../database/in-transaction';
 import { CLOCK } from '../core/clock/clock.token';
@@ -43,7 +43,7 @@ export class ApplyFillService {
         order = await applyOrderEventToRow(m, order.id, { type: 'ACCEPTED', brokerOrderId: trade.brokerOrderId, occurredAtMs: trade.occurredAtMs, recordedAtMs: nowMs });
       }
       order = await applyOrderEventToRow(m, order.id, { type: 'FILLED', tradeId: trade.tradeId, quantity: trade.quantity, price: trade.price, occurredAtMs: trade.occurredAtMs, recordedAtMs: nowMs });
-      const pricePaise = Math.round(trade.price * 100);
+      const pricePaise = paiseOfPrice(trade.price);
       await m.insert(Execution, {
         orderId: order.id,
         accountId: order.accountId,

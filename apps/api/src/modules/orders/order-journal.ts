@@ -1,4 +1,4 @@
-import { applyOrderEvent, type Order as DomainOrder, type OrderEvent as DomainOrderEvent } from '@mcube/domain';
+import { applyOrderEvent, paiseOfPrice, type Order as DomainOrder, type OrderEvent as DomainOrderEvent } from '@mcube/domain';
 import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Execution } from './entities/execution.entity';
@@ -6,10 +6,10 @@ import { OrderEvent } from './entities/order-event.entity';
 import { Order } from './entities/order.entity';
 
 const toRupees = (paise: number | null): number | undefined => (paise === null ? undefined : paise / 100);
-const toPaise = (rupees: number | undefined): number | null => (rupees === undefined ? null : Math.round(rupees * 100));
+const toPaise = (rupees: number | undefined): number | null => (rupees === undefined ? null : paiseOfPrice(rupees));
 
 /** The domain snapshot of a stored order; fills come from its executions (the authority for quantities). */
-export function toDomainOrder(row: Order, executions: readonly Execution[]): DomainOrder {
+export function domainOrderOfRow(row: Order, executions: readonly Execution[]): DomainOrder {
   const fills = executions.map((e) => ({ tradeId: e.executionId, quantity: e.quantity, price: e.pricePaise / 100, occurredAtMs: e.occurredAt.getTime() }));
   return {
     clientOrderId: row.clientOrderId,
@@ -47,7 +47,7 @@ function payloadOf(event: DomainOrderEvent): Record<string, unknown> {
 export async function applyOrderEventToRow(manager: EntityManager, orderId: number, event: DomainOrderEvent): Promise<Order> {
   const row = await loadOrderForUpdate(manager, orderId);
   const executions = await manager.find(Execution, { where: { orderId: row.id }, order: { id: 'ASC' } });
-  const before = toDomainOrder(row, executions);
+  const before = domainOrderOfRow(row, executions);
   const withCancelMemory = row.status === 'PENDING_CANCEL' ? { ...before, statusBeforeCancel: await statusBeforeCancelOf(manager, row.id) } : before;
   const after = applyOrderEvent(withCancelMemory, event);
   const sequence = (await manager.count(OrderEvent, { where: { orderId: row.id } })) + 1;

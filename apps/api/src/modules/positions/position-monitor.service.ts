@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { contractSymbol } from '@mcube/market-sim';
-import type { Clock, MarketDataPort } from '@mcube/domain';
+import { paiseOfPrice, type Clock, type MarketDataPort } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { CLOCK } from '../core/clock/clock.token';
 import { MARKET_DATA } from '../data/source/market-data.tokens';
@@ -69,7 +69,7 @@ export class PositionMonitorService implements OnApplicationBootstrap, OnModuleD
       const instrument = { underlying: leg.underlying, kind: leg.instrumentType === 'FUT' ? ('FUT' as const) : ('OPT' as const), expiry: leg.expiryDate, strike: leg.strike ?? undefined, optionType: leg.instrumentType === 'FUT' ? undefined : leg.instrumentType };
       const quote = await this.market.quote(contractSymbol(instrument)).catch(() => undefined);
       if (quote && quote.lastPrice > 0) {
-        leg.lastPricePaise = Math.round(quote.lastPrice * 100);
+        leg.lastPricePaise = paiseOfPrice(quote.lastPrice);
         await this.dataSource.getRepository(PositionLeg).update(leg.id, { lastPricePaise: leg.lastPricePaise });
       }
       if (leg.lastPricePaise !== null) unrealized += (leg.side === 'BUY' ? leg.lastPricePaise - leg.avgPricePaise : leg.avgPricePaise - leg.lastPricePaise) * leg.quantity;

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { OptionChainResponse, OptionSideResponse } from '@mcube/contracts';
-import { istDateTimeOf, type Clock, type MarketDataPort, type NseCalendar } from '@mcube/domain';
+import { istDateTimeOf, paiseOfPrice, type Clock, type MarketDataPort, type NseCalendar } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../../../database/in-transaction';
 import { OptionChainRow } from '../entities/option-chain.entity';
@@ -25,7 +25,7 @@ export const CHAIN_UNDERLYING = 'NIFTY';
 const CHAIN_ROW_KEY: (keyof OptionChainRow & string)[] = ['underlying', 'expiryDate', 'strike', 'optionType', 'snapshotAt'];
 const CHAIN_ROW_VALUES: (keyof OptionChainRow & string)[] = ['underlyingPrice', 'ltpPaise', 'bidPaise', 'askPaise', 'volume', 'openInterest', 'openInterestChange', 'iv', 'delta', 'gamma', 'theta', 'vega', 'source'];
 
-const paise = (rupees: number | null) => (rupees === null ? null : Math.round(rupees * 100));
+const paise = (rupees: number | null) => (rupees === null ? null : paiseOfPrice(rupees));
 
 /**
  * The five-minute option-chain job: while NSE is in session (market clock, IST calendar) it
