@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'events';
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import IORedis from 'ioredis';
 import { isUnrecoverable } from './job-errors';
@@ -18,6 +19,9 @@ export interface BullMqJobQueueOptions {
 }
 
 const STATES: readonly JobStateName[] = ['waiting', 'delayed', 'active', 'completed', 'failed'];
+
+/** A closed queue's late connection failure: nothing is left to do with it. */
+const ignoreLateError = (): void => undefined;
 
 /**
  * The scale-out driver: BullMQ 5 queues on Redis (REDIS_URL), one per registry queue,
@@ -134,6 +138,10 @@ export class BullMqJobQueue implements JobQueue {
     this.connection.off('ready', this.createWorkers);
     await Promise.all(this.workers.splice(0).map((w) => w.close()));
     await Promise.all([...this.queues.values()].map((q) => q.close()));
+    // A queue closed before its connection was ever ready still waits for it, and that wait
+    // fails on the disconnect below as an 'error' event after close() removed every listener:
+    // keep one listener so the late failure is not an unhandled error (bullmq 5 behaviour).
+    for (const q of this.queues.values()) (q as unknown as { connection?: EventEmitter }).connection?.on('error', ignoreLateError);
     // quit() would wait for a connection that may never come back: disconnect when not ready.
     if (this.connection.status === 'ready') await this.connection.quit().catch(() => this.connection.disconnect());
     else this.connection.disconnect();
