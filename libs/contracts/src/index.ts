@@ -5,4 +5,5 @@
  */
 export * from './common/error-response';
 export * from './market';
+export * from './trading';
 export * from './ws';

@@ -28,10 +28,69 @@ export interface MarketChainEvent {
   asOfMs: number;
 }
 
-/** Every server→client event by name; later issues add orders, positions and alerts here. */
+/** `order.updated`: an order changed state (journal event applied), including fills. */
+export interface OrderUpdatedEvent {
+  orderId: number;
+  clientOrderId: string;
+  accountId: number;
+  positionId: number | null;
+  tradingSymbol: string;
+  side: 'BUY' | 'SELL';
+  purpose: string;
+  quantity: number;
+  filledQuantity: number;
+  /** Rupees; null before a fill. */
+  averagePrice: number | null;
+  status: string;
+  /** Why (denial code, broker reason), when there is one. */
+  reason: string | null;
+  atMs: number;
+}
+
+/** `position.updated`: a position was marked, filled, exited or closed. Paise. */
+export interface PositionUpdatedEvent {
+  positionId: number;
+  accountId: number;
+  status: 'ACTIVE' | 'CLOSED';
+  underlying: string;
+  expiry: string;
+  unrealizedPnlPaise: number;
+  realizedPnlPaise: number;
+  /** Units × delta; null when greeks could not be computed. */
+  netDelta: number | null;
+  legs: { tradingSymbol: string; optionType: 'CE' | 'PE' | null; strike: number | null; side: 'BUY' | 'SELL'; quantity: number; avgPricePaise: number; lastPricePaise: number | null }[];
+  atMs: number;
+}
+
+/** `account.summary`: the dashboard card of an account changed (P&L, margin, state). */
+export type AccountSummaryEvent = import('../trading/account-summary.response').AccountSummaryResponse;
+
+/** `risk.state`: an account's trading state or breaker changed (kill switch, breaker trip, reset, reconciliation). */
+export interface RiskStateEvent {
+  accountId: number;
+  tradingState: 'ACTIVE' | 'REDUCING' | 'HALTED';
+  isActive: boolean;
+  breakerTripped: boolean;
+  reason: string | null;
+  atMs: number;
+}
+
+/** `alert.raised`: a new alert. */
+export type AlertRaisedEvent = import('../trading/alert.response').AlertResponse;
+
+/** `decision.recorded`: a new decision-journal entry (the dashboard timeline). */
+export type DecisionRecordedEvent = import('../trading/decision.response').DecisionResponse;
+
+/** Every server→client event by name. */
 export interface WsEventMap {
   'market.tick': MarketTickEvent;
   'market.chain': MarketChainEvent;
+  'order.updated': OrderUpdatedEvent;
+  'position.updated': PositionUpdatedEvent;
+  'account.summary': AccountSummaryEvent;
+  'risk.state': RiskStateEvent;
+  'alert.raised': AlertRaisedEvent;
+  'decision.recorded': DecisionRecordedEvent;
 }
 
 /** The name of a server→client event. */

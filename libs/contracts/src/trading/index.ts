@@ -1,0 +1,5 @@
+export * from './account-summary.response';
+export * from './decision.response';
+export * from './alert.response';
+export * from './position.response';
+export * from './entry-evaluation.response';
