@@ -39,6 +39,32 @@ describe('the built API as command 1 runs it', () => {
     expect(api.output()).not.toContain('e2e-admin-password-1');
   });
 
+  it('runs the Kotak strangle on the schedule: the 10:00 entry decision appears in GET /api/decisions', async () => {
+    // 375x = a trading session per real minute: the market opens at 09:15 of the previous
+    // trading day, so the 10:00 evaluation (always journalled: ENTER, SKIP or monitor-only)
+    // is due about 7 s after the boot. Polled until it appears (bounded by the test timeout).
+    const env = await freshEnv({ MCUBE_ADMIN_PASSWORD: 'e2e-admin-password-2', MCUBE_SIM_SPEED: '375' });
+    runInit(env);
+    api = await startApi(env);
+    const login = await fetch(`${api.baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'e2e-admin-password-2' }),
+    });
+    const cookie = (login.headers.getSetCookie() ?? []).map((c) => c.split(';')[0]).join('; ');
+    let decisions: { kind: string; decision: string; reasonCode: string | null; inputs: Record<string, unknown> }[] = [];
+    while (decisions.length === 0) {
+      await new Promise((r) => setTimeout(r, 500));
+      const res = await fetch(`${api.baseUrl}/api/decisions?limit=500`, { headers: { cookie } });
+      expect(res.status).toBe(200);
+      decisions = await res.json();
+    }
+    const morning = decisions.find((d) => d.inputs['evaluation'] !== undefined);
+    expect(morning).toBeDefined();
+    expect(['ENTER', 'SKIPPED', 'MONITOR_ONLY']).toContain(morning!.decision);
+    expect(morning!.reasonCode).toBeTruthy();
+  });
+
   it('prints a one-time admin password once when none is configured, and it logs in', async () => {
     const env = await freshEnv();
     const out = runInit(env);

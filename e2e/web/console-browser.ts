@@ -65,3 +65,29 @@ export async function screenshot(page: Page, name: string, viewport: keyof typeo
 export function unexpectedConsoleErrors(errors: readonly string[]): string[] {
   return errors.filter((e) => !/Failed to load resource: the server responded with a status of (400|401)/.test(e) && !/WebSocket connection to .* failed/.test(e));
 }
+
+/** Waits until the element under `root` matching `selector` shows text matching `pattern`. */
+export async function expectText(root: Page | ReturnType<Page['locator']>, selector: string, pattern: RegExp): Promise<void> {
+  const el = root.locator(selector).first();
+  await el.waitFor({ timeout: 10_000 });
+  const deadline = Date.now() + 10_000;
+  let text = '';
+  while (Date.now() < deadline) {
+    text = await el.innerText();
+    if (pattern.test(text)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`"${selector}" shows "${text}", expected ${pattern}`);
+}
+
+/** Polls `read` until `done` holds for its value (at most `timeoutMs`); returns that value. */
+export async function eventually<T>(what: string, read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!done(value)) {
+    if (Date.now() > deadline) throw new Error(`${what}: still ${JSON.stringify(value)} after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
+    value = await read();
+  }
+  return value;
+}

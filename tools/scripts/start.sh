@@ -10,6 +10,12 @@ npx nx run-many -t build -p api web --outputStyle=stream
 export NODE_ENV="${NODE_ENV:-production}"
 export PORT="${PORT:-3000}" HOST="${HOST:-127.0.0.1}"
 export MCUBE_WEB_DIST="${MCUBE_WEB_DIST:-$ROOT/dist/apps/web/browser}"
+# The simulated market runs 5x real time through sessions only (nights and holidays skipped),
+# with the IST job schedule on: the schedule ticks once a real second, so at 5x every 5-second
+# positions.monitor slot still runs (above 5x the monitor runs once per tick, i.e. every
+# MCUBE_SIM_SPEED market seconds). MCUBE_SIM_SPEED=1 runs the market at real time.
+export MCUBE_SIM_SPEED="${MCUBE_SIM_SPEED:-5}"
+export MCUBE_JOB_SCHEDULE="${MCUBE_JOB_SCHEDULE:-true}"
 
 echo "==> preparing the database and the two paper accounts (idempotent)"
 node dist/apps/api/apps/api/src/cli/init.js
@@ -17,6 +23,11 @@ node dist/apps/api/apps/api/src/cli/init.js
 cat <<MSG
 
   mCube is starting in PAPER mode (no broker is contacted).
+  Market:   simulated, ${MCUBE_SIM_SPEED}x real time (sessions only), starting at the open of the
+            previous trading day; the Kotak strangle runs on the job schedule: entry evaluation
+            at 10:00 market time (45 market minutes after the start), monitoring every 5-second slot
+            up to 5x (once a real second above), exit check at 15:15. Decisions: console timeline, or GET /api/decisions.
+            Real time: MCUBE_SIM_SPEED=1 $0   Faster (coarser monitoring): MCUBE_SIM_SPEED=60 $0
   Console:  http://$HOST:$PORT/
   API docs: http://$HOST:$PORT/api/docs
   Log in as 'admin' (or \$MCUBE_ADMIN_USERNAME) with the one-time password printed above

@@ -8,6 +8,7 @@ import {
 } from '@mcube/domain';
 import type { BrokerCode } from '../modules/accounts/entities/broker-account.entity';
 import type { RiskLimit } from '../modules/risk/entities/risk-limit.entity';
+import { orderPathDefaultsFor, type OrderPathSettings } from '../modules/risk/risk-limits/order-path-defaults';
 import type { StrategyType } from '../modules/strategies/entities/strategy-type';
 
 /** What `init` creates for one broker when it has no account yet. */
@@ -26,7 +27,7 @@ function plain<T>(value: T): Record<string, unknown> {
   return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 }
 
-function riskLimitFrom(d: AccountRiskDefaults): TradingAccountSeed['riskLimit'] {
+function riskLimitFrom(d: AccountRiskDefaults, orderPath: OrderPathSettings): TradingAccountSeed['riskLimit'] {
   return {
     maxMarginUsagePct: d.maxMarginUsagePct,
     firstTradeFraction: d.firstTradeFraction,
@@ -43,6 +44,7 @@ function riskLimitFrom(d: AccountRiskDefaults): TradingAccountSeed['riskLimit'] 
     maxLeverage: d.maxLeverage ?? null,
     maxTotalExposurePaise: d.maxTotalExposurePaise ?? null,
     maxPositionExposurePaise: d.maxPositionExposurePaise ?? null,
+    ...orderPath,
   };
 }
 
@@ -58,7 +60,7 @@ export const TRADING_ACCOUNT_SEEDS: readonly TradingAccountSeed[] = [
     accountNumber: 'KOTAK-PAPER',
     name: 'Kotak Securities: NIFTY weekly strangle',
     allocatedCapitalPaise: KOTAK_RISK_DEFAULTS.allocatedCapitalPaise,
-    riskLimit: riskLimitFrom(KOTAK_RISK_DEFAULTS),
+    riskLimit: riskLimitFrom(KOTAK_RISK_DEFAULTS, orderPathDefaultsFor('KOTAK')),
     strategyType: 'WEEKLY_NIFTY_STRANGLE',
     parameters: { ...plain(KOTAK_STRANGLE_DEFAULTS), ...plain(STRANGLE_FILTER_DEFAULTS) },
   },
@@ -67,7 +69,7 @@ export const TRADING_ACCOUNT_SEEDS: readonly TradingAccountSeed[] = [
     accountNumber: 'ICICI-PAPER',
     name: 'ICICI Securities: LLM-validated futures',
     allocatedCapitalPaise: ICICI_RISK_DEFAULTS.allocatedCapitalPaise,
-    riskLimit: riskLimitFrom(ICICI_RISK_DEFAULTS),
+    riskLimit: riskLimitFrom(ICICI_RISK_DEFAULTS, orderPathDefaultsFor('ICICI')),
     strategyType: 'LLM_VALIDATED_FUTURES',
     parameters: plain(ICICI_FUTURES_DEFAULTS),
   },

@@ -3,6 +3,7 @@ import { BrokerAccount } from '../modules/accounts/entities/broker-account.entit
 import { Alert } from '../modules/alerts/entities/alert.entity';
 import { AlertLog } from '../modules/alerts/entities/alert-log.entity';
 import { DailyPnl } from '../modules/analytics/entities/daily-pnl.entity';
+import { DailyReport } from '../modules/analytics/entities/daily-report.entity';
 import { Performance } from '../modules/analytics/entities/performance.entity';
 import { ApiKeyEntity } from '../modules/core/entities/api-key.entity';
 import { AuditLogEntity } from '../modules/core/entities/audit-log.entity';
@@ -66,6 +67,7 @@ export const ENTITIES = [
   // analytics
   DailyPnl,
   Performance,
+  DailyReport,
   // alerts
   Alert,
   AlertLog,

@@ -3,7 +3,6 @@ import { ScheduleModule, SchedulerRegistry } from '@nestjs/schedule';
 import { createDefaultNseCalendar, type Clock, type NseCalendar } from '@mcube/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { createJobQueue } from './create-job-queue';
-import { PlaceholderJobHandlers } from './handlers/placeholder-job-handlers';
 import { JobHandlersRegistry } from './job-handlers.registry';
 import { JOB_QUEUE, JOBS_CALENDAR } from './job-queue.port';
 import { jobsClockProvider, JOBS_CLOCK } from './jobs-clock';
@@ -29,9 +28,8 @@ import { ScheduleTicker } from './schedule-ticker';
         createJobQueue({ config, clock, calendar, handlers, intervals, logger: new Logger('Jobs') }),
     },
     ScheduleTicker,
-    PlaceholderJobHandlers,
     JobsLifecycle,
   ],
-  exports: [JOB_QUEUE, JOBS_CALENDAR, JOBS_CLOCK, JobHandlersRegistry, ScheduleTicker, PlaceholderJobHandlers],
+  exports: [JOB_QUEUE, JOBS_CALENDAR, JOBS_CLOCK, JobHandlersRegistry, ScheduleTicker],
 })
 export class JobsModule {}

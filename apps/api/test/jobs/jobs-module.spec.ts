@@ -2,10 +2,9 @@ import { Injectable, Module, OnModuleInit, type INestApplicationContext, type Ty
 import { Test } from '@nestjs/testing';
 import { ConfigModule } from '../../src/config/config.module';
 import { loadConfig } from '../../src/config/load-config';
-import { PlaceholderJobHandlers, PLACEHOLDER_JOBS } from '../../src/jobs/handlers/placeholder-job-handlers';
 import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
 import { JOB_QUEUE, type JobQueue } from '../../src/jobs/job-queue.port';
-import type { JobName } from '../../src/jobs/job-registry';
+import { JOB_NAMES, type JobName } from '../../src/jobs/job-registry';
 import { JobsModule } from '../../src/jobs/jobs.module';
 import { ClockModule } from '../../src/modules/core/clock/clock.module';
 import { MARKET_CLOCK } from '../../src/modules/data/source/market-data.tokens';
@@ -13,13 +12,13 @@ import { ScheduleTicker } from '../../src/jobs/schedule-ticker';
 import { epochMsOfIst, FixedClock } from '@mcube/domain';
 import { deletePrefix, settled, SHARED_REDIS_URL, uniquePrefix } from './job-test-kit';
 
-/** A module that registers handlers, as an owning module does in its onModuleInit. */
-function registering(...names: string[]): Type {
+/** A module that registers recording handlers, as an owning module does in its onModuleInit. */
+function registering(names: string[], owner = 'TradingModule', runs: { name: string; jobId: string }[] = []): Type {
   @Injectable()
   class Registrant implements OnModuleInit {
     constructor(private readonly handlers: JobHandlersRegistry) {}
     onModuleInit(): void {
-      for (const name of names) this.handlers.register(name as JobName, async () => undefined, 'TradingModule');
+      for (const name of names) this.handlers.register(name as JobName, async (_p, ctx) => void runs.push({ name: ctx.name, jobId: ctx.jobId }), owner);
     }
   }
   @Module({ providers: [Registrant] })
@@ -27,12 +26,17 @@ function registering(...names: string[]): Type {
   return TradingModule;
 }
 
-// The data module owns the market-data jobs; without it here, a stand-in registers them.
-const MarketDataJobsStandIn = registering('market-data.snapshot', 'market-data.option-chain');
+// The domain modules own every job but the ticker's; without them here, a recording stand-in registers them.
+const standInRuns: { name: string; jobId: string }[] = [];
+const DomainJobsStandIn = registering(
+  JOB_NAMES.filter((n) => n !== 'schedule.tick'),
+  'DomainModules',
+  standInRuns,
+);
 
 async function boot(env: Record<string, string>, extra: Type[] = []): Promise<INestApplicationContext> {
   const moduleRef = await Test.createTestingModule({
-    imports: [ConfigModule.forRoot(loadConfig({ NODE_ENV: 'test', ...env })), ClockModule, JobsModule, MarketDataJobsStandIn, ...extra],
+    imports: [ConfigModule.forRoot(loadConfig({ NODE_ENV: 'test', ...env })), ClockModule, JobsModule, DomainJobsStandIn, ...extra],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   await app.init();
@@ -40,27 +44,25 @@ async function boot(env: Record<string, string>, extra: Type[] = []): Promise<IN
 }
 
 describe('JobsModule', () => {
-  it('boots with every job handled (placeholders included) and runs an enqueued job in-process', async () => {
+  it('boots with every job handled and runs an enqueued job in-process', async () => {
     const app = await boot({});
     try {
       const queue = app.get<JobQueue>(JOB_QUEUE);
       expect(queue.driver).toBe('in-process');
       const { jobId } = await queue.enqueue('orders.submit', { clientOrderId: 'k42', accountId: 1 });
       expect((await settled(queue, jobId)).state).toBe('completed');
-      expect(app.get(PlaceholderJobHandlers).runs).toEqual([{ name: 'orders.submit', jobId: 'k42' }]);
+      expect(standInRuns).toEqual([{ name: 'orders.submit', jobId: 'k42' }]);
     } finally {
       await app.close();
     }
   });
 
   it('fails the boot when a module registers a second handler for a job', async () => {
-    await expect(boot({}, [registering(PLACEHOLDER_JOBS[0])])).rejects.toThrow(
-      new RegExp(`job "${PLACEHOLDER_JOBS[0].replace(/\./g, '\\.')}" has two handlers \\(from PlaceholderJobHandlers and TradingModule\\)`),
-    );
+    await expect(boot({}, [registering(['orders.submit'])])).rejects.toThrow(/job "orders\.submit" has two handlers \(from DomainModules and TradingModule\)/);
   });
 
   it('fails the boot when a module registers a handler for an unknown job', async () => {
-    await expect(boot({}, [registering('orders.amend')])).rejects.toThrow(/Job handlers do not match the job registry:[\s\S]*unknown job "orders.amend"/);
+    await expect(boot({}, [registering(['orders.amend'])])).rejects.toThrow(/Job handlers do not match the job registry:[\s\S]*unknown job "orders.amend"/);
   });
 
   it('keeps the schedule on the market clock when the data module provides one', async () => {

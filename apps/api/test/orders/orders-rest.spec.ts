@@ -85,8 +85,10 @@ describe('orders, positions and the kill switch over REST', () => {
     expect(account.tradingState).toBe('HALTED');
     expect(await s.dataSource.getRepository(AuditLogEntity).count({ where: { action: 'KILL_SWITCH' } })).toBe(1);
 
-    const denied = await post('/api/orders', trader, { ...BODY, accountId: s.accounts.kotakId, purpose: 'ADJUST', side: 'BUY' }).expect(201);
-    expect(denied.body.denial.code).toBe('TRADING_HALTED');
+    // Refused before the gateway (the REST order gate), with the denial code, and audited.
+    const denied = await post('/api/orders', trader, { ...BODY, accountId: s.accounts.kotakId, purpose: 'ADJUST', side: 'BUY' }).expect(409);
+    expect(denied.body).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^TRADING_HALTED: /) });
+    expect(await s.dataSource.getRepository(AuditLogEntity).count({ where: { action: 'ORDER_GATE_DENIED' } })).toBe(1);
     const [first] = (await s.http().get('/api/orders').query({ status: 'ACCEPTED' }).set('cookie', trader.cookie).expect(200)).body;
     const canceled = await post(`/api/orders/${first.id}/cancel`, trader, {}).expect(200);
     expect(canceled.body.status).toBe('PENDING_CANCEL');

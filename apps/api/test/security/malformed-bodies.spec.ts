@@ -61,6 +61,7 @@ const SAMPLES: Record<string, Sample | null> = {
   'POST /api/risk/kill-switch': { body: { state: 'ACTIVE', reason: 'resume after review' }, required: ['state', 'reason'] },
   // No request body: nothing to malform.
   'POST /api/orders/:id/cancel': null,
+  'POST /api/alerts/:id/acknowledge': null,
   'POST /api/auth/logout': null,
   'DELETE /api/api-keys/:id': null,
   'DELETE /api/accounts/:id/credentials': null,

@@ -40,6 +40,31 @@ export class KotakStrangleStrategy {
     return this.entry ? 'ENTERING' : this.closing ? 'CLOSING' : 'IDLE';
   }
 
+  /** The IST date of the last daily entry evaluation (null before the first). */
+  get entryEvaluatedOn(): string | null {
+    return this.lastEntryDate;
+  }
+
+  /**
+   * Records that `date`'s entry evaluation already happened (a host rebuilding the strategy,
+   * or restarting, seeds it from the journal so the day is not evaluated twice).
+   */
+  markEntryEvaluated(date: string): void {
+    if (this.lastEntryDate === null || date > this.lastEntryDate) this.lastEntryDate = date;
+  }
+
+  /**
+   * The scheduler's daily entry job: the day's single evaluation (`runEntry`) unless it already
+   * ran today (by `onTick`'s own trigger or an earlier delivery of the job). Returns null when
+   * it did nothing. Rejects when a port rejects.
+   */
+  async runDailyEntry(nowMs: number = this.deps.clock.nowMs()): Promise<EntryEvaluation | null> {
+    const { date } = istDateTimeOf(nowMs);
+    if (this.lastEntryDate === date || this.phase !== 'IDLE') return null;
+    this.lastEntryDate = date;
+    return this.runEntry(nowMs);
+  }
+
   /** "What would it do now?": the full evaluation, without trading or journalling. */
   evaluateEntry(nowMs: number = this.deps.clock.nowMs()): Promise<EntryEvaluation> {
     return evaluateEntry(this.deps, this.config, nowMs);

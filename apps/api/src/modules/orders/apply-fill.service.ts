@@ -1,13 +1,16 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { lotSizeFor, paiseOfPrice, type BrokerTrade, type Clock } from '@mcube/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '../../database/in-transaction';
 import { CLOCK } from '../core/clock/clock.token';
+import { MarketEventsBus } from '../data/snapshots/market-events.bus';
 import { MonitorLog } from '../positions/entities/monitor-log.entity';
 import { PositionLeg } from '../positions/entities/position-leg.entity';
 import { Position } from '../positions/entities/position.entity';
+import { positionUpdatedEvent } from '../positions/position-updated-event';
 import { Execution } from './entities/execution.entity';
 import { Order } from './entities/order.entity';
+import { reportedChargesPaise } from './fill-charges';
 import { applyOrderEventToRow, loadOrderForUpdate } from './order-journal';
 import { closePositionIfFlat } from './position-slot';
 
@@ -17,8 +20,9 @@ export type ApplyFillOutcome = 'APPLIED' | 'DUPLICATE' | 'UNKNOWN_ORDER';
 /**
  * Applies one broker execution (trade) in ONE transaction: deduplicated by (broker,
  * executionId); the order moves through the domain state machine (quantities only from
- * fills); the position's leg grows (entry, averaging) or shrinks (exit) with realised P&L
- * in paise; the position closes once every leg is flat; a MonitorLog row records it.
+ * fills); the execution keeps the charges the broker reported (paper: the domain cost model);
+ * the position's leg grows (entry, averaging) or shrinks (exit) with realised P&L in paise,
+ * the position's net of charges; the position closes once every leg is flat; a MonitorLog row records it.
  * A trade of an order mCube does not know is left to reconciliation (UNKNOWN_ORDER).
  * Throws DomainError ILLEGAL_TRANSITION for an overfill.
  */
@@ -27,11 +31,17 @@ export class ApplyFillService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() private readonly bus?: MarketEventsBus,
   ) {}
 
-  /** Applies `trade` reported by `broker` (KOTAK, ICICI, PAPER). */
-  apply(broker: string, trade: BrokerTrade): Promise<ApplyFillOutcome> {
-    return inTransaction(this.dataSource, async (m) => {
+  /**
+   * Applies `trade` reported by `broker` (KOTAK, ICICI, PAPER); once committed, the position it
+   * changed is pushed as `position.updated` (a fill can close it: the console must not wait for
+   * the next mark, which only covers ACTIVE positions).
+   */
+  async apply(broker: string, trade: BrokerTrade): Promise<ApplyFillOutcome> {
+    let positionId: number | null = null;
+    const outcome = await inTransaction(this.dataSource, async (m): Promise<ApplyFillOutcome> => {
       if (await m.exists(Execution, { where: { broker, executionId: trade.tradeId } })) return 'DUPLICATE';
       const found =
         (trade.clientOrderId ? await m.findOne(Order, { where: { clientOrderId: trade.clientOrderId } }) : null) ??
@@ -44,6 +54,7 @@ export class ApplyFillService {
       }
       order = await applyOrderEventToRow(m, order.id, { type: 'FILLED', tradeId: trade.tradeId, quantity: trade.quantity, price: trade.price, occurredAtMs: trade.occurredAtMs, recordedAtMs: nowMs });
       const pricePaise = paiseOfPrice(trade.price);
+      const chargesPaise = reportedChargesPaise(trade);
       await m.insert(Execution, {
         orderId: order.id,
         accountId: order.accountId,
@@ -52,15 +63,27 @@ export class ApplyFillService {
         side: trade.side,
         quantity: trade.quantity,
         pricePaise,
+        chargesPaise,
         occurredAt: new Date(trade.occurredAtMs),
         recordedAt: new Date(nowMs),
       });
-      if (order.positionId !== null) await this.updatePosition(m, order, trade, pricePaise, nowMs);
+      if (order.positionId !== null) await this.updatePosition(m, order, trade, pricePaise, chargesPaise, nowMs);
+      positionId = order.positionId;
       return 'APPLIED';
     });
+    if (positionId !== null) await this.publishPosition(positionId);
+    return outcome;
   }
 
-  private async updatePosition(m: EntityManager, order: Order, trade: BrokerTrade, pricePaise: number, nowMs: number): Promise<void> {
+  private async publishPosition(positionId: number): Promise<void> {
+    if (!this.bus) return;
+    const position = await this.dataSource.getRepository(Position).findOne({ where: { id: positionId } });
+    if (!position) return;
+    const legs = await this.dataSource.getRepository(PositionLeg).find({ where: { positionId }, order: { id: 'ASC' } });
+    this.bus.publish('position.updated', positionUpdatedEvent(position, legs, null, this.clock.nowMs()));
+  }
+
+  private async updatePosition(m: EntityManager, order: Order, trade: BrokerTrade, pricePaise: number, chargesPaise: number, nowMs: number): Promise<void> {
     const positionId = order.positionId as number;
     const position = await m.findOneByOrFail(Position, { id: positionId });
     let leg = await m.findOne(PositionLeg, { where: { positionId, tradingSymbol: order.tradingSymbol } });
@@ -106,7 +129,9 @@ export class ApplyFillService {
       }
     }
     await m.save(PositionLeg, leg as PositionLeg);
-    position.realizedPnlPaise += realized;
+    // The position's realised P&L is NET: every fill's charges (entry and exit) come off it;
+    // a leg's realised P&L stays the gross price difference of its closed units.
+    position.realizedPnlPaise += realized - chargesPaise;
     await m.save(Position, position);
     await m.insert(MonitorLog, {
       positionId,
@@ -115,7 +140,7 @@ export class ApplyFillService {
       unrealizedPnlPaise: null,
       underlyingPrice: null,
       netDelta: null,
-      details: { orderId: order.id, tradeId: trade.tradeId, realizedPnlPaise: realized, legQuantity: (leg as PositionLeg).quantity },
+      details: { orderId: order.id, tradeId: trade.tradeId, realizedPnlPaise: realized, chargesPaise, legQuantity: (leg as PositionLeg).quantity },
       occurredAt: new Date(nowMs),
     });
     await closePositionIfFlat(m, positionId, nowMs, 'EXITED');

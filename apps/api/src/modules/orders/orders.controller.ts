@@ -8,11 +8,13 @@ import { ListOrdersDto } from './dto/list-orders.dto';
 import { SubmitOrderDto } from './dto/submit-order.dto';
 import { OrderEvent } from './entities/order-event.entity';
 import { Order } from './entities/order.entity';
+import { OrderGate } from './gate/order-gate.guard';
 import { OrdersService } from './submit-order.service';
 
 /**
- * Orders over REST: submit an intent (through the gateway: risk checks first), cancel,
- * list and inspect with the state history. Writes need trader or admin (global guards).
+ * Orders over REST: submit an intent (through the gateway: risk checks first; refused early
+ * with a coded 409 when the account cannot trade at all, see `OrderGateService`), cancel
+ * (always allowed), list and inspect with the state history. Writes need trader or admin.
  */
 @ApiTags('orders')
 @Controller('orders')
@@ -25,6 +27,7 @@ export class OrdersController {
 
   @Post()
   @HttpCode(201)
+  @OrderGate('intent-body')
   submit(@Body() dto: SubmitOrderDto) {
     const { underlying, kind, expiry, strike, optionType, ...rest } = dto;
     return this.orders.submit({ ...rest, instrument: { underlying, kind, expiry, strike, optionType } });

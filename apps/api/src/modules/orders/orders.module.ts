@@ -1,10 +1,17 @@
 import { Module } from '@nestjs/common';
+import { CLOCK } from '../core/clock/clock.token';
+import { CoreModule } from '../core/core.module';
 import { DataModule } from '../data/data.module';
+import { MARKET_CLOCK } from '../data/source/market-data.tokens';
 import { RiskModule } from '../risk/risk.module';
+import { AccountMarginService } from './account-margin.service';
 import { ApplyFillService } from './apply-fill.service';
 import { CancelOrderService } from './cancel-order.service';
-import { OrdersController } from './orders.controller';
+import { OrderUpdatesPublisher } from './events/order-updates.publisher';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from './execution-clients.token';
+import { OrderGateService } from './gate/order-gate.service';
+import { OrderJobHandlers } from './order-job-handlers';
+import { OrdersController } from './orders.controller';
 import { OrderSyncScheduler } from './paper/order-sync.scheduler';
 import { ReconciliationService } from './reconciliation.service';
 import { SettleInFlightService } from './settle-in-flight.service';
@@ -13,12 +20,27 @@ import { OrdersService } from './submit-order.service';
 /**
  * The orders domain: the one gateway to the brokers. The execution-client registry
  * (`EXECUTION_CLIENTS`) is provided here and NOT exported, so no other module can send
- * an order except through `OrdersService.submit` (risk checks first).
+ * an order except through `OrdersService.submit` (risk checks first). Its `CLOCK` is the
+ * market's (`MARKET_CLOCK`): orders are stamped and checked against session hours in market
+ * time (the accelerated demo, the replay); the process clock stays for sessions and cookies.
  */
 @Module({
-  imports: [RiskModule, DataModule],
+  imports: [RiskModule, DataModule, CoreModule],
   controllers: [OrdersController],
-  providers: [{ provide: EXECUTION_CLIENTS, useFactory: () => new ExecutionClientRegistry() }, OrdersService, CancelOrderService, ApplyFillService, SettleInFlightService, ReconciliationService, OrderSyncScheduler],
-  exports: [OrdersService, CancelOrderService, ApplyFillService, SettleInFlightService, ReconciliationService],
+  providers: [
+    { provide: CLOCK, useExisting: MARKET_CLOCK },
+    { provide: EXECUTION_CLIENTS, useFactory: () => new ExecutionClientRegistry() },
+    OrdersService,
+    CancelOrderService,
+    ApplyFillService,
+    SettleInFlightService,
+    ReconciliationService,
+    OrderSyncScheduler,
+    OrderGateService,
+    OrderUpdatesPublisher,
+    OrderJobHandlers,
+    AccountMarginService,
+  ],
+  exports: [OrdersService, CancelOrderService, ApplyFillService, SettleInFlightService, ReconciliationService, OrderGateService, AccountMarginService],
 })
 export class OrdersModule {}

@@ -2,6 +2,7 @@ import { isOpen } from '@mcube/domain';
 import type { EntityManager } from 'typeorm';
 import { PositionLeg } from '../positions/entities/position-leg.entity';
 import { Position } from '../positions/entities/position.entity';
+import { Execution } from './entities/execution.entity';
 import { Order } from './entities/order.entity';
 import type { GatewayIntent } from './gateway-intent';
 
@@ -41,8 +42,20 @@ export async function closePositionIfFlat(manager: EntityManager, positionId: nu
   position.status = 'CLOSED';
   position.closedAt = new Date(atMs);
   position.exitReason = legs.length === 0 ? 'ENTRY_NOT_FILLED' : reason;
-  position.realizedPnlPaise = legs.reduce((s, l) => s + l.realizedPnlPaise, 0);
+  // Net of charges, as `ApplyFillService` keeps it: the legs' gross P&L minus every fill's charges.
+  position.realizedPnlPaise = legs.reduce((s, l) => s + l.realizedPnlPaise, 0) - (await chargesOfPosition(manager, positionId));
   position.unrealizedPnlPaise = 0;
   await manager.save(Position, position);
   return true;
+}
+
+/** Σ charges (paise) of every execution of the position's orders. */
+async function chargesOfPosition(manager: EntityManager, positionId: number): Promise<number> {
+  const row = await manager
+    .createQueryBuilder(Execution, 'e')
+    .innerJoin(Order, 'o', 'o.id = e.order_id')
+    .where('o.position_id = :positionId', { positionId })
+    .select('COALESCE(SUM(e.charges_paise), 0)', 'c')
+    .getRawOne<{ c: string | number }>();
+  return Number(row?.c ?? 0);
 }

@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   BrokerError,
   istDateTimeOf,
   lotSizeFor,
-  paiseOfPrice,
   freezeQuantityFor,
+  paiseOfPrice,
   placeOrderOutcome,
   protectedLimitPrice,
   runRiskChecks,
@@ -19,16 +19,19 @@ import {
 import { And, DataSource, LessThan, MoreThanOrEqual } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
 import { inTransaction } from '../../database/in-transaction';
+import { JOB_QUEUE, type JobQueue } from '../../jobs/job-queue.port';
+import type { OrderSubmitPayload } from '../../jobs/job-registry';
 import { CLOCK, SLEEP, type Sleep } from '../core/clock/clock.token';
 import { ONE_ACTIVE_POSITION_INDEX } from '../positions/entities/position.entity';
 import { RiskContextService } from '../risk/context/risk-context.service';
-import { intentIdFor, sliceClientOrderId } from './client-order-id';
+import { intentIdFor } from './client-order-id';
 import { Order } from './entities/order.entity';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from './execution-clients.token';
 import type { GatewayIntent, SubmitResult } from './gateway-intent';
-import { instrumentTypeOf, tradingSymbolOf } from './instrument-symbol';
-import { applyOrderEventToRow, journalInitialized } from './order-journal';
+import { journalIntent } from './journal-intent';
+import { applyOrderEventToRow } from './order-journal';
 import { closePositionIfFlat, reservePosition } from './position-slot';
+import { gatewayIntentOfRows, claimQueuedRows } from './queued-intent';
 import { reducesPosition } from './reduces-position';
 import { SegmentThrottle } from './segment-throttle';
 import { isUniqueViolation } from './unique-violation';
@@ -58,6 +61,8 @@ export class OrdersService {
     @Inject(SLEEP) sleep: Sleep,
     @Inject(EXECUTION_CLIENTS) private readonly clients: ExecutionClientRegistry,
     private readonly riskContext: RiskContextService,
+    /** The job queue `enqueue` uses; absent in hand-built gateways of unit tests. */
+    @Optional() @Inject(JOB_QUEUE) private readonly jobs?: JobQueue,
   ) {
     this.throttle = new SegmentThrottle(clock, sleep);
   }
@@ -69,15 +74,63 @@ export class OrdersService {
    * journaled), NOT_FOUND for an unknown account; DomainError for a malformed intent.
    */
   async submit(intent: GatewayIntent): Promise<SubmitResult> {
-    const client = this.clients.get(intent.accountId);
-    if (!client) throw new AppException('SERVICE_UNAVAILABLE', `account ${intent.accountId} has no broker connection`);
+    const client = this.clientFor(intent.accountId);
+    const journaled = await this.journalOnce(intent, false);
+    if ('duplicate' in journaled) return journaled.duplicate;
+    return this.sendJournaled(client, intent, journaled.intentId, journaled.rows, journaled.limitPrice);
+  }
+
+  /**
+   * Journals the intent (orders INITIALIZED, `queuedAt` set, everything a later send needs
+   * stored on the rows) and enqueues `orders.submit` {clientOrderId: the intent id,
+   * accountId}; the job runs `runQueued`. Idempotent like `submit`. Throws AppException
+   * SERVICE_UNAVAILABLE when the account has no broker client or this process has no job
+   * queue (nothing is journaled then), DomainError for a malformed intent.
+   */
+  async enqueue(intent: GatewayIntent): Promise<SubmitResult> {
+    this.clientFor(intent.accountId);
+    if (!this.jobs) throw new AppException('SERVICE_UNAVAILABLE', 'this process has no job queue');
+    // The run re-reads the price from the row (integer paise): a finer price would change silently.
+    if (paiseOfPrice(intent.limitPrice) !== intent.limitPrice * 100) throw new AppException('VALIDATION_FAILED', [`limitPrice ${intent.limitPrice} is not a whole number of paise`]);
+    const journaled = await this.journalOnce(intent, true);
+    if ('duplicate' in journaled) return journaled.duplicate;
+    await this.jobs.enqueue('orders.submit', { clientOrderId: journaled.intentId, accountId: intent.accountId });
+    return this.result(journaled.intentId, journaled.rows, false);
+  }
+
+  /**
+   * The `orders.submit` job: loads the journaled intent, claims it (see `claimQueuedRows`)
+   * and runs the same risk checks and send path as `submit`, at run time. A job for an intent
+   * that is unknown, not queued or no longer INITIALIZED (a redelivery) does nothing and
+   * returns null. Throws AppException SERVICE_UNAVAILABLE when the account lost its broker
+   * client (the orders are withdrawn: CANCELED, nothing sent).
+   */
+  async runQueued(payload: OrderSubmitPayload): Promise<SubmitResult | null> {
+    const rows = (await this.ordersOfIntent(payload.clientOrderId)).filter((r) => r.accountId === payload.accountId);
+    if (rows.length === 0 || !(await claimQueuedRows(this.dataSource, rows, this.clock.nowMs()))) return null;
+    const client = this.clients.get(payload.accountId);
+    if (!client) {
+      await this.withdrawUnsent(rows);
+      throw new AppException('SERVICE_UNAVAILABLE', `account ${payload.accountId} has no broker connection`);
+    }
+    const intent = gatewayIntentOfRows(rows);
+    return this.sendJournaled(client, intent, payload.clientOrderId, rows, intent.limitPrice);
+  }
+
+  private clientFor(accountId: number): ExecutionClient {
+    const client = this.clients.get(accountId);
+    if (!client) throw new AppException('SERVICE_UNAVAILABLE', `account ${accountId} has no broker connection`);
+    return client;
+  }
+
+  /** Slices, prices and journals an intent once per idempotency key; a key seen before returns its first result. */
+  private async journalOnce(intent: GatewayIntent, queued: boolean): Promise<{ intentId: string; rows: Order[]; limitPrice: number } | { duplicate: SubmitResult }> {
     const intentId = intentIdFor(intent.accountId, intent.idempotencyKey);
     // A random id is new by construction; only a caller's key can have been seen before.
     if (intent.idempotencyKey) {
       const seen = await this.ordersOfIntent(intentId);
-      if (seen.length > 0) return this.result(intentId, seen, true);
+      if (seen.length > 0) return { duplicate: this.result(intentId, seen, true) };
     }
-
     const nowMs = this.clock.nowMs();
     const { date } = istDateTimeOf(nowMs);
     const lotSize = lotSizeFor({ underlying: intent.instrument.underlying, expiry: intent.instrument.expiry });
@@ -85,26 +138,28 @@ export class OrdersService {
     const slices = Number.isSafeInteger(intent.quantity) && intent.quantity > 0 && intent.quantity % lotSize === 0 ? sliceQuantity({ quantity: intent.quantity, lotSize, freezeQuantity: freeze }) : [intent.quantity];
     const limitPrice =
       intent.orderType === 'MARKET' ? protectedLimitPrice({ side: intent.side, referencePrice: intent.limitPrice, protectionPct: MARKET_PROTECTION_PCT, tickSize }) : intent.limitPrice;
-
-    let rows: Order[];
     try {
-      rows = await this.journal(intent, intentId, slices, limitPrice, nowMs);
+      return { intentId, limitPrice, rows: await journalIntent(this.dataSource, { intent, intentId, slices, limitPrice, nowMs, queued }) };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
-      return this.result(intentId, await this.ordersOfIntent(intentId), true);
+      return { duplicate: this.result(intentId, await this.ordersOfIntent(intentId), true) };
     }
+  }
 
+  /** The part after the journal, shared by `submit` and `runQueued`; an unexpected failure withdraws what was not sent. */
+  private async sendJournaled(client: ExecutionClient, intent: GatewayIntent, intentId: string, rows: Order[], limitPrice: number): Promise<SubmitResult> {
     try {
-      return await this.decideAndSend({ client, intent, intentId, rows, limitPrice, nowMs });
+      return await this.decideAndSend({ client, intent, intentId, rows, limitPrice });
     } catch (error) {
       await this.withdrawUnsent(rows);
       throw error;
     }
   }
 
-  /** Risk checks, then DENIED, or the position slot and the sends (the part after the journal). */
-  private async decideAndSend(p: { client: ExecutionClient; intent: GatewayIntent; intentId: string; rows: Order[]; limitPrice: number; nowMs: number }): Promise<SubmitResult> {
-    const { client, intent, intentId, rows, limitPrice, nowMs } = p;
+  /** Risk checks (at the time of the call), then DENIED, or the position slot and the sends. */
+  private async decideAndSend(p: { client: ExecutionClient; intent: GatewayIntent; intentId: string; rows: Order[]; limitPrice: number }): Promise<SubmitResult> {
+    const { client, intent, intentId, rows, limitPrice } = p;
+    const nowMs = this.clock.nowMs();
     const margin = await client.availableMargin().catch(() => NO_MARGIN);
     const gathered = await this.riskContext.gather({ accountId: intent.accountId, instrument: intent.instrument, purpose: intent.purpose, margin });
     const domainIntent: OrderIntent = {
@@ -169,42 +224,6 @@ export class OrdersService {
     return this.dataSource
       .getRepository(Order)
       .find({ where: [{ clientOrderId: intentId }, { clientOrderId: And(MoreThanOrEqual(`${intentId}s`), LessThan(`${intentId}t`)) }], order: { id: 'ASC' } });
-  }
-
-  private journal(intent: GatewayIntent, intentId: string, slices: number[], limitPrice: number, nowMs: number): Promise<Order[]> {
-    return inTransaction(this.dataSource, async (m) => {
-      const out: Order[] = [];
-      for (let i = 0; i < slices.length; i++) {
-        const row = await m.save(
-          Order,
-          m.create(Order, {
-            clientOrderId: sliceClientOrderId(intentId, i, slices.length),
-            accountId: intent.accountId,
-            positionId: intent.positionId ?? null,
-            strategyType: intent.strategyType ?? null,
-            exchangeSegment: intent.segment,
-            tradingSymbol: tradingSymbolOf(intent.instrument),
-            instrumentToken: intent.instrument.instrumentToken ?? null,
-            underlying: intent.instrument.underlying,
-            instrumentType: instrumentTypeOf(intent.instrument),
-            strike: intent.instrument.strike ?? null,
-            expiryDate: intent.instrument.expiry,
-            side: intent.side,
-            orderType: 'LIMIT',
-            quantity: slices[i],
-            limitPricePaise: paiseOfPrice(limitPrice),
-            purpose: intent.purpose,
-            status: 'INITIALIZED',
-            requiresApproval: intent.approval !== undefined,
-            approvedBy: intent.approval?.approvedBy ?? null,
-            approvedAt: intent.approval ? new Date(intent.approval.approvedAt) : null,
-          }),
-        );
-        await journalInitialized(m, row, nowMs);
-        out.push(row);
-      }
-      return out;
-    });
   }
 
   private async deny(intentId: string, rows: Order[], denial: RiskDenial, allCodes: string): Promise<SubmitResult> {

@@ -1,15 +1,18 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { istDateTimeOf, KOTAK_RISK_DEFAULTS, ICICI_RISK_DEFAULTS, type Clock } from '@mcube/domain';
 import { DataSource, IsNull } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
 import { inTransaction } from '../../database/in-transaction';
 import { BrokerAccount } from '../accounts/entities/broker-account.entity';
-import { Alert } from '../alerts/entities/alert.entity';
+import { AlertsService } from '../alerts/alerts.service';
 import { DailyPnl } from '../analytics/entities/daily-pnl.entity';
+import { JobHandlersRegistry } from '../../jobs/job-handlers.registry';
 import { CLOCK } from '../core/clock/clock.token';
+import { MarketEventsBus } from '../data/snapshots/market-events.bus';
 import type { SubmitResult } from '../orders/gateway-intent';
 import { riskPnlFacts } from '../risk/context/risk-pnl-facts';
 import { CircuitBreaker } from '../risk/entities/circuit-breaker.entity';
+import { RiskStatePublisher } from '../risk/events/risk-state.publisher';
 import { RiskLimit } from '../risk/entities/risk-limit.entity';
 import { PositionLeg } from './entities/position-leg.entity';
 import { Position } from './entities/position.entity';
@@ -31,12 +34,48 @@ export interface BreakerEvaluation {
  * (reducing orders pass the breaker). Only a person re-activates. Throws NOT_FOUND.
  */
 @Injectable()
-export class CircuitBreakerTripService {
+export class CircuitBreakerTripService implements OnModuleInit {
+  private readonly logger = new Logger('CircuitBreaker');
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly exits: ManualExitService,
+    // Always injected in the API; a hand-built instance (unit tests) stores alerts without a console to push to.
+    @Optional() private readonly alerts: AlertsService = new AlertsService(dataSource, new MarketEventsBus()),
+    /** Tells the console about a trip (after commit); absent in hand-built unit tests. */
+    @Optional() private readonly riskState?: RiskStatePublisher,
+    /** Where the `risk.circuit-breakers` job is registered; absent in hand-built unit tests. */
+    @Optional() private readonly jobs?: JobHandlersRegistry,
   ) {}
+
+  /** Registers `risk.circuit-breakers` (every 30 s in session): the ONE path that evaluates breakers. */
+  onModuleInit(): void {
+    this.jobs?.register(
+      'risk.circuit-breakers',
+      async () => {
+        await this.evaluateAll();
+      },
+      'CircuitBreakerTripService',
+    );
+  }
+
+  /**
+   * Evaluates every active account (an inactive one is already tripped or switched off). One
+   * account's failure is logged and does not stop the others; returns what was evaluated.
+   */
+  async evaluateAll(): Promise<BreakerEvaluation[]> {
+    const accounts = await this.dataSource.getRepository(BrokerAccount).find({ where: { isActive: true }, order: { id: 'ASC' }, select: { id: true } });
+    const out: BreakerEvaluation[] = [];
+    for (const { id } of accounts) {
+      try {
+        out.push(await this.evaluate(id));
+      } catch (error) {
+        this.logger.error(`circuit breaker of account ${id} not evaluated: ${(error as Error).message}`);
+      }
+    }
+    return out;
+  }
 
   /** Evaluates account `accountId` now. */
   async evaluate(accountId: number): Promise<BreakerEvaluation> {
@@ -60,22 +99,24 @@ export class CircuitBreakerTripService {
     if (!alreadyOpen) {
       const context = { todayPnlPaise: pnl.todayPaise, weekPnlPaise: pnl.weekPaise, dailyLimitPaise: daily, drawdown };
       const reason = `${reasonCode}: today ${pnl.todayPaise} paise, daily limit ${daily} paise`;
-      await inTransaction(this.dataSource, async (m) => {
+      const alert = await inTransaction(this.dataSource, async (m) => {
         await m.insert(CircuitBreaker, { accountId, scope: 'ACCOUNT', reasonCode, reason, context, trippedAt: new Date(nowMs), resetBy: null, resetAt: null, resetNote: null });
         await m.update(BrokerAccount, accountId, { isActive: false, deactivationReason: reason, deactivatedAt: new Date(nowMs) });
-        await m.insert(Alert, {
+        return this.alerts.store(m, {
           accountId,
           severity: 'CRITICAL',
           category: 'RISK',
           title: `Circuit breaker tripped on account ${account.accountNumber}`,
           message: `${reason}. Closing every position; the account is deactivated until an admin re-activates it.`,
           context,
-          dedupKey: `breaker:${accountId}:${date}`,
-          occurredAt: new Date(nowMs),
-          acknowledgedAt: null,
-          acknowledgedBy: null,
+          // One alert per trip (a second trip the same day, after a reset, must alert again).
+          dedupKey: `breaker:${accountId}:${nowMs}`,
+          occurredAtMs: nowMs,
         });
       });
+      // Pushed only once the trip is committed: the console never shows an alert that rolled back.
+      if (alert) this.alerts.publish(alert);
+      await this.riskState?.publish([accountId], reason);
     }
     const exits = position && position.status === 'ACTIVE' ? (await this.exits.exit(position.id, `CIRCUIT_BREAKER: ${reasonCode}`)).exits : [];
     return { tripped: true, reasonCode, todayPnlPaise: pnl.todayPaise, exits };

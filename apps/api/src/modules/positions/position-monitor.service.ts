@@ -1,92 +1,119 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { contractSymbol } from '@mcube/market-sim';
-import { paiseOfPrice, type Clock, type MarketDataPort } from '@mcube/domain';
+import { createDefaultNseCalendar, paiseOfPrice, type Clock, type MarketDataPort, type NseCalendar } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { CLOCK } from '../core/clock/clock.token';
-import { MARKET_DATA } from '../data/source/market-data.tokens';
+import { MarketEventsBus } from '../data/snapshots/market-events.bus';
+import { MARKET_DATA, NSE_CALENDAR } from '../data/source/market-data.tokens';
 import { CircuitBreakerTripService, type BreakerEvaluation } from './circuit-breaker-trip.service';
 import { MonitorLog } from './entities/monitor-log.entity';
 import { PositionLeg } from './entities/position-leg.entity';
 import { Position } from './entities/position.entity';
+import { legGreeks, spotSymbolOf } from './leg-greeks';
+import { positionUpdatedEvent } from './position-updated-event';
 
-/** How often active positions are marked and the breakers evaluated. */
-export const MONITOR_INTERVAL_MS = 5_000;
 /** A MARK row in the monitor log at most this often per position. */
 export const MARK_LOG_EVERY_MS = 60_000;
 
+/** One marked position. */
+export interface MarkedPosition {
+  readonly positionId: number;
+  readonly accountId: number;
+  readonly unrealizedPnlPaise: number;
+  readonly spot: number | null;
+  readonly netDelta: number | null;
+}
+
 /**
- * Marks every ACTIVE position from the market (each open leg's last price; unrealised P&L
- * in paise on the position), writes a MARK monitor-log row per position at most once a
- * minute, then evaluates the circuit breaker of its account (which closes positions through
- * the gateway on a breach). A leg without a quote keeps its previous mark. Runs every
- * `MONITOR_INTERVAL_MS` in the API; failures are logged and retried on the next tick.
+ * Marks every ACTIVE position from the market: each open leg's last price, unrealised P&L in
+ * paise and net delta (Black-Scholes from the marks and the spot) on the position, a MARK
+ * monitor-log row (spot, net delta, P&L) per position at most once a minute, and a
+ * `position.updated` event per position. A leg without a quote keeps its previous mark. No
+ * timer of its own: the `positions.monitor` job (every 5 s in session) calls `markAll`; the
+ * circuit breakers are the `risk.circuit-breakers` job's, and `tick` (mark, then evaluate
+ * each account's breaker) remains for callers that want both in one pass.
  */
 @Injectable()
-export class PositionMonitorService implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('PositionMonitor');
+export class PositionMonitorService {
   private readonly lastLogMs = new Map<number, number>();
-  private timer?: NodeJS.Timeout;
-  private running = false;
+  private running: Promise<MarkedPosition[]> | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(MARKET_DATA) private readonly market: MarketDataPort,
     private readonly breaker: CircuitBreakerTripService,
+    @Optional() private readonly bus: MarketEventsBus = new MarketEventsBus(),
+    @Optional() @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar = createDefaultNseCalendar(),
   ) {}
 
-  /** Starts the timer (tests build the service themselves and call `tick`). */
-  onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick().catch((e: unknown) => this.logger.warn(`monitor tick failed: ${(e as Error).message}`)), MONITOR_INTERVAL_MS);
-    this.timer.unref();
+  /** One marking pass over the ACTIVE positions (a pass already running is joined, not doubled). */
+  markAll(): Promise<MarkedPosition[]> {
+    this.running ??= this.markActive().finally(() => (this.running = null));
+    return this.running;
   }
 
-  onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-
-  /** One pass over the active positions; returns the breaker evaluation of each account visited. */
+  /** Marks, then evaluates the breaker of each account with an active position. */
   async tick(): Promise<BreakerEvaluation[]> {
-    if (this.running) return [];
-    this.running = true;
-    try {
-      const active = await this.dataSource.getRepository(Position).find({ where: { status: 'ACTIVE' } });
-      const out: BreakerEvaluation[] = [];
-      for (const position of active) {
-        await this.mark(position);
-        out.push(await this.breaker.evaluate(position.accountId));
-      }
-      return out;
-    } finally {
-      this.running = false;
-    }
+    const marked = await this.markAll();
+    const out: BreakerEvaluation[] = [];
+    for (const p of marked) out.push(await this.breaker.evaluate(p.accountId));
+    return out;
   }
 
-  private async mark(position: Position): Promise<void> {
-    const legs = await this.dataSource.getRepository(PositionLeg).find({ where: { positionId: position.id, status: 'OPEN' } });
+  private async markActive(): Promise<MarkedPosition[]> {
+    const active = await this.dataSource.getRepository(Position).find({ where: { status: 'ACTIVE' }, order: { id: 'ASC' } });
+    const out: MarkedPosition[] = [];
+    for (const position of active) out.push(await this.mark(position));
+    return out;
+  }
+
+  private async mark(position: Position): Promise<MarkedPosition> {
+    const legRepo = this.dataSource.getRepository(PositionLeg);
+    const legs = await legRepo.find({ where: { positionId: position.id }, order: { id: 'ASC' } });
+    const open = legs.filter((l) => l.status === 'OPEN' && l.quantity > 0);
     let unrealized = 0;
-    for (const leg of legs) {
+    for (const leg of open) {
       const instrument = { underlying: leg.underlying, kind: leg.instrumentType === 'FUT' ? ('FUT' as const) : ('OPT' as const), expiry: leg.expiryDate, strike: leg.strike ?? undefined, optionType: leg.instrumentType === 'FUT' ? undefined : leg.instrumentType };
       const quote = await this.market.quote(contractSymbol(instrument)).catch(() => undefined);
       if (quote && quote.lastPrice > 0) {
         leg.lastPricePaise = paiseOfPrice(quote.lastPrice);
-        await this.dataSource.getRepository(PositionLeg).update(leg.id, { lastPricePaise: leg.lastPricePaise });
+        await legRepo.update(leg.id, { lastPricePaise: leg.lastPricePaise });
       }
       if (leg.lastPricePaise !== null) unrealized += (leg.side === 'BUY' ? leg.lastPricePaise - leg.avgPricePaise : leg.avgPricePaise - leg.lastPricePaise) * leg.quantity;
     }
-    await this.dataSource.getRepository(Position).update(position.id, { unrealizedPnlPaise: unrealized });
     const now = this.clock.nowMs();
-    if (now - (this.lastLogMs.get(position.id) ?? -Infinity) < MARK_LOG_EVERY_MS) return;
-    this.lastLogMs.set(position.id, now);
-    await this.dataSource.getRepository(MonitorLog).insert({
-      positionId: position.id,
-      checkType: 'MARK',
-      message: `marked ${legs.length} leg(s): unrealised ${unrealized} paise`,
-      unrealizedPnlPaise: unrealized,
-      underlyingPrice: null,
-      netDelta: null,
-      details: { legs: legs.map((l) => ({ symbol: l.tradingSymbol, lastPricePaise: l.lastPricePaise })) } as never,
-      occurredAt: new Date(now),
+    const spotQuote = await this.market.quote(spotSymbolOf(position.underlying)).catch(() => undefined);
+    const spot = spotQuote && spotQuote.lastPrice > 0 ? spotQuote.lastPrice : null;
+    const options = open.filter((l) => l.instrumentType !== 'FUT' && l.strike !== null);
+    const { netDelta } = legGreeks({
+      legs: options.map((l) => ({ optionType: l.instrumentType as 'CE' | 'PE', strike: l.strike as number, signedQuantity: l.side === 'SELL' ? -l.quantity : l.quantity, lastPrice: l.lastPricePaise === null ? null : l.lastPricePaise / 100 })),
+      spot,
+      expiry: position.expiryDate,
+      nowMs: now,
+      calendar: this.calendar,
     });
+    position.unrealizedPnlPaise = unrealized;
+    // Only while still ACTIVE: a fill may have closed it since it was read, and a closed
+    // position keeps the zero unrealised P&L (and the console its CLOSED state) it closed with.
+    const marked = await this.dataSource
+      .getRepository(Position)
+      .update({ id: position.id, status: 'ACTIVE' }, { unrealizedPnlPaise: unrealized, ...(netDelta !== null ? { currentDelta: netDelta } : {}) });
+    if (marked.affected === 0) return { positionId: position.id, accountId: position.accountId, unrealizedPnlPaise: 0, spot, netDelta: null };
+    if (now - (this.lastLogMs.get(position.id) ?? -Infinity) >= MARK_LOG_EVERY_MS) {
+      this.lastLogMs.set(position.id, now);
+      await this.dataSource.getRepository(MonitorLog).insert({
+        positionId: position.id,
+        checkType: 'MARK',
+        message: `marked ${open.length} leg(s): unrealised ${unrealized} paise`,
+        unrealizedPnlPaise: unrealized,
+        underlyingPrice: spot,
+        netDelta,
+        details: { realizedPnlPaise: position.realizedPnlPaise, legs: open.map((l) => ({ symbol: l.tradingSymbol, lastPricePaise: l.lastPricePaise })) },
+        occurredAt: new Date(now),
+      });
+    }
+    this.bus.publish('position.updated', positionUpdatedEvent(position, legs, netDelta, now));
+    return { positionId: position.id, accountId: position.accountId, unrealizedPnlPaise: unrealized, spot, netDelta };
   }
 }

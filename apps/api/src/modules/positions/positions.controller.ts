@@ -1,12 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { PositionDetailResponse, PositionMarkResponse } from '@mcube/contracts';
 import { DataSource } from 'typeorm';
-import { AppException } from '../../common/errors/app-exception';
 import { IdParamPipe } from '../../common/pipes/id-param.pipe';
+import { OrderGate } from '../orders/gate/order-gate.guard';
 import { ExitPositionDto } from './dto/exit-position.dto';
-import { PositionLeg } from './entities/position-leg.entity';
 import { Position } from './entities/position.entity';
 import { ManualExitService } from './manual-exit.service';
+import { PositionDetailService } from './position-detail.service';
 
 /** Positions over REST: list, inspect with legs, and a manual exit through the order gateway. */
 @ApiTags('positions')
@@ -15,6 +16,7 @@ export class PositionsController {
   constructor(
     private readonly dataSource: DataSource,
     private readonly exits: ManualExitService,
+    private readonly details: PositionDetailService,
   ) {}
 
   @Get()
@@ -22,16 +24,21 @@ export class PositionsController {
     return this.dataSource.getRepository(Position).find({ order: { id: 'DESC' }, take: 200 });
   }
 
+  /** The position, its legs with greeks (from the last marks and spot) and the net delta. */
   @Get(':id')
-  async get(@Param('id', IdParamPipe) id: number) {
-    const position = await this.dataSource.getRepository(Position).findOne({ where: { id } });
-    if (!position) throw new AppException('NOT_FOUND', `position ${id} not found`);
-    const legs = await this.dataSource.getRepository(PositionLeg).find({ where: { positionId: id }, order: { id: 'ASC' } });
-    return { ...position, legs };
+  get(@Param('id', IdParamPipe) id: number): Promise<PositionDetailResponse> {
+    return this.details.detail(id);
+  }
+
+  /** The P&L history from the monitor's MARK rows, oldest first. */
+  @Get(':id/marks')
+  marks(@Param('id', IdParamPipe) id: number): Promise<PositionMarkResponse[]> {
+    return this.details.marks(id);
   }
 
   @Post(':id/exit')
   @HttpCode(200)
+  @OrderGate('position-exit')
   exit(@Param('id', IdParamPipe) id: number, @Body() dto: ExitPositionDto) {
     return this.exits.exit(id, dto.reason);
   }

@@ -1,16 +1,21 @@
 import { Module } from '@nestjs/common';
+import { AlertsModule } from '../alerts/alerts.module';
+import { CLOCK } from '../core/clock/clock.token';
 import { DataModule } from '../data/data.module';
+import { MARKET_CLOCK } from '../data/source/market-data.tokens';
 import { OrdersModule } from '../orders/orders.module';
 import { CircuitBreakerTripService } from './circuit-breaker-trip.service';
 import { ManualExitService } from './manual-exit.service';
+import { PositionDetailService } from './position-detail.service';
 import { PositionMonitorService } from './position-monitor.service';
 import { PositionsController } from './positions.controller';
 
 /** The positions domain of mCube: reads, manual exits through the order gateway, marking and the circuit breaker. */
 @Module({
-  imports: [OrdersModule, DataModule],
+  imports: [OrdersModule, DataModule, AlertsModule],
   controllers: [PositionsController],
-  providers: [ManualExitService, CircuitBreakerTripService, PositionMonitorService],
+  // Trading code reads the market's clock (the accelerated demo and the replay trade in market time).
+  providers: [{ provide: CLOCK, useExisting: MARKET_CLOCK }, ManualExitService, CircuitBreakerTripService, PositionMonitorService, PositionDetailService],
   exports: [CircuitBreakerTripService, PositionMonitorService],
 })
 export class PositionsModule {}

@@ -1,19 +1,29 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AlertsModule } from '../alerts/alerts.module';
 import { CoreModule } from '../core/core.module';
+import { DataModule } from '../data/data.module';
+import { MARKET_CLOCK } from '../data/source/market-data.tokens';
+import { CLOCK } from '../core/clock/clock.token';
 import { ReconciliationGate } from './context/reconciliation-gate';
 import { RiskContextService } from './context/risk-context.service';
 import { RiskLimit } from './entities/risk-limit.entity';
+import { RiskStatePublisher } from './events/risk-state.publisher';
+import { LossLimitWatchService } from './limits/loss-limit-watch.service';
 import { KillSwitchController } from './kill-switch/kill-switch.controller';
 import { KillSwitchService } from './kill-switch/kill-switch.service';
 import { RiskLimitsController } from './risk-limits/risk-limits.controller';
 import { RiskLimitsService } from './risk-limits/risk-limits.service';
 
-/** The risk domain of mCube (see apps/api/README.md for what each module owns). */
+/**
+ * The risk domain of mCube (see apps/api/README.md for what each module owns). Its `CLOCK` is
+ * the market's (`MARKET_CLOCK`): risk decisions, breaker trips and the kill switch are stamped
+ * in market time, so the accelerated demo and the replay trade in session.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([RiskLimit]), CoreModule],
+  imports: [TypeOrmModule.forFeature([RiskLimit]), CoreModule, DataModule, AlertsModule],
   controllers: [RiskLimitsController, KillSwitchController],
-  providers: [RiskLimitsService, RiskContextService, KillSwitchService, ReconciliationGate],
-  exports: [RiskLimitsService, RiskContextService, ReconciliationGate],
+  providers: [{ provide: CLOCK, useExisting: MARKET_CLOCK }, RiskLimitsService, RiskContextService, KillSwitchService, ReconciliationGate, RiskStatePublisher, LossLimitWatchService],
+  exports: [RiskLimitsService, RiskContextService, ReconciliationGate, RiskStatePublisher],
 })
 export class RiskModule {}

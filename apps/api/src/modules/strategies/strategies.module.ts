@@ -1,17 +1,37 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { AlertsModule } from '../alerts/alerts.module';
 import { CoreModule } from '../core/core.module';
 import { AuditLogEntity } from '../core/entities/audit-log.entity';
+import { DataModule } from '../data/data.module';
+import { OrdersModule } from '../orders/orders.module';
+import { PositionsModule } from '../positions/positions.module';
+import { DecisionsController } from './decisions/decisions.controller';
+import { DecisionsService } from './decisions/decisions.service';
+import { DecisionJournalEntry } from './entities/decision-journal-entry.entity';
 import { StrategyConfig } from './entities/strategy-config.entity';
 import { StrategyConfigHistoryService } from './parameters/strategy-config-history.service';
 import { StrategyParametersController } from './parameters/strategy-parameters.controller';
 import { StrategyParametersService } from './parameters/strategy-parameters.service';
+import { KotakStrangleController } from './runtime/kotak-strangle.controller';
+import { KotakStrangleRunner } from './runtime/kotak-strangle.runner';
+import { StrategyJobHandlers } from './runtime/strategy-job-handlers';
+import { STRANGLE_RUNTIME_SETTINGS } from './runtime/strategy-runtime.tokens';
+import { strangleRuntimeSettingsFor } from './runtime/strangle-runtime-settings';
 
-/** The strategies domain of mCube (see apps/api/README.md for what each module owns). */
+/** The strategies domain of mCube (see apps/api/README.md for what each module owns): parameters, the decision journal, and the running Kotak strangle on the job schedule. */
 @Module({
-  imports: [TypeOrmModule.forFeature([StrategyConfig, AuditLogEntity]), CoreModule],
-  controllers: [StrategyParametersController],
-  providers: [StrategyParametersService, StrategyConfigHistoryService],
-  exports: [StrategyParametersService],
+  imports: [TypeOrmModule.forFeature([StrategyConfig, AuditLogEntity, DecisionJournalEntry]), CoreModule, DataModule, OrdersModule, PositionsModule, AlertsModule],
+  controllers: [StrategyParametersController, DecisionsController, KotakStrangleController],
+  providers: [
+    StrategyParametersService,
+    StrategyConfigHistoryService,
+    DecisionsService,
+    { provide: STRANGLE_RUNTIME_SETTINGS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => strangleRuntimeSettingsFor(config.marketData.speed) },
+    KotakStrangleRunner,
+    StrategyJobHandlers,
+  ],
+  exports: [StrategyParametersService, KotakStrangleRunner],
 })
 export class StrategiesModule {}

@@ -2,9 +2,15 @@
 import type { MigrationInterface } from 'typeorm';
 import { Initial1795466724942 } from './1795466724942-Initial';
 import { PaperBook1795469153349 } from './1795469153349-PaperBook';
+import { RiskLimitOrderPathSettings1795475795907 } from './1795475795907-RiskLimitOrderPathSettings';
+import { QueuedOrderIntent1795475808605 } from './1795475808605-QueuedOrderIntent';
+import { DailyReport1795475868891 } from './1795475868891-DailyReport';
 
 /** The sqlite migrations, oldest first. */
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   Initial1795466724942,
   PaperBook1795469153349,
+  RiskLimitOrderPathSettings1795475795907,
+  QueuedOrderIntent1795475808605,
+  DailyReport1795475868891,
 ];

@@ -2,8 +2,11 @@ import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
 import { CodeColumn, InstantColumn, IntColumn, JsonColumn, TextColumn, TimestampedRow, VarcharColumn } from '../../../database/columns';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 
-/** How loud an alert is. CRITICAL goes to every channel. */
-export type AlertSeverity = 'INFO' | 'WARNING' | 'CRITICAL';
+/** How loud an alert is, quietest first. CRITICAL goes to every channel. */
+export const ALERT_SEVERITIES = ['INFO', 'WARNING', 'CRITICAL'] as const;
+
+/** How loud an alert is. */
+export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 
 /** Something a person should know (a breaker trip, a failed login, a delta warning…). */
 @Entity('alerts')

@@ -2,7 +2,7 @@ import { Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
 import { DoubleColumn, IntColumn, IstDateColumn, PaiseColumn, TimestampedRow } from '../../../database/columns';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 
-/** An account's P&L for one IST trading day, with the equity peak used for drawdown. */
+/** An account's P&L for one IST trading day, with the equity peak used for drawdown (written by `DailyPnlService`). */
 @Entity('daily_pnl')
 @Unique('uq_daily_pnl_account_date', ['accountId', 'tradeDate'])
 export class DailyPnl extends TimestampedRow {
@@ -16,23 +16,30 @@ export class DailyPnl extends TimestampedRow {
   @IstDateColumn()
   tradeDate!: string;
 
+  /** Gross realised P&L of the positions that closed this day. */
   @PaiseColumn({ default: 0 })
   realizedPnlPaise!: number;
 
+  /**
+   * Open P&L of the still-active position at the last recompute (its realised part from
+   * partial exits plus its mark). NOT in `netPnlPaise`: the risk checks add the live figure.
+   */
   @PaiseColumn({ default: 0 })
   unrealizedPnlPaise!: number;
 
+  /** Charges of every fill of the positions that closed this day. */
   @PaiseColumn({ default: 0 })
   chargesPaise!: number;
 
-  /** realized + unrealized − charges. */
+  /** realized − charges: the closed positions only (see `unrealizedPnlPaise`). */
   @PaiseColumn({ default: 0 })
   netPnlPaise!: number;
 
+  /** Positions closed this day. */
   @IntColumn({ default: 0 })
   tradesCount!: number;
 
-  /** Equity at the end of the day, paise. */
+  /** Equity at the last recompute (the close, once the day is over): capital + closed net to date + open P&L, paise. */
   @PaiseColumn()
   equityPaise!: number;
 

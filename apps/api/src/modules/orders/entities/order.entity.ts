@@ -138,6 +138,28 @@ export class Order extends TimestampedRow {
   @InstantColumn({ nullable: true })
   lastEventAt!: Date | null;
 
+  /** The intent's estimates, paise (null on rows journaled before they were stored): a queued intent is checked again with them. */
+  @PaiseColumn({ nullable: true })
+  estimatedMarginPaise!: number | null;
+
+  @PaiseColumn({ nullable: true })
+  estimatedRiskPaise!: number | null;
+
+  @PaiseColumn({ nullable: true })
+  estimatedExposurePaise!: number | null;
+
+  /** NRML or MIS, as the intent asked (null = NRML). */
+  @CodeColumn({ length: 4, nullable: true })
+  product!: 'NRML' | 'MIS' | null;
+
+  /** When the intent was journaled for an `orders.submit` job (null: sent in the caller's request). */
+  @InstantColumn({ nullable: true })
+  queuedAt!: Date | null;
+
+  /** When an `orders.submit` run claimed it: a redelivered job finds it set and does nothing. */
+  @InstantColumn({ nullable: true })
+  dispatchedAt!: Date | null;
+
   @VersionColumn()
   version!: number;
 }

@@ -25,6 +25,7 @@ import { CLOCK } from '../../core/clock/clock.token';
 import { Position } from '../../positions/entities/position.entity';
 import { CircuitBreaker } from '../entities/circuit-breaker.entity';
 import { RiskLimit } from '../entities/risk-limit.entity';
+import { orderPathDefaultsFor } from '../risk-limits/order-path-defaults';
 import { ReconciliationGate } from './reconciliation-gate';
 import { riskPnlFacts } from './risk-pnl-facts';
 
@@ -44,9 +45,13 @@ export interface GatheredRiskContext {
   readonly activePosition: Position | null;
 }
 
-/** Fewest calendar days to expiry for new risk (DECISIONS: 1 for strangles, 15 for futures). */
-function minDaysToExpiry(kind: 'OPT' | 'FUT'): number {
-  return kind === 'FUT' ? 15 : 1;
+/**
+ * The facts that decide whether an account can trade at all, whatever the order: its kill
+ * switch state (HALTED until reconciled), whether it is active, whether a breaker is open.
+ */
+export interface AccountGateFacts {
+  readonly account: BrokerAccount;
+  readonly context: Pick<RiskContext, 'tradingState' | 'account' | 'breakerTripped'>;
 }
 
 function limitsOf(row: RiskLimit | null, broker: BrokerAccount['broker']): RiskLimits {
@@ -84,6 +89,20 @@ export class RiskContextService {
     @Optional() private readonly gate?: ReconciliationGate,
   ) {}
 
+  /**
+   * The account-level facts only (used by the REST order gate before a body is parsed, and by
+   * `gather`). Throws AppException NOT_FOUND for an unknown account.
+   */
+  async gatherAccountGate(accountId: number, manager: EntityManager = this.dataSource.manager): Promise<AccountGateFacts> {
+    const account = await manager.findOne(BrokerAccount, { where: { id: accountId } });
+    if (!account) throw new AppException('NOT_FOUND', `account ${accountId} not found`);
+    const [limitRow, openBreakers] = await Promise.all([
+      manager.findOne(RiskLimit, { where: { accountId: account.id } }),
+      manager.count(CircuitBreaker, { where: [{ accountId: account.id, resetAt: IsNull() }, { scope: 'SYSTEM', resetAt: IsNull() }] }),
+    ]);
+    return { account, context: this.accountFacts(account, limitRow, openBreakers) };
+  }
+
   /** The context now; reads through `manager` when given (inside a transaction). */
   async gather(request: RiskContextRequest, manager: EntityManager = this.dataSource.manager): Promise<GatheredRiskContext> {
     const nowMs = this.clock.nowMs();
@@ -97,6 +116,7 @@ export class RiskContextService {
       manager.find(DailyPnl, { where: { accountId: account.id } }),
     ]);
     const limits = limitsOf(limitRow, account.broker);
+    const settings = limitRow ?? orderPathDefaultsFor(account.broker);
     const inUsePaise = Math.max(0, request.margin.usedPaise);
     const usablePaise = usableMargin({
       availableMarginPaise: request.margin.availablePaise,
@@ -112,16 +132,7 @@ export class RiskContextService {
       date,
       time,
       withinSession: this.calendar.isWithinSession(date, time),
-      // Until reconciled with its broker after a start, an account trades as HALTED.
-      tradingState: this.gate && !this.gate.isReconciled(account.id) ? 'HALTED' : account.tradingState,
-      account: {
-        accountId: String(account.id),
-        broker: account.broker,
-        active: account.isActive,
-        allocatedCapitalPaise: account.allocatedCapitalPaise,
-        requiresApproval: account.broker === 'ICICI',
-      },
-      breakerTripped: openBreakers > 0,
+      ...this.accountFacts(account, limitRow, openBreakers),
       activePositionExists: activePosition !== null,
       activePositionId: activePosition ? String(activePosition.id) : undefined,
       margins: { availablePaise: request.margin.availablePaise, inUsePaise, usablePaise },
@@ -133,8 +144,23 @@ export class RiskContextService {
         tickSize,
         freezeQuantity: freezeQuantityFor({ underlying: instrument.underlying, date }),
       },
-      expiry: { daysToExpiry: daysBetween(date, instrument.expiry), minDaysToExpiry: minDaysToExpiry(instrument.kind) },
+      expiry: { daysToExpiry: daysBetween(date, instrument.expiry), minDaysToExpiry: instrument.kind === 'FUT' ? settings.minDaysToExpiryFutures : settings.minDaysToExpiryOptions },
     };
     return { context, account, activePosition };
+  }
+
+  private accountFacts(account: BrokerAccount, limitRow: RiskLimit | null, openBreakers: number): AccountGateFacts['context'] {
+    return {
+      // Until reconciled with its broker after a start, an account trades as HALTED.
+      tradingState: this.gate && !this.gate.isReconciled(account.id) ? 'HALTED' : account.tradingState,
+      account: {
+        accountId: String(account.id),
+        broker: account.broker,
+        active: account.isActive,
+        allocatedCapitalPaise: account.allocatedCapitalPaise,
+        requiresApproval: (limitRow ?? orderPathDefaultsFor(account.broker)).requiresApproval,
+      },
+      breakerTripped: openBreakers > 0,
+    };
   }
 }

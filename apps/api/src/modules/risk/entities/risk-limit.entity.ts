@@ -61,6 +61,18 @@ export class RiskLimit extends TimestampedRow {
   @PaiseColumn({ nullable: true })
   maxPositionExposurePaise!: number | null;
 
+  /** ENTRY and AVERAGE orders need a person's approval (DECISIONS §1: on by default for ICICI). */
+  @BoolColumn({ default: false })
+  requiresApproval!: boolean;
+
+  /** Fewest calendar days to expiry for new option risk (DECISIONS §1: the 1-day rule). */
+  @IntColumn({ default: 1 })
+  minDaysToExpiryOptions!: number;
+
+  /** Fewest calendar days to expiry for new futures risk (15 by default). */
+  @IntColumn({ default: 15 })
+  minDaysToExpiryFutures!: number;
+
   @VersionColumn()
   version!: number;
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Clock } from '@mcube/domain';
 import { DataSource, IsNull } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
@@ -8,6 +8,7 @@ import { BrokerAccount, type AccountTradingState } from '../../accounts/entities
 import { AuditService } from '../../core/audit/audit.service';
 import { CLOCK } from '../../core/clock/clock.token';
 import { CircuitBreaker } from '../entities/circuit-breaker.entity';
+import { RiskStatePublisher } from '../events/risk-state.publisher';
 
 /**
  * The kill switch: sets an account's (or every account's) trading state, audited in the
@@ -20,11 +21,13 @@ export class KillSwitchService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    /** Absent only in hand-built unit tests: no console to tell. */
+    @Optional() private readonly riskState?: RiskStatePublisher,
   ) {}
 
   /** Applies `state`; returns the accounts as stored afterwards. */
   async set(state: AccountTradingState, reason: string, accountId?: number): Promise<{ id: number; tradingState: AccountTradingState }[]> {
-    return inTransaction(this.dataSource, async (m) => {
+    const changed = await inTransaction(this.dataSource, async (m) => {
       const accounts = accountId === undefined ? await m.find(BrokerAccount, { order: { id: 'ASC' } }) : await m.find(BrokerAccount, { where: { id: accountId } });
       if (accountId !== undefined && accounts.length === 0) throw new AppException('NOT_FOUND', `account ${accountId} not found`);
       for (const a of accounts) {
@@ -34,6 +37,12 @@ export class KillSwitchService {
       }
       return accounts.map((a) => ({ id: a.id, tradingState: state }));
     });
+    // Told only once committed: the console never shows a state that rolled back.
+    await this.riskState?.publish(
+      changed.map((a) => a.id),
+      `kill switch: ${state} (${reason})`,
+    );
+    return changed;
   }
 
   /**
@@ -42,7 +51,7 @@ export class KillSwitchService {
    * transaction. Throws NOT_FOUND, CONFLICT when it was already reset.
    */
   async resetBreaker(breakerId: number, note: string): Promise<CircuitBreaker> {
-    return inTransaction(this.dataSource, async (m) => {
+    const reset = await inTransaction(this.dataSource, async (m) => {
       const breaker = await m.findOne(CircuitBreaker, { where: { id: breakerId } });
       if (!breaker) throw new AppException('NOT_FOUND', `circuit breaker ${breakerId} not found`);
       if (breaker.resetAt) throw new AppException('CONFLICT', `circuit breaker ${breakerId} was already reset`);
@@ -57,6 +66,13 @@ export class KillSwitchService {
       await this.audit.record({ action: 'CIRCUIT_BREAKER_RESET', entity: 'circuit_breaker', entityId: String(breakerId), oldValue: { resetAt: null }, newValue: { resetBy: by, note } }, m);
       return breaker;
     });
+    if (reset.accountId !== null) await this.riskState?.publish([reset.accountId], `circuit breaker ${breakerId} reset: ${note}`);
+    else await this.riskState?.publish(await this.allAccountIds(), `system circuit breaker ${breakerId} reset: ${note}`);
+    return reset;
+  }
+
+  private async allAccountIds(): Promise<number[]> {
+    return (await this.dataSource.getRepository(BrokerAccount).find({ select: { id: true } })).map((a) => a.id);
   }
 
   /** Circuit breaker trips, newest first (open ones have no `resetAt`). */

@@ -1,18 +1,24 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
-import { AccountsApi } from '../../core/accounts/accounts.api';
-import { asyncResource } from '../../shared/ui/async-resource';
 import { LoadStateComponent } from '../../shared/ui/load-state.component';
-import { PendingFeatureComponent } from '../../shared/ui/pending-feature.component';
-import { RupeesPipe } from '../../shared/ui/rupees.pipe';
+import { AccountCardComponent } from './account-card.component';
+import { ActivePositionsComponent } from './active-positions.component';
+import { AlertsFeedComponent } from './alerts-feed.component';
+import { DashboardStore } from './dashboard.store';
+import { NetDeltaComponent } from './net-delta.component';
+import { RiskPanelComponent } from './risk-panel.component';
+import { TimelineComponent } from './timeline.component';
 
-/** The overview: one card per broker account, and honest placeholders for what is not built yet. */
+/**
+ * The overview: one card per account (capital, margin, P&L against limits and targets), risk
+ * state with the kill switch, net delta, active positions, alerts and today's decisions; all live.
+ */
 @Component({
   selector: 'mc-dashboard-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [LoadStateComponent, PendingFeatureComponent, RupeesPipe],
+  providers: [DashboardStore],
+  imports: [LoadStateComponent, AccountCardComponent, RiskPanelComponent, NetDeltaComponent, ActivePositionsComponent, AlertsFeedComponent, TimelineComponent],
   templateUrl: './dashboard.page.html',
 })
 export class DashboardPage {
-  private readonly api = inject(AccountsApi);
-  protected readonly accounts = asyncResource(() => this.api.list());
+  protected readonly store = inject(DashboardStore);
 }

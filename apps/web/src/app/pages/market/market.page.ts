@@ -1,14 +1,71 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { PendingFeatureComponent } from '../../shared/ui/pending-feature.component';
+import { DatePipe, DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { FormsModule } from '@angular/forms';
+import { filter } from 'rxjs';
+import { LiveSocketService } from '../../core/live/live-socket.service';
+import { asyncResource } from '../../shared/ui/async-resource';
+import { LoadStateComponent } from '../../shared/ui/load-state.component';
+import { STRIKE_WINDOWS, windowChain } from './chain-window';
+import { MarketApi, NIFTY_SPOT_SYMBOL } from './market.api';
+import { OiChartComponent } from './oi-chart.component';
+import { OptionChainTableComponent } from './option-chain-table.component';
 
-/** The market page: an honest empty state until its data arrives with the market-data issue. */
+/**
+ * NIFTY option chain around spot for one expiry: IV, greeks, OI and its change, LTP, PCR and
+ * max pain, and an OI-by-strike chart. Spot follows `market.tick`; each `market.chain` of the
+ * shown expiry refetches the chain once.
+ */
 @Component({
   selector: 'mc-market-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [PendingFeatureComponent],
-  template: `
-    <h1 class="h3 mb-3">Market</h1>
-    <mc-pending-feature title="NIFTY, VIX, the option chain and its charts arrive with the market-data issue." detail="Nothing is shown here yet rather than made-up numbers." />
-  `,
+  imports: [DatePipe, DecimalPipe, FormsModule, LoadStateComponent, OiChartComponent, OptionChainTableComponent],
+  templateUrl: './market.page.html',
 })
-export class MarketPage {}
+export class MarketPage {
+  private readonly api = inject(MarketApi);
+  protected readonly windows = STRIKE_WINDOWS;
+  protected readonly each = signal<number>(10);
+  protected readonly expiry = signal<string | null>(null);
+  /** The latest NIFTY tick (null until one arrives: the chain's own spot is shown then). */
+  protected readonly tick = signal<{ lastPrice: number; change: number | null; asOfMs: number } | null>(null);
+
+  // The chain waits for the expiry list: its default is the nearest listed weekly.
+  protected readonly expiries = asyncResource(async () => {
+    const e = await this.api.expiries();
+    if (!this.expiry() && e.weekly.length > 0) this.expiry.set(e.weekly[0]);
+    void this.chain.reload();
+    return e;
+  });
+  protected readonly monthly = computed(() => new Set(this.expiries.value()?.monthly ?? []));
+  protected readonly chain = asyncResource(async () => {
+    const expiry = this.expiry();
+    return expiry ? this.api.optionChain(expiry) : null;
+  }, { immediate: false });
+
+  protected readonly spot = computed(() => this.tick()?.lastPrice ?? this.chain.value()?.spot ?? null);
+  protected readonly window = computed(() => windowChain(this.chain.value()?.rows ?? [], this.spot(), this.each()));
+
+  constructor() {
+    const live = inject(LiveSocketService);
+    live
+      .on('market.tick')
+      .pipe(
+        filter((t) => t.symbol === NIFTY_SPOT_SYMBOL),
+        takeUntilDestroyed(),
+      )
+      .subscribe((t) => this.tick.set({ lastPrice: t.lastPrice, change: t.change, asOfMs: t.asOfMs }));
+    live
+      .on('market.chain')
+      .pipe(
+        filter((c) => c.underlying === 'NIFTY' && c.expiry === this.expiry()),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => void this.chain.reload());
+  }
+
+  protected chooseExpiry(expiry: string): void {
+    this.expiry.set(expiry);
+    void this.chain.reload();
+  }
+}

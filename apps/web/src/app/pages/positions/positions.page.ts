@@ -1,14 +1,69 @@
-import { ChangeDetectionStrategy, Component } from '@angular/core';
-import { PendingFeatureComponent } from '../../shared/ui/pending-feature.component';
+import { DatePipe, DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { AccountsApi } from '../../core/accounts/accounts.api';
+import { LiveSocketService } from '../../core/live/live-socket.service';
+import { PositionsApi } from '../../core/positions/positions.api';
+import { netPnlPaise, sortActiveFirst, withPositionUpdate } from '../../shared/positions/position-rows';
+import { asyncResource } from '../../shared/ui/async-resource';
+import { LoadStateComponent } from '../../shared/ui/load-state.component';
+import { RupeesPipe } from '../../shared/ui/rupees.pipe';
 
-/** The positions page: an honest empty state until its data arrives with the order path (positions issue). */
+/** Every position, active first, with live P&L; a row opens the position's detail. */
 @Component({
   selector: 'mc-positions-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [PendingFeatureComponent],
+  imports: [DatePipe, DecimalPipe, RouterLink, LoadStateComponent, RupeesPipe],
   template: `
     <h1 class="h3 mb-3">Positions</h1>
-    <mc-pending-feature title="Open positions, their live P&amp;L, Greeks and manual exit arrive with the order path (positions issue)." detail="Nothing is shown here yet rather than made-up numbers." />
+    <mc-load-state [loading]="positions.loading() && !positions.value()" [error]="positions.error()" what="positions" (retry)="positions.reload()" />
+    @if (positions.value(); as rows) {
+      <div class="card shadow-sm">
+        <div class="table-responsive">
+          <table class="table table-hover align-middle mb-0 small" data-testid="positions">
+            <thead>
+              <tr><th>#</th><th>Status</th><th>Account</th><th>Underlying</th><th>Expiry</th><th class="text-end">P&amp;L</th><th class="text-end d-none d-md-table-cell">Open P&amp;L</th><th class="text-end d-none d-md-table-cell">Delta</th><th class="d-none d-lg-table-cell">Opened (IST)</th></tr>
+            </thead>
+            <tbody>
+              @for (p of rows; track p.id) {
+                <tr [attr.data-testid]="'position-row-' + p.id" [attr.data-status]="p.status">
+                  <td><a [routerLink]="['/positions', p.id]">#{{ p.id }}</a></td>
+                  <td><span class="badge" [class.text-bg-primary]="p.status === 'ACTIVE'" [class.text-bg-secondary]="p.status !== 'ACTIVE'">{{ p.status }}</span></td>
+                  <td>{{ accountName(p.accountId) }}</td>
+                  <td><a class="text-reset" [routerLink]="['/positions', p.id]">{{ p.underlying }}</a></td>
+                  <td class="text-nowrap">{{ p.expiryDate }}</td>
+                  <td class="text-end fw-semibold text-nowrap" [class.text-success]="net(p) > 0" [class.text-danger]="net(p) < 0" data-testid="position-pnl">{{ net(p) | rupees }}</td>
+                  <td class="text-end d-none d-md-table-cell text-nowrap">{{ p.unrealizedPnlPaise | rupees }}</td>
+                  <td class="text-end d-none d-md-table-cell">{{ p.currentDelta === null ? '—' : (p.currentDelta | number: '1.0-1') }}</td>
+                  <td class="d-none d-lg-table-cell text-nowrap">{{ p.openedAt | date: 'dd MMM yyyy, HH:mm' : '+0530' }}</td>
+                </tr>
+              } @empty {
+                <tr><td colspan="9" class="text-secondary">No position yet.</td></tr>
+              }
+            </tbody>
+          </table>
+        </div>
+      </div>
+    }
   `,
 })
-export class PositionsPage {}
+export class PositionsPage {
+  private readonly api = inject(PositionsApi);
+  private readonly accountsApi = inject(AccountsApi);
+  protected readonly positions = asyncResource(async () => sortActiveFirst(await this.api.list()));
+  // Names only: the list still shows (with account ids) if the accounts cannot be read.
+  private readonly accounts = asyncResource(() => this.accountsApi.list());
+  protected readonly net = netPnlPaise;
+
+  constructor() {
+    inject(LiveSocketService)
+      .on('position.updated')
+      .pipe(takeUntilDestroyed())
+      .subscribe((e) => this.positions.value.update((rows) => rows && withPositionUpdate(rows, e)));
+  }
+
+  protected accountName(accountId: number): string {
+    return this.accounts.value()?.find((a) => a.id === accountId)?.name ?? `#${accountId}`;
+  }
+}

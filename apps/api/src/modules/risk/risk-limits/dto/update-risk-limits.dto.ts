@@ -62,4 +62,16 @@ export class UpdateRiskLimitsDto {
   @ApiPropertyOptional({ nullable: true, description: 'paise' })
   @OptionalNullable() @IsPaise(100)
   maxPositionExposurePaise?: number | null;
+
+  @ApiPropertyOptional({ description: 'ENTRY and AVERAGE orders need a person\'s approval' })
+  @OptionalNotNull() @IsBoolean()
+  requiresApproval?: boolean;
+
+  @ApiPropertyOptional({ description: 'Fewest calendar days to expiry for new option risk', minimum: 0, maximum: 60, example: 1 })
+  @OptionalNotNull() @IsIntIn(0, 60)
+  minDaysToExpiryOptions?: number;
+
+  @ApiPropertyOptional({ description: 'Fewest calendar days to expiry for new futures risk', minimum: 0, maximum: 90, example: 15 })
+  @OptionalNotNull() @IsIntIn(0, 90)
+  minDaysToExpiryFutures?: number;
 }

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { addDays, epochMsOfIst, type IsoDate } from '@mcube/domain';
+import { And, DataSource, LessThan, MoreThanOrEqual, type EntityManager } from 'typeorm';
+import { inTransaction } from '../../../database/in-transaction';
+import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { Position } from '../../positions/entities/position.entity';
+import { DailyPnl } from '../entities/daily-pnl.entity';
+import { resultOfPosition } from './position-charges';
+import { dailyPnlValues, type DailyPnlValues } from './daily-pnl-values';
+
+/** What one recompute did. */
+export interface DailyPnlRecompute {
+  readonly accountId: number;
+  readonly tradeDate: IsoDate;
+  /** False when the stored row already held these figures (a redelivery). */
+  readonly changed: boolean;
+  readonly values: DailyPnlValues;
+}
+
+const FIELDS: readonly (keyof DailyPnlValues)[] = ['realizedPnlPaise', 'unrealizedPnlPaise', 'chargesPaise', 'netPnlPaise', 'tradesCount', 'equityPaise', 'peakEquityPaise', 'drawdownPct'];
+
+/**
+ * Writes each account's `daily_pnl` row of an IST date from the positions that closed that
+ * day (gross realised P&L, charges of all their fills: `resultOfPosition`) and the active position's open P&L
+ * (see `dailyPnlValues`). Recomputed from scratch each time, so it is idempotent: the same
+ * state gives the same row and no write.
+ */
+@Injectable()
+export class DailyPnlService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Recomputes `date` for every account, in id order. */
+  async recomputeAll(date: IsoDate): Promise<DailyPnlRecompute[]> {
+    const accounts = await this.dataSource.getRepository(BrokerAccount).find({ order: { id: 'ASC' } });
+    const out: DailyPnlRecompute[] = [];
+    for (const account of accounts) out.push(await this.recompute(account, date));
+    return out;
+  }
+
+  /** Recomputes and upserts the row of `account` on `date` in one transaction. */
+  recompute(account: BrokerAccount, date: IsoDate): Promise<DailyPnlRecompute> {
+    return inTransaction(this.dataSource, async (m) => {
+      const values = await this.valuesOf(m, account, date);
+      const existing = await m.findOne(DailyPnl, { where: { accountId: account.id, tradeDate: date } });
+      if (!existing) {
+        await m.insert(DailyPnl, { accountId: account.id, tradeDate: date, ...values });
+        return { accountId: account.id, tradeDate: date, changed: true, values };
+      }
+      const changed = FIELDS.some((f) => existing[f] !== values[f]);
+      if (changed) await m.update(DailyPnl, existing.id, { ...values });
+      return { accountId: account.id, tradeDate: date, changed, values };
+    });
+  }
+
+  private async valuesOf(m: EntityManager, account: BrokerAccount, date: IsoDate): Promise<DailyPnlValues> {
+    const dayStart = new Date(epochMsOfIst(date));
+    const nextDayStart = new Date(epochMsOfIst(addDays(date, 1)));
+    const [closed, active, earlierRows] = await Promise.all([
+      m.find(Position, { where: { accountId: account.id, status: 'CLOSED', closedAt: And(MoreThanOrEqual(dayStart), LessThan(nextDayStart)) }, order: { id: 'ASC' } }),
+      m.findOne(Position, { where: { accountId: account.id, status: 'ACTIVE' } }),
+      m.find(DailyPnl, { where: { accountId: account.id, tradeDate: LessThan(date) } }),
+    ]);
+    const closedToday = [];
+    for (const p of closed) {
+      const r = await resultOfPosition(m, p, account.broker);
+      closedToday.push({ realizedPnlPaise: r.grossPnlPaise, chargesPaise: r.chargesPaise });
+    }
+    return dailyPnlValues({ allocatedCapitalPaise: account.allocatedCapitalPaise, closedToday, activePosition: active, earlierRows });
+  }
+}

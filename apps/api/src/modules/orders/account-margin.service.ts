@@ -1,0 +1,27 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { BrokerMargin } from '@mcube/domain';
+import { EXECUTION_CLIENTS, ExecutionClientRegistry } from './execution-clients.token';
+
+/** What `margin` answers when the broker cannot (no client, broker error): no margin, so nothing new fits. */
+const NO_MARGIN: BrokerMargin = { availablePaise: 0, usedPaise: 0, asOfMs: 0 };
+
+/**
+ * Read-only margin figures of an account's broker, for the strategies and the dashboard: the
+ * execution clients stay inside the orders module, only their margin answer leaves it.
+ */
+@Injectable()
+export class AccountMarginService {
+  constructor(@Inject(EXECUTION_CLIENTS) private readonly clients: ExecutionClientRegistry) {}
+
+  /** The broker's margin now; zero margin when the account has no connected client or the broker fails (as the gateway does). */
+  async margin(accountId: number): Promise<BrokerMargin> {
+    return (await this.marginOf(accountId)) ?? NO_MARGIN;
+  }
+
+  /** The broker's margin now; null when the account has no connected client or the broker fails to answer (the dashboard shows "unknown"). */
+  async marginOf(accountId: number): Promise<BrokerMargin | null> {
+    const client = this.clients.get(accountId);
+    if (!client) return null;
+    return client.availableMargin().catch(() => null);
+  }
+}

@@ -1,0 +1,57 @@
+import { applyDecorators, CanActivate, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { OrderPurpose } from '@mcube/domain';
+import type { Request } from 'express';
+import { DataSource } from 'typeorm';
+import { Position } from '../../positions/entities/position.entity';
+import { OrderGateService } from './order-gate.service';
+
+/** Where a guarded route's account and purpose come from. */
+export type OrderGateSource = 'intent-body' | 'position-exit';
+
+const ORDER_GATE_SOURCE = 'mcube:order-gate-source';
+const PURPOSES: readonly string[] = ['ENTRY', 'EXIT', 'ADJUST', 'AVERAGE'];
+
+/**
+ * Put on every REST route that creates orders: `intent-body` reads `accountId` and `purpose`
+ * from the body (POST /orders), `position-exit` the account of the `:id` position (purpose EXIT).
+ */
+export const OrderGate = (source: OrderGateSource): MethodDecorator & ClassDecorator => applyDecorators(SetMetadata(ORDER_GATE_SOURCE, source), UseGuards(OrderGateGuard));
+
+/**
+ * Runs `OrderGateService.check` before the handler (after authentication, CSRF and roles).
+ * Guards run before validation pipes, so a request whose account or purpose cannot be read
+ * yet passes here and is refused by validation or by the service.
+ */
+@Injectable()
+export class OrderGateGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly gate: OrderGateService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  async canActivate(ctx: ExecutionContext): Promise<boolean> {
+    const source = this.reflector.get<OrderGateSource | undefined>(ORDER_GATE_SOURCE, ctx.getHandler());
+    const req = ctx.switchToHttp().getRequest<Request>();
+    const target = source === 'position-exit' ? await this.positionTarget(String(req.params['id'])) : this.bodyTarget(req.body);
+    if (target) await this.gate.check({ ...target, route: `${req.method} ${req.route?.path ?? req.path}` });
+    return true;
+  }
+
+  private bodyTarget(body: unknown): { accountId: number; purpose: OrderPurpose } | undefined {
+    const b = (body ?? {}) as Record<string, unknown>;
+    const accountId = b['accountId'];
+    const purpose = b['purpose'];
+    if (typeof accountId !== 'number' || !Number.isSafeInteger(accountId) || accountId <= 0) return undefined;
+    if (typeof purpose !== 'string' || !PURPOSES.includes(purpose)) return undefined;
+    return { accountId, purpose: purpose as OrderPurpose };
+  }
+
+  private async positionTarget(id: string): Promise<{ accountId: number; purpose: OrderPurpose } | undefined> {
+    const positionId = Number(id);
+    if (!Number.isSafeInteger(positionId) || positionId <= 0) return undefined;
+    const position = await this.dataSource.getRepository(Position).findOne({ where: { id: positionId }, select: { id: true, accountId: true } });
+    return position ? { accountId: position.accountId, purpose: 'EXIT' } : undefined;
+  }
+}

@@ -1,0 +1,64 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type { Clock } from '@mcube/domain';
+import { DataSource, In, IsNull } from 'typeorm';
+import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { CLOCK } from '../../core/clock/clock.token';
+import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
+import { ReconciliationGate } from '../context/reconciliation-gate';
+import { CircuitBreaker } from '../entities/circuit-breaker.entity';
+
+/**
+ * Publishes `risk.state` for accounts whose trading state or breaker changed: callers invoke
+ * `publish` AFTER their transaction committed (kill switch, breaker trip and reset); the
+ * reconciliation gate's changes are picked up by listening to it. The state sent is the one
+ * the gateway trades on: HALTED while the account is not reconciled.
+ */
+@Injectable()
+export class RiskStatePublisher implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('RiskState');
+  private stopListening?: () => void;
+  /** Gate changes are published one after the other, in the order they happened. */
+  private gateChain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly bus: MarketEventsBus,
+    private readonly gate: ReconciliationGate,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.stopListening = this.gate.onChange((accountId, reconciled) => {
+      this.gateChain = this.gateChain
+        .then(() => this.publish([accountId], reconciled ? 'reconciled with the broker' : 'reconciliation pending', reconciled))
+        .catch((e: unknown) => this.logger.warn(`risk.state after reconciliation failed: ${(e as Error).message}`));
+    });
+  }
+
+  onModuleDestroy(): void {
+    this.stopListening?.();
+  }
+
+  /**
+   * Reads the accounts as committed and publishes one event each; `reconciled` is the gate
+   * state the event stands for (default: the gate now).
+   */
+  async publish(accountIds: readonly number[], reason: string | null, reconciled?: boolean): Promise<void> {
+    if (accountIds.length === 0) return;
+    const [accounts, open] = await Promise.all([
+      this.dataSource.getRepository(BrokerAccount).find({ where: { id: In([...accountIds]) }, order: { id: 'ASC' } }),
+      this.dataSource.getRepository(CircuitBreaker).find({ where: [{ accountId: In([...accountIds]), resetAt: IsNull() }, { scope: 'SYSTEM', resetAt: IsNull() }], select: { id: true, accountId: true, scope: true } }),
+    ]);
+    const atMs = this.clock.nowMs();
+    for (const a of accounts) {
+      this.bus.publish('risk.state', {
+        accountId: a.id,
+        tradingState: (reconciled ?? this.gate.isReconciled(a.id)) ? a.tradingState : 'HALTED',
+        isActive: a.isActive,
+        breakerTripped: open.some((b) => b.accountId === a.id || b.scope === 'SYSTEM'),
+        reason,
+        atMs,
+      });
+    }
+  }
+}

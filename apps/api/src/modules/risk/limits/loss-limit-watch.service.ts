@@ -1,0 +1,100 @@
+import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
+import { ICICI_RISK_DEFAULTS, istDateTimeOf, KOTAK_RISK_DEFAULTS, type Clock } from '@mcube/domain';
+import { DataSource } from 'typeorm';
+import { JobHandlersRegistry } from '../../../jobs/job-handlers.registry';
+import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { AlertsService } from '../../alerts/alerts.service';
+import { DailyPnl } from '../../analytics/entities/daily-pnl.entity';
+import { CLOCK } from '../../core/clock/clock.token';
+import { Position } from '../../positions/entities/position.entity';
+import { riskPnlFacts } from '../context/risk-pnl-facts';
+import { RiskLimit } from '../entities/risk-limit.entity';
+
+/** Share of a loss limit at which a WARNING is raised (the breaker trips past 100%). */
+export const LOSS_LIMIT_WARNING_FRACTION = 0.8;
+
+/** One limit found at or above the warning share. */
+export interface LossLimitWarning {
+  readonly accountId: number;
+  readonly limit: 'DAILY' | 'WEEKLY';
+  readonly lossPaise: number;
+  readonly limitPaise: number;
+  /** False when today's alert for this limit already exists. */
+  readonly raised: boolean;
+}
+
+/**
+ * The `risk.limits` job (every minute in session): for every active account, today's and
+ * this week's loss (stored daily P&L plus the active position, as the risk checks count it)
+ * against its daily and weekly loss limits; at ≥ 80% of a limit one WARNING alert per
+ * account, limit and IST day (the alert's dedup key). Reaching the limit is the breaker's.
+ */
+@Injectable()
+export class LossLimitWatchService implements OnModuleInit {
+  private readonly logger = new Logger('LossLimitWatch');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly alerts: AlertsService,
+    /** Absent in hand-built unit tests. */
+    @Optional() private readonly jobs?: JobHandlersRegistry,
+  ) {}
+
+  onModuleInit(): void {
+    this.jobs?.register(
+      'risk.limits',
+      async () => {
+        await this.checkAll();
+      },
+      'LossLimitWatchService',
+    );
+  }
+
+  /** Checks every active account now; one account's failure is logged, the others still run. */
+  async checkAll(): Promise<LossLimitWarning[]> {
+    const accounts = await this.dataSource.getRepository(BrokerAccount).find({ where: { isActive: true }, order: { id: 'ASC' } });
+    const out: LossLimitWarning[] = [];
+    for (const account of accounts) {
+      try {
+        out.push(...(await this.check(account)));
+      } catch (error) {
+        this.logger.error(`loss limits of account ${account.id} not checked: ${(error as Error).message}`);
+      }
+    }
+    return out;
+  }
+
+  private async check(account: BrokerAccount): Promise<LossLimitWarning[]> {
+    const nowMs = this.clock.nowMs();
+    const { date } = istDateTimeOf(nowMs);
+    const [limit, rows, position] = await Promise.all([
+      this.dataSource.getRepository(RiskLimit).findOne({ where: { accountId: account.id } }),
+      this.dataSource.getRepository(DailyPnl).find({ where: { accountId: account.id } }),
+      this.dataSource.getRepository(Position).findOne({ where: { accountId: account.id, status: 'ACTIVE' } }),
+    ]);
+    const pnl = riskPnlFacts({ date, rows, allocatedCapitalPaise: account.allocatedCapitalPaise, activePosition: position });
+    const defaults = account.broker === 'ICICI' ? ICICI_RISK_DEFAULTS : KOTAK_RISK_DEFAULTS;
+    const limits = [
+      { limit: 'DAILY' as const, lossPaise: -pnl.todayPaise, limitPaise: limit?.dailyLossLimitPaise ?? defaults.dailyLossLimitPaise },
+      { limit: 'WEEKLY' as const, lossPaise: -pnl.weekPaise, limitPaise: limit?.weeklyLossLimitPaise ?? null },
+    ];
+    const out: LossLimitWarning[] = [];
+    for (const l of limits) {
+      if (l.limitPaise === null || l.limitPaise <= 0 || l.lossPaise < l.limitPaise * LOSS_LIMIT_WARNING_FRACTION) continue;
+      const pct = Math.floor((l.lossPaise * 100) / l.limitPaise);
+      const alert = await this.alerts.raise({
+        accountId: account.id,
+        severity: 'WARNING',
+        category: 'RISK',
+        title: `${l.limit === 'DAILY' ? 'Daily' : 'Weekly'} loss at ${pct}% of the limit on account ${account.accountNumber}`,
+        message: `Loss ${l.lossPaise} paise against a ${l.limit.toLowerCase()} limit of ${l.limitPaise} paise: the circuit breaker trips past the limit.`,
+        context: { limit: l.limit, lossPaise: l.lossPaise, limitPaise: l.limitPaise, date },
+        dedupKey: `loss-limit:${account.id}:${l.limit}:${date}`,
+        occurredAtMs: nowMs,
+      });
+      out.push({ accountId: account.id, limit: l.limit, lossPaise: l.lossPaise, limitPaise: l.limitPaise, raised: alert !== null });
+    }
+    return out;
+  }
+}

@@ -1,0 +1,173 @@
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { addDays, epochMsOfIst, istDateTimeOf, type Clock, type MarketDataPort, type NseCalendar } from '@mcube/domain';
+import { KotakStrangleStrategy, type KotakStrangleDeps } from '@mcube/strategy-kotak-strangle';
+import { Between, DataSource, In } from 'typeorm';
+import { AppException } from '../../../common/errors/app-exception';
+import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { AlertsService } from '../../alerts/alerts.service';
+import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
+import { MARKET_CLOCK, MARKET_DATA, NSE_CALENDAR } from '../../data/source/market-data.tokens';
+import { AccountMarginService } from '../../orders/account-margin.service';
+import { CancelOrderService } from '../../orders/cancel-order.service';
+import { OrdersService } from '../../orders/submit-order.service';
+import { RiskLimit } from '../../risk/entities/risk-limit.entity';
+import { DecisionJournalEntry } from '../entities/decision-journal-entry.entity';
+import { StrategyConfig } from '../entities/strategy-config.entity';
+import { DbDecisionJournal } from './db-decision-journal';
+import { DbPositionView } from './db-position-view';
+import { GatewayStrategyOrders } from './gateway-strategy-orders';
+import { SerialLocks } from './serial-lock';
+import { StrategyAlertSink } from './strategy-alert-sink';
+import { StrategyPositionIds } from './strategy-position-ids';
+import { STRANGLE_RUNTIME_SETTINGS, type StrangleRuntimeSettings } from './strategy-runtime.tokens';
+import { strangleConfigOf } from './strangle-config-of';
+
+/** One account's running strategy and the configuration fingerprint it was built from. */
+interface Running {
+  readonly strategy: KotakStrangleStrategy;
+  readonly fingerprint: string;
+}
+
+/** Decisions that mean "the day's entry evaluation happened" (see `seedEntryDay`). */
+const MORNING_DECISIONS = ['ENTER', 'SKIPPED', 'MONITOR_ONLY'];
+
+/**
+ * Runs one `KotakStrangleStrategy` per Kotak account whose stored WEEKLY_NIFTY_STRANGLE
+ * configuration is active, wired to the API: market = MARKET_DATA, clock = MARKET_CLOCK,
+ * calendar = NSE_CALENDAR, orders through the gateway, positions from the positions tables,
+ * decisions to the journal table, alerts to the alerts module. Each call re-reads the stored
+ * configurations: a changed one rebuilds its strategy once the strategy is idle (never in the
+ * middle of an entry or a close); a disabled one stops being driven (its working orders stay
+ * with the gateway). Calls on one account are serialised, whichever job makes them.
+ */
+@Injectable()
+export class KotakStrangleRunner {
+  private readonly logger = new Logger('KotakStrangle');
+  private readonly running = new Map<number, Running>();
+  private readonly locks = new SerialLocks();
+  private readonly positionIds = new StrategyPositionIds();
+  private readonly invalidReported = new Set<string>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(MARKET_DATA) private readonly market: MarketDataPort,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
+    @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar,
+    private readonly orders: OrdersService,
+    private readonly cancels: CancelOrderService,
+    private readonly margins: AccountMarginService,
+    private readonly alerts: AlertsService,
+    private readonly bus: MarketEventsBus,
+    @Optional() @Inject(STRANGLE_RUNTIME_SETTINGS) private readonly runtime: StrangleRuntimeSettings = {},
+  ) {}
+
+  /** Now on the market clock (what every strategy call is given). */
+  nowMs(): number {
+    return this.clock.nowMs();
+  }
+
+  /**
+   * Calls `fn` with each enabled account's strategy, one account after another, serialised with
+   * any other call on that account. A failing account is logged and the others still run; the
+   * first failure is rethrown at the end (so the job is retried).
+   */
+  async forEachStrategy(fn: (strategy: KotakStrangleStrategy, accountId: number) => Promise<unknown>): Promise<void> {
+    let failure: unknown;
+    for (const accountId of await this.refresh()) {
+      try {
+        await this.locks.run(accountId, () => fn(this.strategyOf(accountId), accountId));
+      } catch (error) {
+        this.logger.warn(`strangle of account ${accountId} failed: ${(error as Error).message}`);
+        failure ??= error;
+      }
+    }
+    if (failure !== undefined) throw failure;
+  }
+
+  /** Runs `fn` on the strategy of `accountId`; NOT_FOUND when the account has no enabled, valid strangle configuration. */
+  async withStrategy<T>(accountId: number, fn: (strategy: KotakStrangleStrategy) => Promise<T>): Promise<T> {
+    const enabled = await this.refresh();
+    if (!enabled.includes(accountId)) throw new AppException('NOT_FOUND', `account ${accountId} has no enabled Kotak strangle configuration`);
+    return this.locks.run(accountId, () => fn(this.strategyOf(accountId)));
+  }
+
+  private strategyOf(accountId: number): KotakStrangleStrategy {
+    const running = this.running.get(accountId);
+    if (!running) throw new AppException('NOT_FOUND', `account ${accountId} has no running Kotak strangle`);
+    return running.strategy;
+  }
+
+  /** Builds, rebuilds (when idle) or drops strategies to match the stored configurations; returns the runnable account ids. */
+  private async refresh(): Promise<number[]> {
+    const configs = await this.dataSource.getRepository(StrategyConfig).find({ where: { strategyType: 'WEEKLY_NIFTY_STRANGLE', isActive: true }, order: { accountId: 'ASC' } });
+    const ids = configs.map((c) => c.accountId);
+    const accounts = new Map((await this.dataSource.getRepository(BrokerAccount).find({ where: { id: In(ids), broker: 'KOTAK' } })).map((a) => [a.id, a]));
+    const limits = new Map((await this.dataSource.getRepository(RiskLimit).find({ where: { accountId: In(ids) } })).map((l) => [l.accountId, l]));
+    const runnable: number[] = [];
+    for (const stored of configs) {
+      const account = accounts.get(stored.accountId);
+      if (!account) continue;
+      const limit = limits.get(account.id);
+      const outcome = strangleConfigOf(stored.parameters, { accountId: account.id, allocatedCapitalPaise: account.allocatedCapitalPaise, maxMarginUsage: limit?.maxMarginUsagePct, firstTradeFraction: limit?.firstTradeFraction }, this.runtime);
+      if (!outcome.ok) {
+        await this.reportInvalid(account.id, stored.version, outcome.errors.map((e) => `${e.field} ${e.message}`).join('; '));
+        if (this.running.has(account.id)) runnable.push(account.id);
+        continue;
+      }
+      const fingerprint = JSON.stringify(outcome.config);
+      const current = this.running.get(account.id);
+      if (!current) {
+        this.running.set(account.id, { strategy: await this.build(outcome.config), fingerprint });
+      } else if (current.fingerprint !== fingerprint && current.strategy.phase === 'IDLE') {
+        const next = await this.build(outcome.config);
+        if (current.strategy.entryEvaluatedOn) next.markEntryEvaluated(current.strategy.entryEvaluatedOn);
+        this.running.set(account.id, { strategy: next, fingerprint });
+        this.logger.log(`strangle of account ${account.id} rebuilt with configuration version ${stored.version}`);
+      }
+      runnable.push(account.id);
+    }
+    for (const id of [...this.running.keys()]) if (!ids.includes(id)) this.running.delete(id);
+    return runnable;
+  }
+
+  private async build(config: KotakStrangleStrategy['config']): Promise<KotakStrangleStrategy> {
+    const deps: KotakStrangleDeps = {
+      market: this.market,
+      orders: new GatewayStrategyOrders(this.dataSource, this.orders, this.cancels, this.positionIds),
+      positions: new DbPositionView(this.dataSource, this.margins),
+      journal: new DbDecisionJournal(this.dataSource, this.bus, this.positionIds),
+      alerts: new StrategyAlertSink(this.alerts),
+      clock: this.clock,
+      calendar: this.calendar,
+    };
+    const strategy = new KotakStrangleStrategy(deps, config);
+    await this.seedEntryDay(strategy, Number(config.accountId));
+    return strategy;
+  }
+
+  /** A strategy built after today's morning evaluation (a restart, a rebuild) must not evaluate the day again. */
+  private async seedEntryDay(strategy: KotakStrangleStrategy, accountId: number): Promise<void> {
+    const { date } = istDateTimeOf(this.clock.nowMs());
+    const from = new Date(epochMsOfIst(date, '00:00'));
+    const to = new Date(epochMsOfIst(addDays(date, 1), '00:00') - 1);
+    const done = await this.dataSource.getRepository(DecisionJournalEntry).exists({ where: { accountId, strategyType: 'WEEKLY_NIFTY_STRANGLE', decision: In(MORNING_DECISIONS), occurredAt: Between(from, to) } });
+    if (done) strategy.markEntryEvaluated(date);
+  }
+
+  /** An invalid stored configuration keeps the previous strategy (or none) and raises one alert per version. */
+  private async reportInvalid(accountId: number, version: number, problems: string): Promise<void> {
+    const key = `${accountId}:${version}`;
+    if (this.invalidReported.has(key)) return;
+    this.invalidReported.add(key);
+    this.logger.error(`strangle configuration of account ${accountId} (version ${version}) is invalid: ${problems}`);
+    await this.alerts.raise({
+      accountId,
+      severity: 'CRITICAL',
+      category: 'STRATEGY',
+      title: 'Strangle configuration invalid: strategy not (re)built',
+      message: `Version ${version}: ${problems}`,
+      dedupKey: `strategy:config-invalid:${key}`,
+      occurredAtMs: this.clock.nowMs(),
+    });
+  }
+}

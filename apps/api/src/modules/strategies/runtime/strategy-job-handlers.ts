@@ -1,0 +1,46 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { JobHandlersRegistry } from '../../../jobs/job-handlers.registry';
+import { PositionMonitorService } from '../../positions/position-monitor.service';
+import { KotakStrangleRunner } from './kotak-strangle.runner';
+
+/**
+ * The strangle's jobs (see `job-schedule.ts`), idempotent on redelivery:
+ * - `strategy.kotak.evaluate-entry` (10:00 slot): each strategy's daily entry evaluation,
+ *   once per day (the strategy's day guard, seeded from the journal after a restart), legs
+ *   with deterministic idempotency keys, and the gateway's one-position rule behind both;
+ * - `strategy.kotak.exit-check` (15:15 slot): a monitoring pass that applies the exit rules
+ *   (EOD profit, expiry-day close), or advances orders already working;
+ * - `positions.monitor` (every 5 s in session): marks every ACTIVE position (P&L, net delta,
+ *   `position.updated`), then ticks each strategy (working orders, monitoring, exits). The
+ *   circuit breakers run on their own `risk.circuit-breakers` job (every 30 s).
+ */
+@Injectable()
+export class StrategyJobHandlers implements OnModuleInit {
+  constructor(
+    private readonly handlers: JobHandlersRegistry,
+    private readonly runner: KotakStrangleRunner,
+    private readonly monitor: PositionMonitorService,
+  ) {}
+
+  onModuleInit(): void {
+    this.handlers.register('strategy.kotak.evaluate-entry', () => this.evaluateEntry(), 'StrategiesModule');
+    this.handlers.register('strategy.kotak.exit-check', () => this.exitCheck(), 'StrategiesModule');
+    this.handlers.register('positions.monitor', () => this.monitorPositions(), 'StrategiesModule');
+  }
+
+  /** The 10:00 entry evaluation of every enabled strangle. */
+  async evaluateEntry(): Promise<void> {
+    await this.runner.forEachStrategy((s) => s.runDailyEntry(this.runner.nowMs()));
+  }
+
+  /** The 15:15 exit check: a monitoring pass when idle, else the working orders advance. */
+  async exitCheck(): Promise<void> {
+    await this.runner.forEachStrategy((s) => (s.phase === 'IDLE' ? s.monitor(this.runner.nowMs()) : s.onTick(this.runner.nowMs())));
+  }
+
+  /** Marks every active position, then ticks every strategy. */
+  async monitorPositions(): Promise<void> {
+    await this.monitor.markAll();
+    await this.runner.forEachStrategy((s) => s.onTick(this.runner.nowMs()));
+  }
+}

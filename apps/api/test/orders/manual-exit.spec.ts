@@ -1,0 +1,58 @@
+import { contractSymbol } from '@mcube/market-sim';
+import { Order } from '../../src/modules/orders/entities/order.entity';
+import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
+import { GatewayHarness, startGateway, strangleLeg } from './gateway-harness';
+import { QuoteBoard } from './quote-board.fake';
+
+const CALL = { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 23500, optionType: 'CE' } as const;
+
+describe('manual exit', () => {
+  let g: GatewayHarness;
+  let market: QuoteBoard;
+  let exits: ManualExitService;
+  let positionId: number;
+
+  beforeEach(async () => {
+    g = await startGateway();
+    market = new QuoteBoard();
+    exits = new ManualExitService(g.dataSource, g.orders, market);
+    const entry = await g.orders.submit(strangleLeg(g.account.id));
+    positionId = entry.positionId as number;
+    await g.fills.apply('PAPER', g.broker.fill(entry.intentId, 650, 120.5));
+  });
+  afterEach(async () => {
+    await g.close();
+  });
+
+  const exitOrders = () => g.dataSource.getRepository(Order).find({ where: { positionId, purpose: 'EXIT' }, order: { id: 'ASC' } });
+
+  it('prices the buy-back from the ask it must cross now, not from a stale mark, as a protected limit', async () => {
+    market.set(contractSymbol(CALL), { lastPrice: 150, bid: 149.5, ask: 150.5 });
+    const { exits: results } = await exits.exit(positionId, 'trader exit');
+    expect(results).toHaveLength(1);
+    const [order] = await exitOrders();
+    expect(order).toMatchObject({ side: 'BUY', quantity: 650, orderType: 'LIMIT', status: 'ACCEPTED' });
+    // 150.50 + 2% protection = 153.51, rounded up to the 0.05 tick: crosses the ask, bounded.
+    expect(order.limitPricePaise).toBe(15355);
+  });
+
+  it('falls back to the entry price when the market has no quote for the leg', async () => {
+    await exits.exit(positionId, 'trader exit');
+    const [order] = await exitOrders();
+    // 120.50 + 2% = 122.91 → 122.95.
+    expect(order.limitPricePaise).toBe(12295);
+  });
+
+  it('sends one exit per leg on a double click, and a new attempt once the previous exit ended unfilled', async () => {
+    market.set(contractSymbol(CALL), { lastPrice: 130, bid: 129.5, ask: 130.5 });
+    g.broker.reject(1);
+    await exits.exit(positionId, 'first click');
+    expect((await exitOrders()).map((o) => o.status)).toEqual(['REJECTED']);
+
+    await exits.exit(positionId, 'second click');
+    await exits.exit(positionId, 'double click');
+    expect((await exitOrders()).map((o) => o.status)).toEqual(['REJECTED', 'ACCEPTED']);
+    // The broker holds the entry and one new exit: the rejected one never rested, the double click sent nothing.
+    expect(g.broker.orders).toHaveLength(2);
+  });
+});

@@ -1,0 +1,91 @@
+import { FixedClock } from '@mcube/domain';
+import { seedTradingAccounts } from '../../src/cli/seed-trading-accounts';
+import { CLOCK, SLEEP } from '../../src/modules/core/clock/clock.token';
+import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
+import { RiskLimit } from '../../src/modules/risk/entities/risk-limit.entity';
+import { createTestDatabase } from '../db/test-database';
+import { SESSION_MS } from '../orders/gateway-harness';
+import { login, SecurityApp, SessionAuth, startSecurityApp } from '../security/security-app';
+
+const ENTRY = {
+  segment: 'NFO-OPT',
+  underlying: 'NIFTY',
+  kind: 'OPT',
+  // 7 calendar days after 2026-03-10.
+  expiry: '2026-03-17',
+  strike: 23500,
+  optionType: 'CE',
+  side: 'SELL',
+  quantity: 650,
+  orderType: 'LIMIT',
+  limitPrice: 120.5,
+  purpose: 'ENTRY',
+  estimatedMarginPaise: 18_00_000_00,
+};
+
+describe('approval and days-to-expiry are stored risk limits, not code', () => {
+  it('init seeds today’s rules: ICICI entries need approval, options 1 day and futures 15 days to expiry', async () => {
+    const db = await createTestDatabase('sqlite');
+    const ds = await db.openMigrated();
+    try {
+      await seedTradingAccounts(ds);
+      const rows = await ds.getRepository(RiskLimit).find({ relations: { account: true }, order: { id: 'ASC' } });
+      expect(rows.map((r) => [r.account?.broker, r.requiresApproval, r.minDaysToExpiryOptions, r.minDaysToExpiryFutures])).toEqual([
+        ['KOTAK', false, 1, 15],
+        ['ICICI', true, 1, 15],
+      ]);
+    } finally {
+      await ds.destroy();
+      await db.dispose();
+    }
+  });
+
+  describe('over REST', () => {
+    let s: SecurityApp;
+    let trader: SessionAuth;
+    const clock = new FixedClock(SESSION_MS);
+
+    beforeAll(async () => {
+      s = await startSecurityApp({
+        overrides: [
+          { provide: CLOCK, useValue: clock },
+          { provide: SLEEP, useValue: async (ms: number) => clock.advance(ms) },
+        ],
+      });
+      trader = await login(s, 'trader');
+    });
+    afterAll(async () => {
+      await s?.close();
+    });
+
+    const put = (body: object) => s.http().put(`/api/accounts/${s.accounts.kotakId}/risk-limits`).set('cookie', trader.cookie).set('x-csrf-token', trader.csrfToken).send(body);
+    const submit = (body: object) => s.http().post('/api/orders').set('cookie', trader.cookie).set('x-csrf-token', trader.csrfToken).send({ ...ENTRY, accountId: s.accounts.kotakId, ...body });
+
+    it('a changed minimum days to expiry takes effect on the next intent, audited; invalid values are refused', async () => {
+      expect((await put({ minDaysToExpiryOptions: 61 })).status).toBe(400);
+      const changed = await put({ minDaysToExpiryOptions: 8 }).expect(200);
+      expect(changed.body).toMatchObject({ minDaysToExpiryOptions: 8, minDaysToExpiryFutures: 15, requiresApproval: false });
+      const audit = await s.dataSource.getRepository(AuditLogEntity).findOneByOrFail({ action: 'risk-limits.update' });
+      expect(JSON.parse(audit.newValue as string)).toEqual({ minDaysToExpiryOptions: 8 });
+
+      const denied = await submit({ idempotencyKey: 'days-1' }).expect(201);
+      expect(denied.body.denial).toMatchObject({ code: 'EXPIRY_TOO_NEAR' });
+      await put({ minDaysToExpiryOptions: 7 }).expect(200);
+      const passed = await submit({ idempotencyKey: 'days-2' }).expect(201);
+      expect(passed.body.denial).toBeUndefined();
+      expect(passed.body.statuses).toEqual(['ACCEPTED']);
+    });
+
+    it('switching approval on makes an entry without an approver APPROVAL_REQUIRED; off again, it passes', async () => {
+      // The previous test's entry holds the one position; close that slot for this one.
+      await s.dataSource.query(`UPDATE positions SET status = 'CLOSED' WHERE account_id = ?`, [s.accounts.kotakId]);
+      await put({ requiresApproval: true }).expect(200);
+      const denied = await submit({ idempotencyKey: 'approval-1', strike: 23600 }).expect(201);
+      expect(denied.body.denial.code).toBe('APPROVAL_REQUIRED');
+      await put({ requiresApproval: false }).expect(200);
+      const passed = await submit({ idempotencyKey: 'approval-2', strike: 23600 }).expect(201);
+      expect(passed.body.denial).toBeUndefined();
+      expect(passed.body.statuses).toEqual(['ACCEPTED']);
+    });
+  });
+});

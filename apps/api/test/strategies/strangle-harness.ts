@@ -1,0 +1,145 @@
+import { createDefaultNseCalendar, epochMsOfIst, FixedClock, type NseCalendar } from '@mcube/domain';
+import { InMemoryPaperBookStore, PaperExecutionClient } from '@mcube/brokers-paper';
+import { MarketSimulator } from '@mcube/market-sim';
+import type { DataSource } from 'typeorm';
+import { BullMqJobQueue } from '../../src/jobs/bullmq-job-queue';
+import { InProcessJobQueue } from '../../src/jobs/in-process-job-queue';
+import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
+import type { JobQueue, JobStatus } from '../../src/jobs/job-queue.port';
+import { JOB_NAMES } from '../../src/jobs/job-registry';
+import { JobRunner } from '../../src/jobs/job-runner';
+import { ScheduleTicker } from '../../src/jobs/schedule-ticker';
+import type { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
+import { AlertsService } from '../../src/modules/alerts/alerts.service';
+import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { AccountMarginService } from '../../src/modules/orders/account-margin.service';
+import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
+import { CancelOrderService } from '../../src/modules/orders/cancel-order.service';
+import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
+import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
+import { OrdersService } from '../../src/modules/orders/submit-order.service';
+import { CircuitBreakerTripService } from '../../src/modules/positions/circuit-breaker-trip.service';
+import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
+import { PositionMonitorService } from '../../src/modules/positions/position-monitor.service';
+import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
+import { StrategyConfig } from '../../src/modules/strategies/entities/strategy-config.entity';
+import { KotakStrangleRunner } from '../../src/modules/strategies/runtime/kotak-strangle.runner';
+import { StrategyJobHandlers } from '../../src/modules/strategies/runtime/strategy-job-handlers';
+import type { StrangleRuntimeSettings } from '../../src/modules/strategies/runtime/strategy-runtime.tokens';
+import { TRADING_ACCOUNT_SEEDS } from '../../src/cli/trading-account-seeds';
+import { insertAccount } from '../db/fixtures';
+import { createTestDatabase, type TestDatabase } from '../db/test-database';
+import { deletePrefix, memoryLogger, SHARED_REDIS_URL, uniquePrefix } from '../jobs/job-test-kit';
+
+/** Which job driver runs the schedule. */
+export type DriverKind = 'in-process' | 'bullmq';
+
+/**
+ * The API's strangle path built from its real classes on a fresh SQLite database: the seeded
+ * MarketSimulator on a FixedClock (the market clock, the jobs clock and the process clock are
+ * that one clock), the paper broker behind the order gateway, the position monitor, the
+ * strangle runner and its job handlers registered in a JobHandlersRegistry, a job driver
+ * (in-process, or BullMQ on the shared Redis under a unique prefix) and the ScheduleTicker.
+ * Every other job of the registry gets a no-op handler (their modules are not under test).
+ * `step(ms)` is one schedule tick at that instant: the ticker enqueues what is due, the test
+ * waits for those jobs, then one order-sync pass (paper matching + settlement) runs, as
+ * `OrderSyncScheduler.tick` does in the API.
+ */
+export interface StrangleHarness {
+  readonly db: TestDatabase;
+  readonly dataSource: DataSource;
+  readonly clock: FixedClock;
+  readonly calendar: NseCalendar;
+  readonly market: MarketSimulator;
+  readonly paper: PaperExecutionClient;
+  readonly account: BrokerAccount;
+  readonly queue: JobQueue;
+  readonly runner: KotakStrangleRunner;
+  readonly bus: MarketEventsBus;
+  /** Jobs that ended failed (should stay empty). */
+  readonly failures: JobStatus[];
+  step(atMs: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Builds the harness with the Kotak account seeded as `init` seeds it, its parameters overridden by `parameters`. */
+export async function startStrangleHarness(opts: { driver: DriverKind; seed: number; startDate: string; parameters?: Record<string, unknown>; runtime?: StrangleRuntimeSettings }): Promise<StrangleHarness> {
+  const db = await createTestDatabase('sqlite');
+  const dataSource = await db.openMigrated();
+  const clock = new FixedClock(epochMsOfIst(opts.startDate, '09:15'));
+  const sleep = async (ms: number) => clock.advance(ms);
+  const calendar = createDefaultNseCalendar();
+  // The clock moves in 5-minute steps, so the simulator ticks every 5 minutes too (its default is 1 s).
+  const market = new MarketSimulator({ seed: opts.seed, startDate: opts.startDate, calendar, tickIntervalMs: 5 * 60_000 }, clock);
+  const seed = TRADING_ACCOUNT_SEEDS.find((s) => s.broker === 'KOTAK')!;
+  const account = await insertAccount(dataSource, { broker: 'KOTAK', allocatedCapitalPaise: seed.allocatedCapitalPaise, isPaperTrading: true });
+  await dataSource.getRepository(StrategyConfig).save({ accountId: account.id, strategyType: 'WEEKLY_NIFTY_STRANGLE', isActive: true, parameters: { ...seed.parameters, ...opts.parameters } });
+
+  const paper = await PaperExecutionClient.create({ config: { capitalPaise: seed.allocatedCapitalPaise }, clock, marketData: market, store: new InMemoryPaperBookStore(), sleep });
+  const registry = new ExecutionClientRegistry();
+  registry.register(account.id, paper);
+  const fills = new ApplyFillService(dataSource, clock);
+  const settle = new SettleInFlightService(dataSource, clock, registry, fills);
+  const orders = new OrdersService(dataSource, clock, sleep, registry, new RiskContextService(dataSource, clock));
+  const cancels = new CancelOrderService(dataSource, clock, registry);
+  const bus = new MarketEventsBus();
+  const alerts = new AlertsService(dataSource, bus);
+  const breaker = new CircuitBreakerTripService(dataSource, clock, new ManualExitService(dataSource, orders, market), alerts);
+  const monitor = new PositionMonitorService(dataSource, clock, market, breaker, bus, calendar);
+  const runner = new KotakStrangleRunner(dataSource, market, clock, calendar, orders, cancels, new AccountMarginService(registry), alerts, bus, opts.runtime ?? {});
+
+  const handlers = new JobHandlersRegistry();
+  new StrategyJobHandlers(handlers, runner, monitor).onModuleInit();
+  for (const name of JOB_NAMES) if (!handlers.ownerOf(name)) handlers.register(name, async () => undefined, 'not under test');
+  const logger = memoryLogger();
+  const jobRunner = new JobRunner({ handlers, clock, calendar, logger });
+  const prefix = uniquePrefix();
+  const queue: JobQueue =
+    opts.driver === 'in-process'
+      ? new InProcessJobQueue({ runner: jobRunner, handlers, clock, logger, sleep: async () => undefined })
+      : new BullMqJobQueue({ redisUrl: SHARED_REDIS_URL, prefix, runner: jobRunner, handlers, logger });
+  await queue.startProcessing();
+  const ticker = new ScheduleTicker(queue, clock, calendar, handlers);
+  const failures: JobStatus[] = [];
+
+  return {
+    db,
+    dataSource,
+    clock,
+    calendar,
+    market,
+    paper,
+    account,
+    queue,
+    runner,
+    bus,
+    failures,
+    async step(atMs) {
+      clock.set(atMs);
+      const enqueued = (await ticker.tick()).filter((r) => !r.duplicate);
+      if (queue instanceof InProcessJobQueue) await queue.onIdle();
+      for (const { jobId } of enqueued) {
+        const job = await finished(queue, jobId);
+        if (job.state === 'failed') failures.push(job);
+      }
+      await paper.matchNow();
+      await settle.settleAccount(account.id, paper);
+    },
+    async close() {
+      await queue.close();
+      if (opts.driver === 'bullmq') await deletePrefix(SHARED_REDIS_URL, prefix);
+      await db.dispose();
+    },
+  };
+}
+
+/** Waits (polling every 2 ms of real time) until the job completed or failed; throws after 15 s. */
+async function finished(queue: JobQueue, jobId: string): Promise<JobStatus> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const job = await queue.getJob(jobId);
+    if (job && (job.state === 'completed' || job.state === 'failed')) return job;
+    if (Date.now() > deadline) throw new Error(`job ${jobId} did not finish (state ${job?.state ?? 'unknown'})`);
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}

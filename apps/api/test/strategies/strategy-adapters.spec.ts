@@ -1,0 +1,52 @@
+import { orderStateOf } from '../../src/modules/strategies/runtime/order-state-of';
+import { strangleConfigOf } from '../../src/modules/strategies/runtime/strangle-config-of';
+import { StrategyPositionIds } from '../../src/modules/strategies/runtime/strategy-position-ids';
+import { TRADING_ACCOUNT_SEEDS } from '../../src/cli/trading-account-seeds';
+
+const row = (status: string, quantity: number, filledQuantity = 0, avgFillPricePaise: number | null = null, statusReason: string | null = null) =>
+  ({ status, quantity, filledQuantity, avgFillPricePaise, statusReason, denialCode: null }) as Parameters<typeof orderStateOf>[1][number];
+
+describe('orderStateOf: one strategy order from its gateway slices', () => {
+  it('sums fills and weights the average price over slices', () => {
+    expect(orderStateOf('k1', [row('FILLED', 1755, 1755, 100_00), row('FILLED', 390, 390, 110_00)])).toEqual({ clientOrderId: 'k1', status: 'FILLED', filledQuantity: 2145, averagePrice: 101.82, reason: undefined });
+  });
+
+  it('reports a working order with fills as PARTIALLY_FILLED, and finished-short slices by their common status', () => {
+    expect(orderStateOf('k2', [row('FILLED', 1755, 1755, 100_00), row('ACCEPTED', 390)]).status).toBe('PARTIALLY_FILLED');
+    expect(orderStateOf('k3', [row('ACCEPTED', 1755), row('SUBMITTED', 390)]).status).toBe('ACCEPTED');
+    expect(orderStateOf('k4', [row('REJECTED', 1755, 0, null, 'RMS'), row('REJECTED', 390)])).toMatchObject({ status: 'REJECTED', filledQuantity: 0, reason: 'RMS' });
+    expect(orderStateOf('k5', [row('FILLED', 1755, 1755, 100_00), row('REJECTED', 390)]).status).toBe('REJECTED');
+    expect(orderStateOf('k6', [row('CANCELED', 1755, 650, 100_00), row('EXPIRED', 390)])).toMatchObject({ status: 'CANCELED', filledQuantity: 650 });
+    expect(() => orderStateOf('k7', [])).toThrow(RangeError);
+  });
+});
+
+describe('strangleConfigOf: stored plan-§3 parameters → strategy configuration', () => {
+  const kotak = TRADING_ACCOUNT_SEEDS.find((s) => s.broker === 'KOTAK')!;
+  const account = { accountId: 7, allocatedCapitalPaise: kotak.allocatedCapitalPaise, maxMarginUsage: 0.4, firstTradeFraction: 0.5 };
+
+  it('maps the seeded parameters (instrument → underlying, filter thresholds → filters) over the defaults', () => {
+    const out = strangleConfigOf({ ...kotak.parameters, targetPct: 60, maxVix: 22, instrument: 'NIFTY', someOldKey: 1 }, account, { legFillTimeoutMs: 90_000 });
+    expect(out.ok).toBe(true);
+    if (!out.ok) return;
+    expect(out.config).toMatchObject({ accountId: '7', underlying: 'NIFTY', targetPct: 60, allocatedCapitalPaise: kotak.allocatedCapitalPaise, maxMarginUsage: 0.4, legFillTimeoutMs: 90_000 });
+    expect(out.config.filters.maxVix).toBe(22);
+    expect(out.config).not.toHaveProperty('someOldKey');
+  });
+
+  it('refuses an invalid stored configuration with the field errors', () => {
+    const out = strangleConfigOf({ entryTime: '12:00' }, account);
+    expect(out).toEqual({ ok: false, errors: [{ field: 'entryTime', message: 'must lie inside the entry window [start, end)' }] });
+  });
+});
+
+describe('StrategyPositionIds', () => {
+  it('treats numeric ids as gateway ids and remembers strategy ids', () => {
+    const ids = new StrategyPositionIds();
+    expect(ids.gatewayIdOf('42')).toBe(42);
+    expect(ids.gatewayIdOf('1-KS-2026-03-11-1')).toBeUndefined();
+    ids.remember('1-KS-2026-03-11-1', 9);
+    expect(ids.gatewayIdOf('1-KS-2026-03-11-1')).toBe(9);
+    expect(ids.gatewayIdOf(undefined)).toBeUndefined();
+  });
+});

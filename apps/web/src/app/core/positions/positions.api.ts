@@ -1,0 +1,51 @@
+import { inject, Injectable } from '@angular/core';
+import type { PositionDetailResponse, PositionMarkResponse } from '@mcube/contracts';
+import { ApiClient } from '../api/api-client';
+
+/** GET /api/positions item: the stored position row (the fields the console shows). Paise. */
+export interface PositionRowView {
+  id: number;
+  accountId: number;
+  strategyType: string;
+  status: 'ACTIVE' | 'CLOSED';
+  direction: string;
+  underlying: string;
+  expiryDate: string;
+  unrealizedPnlPaise: number;
+  realizedPnlPaise: number;
+  /** Net delta at the last mark (units × delta). */
+  currentDelta: number | null;
+  exitReason: string | null;
+  openedAt: string;
+  closedAt: string | null;
+}
+
+/** POST /api/positions/:id/exit answer: one gateway result per open leg. */
+export interface ManualExitResult {
+  positionId: number;
+  reason: string;
+  exits: unknown[];
+}
+
+/** Positions: list, detail with legs and greeks, P&L history, manual exit (trader/admin). */
+@Injectable({ providedIn: 'root' })
+export class PositionsApi {
+  private readonly api = inject(ApiClient);
+
+  list(): Promise<PositionRowView[]> {
+    return this.api.get<PositionRowView[]>('/positions');
+  }
+
+  get(id: number): Promise<PositionDetailResponse> {
+    return this.api.get<PositionDetailResponse>(`/positions/${id}`);
+  }
+
+  marks(id: number): Promise<PositionMarkResponse[]> {
+    return this.api.get<PositionMarkResponse[]>(`/positions/${id}/marks`);
+  }
+
+  /** Sends one EXIT order per open leg through the gateway; rejects with CONFLICT when not ACTIVE. */
+  exit(id: number, reason: string): Promise<ManualExitResult> {
+    return this.api.post<ManualExitResult>(`/positions/${id}/exit`, { reason });
+  }
+}

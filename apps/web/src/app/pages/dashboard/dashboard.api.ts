@@ -1,0 +1,37 @@
+import { inject, Injectable } from '@angular/core';
+import type { AccountSummaryResponse, AlertResponse, DecisionResponse } from '@mcube/contracts';
+import { ApiClient } from '../../core/api/api-client';
+
+/** A trading state the kill switch sets. */
+export type TradingState = AccountSummaryResponse['tradingState'];
+
+/** POST /api/risk/kill-switch answer: the accounts as stored afterwards. */
+export type KillSwitchResult = { id: number; tradingState: TradingState }[];
+
+/** The dashboard's REST calls: summaries, alerts, today's decisions, the kill switch. */
+@Injectable({ providedIn: 'root' })
+export class DashboardApi {
+  private readonly api = inject(ApiClient);
+
+  summaries(): Promise<AccountSummaryResponse[]> {
+    return this.api.get<AccountSummaryResponse[]>('/accounts/summary');
+  }
+
+  alerts(): Promise<AlertResponse[]> {
+    return this.api.get<AlertResponse[]>('/alerts');
+  }
+
+  acknowledge(alertId: number): Promise<AlertResponse> {
+    return this.api.post<AlertResponse>(`/alerts/${alertId}/acknowledge`);
+  }
+
+  /** The decision journal of one IST day, newest first. */
+  decisions(dateIst: string): Promise<DecisionResponse[]> {
+    return this.api.get<DecisionResponse[]>('/decisions', { date: dateIst });
+  }
+
+  /** Sets the trading state of one account, or of every account when `accountId` is null (trader/admin; audited). */
+  killSwitch(state: TradingState, reason: string, accountId: number | null): Promise<KillSwitchResult> {
+    return this.api.post<KillSwitchResult>('/risk/kill-switch', accountId === null ? { state, reason } : { state, reason, accountId });
+  }
+}

@@ -1,0 +1,80 @@
+import { DatePipe, DecimalPipe } from '@angular/common';
+import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
+import { RouterLink } from '@angular/router';
+import { NgbModal } from '@ng-bootstrap/ng-bootstrap';
+import { AuthService } from '../../core/auth/auth.service';
+import { LiveSocketService } from '../../core/live/live-socket.service';
+import { Notifier } from '../../core/notify/notifier.service';
+import { PositionsApi } from '../../core/positions/positions.api';
+import { provideCharts } from '../../shared/charts/provide-charts';
+import { asyncResource } from '../../shared/ui/async-resource';
+import { LoadStateComponent } from '../../shared/ui/load-state.component';
+import { ReasonModalComponent } from '../../shared/ui/reason-modal.component';
+import { RupeesPipe } from '../../shared/ui/rupees.pipe';
+import { LegsTableComponent } from './legs-table.component';
+import { withDetailUpdate, withMark } from './live/position-detail';
+import { PayoffChartComponent } from './payoff-chart.component';
+import { PnlHistoryChartComponent } from './pnl-history-chart.component';
+
+/** One position: legs with greeks, P&L history, payoff diagram, and the manual exit (trader/admin). */
+@Component({
+  selector: 'mc-position-detail-page',
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  providers: [provideCharts()],
+  imports: [DatePipe, DecimalPipe, RouterLink, LoadStateComponent, RupeesPipe, LegsTableComponent, PayoffChartComponent, PnlHistoryChartComponent],
+  templateUrl: './position-detail.page.html',
+})
+export class PositionDetailPage implements OnInit {
+  private readonly api = inject(PositionsApi);
+  private readonly modals = inject(NgbModal);
+  private readonly notifier = inject(Notifier);
+  protected readonly auth = inject(AuthService);
+  /** The route's `:id` (component input binding). */
+  readonly id = input.required<string>();
+  private readonly positionId = computed(() => Number(this.id()));
+  protected readonly position = asyncResource(() => this.api.get(this.positionId()), { immediate: false });
+  protected readonly marks = asyncResource(() => this.api.marks(this.positionId()), { immediate: false });
+  /** When the "today" payoff is priced: the page load, then each live mark. */
+  protected readonly pricedAtMs = signal(Date.now());
+  protected readonly netPaise = computed(() => {
+    const p = this.position.value();
+    return p ? p.realizedPnlPaise + p.unrealizedPnlPaise : null;
+  });
+
+  constructor() {
+    inject(LiveSocketService)
+      .on('position.updated')
+      .pipe(takeUntilDestroyed())
+      .subscribe((e) => {
+        if (e.positionId !== this.positionId()) return;
+        this.position.value.update((p) => p && withDetailUpdate(p, e));
+        this.marks.value.update((m) => m && withMark(m, e, this.position.value()?.spot ?? null));
+        this.pricedAtMs.set(e.atMs);
+      });
+  }
+
+  ngOnInit(): void {
+    void this.position.reload();
+    void this.marks.reload();
+  }
+
+  protected exit(): void {
+    const ref = this.modals.open(ReasonModalComponent, { backdrop: 'static' });
+    (ref.componentInstance as ReasonModalComponent).config.set({
+      title: `Exit position #${this.positionId()}`,
+      body: 'Every open leg is closed with an EXIT order through the order gateway (risk checks apply). This cannot be undone.',
+      confirmLabel: 'Exit now',
+      confirmTestId: 'position-exit-confirm',
+      reasonTestId: 'position-exit-reason',
+      action: async (reason) => {
+        const result = await this.api.exit(this.positionId(), reason);
+        this.notifier.success(`Exit sent for position #${result.positionId}: ${result.exits.length} order(s).`);
+      },
+    });
+    ref.result.then(
+      () => void this.position.reload(),
+      () => undefined, // dismissed: nothing sent
+    );
+  }
+}
