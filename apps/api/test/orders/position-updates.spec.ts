@@ -1,7 +1,24 @@
 import type { WsMessage } from '@mcube/contracts';
+import { contractSymbol } from '@mcube/market-sim';
 import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
 import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
+import { CircuitBreakerTripService } from '../../src/modules/positions/circuit-breaker-trip.service';
+import { Position } from '../../src/modules/positions/entities/position.entity';
+import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
+import { PositionMonitorService } from '../../src/modules/positions/position-monitor.service';
 import { GatewayHarness, startGateway, strangleLeg } from './gateway-harness';
+import { QuoteBoard } from './quote-board.fake';
+
+/** A market whose quote of one symbol first runs `beforeAnswer` once: a fill landing mid-mark. */
+class RacingQuoteBoard extends QuoteBoard {
+  beforeAnswer: (() => Promise<void>) | null = null;
+  override async quote(symbol: string) {
+    const hook = this.beforeAnswer;
+    this.beforeAnswer = null;
+    if (hook) await hook();
+    return super.quote(symbol);
+  }
+}
 
 describe('position.updated after fills', () => {
   let g: GatewayHarness;
@@ -39,5 +56,28 @@ describe('position.updated after fills', () => {
     await fills.apply('PAPER', trade);
     expect(await fills.apply('PAPER', trade)).toBe('DUPLICATE');
     expect(positionEvents()).toHaveLength(1);
+  });
+
+  it('a mark racing the closing fill leaves the closed position as it closed, and pushes no stale ACTIVE state', async () => {
+    const entry = await g.orders.submit(strangleLeg(g.account.id));
+    const positionId = entry.positionId as number;
+    await fills.apply('PAPER', g.broker.fill(entry.intentId, 650, 120.5));
+    const market = new RacingQuoteBoard();
+    market.set(contractSymbol({ underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 23500, optionType: 'CE' }), { lastPrice: 90 });
+    const bus = new MarketEventsBus();
+    const monitorEvents: WsMessage[] = [];
+    bus.subscribe((m) => monitorEvents.push(m));
+    const breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, market));
+    const monitor = new PositionMonitorService(g.dataSource, g.clock, market, breaker, bus);
+    // The monitor has read the ACTIVE position; the buy-back fills before its quote answers.
+    market.beforeAnswer = async () => {
+      const exit = await g.orders.submit(strangleLeg(g.account.id, { purpose: 'EXIT', side: 'BUY', limitPrice: 100, positionId }));
+      await fills.apply('PAPER', g.broker.fill(exit.intentId, 650, 100));
+    };
+
+    await monitor.markAll();
+
+    expect(await g.dataSource.getRepository(Position).findOneByOrFail({ id: positionId })).toMatchObject({ status: 'CLOSED', unrealizedPnlPaise: 0 });
+    expect(monitorEvents.filter((m) => m.event === 'position.updated')).toEqual([]);
   });
 });
