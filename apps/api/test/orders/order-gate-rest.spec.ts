@@ -1,5 +1,4 @@
 import { FixedClock } from '@mcube/domain';
-import { CLOCK, SLEEP } from '../../src/modules/core/clock/clock.token';
 import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { CircuitBreaker } from '../../src/modules/risk/entities/circuit-breaker.entity';
@@ -8,24 +7,11 @@ import { Order } from '../../src/modules/orders/entities/order.entity';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
 import { ReconciliationService } from '../../src/modules/orders/reconciliation.service';
 import { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
-import { login, SecurityApp, SessionAuth, startSecurityApp } from '../security/security-app';
+import { login, SecurityApp, SessionAuth } from '../security/security-app';
 import { FakeExecutionClient } from './fake-execution-client';
+import { REST_ENTRY_BODY, startOrdersRestApp } from './orders-rest-app';
 import { SESSION_MS } from './gateway-harness';
 
-const ENTRY = {
-  segment: 'NFO-OPT',
-  underlying: 'NIFTY',
-  kind: 'OPT',
-  expiry: '2026-03-17',
-  strike: 23500,
-  optionType: 'CE',
-  side: 'SELL',
-  quantity: 650,
-  orderType: 'LIMIT',
-  limitPrice: 120.5,
-  purpose: 'ENTRY',
-  estimatedMarginPaise: 18_00_000_00,
-};
 
 /** The REST order gate (issue #5): early coded refusals on every order-creating route, audited; the gateway stays the authority. */
 describe('the order gate on order-creating REST routes', () => {
@@ -37,19 +23,14 @@ describe('the order gate on order-creating REST routes', () => {
   const clock = new FixedClock(SESSION_MS);
 
   beforeAll(async () => {
-    s = await startSecurityApp({
-      overrides: [
-        { provide: CLOCK, useValue: clock },
-        { provide: SLEEP, useValue: async (ms: number) => clock.advance(ms) },
-      ],
-    });
+    ({ s } = await startOrdersRestApp(clock));
     broker = new FakeExecutionClient(clock);
     s.app.get<ExecutionClientRegistry>(EXECUTION_CLIENTS, { strict: false }).register(s.accounts.kotakId, broker);
     expect((await s.app.get(ReconciliationService, { strict: false }).reconcile(s.accounts.kotakId)).ok).toBe(true);
     gate = s.app.get(ReconciliationGate, { strict: false });
     trader = await login(s, 'trader');
     // One filled entry: an ACTIVE position with an open leg to exit.
-    const entry = await post('/api/orders', { ...ENTRY, accountId: s.accounts.kotakId, idempotencyKey: 'gate-entry' }).expect(201);
+    const entry = await post('/api/orders', { ...REST_ENTRY_BODY, accountId: s.accounts.kotakId, idempotencyKey: 'gate-entry' }).expect(201);
     positionId = entry.body.positionId;
     await s.app.get(ApplyFillService, { strict: false }).apply('PAPER', broker.fill(entry.body.intentId, 650, 120.5));
   });
@@ -65,7 +46,7 @@ describe('the order gate on order-creating REST routes', () => {
   it('refuses new risk on an inactive account with 409 ACCOUNT_INACTIVE, journals nothing, audits it, and still lets the manual exit through', async () => {
     await setAccount({ isActive: false, deactivationReason: 'test' });
     const before = await orders();
-    const res = await post('/api/orders', { ...ENTRY, accountId: s.accounts.kotakId }).expect(409);
+    const res = await post('/api/orders', { ...REST_ENTRY_BODY, accountId: s.accounts.kotakId }).expect(409);
     expect(res.body).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^ACCOUNT_INACTIVE: /) });
     expect(await orders()).toBe(before);
     expect(broker.orders).toHaveLength(1);
@@ -82,7 +63,7 @@ describe('the order gate on order-creating REST routes', () => {
 
   it('refuses an entry while a circuit breaker is open (CIRCUIT_BREAKER_TRIPPED)', async () => {
     const trip = await s.dataSource.getRepository(CircuitBreaker).save({ accountId: s.accounts.kotakId, scope: 'ACCOUNT', reasonCode: 'DAILY_LOSS_LIMIT_BREACHED', reason: 'test trip', context: null, trippedAt: new Date(clock.nowMs()), resetBy: null, resetAt: null, resetNote: null });
-    const res = await post('/api/orders', { ...ENTRY, accountId: s.accounts.kotakId }).expect(409);
+    const res = await post('/api/orders', { ...REST_ENTRY_BODY, accountId: s.accounts.kotakId }).expect(409);
     expect(res.body.message).toMatch(/^CIRCUIT_BREAKER_TRIPPED: /);
     await s.dataSource.getRepository(CircuitBreaker).update(trip.id, { resetAt: new Date(clock.nowMs()), resetBy: 'test', resetNote: 'done' });
   });
@@ -90,7 +71,7 @@ describe('the order gate on order-creating REST routes', () => {
   it('refuses every order-creating route while reconciliation is pending (TRADING_HALTED), exits included', async () => {
     gate.markUnreconciled(s.accounts.kotakId);
     const before = await orders();
-    expect((await post('/api/orders', { ...ENTRY, accountId: s.accounts.kotakId, purpose: 'EXIT', side: 'BUY', positionId })).status).toBe(409);
+    expect((await post('/api/orders', { ...REST_ENTRY_BODY, accountId: s.accounts.kotakId, purpose: 'EXIT', side: 'BUY', positionId })).status).toBe(409);
     const exit = await post(`/api/positions/${positionId}/exit`, { reason: 'closing while unreconciled' }).expect(409);
     expect(exit.body.message).toMatch(/^TRADING_HALTED: /);
     expect(await orders()).toBe(before);
@@ -100,18 +81,18 @@ describe('the order gate on order-creating REST routes', () => {
 
   it('refuses new risk while REDUCING but lets an exit reach the gateway, which decides', async () => {
     await setAccount({ tradingState: 'REDUCING' });
-    const res = await post('/api/orders', { ...ENTRY, accountId: s.accounts.kotakId }).expect(409);
+    const res = await post('/api/orders', { ...REST_ENTRY_BODY, accountId: s.accounts.kotakId }).expect(409);
     expect(res.body.message).toMatch(/^REDUCING_ONLY: /);
     // An EXIT that does not reduce anything passes the gate; the gateway's full checks deny it (stored DENIED).
-    const notReducing = await post('/api/orders', { ...ENTRY, accountId: s.accounts.kotakId, purpose: 'EXIT', side: 'SELL', strike: 24000 }).expect(201);
+    const notReducing = await post('/api/orders', { ...REST_ENTRY_BODY, accountId: s.accounts.kotakId, purpose: 'EXIT', side: 'SELL', strike: 24000 }).expect(201);
     expect(notReducing.body.denial.code).toBe('REDUCING_ONLY');
     expect(notReducing.body.statuses).toEqual(['DENIED']);
     await setAccount({ tradingState: 'ACTIVE' });
   });
 
   it('leaves requests it cannot read to validation (400), and an ACTIVE account trades', async () => {
-    expect((await post('/api/orders', { ...ENTRY, accountId: 'x' })).status).toBe(400);
-    const ok = await post('/api/orders', { ...ENTRY, accountId: s.accounts.kotakId, purpose: 'EXIT', side: 'BUY', positionId, quantity: 65, idempotencyKey: 'gate-ok' }).expect(201);
+    expect((await post('/api/orders', { ...REST_ENTRY_BODY, accountId: 'x' })).status).toBe(400);
+    const ok = await post('/api/orders', { ...REST_ENTRY_BODY, accountId: s.accounts.kotakId, purpose: 'EXIT', side: 'BUY', positionId, quantity: 65, idempotencyKey: 'gate-ok' }).expect(201);
     expect(ok.body.statuses).toEqual(['ACCEPTED']);
   });
 });

@@ -1,30 +1,16 @@
 import { PaperExecutionClient } from '@mcube/brokers-paper';
 import { FixedClock } from '@mcube/domain';
-import { CLOCK, SLEEP } from '../../src/modules/core/clock/clock.token';
 import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { CircuitBreaker } from '../../src/modules/risk/entities/circuit-breaker.entity';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
 import { ReconciliationService } from '../../src/modules/orders/reconciliation.service';
 import { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
-import { login, SecurityApp, SessionAuth, startSecurityApp } from '../security/security-app';
+import { login, SecurityApp, SessionAuth } from '../security/security-app';
 import { FakeExecutionClient } from './fake-execution-client';
+import { REST_ENTRY_BODY, startOrdersRestApp } from './orders-rest-app';
 import { SESSION_MS } from './gateway-harness';
 
-const BODY = {
-  segment: 'NFO-OPT',
-  underlying: 'NIFTY',
-  kind: 'OPT',
-  expiry: '2026-03-17',
-  strike: 23500,
-  optionType: 'CE',
-  side: 'SELL',
-  quantity: 650,
-  orderType: 'LIMIT',
-  limitPrice: 120.5,
-  purpose: 'ENTRY',
-  estimatedMarginPaise: 18_00_000_00,
-};
 
 describe('orders, positions and the kill switch over REST', () => {
   let s: SecurityApp;
@@ -34,12 +20,7 @@ describe('orders, positions and the kill switch over REST', () => {
   const clock = new FixedClock(SESSION_MS);
 
   beforeAll(async () => {
-    s = await startSecurityApp({
-      overrides: [
-        { provide: CLOCK, useValue: clock },
-        { provide: SLEEP, useValue: async (ms: number) => clock.advance(ms) },
-      ],
-    });
+    ({ s } = await startOrdersRestApp(clock));
     broker = new FakeExecutionClient(clock);
     const registry = s.app.get<ExecutionClientRegistry>(EXECUTION_CLIENTS, { strict: false });
     // Start-up connected each paper account to a paper broker and reconciled it.
@@ -57,10 +38,10 @@ describe('orders, positions and the kill switch over REST', () => {
   const post = (path: string, who: SessionAuth, body: object) => s.http().post(path).set('cookie', who.cookie).set('x-csrf-token', who.csrfToken).send(body);
 
   it('submits an intent through the gateway and shows the order with its state history and position', async () => {
-    const res = await post('/api/orders', trader, { ...BODY, accountId: s.accounts.kotakId, idempotencyKey: 'rest-1' }).expect(201);
+    const res = await post('/api/orders', trader, { ...REST_ENTRY_BODY, accountId: s.accounts.kotakId, idempotencyKey: 'rest-1' }).expect(201);
     expect(res.body.statuses).toEqual(['ACCEPTED']);
     expect(broker.orders).toHaveLength(1);
-    const again = await post('/api/orders', trader, { ...BODY, accountId: s.accounts.kotakId, idempotencyKey: 'rest-1' }).expect(201);
+    const again = await post('/api/orders', trader, { ...REST_ENTRY_BODY, accountId: s.accounts.kotakId, idempotencyKey: 'rest-1' }).expect(201);
     expect(again.body.duplicate).toBe(true);
     expect(broker.orders).toHaveLength(1);
 
@@ -73,7 +54,7 @@ describe('orders, positions and the kill switch over REST', () => {
   });
 
   it('refuses order writes to a viewer', async () => {
-    const res = await post('/api/orders', viewer, { ...BODY, accountId: s.accounts.kotakId });
+    const res = await post('/api/orders', viewer, { ...REST_ENTRY_BODY, accountId: s.accounts.kotakId });
     expect(res.status).toBe(403);
     expect(broker.orders).toHaveLength(1);
   });
@@ -86,7 +67,7 @@ describe('orders, positions and the kill switch over REST', () => {
     expect(await s.dataSource.getRepository(AuditLogEntity).count({ where: { action: 'KILL_SWITCH' } })).toBe(1);
 
     // Refused before the gateway (the REST order gate), with the denial code, and audited.
-    const denied = await post('/api/orders', trader, { ...BODY, accountId: s.accounts.kotakId, purpose: 'ADJUST', side: 'BUY' }).expect(409);
+    const denied = await post('/api/orders', trader, { ...REST_ENTRY_BODY, accountId: s.accounts.kotakId, purpose: 'ADJUST', side: 'BUY' }).expect(409);
     expect(denied.body).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^TRADING_HALTED: /) });
     expect(await s.dataSource.getRepository(AuditLogEntity).count({ where: { action: 'ORDER_GATE_DENIED' } })).toBe(1);
     const [first] = (await s.http().get('/api/orders').query({ status: 'ACCEPTED' }).set('cookie', trader.cookie).expect(200)).body;

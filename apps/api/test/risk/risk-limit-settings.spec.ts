@@ -1,27 +1,12 @@
 import { FixedClock } from '@mcube/domain';
 import { seedTradingAccounts } from '../../src/cli/seed-trading-accounts';
-import { CLOCK, SLEEP } from '../../src/modules/core/clock/clock.token';
 import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
 import { RiskLimit } from '../../src/modules/risk/entities/risk-limit.entity';
 import { createTestDatabase } from '../db/test-database';
 import { SESSION_MS } from '../orders/gateway-harness';
-import { login, SecurityApp, SessionAuth, startSecurityApp } from '../security/security-app';
+import { REST_ENTRY_BODY, startOrdersRestApp } from '../orders/orders-rest-app';
+import { login, SecurityApp, SessionAuth } from '../security/security-app';
 
-const ENTRY = {
-  segment: 'NFO-OPT',
-  underlying: 'NIFTY',
-  kind: 'OPT',
-  // 7 calendar days after 2026-03-10.
-  expiry: '2026-03-17',
-  strike: 23500,
-  optionType: 'CE',
-  side: 'SELL',
-  quantity: 650,
-  orderType: 'LIMIT',
-  limitPrice: 120.5,
-  purpose: 'ENTRY',
-  estimatedMarginPaise: 18_00_000_00,
-};
 
 describe('approval and days-to-expiry are stored risk limits, not code', () => {
   it('init seeds today’s rules: ICICI entries need approval, options 1 day and futures 15 days to expiry', async () => {
@@ -46,12 +31,7 @@ describe('approval and days-to-expiry are stored risk limits, not code', () => {
     const clock = new FixedClock(SESSION_MS);
 
     beforeAll(async () => {
-      s = await startSecurityApp({
-        overrides: [
-          { provide: CLOCK, useValue: clock },
-          { provide: SLEEP, useValue: async (ms: number) => clock.advance(ms) },
-        ],
-      });
+      ({ s } = await startOrdersRestApp(clock));
       trader = await login(s, 'trader');
     });
     afterAll(async () => {
@@ -59,7 +39,7 @@ describe('approval and days-to-expiry are stored risk limits, not code', () => {
     });
 
     const put = (body: object) => s.http().put(`/api/accounts/${s.accounts.kotakId}/risk-limits`).set('cookie', trader.cookie).set('x-csrf-token', trader.csrfToken).send(body);
-    const submit = (body: object) => s.http().post('/api/orders').set('cookie', trader.cookie).set('x-csrf-token', trader.csrfToken).send({ ...ENTRY, accountId: s.accounts.kotakId, ...body });
+    const submit = (body: object) => s.http().post('/api/orders').set('cookie', trader.cookie).set('x-csrf-token', trader.csrfToken).send({ ...REST_ENTRY_BODY, accountId: s.accounts.kotakId, ...body });
 
     it('a changed minimum days to expiry takes effect on the next intent, audited; invalid values are refused', async () => {
       expect((await put({ minDaysToExpiryOptions: 61 })).status).toBe(400);
