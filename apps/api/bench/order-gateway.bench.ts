@@ -10,6 +10,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PaperExecutionClient } from '@mcube/brokers-paper';
 import { epochMsOfIst, FixedClock } from '@mcube/domain';
+import { MarketEventsBus } from '../src/modules/data/snapshots/market-events.bus';
+import { OrderUpdatesPublisher } from '../src/modules/orders/events/order-updates.publisher';
 import { ExecutionClientRegistry } from '../src/modules/orders/execution-clients.token';
 import { DbPaperBookStore } from '../src/modules/orders/paper/db-paper-book.store';
 import { OrdersService } from '../src/modules/orders/submit-order.service';
@@ -32,6 +34,11 @@ async function main(): Promise<void> {
     const paper = await PaperExecutionClient.create({ config: { capitalPaise: 6_00_00_000_00 }, clock, marketData: market, store: new DbPaperBookStore(dataSource, account.id) });
     const registry = new ExecutionClientRegistry();
     registry.register(account.id, paper);
+    // As in the API: every journal event is pushed to the console (`order.updated`) after commit.
+    const bus = new MarketEventsBus();
+    let pushed = 0;
+    bus.subscribe(() => pushed++);
+    new OrderUpdatesPublisher(dataSource, bus).onModuleInit();
     const orders = new OrdersService(dataSource, clock, async (ms) => clock.advance(ms), registry, new RiskContextService(dataSource, clock));
     const intent = (i: number) => ({
       accountId: account.id,
@@ -55,6 +62,7 @@ async function main(): Promise<void> {
       const ack = await paper.orderByTag(r.intentId);
       if (ack) await paper.cancelOrder({ brokerOrderId: ack.brokerOrderId, clientOrderId: r.intentId });
     }
+    if (pushed === 0) throw new Error('no order.updated was published: the bench does not measure the real path');
     const sorted = [...ms].sort((a, b) => a - b);
     const p50 = sorted[Math.floor(sorted.length / 2)];
     const p99 = sorted[Math.floor(sorted.length * 0.99)];

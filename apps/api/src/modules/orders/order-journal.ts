@@ -3,6 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { Execution } from './entities/execution.entity';
 import { OrderEvent } from './entities/order-event.entity';
+import { rememberOrderAfter } from './events/journaled-order-snapshot';
 import { Order } from './entities/order.entity';
 
 const toRupees = (paise: number | null): number | undefined => (paise === null ? undefined : paise / 100);
@@ -80,7 +81,7 @@ export async function applyOrderEventToRow(manager: EntityManager, orderId: numb
     submittedAt: row.submittedAt,
     version: row.version,
   } as QueryDeepPartialEntity<Order>);
-  await manager.insert(OrderEvent, {
+  const eventRow = {
     orderId: row.id,
     sequence,
     type: event.type,
@@ -89,7 +90,9 @@ export async function applyOrderEventToRow(manager: EntityManager, orderId: numb
     payload: payloadOf(event),
     occurredAt: new Date(event.occurredAtMs),
     recordedAt: new Date(event.recordedAtMs),
-  } as QueryDeepPartialEntity<OrderEvent>);
+  } as QueryDeepPartialEntity<OrderEvent>;
+  rememberOrderAfter(eventRow, row);
+  await manager.insert(OrderEvent, eventRow);
   return row;
 }
 

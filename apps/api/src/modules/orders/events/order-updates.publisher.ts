@@ -4,6 +4,7 @@ import { DataSource, type EntitySubscriberInterface, type InsertEvent, type Quer
 import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
 import { OrderEvent } from '../entities/order-event.entity';
 import { Order } from '../entities/order.entity';
+import { orderAfter } from './journaled-order-snapshot';
 
 /** An `order.updated` waiting for its transaction to commit, with the depth it was written at. */
 interface Pending {
@@ -64,7 +65,7 @@ export class OrderUpdatesPublisher implements EntitySubscriberInterface<OrderEve
   async afterInsert(event: InsertEvent<OrderEvent>): Promise<void> {
     const orderId = event.entity?.orderId;
     if (orderId === undefined) return;
-    const order = await event.manager.findOne(Order, { where: { id: orderId } });
+    const order = orderAfter(event.entity) ?? (await event.manager.findOne(Order, { where: { id: orderId } }));
     if (!order) return;
     const at = event.entity.occurredAt instanceof Date ? event.entity.occurredAt.getTime() : Date.parse(String(event.entity.occurredAt));
     const update = orderUpdatedEventOf(order, at);
