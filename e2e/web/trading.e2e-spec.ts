@@ -169,7 +169,8 @@ describe('the web console while trading on the simulator', () => {
     await modal.locator('[data-testid=position-exit-reason]').fill('e2e manual exit');
     await modal.locator('[data-testid=position-exit-confirm]').click();
     await modal.waitFor({ state: 'detached' });
-    // The EXIT order fills at the paper broker; the page follows the position over the socket.
+    // The EXIT order fills at the paper broker (chased at the fresh touch if the market runs
+    // away from its limit); the page follows the position over the socket.
     await eventually(`position ${positionId} on the page`, async () => (await page.locator('[data-testid=position-status]').innerText()).trim(), (s) => /^CLOS(ING|ED)$/.test(s));
     await eventually(`position ${positionId}`, () => getJson<{ status: string }>(page.request, `/api/positions/${positionId}`), (p) => p.status === 'CLOSED');
     await expectText(page, '[data-testid=position-status]', /^CLOSED$/);

@@ -1,5 +1,6 @@
 import { contractSymbol } from '@mcube/market-sim';
 import { Order } from '../../src/modules/orders/entities/order.entity';
+import { CHASE_AFTER_MS, ExitChaserService } from '../../src/modules/positions/exit-chaser.service';
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
 import { GatewayHarness, startGateway, strangleLeg } from './gateway-harness';
 import { QuoteBoard } from './quote-board.fake';
@@ -54,5 +55,46 @@ describe('manual exit', () => {
     expect((await exitOrders()).map((o) => o.status)).toEqual(['REJECTED', 'ACCEPTED']);
     // The broker holds the entry and one new exit: the rejected one never rested, the double click sent nothing.
     expect(g.broker.orders).toHaveLength(2);
+  });
+
+  it('chases an exit the market left behind: cancel once it rested, then send again at the fresh touch until the position is closed', async () => {
+    const chaser = new ExitChaserService(g.dataSource, g.clock, market, g.cancel, exits);
+    market.set(contractSymbol(CALL), { lastPrice: 150, bid: 149.5, ask: 150.5 });
+    await exits.exit(positionId, 'trader exit');
+    // The option runs away from the 153.55 limit.
+    market.set(contractSymbol(CALL), { lastPrice: 170, bid: 169.5, ask: 170.5 });
+    expect(await chaser.chase()).toEqual({ canceled: [], resent: [] });
+
+    g.clock.advance(CHASE_AFTER_MS);
+    const [first] = await exitOrders();
+    expect(await chaser.chase()).toEqual({ canceled: [first.id], resent: [] });
+    await g.settle.settleAccount(g.account.id);
+    expect((await exitOrders()).map((o) => o.status)).toEqual(['CANCELED']);
+
+    expect(await chaser.chase()).toEqual({ canceled: [], resent: [positionId] });
+    const [, second] = await exitOrders();
+    // 170.50 + 2% = 173.91 → 173.95.
+    expect(second).toMatchObject({ side: 'BUY', quantity: 650, status: 'ACCEPTED', limitPricePaise: 17395 });
+    // Working and not yet rested: nothing more happens.
+    expect(await chaser.chase()).toEqual({ canceled: [], resent: [] });
+    await g.fills.apply('PAPER', g.broker.fill(second.clientOrderId, 650, 171));
+    expect(await chaser.chase()).toEqual({ canceled: [], resent: [] });
+    expect(g.broker.orders).toHaveLength(3);
+  });
+
+  it('leaves alone an exit that still crosses the touch, an exit a person canceled, and strategy exits', async () => {
+    const chaser = new ExitChaserService(g.dataSource, g.clock, market, g.cancel, exits);
+    market.set(contractSymbol(CALL), { lastPrice: 150, bid: 149.5, ask: 150.5 });
+    await exits.exit(positionId, 'trader exit');
+    g.clock.advance(CHASE_AFTER_MS);
+    expect(await chaser.chase()).toEqual({ canceled: [], resent: [] });
+    const [manual] = await exitOrders();
+    await g.cancel.cancel(manual.id);
+    await g.settle.settleAccount(g.account.id);
+    expect(await chaser.chase()).toEqual({ canceled: [], resent: [] });
+    await g.orders.submit(strangleLeg(g.account.id, { purpose: 'EXIT', side: 'BUY', limitPrice: 140, positionId, strategyType: 'WEEKLY_NIFTY_STRANGLE' }));
+    g.clock.advance(CHASE_AFTER_MS);
+    // The strategy's own exit is behind the 150.50 ask but is the strategy's to re-price.
+    expect(await chaser.chase()).toEqual({ canceled: [], resent: [] });
   });
 });

@@ -29,6 +29,7 @@ import type { StrangleRuntimeSettings } from '../../src/modules/strategies/runti
 import { TRADING_ACCOUNT_SEEDS } from '../../src/cli/trading-account-seeds';
 import { insertAccount } from '../db/fixtures';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
+import { ExitChaserService } from '../../src/modules/positions/exit-chaser.service';
 import { deletePrefix, memoryLogger, SHARED_REDIS_URL, uniquePrefix } from '../jobs/job-test-kit';
 
 /** Which job driver runs the schedule. */
@@ -84,12 +85,13 @@ export async function startStrangleHarness(opts: { driver: DriverKind; seed: num
   const cancels = new CancelOrderService(dataSource, clock, registry);
   const bus = new MarketEventsBus();
   const alerts = new AlertsService(dataSource, bus);
-  const breaker = new CircuitBreakerTripService(dataSource, clock, new ManualExitService(dataSource, orders, market), alerts);
+  const manualExits = new ManualExitService(dataSource, orders, market);
+  const breaker = new CircuitBreakerTripService(dataSource, clock, manualExits, alerts);
   const monitor = new PositionMonitorService(dataSource, clock, market, breaker, bus, calendar);
   const runner = new KotakStrangleRunner(dataSource, market, clock, calendar, orders, cancels, new AccountMarginService(registry), alerts, bus, opts.runtime ?? {});
 
   const handlers = new JobHandlersRegistry();
-  new StrategyJobHandlers(handlers, runner, monitor).onModuleInit();
+  new StrategyJobHandlers(handlers, runner, monitor, new ExitChaserService(dataSource, clock, market, cancels, manualExits)).onModuleInit();
   for (const name of JOB_NAMES) if (!handlers.ownerOf(name)) handlers.register(name, async () => undefined, 'not under test');
   const logger = memoryLogger();
   const jobRunner = new JobRunner({ handlers, clock, calendar, logger });

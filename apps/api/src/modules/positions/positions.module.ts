@@ -5,6 +5,7 @@ import { DataModule } from '../data/data.module';
 import { MARKET_CLOCK } from '../data/source/market-data.tokens';
 import { OrdersModule } from '../orders/orders.module';
 import { CircuitBreakerTripService } from './circuit-breaker-trip.service';
+import { ExitChaserService } from './exit-chaser.service';
 import { ManualExitService } from './manual-exit.service';
 import { PositionDetailService } from './position-detail.service';
 import { PositionMonitorService } from './position-monitor.service';
@@ -15,7 +16,7 @@ import { PositionsController } from './positions.controller';
   imports: [OrdersModule, DataModule, AlertsModule],
   controllers: [PositionsController],
   // Trading code reads the market's clock (the accelerated demo and the replay trade in market time).
-  providers: [{ provide: CLOCK, useExisting: MARKET_CLOCK }, ManualExitService, CircuitBreakerTripService, PositionMonitorService, PositionDetailService],
-  exports: [CircuitBreakerTripService, PositionMonitorService],
+  providers: [{ provide: CLOCK, useExisting: MARKET_CLOCK }, ManualExitService, CircuitBreakerTripService, PositionMonitorService, PositionDetailService, ExitChaserService],
+  exports: [CircuitBreakerTripService, PositionMonitorService, ExitChaserService],
 })
 export class PositionsModule {}

@@ -1,5 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JobHandlersRegistry } from '../../../jobs/job-handlers.registry';
+import { ExitChaserService } from '../../positions/exit-chaser.service';
 import { PositionMonitorService } from '../../positions/position-monitor.service';
 import { KotakStrangleRunner } from './kotak-strangle.runner';
 
@@ -11,7 +12,7 @@ import { KotakStrangleRunner } from './kotak-strangle.runner';
  * - `strategy.kotak.exit-check` (15:15 slot): a monitoring pass that applies the exit rules
  *   (EOD profit, expiry-day close), or advances orders already working;
  * - `positions.monitor` (every 5 s in session): marks every ACTIVE position (P&L, net delta,
- *   `position.updated`), then ticks each strategy (working orders, monitoring, exits). The
+ *   `position.updated`), chases manual/breaker exits left behind the market, then ticks each strategy (working orders, monitoring, exits). The
  *   circuit breakers run on their own `risk.circuit-breakers` job (every 30 s).
  */
 @Injectable()
@@ -20,6 +21,7 @@ export class StrategyJobHandlers implements OnModuleInit {
     private readonly handlers: JobHandlersRegistry,
     private readonly runner: KotakStrangleRunner,
     private readonly monitor: PositionMonitorService,
+    private readonly exitChaser: ExitChaserService,
   ) {}
 
   onModuleInit(): void {
@@ -41,6 +43,7 @@ export class StrategyJobHandlers implements OnModuleInit {
   /** Marks every active position, then ticks every strategy. */
   async monitorPositions(): Promise<void> {
     await this.monitor.markAll();
+    await this.exitChaser.chase();
     await this.runner.forEachStrategy((s) => s.onTick(this.runner.nowMs()));
   }
 }
