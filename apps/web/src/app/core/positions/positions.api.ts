@@ -2,23 +2,11 @@ import { inject, Injectable } from '@angular/core';
 import type { PositionDetailResponse, PositionMarkResponse } from '@mcube/contracts';
 import { ApiClient } from '../api/api-client';
 
-/** GET /api/positions item: the stored position row (the fields the console shows). Paise. */
-export interface PositionRowView {
-  id: number;
-  accountId: number;
-  strategyType: string;
-  status: 'ACTIVE' | 'CLOSED';
-  direction: string;
-  underlying: string;
-  expiryDate: string;
-  unrealizedPnlPaise: number;
-  realizedPnlPaise: number;
+/** GET /api/positions item: the stored position row (the fields the console shows; the detail's without legs, greeks and spot). Paise. */
+export type PositionRowView = Omit<PositionDetailResponse, 'legs' | 'netDelta' | 'spot'> & {
   /** Net delta at the last mark (units × delta). */
   currentDelta: number | null;
-  exitReason: string | null;
-  openedAt: string;
-  closedAt: string | null;
-}
+};
 
 /** POST /api/positions/:id/exit answer: one gateway result per open leg. */
 export interface ManualExitResult {
