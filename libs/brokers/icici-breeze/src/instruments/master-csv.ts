@@ -15,6 +15,8 @@ export interface MasterTable {
   /** Column index by name, lower-cased, quotes and spaces removed ('exchangecode'). */
   readonly columns: ReadonlyMap<string, number>;
   readonly rows: readonly (readonly string[])[];
+  /** The 1-based line number of each row in the file. */
+  readonly lineNumbers: readonly number[];
 }
 
 /**
@@ -31,13 +33,15 @@ export function parseMasterTable(file: string, content: string, required: readon
   const missing = required.filter((name) => !columns.has(columnKey(name)));
   if (missing.length > 0) throw new MasterFormatError(file, `missing column(s) ${missing.join(', ')}`);
   const rows: string[][] = [];
+  const lineNumbers: number[] = [];
   for (let i = 1; i < lines.length; i += 1) {
     if (lines[i].trim() === '') continue;
     const row = splitCsvLine(lines[i], file, i + 1);
     if (row.length < header.length) throw new MasterFormatError(file, `line ${i + 1} has ${row.length} fields, header has ${header.length}`);
     rows.push(row);
+    lineNumbers.push(i + 1);
   }
-  return { file, columns, rows };
+  return { file, columns, rows, lineNumbers };
 }
 
 /** The value of `column` in `row` (trimmed). */

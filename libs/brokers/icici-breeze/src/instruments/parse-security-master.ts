@@ -44,10 +44,10 @@ export function parseSecurityMaster(input: { readonly fonse: string; readonly ns
     const exchangeCode = cell(fno, row, 'ExchangeCode').toUpperCase();
     const mapped = instrumentName.endsWith('IDX') ? indexFnoSymbol(shortName, exchangeCode) : stockSymbol(exchangeCode);
     if ('reason' in mapped) {
-      unknown.push({ file: fno.file, line: i + 2, shortName, exchangeCode, reason: mapped.reason });
+      unknown.push({ file: fno.file, line: fno.lineNumbers[i], shortName, exchangeCode, reason: mapped.reason });
       return;
     }
-    contracts.push(contractOf(fno, row, i + 2, instrumentName as BreezeFnoContract['instrumentName'], shortName, mapped.symbol));
+    contracts.push(contractOf(fno, row, fno.lineNumbers[i], instrumentName as BreezeFnoContract['instrumentName'], shortName, mapped.symbol));
   });
   const cash = input.nse === undefined ? [] : cashSymbols(parseMasterTable(NSE_MASTER_FILE, input.nse, CASH_COLUMNS), unknown);
   return { ...dropConflicts(contracts, unknown), cash, unknown, skipped };
@@ -96,7 +96,7 @@ function cashSymbols(t: MasterTable, unknown: UnknownShortName[]): BreezeCashSym
     const symbol = cell(t, row, 'ExchangeCode').toUpperCase();
     if (!shortName) return;
     if (symbol === '' || (!isIndex && !NSE_SYMBOL_RE.test(symbol))) {
-      unknown.push({ file: t.file, line: i + 2, shortName, exchangeCode: symbol, reason: 'no usable NSE symbol' });
+      unknown.push({ file: t.file, line: t.lineNumbers[i], shortName, exchangeCode: symbol, reason: 'no usable NSE symbol' });
       return;
     }
     out.push({ token: cell(t, row, 'Token'), shortName, symbol, isIndex, companyName: cell(t, row, 'CompanyName') });
