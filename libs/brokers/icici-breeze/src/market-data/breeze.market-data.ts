@@ -111,7 +111,7 @@ export class BreezeMarketData implements MarketDataPort {
     return liquidStocks({ universe, date: request.date, limit: request.limit ?? 50, daily, sectorOf: (s) => this.deps.sectorOfStock?.(s) ?? 'OTHER' });
   }
 
-  async economicEvents(): Promise<readonly EconomicEvent[]> {
+  async economicEvents(_request: { readonly from: IsoDate; readonly to: IsoDate }): Promise<readonly EconomicEvent[]> {
     throw NO_FEED('economic calendar');
   }
 
