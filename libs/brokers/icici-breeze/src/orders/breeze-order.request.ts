@@ -14,6 +14,15 @@ export function breezeRequestDate(date: IsoDate): string {
   return `${date}T06:00:00.000Z`;
 }
 
+/**
+ * A day range for the order and trade books: 00:00:00 to 23:59:59 with Breeze's 'Z'. Whether
+ * Breeze reads the date part only, the clock time as IST (as its charts do) or a UTC instant,
+ * these bounds cover the whole trading day of each date (09:15–15:30 IST).
+ */
+export function breezeDayRange(from: IsoDate, to: IsoDate): { readonly from_date: string; readonly to_date: string } {
+  return { from_date: `${from}T00:00:00.000Z`, to_date: `${to}T23:59:59.000Z` };
+}
+
 /** A rupee price as Breeze takes it: decimal text, at most two decimals, no exponent ('101.5', '23700'). */
 export function breezePrice(price: number): string {
   const paise = Math.round(price * 100);

@@ -9,7 +9,7 @@ import { parseFunds, parseMarginEstimate, parseMarginSummary, parsePositions } f
 import { parseTradeBook, parseTradeDetail } from '../parse/parse-trades';
 import type { BreezeSession, BreezeSessionSource } from '../session/breeze-session';
 import { requireTodaysSession } from '../session/todays-session';
-import { breezeRequestDate } from './breeze-order.request';
+import { breezeDayRange } from './breeze-order.request';
 
 /** One leg for `margincalculator`, in Breeze's words. */
 export interface BreezeMarginLeg {
@@ -48,11 +48,11 @@ export class BreezeTradingApi {
   }
 
   orderList(exchangeCode: string, from: IsoDate, to: IsoDate): Promise<readonly BreezeOrderRecord[]> {
-    return this.call('GET', 'order', { exchange_code: exchangeCode, from_date: breezeRequestDate(from), to_date: breezeRequestDate(to) }, this.read('order list'), parseOrderList);
+    return this.call('GET', 'order', { exchange_code: exchangeCode, ...breezeDayRange(from, to) }, this.read('order list'), parseOrderList);
   }
 
   tradeList(exchangeCode: string, from: IsoDate, to: IsoDate): Promise<readonly BreezeTradeBookRow[]> {
-    return this.call('GET', 'trades', { from_date: breezeRequestDate(from), to_date: breezeRequestDate(to), exchange_code: exchangeCode }, this.read('trade list'), parseTradeBook);
+    return this.call('GET', 'trades', { ...breezeDayRange(from, to), exchange_code: exchangeCode }, this.read('trade list'), parseTradeBook);
   }
 
   tradeDetail(exchangeCode: string, orderId: string): Promise<readonly BreezeExecution[]> {

@@ -26,6 +26,7 @@ describe('BreezeExecutionClient against the local Breeze server', () => {
         body: { stock_code: 'NIFTY', exchange_code: 'NFO', product: 'options', action: 'sell', order_type: 'limit', quantity: '65', price: '120.5', validity: 'day', user_remark: request.clientOrderId, expiry_date: '2026-08-25T06:00:00.000Z', right: 'call', strike_price: '25000' },
       });
       const orders = await client().listOrders();
+      expect(rig.server.callsTo('order', 'GET')[0].body).toEqual({ exchange_code: 'NFO', from_date: '2026-08-20T00:00:00.000Z', to_date: '2026-08-20T23:59:59.000Z' });
       expect(orders).toHaveLength(1);
       expect(orders[0]).toMatchObject({ brokerOrderId: ack.brokerOrderId, clientOrderId: request.clientOrderId, state: 'OPEN', filledQuantity: 0, quantity: 65, limitPrice: 120.5, side: 'SELL' });
       expect(orders[0].instrument).toMatchObject({ underlying: 'NIFTY', kind: 'OPT', strike: 25000, optionType: 'CE', expiry: '2026-08-25', segment: 'NFO-OPT' });
