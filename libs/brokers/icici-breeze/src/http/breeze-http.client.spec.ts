@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { BrokerError } from '@mcube/domain';
 import { breezeCredentials, iciciBreezeHosts } from '../icici-breeze.config';
 import { BREEZE_APP_KEY, BREEZE_SECRET, startBreezeRig, type BreezeTestRig } from '../testing/icici-breeze-test-kit';
@@ -87,5 +88,16 @@ describe('BreezeHttpClient on the wire', () => {
     rig.server.faults.inject({ endpoint: 'funds', mode: 'ENVELOPE', error: 'Something nobody has seen' });
     const error = (await rig.kit.http.signed('GET', 'funds', {}, session(), READ).catch((e: unknown) => e)) as BrokerError;
     for (const secret of [BREEZE_SECRET, session().sessionKey, session().sessionToken]) expect(error.message).not.toContain(secret);
+  });
+});
+
+describe('BreezeHttpClient when logged', () => {
+  it('shows the host only, never the keys', () => {
+    const http = new BreezeHttpClient({ hosts: iciciBreezeHosts({}), credentials: breezeCredentials('APPKEY-1', 'SECRET-1'), clock: { nowMs: () => 0 } });
+    const shown = `${inspect(http)} ${JSON.stringify(http)} ${inspect({ nested: http }, { depth: 5 })}`;
+    expect(shown).toContain('api.icicidirect.com');
+    expect(shown).not.toContain('SECRET-1');
+    expect(shown).not.toContain('APPKEY-1');
+    http.close();
   });
 });

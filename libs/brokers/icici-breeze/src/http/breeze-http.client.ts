@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import type { Clock } from '@mcube/domain';
 import { brokerErrorOfEnvelope, brokerErrorOfHttpStatus, brokerErrorOfTransport, malformedResponse } from '../errors/breeze-error-map';
 import { BreezeParseError } from '../errors/breeze-parse-error';
@@ -69,6 +70,15 @@ export class BreezeHttpClient {
     return res.body;
   }
 
+  /** What logging this object shows: the host, never the keys. */
+  toJSON(): { readonly apiUrl: string } {
+    return { apiUrl: this.deps.hosts.apiUrl };
+  }
+
+  [inspect.custom](): string {
+    return `BreezeHttpClient(${this.deps.hosts.apiUrl})`;
+  }
+
   /** Drops kept-alive connections. */
   close(): void {
     this.transport.close();
@@ -80,9 +90,10 @@ export class BreezeHttpClient {
     let json: unknown;
     try {
       json = JSON.parse(res.body.toString('utf8'));
-    } catch (e) {
+    } catch {
       if (res.status < 200 || res.status >= 300) throw brokerErrorOfHttpStatus(options.what, res.status, undefined);
-      throw malformedResponse(options.what, e as SyntaxError);
+      // Not JSON.parse's own message: it quotes the start of the body, which may hold a token.
+      throw malformedResponse(options.what, new Error(`answer is not JSON (${res.body.length} bytes)`));
     }
     let envelope;
     try {

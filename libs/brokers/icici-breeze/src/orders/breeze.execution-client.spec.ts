@@ -96,6 +96,14 @@ describe('BreezeExecutionClient against the local Breeze server', () => {
       expect(detailCalls()).toBe(2);
     });
 
+    it('a fill that beat the cancel: the cancel is acknowledged, the order and its trade show it filled', async () => {
+      const a = await client().placeOrder(breezeOrder());
+      rig.server.faults.inject({ endpoint: 'order', method: 'DELETE', mode: 'FILL_AFTER_CANCEL' });
+      await client().cancelOrder({ brokerOrderId: a.brokerOrderId, clientOrderId: a.clientOrderId });
+      expect(await client().orderByTag(a.clientOrderId)).toMatchObject({ state: 'FILLED', filledQuantity: 65 });
+      expect(await client().listTrades()).toEqual([expect.objectContaining({ brokerOrderId: a.brokerOrderId, quantity: 65, price: 120.5 })]);
+    });
+
     it('an empty book is an empty list (Breeze answers "No Data Found")', async () => {
       expect(await client().listOrders()).toEqual([]);
       expect(await client().listTrades()).toEqual([]);

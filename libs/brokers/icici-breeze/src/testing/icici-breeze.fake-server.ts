@@ -181,6 +181,11 @@ export class IciciBreezeFakeServer {
       }
       case 'DROP':
         return void res.socket?.destroy();
+      case 'FILL_AFTER_CANCEL': {
+        const orderId = String(body?.['order_id']);
+        this.book.fill(orderId, {});
+        return send(res, 200, { ...fixture<Record<string, unknown>>('order.cancel.success.json'), Success: { order_id: orderId, message: 'Your Order Canceled successfully.' } });
+      }
       case 'REJECT_AFTER_ACK': {
         const answer = process() as { Success?: { order_id?: string } };
         if (answer.Success?.order_id) this.book.reject(answer.Success.order_id, fault.reason);

@@ -9,6 +9,8 @@
  * - DELAY: processes and answers after `ms`.
  * - DROP: closes the connection without processing.
  * - REJECT_AFTER_ACK: (place order) acknowledges, then the order shows Rejected.
+ * - FILL_AFTER_CANCEL: (cancel order) acknowledges the cancel, but the exchange had matched the
+ *   rest first: the order shows Executed at its limit price.
  */
 export type FakeBreezeFaultMode =
   | { readonly mode: 'HTTP_STATUS'; readonly status: number; readonly body?: string; readonly retryAfterS?: number }
@@ -17,7 +19,8 @@ export type FakeBreezeFaultMode =
   | { readonly mode: 'TIMEOUT_AFTER_ACCEPT' }
   | { readonly mode: 'DELAY'; readonly ms: number }
   | { readonly mode: 'DROP' }
-  | { readonly mode: 'REJECT_AFTER_ACK'; readonly reason?: string };
+  | { readonly mode: 'REJECT_AFTER_ACK'; readonly reason?: string }
+  | { readonly mode: 'FILL_AFTER_CANCEL' };
 
 /**
  * Which calls a fault hits: `endpoint` ('order', 'trades', 'customerdetails', 'historicalcharts'…),
