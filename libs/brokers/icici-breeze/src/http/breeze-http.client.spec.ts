@@ -71,6 +71,13 @@ describe('BreezeHttpClient on the wire', () => {
     await expect(rig.kit.http.signed('GET', 'funds', {}, session(), READ)).rejects.toMatchObject({ kind: 'TEMPORARY' });
   });
 
+  it('a slow answer within the deadline is read; one past it is abandoned', async () => {
+    rig.server.faults.inject({ endpoint: 'funds', mode: 'DELAY', ms: 100 });
+    await expect(rig.kit.http.signed('GET', 'funds', {}, session(), { what: 'funds', timeoutMs: 1000 })).resolves.toMatchObject({ allocated_fno: 12000000 });
+    rig.server.faults.inject({ endpoint: 'funds', mode: 'DELAY', ms: 500 });
+    await expect(rig.kit.http.signed('GET', 'funds', {}, session(), { what: 'funds', timeoutMs: 150 })).rejects.toMatchObject({ kind: 'TEMPORARY', details: { brokerCode: 'TIMEOUT' } });
+  });
+
   it('a refused connection is TEMPORARY, never a crash', async () => {
     const url = rig.server.apiUrl;
     await rig.server.stop();
