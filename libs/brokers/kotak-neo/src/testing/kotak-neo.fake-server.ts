@@ -145,6 +145,11 @@ export class KotakNeoFakeServer {
     Object.assign(this.state, { master, contractsBySymbol: bySymbol, contractsByToken: new Map([...bySymbol.values()].map((c) => [c.token, c])) });
   }
 
+  /** The master files being served. */
+  servedMaster(): FakeNeoMasterFiles {
+    return this.state.master;
+  }
+
   /** The contract of a trading symbol of the served master. */
   contract(tradingSymbol: string): FakeNeoContract {
     const c = this.state.contractsBySymbol.get(tradingSymbol);
