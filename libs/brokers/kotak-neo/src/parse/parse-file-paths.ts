@@ -25,10 +25,14 @@ export function parseMasterFilePaths(json: unknown): NeoMasterFiles {
     if (typeof p !== 'string' || p.trim() === '') throw malformed(what, `filesPaths[${i}] is not a URL`);
     return p.trim();
   });
+  const dated = urls.flatMap((url) => {
+    const m = DATED.exec(url);
+    return m ? [{ url, date: m[1], file: m[2] }] : [];
+  });
   const pick = (name: RegExp): { url: string; date: string } => {
-    const hits = urls.map((url) => ({ url, m: DATED.exec(url) })).filter((x) => x.m && name.test(x.m[2]));
+    const hits = dated.filter((x) => name.test(x.file));
     if (hits.length !== 1) throw malformed(what, `expected one ${name.source} file, found ${hits.length}`);
-    return { url: hits[0].url, date: hits[0].m![1] };
+    return hits[0];
   };
   const fo = pick(/^nse_fo\.csv$/);
   const cm = pick(/^nse_cm(-v\d+)?\.csv$/);

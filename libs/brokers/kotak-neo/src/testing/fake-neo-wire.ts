@@ -113,7 +113,7 @@ export function positionRow(p: FakeNeoPosition): Record<string, unknown> {
 export function quoteRow(segment: string, token: string, display: string, q: FakeNeoQuote | undefined, atMs: number): Record<string, unknown> {
   const base = neoFixture<Record<string, unknown>[]>(segment === 'nse_cm' ? 'quotes.index' : 'quotes.option')[0];
   const price = (p: number | undefined): string => (p === undefined ? '0.0000' : (p / 100).toFixed(4));
-  const level = (p: number | undefined, qty: number | undefined): Record<string, string>[] => (p === undefined ? [] : [{ price: price(p), quantity: String(qty ?? 0), orders: '1' }]);
+  const level = (p: number | undefined, qty: number | undefined): Record<string, string>[] => (p === undefined ? [] : [{ price: price(p), quantity: String(qty ?? 650), orders: '1' }]);
   return {
     ...base,
     exchange_token: token,

@@ -47,7 +47,7 @@ export async function kotakNeoTestKit(
   const brokers: KotakNeoBroker[] = [];
   const newBroker = (over: Partial<KotakNeoBrokerDeps> = {}): KotakNeoBroker => {
     const b = createKotakNeoBroker({
-      config: { loginUrl: server.loginUrl, timeouts: { loginMs: 2_000, orderMs: 400, readMs: 400, masterMs: 2_000 }, ...opts.config },
+      config: { loginUrl: server.loginUrl, timeouts: { loginMs: 3_000, orderMs: 1_500, readMs: 1_500, masterMs: 3_000 }, ...opts.config },
       credentials: async () => credentials,
       wallClock: clock,
       sleep,

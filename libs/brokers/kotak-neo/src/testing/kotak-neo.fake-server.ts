@@ -139,10 +139,15 @@ export class KotakNeoFakeServer {
     this.state.marginRule = rule;
   }
 
-  /** Serves another master (e.g. a changed lot size); orders are checked against it from now on. */
-  setMaster(master: FakeNeoMasterFiles): void {
+  /**
+   * Serves another master (e.g. a changed lot size); orders are checked against it from now
+   * on, unless `serveOnly` (a broken file on the file host while the broker trades on).
+   */
+  setMaster(master: FakeNeoMasterFiles, opts: { readonly serveOnly?: boolean } = {}): void {
+    this.state.master = master;
+    if (opts.serveOnly) return;
     const bySymbol = fakeContractsOf(master.nseFo);
-    Object.assign(this.state, { master, contractsBySymbol: bySymbol, contractsByToken: new Map([...bySymbol.values()].map((c) => [c.token, c])) });
+    Object.assign(this.state, { contractsBySymbol: bySymbol, contractsByToken: new Map([...bySymbol.values()].map((c) => [c.token, c])) });
   }
 
   /** The master files being served. */
