@@ -118,6 +118,14 @@ describe('Kotak session during the day', () => {
     await expect(kit.broker.executionClient.listOrders()).resolves.toEqual([]);
   });
 
+  it('re-logs in once for calls that saw the same expiry at the same time, without halting', async () => {
+    kit = await kotakNeoTestKit();
+    kit.server.expireSessions();
+    const client = kit.broker.executionClient;
+    await expect(Promise.all([client.listOrders(), client.listTrades(), client.listPositions(), client.availableMargin()])).resolves.toHaveLength(4);
+    expect(kit.server.loginAttempts().filter((a) => a.step === 'MPIN')).toHaveLength(2);
+  });
+
   it('never resends an order refused for an expired session: it is rejected as not placed', async () => {
     kit = await kotakNeoTestKit();
     kit.server.expireSessions();

@@ -65,6 +65,8 @@ export class KotakNeoSessionKeeper {
   /** Today's usable session (see the class comment). */
   async ensure(): Promise<KotakNeoSession> {
     if (this.refusal) throw this.refusal;
+    // Calls that saw the same expiry join the one re-login instead of spending the allowance twice.
+    if (this.inflight) return this.inflight;
     const today = istDateTimeOf(this.deps.wallClock.nowMs()).date;
     if (this.session && !this.expired && this.session.istDate === today) return this.session;
     if (this.session && this.expired && this.session.istDate === today) {
