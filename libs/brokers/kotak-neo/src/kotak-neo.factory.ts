@@ -5,6 +5,7 @@ import type { KotakNeoSession } from './auth/kotak-neo-session';
 import { KotakNeoSessionKeeper, type KotakNeoSessionStore } from './auth/kotak-neo-session.keeper';
 import { NodeNeoHttp, type NeoHttp } from './http/neo-http.client';
 import type { KotakInstrumentMaster } from './instruments/kotak-contract';
+import type { KotakInstrumentLookup } from './instruments/kotak-instrument.lookup';
 import { KotakMasterHolder } from './instruments/kotak-master.holder';
 import { loadKotakInstrumentMaster } from './instruments/load-instrument-master';
 import { resolveKotakNeoConfig, type KotakNeoConfig, type ResolvedKotakNeoConfig } from './kotak-neo.config';
@@ -26,6 +27,8 @@ export interface KotakNeoBrokerDeps {
   readonly http?: NeoHttp;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly marketData?: { readonly fallback?: MarketDataPort; readonly polling?: QuotePollerOptions; readonly chainStrikeRangePct?: number };
+  /** The instrument mapping seam; default the loaded master's lookup (`masters.lookup()`). */
+  readonly instruments?: () => KotakInstrumentLookup;
 }
 
 /** One account's Kotak adapter, wired: what the API's jobs and the gateway use. */
@@ -55,8 +58,8 @@ export function createKotakNeoBroker(deps: KotakNeoBrokerDeps): KotakNeoBroker {
   const api: NeoApiContext = { http, config, consumerKey: async () => (await deps.credentials()).reveal().consumerKey };
   const sessions = new KotakNeoSessionKeeper({ http, config, wallClock: deps.wallClock, credentials: deps.credentials, store: deps.sessionStore, sleep: deps.sleep });
   const masters = new KotakMasterHolder();
-  const executionClient = new KotakNeoExecutionClient({ api, sessions, instruments: () => masters.lookup(), wallClock: deps.wallClock });
-  const marketData = new KotakNeoMarketData({ api, sessions, masters, wallClock: deps.wallClock, sleep: deps.sleep, ...deps.marketData });
+  const executionClient = new KotakNeoExecutionClient({ api, sessions, instruments: deps.instruments ?? (() => masters.lookup()), wallClock: deps.wallClock });
+  const marketData = new KotakNeoMarketData({ api, sessions, masters, instruments: deps.instruments, wallClock: deps.wallClock, sleep: deps.sleep, ...deps.marketData });
   return {
     config,
     api,

@@ -17,7 +17,7 @@ import type { NeoApiContext } from './api/neo-api-context';
 import type { NeoQuoteRef } from './api/neo-market.api';
 import type { KotakNeoSessionKeeper } from './auth/kotak-neo-session.keeper';
 import { KotakNeoError } from './errors/kotak-neo.error';
-import { masterRecordOf } from './instruments/kotak-instrument.lookup';
+import { masterRecordOf, type KotakInstrumentLookup } from './instruments/kotak-instrument.lookup';
 import type { KotakMasterHolder } from './instruments/kotak-master.holder';
 import { kotakIndexName } from './market/index-names';
 import { marketQuoteOf, optionSideOf } from './market/neo-quote-mapping';
@@ -30,6 +30,8 @@ export interface KotakNeoMarketDataDeps {
   /** Quotes go to today's session host when there is one, else to the login host (no login is started for data). */
   readonly sessions: KotakNeoSessionKeeper;
   readonly masters: KotakMasterHolder;
+  /** The instrument mapping seam; default `masters.lookup()`. */
+  readonly instruments?: () => KotakInstrumentLookup;
   readonly wallClock: Clock;
   readonly sleep?: (ms: number) => Promise<void>;
   /** Serves what Kotak does not offer (history, global cues, sectors, liquid stocks, events); without it those reject REJECTED/NOT_OFFERED. */
@@ -67,7 +69,7 @@ export class KotakNeoMarketData implements MarketDataPort {
   }
 
   async futuresQuote(request: { readonly underlying: string; readonly expiry: IsoDate }): Promise<FuturesQuote> {
-    const future = this.deps.masters.lookup().contractFor({ underlying: request.underlying, kind: 'FUT', expiry: request.expiry });
+    const future = this.lookup().contractFor({ underlying: request.underlying, kind: 'FUT', expiry: request.expiry });
     if (!future) throw new KotakNeoError('REJECTED', `no ${request.underlying} future expiring ${request.expiry} in the Kotak master`, { reason: 'NOT_IN_MASTER' });
     const futRef = { exchangeSegment: future.exchangeSegment, token: future.token };
     const spotRef = this.indexRef(request.underlying);
@@ -79,7 +81,7 @@ export class KotakNeoMarketData implements MarketDataPort {
   }
 
   async optionChain(request: { readonly underlying: string; readonly expiry: IsoDate }): Promise<OptionChainSnapshot> {
-    const options = this.deps.masters.lookup().contractsOf(request.underlying, request.expiry).filter((c) => c.kind === 'OPT');
+    const options = this.lookup().contractsOf(request.underlying, request.expiry).filter((c) => c.kind === 'OPT');
     if (options.length === 0) throw new KotakNeoError('REJECTED', `no ${request.underlying} options expiring ${request.expiry} in the Kotak master`, { reason: 'NOT_IN_MASTER' });
     const spotRef = this.indexRef(request.underlying);
     const spot = this.pick(await this.poller.quotes([spotRef]), spotRef, request.underlying).lastPricePaise / 100;
@@ -138,6 +140,10 @@ export class KotakNeoMarketData implements MarketDataPort {
     return call(this.deps.fallback);
   }
 
+  private lookup(): KotakInstrumentLookup {
+    return this.deps.instruments ? this.deps.instruments() : this.deps.masters.lookup();
+  }
+
   private indexRef(underlyingOrIndex: string): NeoQuoteRef {
     const name = kotakIndexName(underlyingOrIndex);
     if (!name) throw new KotakNeoError('REJECTED', `no Kotak index known for ${underlyingOrIndex}`, { reason: 'INVALID_INSTRUMENT' });
@@ -147,7 +153,7 @@ export class KotakNeoMarketData implements MarketDataPort {
   private refOf(symbol: string): NeoQuoteRef {
     if (typeof symbol !== 'string' || symbol.trim() === '') throw new KotakNeoError('REJECTED', 'no symbol to quote', { reason: 'INVALID_REQUEST' });
     if (kotakIndexName(symbol)) return this.indexRef(symbol);
-    const contract = this.deps.masters.lookup().contractBySymbol(symbol.trim());
+    const contract = this.lookup().contractBySymbol(symbol.trim());
     if (!contract) throw new KotakNeoError('REJECTED', `${symbol} is neither a known index nor a contract of the Kotak master`, { reason: 'INVALID_INSTRUMENT' });
     return { exchangeSegment: contract.exchangeSegment, token: contract.token };
   }

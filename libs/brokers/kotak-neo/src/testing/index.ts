@@ -11,3 +11,4 @@ export * from './fake-neo-master';
 export * from './fake-neo-state';
 export * from './neo-fixtures';
 export * from './kotak-neo-test-kit';
+export * from './fo-master.builder';
