@@ -61,7 +61,9 @@ export function createMasterLookup(contracts: readonly KotakContract[]): KotakIn
     byToken.set(`${c.exchangeSegment}|${c.token}`, c);
     bySymbol.set(c.tradingSymbol, c);
     const k = `${c.underlying}|${c.expiry}`;
-    byExpiry.set(k, [...(byExpiry.get(k) ?? []), c]);
+    const group = byExpiry.get(k);
+    if (group) group.push(c);
+    else byExpiry.set(k, [c]);
   }
   const lookup: KotakInstrumentLookup = {
     contractFor: (instrument) => byKey.get(keyOf(instrument)),

@@ -32,6 +32,12 @@ export function parseFoMaster(text: string, opts: { readonly requireUnderlyings?
   const col = columnsOf(FILE, table, REQUIRED);
   const contracts: KotakContract[] = [];
   const tokens = new Set<string>();
+  // Few distinct expiries, ~100k rows: convert each epoch value once.
+  const expiries = new Map<number, string | undefined>();
+  const expiryOf = (seconds: number): string | undefined => {
+    if (!expiries.has(seconds)) expiries.set(seconds, expiryDateOfNseSeconds(seconds));
+    return expiries.get(seconds);
+  };
   let skippedRows = 0;
   for (const { line, fields } of table.rows) {
     const bad = (what: string): never => {
@@ -59,7 +65,7 @@ export function parseFoMaster(text: string, opts: { readonly requireUnderlyings?
     if (kind === 'OPT' && !optionType) bad(`an option must have pOptionType CE or PE, got ${JSON.stringify(optionText)}`);
     const strikePaise = decimalOf(col(fields, 'dStrikePrice'));
     if (kind === 'OPT' && (strikePaise === undefined || strikePaise <= 0 || !Number.isInteger(strikePaise))) bad(`dStrikePrice ${JSON.stringify(col(fields, 'dStrikePrice'))} is not a strike in paise`);
-    const expiry = expiryDateOfNseSeconds(wholeOf(col(fields, 'lExpiryDate')) ?? NaN) ?? bad(`lExpiryDate ${JSON.stringify(col(fields, 'lExpiryDate'))}`);
+    const expiry = expiryOf(wholeOf(col(fields, 'lExpiryDate')) ?? NaN) ?? bad(`lExpiryDate ${JSON.stringify(col(fields, 'lExpiryDate'))}`);
     const lotSize = wholeOf(col(fields, 'lLotSize')) ?? 0;
     if (lotSize < 1) bad(`lLotSize ${JSON.stringify(col(fields, 'lLotSize'))}`);
     const tickPaise = decimalOf(col(fields, 'dTickSize')) ?? 0;

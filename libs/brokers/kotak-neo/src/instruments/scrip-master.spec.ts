@@ -119,6 +119,11 @@ describe('CSV reading', () => {
     expect(t.rows.map((r) => r.fields)).toEqual([['x, y', 'say "hi"'], ['1', '2']]);
     expect(t.rows.map((r) => r.line)).toEqual([2, 4]);
     expect(() => parseCsv('a\n"open')).toThrow(/unterminated quote starting on line 2/);
+    expect(() => parseCsv('a,b\n"x"y,z')).toThrow(/text after a closing quote on line 2/);
+    expect(parseCsv('a\n"multi\nline",2\nnext').rows.map((r) => [r.line, r.fields])).toEqual([
+      [2, ['multi\nline', '2']],
+      [4, ['next']],
+    ]);
   });
 });
 
