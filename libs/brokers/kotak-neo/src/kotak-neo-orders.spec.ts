@@ -124,6 +124,18 @@ describe('Kotak orders: place, modify, cancel, fills', () => {
     expect((await client().listTrades()).map((t) => t.brokerOrderId)).toEqual([brokerOrderId]);
   });
 
+  it('keeps an order whose cancel was accepted working until the exchange confirms, and takes a fill that arrives meanwhile', async () => {
+    const first = await client().placeOrder(kotakOrderRequest({ quantity: 2 * NIFTY_LOT }));
+    kit.server.inject('cancel', neoFaults.holdCancel());
+    await client().cancelOrder({ brokerOrderId: first.brokerOrderId, clientOrderId: TAG });
+    expect((await client().orderByTag(TAG))?.state).toBe('OPEN');
+    kit.server.fill(first.brokerOrderId, { quantity: NIFTY_LOT });
+    expect(await client().orderByTag(TAG)).toMatchObject({ state: 'OPEN', filledQuantity: 65 });
+    kit.server.confirmCancel(first.brokerOrderId);
+    expect(await client().orderByTag(TAG)).toMatchObject({ state: 'CANCELED', filledQuantity: 65 });
+    expect(await client().listTrades()).toHaveLength(1);
+  });
+
   it('shows an order not yet at the exchange as PENDING until it is acknowledged', async () => {
     await kit.close();
     kit = await kotakNeoTestKit({ server: { ackStatus: 'open pending' } });

@@ -48,7 +48,7 @@ export interface FakeNeoFill {
   readonly atMs: number;
 }
 
-const WORKING = new Set(['put order req received', 'validation pending', 'open pending', 'open', 'modified']);
+const WORKING = new Set(['put order req received', 'validation pending', 'open pending', 'open', 'modified', 'cancel pending']);
 
 /**
  * The fake broker's order book: orders rest until the test fills them (`fill`) or a quote
@@ -114,8 +114,14 @@ export class FakeNeoBook {
     this.matchAtPlacement(order);
   }
 
-  cancel(order: FakeNeoOrder): void {
-    this.setStatus(order, 'cancelled');
+  /** Cancels at once, or (`hold`) leaves the order 'cancel pending' until `confirmCancel`. */
+  cancel(order: FakeNeoOrder, hold = false): void {
+    this.setStatus(order, hold ? 'cancel pending' : 'cancelled');
+  }
+
+  /** The exchange confirms a held cancel. */
+  confirmCancel(order: FakeNeoOrder): void {
+    if (order.status === 'cancel pending') this.setStatus(order, 'cancelled');
   }
 
   /** The exchange refuses a working order after the broker's ack (RMS, price band…). */
@@ -134,7 +140,8 @@ export class FakeNeoBook {
     order.filled += quantity;
     order.filledValuePaise += quantity * pricePaise;
     this.positions.addFill(order.contract, order.product, order.side, quantity, pricePaise);
-    this.setStatus(order, order.filled === order.quantity ? 'complete' : 'open');
+    const pendingCancel = order.status === 'cancel pending';
+    this.setStatus(order, order.filled === order.quantity ? 'complete' : pendingCancel ? 'cancel pending' : 'open');
     return fill;
   }
 

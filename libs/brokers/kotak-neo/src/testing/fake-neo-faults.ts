@@ -24,12 +24,15 @@ export type FakeNeoEndpoint =
  * - DELAY: wait `ms`, then behave normally.
  * - FILL_FIRST: (cancel/modify) the order fills (`quantity` units, default all that is
  *   left) at its limit just before the request is handled: a cancel racing a fill.
+ * - HOLD_CANCEL: (cancel) Kotak accepts the cancel but the order stays 'cancel pending'
+ *   until the test calls `confirmCancel` (or fills it: a fill after the cancel request).
  */
 export type FakeNeoFault =
   | { readonly type: 'RESPOND'; readonly status: number; readonly body: unknown; readonly processed?: boolean; readonly headers?: Readonly<Record<string, string>> }
   | { readonly type: 'HANG'; readonly processed?: boolean }
   | { readonly type: 'DELAY'; readonly ms: number }
-  | { readonly type: 'FILL_FIRST'; readonly quantity?: number };
+  | { readonly type: 'FILL_FIRST'; readonly quantity?: number }
+  | { readonly type: 'HOLD_CANCEL' };
 
 /** Ready-made faults. */
 export const neoFaults = {
@@ -40,6 +43,7 @@ export const neoFaults = {
   timeoutAfterAccept: (): FakeNeoFault => ({ type: 'HANG', processed: true }),
   timeout: (): FakeNeoFault => ({ type: 'HANG' }),
   fillFirst: (quantity?: number): FakeNeoFault => ({ type: 'FILL_FIRST', quantity }),
+  holdCancel: (): FakeNeoFault => ({ type: 'HOLD_CANCEL' }),
 };
 
 /** Queued faults per endpoint, each used for `times` calls. */

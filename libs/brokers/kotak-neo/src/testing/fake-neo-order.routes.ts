@@ -57,7 +57,7 @@ export function targetOrder(state: FakeNeoState, req: FakeNeoRequest): FakeNeoOr
 }
 
 /** place, modify, cancel (session and IP already checked). */
-export function handleOrderWrite(state: FakeNeoState, req: FakeNeoRequest): FakeNeoReply {
+export function handleOrderWrite(state: FakeNeoState, req: FakeNeoRequest, opts: { readonly holdCancel?: boolean } = {}): FakeNeoReply {
   if (req.headers['content-type']?.startsWith('application/x-www-form-urlencoded') !== true) return { status: 400, body: { stat: 'Not_Ok', stCode: 400, errMsg: 'invalid content type' } };
   const missing = missingField(req.form, req.endpoint === 'place' ? PLACE_FIELDS : req.endpoint === 'modify' ? MODIFY_FIELDS : ['on', 'am']);
   if (missing !== undefined) return { status: 400, body: { stat: 'Not_Ok', stCode: 400, errMsg: `invalid or missing field ${missing}` } };
@@ -65,8 +65,8 @@ export function handleOrderWrite(state: FakeNeoState, req: FakeNeoRequest): Fake
   if (req.endpoint === 'place') return place(state, form);
   const order = targetOrder(state, req);
   if (!order) return { status: 200, body: { stCode: 1021, errMsg: 'please provide valid order number', stat: 'Not_Ok' } };
-  if (!state.book.isWorking(order)) return fixtureReply('error.order-complete');
+  if (!state.book.isWorking(order) || order.status === 'cancel pending') return fixtureReply('error.order-complete');
   if (req.endpoint === 'modify') return modify(state, order, form);
-  state.book.cancel(order);
+  state.book.cancel(order, opts.holdCancel);
   return ack(order.orderNo);
 }

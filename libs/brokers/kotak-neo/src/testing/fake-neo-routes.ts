@@ -44,7 +44,7 @@ function login(state: FakeNeoState, req: FakeNeoRequest): FakeNeoReply {
  * Routes one request of the fake broker after its fault (if any) was applied. Trade calls
  * need a live `Auth`/`Sid` session (else 100022); writes need the static IP (else 100008).
  */
-export function routeFakeNeo(state: FakeNeoState, req: FakeNeoRequest): FakeNeoReply {
+export function routeFakeNeo(state: FakeNeoState, req: FakeNeoRequest, opts: { readonly holdCancel?: boolean } = {}): FakeNeoReply {
   switch (req.endpoint) {
     case 'login':
     case 'validate':
@@ -59,7 +59,7 @@ export function routeFakeNeo(state: FakeNeoState, req: FakeNeoRequest): FakeNeoR
   if (!state.auth.isTradeSession(req.headers['sid'], req.headers['auth'])) return fixtureReply('error.invalid-session');
   if (req.endpoint === 'place' || req.endpoint === 'modify' || req.endpoint === 'cancel') {
     if (!state.staticIpRegistered) return fixtureReply('error.unauthorized');
-    return handleOrderWrite(state, req);
+    return handleOrderWrite(state, req, opts);
   }
   return handleReport(state, req);
 }

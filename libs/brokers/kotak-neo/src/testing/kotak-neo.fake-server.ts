@@ -203,6 +203,11 @@ export class KotakNeoFakeServer {
     this.state.book.reject(this.orderOf(ref), reason);
   }
 
+  /** The exchange confirms a cancel held by a HOLD_CANCEL fault. */
+  confirmCancel(ref: string | { tag: string }): void {
+    this.state.book.confirmCancel(this.orderOf(ref));
+  }
+
   /** A pending order reaches the exchange ('open'). */
   acknowledge(ref: string | { tag: string }): void {
     this.state.book.acknowledge(this.orderOf(ref));
@@ -280,7 +285,7 @@ export class KotakNeoFakeServer {
       }
       return this.send(res, { status: fault.status, body: fault.body, headers: fault.headers });
     }
-    this.send(res, routeFakeNeo(this.state, request));
+    this.send(res, routeFakeNeo(this.state, request, { holdCancel: fault?.type === 'HOLD_CANCEL' }));
   }
 
   private send(res: ServerResponse, reply: FakeNeoReply): void {
