@@ -149,6 +149,23 @@ describe('Kotak session during the day', () => {
     expect(kit.server.loginAttempts()).toHaveLength(2);
   });
 
+  it('shares one login between concurrent callers', async () => {
+    kit = await kotakNeoTestKit({ login: false, master: false });
+    const [a, b] = await Promise.all([kit.broker.login(), kit.broker.sessions.ensure()]);
+    expect(a).toBe(b);
+    expect(kit.server.loginAttempts()).toHaveLength(2);
+  });
+
+  it('says so when the session could not be stored, and keeps it for this process', async () => {
+    kit = await kotakNeoTestKit({ login: false, master: false });
+    const store = { load: async () => undefined, save: async () => Promise.reject(new Error('disk full')) };
+    const broker = kit.newBroker({ sessionStore: store });
+    const error = await failure(broker.login());
+    expect([error.kind, error.message]).toEqual(['TEMPORARY', 'logged in to Kotak but could not store the session']);
+    await expect(broker.executionClient.listOrders()).resolves.toEqual([]);
+    expect(kit.server.loginAttempts()).toHaveLength(2);
+  });
+
   it('does not reuse a stored session of an earlier day', async () => {
     kit = await kotakNeoTestKit({ login: false, master: false });
     let stored: SerializedKotakNeoSession | undefined;
