@@ -41,7 +41,7 @@ export interface AlertChannelsApp {
 export const TEST_RETRY_POLICY: AlertRetryPolicy = { maxAttempts: 4, baseDelayMs: 50, maxDelayMs: 400 };
 
 /** Starts the fakes and the real app on them; `env` adds or overrides variables. */
-export async function startAlertChannelsApp(opts: { env?: Record<string, string | undefined>; nowMs?: number; chats?: boolean } = {}): Promise<AlertChannelsApp> {
+export async function startAlertChannelsApp(opts: { env?: Record<string, string | undefined>; nowMs?: number; chats?: boolean; overrides?: { provide: unknown; useValue: unknown }[] } = {}): Promise<AlertChannelsApp> {
   const telegram = await new TelegramBotApiFake(CHANNEL_SECRETS.botToken).start();
   const smtp = await new SmtpSink('mcube', CHANNEL_SECRETS.smtpPassword).start();
   const twilio = await new TwilioMessagesApiFake(CHANNEL_SECRETS.twilioSid, CHANNEL_SECRETS.twilioToken).start();
@@ -64,6 +64,7 @@ export async function startAlertChannelsApp(opts: { env?: Record<string, string 
     overrides: [
       { provide: CLOCK, useValue: clock },
       { provide: ALERT_RETRY_POLICY, useValue: TEST_RETRY_POLICY },
+      ...(opts.overrides ?? []),
     ],
     beforeBoot: async (ds, seeded) => {
       if (opts.chats === false) return;
