@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, Matches, Max, Min } from 'class-validator';
+import { OptionalNotNull } from '../../../common/validation/validators';
 
 /** POST /api/alerts/telegram-chats body (admin, audited): allow a chat, bound to an mCube user. */
 export class CreateTelegramChatDto {
@@ -13,6 +14,6 @@ export class CreateTelegramChatDto {
   @ApiProperty({ example: 'my phone' }) @Matches(/^[\w .,:;()'/-]{1,100}$/, { message: '$property must be 1-100 plain characters' })
   label!: string;
 
-  @ApiPropertyOptional({ default: true }) @IsOptional() @IsBoolean()
+  @ApiPropertyOptional({ default: true }) @OptionalNotNull() @IsBoolean()
   receivesAlerts?: boolean;
 }
