@@ -165,3 +165,29 @@ describe('the Telegram bot driven by telegraf against a local Bot API server', (
     expect(a.telegram.delivered('sendPhoto', TRADER_CHAT)).toHaveLength(photos + 1);
   });
 });
+
+describe('the Telegram bot in webhook mode', () => {
+  let a: AlertChannelsApp;
+  const secret = 'webhook-secret-0123456789';
+
+  beforeAll(async () => {
+    a = await startAlertChannelsApp({ env: { TELEGRAM_WEBHOOK_URL: 'https://mcube.example/api/telegram/webhook', TELEGRAM_WEBHOOK_SECRET: secret } });
+  });
+  afterAll(async () => {
+    await a?.close();
+  });
+
+  const update = (chat: number, text: string) => ({ update_id: 9001, message: { message_id: 1, date: 0, chat: { id: chat, type: 'private' }, from: { id: chat, is_bot: false, first_name: 'T' }, text, entities: [{ type: 'bot_command', offset: 0, length: text.length }] } });
+
+  it('registers the webhook with its secret and answers only updates that carry it', async () => {
+    await a.telegram.waitFor(() => a.telegram.delivered('setWebhook').length === 1, 5000, 'setWebhook');
+    expect(a.telegram.delivered('setWebhook')[0].params).toMatchObject({ url: 'https://mcube.example/api/telegram/webhook', secret_token: secret });
+    await a.s.http().post('/api/telegram/webhook').send(update(TRADER_CHAT, '/status')).expect(401);
+    await a.s.http().post('/api/telegram/webhook').set('x-telegram-bot-api-secret-token', 'wrong-secret-0123456789').send(update(TRADER_CHAT, '/status')).expect(401);
+    expect(a.telegram.delivered('sendMessage')).toHaveLength(0);
+    await a.s.http().post('/api/telegram/webhook').set('x-telegram-bot-api-secret-token', secret).send(update(TRADER_CHAT, '/status')).expect(200);
+    expect(String(a.telegram.delivered('sendMessage', TRADER_CHAT)[0].params['text'])).toContain('<b>Kotak strangle</b>');
+    // Long polling stays off in webhook mode.
+    expect(a.telegram.calls.filter((c) => c.method === 'deleteWebhook')).toHaveLength(0);
+  });
+});
