@@ -186,6 +186,7 @@ describe('the web console while trading on the simulator', () => {
       { name: 'order-detail', path: `/orders/${orderId}` },
       { name: 'strategy', path: '/strategy' },
       { name: 'market', path: '/market' },
+      { name: 'alerts', path: '/alerts' },
       { name: 'settings-accounts', path: '/settings' },
       { name: 'settings-risk-limits', path: '/settings', tab: 'Risk limits' },
       { name: 'settings-api-keys', path: '/settings', tab: 'API keys' },

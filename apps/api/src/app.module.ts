@@ -7,6 +7,7 @@ import { DatabaseModule } from './database/database.module';
 import { JobsModule } from './jobs/jobs.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
+import { TelegramBotModule } from './modules/alerts/bot/telegram-bot.module';
 import { AnalyticsModule } from './modules/analytics/analytics.module';
 import { ClockModule } from './modules/core/clock/clock.module';
 import { CoreModule } from './modules/core/core.module';
@@ -44,6 +45,7 @@ export class AppModule {
         LlmModule,
         AnalyticsModule,
         AlertsModule,
+        TelegramBotModule,
       ],
     };
   }

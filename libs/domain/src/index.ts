@@ -21,4 +21,5 @@ export * from './futures';
 export * from './orders';
 export * from './risk';
 export * from './ports';
+export * from './alerts';
 export * from './random';

@@ -36,6 +36,23 @@ export interface JobsConfig {
   queuePrefix: string;
 }
 
+/**
+ * The alert channels that have credentials (each absent = not configured). Secrets live only
+ * here, read from the environment; they are never stored, logged or put in a job payload.
+ */
+export interface AlertChannelsConfig {
+  telegram?: {
+    botToken: string;
+    apiRoot: string;
+    /** Webhook mode (public https URL + the secret Telegram echoes); absent = long polling. */
+    webhook?: { url: string; secret: string };
+  };
+  email?: { smtpUrl: string; from: string; to: string[] };
+  sms?: { accountSid: string; authToken: string; from: string; to: string[]; baseUrl?: string };
+  /** Longest a single provider call may take (a longer one is a retried timeout). */
+  sendTimeoutMs: number;
+}
+
 /** The typed configuration of the API, built once at boot from the environment. */
 export interface AppConfig {
   nodeEnv: 'development' | 'production' | 'test';
@@ -67,6 +84,8 @@ export interface AppConfig {
   marketData: MarketDataConfig;
   /** Queues, processors and the schedule (the `jobs` folder). */
   jobs: JobsConfig;
+  /** Telegram, e-mail and SMS (the `alerts` module). */
+  alerts: AlertChannelsConfig;
 }
 
 /** DI token for the validated `AppConfig`. */

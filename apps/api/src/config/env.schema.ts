@@ -8,6 +8,10 @@ const toInt = ({ value }: { value: unknown }) => (value === undefined || value =
 /** 32 bytes as base64 (44 chars with padding, or 43 without) or as 64 hex digits. */
 const KEY_32_BYTES = /^(?:[0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/;
 const KEY_MESSAGE = (name: string) => `${name} must be 32 random bytes as base64 or 64 hex digits (generate one with: openssl rand -base64 32)`;
+/** One e-mail address, optionally with a display name. */
+const ADDRESS = String.raw`[^\s@<>,"]+@[^\s@<>,"]+\.[^\s@<>,"]+`;
+const EMAIL_ADDRESS = new RegExp(String.raw`^(?:${ADDRESS}|[^<>\r\n,]{1,80}<${ADDRESS}>)$`);
+const EMAIL_LIST = new RegExp(String.raw`^${ADDRESS}(?:\s*,\s*${ADDRESS})*$`);
 /** Comma-separated http(s) origins, no paths; empty keeps CORS closed. */
 const ORIGINS = /^(?:https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?)(?:\s*,\s*https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?)*$/;
 
@@ -125,6 +129,55 @@ export class EnvSchema {
   /** BullMQ key prefix in Redis (with REDIS_URL): deployments sharing one Redis use different prefixes. */
   @IsOptional() @Matches(/^[A-Za-z0-9_-]{1,40}$/, { message: 'MCUBE_QUEUE_PREFIX must be 1-40 characters of A-Z a-z 0-9 _ -' })
   MCUBE_QUEUE_PREFIX = 'mcube';
+
+  /** Telegram bot token from @BotFather (`123456:ABC…`); unset = no Telegram channel and no bot commands. */
+  @IsOptional() @Matches(/^\d{3,20}:[A-Za-z0-9_-]{20,100}$/, { message: 'TELEGRAM_BOT_TOKEN must look like 123456789:AA… (from @BotFather)' })
+  TELEGRAM_BOT_TOKEN?: string;
+
+  /** Bot API root: the public one, or a self-hosted Bot API server (tests point it at a local one). */
+  @IsOptional() @Matches(/^https?:\/\/[^\s/?#]+(?::\d{1,5})?\/?$/, { message: 'TELEGRAM_API_ROOT must be an http(s)://host[:port] URL without a path' })
+  TELEGRAM_API_ROOT = 'https://api.telegram.org';
+
+  /** Public https URL Telegram posts updates to (webhook mode); unset = long polling. */
+  @IsOptional() @Matches(/^https:\/\/\S+$/, { message: 'TELEGRAM_WEBHOOK_URL must be an https:// URL' })
+  TELEGRAM_WEBHOOK_URL?: string;
+
+  /** Secret Telegram echoes in X-Telegram-Bot-Api-Secret-Token on every webhook call (required with the webhook). */
+  @IsOptional() @Matches(/^[A-Za-z0-9_-]{16,256}$/, { message: 'TELEGRAM_WEBHOOK_SECRET must be 16-256 characters of A-Z a-z 0-9 _ -' })
+  TELEGRAM_WEBHOOK_SECRET?: string;
+
+  /** SMTP server of the e-mail channel: smtp://user:pass@host:587 (STARTTLS) or smtps://…:465. */
+  @IsOptional() @Matches(/^smtps?:\/\/\S+$/, { message: 'SMTP_URL must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsOptional() @Matches(EMAIL_ADDRESS, { message: 'ALERT_EMAIL_FROM must be an e-mail address (optionally "Name <a@b.c>")' })
+  ALERT_EMAIL_FROM?: string;
+
+  /** Comma-separated recipients of e-mail alerts. */
+  @IsOptional() @Matches(EMAIL_LIST, { message: 'ALERT_EMAIL_TO must be a comma-separated list of e-mail addresses' })
+  ALERT_EMAIL_TO?: string;
+
+  @IsOptional() @Matches(/^AC[0-9a-fA-F]{32}$/, { message: 'TWILIO_ACCOUNT_SID must be AC followed by 32 hex digits' })
+  TWILIO_ACCOUNT_SID?: string;
+
+  @IsOptional() @Matches(/^[A-Za-z0-9]{16,64}$/, { message: 'TWILIO_AUTH_TOKEN must be 16-64 letters or digits' })
+  TWILIO_AUTH_TOKEN?: string;
+
+  /** The Twilio number (E.164) or messaging service SID (MG…) SMS alerts are sent from. */
+  @IsOptional() @Matches(/^(?:\+[1-9]\d{6,14}|MG[0-9a-fA-F]{32})$/, { message: 'TWILIO_FROM must be an E.164 number (+919800000000) or a messaging service SID' })
+  TWILIO_FROM?: string;
+
+  /** Comma-separated E.164 numbers that receive CRITICAL alerts by SMS. */
+  @IsOptional() @Matches(/^\+[1-9]\d{6,14}(?:\s*,\s*\+[1-9]\d{6,14})*$/, { message: 'ALERT_SMS_TO must be comma-separated E.164 numbers (+919800000000)' })
+  ALERT_SMS_TO?: string;
+
+  /** Twilio API base URL (regional edges, tests); unset = Twilio's default. */
+  @IsOptional() @Matches(/^https?:\/\/[^\s/?#]+(?::\d{1,5})?\/?$/, { message: 'TWILIO_API_BASE_URL must be an http(s)://host[:port] URL without a path' })
+  TWILIO_API_BASE_URL?: string;
+
+  /** How long one send to Telegram, SMTP or Twilio may take before it counts as a timeout (retried). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(500) @Max(120_000)
+  MCUBE_ALERT_SEND_TIMEOUT_MS = 10_000;
 }
 
 /** The names of every variable EnvSchema declares (decorated properties, with or without a default). */

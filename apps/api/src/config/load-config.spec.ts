@@ -55,3 +55,17 @@ describe('loadConfig', () => {
     expect(problemsOf({ MCUBE_ADMIN_PASSWORD: 'short' })[0]).toMatch(/^MCUBE_ADMIN_PASSWORD/);
   });
 });
+
+describe('alert channel configuration', () => {
+  it('turns a channel on only with all its variables, and refuses half a channel naming what is missing', () => {
+    expect(loadConfig({}).alerts).toEqual({ sendTimeoutMs: 10_000 });
+    const full = loadConfig({ SMTP_URL: 'smtp://u:p@127.0.0.1:2525', ALERT_EMAIL_FROM: 'mCube <a@b.io>', ALERT_EMAIL_TO: 'x@b.io, y@b.io', TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'abcdefabcdefabcdef', TWILIO_FROM: '+15005550006', ALERT_SMS_TO: '+919800000001', TELEGRAM_BOT_TOKEN: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ' });
+    expect(full.alerts.email?.to).toEqual(['x@b.io', 'y@b.io']);
+    expect(full.alerts.sms?.to).toEqual(['+919800000001']);
+    expect(full.alerts.telegram).toEqual({ botToken: '123456:ABCDEFGHIJKLMNOPQRSTUVWXYZ', apiRoot: 'https://api.telegram.org', webhook: undefined });
+    expect(() => loadConfig({ SMTP_URL: 'smtp://u:p@127.0.0.1:2525' })).toThrow(/ALERT_EMAIL_FROM, ALERT_EMAIL_TO: the e-mail channel needs/);
+    expect(() => loadConfig({ TWILIO_ACCOUNT_SID: `AC${'0'.repeat(32)}` })).toThrow(/TWILIO_AUTH_TOKEN, TWILIO_FROM, ALERT_SMS_TO: the SMS channel needs/);
+    expect(() => loadConfig({ TELEGRAM_BOT_TOKEN: 'not-a-token' })).toThrow(/TELEGRAM_BOT_TOKEN must look like/);
+    expect(() => loadConfig({ TELEGRAM_WEBHOOK_URL: 'https://x.example/api/telegram/webhook', TELEGRAM_WEBHOOK_SECRET: 'a'.repeat(20) })).toThrow(/TELEGRAM_BOT_TOKEN: required when TELEGRAM_WEBHOOK_URL is set/);
+  });
+});

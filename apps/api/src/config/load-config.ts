@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { AppConfig, CredentialKey } from './app-config';
+import { AlertChannelsConfig, AppConfig, CredentialKey } from './app-config';
 import { EnvSchema, envVariableNames } from './env.schema';
 
 /** Raised at boot when the environment is invalid; the message names every bad variable. */
@@ -34,6 +34,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (parsed.MCUBE_CREDENTIALS_KEY_PREVIOUS && !parsed.MCUBE_CREDENTIALS_KEY) {
     problems.push('MCUBE_CREDENTIALS_KEY_PREVIOUS: set only during a rotation, together with the new MCUBE_CREDENTIALS_KEY');
   }
+  problems.push(...alertChannelProblems(parsed));
   if (problems.length > 0) throw new ConfigError(problems);
   const current = parsed.MCUBE_CREDENTIALS_KEY ? parseCredentialKey(parsed.MCUBE_CREDENTIALS_KEY) : undefined;
   const previous = parsed.MCUBE_CREDENTIALS_KEY_PREVIOUS ? parseCredentialKey(parsed.MCUBE_CREDENTIALS_KEY_PREVIOUS) : undefined;
@@ -76,5 +77,44 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       schedule: parsed.MCUBE_JOB_SCHEDULE ?? parsed.NODE_ENV !== 'test',
       queuePrefix: parsed.MCUBE_QUEUE_PREFIX,
     },
+    alerts: alertChannelsOf(parsed),
   };
+}
+
+const list = (value: string): string[] => value.split(',').map((v) => v.trim()).filter((v) => v.length > 0);
+
+/** The variables each channel needs together: half a channel is a boot error, not a silent no-op. */
+const CHANNEL_GROUPS: readonly { channel: string; names: readonly (keyof EnvSchema)[] }[] = [
+  { channel: 'e-mail', names: ['SMTP_URL', 'ALERT_EMAIL_FROM', 'ALERT_EMAIL_TO'] },
+  { channel: 'SMS', names: ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_FROM', 'ALERT_SMS_TO'] },
+  { channel: 'Telegram webhook', names: ['TELEGRAM_WEBHOOK_URL', 'TELEGRAM_WEBHOOK_SECRET'] },
+];
+
+function alertChannelProblems(parsed: EnvSchema): string[] {
+  const problems: string[] = [];
+  for (const g of CHANNEL_GROUPS) {
+    const set = g.names.filter((n) => parsed[n] !== undefined);
+    if (set.length > 0 && set.length < g.names.length) {
+      const missing = g.names.filter((n) => parsed[n] === undefined);
+      problems.push(`${missing.join(', ')}: the ${g.channel} channel needs ${g.names.join(', ')} together (set: ${set.join(', ')})`);
+    }
+  }
+  if (parsed.TELEGRAM_WEBHOOK_URL && !parsed.TELEGRAM_BOT_TOKEN) problems.push('TELEGRAM_BOT_TOKEN: required when TELEGRAM_WEBHOOK_URL is set');
+  return problems;
+}
+
+function alertChannelsOf(parsed: EnvSchema): AlertChannelsConfig {
+  const telegram = parsed.TELEGRAM_BOT_TOKEN
+    ? {
+        botToken: parsed.TELEGRAM_BOT_TOKEN,
+        apiRoot: parsed.TELEGRAM_API_ROOT.replace(/\/$/, ''),
+        webhook: parsed.TELEGRAM_WEBHOOK_URL && parsed.TELEGRAM_WEBHOOK_SECRET ? { url: parsed.TELEGRAM_WEBHOOK_URL, secret: parsed.TELEGRAM_WEBHOOK_SECRET } : undefined,
+      }
+    : undefined;
+  const email = parsed.SMTP_URL && parsed.ALERT_EMAIL_FROM && parsed.ALERT_EMAIL_TO ? { smtpUrl: parsed.SMTP_URL, from: parsed.ALERT_EMAIL_FROM, to: list(parsed.ALERT_EMAIL_TO) } : undefined;
+  const sms =
+    parsed.TWILIO_ACCOUNT_SID && parsed.TWILIO_AUTH_TOKEN && parsed.TWILIO_FROM && parsed.ALERT_SMS_TO
+      ? { accountSid: parsed.TWILIO_ACCOUNT_SID, authToken: parsed.TWILIO_AUTH_TOKEN, from: parsed.TWILIO_FROM, to: list(parsed.ALERT_SMS_TO), baseUrl: parsed.TWILIO_API_BASE_URL?.replace(/\/$/, '') }
+      : undefined;
+  return { telegram, email, sms, sendTimeoutMs: parsed.MCUBE_ALERT_SEND_TIMEOUT_MS };
 }

@@ -2,6 +2,10 @@ import { ApiCredential } from '../modules/accounts/entities/api-credential.entit
 import { BrokerAccount } from '../modules/accounts/entities/broker-account.entity';
 import { Alert } from '../modules/alerts/entities/alert.entity';
 import { AlertLog } from '../modules/alerts/entities/alert-log.entity';
+import { AlertChannelSetting } from '../modules/alerts/entities/alert-channel-setting.entity';
+import { AlertCooldown } from '../modules/alerts/entities/alert-cooldown.entity';
+import { TelegramApprovalCard } from '../modules/alerts/entities/telegram-approval-card.entity';
+import { TelegramChat } from '../modules/alerts/entities/telegram-chat.entity';
 import { DailyPnl } from '../modules/analytics/entities/daily-pnl.entity';
 import { DailyReport } from '../modules/analytics/entities/daily-report.entity';
 import { Performance } from '../modules/analytics/entities/performance.entity';
@@ -71,4 +75,8 @@ export const ENTITIES = [
   // alerts
   Alert,
   AlertLog,
+  AlertChannelSetting,
+  AlertCooldown,
+  TelegramChat,
+  TelegramApprovalCard,
 ];

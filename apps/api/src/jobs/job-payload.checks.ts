@@ -1,7 +1,7 @@
 import { assertIsoDate, secondsOfDay } from '@mcube/domain';
 import { isSecretKey } from '../common/logging/redaction';
 import { JobPayloadError } from './job-errors';
-import type { OrderSubmitPayload, SlotPayload, TickPayload } from './job-registry';
+import type { AlertDeliverPayload, OrderSubmitPayload, SlotPayload, TickPayload } from './job-registry';
 
 const SLOT = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})$/;
 /** Broker tags are short and [a-z0-9]; a leading letter keeps BullMQ from reading the id as a number. */
@@ -65,4 +65,17 @@ export function checkOrderSubmitPayload(payload: unknown): OrderSubmitPayload {
     throw new JobPayloadError(job, `accountId must be a positive integer, got ${JSON.stringify(accountId)}`);
   }
   return { clientOrderId, accountId };
+}
+
+/** `alerts.deliver`: a positive alert id, a channel name, a recipient (1-200 printable characters), an attempt 1-50. */
+export function checkAlertDeliverPayload(payload: unknown): AlertDeliverPayload {
+  const job = 'alerts.deliver';
+  const record = asRecord(job, payload);
+  onlyKeys(job, record, ['alertId', 'channel', 'recipient', 'attempt']);
+  const { alertId, channel, recipient, attempt } = record;
+  if (typeof alertId !== 'number' || !Number.isInteger(alertId) || alertId <= 0) throw new JobPayloadError(job, `alertId must be a positive integer, got ${JSON.stringify(alertId)}`);
+  if (channel !== 'TELEGRAM' && channel !== 'EMAIL' && channel !== 'SMS') throw new JobPayloadError(job, `channel must be TELEGRAM, EMAIL or SMS, got ${JSON.stringify(channel)}`);
+  if (typeof recipient !== 'string' || !/^[\x20-\x7e]{1,200}$/.test(recipient)) throw new JobPayloadError(job, 'recipient must be 1-200 printable characters');
+  if (typeof attempt !== 'number' || !Number.isInteger(attempt) || attempt < 1 || attempt > 50) throw new JobPayloadError(job, `attempt must be an integer 1-50, got ${JSON.stringify(attempt)}`);
+  return { alertId, channel, recipient, attempt };
 }

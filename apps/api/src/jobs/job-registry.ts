@@ -1,8 +1,9 @@
+import { createHash } from 'node:crypto';
 import { JobPayloadError } from './job-errors';
-import { checkOrderSubmitPayload, checkSlotPayload, checkTickPayload } from './job-payload.checks';
+import { checkAlertDeliverPayload, checkOrderSubmitPayload, checkSlotPayload, checkTickPayload } from './job-payload.checks';
 
 /** Every queue. Each queue is processed serially (one job at a time) by each worker process. */
-export const QUEUE_NAMES = ['schedule', 'market-data', 'positions', 'strategy', 'risk', 'analytics', 'orders'] as const;
+export const QUEUE_NAMES = ['schedule', 'market-data', 'positions', 'strategy', 'risk', 'analytics', 'orders', 'alerts'] as const;
 
 /** A queue name. */
 export type QueueName = (typeof QUEUE_NAMES)[number];
@@ -24,6 +25,19 @@ export interface OrderSubmitPayload {
   accountId: number;
 }
 
+/**
+ * Payload of `alerts.deliver`: one attempt at one alert on one channel to one recipient (a chat
+ * id, a phone number, the e-mail list), by reference; the message is rebuilt from the stored
+ * alert. Each attempt is its own job (id ends with the attempt), scheduled by the handler with
+ * the backoff or the provider's retry_after.
+ */
+export interface AlertDeliverPayload {
+  alertId: number;
+  channel: 'TELEGRAM' | 'EMAIL' | 'SMS';
+  recipient: string;
+  attempt: number;
+}
+
 /** Every job and its payload type: the one list the drivers, handlers and schedule share. */
 export interface JobPayloads {
   'schedule.tick': TickPayload;
@@ -38,6 +52,7 @@ export interface JobPayloads {
   'analytics.daily-report': SlotPayload;
   'analytics.learning-update': SlotPayload;
   'orders.submit': OrderSubmitPayload;
+  'alerts.deliver': AlertDeliverPayload;
 }
 
 /** A job name. */
@@ -106,6 +121,15 @@ export const JOB_REGISTRY: { readonly [N in JobName]: JobDefinition<N> } = {
     keepSeconds: 7 * DAY,
     check: checkOrderSubmitPayload,
     jobId: (p) => p.clientOrderId,
+  },
+  // Retries are new jobs the handler schedules (so a 429's retry_after is honoured): one run each.
+  'alerts.deliver': {
+    queue: 'alerts',
+    attempts: 1,
+    backoffMs: 0,
+    keepSeconds: DAY,
+    check: checkAlertDeliverPayload,
+    jobId: (p) => `alerts.deliver@${p.alertId}.${p.channel}.${createHash('sha256').update(p.recipient).digest('hex').slice(0, 12)}.${p.attempt}`,
   },
 };
 

@@ -10,6 +10,7 @@ describe('job registry', () => {
   it('names every job of the issue, plus the schedule ticker', () => {
     expect([...JOB_NAMES].sort()).toEqual(
       [
+        'alerts.deliver',
         'analytics.daily-report',
         'analytics.learning-update',
         'market-data.option-chain',
@@ -28,7 +29,9 @@ describe('job registry', () => {
 
   it('gives order jobs one attempt and every other job a small number', () => {
     expect(JOB_REGISTRY['orders.submit'].attempts).toBe(1);
-    for (const name of JOB_NAMES.filter((n) => n !== 'orders.submit' && n !== 'schedule.tick')) {
+    // Each delivery attempt is its own job: the handler schedules the next one with the backoff or retry_after.
+    expect(JOB_REGISTRY['alerts.deliver'].attempts).toBe(1);
+    for (const name of JOB_NAMES.filter((n) => n !== 'orders.submit' && n !== 'schedule.tick' && n !== 'alerts.deliver')) {
       expect(JOB_REGISTRY[name].attempts).toBeGreaterThanOrEqual(2);
       expect(JOB_REGISTRY[name].attempts).toBeLessThanOrEqual(5);
     }
@@ -36,6 +39,15 @@ describe('job registry', () => {
 
   it('uses the clientOrderId as the id of an order job', () => {
     expect(jobIdOf('orders.submit', { clientOrderId: 'k00aa11bb22cc33dd44', accountId: 3 })).toBe('k00aa11bb22cc33dd44');
+  });
+
+  it('gives every delivery attempt its own id, without the recipient in clear or a colon', () => {
+    const first = jobIdOf('alerts.deliver', { alertId: 7, channel: 'SMS', recipient: '+919800000001', attempt: 1 });
+    expect(first).toBe(jobIdOf('alerts.deliver', { alertId: 7, channel: 'SMS', recipient: '+919800000001', attempt: 1 }));
+    expect(first).not.toBe(jobIdOf('alerts.deliver', { alertId: 7, channel: 'SMS', recipient: '+919800000001', attempt: 2 }));
+    expect(first).not.toBe(jobIdOf('alerts.deliver', { alertId: 7, channel: 'SMS', recipient: '+919800000002', attempt: 1 }));
+    expect(first).not.toContain('9800000001');
+    expect(first).not.toContain(':');
   });
 
   it('derives a scheduled job id from job and slot only, without the colon BullMQ forbids', () => {
@@ -63,6 +75,10 @@ describe('job registry', () => {
     ['positions.monitor', { slot: '2026-11-23T25:00:00' }, /not a real date and time/],
     ['positions.monitor', [], /got an array/],
     ['schedule.tick', { now: 1 }, /unexpected payload field/],
+    ['alerts.deliver', { alertId: 1, channel: 'FAX', recipient: 'x', attempt: 1 }, /channel must be/],
+    ['alerts.deliver', { alertId: 1, channel: 'SMS', recipient: '', attempt: 1 }, /recipient must be/],
+    ['alerts.deliver', { alertId: 1, channel: 'SMS', recipient: 'x', attempt: 0 }, /attempt must be/],
+    ['alerts.deliver', { alertId: 1, channel: 'SMS', recipient: 'x', attempt: 1, authToken: 'x' }, /unexpected payload field/],
   ] as const)('rejects a malformed %s payload %j', (name, payload, message) => {
     expect(() => jobDefinition(name as JobName).check(payload)).toThrow(JobPayloadError);
     expect(() => jobDefinition(name as JobName).check(payload)).toThrow(message);

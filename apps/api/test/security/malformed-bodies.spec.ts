@@ -3,7 +3,7 @@ import { concretePath, isWrite, liveRoutes, LiveRoute } from './route-table';
 
 /** A valid body for a write route, and what the generator must know about its fields. */
 interface Sample {
-  params?: (s: SecurityApp) => Record<string, number>;
+  params?: (s: SecurityApp) => Record<string, string | number>;
   body: Record<string, unknown>;
   /** Fields that must be present (removing one is a 400). */
   required: string[];
@@ -59,7 +59,20 @@ const SAMPLES: Record<string, Sample | null> = {
   'POST /api/positions/:id/exit': { body: { reason: 'manual exit for a test' }, required: ['reason'] },
   'POST /api/risk/breakers/:id/reset': { body: { note: 'loss reviewed by the admin' }, required: ['note'] },
   'POST /api/risk/kill-switch': { body: { state: 'ACTIVE', reason: 'resume after review' }, required: ['state', 'reason'] },
+  'PUT /api/alerts/channels/:channel': {
+    params: () => ({ channel: 'TELEGRAM' }),
+    body: { enabled: true, minSeverity: 'INFO', quietFrom: '22:00', quietTo: '07:00' },
+    required: ['enabled', 'minSeverity', 'quietFrom', 'quietTo'],
+    nullable: ['quietFrom', 'quietTo'],
+  },
+  'PUT /api/alerts/cooldowns/:kind': { params: () => ({ kind: 'loss-limit' }), body: { cooldownSeconds: 3600 }, required: ['cooldownSeconds'] },
+  'POST /api/alerts/telegram-chats': { body: { chatId: '123456789', userId: 1, label: 'my phone', receivesAlerts: true }, required: ['chatId', 'userId', 'label'] },
   // No request body: nothing to malform.
+  'POST /api/alerts/channels/:channel/test': null,
+  'DELETE /api/alerts/telegram-chats/:id': null,
+  'POST /api/analytics/daily-report/send': null,
+  // Telegram's own updates: 404 unless webhook mode, then only with the secret header (telegram-bot.spec).
+  'POST /api/telegram/webhook': null,
   'POST /api/orders/:id/cancel': null,
   'POST /api/alerts/:id/acknowledge': null,
   'POST /api/auth/logout': null,

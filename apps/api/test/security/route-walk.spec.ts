@@ -3,8 +3,8 @@ import { concretePath, isWrite, liveRoutes, LiveRoute } from './route-table';
 
 /** Non-GET routes a viewer may call, because they change nothing of the trading state. */
 const VIEWER_WRITES = ['POST /api/auth/logout', 'POST /api/auth/password'];
-/** The only routes reachable without credentials. */
-const PUBLIC_ROUTES = ['GET /health', 'POST /api/auth/login'];
+/** The only routes reachable without credentials (Telegram's webhook checks its own secret header). */
+const PUBLIC_ROUTES = ['GET /health', 'POST /api/auth/login', 'POST /api/telegram/webhook'];
 
 describe('route walk: every registered route is guarded', () => {
   let s: SecurityApp;
@@ -33,7 +33,7 @@ describe('route walk: every registered route is guarded', () => {
     expect(orphans).toEqual([]);
   });
 
-  it('marks exactly login and health as public', () => {
+  it('marks exactly login, health and the Telegram webhook as public', () => {
     expect(routes.filter((r) => r.nest?.isPublic).map(key).sort()).toEqual([...PUBLIC_ROUTES].sort());
   });
 

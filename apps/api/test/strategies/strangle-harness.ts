@@ -11,6 +11,13 @@ import { JobRunner } from '../../src/jobs/job-runner';
 import { ScheduleTicker } from '../../src/jobs/schedule-ticker';
 import type { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { AlertsService } from '../../src/modules/alerts/alerts.service';
+import type { AlertChannelRegistry } from '../../src/modules/alerts/channels/alert-channel.registry';
+import { AlertContentRegistry } from '../../src/modules/alerts/delivery/alert-content.registry';
+import { AlertDeliveryService } from '../../src/modules/alerts/delivery/alert-delivery.service';
+import { AlertDispatcher } from '../../src/modules/alerts/delivery/alert-dispatcher.service';
+import type { AlertRetryPolicy } from '../../src/modules/alerts/delivery/alert-retry-policy';
+import { ChannelFailureNotifier } from '../../src/modules/alerts/delivery/channel-failure.notifier';
+import { AlertRoutesService } from '../../src/modules/alerts/settings/alert-routes.service';
 import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
 import { AccountMarginService } from '../../src/modules/orders/account-margin.service';
 import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
@@ -57,6 +64,8 @@ export interface StrangleHarness {
   readonly queue: JobQueue;
   readonly runner: KotakStrangleRunner;
   readonly bus: MarketEventsBus;
+  /** The alert dispatcher when `alerts` was given (its jobs run on `queue`). */
+  readonly dispatcher?: AlertDispatcher;
   /** Jobs that ended failed (should stay empty). */
   readonly failures: JobStatus[];
   step(atMs: number): Promise<void>;
@@ -64,7 +73,19 @@ export interface StrangleHarness {
 }
 
 /** Builds the harness with the Kotak account seeded as `init` seeds it, its parameters overridden by `parameters`. */
-export async function startStrangleHarness(opts: { driver: DriverKind; seed: number; startDate: string; parameters?: Record<string, unknown>; runtime?: StrangleRuntimeSettings }): Promise<StrangleHarness> {
+export async function startStrangleHarness(opts: {
+  driver: DriverKind;
+  seed: number;
+  startDate: string;
+  parameters?: Record<string, unknown>;
+  runtime?: StrangleRuntimeSettings;
+  /** Alerts leave the box through these channels (delivery jobs on the harness's queue). */
+  alerts?: { channels: AlertChannelRegistry; policy: AlertRetryPolicy };
+  /** Also run the `risk.circuit-breakers` job (every 30 s of the schedule) with the real breaker. */
+  breakers?: boolean;
+  /** Runs on the migrated database before anything starts (risk limits, users…). */
+  seedData?: (ds: DataSource, accountId: number) => Promise<void>;
+}): Promise<StrangleHarness> {
   const db = await createTestDatabase('sqlite');
   const dataSource = await db.openMigrated();
   const clock = new FixedClock(epochMsOfIst(opts.startDate, '09:15'));
@@ -75,6 +96,15 @@ export async function startStrangleHarness(opts: { driver: DriverKind; seed: num
   const seed = TRADING_ACCOUNT_SEEDS.find((s) => s.broker === 'KOTAK')!;
   const account = await insertAccount(dataSource, { broker: 'KOTAK', allocatedCapitalPaise: seed.allocatedCapitalPaise, isPaperTrading: true });
   await dataSource.getRepository(StrategyConfig).save({ accountId: account.id, strategyType: 'WEEKLY_NIFTY_STRANGLE', isActive: true, parameters: { ...seed.parameters, ...opts.parameters } });
+  await opts.seedData?.(dataSource, account.id);
+  const handlers = new JobHandlersRegistry();
+  const logger = memoryLogger();
+  const jobRunner = new JobRunner({ handlers, clock, calendar, logger });
+  const prefix = uniquePrefix();
+  const queue: JobQueue =
+    opts.driver === 'in-process'
+      ? new InProcessJobQueue({ runner: jobRunner, handlers, clock, logger, sleep: async () => undefined })
+      : new BullMqJobQueue({ redisUrl: SHARED_REDIS_URL, prefix, runner: jobRunner, handlers, logger });
 
   const paper = await PaperExecutionClient.create({ config: { capitalPaise: seed.allocatedCapitalPaise }, clock, marketData: market, store: new InMemoryPaperBookStore(), sleep });
   const registry = new ExecutionClientRegistry();
@@ -84,22 +114,17 @@ export async function startStrangleHarness(opts: { driver: DriverKind; seed: num
   const orders = new OrdersService(dataSource, clock, sleep, registry, new RiskContextService(dataSource, clock));
   const cancels = new CancelOrderService(dataSource, clock, registry);
   const bus = new MarketEventsBus();
-  const alerts = new AlertsService(dataSource, bus);
+  const dispatcher = opts.alerts ? new AlertDispatcher(dataSource, new AlertRoutesService(dataSource, opts.alerts.channels), opts.alerts.channels, queue, clock) : undefined;
+  const alerts = new AlertsService(dataSource, bus, dispatcher);
+  if (opts.alerts) new AlertDeliveryService(dataSource, handlers, queue, opts.alerts.channels, clock, opts.alerts.policy, new AlertContentRegistry(), new ChannelFailureNotifier(alerts)).onModuleInit();
   const manualExits = new ManualExitService(dataSource, orders, market);
   const breaker = new CircuitBreakerTripService(dataSource, clock, manualExits, alerts);
   const monitor = new PositionMonitorService(dataSource, clock, market, breaker, bus, calendar);
   const runner = new KotakStrangleRunner(dataSource, market, clock, calendar, orders, cancels, new AccountMarginService(registry), alerts, bus, opts.runtime ?? {});
 
-  const handlers = new JobHandlersRegistry();
+  if (opts.breakers) handlers.register('risk.circuit-breakers', async () => void (await breaker.evaluateAll()), 'test: breakers');
   new StrategyJobHandlers(handlers, runner, monitor, new ExitChaserService(dataSource, clock, market, cancels, manualExits)).onModuleInit();
   for (const name of JOB_NAMES) if (!handlers.ownerOf(name)) handlers.register(name, async () => undefined, 'not under test');
-  const logger = memoryLogger();
-  const jobRunner = new JobRunner({ handlers, clock, calendar, logger });
-  const prefix = uniquePrefix();
-  const queue: JobQueue =
-    opts.driver === 'in-process'
-      ? new InProcessJobQueue({ runner: jobRunner, handlers, clock, logger, sleep: async () => undefined })
-      : new BullMqJobQueue({ redisUrl: SHARED_REDIS_URL, prefix, runner: jobRunner, handlers, logger });
   await queue.startProcessing();
   const ticker = new ScheduleTicker(queue, clock, calendar, handlers);
   const failures: JobStatus[] = [];
@@ -115,6 +140,7 @@ export async function startStrangleHarness(opts: { driver: DriverKind; seed: num
     queue,
     runner,
     bus,
+    dispatcher,
     failures,
     async step(atMs) {
       clock.set(atMs);

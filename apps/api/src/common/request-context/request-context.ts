@@ -36,3 +36,11 @@ export function requestContextMiddleware(req: Request, res: Response, next: Next
   res.setHeader('x-request-id', correlationId);
   storage.run({ correlationId }, () => next());
 }
+
+/**
+ * Runs `fn` as a request of `principal` outside HTTP (a Telegram command): the audit trail and
+ * the services see the same actor and correlation id as for a REST call.
+ */
+export function runAsPrincipal<T>(principal: Principal, correlationId: string, fn: () => Promise<T>): Promise<T> {
+  return storage.run({ correlationId, principal }, fn);
+}

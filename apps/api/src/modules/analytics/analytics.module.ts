@@ -2,10 +2,13 @@ import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AlertsModule } from '../alerts/alerts.module';
 import { CLOCK } from '../core/clock/clock.token';
+import { CoreModule } from '../core/core.module';
 import { DataModule } from '../data/data.module';
 import { MARKET_CLOCK } from '../data/source/market-data.tokens';
 import { RiskModule } from '../risk/risk.module';
 import { DailyPnlService } from './daily-pnl/daily-pnl.service';
+import { DailyDigestService } from './daily-report/daily-digest.service';
+import { DailyReportController } from './daily-report/daily-report.controller';
 import { DailyReportService } from './daily-report/daily-report.service';
 import { AnalyticsJobHandlers } from './jobs/analytics-job-handlers';
 import { LearningUpdateService } from './learning/learning-update.service';
@@ -17,8 +20,9 @@ import { LearningUpdateService } from './learning/learning-update.service';
  * "today" is the market's IST day (the accelerated demo, the replay).
  */
 @Module({
-  imports: [AccountsModule, AlertsModule, RiskModule, DataModule],
-  providers: [{ provide: CLOCK, useExisting: MARKET_CLOCK }, DailyPnlService, DailyReportService, LearningUpdateService, AnalyticsJobHandlers],
-  exports: [DailyPnlService],
+  imports: [AccountsModule, AlertsModule, RiskModule, DataModule, CoreModule],
+  controllers: [DailyReportController],
+  providers: [{ provide: CLOCK, useExisting: MARKET_CLOCK }, DailyPnlService, DailyReportService, DailyDigestService, LearningUpdateService, AnalyticsJobHandlers],
+  exports: [DailyPnlService, DailyDigestService],
 })
 export class AnalyticsModule {}

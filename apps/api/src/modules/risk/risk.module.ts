@@ -24,6 +24,6 @@ import { RiskLimitsService } from './risk-limits/risk-limits.service';
   imports: [TypeOrmModule.forFeature([RiskLimit]), CoreModule, DataModule, AlertsModule],
   controllers: [RiskLimitsController, KillSwitchController],
   providers: [{ provide: CLOCK, useExisting: MARKET_CLOCK }, RiskLimitsService, RiskContextService, KillSwitchService, ReconciliationGate, RiskStatePublisher, LossLimitWatchService],
-  exports: [RiskLimitsService, RiskContextService, ReconciliationGate, RiskStatePublisher],
+  exports: [RiskLimitsService, RiskContextService, ReconciliationGate, RiskStatePublisher, KillSwitchService],
 })
 export class RiskModule {}

@@ -11,5 +11,6 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/orders', label: 'Orders' },
   { path: '/strategy', label: 'Strategy' },
   { path: '/market', label: 'Market' },
+  { path: '/alerts', label: 'Alerts' },
   { path: '/settings', label: 'Settings' },
 ];

@@ -2,9 +2,13 @@ import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'ty
 import { CodeColumn, InstantColumn, IntColumn, TextColumn, VarcharColumn } from '../../../database/columns';
 import { Alert } from './alert.entity';
 
+/** What happened to one attempt. */
+export type AlertLogStatus = 'SENT' | 'RETRYING' | 'FAILED' | 'SKIPPED';
+
 /** One delivery attempt of an alert on one channel. Append-only. */
 @Entity('alert_logs')
 @Index('ix_alert_logs_alert', ['alertId'])
+@Index('ix_alert_logs_channel_occurred', ['channel', 'occurredAt'])
 export class AlertLog {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -20,8 +24,13 @@ export class AlertLog {
   @CodeColumn({ length: 10 })
   channel!: string;
 
+  /** SENT; RETRYING (failed, another attempt is scheduled); FAILED (failed, no more attempts); SKIPPED (switched off, quiet hours). */
   @CodeColumn({ length: 10 })
-  status!: 'SENT' | 'FAILED' | 'SKIPPED';
+  status!: AlertLogStatus;
+
+  /** The chat id, phone number or e-mail list this attempt went to (null for a SKIPPED channel). */
+  @VarcharColumn(200, { nullable: true })
+  recipient!: string | null;
 
   @IntColumn({ default: 1 })
   attempt!: number;

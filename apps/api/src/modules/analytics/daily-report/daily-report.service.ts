@@ -71,6 +71,8 @@ export class DailyReportService {
         message: dailyReportMessage(figures),
         context: { tradeDate: date, ...figures },
         dedupKey: `daily-report:${account.id}:${date}`,
+        // The console's; Telegram and e-mail get the digest of every account (DailyDigestService).
+        delivery: { only: [] },
         occurredAtMs: nowMs,
       });
       return { accountId: account.id, tradeDate: date, changed, alert };

@@ -4,6 +4,7 @@ import { JobHandlersRegistry } from '../../../jobs/job-handlers.registry';
 import { AccountSummaryService } from '../../accounts/summary/account-summary.service';
 import { CLOCK } from '../../core/clock/clock.token';
 import { DailyPnlService } from '../daily-pnl/daily-pnl.service';
+import { DailyDigestService } from '../daily-report/daily-digest.service';
 import { DailyReportService } from '../daily-report/daily-report.service';
 import { LearningUpdateService } from '../learning/learning-update.service';
 
@@ -16,7 +17,7 @@ export const ANALYTICS_JOBS_OWNER = 'AnalyticsModule';
  *   `account.summary` pushed for each. Today is the market clock's IST date (the clock that
  *   stamps positions' `closedAt`).
  * - `analytics.daily-report` (16:00 IST, or the next morning if missed): the report of the
- *   slot's trading day.
+ *   slot's trading day, then its digest (with the chart) by Telegram and e-mail.
  * - `analytics.learning-update` (16:30 IST): strategy statistics of closed positions.
  */
 @Injectable()
@@ -28,12 +29,19 @@ export class AnalyticsJobHandlers implements OnModuleInit {
     private readonly summaries: AccountSummaryService,
     private readonly reports: DailyReportService,
     private readonly learning: LearningUpdateService,
+    private readonly digest: DailyDigestService,
   ) {}
 
   onModuleInit(): void {
     this.handlers.register('positions.pnl', () => this.refreshPnl(), ANALYTICS_JOBS_OWNER);
-    this.handlers.register('analytics.daily-report', async ({ slot }) => void (await this.reports.run(slot.slice(0, 10))), ANALYTICS_JOBS_OWNER);
+    this.handlers.register('analytics.daily-report', ({ slot }) => this.dailyReport(slot.slice(0, 10)), ANALYTICS_JOBS_OWNER);
     this.handlers.register('analytics.learning-update', async () => void (await this.learning.run()), ANALYTICS_JOBS_OWNER);
+  }
+
+  /** The `analytics.daily-report` run: the stored reports, then the digest out by Telegram and e-mail (once per day). */
+  async dailyReport(date: string): Promise<void> {
+    await this.reports.run(date);
+    await this.digest.send(date);
   }
 
   /** The `positions.pnl` run. */

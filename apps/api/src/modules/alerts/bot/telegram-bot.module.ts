@@ -1,0 +1,36 @@
+import { Module } from '@nestjs/common';
+import { AccountsModule } from '../../accounts/accounts.module';
+import { DailyDigestService } from '../../analytics/daily-report/daily-digest.service';
+import { AnalyticsModule } from '../../analytics/analytics.module';
+import { CoreModule } from '../../core/core.module';
+import { RiskModule } from '../../risk/risk.module';
+import { AlertsModule } from '../alerts.module';
+import { APPROVALS_PORT } from './approvals.port';
+import { NoApprovalQueue } from './no-approval-queue';
+import { TelegramApprovalCardsService } from './telegram-approval-cards.service';
+import { TelegramBotService } from './telegram-bot.service';
+import { TelegramChatsController } from './telegram-chats.controller';
+import { TelegramChatsService } from './telegram-chats.service';
+import { REPORT_SOURCE, TelegramCommandsService } from './telegram-commands.service';
+import { TelegramWebhookController } from './telegram-webhook.controller';
+
+/**
+ * The Telegram bot of the alerts domain: its chat allow-list (REST), its commands through the
+ * trading modules' services (kill switch, summaries, approvals) and the approval cards. Kept
+ * apart from `AlertsModule`, which every trading module imports, so the arrows stay one way.
+ * `APPROVALS_PORT` is the embedded `NoApprovalQueue` until the ICICI approval queue exists.
+ */
+@Module({
+  imports: [AlertsModule, CoreModule, RiskModule, AccountsModule, AnalyticsModule],
+  controllers: [TelegramChatsController, TelegramWebhookController],
+  providers: [
+    TelegramChatsService,
+    TelegramCommandsService,
+    TelegramBotService,
+    TelegramApprovalCardsService,
+    { provide: APPROVALS_PORT, useClass: NoApprovalQueue },
+    { provide: REPORT_SOURCE, useExisting: DailyDigestService },
+  ],
+  exports: [TelegramBotService, TelegramApprovalCardsService],
+})
+export class TelegramBotModule {}

@@ -1,0 +1,199 @@
+import { randomBytes } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { OutgoingAlert } from '@mcube/domain';
+import { DataSource, In } from 'typeorm';
+import { AppException } from '../../../common/errors/app-exception';
+import { roleAtLeast, type Principal, type Role } from '../../../common/request-context/principal';
+import { runAsPrincipal } from '../../../common/request-context/request-context';
+import { BrokerAccount, type AccountTradingState } from '../../accounts/entities/broker-account.entity';
+import { AccountSummaryService } from '../../accounts/summary/account-summary.service';
+import { AuditService } from '../../core/audit/audit.service';
+import { Order } from '../../orders/entities/order.entity';
+import { Position } from '../../positions/entities/position.entity';
+import { KillSwitchService } from '../../risk/kill-switch/kill-switch.service';
+import { escapeHtml } from '../channels/telegram-alert.channel';
+import { APPROVALS_PORT, type ApprovalsPort } from './approvals.port';
+import { approvalView, HELP_TEXT, ordersView, pnlView, positionsView, statusView } from './bot-read-views';
+import type { BotReply } from './bot-reply';
+import { TelegramChatsService } from './telegram-chats.service';
+
+/** What came in from Telegram: a text (command) or a button press. */
+export type BotInput = { kind: 'text'; chatId: string; text: string; updateId: number } | { kind: 'button'; chatId: string; data: string; messageId: number; updateId: number };
+
+/** What the bot does in answer: a reply, an edit of the pressed message, a short toast, a photo. */
+export interface BotOutcome {
+  reply?: BotReply;
+  edit?: BotReply;
+  toast?: string;
+  report?: OutgoingAlert;
+}
+
+/** Where /report gets the latest daily report (the analytics module's digest). */
+export interface ReportSource {
+  latestReport(): Promise<OutgoingAlert | null>;
+}
+
+/** DI token of the ReportSource. */
+export const REPORT_SOURCE = Symbol('mcube:report-source');
+
+const STATE_COMMANDS: Record<string, { state: AccountTradingState; role: Role; label: string }> = {
+  kill: { state: 'HALTED', role: 'trader', label: 'HALT every account (nothing but cancels goes out)' },
+  reduce: { state: 'REDUCING', role: 'trader', label: 'set every account to REDUCING (only orders that reduce a position)' },
+  resume: { state: 'ACTIVE', role: 'admin', label: 'set every account back to ACTIVE' },
+};
+const CONFIRM_TTL_MS = 2 * 60_000;
+const REASON = /^[\w .,:;()'/-]{3,200}$/;
+
+/**
+ * The bot's commands, through the same services and guards as REST: the chat must be on the
+ * allow-list and its user active; the user's role applies (a viewer reads only; /kill,
+ * /reduce, /approve, /reject need trader; /resume admin); the kill switch changes go through
+ * `KillSwitchService` after a confirmation button; decisions through the approvals port.
+ * Every command and every refusal is audited, as the chat's user (refusals as system).
+ */
+@Injectable()
+export class TelegramCommandsService {
+  /** Confirmations waiting for their button (a restart forgets them: the person sends the command again). */
+  private readonly confirmations = new Map<string, { chatId: string; command: string; reason: string; expiresAtMs: number }>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly chats: TelegramChatsService,
+    private readonly audit: AuditService,
+    private readonly summaries: AccountSummaryService,
+    private readonly killSwitch: KillSwitchService,
+    @Inject(APPROVALS_PORT) private readonly approvals: ApprovalsPort,
+    @Inject(REPORT_SOURCE) private readonly reports: ReportSource,
+  ) {}
+
+  /** Handles one update; never throws (errors become a polite answer). */
+  async handle(input: BotInput): Promise<BotOutcome> {
+    const principal = await this.chats.principalOf(input.chatId);
+    if (!principal) {
+      await this.audit.record({ action: 'telegram.refused', entity: 'telegram_chat', entityId: input.chatId, newValue: { input: (input.kind === 'text' ? input.text : input.data).slice(0, 60) } });
+      const reply = { html: `Sorry, this chat is not allowed to use mCube. An admin can add chat id <code>${escapeHtml(input.chatId)}</code> on the console's Alerts page.` };
+      return input.kind === 'text' ? { reply } : { toast: 'This chat is not allowed to use mCube.' };
+    }
+    return runAsPrincipal(principal, `telegram-${input.updateId}`, async () => {
+      try {
+        return input.kind === 'text' ? await this.command(principal, input.chatId, input.text) : await this.button(principal, input.chatId, input.data);
+      } catch (err) {
+        const message = err instanceof AppException ? err.message : 'something went wrong; see the server log';
+        if (!(err instanceof AppException)) throw err;
+        return input.kind === 'text' ? { reply: { html: `⛔ ${escapeHtml(message)}` } } : { toast: message.slice(0, 190) };
+      }
+    });
+  }
+
+  private async command(p: Principal, chatId: string, text: string): Promise<BotOutcome> {
+    const [head, ...rest] = text.trim().split(/\s+/);
+    const command = head.replace(/^\//, '').replace(/@.*$/, '').toLowerCase();
+    const args = rest.join(' ');
+    await this.audit.record({ action: 'telegram.command', entity: 'telegram_chat', entityId: chatId, newValue: { command, args: args.slice(0, 200) } });
+    switch (command) {
+      case 'start':
+      case 'help':
+        return { reply: { html: HELP_TEXT } };
+      case 'status':
+        return { reply: { html: statusView(await this.summaries.list()) } };
+      case 'pnl':
+        return { reply: { html: pnlView(await this.summaries.list()) } };
+      case 'positions':
+        return { reply: { html: await this.positions() } };
+      case 'orders':
+        return { reply: { html: await this.orders() } };
+      case 'approvals':
+        return this.pendingApprovals();
+      case 'approve':
+        this.require(p, 'trader', '/approve');
+        return { reply: { html: await this.decide(p, rest[0], 'approve', '') } };
+      case 'reject':
+        this.require(p, 'trader', '/reject');
+        return { reply: { html: await this.decide(p, rest[0], 'reject', rest.slice(1).join(' ')) } };
+      case 'kill':
+      case 'reduce':
+      case 'resume':
+        return this.askConfirmation(p, chatId, command, command === 'kill' ? args : `${command} via Telegram`);
+      case 'report': {
+        const report = await this.reports.latestReport();
+        return report ? { report } : { reply: { html: 'No daily report yet.' } };
+      }
+      default:
+        return { reply: { html: `Unknown command. ${HELP_TEXT}` } };
+    }
+  }
+
+  private async button(p: Principal, chatId: string, data: string): Promise<BotOutcome> {
+    const [action, id] = data.split(':');
+    await this.audit.record({ action: 'telegram.button', entity: 'telegram_chat', entityId: chatId, newValue: { action, id } });
+    if (action === 'approve' || action === 'reject') {
+      this.require(p, 'trader', action === 'approve' ? 'Approve' : 'Reject');
+      const html = await this.decide(p, id, action, action === 'reject' ? 'rejected from Telegram' : '');
+      return { toast: html.replace(/<[^>]+>/g, '').slice(0, 190) };
+    }
+    const pending = this.confirmations.get(id ?? '');
+    if (action === 'cancel' && pending) {
+      this.confirmations.delete(id);
+      return { edit: { html: 'Cancelled: nothing changed.' }, toast: 'Cancelled' };
+    }
+    if (action !== 'confirm') throw new AppException('VALIDATION_FAILED', 'unknown button');
+    if (!pending || pending.chatId !== chatId || pending.expiresAtMs < Date.now()) return { edit: { html: 'This confirmation expired: send the command again.' }, toast: 'Expired' };
+    this.confirmations.delete(id);
+    const spec = STATE_COMMANDS[pending.command];
+    this.require(p, spec.role, `/${pending.command}`);
+    const changed = await this.killSwitch.set(spec.state, pending.reason);
+    const names = await this.accountNames(changed.map((c) => c.id));
+    return { edit: { html: `✅ ${spec.state} on ${escapeHtml(names.join(', ') || 'no account')} (by ${escapeHtml(p.username)}: ${escapeHtml(pending.reason)})` }, toast: spec.state };
+  }
+
+  private askConfirmation(p: Principal, chatId: string, command: string, reason: string): BotOutcome {
+    const spec = STATE_COMMANDS[command];
+    this.require(p, spec.role, `/${command}`);
+    if (!REASON.test(reason)) return { reply: { html: `Give a reason of 3-200 plain characters: /${command} &lt;reason&gt;` } };
+    const nonce = randomBytes(6).toString('hex');
+    this.confirmations.set(nonce, { chatId, command, reason, expiresAtMs: Date.now() + CONFIRM_TTL_MS });
+    return {
+      reply: {
+        html: `Confirm: ${spec.label}?\nReason: ${escapeHtml(reason)}`,
+        buttons: [[{ text: `Confirm ${spec.state}`, data: `confirm:${nonce}` }, { text: 'Cancel', data: `cancel:${nonce}` }]],
+      },
+    };
+  }
+
+  private async decide(p: Principal, id: string | undefined, action: 'approve' | 'reject', reason: string): Promise<string> {
+    if (!id || !/^[\w.-]{1,40}$/.test(id)) return `Say which: /${action} &lt;id&gt;${action === 'reject' ? ' &lt;reason&gt;' : ''}`;
+    if (action === 'reject' && !REASON.test(reason)) return 'Give a reason of 3-200 plain characters: /reject &lt;id&gt; &lt;reason&gt;';
+    const d = action === 'approve' ? await this.approvals.approve(id, p) : await this.approvals.reject(id, p, reason);
+    return `${d.state === 'APPROVED' ? '✅' : '❌'} ${escapeHtml(d.id)} ${d.state.toLowerCase()} by ${escapeHtml(d.by ?? p.username)}`;
+  }
+
+  private async pendingApprovals(): Promise<BotOutcome> {
+    const pending = await this.approvals.listPending();
+    if (pending.length === 0) return { reply: { html: 'No approval pending.' } };
+    return {
+      reply: {
+        html: pending.map(approvalView).join('\n\n'),
+        buttons: pending.map((a) => [{ text: `Approve ${a.id}`, data: `approve:${a.id}` }, { text: `Reject ${a.id}`, data: `reject:${a.id}` }]),
+      },
+    };
+  }
+
+  private require(p: Principal, role: Role, what: string): void {
+    if (!roleAtLeast(p.role, role)) throw new AppException('FORBIDDEN', `${what} needs the ${role} role or above; you are ${p.role}`);
+  }
+
+  private async positions(): Promise<string> {
+    const open = await this.dataSource.getRepository(Position).find({ where: { status: 'ACTIVE' }, order: { id: 'ASC' } });
+    const names = new Map((await this.dataSource.getRepository(BrokerAccount).find()).map((a) => [a.id, a.name]));
+    return positionsView(open.map((x) => ({ id: x.id, accountName: names.get(x.accountId) ?? `#${x.accountId}`, underlying: x.underlying, expiryDate: x.expiryDate, direction: x.direction, callStrike: x.callStrike, putStrike: x.putStrike, quantity: x.quantity, pnlPaise: x.realizedPnlPaise + x.unrealizedPnlPaise })));
+  }
+
+  private async orders(): Promise<string> {
+    const latest = await this.dataSource.getRepository(Order).find({ order: { id: 'DESC' }, take: 10 });
+    return ordersView(latest.map((o) => ({ id: o.id, side: o.side, quantity: o.quantity, filledQuantity: o.filledQuantity, tradingSymbol: o.tradingSymbol, status: o.status, purpose: o.purpose, createdAtMs: o.createdAt.getTime() })));
+  }
+
+  private async accountNames(ids: number[]): Promise<string[]> {
+    return (await this.dataSource.getRepository(BrokerAccount).find({ where: { id: In(ids) }, order: { id: 'ASC' } })).map((a) => a.name);
+  }
+}
