@@ -95,3 +95,54 @@ function redact(value: unknown, seen: WeakSet<object>): unknown {
   }
   return out;
 }
+
+/** Parts of a query parameter name that mark its value as a credential. */
+const CREDENTIAL_NAME_PARTS = ['token', 'key', 'pass', 'secret', 'session', 'auth', 'bearer', 'jwt', 'csrf', 'cookie', 'credential', 'signature'];
+/** Short names that are credentials only as a whole (`sid`, not `side`). */
+const CREDENTIAL_NAMES = new Set(['sid', 'sig', 'pin', 'mpin', 'otp', 'totp']);
+
+/**
+ * Whether a URL query parameter of this name would carry a credential (case-insensitive,
+ * ignoring `-`, `_` and `.`): such values are redacted in logs, and the API refuses such
+ * parameters outright (credentials go in headers or cookies, never in URLs).
+ */
+export function isCredentialQueryName(name: string): boolean {
+  const n = name.toLowerCase().replace(/[-_.[\]]/g, '');
+  return CREDENTIAL_NAMES.has(n) || CREDENTIAL_NAME_PARTS.some((part) => n.includes(part));
+}
+
+/** An mCube API key wherever it appears (a script that put one under an innocent name). */
+const API_KEY_IN_TEXT = /mcube_[A-Za-z0-9]{12}_[A-Za-z0-9_-]{43}/g;
+
+function redactValue(name: string, value: string): string {
+  return isCredentialQueryName(name) ? REDACTED : value.replace(API_KEY_IN_TEXT, REDACTED);
+}
+
+/**
+ * `url` with the value of every credential-named query parameter replaced by `[REDACTED]`,
+ * and any API key in another value too.
+ */
+export function redactUrl(url: string): string {
+  const q = url.indexOf('?');
+  if (q < 0) return url;
+  const pairs = url.slice(q + 1).split('&').map((pair) => {
+    const eq = pair.indexOf('=');
+    const rawName = eq < 0 ? pair : pair.slice(0, eq);
+    let name = rawName;
+    try {
+      name = decodeURIComponent(rawName.replace(/\+/g, ' '));
+    } catch {
+      // A malformed name is judged as written.
+    }
+    return eq < 0 ? pair : `${rawName}=${redactValue(name, pair.slice(eq + 1))}`;
+  });
+  return `${url.slice(0, q)}?${pairs.join('&')}`;
+}
+
+/** A copy of a parsed query with every credential-named value (and any API key) replaced by `[REDACTED]`. */
+export function redactQuery(query: unknown): unknown {
+  if (query === null || typeof query !== 'object') return query;
+  return Object.fromEntries(
+    Object.entries(query as Record<string, unknown>).map(([k, v]) => [k, isCredentialQueryName(k) ? REDACTED : typeof v === 'string' ? redactValue(k, v) : Array.isArray(v) || (v && typeof v === 'object') ? JSON.parse(JSON.stringify(v).replace(API_KEY_IN_TEXT, REDACTED)) : v]),
+  );
+}
