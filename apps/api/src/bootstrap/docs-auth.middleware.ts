@@ -1,6 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { ErrorResponse } from '@mcube/contracts';
-import { isCredentialQueryName } from '../common/logging/redaction';
+import { isCredentialQueryName } from '../common/logging/query-redaction';
 import { AuthenticatorService } from '../modules/core/auth/authenticator.service';
 import { correlationIdOf } from '../common/request-context/request-context';
 

@@ -1,4 +1,5 @@
-import { REDACTED, redactSecrets, redactUrl } from '../../src/common/logging/redaction';
+import { redactUrl } from '../../src/common/logging/query-redaction';
+import { REDACTED, redactSecrets } from '../../src/common/logging/redaction';
 import { UNAUTHENTICATED_INFO_PER_MINUTE } from '../../src/common/logging/request-log-level';
 import { apiKeyFor, capturedLogs, linesLeaking, login, SecurityApp, startSecurityApp, TEST_SECRETS } from './security-app';
 

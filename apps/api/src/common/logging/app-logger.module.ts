@@ -3,7 +3,8 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppConfig, APP_CONFIG } from '../../config/app-config';
 import { correlationIdOf } from '../request-context/request-context';
-import { LOG_REDACT_PATHS, redactQuery, redactSecrets, redactUrl } from './redaction';
+import { redactQuery, redactUrl } from './query-redaction';
+import { LOG_REDACT_PATHS, redactSecrets } from './redaction';
 import { RequestLogLevel } from './request-log-level';
 
 /** Options of the logger that are not configuration: tests pass a buffer as destination. */
@@ -28,19 +29,19 @@ export class AppLoggerModule {
           useFactory: (config: AppConfig) => {
             const levels = new RequestLogLevel();
             return {
-            pinoHttp: [
-              {
-                level: config.logLevel,
-                redact: { paths: [...LOG_REDACT_PATHS], censor: '[REDACTED]' },
-                formatters: { log: (obj: Record<string, unknown>) => redactSecrets(obj) },
-                genReqId: (req) => correlationIdOf(req as never),
-                customLogLevel: (req, res, err) => levels.levelOf(req, res, err),
-                // Changes the serialized copy only (its `query` is replaced, the request's own is untouched).
-                serializers: { req: (req: { url?: unknown; query?: unknown }) => Object.assign(req, { url: typeof req.url === 'string' ? redactUrl(req.url) : req.url, query: redactQuery(req.query) }) },
-                autoLogging: true,
-              },
-              options.destination ?? process.stdout,
-            ],
+              pinoHttp: [
+                {
+                  level: config.logLevel,
+                  redact: { paths: [...LOG_REDACT_PATHS], censor: '[REDACTED]' },
+                  formatters: { log: (obj: Record<string, unknown>) => redactSecrets(obj) },
+                  genReqId: (req) => correlationIdOf(req as never),
+                  customLogLevel: (req, res, err) => levels.levelOf(req, res, err),
+                  // Changes the serialized copy only (its `query` is replaced, the request's own is untouched).
+                  serializers: { req: (req: { url?: unknown; query?: unknown }) => Object.assign(req, { url: typeof req.url === 'string' ? redactUrl(req.url) : req.url, query: redactQuery(req.query) }) },
+                  autoLogging: true,
+                },
+                options.destination ?? process.stdout,
+              ],
             };
           },
         }),

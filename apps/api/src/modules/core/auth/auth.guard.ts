@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import { IS_PUBLIC } from '../../../common/decorators/public.decorator';
 import { AppException } from '../../../common/errors/app-exception';
-import { isCredentialQueryName } from '../../../common/logging/redaction';
+import { isCredentialQueryName } from '../../../common/logging/query-redaction';
 import { Principal } from '../../../common/request-context/principal';
 import { currentRequestContext } from '../../../common/request-context/request-context';
 import { AuthenticatorService } from './authenticator.service';
