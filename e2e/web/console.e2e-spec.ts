@@ -160,8 +160,33 @@ describe('the web console in a browser', () => {
     await page.waitForURL(/\/login/);
   });
 
+  it('sends a user whose password was set for them to the password page first; a wrong current one is refused in place, then the session ends', async () => {
+    const newPassword = VIEWER_NEW_PASSWORD;
+    await page.goto('/login');
+    await page.fill('#username', VIEWER.username);
+    await page.fill('#password', VIEWER.password);
+    await page.click('button[type=submit]');
+    await page.waitForURL('**/password');
+    // Nothing else answers until the password is changed: the console keeps the user here.
+    expect((await page.request.get('/api/accounts')).status()).toBe(403);
+    await page.goto('/dashboard');
+    await page.waitForURL('**/password');
+    await expectText(page, '[role=note]', /choose your own/);
+    await page.fill('#current', 'not-my-password-at-all');
+    await page.fill('#new', newPassword);
+    await page.fill('#repeat', newPassword);
+    await page.click('button[type=submit]');
+    await expectText(page, '.alert-danger', /current password is wrong/);
+    expect(page.url()).toContain('/password');
+    await page.fill('#current', VIEWER.password);
+    await page.click('button[type=submit]');
+    await page.waitForURL('**/login');
+    await logIn(page, VIEWER.username, newPassword);
+    expect(await page.locator('text=choose your own').count()).toBe(0);
+  });
+
   it('shows a viewer no write buttons', async () => {
-    await logIn(page, VIEWER.username, VIEWER.password);
+    await page.goto('/dashboard');
     await page.click('nav >> text=Strategy');
     await page.locator('[data-testid=strategy-WEEKLY_NIFTY_STRANGLE] input').first().waitFor();
     expect(await page.locator('[data-testid=save]').count()).toBe(0);
@@ -180,23 +205,6 @@ describe('the web console in a browser', () => {
     expect(await page.locator('[data-testid=api-key-form]').count()).toBe(0);
     expect(await page.locator('button:has-text("Revoke")').count()).toBe(0);
     await screenshot(page, 'settings-viewer', 'desktop');
-  });
-
-  it('lets a user change their own password: a wrong current one is refused in place, then the session ends', async () => {
-    const newPassword = VIEWER_NEW_PASSWORD;
-    await page.goto('/dashboard');
-    await page.click('text=choose your own');
-    await page.fill('#current', 'not-my-password-at-all');
-    await page.fill('#new', newPassword);
-    await page.fill('#repeat', newPassword);
-    await page.click('button[type=submit]');
-    await expectText(page, '.alert-danger', /current password is wrong/);
-    expect(page.url()).toContain('/password');
-    await page.fill('#current', VIEWER.password);
-    await page.click('button[type=submit]');
-    await page.waitForURL('**/login');
-    await logIn(page, VIEWER.username, newPassword);
-    expect(await page.locator('text=choose your own').count()).toBe(0);
   });
 
   it('sends the user to the login page when the session ends mid-use', async () => {

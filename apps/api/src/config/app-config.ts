@@ -1,9 +1,12 @@
-/** Login protection: lock-out after repeated failures plus a per-address+username rate limit. */
+/** Login throttle (no account lock): see `LoginThrottleService`. */
 export interface LoginSecurityConfig {
+  /** Free failures per address + username (or per known browser) before waits start. */
   maxFailures: number;
-  lockoutMinutes: number;
-  rateLimit: number;
-  rateWindowSeconds: number;
+  /** Longest wait; the waits double from one minute up to it. */
+  backoffMaxMinutes: number;
+  /** Failures per client address (unknown browsers, all usernames) per window. */
+  addressMaxFailures: number;
+  addressWindowMinutes: number;
 }
 
 /** One AES-256-GCM key with its id (first 16 hex digits of its SHA-256), stored beside each ciphertext. */
@@ -75,6 +78,8 @@ export interface AppConfig {
     corsOrigins: string[];
     trustProxy: boolean;
     login: LoginSecurityConfig;
+    /** Seconds between two checks of an open /ws socket's credentials. */
+    wsRecheckSeconds: number;
   };
   /** Broker-credential encryption; `current` absent means no credential can be written. */
   credentials: { current?: CredentialKey; previous?: CredentialKey };

@@ -61,23 +61,31 @@ export class EnvSchema {
   @IsOptional() @Matches(ORIGINS, { message: 'CORS_ORIGINS must be a comma-separated list of http(s)://host[:port] origins' })
   CORS_ORIGINS?: string;
 
-  /** Trust X-Forwarded-For from one reverse proxy, so rate limits see the client address. */
+  /**
+   * Trust X-Forwarded-For from exactly one reverse proxy, so the login throttle sees each
+   * client's own address. Behind a proxy with this false, every client has the proxy's address.
+   */
   @IsOptional() @Transform(toBool) @IsBoolean()
   TRUST_PROXY = false;
 
-  /** Failed logins in a row before the account is locked. */
+  /** Failed logins (or password checks) per address + username, or per known browser, before waits start. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100)
   LOGIN_MAX_FAILURES = 5;
 
+  /** Longest wait between attempts once the failures are used up (the waits double up to it). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1440)
-  LOGIN_LOCKOUT_MINUTES = 15;
+  LOGIN_BACKOFF_MAX_MINUTES = 15;
 
-  /** Login attempts allowed per client address + username within the window. */
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
-  LOGIN_RATE_LIMIT = 10;
+  /** Failed logins per client address (all usernames, browsers not known for the username) per window. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000)
+  LOGIN_ADDRESS_MAX_FAILURES = 50;
 
-  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(86400)
-  LOGIN_RATE_WINDOW_SECONDS = 300;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1440)
+  LOGIN_ADDRESS_WINDOW_MINUTES = 15;
+
+  /** How often an open /ws socket's session or API key is checked again (it closes when no longer valid). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(3600)
+  WS_SESSION_RECHECK_SECONDS = 30;
 
   /** AES-256-GCM key for broker credentials at rest; required before any credential is stored. */
   @IsOptional() @Matches(KEY_32_BYTES, { message: KEY_MESSAGE('MCUBE_CREDENTIALS_KEY') })

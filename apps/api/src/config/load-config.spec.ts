@@ -20,7 +20,7 @@ describe('loadConfig', () => {
     expect(config.security.corsOrigins).toEqual([]);
     expect(config.database).toEqual({ type: 'sqlite', path: './data/mcube.sqlite' });
     expect(config.credentials.current).toBeUndefined();
-    expect(config.security.login).toEqual({ maxFailures: 5, lockoutMinutes: 15, rateLimit: 10, rateWindowSeconds: 300 });
+    expect(config.security.login).toEqual({ maxFailures: 5, backoffMaxMinutes: 15, addressMaxFailures: 50, addressWindowMinutes: 15 });
     expect(config.admin).toEqual({ username: 'admin', password: undefined });
   });
 

@@ -11,6 +11,8 @@ import { DailyReport } from '../modules/analytics/entities/daily-report.entity';
 import { Performance } from '../modules/analytics/entities/performance.entity';
 import { ApiKeyEntity } from '../modules/core/entities/api-key.entity';
 import { AuditLogEntity } from '../modules/core/entities/audit-log.entity';
+import { KnownDeviceEntity } from '../modules/core/entities/known-device.entity';
+import { LoginThrottleEntity } from '../modules/core/entities/login-throttle.entity';
 import { SessionEntity } from '../modules/core/entities/session.entity';
 import { UserEntity } from '../modules/core/entities/user.entity';
 import { EconomicEvent } from '../modules/data/entities/economic-event.entity';
@@ -42,6 +44,8 @@ export const ENTITIES = [
   ApiKeyEntity,
   SessionEntity,
   AuditLogEntity,
+  LoginThrottleEntity,
+  KnownDeviceEntity,
   // accounts
   BrokerAccount,
   ApiCredential,

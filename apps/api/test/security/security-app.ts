@@ -78,7 +78,7 @@ export function testEnv(path: string, env: Record<string, string | undefined> = 
     SQLITE_PATH: path,
     LOG_LEVEL: 'info',
     MCUBE_CREDENTIALS_KEY: TEST_SECRETS.credentialsKey,
-    LOGIN_RATE_LIMIT: '1000',
+    LOGIN_ADDRESS_MAX_FAILURES: '100000',
     ...env,
   };
 }

@@ -12,6 +12,8 @@ export function httpStatusOf(code: AppErrorCode): HttpStatus {
       return HttpStatus.UNAUTHORIZED;
     case 'FORBIDDEN':
     case 'CSRF_TOKEN_INVALID':
+    case 'PASSWORD_CHANGE_REQUIRED':
+    case 'SESSION_REQUIRED':
       return HttpStatus.FORBIDDEN;
     case 'NOT_FOUND':
       return HttpStatus.NOT_FOUND;

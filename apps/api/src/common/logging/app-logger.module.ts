@@ -3,7 +3,9 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppConfig, APP_CONFIG } from '../../config/app-config';
 import { correlationIdOf } from '../request-context/request-context';
+import { redactQuery, redactUrl } from './query-redaction';
 import { LOG_REDACT_PATHS, redactSecrets } from './redaction';
+import { RequestLogLevel } from './request-log-level';
 
 /** Options of the logger that are not configuration: tests pass a buffer as destination. */
 export interface AppLoggerOptions {
@@ -13,7 +15,8 @@ export interface AppLoggerOptions {
 
 /**
  * Structured JSON logs (pino via nestjs-pino) with one line per request, the correlation id
- * as `req.id`, redaction paths for headers and a deep secret redactor on every log object.
+ * as `req.id`, redaction paths for headers, credential-named query values redacted in `url`
+ * and `query`, a deep secret redactor on every log object, and 401 noise sampled down to debug.
  */
 @Module({})
 export class AppLoggerModule {
@@ -23,19 +26,24 @@ export class AppLoggerModule {
       imports: [
         LoggerModule.forRootAsync({
           inject: [APP_CONFIG],
-          useFactory: (config: AppConfig) => ({
-            pinoHttp: [
-              {
-                level: config.logLevel,
-                redact: { paths: [...LOG_REDACT_PATHS], censor: '[REDACTED]' },
-                formatters: { log: (obj: Record<string, unknown>) => redactSecrets(obj) },
-                genReqId: (req) => correlationIdOf(req as never),
-                customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-                autoLogging: true,
-              },
-              options.destination ?? process.stdout,
-            ],
-          }),
+          useFactory: (config: AppConfig) => {
+            const levels = new RequestLogLevel();
+            return {
+              pinoHttp: [
+                {
+                  level: config.logLevel,
+                  redact: { paths: [...LOG_REDACT_PATHS], censor: '[REDACTED]' },
+                  formatters: { log: (obj: Record<string, unknown>) => redactSecrets(obj) },
+                  genReqId: (req) => correlationIdOf(req as never),
+                  customLogLevel: (req, res, err) => levels.levelOf(req, res, err),
+                  // Changes the serialized copy only (its `query` is replaced, the request's own is untouched).
+                  serializers: { req: (req: { url?: unknown; query?: unknown }) => Object.assign(req, { url: typeof req.url === 'string' ? redactUrl(req.url) : req.url, query: redactQuery(req.query) }) },
+                  autoLogging: true,
+                },
+                options.destination ?? process.stdout,
+              ],
+            };
+          },
         }),
       ],
       exports: [LoggerModule],

@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppException } from '../errors/app-exception';
+import { parseCanonicalId } from './canonical-id';
 
 /** Flattens nested validation errors into readable `path: message` lines. */
 export function validationMessages(errors: ValidationError[], prefix = ''): string[] {
@@ -28,9 +29,19 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
-/** Refuses a top-level array or scalar where a DTO object is expected, with a plain message. */
+/**
+ * Refuses a top-level array or scalar where a DTO object is expected, with a plain message.
+ * Path parameters are never converted the JavaScript way (`Number('+8')` is 8, `Number('0xb')`
+ * is 11): a `number` parameter must be a canonical id (else 400), any other stays the raw string.
+ */
 class AppValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'param') {
+      if (metadata.metatype !== Number) return value;
+      const id = parseCanonicalId(value);
+      if (id === undefined) throw new AppException('VALIDATION_FAILED', [`${metadata.data ?? 'id'} must be a positive integer written in plain decimal digits`]);
+      return id;
+    }
     const expectsDto = metadata.type === 'body' && typeof metadata.metatype === 'function' && metadata.metatype !== Object;
     if (expectsDto && (value === null || typeof value !== 'object' || Array.isArray(value))) {
       throw new AppException('VALIDATION_FAILED', ['body must be a JSON object']);

@@ -21,4 +21,6 @@ export interface Principal {
   apiKeyName?: string;
   /** The session's CSRF token; absent for API keys, which are exempt from CSRF. */
   csrfToken?: string;
+  /** The user must choose a new password before anything but the password-change routes answers. */
+  mustChangePassword?: boolean;
 }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { isOpen, type BrokerOrderReport, type BrokerPosition, type Clock } from '@mcube/domain';
 import { DataSource, In } from 'typeorm';
 import { inTransaction } from '../../database/in-transaction';
@@ -37,6 +37,8 @@ export interface ReconciliationReport {
  */
 @Injectable()
 export class ReconciliationService {
+  private readonly logger = new Logger('Reconciliation');
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -60,6 +62,7 @@ export class ReconciliationService {
     const [brokerOrders, trades, brokerPositions] = await Promise.all([client.listOrders(), client.listTrades(), client.listPositions()]);
     const adopted: string[] = [];
     const mismatches: string[] = [];
+    const kept: string[] = [];
     const byTag = new Map<string, BrokerOrderReport>();
     for (const o of brokerOrders) if (o.clientOrderId) byTag.set(o.clientOrderId, o);
 
@@ -94,6 +97,7 @@ export class ReconciliationService {
       await this.settle.applyReport(order.id, report);
       const after = await this.dataSource.getRepository(Order).findOneByOrFail({ id: order.id });
       if (after.status !== before.status) adopted.push(`${order.clientOrderId}: ${before.status} → ${after.status}`);
+      else kept.push(`${order.clientOrderId}: ${after.status}`);
       if (after.filledQuantity !== report.filledQuantity) mismatches.push(`${order.clientOrderId}: journal filled ${after.filledQuantity}, broker ${report.filledQuantity}`);
       if (!isOpen(after.status) && ['OPEN', 'PENDING'].includes(report.state)) mismatches.push(`${order.clientOrderId}: journal ${after.status}, broker ${report.state}`);
     }
@@ -103,6 +107,10 @@ export class ReconciliationService {
     mismatches.push(...(await this.positionMismatches(accountId, brokerPositions)));
     const ok = mismatches.length === 0;
     await this.alert(accountId, ok, adopted, mismatches);
+    // Logged as well as alerted: the log is where an operator reads what a restart did.
+    const outcome = { accountId, ok, adopted, kept, mismatches };
+    if (!ok) this.logger.error(outcome, `Reconciliation of account ${accountId}: ${mismatches.length} mismatch(es), trading stays HALTED`);
+    else this.logger.log(outcome, `Reconciliation of account ${accountId}: ${adopted.length} change(s) adopted from the broker, ${kept.length} open order(s) kept`);
     if (ok) this.gate.markReconciled(accountId);
     else this.gate.markUnreconciled(accountId);
     return { accountId, ok, adopted, mismatches };

@@ -26,7 +26,8 @@ export class ShellComponent {
   protected readonly menuCollapsed = signal(true);
 
   constructor() {
-    this.live.connect();
+    // Until a set-for-you password is changed, the API refuses the socket too.
+    if (!this.auth.user()?.mustChangePassword) this.live.connect();
   }
 
   protected async logout(): Promise<void> {

@@ -5,6 +5,7 @@ import { PaperBook1795469153349 } from './1795469153349-PaperBook';
 import { RiskLimitOrderPathSettings1795475795907 } from './1795475795907-RiskLimitOrderPathSettings';
 import { QueuedOrderIntent1795475808605 } from './1795475808605-QueuedOrderIntent';
 import { DailyReport1795475868891 } from './1795475868891-DailyReport';
+import { LoginThrottleAndKnownDevices1796180800397 } from './1796180800397-LoginThrottleAndKnownDevices';
 import { AlertChannels1796180828378 } from './1796180828378-AlertChannels';
 
 /** The sqlite migrations, oldest first. */
@@ -14,5 +15,6 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   RiskLimitOrderPathSettings1795475795907,
   QueuedOrderIntent1795475808605,
   DailyReport1795475868891,
+  LoginThrottleAndKnownDevices1796180800397,
   AlertChannels1796180828378,
 ];

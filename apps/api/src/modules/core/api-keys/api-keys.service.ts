@@ -7,6 +7,7 @@ import { Principal, Role, roleAtLeast } from '../../../common/request-context/pr
 import { AuditService } from '../audit/audit.service';
 import { ApiKeyEntity } from '../entities/api-key.entity';
 import { UserEntity } from '../entities/user.entity';
+import { CredentialRevocations } from '../sessions/credential-revocations';
 
 /** Clear keys look like `mcube_<prefix>_<secret>`: the prefix finds the row, the whole key is hashed. */
 const KEY_FORMAT = /^mcube_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
@@ -34,6 +35,7 @@ export class ApiKeysService {
     @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly audit: AuditService,
+    private readonly revocations: CredentialRevocations,
   ) {}
 
   /** Creates a key for the caller, with a role no stronger than theirs; returns the clear key once. */
@@ -65,6 +67,7 @@ export class ApiKeysService {
       await m.update(ApiKeyEntity, { id }, { revokedAt: new Date() });
       await this.audit.record({ action: 'api-key.revoke', entity: 'api_key', entityId: String(id), oldValue: { revokedAt: null }, newValue: { revoked: true } }, m);
     });
+    this.revocations.publish({ kind: 'api-key', keyId: id });
   }
 
   /** The principal for a clear key, or undefined (malformed, unknown, revoked, owner inactive). */
@@ -78,6 +81,6 @@ export class ApiKeysService {
     await this.keys.update({ id: key.id }, { lastUsedAt: new Date() });
     // A key never outranks its owner, even after the owner was demoted.
     const role = roleAtLeast(user.role, key.role) ? key.role : user.role;
-    return { userId: user.id, username: user.username, role, via: 'api-key', credentialId: String(key.id), apiKeyName: key.name };
+    return { userId: user.id, username: user.username, role, via: 'api-key', credentialId: String(key.id), apiKeyName: key.name, mustChangePassword: user.mustChangePassword };
   }
 }

@@ -3,16 +3,21 @@ import { ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../../../common/decorators/current-principal.decorator';
 import { Public } from '../../../common/decorators/public.decorator';
-import { AnyRoleMayWrite } from '../../../common/decorators/roles.decorator';
+import { AllowedBeforePasswordChange, AnyRoleMayWrite } from '../../../common/decorators/roles.decorator';
 import { Principal } from '../../../common/request-context/principal';
 import { AppConfig, APP_CONFIG } from '../../../config/app-config';
 import { SessionsService } from '../sessions/sessions.service';
 import { UsersService } from '../users/users.service';
-import { clearSessionCookies, setSessionCookies } from './auth-cookies';
+import { clearSessionCookies, DEVICE_COOKIE, setDeviceCookie, setSessionCookies } from './auth-cookies';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { MeService } from './me.service';
+
+/** The client address as Express sees it (the proxy's one unless TRUST_PROXY is set behind a proxy). */
+function addressOf(req: Request): string {
+  return req.ip ?? req.socket.remoteAddress ?? 'unknown';
+}
 
 /** Console login/logout and the caller's identity. */
 @ApiTags('auth')
@@ -31,12 +36,15 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
-    const { session, user } = await this.auth.login({ username: dto.username, password: dto.password, ip: req.ip ?? 'unknown' });
+    const deviceToken = (req.cookies as Record<string, unknown> | undefined)?.[DEVICE_COOKIE];
+    const { session, user, device } = await this.auth.login({ username: dto.username, password: dto.password, ip: addressOf(req), deviceToken: typeof deviceToken === 'string' ? deviceToken : undefined });
     setSessionCookies(res, this.config, session);
+    if (device.token) setDeviceCookie(res, this.config, device.token, device.expiresAt);
     return { user, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
   }
 
   @AnyRoleMayWrite()
+  @AllowedBeforePasswordChange()
   @Post('logout')
   @HttpCode(204)
   async logout(@CurrentPrincipal() principal: Principal, @Res({ passthrough: true }) res: Response): Promise<void> {
@@ -44,17 +52,22 @@ export class AuthController {
     clearSessionCookies(res, this.config);
   }
 
+  @AllowedBeforePasswordChange()
   @Get('me')
   async whoAmI(@CurrentPrincipal() principal: Principal) {
     return this.me.describe(principal);
   }
 
-  /** Own password change (any role: it changes no trading state); ends every session of the user. */
+  /**
+   * Own password change (any role: it changes no trading state). Console session only, under
+   * the login throttle; ends every session of the user and revokes their API keys.
+   */
   @AnyRoleMayWrite()
+  @AllowedBeforePasswordChange()
   @Post('password')
   @HttpCode(204)
-  async changePassword(@CurrentPrincipal() principal: Principal, @Body() dto: ChangePasswordDto, @Res({ passthrough: true }) res: Response): Promise<void> {
-    await this.users.changeOwnPassword(principal, dto);
+  async changePassword(@CurrentPrincipal() principal: Principal, @Body() dto: ChangePasswordDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
+    await this.users.changeOwnPassword(principal, dto, addressOf(req));
     clearSessionCookies(res, this.config);
   }
 }

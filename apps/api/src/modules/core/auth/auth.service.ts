@@ -1,72 +1,54 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { AppConfig, APP_CONFIG } from '../../../config/app-config';
 import { AppException } from '../../../common/errors/app-exception';
-import { AuditService } from '../audit/audit.service';
 import { UserEntity } from '../entities/user.entity';
 import { IssuedSession, SessionsService } from '../sessions/sessions.service';
 import { verifyPassword } from '../users/password-hasher';
 import { userView, UserView } from '../users/users.service';
-import { LoginRateLimiter } from './login-rate-limiter';
+import { KnownDevicesService } from './known-devices.service';
+import { LoginThrottleService } from './login-throttle.service';
 
-/** The same answer for an unknown user, a wrong password, a locked or inactive account. */
-const INVALID = 'Invalid username or password, or the account is temporarily locked';
+/** The same answer for an unknown user, a wrong password or an inactive account. */
+const INVALID = 'Invalid username or password';
 
-/** Password login with rate limit and lock-out. */
+/** What a login needs: the form, the client address and the browser's known-device token if any. */
+export interface LoginInput {
+  username: string;
+  password: string;
+  ip: string;
+  deviceToken?: string;
+}
+
+/** Password login under the login throttle (no account lock: see `LoginThrottleService`). */
 @Injectable()
 export class AuthService {
-  private readonly logger = new Logger('AuthService');
-
   constructor(
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly sessions: SessionsService,
-    private readonly limiter: LoginRateLimiter,
-    private readonly audit: AuditService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly throttle: LoginThrottleService,
+    private readonly devices: KnownDevicesService,
   ) {}
 
   /**
-   * Checks the password and opens a session. Throws RATE_LIMITED (429, Retry-After) past the
-   * per-address+username limit, INVALID_CREDENTIALS (401) otherwise on any failure; after
-   * `maxFailures` failures in a row the account locks for `lockoutMinutes`.
+   * Checks the password and opens a session; remembers the browser as a known device of the
+   * user (`device.token` is set when a new one must go into the cookie). Throws RATE_LIMITED
+   * (429, Retry-After) while this address + username (or this known browser) must wait, and
+   * INVALID_CREDENTIALS (401) on any other failure.
    */
-  async login(input: { username: string; password: string; ip: string }): Promise<{ session: IssuedSession; user: UserView }> {
+  async login(input: LoginInput): Promise<{ session: IssuedSession; user: UserView; device: { token?: string; expiresAt: Date } }> {
     const username = input.username.toLowerCase();
-    const wait = this.limiter.hit(input.ip, username);
-    if (wait > 0) {
-      this.logger.warn({ username, ip: input.ip }, 'Login rate limit reached');
-      throw new AppException('RATE_LIMITED', `Too many login attempts; retry in ${wait} s`, { 'Retry-After': String(wait) });
-    }
-    const user = await this.users.findOne({ where: { username } });
-    const passwordOk = await verifyPassword(user?.passwordHash, input.password);
-    const now = new Date();
-    if (!user || !user.isActive) throw new AppException('INVALID_CREDENTIALS', INVALID);
-    if (user.lockedUntil && user.lockedUntil.getTime() > now.getTime()) {
-      this.logger.warn({ username }, 'Login refused: account locked');
-      throw new AppException('INVALID_CREDENTIALS', INVALID);
-    }
-    if (!passwordOk) {
-      await this.recordFailure(user, now);
-      throw new AppException('INVALID_CREDENTIALS', INVALID);
-    }
-    await this.users.update({ id: user.id }, { failedAttempts: 0, lockedUntil: null, lastLoginAt: now });
-    const session = await this.sessions.issue(user.id, input.ip);
-    return { session, user: userView({ ...user, failedAttempts: 0, lockedUntil: null, lastLoginAt: now }) };
-  }
-
-  private async recordFailure(user: UserEntity, now: Date): Promise<void> {
-    const { maxFailures, lockoutMinutes } = this.config.security.login;
-    const failures = user.failedAttempts + 1;
-    if (failures < maxFailures) {
-      await this.users.update({ id: user.id }, { failedAttempts: failures });
-      return;
-    }
-    const lockedUntil = new Date(now.getTime() + lockoutMinutes * 60_000);
-    await this.users.manager.transaction(async (m) => {
-      await m.update(UserEntity, { id: user.id }, { failedAttempts: 0, lockedUntil });
-      await this.audit.record({ action: 'user.lock', entity: 'user', entityId: String(user.id), newValue: { lockedUntil: lockedUntil.toISOString(), failures } }, m);
+    const knownDevice = await this.devices.knownFor(input.deviceToken, username);
+    const user = await this.throttle.attempt({ address: input.ip, username, knownDevice }, async () => {
+      const found = await this.users.findOne({ where: { username } });
+      const passwordOk = await verifyPassword(found?.passwordHash, input.password);
+      return passwordOk && found?.isActive ? found : undefined;
     });
-    this.logger.warn({ username: user.username, lockedUntil }, 'Account locked after repeated login failures');
+    if (!user) throw new AppException('INVALID_CREDENTIALS', INVALID);
+    const now = new Date();
+    await this.users.update({ id: user.id }, { lastLoginAt: now });
+    const session = await this.sessions.issue(user.id, input.ip);
+    const device = await this.devices.remember(user.id, knownDevice);
+    return { session, user: userView({ ...user, lastLoginAt: now }), device };
   }
 }

@@ -37,6 +37,7 @@ export class AuthenticatorService {
         via: 'session',
         credentialId: sha256Hex(token),
         csrfToken: found.session.csrfToken,
+        mustChangePassword: found.user.mustChangePassword,
       },
     };
   }

@@ -17,10 +17,15 @@ export class UserEntity extends TimestampedRow {
   @CodeColumn({ length: 16 })
   role!: Role;
 
-  /** Failed logins since the last success or lock; reaching the limit locks the account. */
+  /**
+   * No longer written: there is no account lock any more (an attacker could trigger it against
+   * the real user); failures are counted per address + username in `login_throttles`. Kept as
+   * columns so existing rows stay valid; always 0 / null for new users.
+   */
   @IntColumn({ default: 0 })
   failedAttempts!: number;
 
+  /** See `failedAttempts`: never set since the login throttle replaced the lock. */
   @InstantColumn({ nullable: true })
   lockedUntil!: Date | null;
 

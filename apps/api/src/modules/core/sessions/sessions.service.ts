@@ -5,6 +5,7 @@ import { AppConfig, APP_CONFIG } from '../../../config/app-config';
 import { randomToken, sha256Hex } from '../../../common/crypto/tokens';
 import { SessionEntity } from '../entities/session.entity';
 import { UserEntity } from '../entities/user.entity';
+import { CredentialRevocations } from './credential-revocations';
 
 /** A new session: the clear token goes into the cookie once and is never stored. */
 export interface IssuedSession {
@@ -23,6 +24,7 @@ export class SessionsService {
     @InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>,
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly revocations: CredentialRevocations,
   ) {}
 
   /** Opens a session for a user who has just proven their password. */
@@ -54,13 +56,15 @@ export class SessionsService {
     return { session, user };
   }
 
-  /** Ends one session (logout). */
+  /** Ends one session (logout); its open sockets close. */
   async revoke(tokenHash: string): Promise<void> {
     await this.sessions.delete({ tokenHash });
+    this.revocations.publish({ kind: 'session', tokenHash });
   }
 
-  /** Ends every session of a user (deactivation, role or password change). */
+  /** Ends every session of a user (deactivation, role or password change); every socket of the user closes. */
   async revokeAllFor(userId: number): Promise<void> {
     await this.sessions.delete({ userId });
+    this.revocations.publish({ kind: 'user', userId });
   }
 }

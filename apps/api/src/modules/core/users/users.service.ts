@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { IsNull, Repository } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
 import { Principal, Role } from '../../../common/request-context/principal';
 import { AuditService } from '../audit/audit.service';
+import { LoginThrottleService } from '../auth/login-throttle.service';
+import { ApiKeyEntity } from '../entities/api-key.entity';
 import { UserEntity } from '../entities/user.entity';
 import { SessionsService } from '../sessions/sessions.service';
 import { hashPassword, verifyPassword } from './password-hasher';
@@ -41,6 +43,7 @@ export class UsersService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly sessions: SessionsService,
     private readonly audit: AuditService,
+    private readonly throttle: LoginThrottleService,
   ) {}
 
   async list(): Promise<UserView[]> {
@@ -79,23 +82,34 @@ export class UsersService {
     const old = { role: user.role, isActive: user.isActive };
     const next = { role: patch.role ?? user.role, isActive: patch.isActive ?? user.isActive };
     await this.users.manager.transaction(async (m) => {
-      await m.update(UserEntity, { id }, { ...next, ...(next.isActive && !old.isActive ? { failedAttempts: 0, lockedUntil: null } : {}) });
+      await m.update(UserEntity, { id }, next);
       await this.audit.record({ action: 'user.update', entity: 'user', entityId: String(id), oldValue: old, newValue: next }, m);
     });
     await this.sessions.revokeAllFor(id);
     return userView({ ...user, ...next });
   }
 
-  /** Changes the caller's own password after checking the current one; other sessions end. */
-  async changeOwnPassword(actor: Principal, input: { currentPassword: string; newPassword: string }): Promise<void> {
-    const user = await this.users.findOne({ where: { id: actor.userId } });
-    if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
-      throw new AppException('INVALID_CREDENTIALS', 'The current password is wrong');
-    }
+  /**
+   * Changes the caller's own password. Only from a console session (an API key, perhaps a
+   * weaker one in a script, never changes its owner's password); the current password is
+   * checked under the login throttle (same counters as login from this address). Afterwards
+   * every session of the user ends (this one too) and every API key of theirs is revoked: a
+   * password change is what someone does who fears their account was used, and a key made by
+   * an intruder must not outlive it.
+   */
+  async changeOwnPassword(actor: Principal, input: { currentPassword: string; newPassword: string }, address: string): Promise<void> {
+    if (actor.via !== 'session') throw new AppException('SESSION_REQUIRED', 'A password is changed from a console session, never with an API key');
+    const user = await this.throttle.attempt({ address, username: actor.username }, async () => {
+      const found = await this.users.findOne({ where: { id: actor.userId } });
+      return found && (await verifyPassword(found.passwordHash, input.currentPassword)) ? found : undefined;
+    });
+    if (!user) throw new AppException('INVALID_CREDENTIALS', 'The current password is wrong');
+    if (await verifyPassword(user.passwordHash, input.newPassword)) throw new AppException('VALIDATION_FAILED', ['newPassword must differ from the current password']);
     const passwordHash = await hashPassword(input.newPassword);
     await this.users.manager.transaction(async (m) => {
       await m.update(UserEntity, { id: user.id }, { passwordHash, mustChangePassword: false });
-      await this.audit.record({ action: 'user.password-change', entity: 'user', entityId: String(user.id), newValue: { passwordChanged: true } }, m);
+      const revoked = await m.update(ApiKeyEntity, { userId: user.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+      await this.audit.record({ action: 'user.password-change', entity: 'user', entityId: String(user.id), newValue: { passwordChanged: true, apiKeysRevoked: revoked.affected ?? 0 } }, m);
     });
     await this.sessions.revokeAllFor(user.id);
   }

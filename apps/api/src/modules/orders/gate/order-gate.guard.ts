@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { OrderPurpose } from '@mcube/domain';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
+import { parseCanonicalId } from '../../../common/pipes/canonical-id';
 import { Position } from '../../positions/entities/position.entity';
 import { OrderGateService } from './order-gate.service';
 
@@ -34,7 +35,7 @@ export class OrderGateGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const source = this.reflector.get<OrderGateSource | undefined>(ORDER_GATE_SOURCE, ctx.getHandler());
     const req = ctx.switchToHttp().getRequest<Request>();
-    const target = source === 'position-exit' ? await this.positionTarget(String(req.params['id'])) : this.bodyTarget(req.body);
+    const target = source === 'position-exit' ? await this.positionTarget(req.params['id']) : this.bodyTarget(req.body);
     if (target) await this.gate.check({ ...target, route: `${req.method} ${req.route?.path ?? req.path}` });
     return true;
   }
@@ -48,9 +49,10 @@ export class OrderGateGuard implements CanActivate {
     return { accountId, purpose: purpose as OrderPurpose };
   }
 
-  private async positionTarget(id: string): Promise<{ accountId: number; purpose: OrderPurpose } | undefined> {
-    const positionId = Number(id);
-    if (!Number.isSafeInteger(positionId) || positionId <= 0) return undefined;
+  private async positionTarget(id: unknown): Promise<{ accountId: number; purpose: OrderPurpose } | undefined> {
+    // Same rule as the id pipe: `+8` or `0x8` is no position (the pipe then answers 400).
+    const positionId = parseCanonicalId(id);
+    if (positionId === undefined) return undefined;
     const position = await this.dataSource.getRepository(Position).findOne({ where: { id: positionId }, select: { id: true, accountId: true } });
     return position ? { accountId: position.accountId, purpose: 'EXIT' } : undefined;
   }

@@ -12,8 +12,8 @@ function sameAsNew(group: AbstractControl): ValidationErrors | null {
 }
 
 /**
- * The user's own password (any role). The API ends every session of the user on success, so
- * the page forgets the session and asks for a login with the new password.
+ * The user's own password (any role). The API ends every session of the user and revokes their
+ * API keys on success, so the page forgets the session and asks for a login with the new password.
  */
 @Component({
   selector: 'mc-password-page',
@@ -32,7 +32,7 @@ function sameAsNew(group: AbstractControl): ValidationErrors | null {
       <input id="repeat" type="password" class="form-control" formControlName="repeat" autocomplete="new-password" [class.is-invalid]="form.hasError('mismatch')" />
       <div class="invalid-feedback">The two new passwords differ</div>
       <button type="submit" class="btn btn-primary mt-4" [disabled]="busy() || form.invalid">Change password</button>
-      <p class="small text-secondary mt-2 mb-0">Every session of yours ends: you log in again with the new password.</p>
+      <p class="small text-secondary mt-2 mb-0">Every session of yours ends and your API keys are revoked: you log in again with the new password.</p>
     </form>
   `,
   styles: [`.form-narrow { max-width: 28rem; }`],

@@ -1,0 +1,81 @@
+import { FixedClock } from '@mcube/domain';
+import { EXECUTION_CLIENTS, ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
+import { ReconciliationService } from '../../src/modules/orders/reconciliation.service';
+import { SESSION_MS } from '../orders/gateway-harness';
+import { FakeExecutionClient } from '../orders/fake-execution-client';
+import { REST_ENTRY_BODY, startOrdersRestApp } from '../orders/orders-rest-app';
+import { capturedLogs, login, SecurityApp, SessionAuth } from './security-app';
+
+interface LogLine {
+  level: number;
+  msg: string;
+  accountId?: number;
+  ok?: boolean;
+  adopted: string[];
+  kept: string[];
+  mismatches: string[];
+}
+
+/** Reconciliation outcome lines logged since `from` (index into the captured log). */
+function outcomes(from: number): LogLine[] {
+  return capturedLogs
+    .slice(from)
+    .flatMap((l) => l.split('\n'))
+    .filter((l) => l.includes('Reconciliation of account'))
+    .map((l) => JSON.parse(l) as LogLine);
+}
+
+describe('reconciliation outcomes are logged, not only alerted', () => {
+  let s: SecurityApp;
+  let trader: SessionAuth;
+  let broker: FakeExecutionClient;
+  const clock = new FixedClock(SESSION_MS);
+  const reconcile = () => s.app.get(ReconciliationService, { strict: false }).reconcile(s.accounts.kotakId);
+  const enter = (key: string) => s.http().post('/api/orders').set('cookie', trader.cookie).set('x-csrf-token', trader.csrfToken).send({ ...REST_ENTRY_BODY, accountId: s.accounts.kotakId, idempotencyKey: key });
+
+  beforeAll(async () => {
+    const start = capturedLogs.length;
+    ({ s } = await startOrdersRestApp(clock));
+    // The start-up reconciliation of each paper account was logged.
+    expect(outcomes(start).map((l) => [l.accountId, l.ok, l.level])).toEqual(expect.arrayContaining([[s.accounts.kotakId, true, 30], [s.accounts.iciciId, true, 30]]));
+    broker = new FakeExecutionClient(clock);
+    s.app.get<ExecutionClientRegistry>(EXECUTION_CLIENTS, { strict: false }).register(s.accounts.kotakId, broker);
+    expect((await reconcile()).ok).toBe(true);
+    trader = await login(s, 'trader');
+  });
+  afterAll(() => s?.close());
+
+  it('logs the open orders it kept and the changes it adopted, at info', async () => {
+    const placed = await enter('log-kept-1').expect(201);
+    const tag = broker.orders[0].request.clientOrderId;
+    let at = capturedLogs.length;
+    await reconcile();
+    expect(outcomes(at)).toEqual([expect.objectContaining({ level: 30, accountId: s.accounts.kotakId, ok: true, adopted: [], kept: [`${tag}: ACCEPTED`], mismatches: [] })]);
+
+    // The broker cancelled it meanwhile: reconciliation adopts that.
+    broker.orders[0].state = 'CANCELED';
+    at = capturedLogs.length;
+    await reconcile();
+    const [line] = outcomes(at);
+    expect(line).toMatchObject({ level: 30, ok: true, kept: [], mismatches: [] });
+    expect(line.adopted).toEqual([`${tag}: ACCEPTED → CANCELED`]);
+    expect(placed.body.orderIds).toHaveLength(1);
+  });
+
+  it('logs what it withdrew and every mismatch, at error, when the account stays HALTED', async () => {
+    broker.timeoutAfterAccept();
+    await enter('log-withdrawn-1');
+    // The broker never kept it: at reconciliation the journal's SUBMITTED order is unknown there.
+    const lost = broker.orders.pop();
+    // And the broker has an order mCube never sent.
+    broker.orders.push({ ...(lost as NonNullable<typeof lost>), request: { ...(lost as NonNullable<typeof lost>).request, clientOrderId: 'FOREIGN-1' }, brokerOrderId: 'B-FOREIGN' });
+    const at = capturedLogs.length;
+    const report = await reconcile();
+    expect(report.ok).toBe(false);
+    const [line] = outcomes(at);
+    expect(line).toMatchObject({ level: 50, accountId: s.accounts.kotakId, ok: false });
+    expect(line.adopted.join('\n')).toMatch(/rejected \(never reached the broker\)/);
+    expect(line.mismatches.join('\n')).toMatch(/B-FOREIGN/);
+    expect(line.msg).toMatch(/HALTED/);
+  });
+});
