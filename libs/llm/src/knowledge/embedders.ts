@@ -28,9 +28,9 @@ function fnv1a(text: string): number {
  */
 export class HashingEmbedder implements Embedder {
   readonly name: string;
-  readonly minRelevance = 0.1;
+  readonly minRelevance = 0.12;
 
-  constructor(private readonly dimensions = 512) {
+  constructor(private readonly dimensions = 1024) {
     this.name = `hashing-${dimensions}`;
   }
 

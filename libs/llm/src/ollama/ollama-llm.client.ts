@@ -29,7 +29,8 @@ function failure(e: unknown): BrokerError {
     const kind = err.status_code === 429 ? 'RATE_LIMITED' : err.status_code >= 500 ? 'TEMPORARY' : 'REJECTED';
     return new BrokerError(kind, `Ollama answered ${err.status_code}: ${message}`, { brokerCode: `HTTP_${err.status_code}`, cause: e });
   }
-  if (e instanceof SyntaxError) return new BrokerError('UNKNOWN', `Ollama sent a body that is not JSON: ${message}`, { brokerCode: 'MALFORMED_BODY', cause: e });
+  // By name: the error may come from another realm (a test runner's VM), where instanceof fails.
+  if (err?.name === 'SyntaxError') return new BrokerError('UNKNOWN', `Ollama sent a body that is not JSON: ${message}`, { brokerCode: 'MALFORMED_BODY', cause: e });
   return new BrokerError('TEMPORARY', `Ollama is unreachable: ${message}${err?.cause?.code ? ` (${err.cause.code})` : ''}`, { brokerCode: 'UNAVAILABLE', cause: e });
 }
 
