@@ -2,15 +2,16 @@ import { DomainError, type OrderSide } from '@mcube/domain';
 import type { LimitPriceMode } from '../config/icici-futures.config';
 import type { FuturesTouch } from '../ports/futures-market.port';
 
-const paise = (rupees: number) => Math.round(rupees * 100);
+// Micro-rupees: fine enough that rounding a price to them never crosses a tick the wrong way.
+const micro = (rupees: number) => Math.round(rupees * 1e6);
 
-/** A price on the tick: nearest, or rounded down / up. Works in integer paise so ₹0.05 steps stay exact. */
+/** A price on the tick: nearest, or rounded down / up (never past the price). Exact in integer micro-rupees. */
 export function onTick(price: number, tick: number, mode: 'NEAREST' | 'DOWN' | 'UP' = 'NEAREST'): number {
-  const p = paise(price);
-  const t = paise(tick);
+  const p = micro(price);
+  const t = micro(tick);
   if (!(t > 0) || !Number.isFinite(p)) throw new DomainError('INVALID_ARGUMENT', `cannot put ${price} on a ${tick} tick`);
   const steps = mode === 'DOWN' ? Math.floor(p / t) : mode === 'UP' ? Math.ceil(p / t) : Math.round(p / t);
-  return (steps * t) / 100;
+  return Math.round((steps * t) / 1e4) / 100;
 }
 
 /**
