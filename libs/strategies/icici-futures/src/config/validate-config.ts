@@ -130,15 +130,23 @@ export function validateIciciFuturesConfig(candidate: unknown): ConfigFieldError
 }
 
 /**
- * Settings that are valid but probably not what the trader wants, in words. Today: averaging
- * switched on while the stop is no further than the averaging trigger (the stop always exits
- * first, so averaging can never happen: the plan's own 0.5% stop and 1% trigger do this).
+ * Settings that are valid but probably not what the trader wants, in words: averaging switched
+ * on while (1) the stop is no further than the averaging trigger (the stop always exits first:
+ * the plan's own 0.5% stop and 1% trigger do this), or (2) the stop re-set from the new average
+ * is already reached at the trigger price (DECISIONS §1's 0.5% with an equal quantity at 1%).
  */
 export function iciciFuturesConfigWarnings(config: IciciFuturesConfig): string[] {
   const warnings: string[] = [];
   if (config.allowAveraging && config.maxAverageAttempts > 0 && config.stopLossPct <= config.averageTriggerPct) {
     warnings.push(
       `averaging can never trigger: the stop (${config.stopLossPct}% from entry) is hit before the averaging trigger (${config.averageTriggerPct}% against the average); widen the stop beyond the trigger or accept that averaging is off`,
+    );
+  }
+  // Equal quantity at a t% trigger puts the new average t/2 back: a stop s% from it is already hit when s ≤ (t/2)/(1 − t/2).
+  const t = config.averageTriggerPct / 100;
+  if (config.allowAveraging && config.maxAverageAttempts > 0 && config.averagedStopLossPct / 100 <= t / 2 / (1 - t / 2) + 1e-12) {
+    warnings.push(
+      `averaging would stop out at once: adding the original quantity ${config.averageTriggerPct}% against the average puts the price ${((t / 2 / (1 - t / 2)) * 100).toFixed(4)}% under the new average, inside the ${config.averagedStopLossPct}% re-set stop; the strategy then never asks to average`,
     );
   }
   return warnings;

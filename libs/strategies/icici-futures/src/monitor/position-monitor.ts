@@ -67,8 +67,8 @@ export class FuturesPositionMonitor {
     if (!config.allowAveraging || !position.riskLevels) return;
     const margin = await deps.account.margin(config.accountId);
     const side = position.direction === 'LONG' ? 'BUY' : 'SELL';
-    const price = limitPriceFor(touch, side, config.entryLimitMode, config.tickSize);
-    const averaging = assessAveraging({ position, levels: position.riskLevels, price, margin, config });
+    // The trigger is on the mark (the last price); the order is priced at the touch.
+    const averaging = assessAveraging({ position, levels: position.riskLevels, price: touch.lastPrice, margin, config });
     if (averaging.action !== 'AVERAGE') return;
     const { date } = istDateTimeOf(nowMs);
     const key = `${position.positionId}:${averaging.decision.attempt}:${date}`;
@@ -77,7 +77,8 @@ export class FuturesPositionMonitor {
     if (open.length > 0) return;
     this.averagingAsked.add(key);
     const contract = `${position.underlying}-${position.expiry}-FUT`;
-    const request = averagingApprovalRequest({ config, calendar: deps.calendar, position, contract, assessment: averaging, limitPrice: price, nowMs });
+    const limitPrice = limitPriceFor(touch, side, config.entryLimitMode, config.tickSize);
+    const request = averagingApprovalRequest({ config, calendar: deps.calendar, position, contract, assessment: averaging, limitPrice, nowMs });
     await deps.approvals.request(request);
     await this.ctx.record('AVERAGE', 'APPROVAL_REQUESTED', 'AVERAGING_NEEDS_APPROVAL', request.summary, { request, averaging, touch }, nowMs, position.positionId);
     await this.ctx.alert('WARNING', 'ICICI averaging awaits approval', request.summary, nowMs, `approval:${request.requestId}`);

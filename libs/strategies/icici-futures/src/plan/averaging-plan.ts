@@ -32,7 +32,8 @@ const floorDiv = (a: number, b: number) => (b > 0 ? Math.max(0, Math.floor(a / b
  * `averagedStopLossPct` from the new average), then reduced to what the gateway would accept:
  * the position exposure cap, the total exposure cap, and the per-trade risk of the added
  * quantity at the new stop distance. The target moves `targetPct` from the new average when
- * `retargetAfterAveraging`. Off (HOLD) when averaging is disabled. Pure.
+ * `retargetAfterAveraging`. HOLD when averaging is disabled, and when the re-set stop would
+ * already be reached at the current price (an order the stop rule would close at once). Pure.
  */
 export function assessAveraging(input: {
   position: FuturesPositionState;
@@ -92,6 +93,12 @@ export function assessAveraging(input: {
   if (lots === 0) return hold(`No averaging: ${first.lots} lot(s) by the margin rule, but the ${cappedBy} cap allows none`);
   const quantity = lots * position.lotSize;
   const newAveragePrice = decision.newAveragePrice as number;
+  const newStopLoss = decision.newStopLoss as number;
+  // DECISIONS §1 re-sets the stop from the new average; with the equal quantity at the 1% trigger and a
+  // 0.5% stop that stop sits at the current price, so the order would be closed at once at a bigger loss.
+  if (position.direction === 'LONG' ? price <= newStopLoss : price >= newStopLoss) {
+    return hold(`No averaging: the stop re-set ${c.averagedStopLossPct}% from the new average ${newAveragePrice} would be ${newStopLoss}, already reached at ${price}: the position would be stopped out at once`);
+  }
   const newTarget = c.retargetAfterAveraging
     ? futuresStopAndTarget({ entryPrice: newAveragePrice, direction: position.direction, stopLossPct: c.averagedStopLossPct / 100, targetPct: c.targetPct / 100, tickSize: c.tickSize }).target
     : levels.target;
@@ -107,7 +114,7 @@ export function assessAveraging(input: {
     exposurePaise: lotNotional * lots,
     riskPaise: riskPerLot * lots,
     newAveragePrice,
-    newStopLoss: decision.newStopLoss as number,
+    newStopLoss,
     newTarget,
     reason: cappedBy ? `${decision.reason} Reduced from ${first.lots} lot(s) by the ${cappedBy} cap.` : decision.reason,
   };

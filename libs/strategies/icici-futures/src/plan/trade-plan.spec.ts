@@ -52,6 +52,7 @@ describe('the ICICI trade plan', () => {
   it('previews averaging, and says it is unreachable with the plan’s 0.5% stop and 1% trigger', () => {
     const r = plan();
     expect(r.plan.averaging).toMatchObject({ enabled: true, maxAttempts: 2, marginCapFractions: [0.2, 0.5], reachable: false, firstTriggerPrice: 1287.05 });
-    expect(plan({ config: { ...C, stopLossPct: 1.5, targetPct: 3 } }).plan.averaging.reachable).toBe(true);
+    expect(plan({ config: { ...C, stopLossPct: 1.5, targetPct: 3 } }).plan.averaging.reachable).toBe(false);
+    expect(plan({ config: { ...C, stopLossPct: 1.5, targetPct: 3, averagedStopLossPct: 1 } }).plan.averaging.reachable).toBe(true);
   });
 });

@@ -31,7 +31,7 @@ export interface AveragingPreview {
   /** Price at which attempt 1 would trigger (averageTriggerPct against the entry). */
   readonly firstTriggerPrice: number;
   readonly marginCapFractions: readonly number[];
-  /** False when the stop is hit before the trigger (averaging can never happen). */
+  /** False when averaging can never happen: the stop is hit before the trigger, or the re-set stop at once after it. */
   readonly reachable: boolean;
 }
 
@@ -118,7 +118,8 @@ export function buildTradePlan(input: {
       maxAttempts: c.allowAveraging ? c.maxAverageAttempts : 0,
       firstTriggerPrice: Math.round(entryPrice * (direction === 'LONG' ? 1 - trigger : 1 + trigger) * 100) / 100,
       marginCapFractions: c.averagingMarginCapFractions.slice(0, c.maxAverageAttempts),
-      reachable: c.stopLossPct > c.averageTriggerPct,
+      // The stop must lie beyond the trigger, and the stop re-set from the new average below the trigger price.
+      reachable: c.stopLossPct > c.averageTriggerPct && c.averagedStopLossPct / 100 > trigger / 2 / (1 - trigger / 2),
     },
   };
   if (!riskReward.ok) return { ok: false, code: 'RISK_REWARD_TOO_LOW', reason: riskReward.reason, plan };
