@@ -1,4 +1,4 @@
-import { addDays, BrokerError, daysBetween, istDateTimeOf, type Clock, type IsoDate, type MarketDataPort, type NseCalendar, type PriceBar } from '@mcube/domain';
+import { addDays, BrokerError, daysBetween, DomainError, istDateTimeOf, type Clock, type IsoDate, type MarketDataPort, type NseCalendar, type PriceBar } from '@mcube/domain';
 import type {
   FuturesContractInfo,
   FuturesMarketPort,
@@ -79,7 +79,14 @@ export class MarketDataFuturesSource implements FuturesMarketPort {
   }
 
   async optionsOpenInterest(request: { readonly underlying: string; readonly date: IsoDate }): Promise<Sourced<OptionsOiReading>> {
-    const expiries = this.calendar.weeklyExpiries(request.underlying, request.date, addDays(request.date, 45));
+    let expiries: IsoDate[];
+    try {
+      expiries = this.calendar.weeklyExpiries(request.underlying, request.date, addDays(request.date, 45));
+    } catch (e) {
+      // The calendar carries expiry rules for index options only: a stock's chain is not known here.
+      if (e instanceof DomainError) return unavailable(`no option expiries of ${request.underlying}: ${e.message}`);
+      throw e;
+    }
     if (expiries.length === 0) return unavailable(`no listed ${request.underlying} option expiry`);
     try {
       const chain = await this.market.optionChain({ underlying: request.underlying, expiry: expiries[0] });
