@@ -57,7 +57,7 @@ export class IciciFuturesStrategy {
 
   /** "What would it do now?": morning check, window, screen and plans, without validating, journalling or trading. */
   evaluate(nowMs: number = this.ctx.deps.clock.nowMs()): Promise<FuturesEvaluation> {
-    return evaluateFuturesEntry(this.ctx.deps, this.config, nowMs);
+    return evaluateFuturesEntry(this.ctx.deps, this.config, nowMs, this.desk.working?.clientOrderId ?? null);
   }
 
   /** The screen slot `nowMs` falls in ('YYYY-MM-DD HH:MM' of the slot start), or null outside the entry window. */

@@ -128,3 +128,15 @@ describe('ICICI entry: screen → validator → ONE approval request → a perso
     expect(h.strategy.phase).toBe('IDLE');
   });
 });
+
+describe('one thing at a time', () => {
+  it('does not screen while an entry order is working', async () => {
+    const h = harness({ outcome: () => 'WORK' });
+    const request = (await h.strategy.runScreen()).request!;
+    h.approvals.decide(request.requestId);
+    await h.strategy.onApprovalDecision(request, { requestId: request.requestId, ...approve });
+    const run = await h.strategy.runScreen(h.at(SCREEN_DATE, '09:30:30'));
+    expect(run.evaluation).toMatchObject({ decision: 'SKIP', reasonCode: 'ORDER_WORKING', screen: null });
+    expect(h.approvals.requests).toHaveLength(1);
+  });
+});

@@ -12,6 +12,7 @@ export type FuturesEntryReasonCode =
   | 'NOT_A_TRADING_DAY'
   | 'OUTSIDE_ENTRY_WINDOW'
   | 'APPROVAL_PENDING'
+  | 'ORDER_WORKING'
   | 'MARKET_DATA_UNAVAILABLE'
   | 'NO_CANDIDATE'
   | 'NO_PLAN';
@@ -46,10 +47,11 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 /**
  * The entry workflow up to the validator: morning check (one position per account) → trading
- * day and entry window → no approval already open → screen → trade plans for the best
- * `maxValidationsPerScreen` candidates. No orders, no journal, no validation.
+ * day and entry window → no order of the strategy working (`orderWorking`: its id) → no approval
+ * already open → screen → trade plans for the best `maxValidationsPerScreen` candidates. No
+ * orders, no journal, no validation.
  */
-export async function evaluateFuturesEntry(deps: IciciFuturesDeps, config: IciciFuturesConfig, nowMs: number): Promise<FuturesEvaluation> {
+export async function evaluateFuturesEntry(deps: IciciFuturesDeps, config: IciciFuturesConfig, nowMs: number, orderWorking: string | null = null): Promise<FuturesEvaluation> {
   const { date, time } = istDateTimeOf(nowMs);
   const isTradingDay = deps.calendar.isTradingDay(date);
   const inWindow =
@@ -74,6 +76,7 @@ export async function evaluateFuturesEntry(deps: IciciFuturesDeps, config: Icici
   if (!mc.allowNewEntry) return end('MONITOR', 'ACTIVE_POSITION_MONITOR_ONLY', mc.reason);
   if (!isTradingDay) return end('SKIP', 'NOT_A_TRADING_DAY', `${date} is not a trading day`);
   if (!inWindow) return end('SKIP', 'OUTSIDE_ENTRY_WINDOW', `${time} is outside the entry window ${config.screenStartTime}–${config.entryWindowEnd}`);
+  if (orderWorking) return end('SKIP', 'ORDER_WORKING', `order ${orderWorking} of this strategy is still working`);
   const open = await deps.approvals.openRequests(config.accountId, nowMs);
   ev = { ...ev, openApprovalIds: open.map((r) => r.requestId) };
   if (open.length > 0) return end('SKIP', 'APPROVAL_PENDING', `approval ${open[0].requestId} is still open: one request at a time`);

@@ -64,7 +64,10 @@ export class FuturesPositionMonitor {
 
   private async maybeAskToAverage(position: FuturesPositionState, touch: FuturesTouch, nowMs: number): Promise<void> {
     const { deps, config } = this.ctx;
-    if (!config.allowAveraging || !position.riskLevels) return;
+    if (!config.allowAveraging || !position.riskLevels || position.riskLevels.averagingAttempts >= config.maxAverageAttempts) return;
+    // Cheap pre-check of the 1% trigger (the domain rule decides exactly): no margin read on every quiet tick.
+    const t = config.averageTriggerPct / 100;
+    if (position.direction === 'LONG' ? touch.lastPrice > position.averagePrice * (1 - t) * 1.000001 : touch.lastPrice < position.averagePrice * (1 + t) * 0.999999) return;
     const margin = await deps.account.margin(config.accountId);
     const side = position.direction === 'LONG' ? 'BUY' : 'SELL';
     // The trigger is on the mark (the last price); the order is priced at the touch.
