@@ -8,9 +8,6 @@ const { compilerOptions } = require('./tsconfig.base.json');
 
 const moduleNameMapper = {};
 for (const [alias, [target]] of Object.entries(compilerOptions.paths)) {
-  // A path into node_modules only gives TypeScript the types of a package whose `exports` the
-  // `node` resolution cannot read (trading-signals); jest resolves the package itself.
-  if (target.startsWith('node_modules/')) continue;
   moduleNameMapper[`^${alias}$`] = path.join(__dirname, target);
 }
 

@@ -1,3 +1,6 @@
+// The package declares its types only under `exports`, which this workspace's `node` resolution cannot read.
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- pulls the declaration wherever this file is compiled
+/// <reference path="../types/trading-signals.d.ts" />
 import { ema, type FuturesDirection, type PriceBar, type TradeIdeaTechnicals } from '@mcube/domain';
 import { ATR, BollingerBands, EMA, MACD, RSI } from 'trading-signals';
 
