@@ -16,3 +16,4 @@ export * from './knowledge/embedders';
 export * from './knowledge/fts5-knowledge-store';
 export * from './knowledge/chroma-knowledge-store';
 export * from './llm-config';
+export * from './knowledge/knowledge-documents';
