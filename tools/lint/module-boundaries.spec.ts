@@ -57,6 +57,12 @@ describe('module boundaries', () => {
     expect(messages).toEqual([]);
   });
 
+  it('keeps libs/llm on the domain only: a strategy import is rejected', async () => {
+    const messages = await lintAs('libs/llm/src/probe-for-lint.ts', "import { IciciFuturesStrategy } from '@mcube/strategy-icici-futures';\nexport const S = IciciFuturesStrategy;\n");
+    expect(messages.join('\n')).toMatch(/@nx\/enforce-module-boundaries/);
+    expect(await lintAs('libs/llm/src/probe-for-lint.ts', "import { DomainError } from '@mcube/domain';\nexport const E = DomainError;\n")).toEqual([]);
+  });
+
   it('lets the api import the domain', async () => {
     const messages = await lintAs('apps/api/src/probe-for-lint.ts', "import { DomainError } from '@mcube/domain';\nexport const E = DomainError;\n");
     expect(messages).toEqual([]);

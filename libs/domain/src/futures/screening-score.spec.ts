@@ -32,4 +32,12 @@ describe('screeningScore', () => {
   it('rejects an RSI outside 0..100', () => {
     expect(() => screeningScore({ ...strong, rsi: 101 })).toThrow(DomainError);
   });
+
+  it('scores with a stored weight table and refuses one that does not add up to 100', () => {
+    const weights = { oi: 50, sector: 20, trend: 10, rsi: 10, room: 10 };
+    // OI 50 × 0.65 / 0.85 = 38.235… → 38.24; sector 20; trend 10; RSI 75 out of zone 0; room 10.
+    expect(screeningScore({ ...strong, oiConfidence: 0.65, rsi: 75, weights })).toMatchObject({ score: 78.24, components: { oi: 38.24, sector: 20, trend: 10, rsi: 0, room: 10 } });
+    expect(() => screeningScore({ ...strong, weights: { ...weights, room: 11 } })).toThrow(/add up to 100, got 101/);
+    expect(() => screeningScore({ ...strong, weights: { ...weights, oi: -5, room: 65 } })).toThrow(/weights.oi must not be negative/);
+  });
 });

@@ -19,6 +19,9 @@ export const SCREENING_WEIGHTS = Object.freeze({
   room: 5,
 });
 
+/** Points per screening component (a stored setting); non-negative, adding up to 100. */
+export type ScreeningWeights = Readonly<Record<keyof typeof SCREENING_WEIGHTS, number>>;
+
 /** Inputs of {@link screeningScore}. */
 export interface ScreeningScoreInput {
   readonly direction: FuturesDirection;
@@ -30,6 +33,8 @@ export interface ScreeningScoreInput {
   readonly roomToLevelOk: boolean;
   /** Default 65. */
   readonly minScore?: number;
+  /** Default {@link SCREENING_WEIGHTS}. */
+  readonly weights?: ScreeningWeights;
 }
 
 /** Result of {@link screeningScore}. */
@@ -46,7 +51,8 @@ export interface ScreeningScore {
  * the sector scores only a STRONG verdict in the direction (the sector filter vetoes MIXED
  * separately); trend, RSI zone and room score all-or-nothing. Passes at ≥ minScore.
  *
- * @throws DomainError INVALID_ARGUMENT for RSI outside [0, 100] or confidence outside [0, 1].
+ * @throws DomainError INVALID_ARGUMENT for RSI outside [0, 100], confidence outside [0, 1], or
+ * weights that are negative, missing or do not add up to 100.
  */
 export function screeningScore(input: ScreeningScoreInput): ScreeningScore {
   const { direction, oiSignal, oiConfidence, sectorVerdict, trendAligned, rsi, roomToLevelOk } = input;
@@ -55,7 +61,8 @@ export function screeningScore(input: ScreeningScoreInput): ScreeningScore {
   assertFinite('oiConfidence', oiConfidence);
   if (rsi < 0 || rsi > 100) throw new DomainError('INVALID_ARGUMENT', `rsi must be in [0, 100], got ${rsi}`);
   if (oiConfidence < 0 || oiConfidence > 1) throw new DomainError('INVALID_ARGUMENT', `oiConfidence must be in [0, 1], got ${oiConfidence}`);
-  const w = SCREENING_WEIGHTS;
+  const w = input.weights ?? SCREENING_WEIGHTS;
+  assertScreeningWeights(w);
   const long = direction === 'LONG';
   const oiWith = oiSignal === (long ? 'BULLISH' : 'BEARISH');
   const components = {
@@ -67,4 +74,20 @@ export function screeningScore(input: ScreeningScoreInput): ScreeningScore {
   };
   const score = Math.round((components.oi + components.sector + components.trend + components.rsi + components.room) * 100) / 100;
   return { score, passed: score >= minScore, components };
+}
+
+/**
+ * Checks a weight table: every component of {@link SCREENING_WEIGHTS} present, finite, ≥ 0,
+ * adding up to 100 (to 1e-9).
+ * @throws DomainError INVALID_ARGUMENT naming the bad component or the wrong total.
+ */
+export function assertScreeningWeights(weights: ScreeningWeights): void {
+  let total = 0;
+  for (const key of Object.keys(SCREENING_WEIGHTS) as (keyof typeof SCREENING_WEIGHTS)[]) {
+    const v = weights?.[key];
+    assertFinite(`weights.${key}`, v);
+    if (v < 0) throw new DomainError('INVALID_ARGUMENT', `weights.${key} must not be negative, got ${v}`);
+    total += v;
+  }
+  if (Math.abs(total - 100) > 1e-9) throw new DomainError('INVALID_ARGUMENT', `screening weights must add up to 100, got ${total}`);
 }

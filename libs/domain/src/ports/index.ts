@@ -5,3 +5,4 @@ export * from './market-data.port';
 export * from './llm.port';
 export * from './knowledge-store.port';
 export * from './alert-channel.port';
+export * from './llm-validator.port';

@@ -1,0 +1,23 @@
+import type { OrderIntent, OrderStatus } from '@mcube/domain';
+import type { FuturesApprovalRequest } from '../ports/approval-request.port';
+
+/** An order the strategy sent and follows until it ends. */
+export interface WorkingOrder {
+  readonly purpose: 'ENTRY' | 'AVERAGE' | 'EXIT';
+  readonly clientOrderId: string;
+  readonly positionId: string;
+  readonly intent: OrderIntent;
+  readonly submittedAtMs: number;
+  /** ENTRY/AVERAGE: the approved request (its stop and target apply after the fill). */
+  readonly request: FuturesApprovalRequest | null;
+  /** EXIT: why the position is closed (STOP_LOSS_HIT …), and whether a roll follows. */
+  readonly exitCode: string | null;
+  cancelRequested: boolean;
+}
+
+const TERMINAL: readonly OrderStatus[] = ['FILLED', 'CANCELED', 'REJECTED', 'EXPIRED', 'DENIED'];
+
+/** True once the order can change no more. */
+export function isTerminal(status: OrderStatus): boolean {
+  return TERMINAL.includes(status);
+}

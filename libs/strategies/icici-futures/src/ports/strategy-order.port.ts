@@ -1,0 +1,31 @@
+import type { OrderIntent, OrderStatus } from '@mcube/domain';
+
+/** What the gateway answered to one intent. DENIED = mCube's risk checks; REJECTED = the broker; UNKNOWN = in flight, outcome not known yet. */
+export interface StrategySubmitResult {
+  readonly clientOrderId: string;
+  readonly status: 'ACCEPTED' | 'DENIED' | 'REJECTED' | 'UNKNOWN';
+  /** Why it was denied or rejected (a risk denial code or the broker's reason). */
+  readonly denial?: { readonly code: string; readonly message: string };
+}
+
+/** An order as the strategy sees it. Quantities are units; prices rupees. */
+export interface StrategyOrderState {
+  readonly clientOrderId: string;
+  readonly status: OrderStatus;
+  readonly filledQuantity: number;
+  readonly averagePrice?: number;
+  readonly reason?: string;
+}
+
+/**
+ * The one way the strategy trades (same contract as the strangle's): the API's `OrdersService`
+ * gateway implements it (risk checks including the approval, clientOrderId, persistence,
+ * throttling, broker). Guarantees: `submit` never throws for a refusal (DENIED/REJECTED are
+ * results) and never resubmits by itself; `orderStatus` reports the gateway's view of an order
+ * it issued (unknown ids reject); `cancel` resolves once asked. Infrastructure failures reject.
+ */
+export interface StrategyOrderPort {
+  submit(intent: OrderIntent): Promise<StrategySubmitResult>;
+  orderStatus(clientOrderId: string): Promise<StrategyOrderState>;
+  cancel(clientOrderId: string): Promise<void>;
+}

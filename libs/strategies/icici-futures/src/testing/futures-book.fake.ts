@@ -1,0 +1,108 @@
+import { DomainError, type OrderIntent, type Paise } from '@mcube/domain';
+import type { FuturesAccountMargin, FuturesAccountPort, FuturesPositionState, FuturesRiskLevels } from '../ports/futures-account.port';
+import type { StrategyOrderPort, StrategyOrderState, StrategySubmitResult } from '../ports/strategy-order.port';
+
+/** What the fake does with the n-th submitted intent (0-based). */
+export type FakeFuturesOutcome = 'FILL' | 'WORK' | 'REJECT' | 'DENY';
+
+/**
+ * Gateway + positions in memory for the strategy's specs: orders fill at once at their limit,
+ * stay working, or are refused (per `outcome`); fills build the one futures position the
+ * account port reports (ENTRY opens it, AVERAGE adds at the new average, EXIT reduces it).
+ * It keeps every intent, cancel and risk-level write. Margin: `availablePaise` minus 20% of the
+ * open notional.
+ */
+export class FakeFuturesBook implements StrategyOrderPort, FuturesAccountPort {
+  readonly intents: OrderIntent[] = [];
+  readonly cancels: string[] = [];
+  readonly levelWrites: { positionId: string; levels: FuturesRiskLevels }[] = [];
+  private readonly orders = new Map<string, { intent: OrderIntent; state: StrategyOrderState }>();
+  position: (FuturesPositionState & { closedQuantity: number }) | null = null;
+  lotSize = 1;
+
+  constructor(
+    private readonly outcome: (intent: OrderIntent, index: number) => FakeFuturesOutcome = () => 'FILL',
+    public availablePaise: Paise = 1_20_00_000 * 100,
+    private readonly now: () => number = () => 0,
+  ) {}
+
+  async submit(intent: OrderIntent): Promise<StrategySubmitResult> {
+    const index = this.intents.push(intent) - 1;
+    const clientOrderId = `co-${index + 1}`;
+    const outcome = this.outcome(intent, index);
+    if (outcome === 'REJECT' || outcome === 'DENY') {
+      const status = outcome === 'REJECT' ? 'REJECTED' : 'DENIED';
+      this.orders.set(clientOrderId, { intent, state: { clientOrderId, status, filledQuantity: 0, reason: 'test refusal' } });
+      return { clientOrderId, status, denial: { code: outcome === 'REJECT' ? 'BROKER_REJECTED' : 'APPROVAL_REQUIRED', message: 'test refusal' } };
+    }
+    this.orders.set(clientOrderId, { intent, state: { clientOrderId, status: 'ACCEPTED', filledQuantity: 0 } });
+    if (outcome === 'FILL') this.fill(clientOrderId);
+    return { clientOrderId, status: 'ACCEPTED' };
+  }
+
+  async orderStatus(clientOrderId: string): Promise<StrategyOrderState> {
+    const o = this.orders.get(clientOrderId);
+    if (!o) throw new DomainError('INVALID_ARGUMENT', `unknown order ${clientOrderId}`);
+    return { ...o.state };
+  }
+
+  async cancel(clientOrderId: string): Promise<void> {
+    this.cancels.push(clientOrderId);
+    const o = this.orders.get(clientOrderId);
+    if (o && (o.state.status === 'ACCEPTED' || o.state.status === 'PARTIALLY_FILLED')) o.state = { ...o.state, status: 'CANCELED' };
+  }
+
+  /** Fills a working order (all of it, or `quantity`) at its limit or at `price`. */
+  fill(clientOrderId: string, quantity?: number, price?: number): void {
+    const o = this.orders.get(clientOrderId);
+    if (!o) throw new DomainError('INVALID_ARGUMENT', `unknown order ${clientOrderId}`);
+    const qty = quantity ?? o.intent.quantity - o.state.filledQuantity;
+    const px = price ?? (o.intent.limitPrice as number);
+    const filled = o.state.filledQuantity + qty;
+    o.state = { ...o.state, status: filled >= o.intent.quantity ? 'FILLED' : 'PARTIALLY_FILLED', filledQuantity: filled, averagePrice: px };
+    this.apply(o.intent, qty, px);
+  }
+
+  private apply(intent: OrderIntent, qty: number, px: number): void {
+    const p = this.position;
+    if (intent.purpose === 'EXIT') {
+      if (!p) throw new DomainError('INVALID_ARGUMENT', 'exit without a position');
+      const quantity = p.quantity - qty;
+      this.position = quantity > 0 ? { ...p, quantity, closedQuantity: p.closedQuantity + qty } : null;
+      return;
+    }
+    if (!p) {
+      this.position = {
+        positionId: intent.positionId ?? 'pos',
+        accountId: intent.accountId,
+        underlying: intent.instrument.underlying,
+        expiry: intent.instrument.expiry,
+        direction: intent.side === 'BUY' ? 'LONG' : 'SHORT',
+        quantity: qty,
+        lotSize: this.lotSize,
+        averagePrice: px,
+        riskLevels: null,
+        openedAtMs: this.now(),
+        closedQuantity: 0,
+      };
+      return;
+    }
+    const quantity = p.quantity + qty;
+    this.position = { ...p, quantity, averagePrice: (p.averagePrice * p.quantity + px * qty) / quantity };
+  }
+
+  async activePosition(accountId: string): Promise<FuturesPositionState | null> {
+    return this.position && this.position.accountId === accountId ? { ...this.position } : null;
+  }
+
+  async margin(): Promise<FuturesAccountMargin> {
+    const open = this.position ? Math.round(this.position.averagePrice * 100) * this.position.quantity : 0;
+    const inUse = Math.round(open * 0.2);
+    return { availablePaise: this.availablePaise - inUse, inUsePaise: inUse, openExposurePaise: open };
+  }
+
+  async setRiskLevels(positionId: string, levels: FuturesRiskLevels): Promise<void> {
+    this.levelWrites.push({ positionId, levels });
+    if (this.position?.positionId === positionId) this.position = { ...this.position, riskLevels: levels };
+  }
+}
