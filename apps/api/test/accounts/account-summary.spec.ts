@@ -123,13 +123,16 @@ describe('account summaries (GET /api/accounts/summary, account.summary) and the
       [s.accounts.kotakId, '2026-03-10', -1_000_00, -6_000_00, 4_000_00, 2_00_000_00],
       [s.accounts.iciciId, '2026-03-10', 0, 0, 0, 2_00_000_00],
     ]);
-    const alerts = await s.dataSource.getRepository(Alert).find({ where: { category: 'REPORT' }, order: { accountId: 'ASC' } });
+    const reportAlerts = await s.dataSource.getRepository(Alert).find({ where: { category: 'REPORT' }, order: { id: 'ASC' } });
+    const alerts = reportAlerts.filter((a) => a.accountId !== null).sort((a, b) => (a.accountId as number) - (b.accountId as number));
     expect(alerts.map((a) => [a.accountId, a.severity, a.dedupKey])).toEqual([
       [s.accounts.kotakId, 'INFO', `daily-report:${s.accounts.kotakId}:2026-03-10`],
       [s.accounts.iciciId, 'INFO', `daily-report:${s.accounts.iciciId}:2026-03-10`],
     ]);
     expect(alerts[0].message).toContain('net -₹1,000.00');
-    expect(published.filter((m) => m.event === 'alert.raised' && m.data.category === 'REPORT')).toHaveLength(2);
+    // Plus one digest of both accounts, the one that leaves the box (Telegram and e-mail).
+    expect(reportAlerts.filter((a) => a.accountId === null).map((a) => [a.severity, a.dedupKey])).toEqual([['INFO', 'daily-report:digest:2026-03-10']]);
+    expect(published.filter((m) => m.event === 'alert.raised' && m.data.category === 'REPORT')).toHaveLength(3);
 
     // The same slot again is the same job; a new one-off run of the day changes nothing.
     expect((await queue.enqueue('analytics.daily-report', { slot: '2026-03-10T16:00:00' })).duplicate).toBe(true);
@@ -138,6 +141,6 @@ describe('account summaries (GET /api/accounts/summary, account.summary) and the
       [false, null],
       [false, null],
     ]);
-    expect(await s.dataSource.getRepository(Alert).count({ where: { category: 'REPORT' } })).toBe(2);
+    expect(await s.dataSource.getRepository(Alert).count({ where: { category: 'REPORT' } })).toBe(3);
   });
 });
