@@ -51,6 +51,10 @@ describe('calendar overrides', () => {
     expect(codeOf(() => validateCalendarOverride(o as CalendarDayOverride))).toBe(code);
   });
 
+  it('withdraws a shipped weekend session with NORMAL (the weekend rule: closed)', () => {
+    expect(createDefaultNseCalendar({ overrides: [{ date: '2026-02-01', kind: 'NORMAL' }] }).isTradingDay('2026-02-01')).toBe(false);
+  });
+
   it('rejects two overrides of one date', () => {
     const o = { date: '2027-01-04', kind: 'NORMAL' } as const;
     expect(codeOf(() => applyCalendarOverrides(SEED, [o, o]))).toBe('INVALID_ARGUMENT');

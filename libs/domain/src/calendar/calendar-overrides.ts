@@ -8,7 +8,8 @@ import type { NseHoliday } from './nse-holidays.data';
  * A stored change to the shipped calendar for one date; it replaces whatever the shipped table
  * says about that date:
  * - HOLIDAY: a weekday with no session (a holiday entered or announced at short notice);
- * - NORMAL: the date follows the weekday rule (a shipped holiday or special session withdrawn);
+ * - NORMAL: the date follows the weekday rule (a shipped holiday or special session withdrawn;
+ *   on a weekend: closed);
  * - SPECIAL: a trading day with these hours (a weekend budget session, changed hours);
  * - MUHURAT: a holiday with a one-off symbolic session (Diwali).
  */
@@ -26,16 +27,16 @@ export interface NseCalendarData {
 const KINDS = ['HOLIDAY', 'NORMAL', 'SPECIAL', 'MUHURAT'] as const;
 
 /**
- * Checks one override: a real date, a known kind, a weekday for HOLIDAY and NORMAL (weekends
- * never trade, so neither changes anything there), a name for HOLIDAY and sessions, and
- * open < close for sessions. Returns it; throws INVALID_DATE / INVALID_TIME / INVALID_ARGUMENT.
+ * Checks one override: a real date, a known kind, a weekday for HOLIDAY (weekends never trade,
+ * so a weekend holiday changes nothing; NORMAL may fall on a weekend: it withdraws a shipped
+ * weekend session), a name for HOLIDAY and sessions, and open < close for sessions. Returns it; throws INVALID_DATE / INVALID_TIME / INVALID_ARGUMENT.
  */
 export function validateCalendarOverride(o: CalendarDayOverride): CalendarDayOverride {
   if (!o || typeof o !== 'object') throw new DomainError('INVALID_ARGUMENT', 'a calendar override must be an object');
   assertIsoDate(o.date);
   if (!KINDS.includes(o.kind)) throw new DomainError('INVALID_ARGUMENT', `${o.date}: kind must be one of ${KINDS.join(', ')}, got ${String(o.kind)}`);
-  if ((o.kind === 'HOLIDAY' || o.kind === 'NORMAL') && isoWeekday(o.date) > 5) {
-    throw new DomainError('INVALID_ARGUMENT', `${o.date} is a weekend day: it never trades, so a ${o.kind} entry changes nothing`, { date: o.date });
+  if (o.kind === 'HOLIDAY' && isoWeekday(o.date) > 5) {
+    throw new DomainError('INVALID_ARGUMENT', `${o.date} is a weekend day: it never trades, so a holiday there changes nothing`, { date: o.date });
   }
   if (o.kind !== 'NORMAL' && (typeof o.name !== 'string' || o.name.trim() === '')) throw new DomainError('INVALID_ARGUMENT', `${o.date}: a name is required`, { date: o.date });
   if (o.kind === 'SPECIAL' || o.kind === 'MUHURAT') assertSessionWindow(`session of ${o.date}`, o);
