@@ -19,10 +19,17 @@ function isErrorResponse(body: unknown): body is ErrorResponse {
   return typeof b === 'object' && b !== null && typeof b.code === 'string' && (typeof b.message === 'string' || Array.isArray(b.message));
 }
 
-/** Turns any HttpClient failure into an ApiError with a message a trader can read. */
+/** The per-line problems of a rejected import (`IMPORT_REJECTED`), as readable lines. */
+function lineErrorsOf(body: unknown): string[] {
+  const errors = (body as { errors?: unknown } | null)?.errors;
+  if (!Array.isArray(errors)) return [];
+  return errors.filter((e): e is { line: number; reason: string } => typeof e?.line === 'number' && typeof e?.reason === 'string').map((e) => `line ${e.line}: ${e.reason}`);
+}
+
+/** Turns any HttpClient failure into an ApiError with a message a trader can read (a rejected import lists its bad lines). */
 export function toApiError(err: HttpErrorResponse): ApiError {
   if (isErrorResponse(err.error)) {
-    const messages = Array.isArray(err.error.message) ? err.error.message : [err.error.message];
+    const messages = [...(Array.isArray(err.error.message) ? err.error.message : [err.error.message]), ...lineErrorsOf(err.error)];
     return new ApiError(err.status, err.error.code, messages, err.error.correlationId ?? null);
   }
   if (err.status === 0) return new ApiError(0, 'NETWORK', ['The server cannot be reached. Check that mCube is running.'], null);
