@@ -106,7 +106,7 @@ export class EnvSchema {
   /**
    * First IST day of the simulator (YYYY-MM-DD; a holiday or weekend moves to the next trading
    * day): the market clock starts at its open. Unset = the trading day before today. A stored
-   * market clock that is later wins (a market never rewinds; see apps/api/src/modules/data/README.md).
+   * market clock that is later wins (a market never rewinds; see the README).
    */
   @IsOptional() @IsRealIsoDate({ message: 'MCUBE_SIM_START must be a real IST date YYYY-MM-DD' })
   MCUBE_SIM_START?: string;
