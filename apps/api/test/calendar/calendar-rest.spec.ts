@@ -175,6 +175,19 @@ describe('the calendar REST API', () => {
     expect(actions.filter((x) => x.startsWith('calendar.year'))).toEqual(['calendar.year.import', 'calendar.year.replace', 'calendar.year.replace']);
   });
 
+  it('withdraws an entered year (the horizon moves back, its holidays stay), never a shipped one', async () => {
+    const a = as(admin);
+    await as(trader).del('/api/calendar/years/2028').expect(403);
+    const y = (await a.del('/api/calendar/years/2028').expect(200)).body as CalendarYearResponse;
+    expect(y).toMatchObject({ year: 2028, confirmed: false, confirmation: null, holidays: [{ date: '2028-01-26', name: 'Republic Day', source: 'ENTERED' }] });
+    expect(calendar.horizon).toBe('2027-12-31');
+    expect(calendar.isConfirmed('2028-06-05')).toBe(false);
+    expect((await a.del('/api/calendar/years/2028').expect(404)).body.code).toBe('NOT_FOUND');
+    await a.del('/api/calendar/years/2026').expect(404);
+    const last = await s.dataSource.getRepository(AuditLogEntity).findOne({ where: { entity: 'calendar' }, order: { id: 'DESC' } });
+    expect(last).toMatchObject({ action: 'calendar.year.withdraw', entityId: '2028' });
+  });
+
   it('picks up an edit made by another process on its next reload', async () => {
     await s.dataSource.getRepository(CalendarOverride).insert({ calendarDate: '2027-06-07', kind: 'HOLIDAY', name: 'Entered elsewhere', sessionOpen: null, sessionClose: null, source: 'MANUAL' });
     expect(calendar.isTradingDay('2027-06-07')).toBe(true);

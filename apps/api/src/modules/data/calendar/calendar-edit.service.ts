@@ -91,6 +91,22 @@ export class CalendarEditService {
     }, `${year}-01-01`);
   }
 
+  /**
+   * Withdraws a year's confirmation (a list entered by mistake): the year is assumed again, so
+   * new entries on its days are refused until a list is entered; its entered holidays stay.
+   * NOT_FOUND when the year was not entered (the shipped years cannot be withdrawn).
+   */
+  async unconfirmYear(year: number): Promise<CalendarYearResponse> {
+    await inTransaction(this.dataSource, async (m) => {
+      const row = await m.findOne(CalendarYear, { where: { year } });
+      if (!row) throw new AppException('NOT_FOUND', `${year} was not entered (a shipped year cannot be withdrawn)`);
+      await m.delete(CalendarYear, { id: row.id });
+      await this.audit.record({ action: 'calendar.year.withdraw', entity: 'calendar', entityId: String(year), oldValue: { year, source: row.source, holidayCount: row.holidayCount } }, m);
+    });
+    await this.store.reload();
+    return yearView(year, this.store.stored, this.store.calendar);
+  }
+
   /** Imports NSE's holiday CSV for one year (all or nothing) and confirms that year. */
   async importCsv(csv: string, expectedYear?: number): Promise<CalendarImportResponse> {
     const parsed = parseNseHolidayCsv(csv, expectedYear);

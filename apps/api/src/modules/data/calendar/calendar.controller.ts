@@ -15,7 +15,7 @@ import { ImportCalendarCsvDto, PutCalendarHolidayDto, PutCalendarSessionDto, Put
 /**
  * The NSE holiday calendar: its horizon and each year, read by every role; holidays, special
  * sessions, a year's list and NSE's CSV written by admins only (audited). Entering or importing
- * a year's list confirms the year and moves the horizon.
+ * a year's list confirms the year and moves the horizon; withdrawing it moves the horizon back.
  */
 @ApiTags('calendar')
 @Controller('calendar')
@@ -42,6 +42,13 @@ export class CalendarController {
   @Roles('admin')
   putYear(@Param('year', YearParamPipe) year: string, @Body() dto: PutCalendarYearDto): Promise<CalendarYearResponse> {
     return this.edits.replaceYear(Number(year), dto.holidays);
+  }
+
+  /** Withdraws an entered year's confirmation (its days are assumed again; entries are refused). */
+  @Delete('years/:year')
+  @Roles('admin')
+  deleteYear(@Param('year', YearParamPipe) year: string): Promise<CalendarYearResponse> {
+    return this.edits.unconfirmYear(Number(year));
   }
 
   @Put('holidays/:date')
