@@ -31,6 +31,8 @@ describe('planSimStart', () => {
     const plan = planSimStart({ nowMs: NOW, calendar, speed: 1, configuredStart: '2027-03-01', storedMs: stored });
     expect(plan).toMatchObject({ startDate: '2027-03-04', clockStartMs: stored, resumed: true });
     expect(plan.note).toContain('MCUBE_SIM_START=2027-03-01 is before the stored market clock 2027-03-04 10:00:00 IST');
+    // The same day later on is a plain resume, not worth a warning.
+    expect(planSimStart({ nowMs: NOW, calendar, speed: 5, configuredStart: '2027-03-04', storedMs: stored })).toMatchObject({ resumed: true, note: null });
   });
 
   it('moves on to a later start date than the stored clock, and follows the process clock when it is ahead', () => {

@@ -18,8 +18,8 @@ export interface SimStartPlan {
  * it the first day is the trading day before today, and at speed 1 the market clock is the
  * process clock (a day of history behind now); above 1 the session-only clock starts at that
  * day's open. A stored market instant later than that start wins: the market resumes where it
- * was and never rewinds (orders, fills and alerts are stamped in market time), so a start date
- * earlier than the stored clock is ignored with a note. The simulator then starts on the
+ * was and never rewinds (orders, fills and alerts are stamped in market time), so a start day
+ * earlier than the stored clock's day is ignored with a note. The simulator then starts on the
  * resumed instant's trading day (or the trading day before it).
  */
 export function planSimStart(input: { nowMs: number; calendar: NseCalendar; speed: number; configuredStart?: IsoDate; storedMs?: number | null }): SimStartPlan {
@@ -35,9 +35,11 @@ export function planSimStart(input: { nowMs: number; calendar: NseCalendar; spee
     const day = istDateTimeOf(stored).date;
     const startDate = calendar.isTradingDay(day) ? day : calendar.previousTradingDay(day);
     const at = istDateTimeOf(stored);
-    const note = configured
-      ? `MCUBE_SIM_START=${configured} is before the stored market clock ${at.date} ${at.time} IST: the market resumes there (it never rewinds; start a fresh database to begin earlier)`
-      : null;
+    // Only a start day earlier than the stored day is worth a word: the same day is a plain resume.
+    const note =
+      configured && firstDay < day
+        ? `MCUBE_SIM_START=${configured} is before the stored market clock ${at.date} ${at.time} IST: the market resumes there (it never rewinds; start a fresh database to begin earlier)`
+        : null;
     return { startDate, clockStartMs: stored, resumed: true, note };
   }
   return { startDate: firstDay, clockStartMs: followsProcess ? null : derivedMs, resumed: false, note: null };
