@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { ErrorResponse } from '@mcube/contracts';
+import { lineErrorsOf } from './line-errors';
 
 /** A failed API call in readable form: status, the API's code, and its messages (one per problem). */
 export class ApiError extends Error {
@@ -17,13 +18,6 @@ export class ApiError extends Error {
 function isErrorResponse(body: unknown): body is ErrorResponse {
   const b = body as Partial<ErrorResponse> | null;
   return typeof b === 'object' && b !== null && typeof b.code === 'string' && (typeof b.message === 'string' || Array.isArray(b.message));
-}
-
-/** The per-line problems of a rejected import (`IMPORT_REJECTED`), as readable lines. */
-function lineErrorsOf(body: unknown): string[] {
-  const errors = (body as { errors?: unknown } | null)?.errors;
-  if (!Array.isArray(errors)) return [];
-  return errors.filter((e): e is { line: number; reason: string } => typeof e?.line === 'number' && typeof e?.reason === 'string').map((e) => `line ${e.line}: ${e.reason}`);
 }
 
 /** Turns any HttpClient failure into an ApiError with a message a trader can read (a rejected import lists its bad lines). */
