@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { IsRealIsoDate } from '../../../../common/validation/iso-date';
-import { IsIstTime } from '../../../../common/validation/validators';
+import { IsIstTime, OptionalNotNull } from '../../../../common/validation/validators';
 
 /** Printable one-line text: no control or invisible formatting characters. */
 const PRINTABLE = /^[^\p{Cc}\p{Cf}]*$/u;
@@ -50,7 +50,7 @@ export class CalendarHolidayDto {
 /** PUT /api/calendar/years/:year body: the year's whole holiday list as NSE publishes it. */
 export class PutCalendarYearDto {
   @ApiProperty({ type: [CalendarHolidayDto], maxItems: 60 })
-  @IsArray() @ArrayMaxSize(60) @ValidateNested({ each: true }) @Type(() => CalendarHolidayDto)
+  @IsArray() @ArrayMaxSize(60) @IsObject({ each: true, message: 'each of holidays must be an object { date, name }' }) @ValidateNested({ each: true }) @Type(() => CalendarHolidayDto)
   holidays!: CalendarHolidayDto[];
 }
 
@@ -61,6 +61,6 @@ export class ImportCalendarCsvDto {
   csv!: string;
 
   @ApiPropertyOptional({ example: 2027, description: 'When given, the file must list this year' })
-  @IsOptional() @IsInt() @Min(2000) @Max(2999)
+  @OptionalNotNull() @IsInt() @Min(2000) @Max(2999)
   year?: number;
 }
