@@ -99,6 +99,7 @@ describe('the calendar REST API', () => {
     await a.put('/api/calendar/sessions/2026-11-08', { kind: 'MUHURAT', name: 'Diwali', open: '19:00', close: '18:00' }).expect(400);
     await a.put('/api/calendar/sessions/2026-11-08', { kind: 'CLOSED', name: 'Diwali', open: '18:00', close: '19:00' }).expect(400);
     await a.put('/api/calendar/years/2027', { holidays: [{ date: '2026-12-25', name: 'Christmas' }] }).expect(400);
+    await a.put('/api/calendar/years/2027', { holidays: [] }).expect(400);
     await a.put('/api/calendar/years/2027', { holidays: [{ date: '2027-01-26', name: 'A' }, { date: '2027-01-26', name: 'B holiday' }] }).expect(400);
     expect((await a.del('/api/calendar/holidays/2026-12-28').expect(404)).body.code).toBe('NOT_FOUND');
     expect(await stored()).toEqual({ overrides: 0, years: 0 });

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsObject, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsObject, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { IsRealIsoDate } from '../../../../common/validation/iso-date';
 import { IsIstTime, OptionalNotNull } from '../../../../common/validation/validators';
 
@@ -49,8 +49,8 @@ export class CalendarHolidayDto {
 
 /** PUT /api/calendar/years/:year body: the year's whole holiday list as NSE publishes it. */
 export class PutCalendarYearDto {
-  @ApiProperty({ type: [CalendarHolidayDto], maxItems: 60 })
-  @IsArray() @ArrayMaxSize(60) @IsObject({ each: true, message: 'each of holidays must be an object { date, name }' }) @ValidateNested({ each: true }) @Type(() => CalendarHolidayDto)
+  @ApiProperty({ type: [CalendarHolidayDto], minItems: 1, maxItems: 60 })
+  @IsArray() @ArrayMinSize(1, { message: 'holidays must list the year\'s holidays (NSE always has some)' }) @ArrayMaxSize(60) @IsObject({ each: true, message: 'each of holidays must be an object { date, name }' }) @ValidateNested({ each: true }) @Type(() => CalendarHolidayDto)
   holidays!: CalendarHolidayDto[];
 }
 
