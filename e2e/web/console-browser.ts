@@ -59,11 +59,11 @@ export async function screenshot(page: Page, name: string, viewport: keyof typeo
 
 /**
  * Console errors that are the browser's own report of an expected failure: a refused request
- * (the 401 of the session probe, the 400 of an invalid setting) or the live socket being
+ * (the 401 of the session probe, the 400 of an invalid setting, the 422 of a rejected import) or the live socket being
  * unavailable (it retries with backoff and shows "offline").
  */
 export function unexpectedConsoleErrors(errors: readonly string[]): string[] {
-  return errors.filter((e) => !/Failed to load resource: the server responded with a status of (400|401)/.test(e) && !/WebSocket connection to .* failed/.test(e));
+  return errors.filter((e) => !/Failed to load resource: the server responded with a status of (400|401|422)/.test(e) && !/WebSocket connection to .* failed/.test(e));
 }
 
 /** Waits until the element under `root` matching `selector` shows text matching `pattern`. */

@@ -144,6 +144,24 @@ describe('the web console in a browser', () => {
     await expectText(page, '[data-testid=users]', new RegExp(VIEWER.username));
   });
 
+  // Issue 11 §1: today (Dec 2026) the shipped holiday table ends in under 30 days.
+  it('warns in every page that the holiday calendar ends, and an admin imports NSE\'s CSV to move it', async () => {
+    await page.goto('/dashboard');
+    await expectText(page, '[data-testid=calendar-banner]', /Holiday calendar ends 2026-12-31/);
+    await page.click('[data-testid=calendar-banner] a');
+    await page.waitForURL(/\/settings\?tab=calendar/);
+    await expectText(page, '[data-testid=calendar-year-state]', /not confirmed/);
+    await page.fill('#holiday-csv', '"Sr. No","Date","Day","Description"\n"1","26-Jan-2027","Monday","Republic Day"\n');
+    await page.click('[data-testid=calendar-import] button');
+    await expectText(page, '[data-testid=calendar-import-errors]', /line 2: 2027-01-26 is a Tuesday, not a Monday/);
+    await page.fill('#holiday-csv', '"Sr. No","Date","Day","Description"\n"1","26-Jan-2027","Tuesday","Republic Day"\n"2","22-Mar-2027","Monday","Holi"\n');
+    await page.click('[data-testid=calendar-import] button');
+    await expectText(page, '[data-testid=calendar-holidays]', /Republic Day[\s\S]*Holi/);
+    await expectText(page, '[data-testid=calendar-year-state]', /^confirmed$/);
+    await page.locator('[data-testid=calendar-banner]').waitFor({ state: 'detached' });
+    await screenshot(page, 'settings-calendar', 'desktop');
+  });
+
   it('logs out and then needs a login again', async () => {
     await page.goto('/dashboard');
     await page.click('[data-testid=user-menu]');

@@ -47,6 +47,9 @@ describe('the web console while trading on the simulator', () => {
       MCUBE_ADMIN_PASSWORD: ADMIN_PASSWORD,
       MCUBE_CREDENTIALS_KEY: randomBytes(32).toString('base64'),
       MCUBE_SIM_SPEED: SIM_SPEED,
+      // A fixed, confirmed market day: entries stay allowed whatever the real date (past the
+      // calendar's horizon they are refused with CALENDAR_UNCONFIRMED).
+      MCUBE_SIM_START: '2026-11-16',
     });
     runInit(env);
     api = await startApi(env);

@@ -23,8 +23,10 @@ node dist/apps/api/apps/api/src/cli/init.js
 cat <<MSG
 
   mCube is starting in PAPER mode (no broker is contacted).
-  Market:   simulated, ${MCUBE_SIM_SPEED}x real time (sessions only), starting at the open of the
-            previous trading day; the Kotak strangle runs on the job schedule: entry evaluation
+  Market:   simulated, ${MCUBE_SIM_SPEED}x real time (sessions only), starting at the open of
+            ${MCUBE_SIM_START:-the previous trading day} (MCUBE_SIM_START=YYYY-MM-DD for another day, any year),
+            or where it stood when it last stopped if that is later (the market clock is saved and
+            never rewinds); the Kotak strangle runs on the job schedule: entry evaluation
             at 10:00 market time (45 market minutes after the start), monitoring every 5-second slot
             up to 5x (once a real second above), exit check at 15:15. Decisions: console timeline, or GET /api/decisions.
             Real time: MCUBE_SIM_SPEED=1 $0   Faster (coarser monitoring): MCUBE_SIM_SPEED=60 $0

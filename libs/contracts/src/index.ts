@@ -4,6 +4,7 @@
  * no ORM, no Nest, no Angular.
  */
 export * from './common/error-response';
+export * from './calendar';
 export * from './market';
 export * from './trading';
 export * from './ws';

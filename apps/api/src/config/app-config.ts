@@ -21,6 +21,8 @@ export interface MarketDataConfig {
   simSeed: number;
   /** 1 = real time; above 1, sessions only, that many times faster. */
   speed: number;
+  /** The simulator's first IST day (MCUBE_SIM_START); absent = the trading day before today. */
+  simStart?: string;
   /** Replay folder (layout of ../shared/data/); absent = the default folder when it exists. */
   replayDataDir?: string;
   /** First IST date of the replay; absent = chosen at boot. */

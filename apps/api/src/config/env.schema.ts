@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { getMetadataStorage, IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsRealIsoDate } from '../common/validation/iso-date';
 
 const toBool = ({ value }: { value: unknown }) =>
   value === undefined ? undefined : value === true || value === 'true' || value === '1' ? true : value === false || value === 'false' || value === '0' ? false : value;
@@ -113,6 +114,14 @@ export class EnvSchema {
   /** Market clock speed: 1 = real time; above 1 the market runs that many times faster through sessions only (375 = a trading day per minute). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100_000)
   MCUBE_SIM_SPEED = 1;
+
+  /**
+   * First IST day of the simulator (YYYY-MM-DD; a holiday or weekend moves to the next trading
+   * day): the market clock starts at its open. Unset = the trading day before today. A stored
+   * market clock that is later wins (a market never rewinds; see the README).
+   */
+  @IsOptional() @IsRealIsoDate({ message: 'MCUBE_SIM_START must be a real IST date YYYY-MM-DD' })
+  MCUBE_SIM_START?: string;
 
   /** Data folder of the replay, in the layout of ../shared/data/; unset = that folder when it exists. */
   @IsOptional() @IsString() @MinLength(1)

@@ -69,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       source: parsed.MCUBE_MARKET_SOURCE,
       simSeed: parsed.MCUBE_SIM_SEED,
       speed: parsed.MCUBE_SIM_SPEED,
+      simStart: parsed.MCUBE_SIM_START,
       replayDataDir: parsed.MCUBE_REPLAY_DATA_DIR,
       replayStart: parsed.MCUBE_REPLAY_START,
       jobs: parsed.MCUBE_MARKET_JOBS ?? parsed.NODE_ENV !== 'test',

@@ -15,7 +15,10 @@ import { KnownDeviceEntity } from '../modules/core/entities/known-device.entity'
 import { LoginThrottleEntity } from '../modules/core/entities/login-throttle.entity';
 import { SessionEntity } from '../modules/core/entities/session.entity';
 import { UserEntity } from '../modules/core/entities/user.entity';
+import { CalendarOverride } from '../modules/data/entities/calendar-override.entity';
+import { CalendarYear } from '../modules/data/entities/calendar-year.entity';
 import { EconomicEvent } from '../modules/data/entities/economic-event.entity';
+import { MarketClockState } from '../modules/data/entities/market-clock-state.entity';
 import { MarketData } from '../modules/data/entities/market-data.entity';
 import { OptionChainRow } from '../modules/data/entities/option-chain.entity';
 import { LlmPrompt } from '../modules/llm/entities/llm-prompt.entity';
@@ -69,6 +72,9 @@ export const ENTITIES = [
   MarketData,
   OptionChainRow,
   EconomicEvent,
+  CalendarOverride,
+  CalendarYear,
+  MarketClockState,
   // llm
   LlmPrompt,
   LlmValidation,

@@ -49,6 +49,7 @@ export interface JobPayloads {
   'strategy.kotak.exit-check': SlotPayload;
   'risk.limits': SlotPayload;
   'risk.circuit-breakers': SlotPayload;
+  'risk.calendar-horizon': SlotPayload;
   'analytics.daily-report': SlotPayload;
   'analytics.learning-update': SlotPayload;
   'orders.submit': OrderSubmitPayload;
@@ -112,6 +113,7 @@ export const JOB_REGISTRY: { readonly [N in JobName]: JobDefinition<N> } = {
   'strategy.kotak.exit-check': daily('strategy.kotak.exit-check', 'strategy'),
   'risk.limits': frequent('risk.limits', 'risk'),
   'risk.circuit-breakers': frequent('risk.circuit-breakers', 'risk'),
+  'risk.calendar-horizon': daily('risk.calendar-horizon', 'risk'),
   'analytics.daily-report': daily('analytics.daily-report', 'analytics'),
   'analytics.learning-update': daily('analytics.learning-update', 'analytics'),
   'orders.submit': {

@@ -22,6 +22,8 @@ export const JOB_SCHEDULE: readonly ScheduleEntry[] = [
   { job: 'positions.pnl', everySeconds: 10 },
   { job: 'risk.limits', everySeconds: 60 },
   { job: 'risk.circuit-breakers', everySeconds: 30 },
+  // The calendar horizon WARNING, once a trading day; due until 15:29:59, inside every dated session (a late start still raises it).
+  { job: 'risk.calendar-horizon', at: '09:15', toleranceSeconds: 22_499 },
   // Entry window 09:15–11:30 (DECISIONS §1): a late start still evaluates until it closes.
   { job: 'strategy.kotak.evaluate-entry', at: '10:00', toleranceSeconds: 90 * 60 },
   // Until 15:30 (the session closes at 15:30, or 15:40 from 2026-08-03): the EOD check must run in session.
@@ -73,7 +75,7 @@ export function slotStillDue(entry: ScheduleEntry, slot: string, nowMs: number, 
 /**
  * The scheduled jobs due at `nowMs` (UTC epoch ms), each with the IST slot it stands for (see
  * `ScheduleEntry`). Calling it again within a slot returns the same slots, hence the same job
- * ids, so drivers collapse repeats. Throws the calendar's UNKNOWN_DATE beyond its coverage.
+ * ids, so drivers collapse repeats. Past the calendar's horizon it runs on the assumed days.
  */
 export function dueJobs(nowMs: number, calendar: NseCalendar, schedule: readonly ScheduleEntry[] = JOB_SCHEDULE): DueJob[] {
   const { date, time } = istDateTimeOf(nowMs);

@@ -1,10 +1,11 @@
 import { Global, Logger, Module } from '@nestjs/common';
 import { ScheduleModule, SchedulerRegistry } from '@nestjs/schedule';
-import { createDefaultNseCalendar, type Clock, type NseCalendar } from '@mcube/domain';
+import type { Clock, NseCalendar } from '@mcube/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { createJobQueue } from './create-job-queue';
 import { JobHandlersRegistry } from './job-handlers.registry';
 import { JOB_QUEUE, JOBS_CALENDAR } from './job-queue.port';
+import { jobsCalendarProvider } from './jobs-calendar';
 import { jobsClockProvider, JOBS_CLOCK } from './jobs-clock';
 import { JobsLifecycle } from './jobs-lifecycle';
 import { ScheduleTicker } from './schedule-ticker';
@@ -18,7 +19,7 @@ import { ScheduleTicker } from './schedule-ticker';
 @Module({
   imports: [ScheduleModule.forRoot()],
   providers: [
-    { provide: JOBS_CALENDAR, useFactory: (): NseCalendar => createDefaultNseCalendar() },
+    jobsCalendarProvider,
     jobsClockProvider,
     JobHandlersRegistry,
     {

@@ -37,7 +37,11 @@ export class ScheduleTicker implements OnModuleInit {
     await this.queue.schedule({ id: SCHEDULE_TICK_ID, job: 'schedule.tick', everyMs: SCHEDULE_TICK_MS });
   }
 
-  /** Enqueues what is due now; returns the enqueue results. A date beyond the calendar is logged, not thrown. */
+  /**
+   * Enqueues what is due now; returns the enqueue results. Past the calendar's horizon the
+   * schedule runs on its assumed days (monitoring, exits and breakers never stop); anything the
+   * calendar still throws is logged, not thrown.
+   */
   async tick(): Promise<EnqueueResult[]> {
     let due;
     try {

@@ -18,6 +18,7 @@ describe('job registry', () => {
         'orders.submit',
         'positions.monitor',
         'positions.pnl',
+        'risk.calendar-horizon',
         'risk.circuit-breakers',
         'risk.limits',
         'schedule.tick',

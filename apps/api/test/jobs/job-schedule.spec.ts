@@ -144,7 +144,8 @@ describe('dueJobs', () => {
   });
 
   it('lists every scheduled job on a trading day and none on a holiday at the same time', () => {
-    expect(due(MONDAY, '10:00:00').sort()).toEqual(JOB_SCHEDULE.filter((e) => e.everySeconds !== undefined || e.at === '10:00').map((e) => e.job).sort());
+    const dueAtTen = JOB_SCHEDULE.filter((e) => e.everySeconds !== undefined || e.at === '10:00' || (e.at === '09:15' && e.toleranceSeconds !== undefined));
+    expect(due(MONDAY, '10:00:00').sort()).toEqual(dueAtTen.map((e) => e.job).sort());
     expect(due(HOLIDAY, '10:00:00')).toEqual([]);
   });
 });
@@ -169,5 +170,25 @@ describe('IST schedule on BullMQ', () => {
     } finally {
       await d.close();
     }
+  });
+});
+
+// Failed on main: dueJobs threw UNKNOWN_DATE past 2026-12-31, so the ticker skipped every tick
+// (no monitoring, breakers, P&L or exits) from 2027-01-01.
+describe('the schedule past the calendar horizon', () => {
+  it.each(['2027-03-01', '2028-06-05'])('runs monitoring, breakers, P&L and the exit check on the assumed session of %s', (day) => {
+    const due = (time: string) => dueJobs(epochMsOfIst(day, time), calendar).map((j) => j.name);
+    expect(due('10:00:00')).toEqual(expect.arrayContaining(['positions.monitor', 'positions.pnl', 'risk.circuit-breakers', 'risk.limits', 'risk.calendar-horizon']));
+    expect(due('15:15:00')).toContain('strategy.kotak.exit-check');
+    expect(due('09:14:59')).not.toContain('positions.monitor');
+    // Saturday: only Friday's after-close jobs are still owed.
+    expect(dueJobs(epochMsOfIst('2027-03-06', '10:00'), calendar).map((j) => j.name)).toEqual(['analytics.daily-report', 'analytics.learning-update']);
+  });
+
+  it('raises the horizon check once a trading day, due through the session', () => {
+    const slots = (time: string) => dueJobs(epochMsOfIst('2027-03-01', time), calendar).filter((j) => j.name === 'risk.calendar-horizon').map((j) => j.payload.slot);
+    expect(slots('09:15:00')).toEqual(['2027-03-01T09:15:00']);
+    expect(slots('15:29:59')).toEqual(['2027-03-01T09:15:00']);
+    expect(slots('15:30:00')).toEqual([]);
   });
 });

@@ -57,6 +57,11 @@ const SAMPLES: Record<string, Sample | null> = {
     required: ['accountId', 'segment', 'underlying', 'kind', 'expiry', 'side', 'quantity', 'orderType', 'limitPrice', 'purpose'],
   },
   'POST /api/positions/:id/exit': { body: { reason: 'manual exit for a test' }, required: ['reason'] },
+  'PUT /api/calendar/years/:year': { params: () => ({ year: 2027 }), body: { holidays: [{ date: '2027-01-26', name: 'Republic Day' }] }, required: ['holidays'] },
+  'PUT /api/calendar/holidays/:date': { params: () => ({ date: '2027-03-22' }), body: { name: 'Holi' }, required: ['name'] },
+  'PUT /api/calendar/sessions/:date': { params: () => ({ date: '2027-10-29' }), body: { kind: 'MUHURAT', name: 'Diwali muhurat trading', open: '18:00', close: '19:00' }, required: ['kind', 'name', 'open', 'close'] },
+  // A CSV may hold any text (its lines are validated one by one, 422 with every bad line).
+  'POST /api/calendar/import': { body: { csv: 'Sr. No,Date,Day,Description\n1,26-Jan-2027,Tuesday,Republic Day\n', year: 2027 }, required: ['csv'], unicodeOk: ['csv'] },
   'POST /api/risk/breakers/:id/reset': { body: { note: 'loss reviewed by the admin' }, required: ['note'] },
   'POST /api/risk/kill-switch': { body: { state: 'ACTIVE', reason: 'resume after review' }, required: ['state', 'reason'] },
   'PUT /api/alerts/channels/:channel': {
@@ -80,6 +85,9 @@ const SAMPLES: Record<string, Sample | null> = {
   'DELETE /api/accounts/:id/credentials': null,
   'POST /api/admin/credentials/re-encrypt': null,
   'DELETE /api/events/:id': null,
+  'DELETE /api/calendar/years/:year': null,
+  'DELETE /api/calendar/holidays/:date': null,
+  'DELETE /api/calendar/sessions/:date': null,
 };
 
 const HUGE = 'x'.repeat(100_000);

@@ -61,13 +61,31 @@ export interface NseCalendarConfig {
   readonly specialSessions?: SpecialSessionTable;
   /** Expiry rules; default `NSE_EXPIRY_RULES`. */
   readonly expiryRules?: ExpiryRuleTable;
-  /** If given, any date outside it throws UNKNOWN_DATE (the holiday list is not known there). */
-  readonly coverage?: { readonly from: IsoDate; readonly to: IsoDate };
+  /**
+   * The years whose holiday lists are known. A date in another year is still answered (weekday
+   * rule plus whatever holidays and sessions are listed for it) but reported UNCONFIRMED by
+   * `isConfirmed`. Omitted: every date is confirmed and there is no horizon.
+   */
+  readonly confirmedYears?: readonly number[];
+}
+
+/** An expiry date with whether the calendar can vouch for it (see `NseCalendar.expiriesWithStatus`). */
+export interface CalendarExpiry {
+  readonly date: IsoDate;
+  /** false when the date comes from the dated rules over days whose holidays are not known. */
+  readonly confirmed: boolean;
 }
 
 /**
  * The NSE F&O calendar. Every method validates its input and throws DomainError
- * (INVALID_DATE, INVALID_TIME, INVALID_ARGUMENT, UNKNOWN_DATE outside the coverage).
+ * (INVALID_DATE, INVALID_TIME, INVALID_ARGUMENT). It never refuses a date for lack of data:
+ *
+ * CONFIRMED and ASSUMED days. A date in a confirmed year (`isConfirmed`) is answered from the
+ * known holiday list. Any other date (past the `horizon`, or before the first known year) is
+ * ASSUMED: weekends are closed, weekdays trade the dated normal session, and only holidays or
+ * special sessions entered for it are known. Callers that protect money (monitoring, exits,
+ * breakers, P&L) use the answers either way; callers that add risk (a new entry) must check
+ * `isConfirmed` / `expiriesWithStatus` and refuse what is only assumed.
  *
  * Trading day: a weekday that is not a holiday, or a date with a SPECIAL session (budget
  * weekends, the 2024 special/DR sessions). A MUHURAT day is NOT a trading day: it is a
@@ -76,7 +94,16 @@ export interface NseCalendarConfig {
  * trading weekdays, never on a weekend special session.
  */
 export interface NseCalendar {
-  /** true on a day with a normal or SPECIAL session (see above). */
+  /**
+   * The last date of the run of confirmed years that starts at the first one ('YYYY-12-31'), or
+   * null when every date is confirmed. Days after it are assumed until the next year is entered.
+   */
+  readonly horizon: IsoDate | null;
+  /** The confirmed years, ascending (empty when every date is confirmed: see `horizon`). */
+  readonly confirmedYears: readonly number[];
+  /** true when the holidays of `date`'s year are known; false: the answers for it are assumed. */
+  isConfirmed(date: IsoDate): boolean;
+  /** true on a day with a normal or SPECIAL session (see above; assumed past the horizon). */
   isTradingDay(date: IsoDate): boolean;
   /** true on a Diwali muhurat day (a holiday with a symbolic session). */
   isMuhuratDay(date: IsoDate): boolean;
@@ -90,8 +117,21 @@ export interface NseCalendar {
   previousTradingDay(date: IsoDate): IsoDate;
   /** The first trading day strictly after `date`. */
   nextTradingDay(date: IsoDate): IsoDate;
-  /** Every expiry of `underlying` in [from, to], ascending (monthlies only where it has no weeklies). */
+  /**
+   * Every expiry of `underlying` in [from, to], ascending (monthlies only where it has no
+   * weeklies), from the dated rules: past the horizon these dates are assumed (see
+   * `expiriesWithStatus`).
+   */
   weeklyExpiries(underlying: string, from: IsoDate, to: IsoDate): IsoDate[];
-  /** The monthly expiry of `underlying` in 'YYYY-MM': the rolled last rule weekday of that month. */
+  /** The same expiries as `weeklyExpiries`, each saying whether it is confirmed (its date and its nominal rule day lie in confirmed years). */
+  expiriesWithStatus(underlying: string, from: IsoDate, to: IsoDate): CalendarExpiry[];
+  /**
+   * Whether `expiry` can be vouched for as a date of `underlying`: for a date the rules make an
+   * expiry, whether it is confirmed; for any other date, whether that date is confirmed.
+   */
+  isConfirmedExpiry(underlying: string, expiry: IsoDate): boolean;
+  /** The monthly expiry of `underlying` in 'YYYY-MM': the rolled last rule weekday of that month (assumed past the horizon). */
   monthlyExpiry(underlying: string, month: string): IsoDate;
+  /** true when the calendar has expiry rules for `underlying` ('NIFTY', 'STOCK', …). */
+  hasExpiryRules(underlying: string): boolean;
 }

@@ -1,6 +1,6 @@
 import { DomainError } from '../errors/domain-error';
 import { dayNumber, fromDayNumber, isoWeekday, type IsoDate } from '../time/ist-date';
-import type { ExpiryRule } from './calendar.types';
+import type { CalendarExpiry, ExpiryRule } from './calendar.types';
 
 /** What an expiry schedule needs from its calendar. */
 export interface ExpiryScheduleDeps {
@@ -8,20 +8,30 @@ export interface ExpiryScheduleDeps {
   readonly rules: ReadonlyMap<string, readonly ExpiryRule[]>;
   /** true on a day an expiry may fall on: a trading weekday (never a muhurat-only day). */
   readonly isExpiryDay: (date: IsoDate) => boolean;
-  /** true when the calendar knows the holidays of `date`. */
-  readonly covers: (date: IsoDate) => boolean;
+  /** true when the calendar knows the holidays of `date` (the answers for other dates are assumed). */
+  readonly isConfirmed: (date: IsoDate) => boolean;
 }
 
 /** Expiry dates computed from dated rules and a holiday calendar, memoized per month. */
 export interface ExpirySchedule {
   /** Every expiry of `underlying` in [from, to], ascending and unique. */
   expiriesBetween(underlying: string, from: IsoDate, to: IsoDate): IsoDate[];
+  /** The same, each with whether it is confirmed (its date and its nominal day are confirmed). */
+  expiriesWithStatus(underlying: string, from: IsoDate, to: IsoDate): CalendarExpiry[];
+  /** For a date the rules make an expiry: whether it is confirmed; for any other date: whether the date is. */
+  isConfirmedExpiry(underlying: string, expiry: IsoDate): boolean;
   /** The monthly expiry of `underlying` in 'YYYY-MM'. */
   monthlyExpiry(underlying: string, month: string): IsoDate;
 }
 
+/** An expiry and the nominal rule day it was rolled back from (the same day when it was not). */
+interface RolledExpiry {
+  readonly date: IsoDate;
+  readonly nominal: IsoDate;
+}
+
 interface MonthExpiries {
-  readonly all: readonly IsoDate[];
+  readonly all: readonly RolledExpiry[];
   readonly monthly: IsoDate | null;
 }
 
@@ -47,9 +57,9 @@ function ruleOn(rules: readonly ExpiryRule[], day: number): ExpiryRule | null {
  * The monthly expiry is the month's last nominal day, rolled back if needed: for NIFTY the
  * month's last weekly, except when next month's first weekly rolls back into this month
  * (Thursday 2025-05-01 was a holiday: weekly 2025-04-30, April monthly 2025-04-24). A nominal
- * day that is not an expiry day moves back to the previous one. Methods throw INVALID_DATE,
- * INVALID_ARGUMENT (unknown underlying, from > to), UNKNOWN_DATE (outside the coverage) and
- * NO_EXPIRY_AVAILABLE (no contract in that month).
+ * day that is not an expiry day moves back to the previous one. Dates in unconfirmed years are
+ * computed the same way from the assumed days (see `NseCalendar`). Methods throw INVALID_DATE,
+ * INVALID_ARGUMENT (unknown underlying, from > to) and NO_EXPIRY_AVAILABLE (no contract in that month).
  */
 export function createExpirySchedule(deps: ExpiryScheduleDeps): ExpirySchedule {
   const memo = new Map<string, MonthExpiries>();
@@ -75,45 +85,46 @@ export function createExpirySchedule(deps: ExpiryScheduleDeps): ExpirySchedule {
     if (hit) return hit;
     const rules = rulesOf(underlying);
     const { first, last } = monthBounds(month);
-    // The month's last nominal day is only known if the month's end is covered.
-    const endKnown = deps.covers(fromDayNumber(last));
     const nominal: { date: IsoDate; weekly: boolean }[] = [];
     for (let day = first; day <= last; day++) {
       const date = fromDayNumber(day);
       const rule = ruleOn(rules, day);
-      if (rule && isoWeekday(date) === rule.weekday && deps.covers(date)) nominal.push({ date, weekly: rule.weekly });
+      if (rule && isoWeekday(date) === rule.weekday) nominal.push({ date, weekly: rule.weekly });
     }
-    const lastNominal = endKnown && nominal.length > 0 ? nominal[nominal.length - 1] : null;
-    const all = nominal.filter((n) => n.weekly || n === lastNominal).map((n) => rollBack(n.date));
+    const lastNominal = nominal.length > 0 ? nominal[nominal.length - 1] : null;
+    const all = nominal.filter((n) => n.weekly || n === lastNominal).map((n) => ({ date: rollBack(n.date), nominal: n.date }));
     const result: MonthExpiries = { all, monthly: lastNominal ? rollBack(lastNominal.date) : null };
     memo.set(key, result);
     return result;
   };
 
-  const assertCovered = (date: IsoDate): void => {
-    if (!deps.covers(date)) throw new DomainError('UNKNOWN_DATE', `${date} is outside the calendar's holiday coverage`, { date });
+  const nextMonth = (m: string): string => fromDayNumber(monthBounds(m).last + 1).slice(0, 7);
+
+  /** Every rolled expiry in [from, to]; a nominal day early next month can roll back into range, so one more week is scanned. */
+  const rolledBetween = (underlying: string, from: IsoDate, to: IsoDate): RolledExpiry[] => {
+    rulesOf(underlying);
+    const [a, b] = [dayNumber(from), dayNumber(to)];
+    if (a > b) throw new DomainError('INVALID_ARGUMENT', `from ${from} is after to ${to}`, { from, to });
+    const lastMonth = fromDayNumber(b + 7).slice(0, 7);
+    const found = new Map<IsoDate, RolledExpiry>();
+    for (let m = from.slice(0, 7); m <= lastMonth; m = nextMonth(m)) {
+      for (const e of monthExpiries(underlying, m).all) if (dayNumber(e.date) >= a && dayNumber(e.date) <= b && !found.has(e.date)) found.set(e.date, e);
+    }
+    return [...found.values()].sort((x, y) => dayNumber(x.date) - dayNumber(y.date));
   };
 
+  const confirmed = (e: RolledExpiry): boolean => deps.isConfirmed(e.date) && deps.isConfirmed(e.nominal);
+
   return {
-    expiriesBetween(underlying, from, to) {
-      rulesOf(underlying);
-      const [a, b] = [dayNumber(from), dayNumber(to)];
-      if (a > b) throw new DomainError('INVALID_ARGUMENT', `from ${from} is after to ${to}`, { from, to });
-      assertCovered(from);
-      assertCovered(to);
-      // A nominal expiry early next week can roll back into [from, to]: look one week past `to`.
-      const lastMonth = fromDayNumber(b + 7).slice(0, 7);
-      const found = new Set<IsoDate>();
-      for (let m = from.slice(0, 7); m <= lastMonth; m = fromDayNumber(monthBounds(m).last + 1).slice(0, 7)) {
-        for (const e of monthExpiries(underlying, m).all) if (dayNumber(e) >= a && dayNumber(e) <= b) found.add(e);
-      }
-      return [...found].sort();
+    expiriesBetween: (underlying, from, to) => rolledBetween(underlying, from, to).map((e) => e.date),
+    expiriesWithStatus: (underlying, from, to) => rolledBetween(underlying, from, to).map((e) => ({ date: e.date, confirmed: confirmed(e) })),
+    isConfirmedExpiry(underlying, expiry) {
+      const hit = rolledBetween(underlying, expiry, expiry)[0];
+      return hit ? confirmed(hit) : deps.isConfirmed(expiry);
     },
     monthlyExpiry(underlying, month) {
       rulesOf(underlying);
-      const { first, last } = monthBounds(month);
-      assertCovered(fromDayNumber(first));
-      assertCovered(fromDayNumber(last));
+      monthBounds(month);
       const monthly = monthExpiries(underlying, month).monthly;
       if (!monthly) throw new DomainError('NO_EXPIRY_AVAILABLE', `${underlying} has no contract expiring in ${month}`, { underlying, month });
       return monthly;

@@ -8,13 +8,19 @@ export interface NseHoliday {
 }
 
 /**
- * The dates `NSE_HOLIDAYS` is complete for. Outside it the default calendar cannot know the
- * holidays, so it throws UNKNOWN_DATE instead of guessing that every weekday trades.
+ * The dates `NSE_HOLIDAYS` is complete for (the shipped table, the seed of the stored calendar).
+ * Outside it the default calendar answers by the weekday rule and says the days are unconfirmed,
+ * until a year's list is entered (see `createDefaultNseCalendar`).
  */
 export const NSE_CALENDAR_COVERAGE: { readonly from: IsoDate; readonly to: IsoDate } = {
   from: '2015-01-01',
   to: '2026-12-31',
 };
+
+/** The years `NSE_HOLIDAYS` is complete for, ascending (2015–2026). */
+export const NSE_SEED_CONFIRMED_YEARS: readonly number[] = Object.freeze(
+  Array.from({ length: Number(NSE_CALENDAR_COVERAGE.to.slice(0, 4)) - Number(NSE_CALENDAR_COVERAGE.from.slice(0, 4)) + 1 }, (_, i) => Number(NSE_CALENDAR_COVERAGE.from.slice(0, 4)) + i),
+);
 
 /**
  * NSE weekday trading holidays (equity derivatives), 2015-01-01 .. 2026-12-31.

@@ -14,6 +14,7 @@ export * from './tick-size.risk-check';
 export * from './freeze-quantity.risk-check';
 export * from './approval.risk-check';
 export * from './expiry.risk-check';
+export * from './calendar-confirmed.risk-check';
 export * from './one-position.risk-check';
 export * from './profit-target.risk-check';
 export * from './daily-loss.risk-check';

@@ -76,6 +76,19 @@ export interface RiskExpiryFacts {
 }
 
 /**
+ * What the NSE calendar can vouch for (see `NseCalendar`: confirmed vs assumed days). Past the
+ * calendar's horizon the day and the contract's expiry are only assumed from the weekday rule.
+ */
+export interface RiskCalendarFacts {
+  /** Whether today's holidays are known. */
+  readonly dateConfirmed: boolean;
+  /** Whether the contract's expiry date is vouched for (a loaded instrument master, or the rules over confirmed days). */
+  readonly expiryConfirmed: boolean;
+  /** The calendar's last confirmed date, or null when it has none. */
+  readonly horizon: IsoDate | null;
+}
+
+/**
  * Everything the risk checks need, gathered by the risk module. The checks never read a
  * clock or a calendar: the caller passes `nowMs`, the IST date/time and `withinSession`
  * computed from the market calendar.
@@ -97,4 +110,5 @@ export interface RiskContext {
   readonly limits: RiskLimits;
   readonly instrument: RiskInstrumentFacts;
   readonly expiry: RiskExpiryFacts;
+  readonly calendar: RiskCalendarFacts;
 }

@@ -42,7 +42,7 @@ describe('runRiskChecks', () => {
     });
   });
 
-  describe('an EXIT still goes out when loss limits are breached', () => {
+  describe('an EXIT still goes out when loss limits are breached and past the calendar horizon', () => {
     const ctx = buildRiskContext({
       pnl: { todayPaise: -20_000_001, weekPaise: -50_000_001, equityPaise: 4_000_000_000 },
       breakerTripped: true,
@@ -50,6 +50,7 @@ describe('runRiskChecks', () => {
       margins: { usablePaise: 0, availablePaise: 0 },
       activePositionExists: true,
       activePositionId: 'pos-1',
+      calendar: { dateConfirmed: false, expiryConfirmed: false },
     });
 
     it('passes the exit', () => {
@@ -61,6 +62,7 @@ describe('runRiskChecks', () => {
       expect(report.denials.map((d) => d.code)).toEqual([
         'ACCOUNT_INACTIVE',
         'CIRCUIT_BREAKER_TRIPPED',
+        'CALENDAR_UNCONFIRMED',
         'ACTIVE_POSITION_EXISTS',
         'DAILY_LOSS_LIMIT_BREACHED',
         'WEEKLY_LOSS_LIMIT_BREACHED',
@@ -104,8 +106,8 @@ describe('runRiskChecks', () => {
     expect(Object.isFrozen(r1)).toBe(true);
   });
 
-  it('has 21 default checks, each a distinct function', () => {
-    expect(new Set(DEFAULT_RISK_CHECKS).size).toBe(21);
-    expect(DEFAULT_RISK_CHECKS).toHaveLength(21);
+  it('has 22 default checks, each a distinct function', () => {
+    expect(new Set(DEFAULT_RISK_CHECKS).size).toBe(22);
+    expect(DEFAULT_RISK_CHECKS).toHaveLength(22);
   });
 });

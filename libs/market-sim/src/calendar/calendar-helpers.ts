@@ -27,13 +27,9 @@ export function isInWindows(session: SessionMs, ms: number): boolean {
   return session.windows.some(([a, b]) => ms >= a && ms < b);
 }
 
-function isUnknownDate(error: unknown): boolean {
-  return error instanceof DomainError && error.code === 'UNKNOWN_DATE';
-}
-
 /**
- * Monthly expiries of `underlying` in [from, to], ascending; months the calendar cannot answer
- * for (outside its holiday coverage) are left out rather than guessed.
+ * Monthly expiries of `underlying` in [from, to], ascending; throws NO_EXPIRY_AVAILABLE for a month without a contract. Past the calendar's horizon they are
+ * the assumed dates of the dated rules (the simulated market lists them like any other).
  */
 export function monthlyExpiriesBetween(calendar: NseCalendar, underlying: string, from: IsoDate, to: IsoDate): IsoDate[] {
   const out: IsoDate[] = [];
@@ -43,29 +39,15 @@ export function monthlyExpiriesBetween(calendar: NseCalendar, underlying: string
   for (;;) {
     const ym = `${year}-${String(month).padStart(2, '0')}`;
     if (ym > last) break;
-    try {
-      const e = calendar.monthlyExpiry(underlying, ym);
-      if (compareDates(e, from) >= 0 && compareDates(e, to) <= 0) out.push(e);
-    } catch (error) {
-      if (!isUnknownDate(error)) throw error;
-    }
+    const e = calendar.monthlyExpiry(underlying, ym);
+    if (compareDates(e, from) >= 0 && compareDates(e, to) <= 0) out.push(e);
     month = month === 12 ? 1 : month + 1;
     if (month === 1) year++;
   }
   return out;
 }
 
-/**
- * Weekly-cycle expiries of `underlying` from `from` over the next `days` days, ascending; the
- * range shrinks a week at a time where the calendar has no data (near the end of its coverage).
- */
+/** Weekly-cycle expiries of `underlying` from `from` over the next `days` days, ascending (assumed past the horizon). */
 export function weeklyExpiriesAhead(calendar: NseCalendar, underlying: string, from: IsoDate, days: number): IsoDate[] {
-  for (let span = days; span >= 0; span -= 7) {
-    try {
-      return calendar.weeklyExpiries(underlying, from, addDays(from, span));
-    } catch (error) {
-      if (!isUnknownDate(error)) throw error;
-    }
-  }
-  return [];
+  return calendar.weeklyExpiries(underlying, from, addDays(from, days));
 }

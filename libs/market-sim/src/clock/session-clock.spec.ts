@@ -1,4 +1,4 @@
-import { createDefaultNseCalendar, epochMsOfIst, FixedClock, istDateTimeOf } from '@mcube/domain';
+import { createDefaultNseCalendar, delegatingNseCalendar, epochMsOfIst, FixedClock, istDateTimeOf } from '@mcube/domain';
 import { AcceleratedClock } from './accelerated-clock';
 import { SessionClock } from './session-clock';
 
@@ -37,5 +37,20 @@ describe('clock drivers', () => {
       expect(calendar.isWithinSession(date, time)).toBe(true);
       last = now;
     }
+  });
+
+  it('moves on, never back, when the day it is spending becomes a holiday', () => {
+    let current = calendar;
+    const live = delegatingNseCalendar(() => current);
+    const base = new FixedClock(0);
+    const clock = SessionClock.tradingDayIn(60, base, live, epochMsOfIst('2026-03-02', '09:15'));
+    base.advance(30_000);
+    const before = clock.nowMs();
+    expect(istDateTimeOf(before).date).toBe('2026-03-02');
+    current = createDefaultNseCalendar({ overrides: [{ date: '2026-03-02', kind: 'HOLIDAY', name: 'Entered at short notice' }] });
+    base.advance(1_000);
+    const after = clock.nowMs();
+    expect(after).toBeGreaterThan(before);
+    expect(istDateTimeOf(after).date).toBe('2026-03-04'); // 2026-03-03 is Holi
   });
 });

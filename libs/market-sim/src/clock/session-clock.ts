@@ -35,6 +35,12 @@ export class SessionClock implements Clock {
   nowMs(): number {
     const spent = Math.max(0, this.base.nowMs() - this.baseStart) * this.speed;
     for (;;) {
+      // The calendar can change under a running clock (a holiday entered for the day being
+      // spent): such a day is skipped, so the clock moves on to the next session, never back.
+      if (!this.calendar.isTradingDay(this.day) || !this.calendar.sessionFor(this.day)) {
+        this.day = this.calendar.nextTradingDay(this.day);
+        continue;
+      }
       const s = sessionMsOf(this.calendar, this.day);
       const from = Math.max(s.openMs, this.startMs);
       const length = s.closeMs - from;

@@ -20,8 +20,8 @@ export interface InstrumentMasterInput {
 
 /**
  * The index option expiries listed on `date`: the next `weeklies` weekly expiries and the next
- * `monthlies` monthlies (on or after `date`), ascending and distinct. Throws what the calendar
- * throws (UNKNOWN_DATE outside its data).
+ * `monthlies` monthlies (on or after `date`), ascending and distinct; past the calendar's horizon
+ * these are the dated rules' assumed dates. Throws what the calendar throws (a malformed date).
  */
 export function listedOptionExpiries(input: { calendar: NseCalendar; date: IsoDate; underlying?: string; weeklies?: number; monthlies?: number }): IsoDate[] {
   const u = input.underlying ?? 'NIFTY';

@@ -58,6 +58,12 @@ export class MarketEngine {
   timeMs = 0;
   dayClosed = false;
   cues: (OvernightCues & { readonly giftNiftyChangePct: number; readonly asOfMs: number }) | null = null;
+  /**
+   * Option expiries the market has listed since it started: a listed contract stays listed
+   * until its own expiry even if the calendar later moves the dated rules' dates (a holiday
+   * entered), as an exchange never withdraws an open contract.
+   */
+  readonly listedOptionExpiries = new Set<IsoDate>();
   /** First day with intraday bars (after the warm-up). */
   readonly firstLiveDate: IsoDate;
   readonly firstDate: IsoDate;

@@ -23,10 +23,20 @@ function assertUnderlying(underlying: string): void {
   if (underlying.trim().toUpperCase() !== NIFTY) throw new BrokerError('REJECTED', `the simulator lists derivatives of NIFTY only, not ${underlying}`);
 }
 
-/** The option chain of a NIFTY expiry listed today, priced by the model with the skew, OI evolving through the day. */
+/** Whether `expiry` trades on the engine's day: listed today, or listed earlier and not yet expired. */
+function isListedOption(engine: MarketEngine, expiry: IsoDate): boolean {
+  const date = engine.session.date;
+  for (const e of listedOptionExpiries({ calendar: engine.cfg.calendar, date })) engine.listedOptionExpiries.add(e);
+  return engine.listedOptionExpiries.has(expiry) && expiry >= date;
+}
+
+/**
+ * The option chain of a NIFTY expiry listed today (or listed before and still open: a contract
+ * keeps its own expiry date), priced by the model with the skew, OI evolving through the day.
+ */
 export function simOptionChain(engine: MarketEngine, expiry: IsoDate, only?: number): OptionChainSnapshot {
   const date = engine.session.date;
-  if (!listedOptionExpiries({ calendar: engine.cfg.calendar, date }).includes(expiry)) {
+  if (!isListedOption(engine, expiry)) {
     throw new BrokerError('REJECTED', `no NIFTY option expiry ${expiry} is listed on ${date}`);
   }
   const { cfg } = engine;

@@ -5,6 +5,7 @@ import { CoreModule } from '../core/core.module';
 import { DataModule } from '../data/data.module';
 import { MARKET_CLOCK } from '../data/source/market-data.tokens';
 import { CLOCK } from '../core/clock/clock.token';
+import { CalendarHorizonWatchService } from './calendar/calendar-horizon-watch.service';
 import { ReconciliationGate } from './context/reconciliation-gate';
 import { RiskContextService } from './context/risk-context.service';
 import { RiskLimit } from './entities/risk-limit.entity';
@@ -23,7 +24,7 @@ import { RiskLimitsService } from './risk-limits/risk-limits.service';
 @Module({
   imports: [TypeOrmModule.forFeature([RiskLimit]), CoreModule, DataModule, AlertsModule],
   controllers: [RiskLimitsController, KillSwitchController],
-  providers: [{ provide: CLOCK, useExisting: MARKET_CLOCK }, RiskLimitsService, RiskContextService, KillSwitchService, ReconciliationGate, RiskStatePublisher, LossLimitWatchService],
+  providers: [{ provide: CLOCK, useExisting: MARKET_CLOCK }, RiskLimitsService, RiskContextService, KillSwitchService, ReconciliationGate, RiskStatePublisher, LossLimitWatchService, CalendarHorizonWatchService],
   exports: [RiskLimitsService, RiskContextService, ReconciliationGate, RiskStatePublisher, KillSwitchService],
 })
 export class RiskModule {}

@@ -4,17 +4,18 @@ import { NgbCollapse, NgbDropdown, NgbDropdownButtonItem, NgbDropdownItem, NgbDr
 import { AuthService } from '../core/auth/auth.service';
 import { LiveSocketService } from '../core/live/live-socket.service';
 import { Notifier } from '../core/notify/notifier.service';
+import { CalendarBannerComponent } from './calendar-banner.component';
 import { ConnectionIndicatorComponent } from './connection-indicator.component';
 import { NAV_ITEMS } from './nav-items';
 
 /**
  * The logged-in frame: a responsive navbar (collapses to a menu button on a phone), the user
- * menu with logout, the live connection indicator, and the page below.
+ * menu with logout, the live connection indicator, the calendar horizon banner, and the page below.
  */
 @Component({
   selector: 'mc-shell',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [RouterOutlet, RouterLink, RouterLinkActive, NgbCollapse, NgbDropdown, NgbDropdownToggle, NgbDropdownMenu, NgbDropdownItem, NgbDropdownButtonItem, ConnectionIndicatorComponent],
+  imports: [RouterOutlet, RouterLink, RouterLinkActive, NgbCollapse, NgbDropdown, NgbDropdownToggle, NgbDropdownMenu, NgbDropdownItem, NgbDropdownButtonItem, ConnectionIndicatorComponent, CalendarBannerComponent],
   templateUrl: './shell.component.html',
 })
 export class ShellComponent {

@@ -3,6 +3,7 @@ import { epochMsOfIst } from '../../time/ist-date';
 import type { OrderIntent } from '../order-intent';
 import type {
   RiskAccountFacts,
+  RiskCalendarFacts,
   RiskContext,
   RiskExpiryFacts,
   RiskExposureFacts,
@@ -64,7 +65,7 @@ export function buildIciciIntent(overrides: Partial<OrderIntent> = {}): OrderInt
 }
 
 /** Overrides for `buildRiskContext`: top-level fields replace, nested facts merge. */
-export type RiskContextOverrides = Partial<Omit<RiskContext, 'account' | 'margins' | 'pnl' | 'exposure' | 'limits' | 'instrument' | 'expiry'>> & {
+export type RiskContextOverrides = Partial<Omit<RiskContext, 'account' | 'margins' | 'pnl' | 'exposure' | 'limits' | 'instrument' | 'expiry' | 'calendar'>> & {
   account?: Partial<RiskAccountFacts>;
   margins?: Partial<RiskMarginFacts>;
   pnl?: Partial<RiskPnlFacts>;
@@ -72,6 +73,7 @@ export type RiskContextOverrides = Partial<Omit<RiskContext, 'account' | 'margin
   limits?: Partial<RiskLimits>;
   instrument?: Partial<RiskInstrumentFacts>;
   expiry?: Partial<RiskExpiryFacts>;
+  calendar?: Partial<RiskCalendarFacts>;
 };
 
 function merge(base: RiskContext, o: RiskContextOverrides): RiskContext {
@@ -85,6 +87,7 @@ function merge(base: RiskContext, o: RiskContextOverrides): RiskContext {
     limits: { ...base.limits, ...o.limits },
     instrument: { ...base.instrument, ...o.instrument },
     expiry: { ...base.expiry, ...o.expiry },
+    calendar: { ...base.calendar, ...o.calendar },
   };
 }
 
@@ -114,6 +117,7 @@ export function buildRiskContext(overrides: RiskContextOverrides = {}): RiskCont
     },
     instrument: { lotSize: 65, tickSize: 0.05, freezeQuantity: 1800 },
     expiry: { daysToExpiry: 7, minDaysToExpiry: 1 },
+    calendar: { dateConfirmed: true, expiryConfirmed: true, horizon: '2026-12-31' },
   };
   return merge(base, overrides);
 }

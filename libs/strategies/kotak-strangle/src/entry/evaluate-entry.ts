@@ -1,5 +1,6 @@
 import {
   addDays,
+  calendarExpirySource,
   compareTimes,
   DomainError,
   istDateTimeOf,
@@ -43,7 +44,9 @@ function lotSizeOf(config: KotakStrangleConfig, expiry: string, master: readonly
 /**
  * Evaluates an entry at `nowMs` without trading: the "what would it do now" answer. Workflow
  * (plan §4/§5, DECISIONS §1): morning check (an active position → MONITOR) → trading day and
- * entry window → all five filters → expiry by the 1-day rule → strikes (formula, OI levels,
+ * entry window → a confirmed calendar day (past the holiday horizon: SKIP CALENDAR_UNCONFIRMED,
+ * DECISIONS §6) → all five filters → expiry by the 1-day rule, which must be a confirmed date
+ * (else SKIP CALENDAR_UNCONFIRMED) → strikes (formula, OI levels,
  * bias, listed) → premium at the entry limits → lots from usable margin and margin per lot
  * (lot size from the day's instrument master). Stops at the first failed step (SKIP with its
  * code); all five filters are always evaluated together. Data it cannot read → SKIP
@@ -76,6 +79,9 @@ export async function evaluateEntry(deps: KotakStrangleDeps, config: KotakStrang
   if (!check.allowNewEntry) return end('MONITOR', 'ACTIVE_POSITION_MONITOR_ONLY', check.reason);
   if (!isTradingDay) return end('SKIP', 'NOT_A_TRADING_DAY', `${date} is not a trading day`);
   if (!inWindow) return end('SKIP', 'OUTSIDE_ENTRY_WINDOW', `${time} is outside the entry window ${config.entryWindowStart}–${config.entryWindowEnd}`);
+  if (!deps.calendar.isConfirmed(date)) {
+    return end('SKIP', 'CALENDAR_UNCONFIRMED', `${date} is past the NSE calendar's known horizon ${deps.calendar.horizon ?? ''}: no new entry until next year's holidays are entered`);
+  }
 
   let market: EntryMarketFacts;
   try {
@@ -95,13 +101,17 @@ export async function evaluateEntry(deps: KotakStrangleDeps, config: KotakStrang
   if (failedFilter) return end('SKIP', `FILTER_FAILED:${failedFilter.name}`, filters.failed.join('; '));
 
   let expiry: ExpirySelection;
+  const listed = (deps.expiries ?? calendarExpirySource(deps.calendar)).expiriesBetween(config.underlying, date, addDays(date, 35));
   try {
-    expiry = selectOptionExpiry({ today: date, expiries: deps.calendar.weeklyExpiries(config.underlying, date, addDays(date, 35)), minDaysToExpiry: config.minDaysToExpiry });
+    expiry = selectOptionExpiry({ today: date, expiries: listed.map((e) => e.date), minDaysToExpiry: config.minDaysToExpiry });
   } catch (e) {
     if (e instanceof DomainError && e.code === 'NO_EXPIRY_AVAILABLE') return end('SKIP', 'NO_EXPIRY_AVAILABLE', e.message);
     throw e;
   }
   ev = { ...ev, expiry };
+  if (!listed.find((e) => e.date === expiry.expiry)?.confirmed) {
+    return end('SKIP', 'CALENDAR_UNCONFIRMED', `expiry ${expiry.expiry} lies past the NSE calendar's known horizon ${deps.calendar.horizon ?? ''}: its date is only assumed`);
+  }
 
   let chain: OptionChainSnapshot;
   let master: readonly InstrumentMasterRecord[];

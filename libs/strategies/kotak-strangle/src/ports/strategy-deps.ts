@@ -1,4 +1,4 @@
-import type { Clock, MarketDataPort, NseCalendar } from '@mcube/domain';
+import type { Clock, ExpirySource, MarketDataPort, NseCalendar } from '@mcube/domain';
 import type { AlertSink } from './alert-sink.port';
 import type { DecisionJournal } from './decision-journal.port';
 import type { PositionView } from './position-view.port';
@@ -12,6 +12,8 @@ export interface KotakStrangleDeps {
   readonly journal: DecisionJournal;
   readonly alerts: AlertSink;
   readonly clock: Clock;
-  /** Trading days, sessions and weekly expiries (`createDefaultNseCalendar()` plus the editable holidays). */
+  /** Trading days and sessions (the stored calendar: shipped table plus entered holidays), confirmed or assumed. */
   readonly calendar: NseCalendar;
+  /** Where new entries take their expiry dates from; default the calendar's dated rules (`calendarExpirySource`). */
+  readonly expiries?: ExpirySource;
 }

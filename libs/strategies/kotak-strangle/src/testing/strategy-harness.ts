@@ -26,9 +26,11 @@ export function strategyHarness(input: {
   outcome?: (intent: OrderIntent, index: number) => FakeOrderOutcome;
   config?: Parameters<typeof resolveKotakStrangleConfig>[0];
   availablePaise?: number;
+  /** Default: the shipped calendar (confirmed through 2026). */
+  calendar?: NseCalendar;
 }): StrategyHarness {
   const clock = new FixedClock(input.startMs);
-  const calendar = createDefaultNseCalendar();
+  const calendar = input.calendar ?? createDefaultNseCalendar();
   const book = new FakePaperBook(input.outcome, input.availablePaise, () => clock.nowMs());
   const journal = new InMemoryDecisionJournal();
   const alerts = new RecordingAlertSink();

@@ -9,7 +9,7 @@ export interface ListedExpiries {
 
 /**
  * The expiries of `underlying` on or after `today` (IST), ascending, from the dated NSE rules.
- * Months or weeks beyond the calendar's coverage are left out, never guessed.
+ * Past the calendar's horizon they are the dated rules' assumed dates.
  */
 export function listedExpiries(calendar: NseCalendar, underlying: string, today: IsoDate): ListedExpiries {
   const weekly = weeklyExpiriesAhead(calendar, underlying, today, 70);

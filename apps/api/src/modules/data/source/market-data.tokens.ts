@@ -4,8 +4,15 @@ export const MARKET_DATA = Symbol('mcube:market-data');
 /** Injection token of the market clock (a `Clock`): the process clock, or an accelerated one for demos. */
 export const MARKET_CLOCK = Symbol('mcube:market-clock');
 
-/** Injection token of the NSE calendar used by the market jobs and expiry lists. */
+/**
+ * Injection token of the one NSE calendar of the process: the shipped table plus the stored
+ * holidays, sessions and confirmed years, rebuilt on change (`CalendarStore`). Past its horizon
+ * it answers with assumed days: money-protecting paths use it as is, new risk checks `isConfirmed`.
+ */
 export const NSE_CALENDAR = Symbol('mcube:nse-calendar');
+
+/** Injection token of the `ExpirySource` of new entries (the calendar's dated rules until a broker master is loaded). */
+export const EXPIRY_SOURCE = Symbol('mcube:expiry-source');
 
 /** Injection token of the source kind stored beside snapshots ('sim' or 'replay'). */
 export const MARKET_SOURCE_KIND = Symbol('mcube:market-source-kind');

@@ -70,4 +70,26 @@ describe('market source selection', () => {
     });
     expect(loadConfig({ NODE_ENV: 'test' }).marketData.jobs).toBe(false);
   });
+
+  // Failed on main: no MCUBE_SIM_START, and a 2027 market could not be built (UNKNOWN_DATE).
+  it('starts the simulator at MCUBE_SIM_START in any year, at speed 1 on a shifted clock', async () => {
+    expect(loadConfig({ MCUBE_SIM_START: '2027-03-01' }).marketData.simStart).toBe('2027-03-01');
+    expect(() => loadConfig({ MCUBE_SIM_START: '2027-02-30' })).toThrow(/MCUBE_SIM_START/);
+    expect(() => loadConfig({ MCUBE_SIM_START: '01-03-2027' })).toThrow(/MCUBE_SIM_START/);
+    const clock = new FixedClock(epochMsOfIst('2026-12-02', '20:00'));
+    const s = createMarketSource({ ...base(), simStart: '2028-06-03' }, clock, calendar);
+    expect(s.startDate).toBe('2028-06-05');
+    expect(istDateTimeOf(s.clock.nowMs())).toEqual({ date: '2028-06-05', time: '09:15:00' });
+    clock.advance(45 * 60_000);
+    const q = await s.port.quote('NIFTY 50');
+    expect(istDateTimeOf(q.asOfMs)).toEqual({ date: '2028-06-05', time: '10:00:00' });
+  });
+
+  it('resumes a stored market clock instead of rewinding to the start', () => {
+    const clock = new FixedClock(epochMsOfIst('2026-12-02', '20:00'));
+    const stored = epochMsOfIst('2026-12-03', '11:30');
+    const s = createMarketSource({ ...base(), speed: 60 }, clock, calendar, stored);
+    expect(s.clock.nowMs()).toBe(stored);
+    expect(s.plan).toMatchObject({ resumed: true, startDate: '2026-12-03' });
+  });
 });

@@ -1,6 +1,7 @@
-import { createDefaultNseCalendar, epochMsOfIst, istDateTimeOf, type Clock, type IsoDate, type MarketDataPort, type NseCalendar } from '@mcube/domain';
+import { epochMsOfIst, istDateTimeOf, type Clock, type IsoDate, type MarketDataPort, type NseCalendar } from '@mcube/domain';
 import { AcceleratedClock, HistoricalReplay, MarketSimulator, SessionClock } from '@mcube/market-sim';
 import type { MarketDataConfig } from '../../../config/app-config';
+import { planSimStart, type SimStartPlan } from './sim-start';
 
 /** The market-data port with the clock it runs on. */
 export interface MarketSource {
@@ -10,6 +11,8 @@ export interface MarketSource {
   readonly clock: Clock;
   /** The IST date the market starts on. */
   readonly startDate: IsoDate;
+  /** The simulator's start plan (how it started, whether a stored clock was resumed); absent for the replay. */
+  readonly plan?: SimStartPlan;
 }
 
 /** Lazily-resolved clock: the replay needs its data read before its start date is known. */
@@ -22,28 +25,35 @@ class DeferredClock implements Clock {
 }
 
 /**
- * A clock for a market starting at the open of `startDate`: at speed 1 the process clock
- * itself (simulator) or the process clock shifted to that open (replay); above 1 a clock that
- * spends only trading sessions, `speed` times faster (nights and holidays skipped).
+ * The replay's clock, starting at the open of `startDate`: at speed 1 the process clock shifted
+ * to that open; above 1 a clock that spends only trading sessions, `speed` times faster.
  */
-function marketClock(opts: { base: Clock; calendar: NseCalendar; startDate: IsoDate; speed: number; shift: boolean }): Clock {
+function marketClock(opts: { base: Clock; calendar: NseCalendar; startDate: IsoDate; speed: number }): Clock {
   const open = epochMsOfIst(opts.startDate, opts.calendar.sessionFor(opts.startDate)?.open ?? '09:15');
   if (opts.speed > 1) return new SessionClock(opts.base, opts.calendar, open, opts.speed);
-  return opts.shift ? new AcceleratedClock(opts.base, open, 1) : opts.base;
+  return new AcceleratedClock(opts.base, open, 1);
+}
+
+/** The simulator's market clock for a plan: the process clock, or one starting at the planned instant. */
+function simClock(base: Clock, calendar: NseCalendar, plan: SimStartPlan, speed: number): Clock {
+  if (plan.clockStartMs === null) return base;
+  return speed > 1 ? new SessionClock(base, calendar, plan.clockStartMs, speed) : new AcceleratedClock(base, plan.clockStartMs, 1);
 }
 
 /**
- * Builds the configured market: the seeded simulator (default), starting at the open of the
- * trading day before today so that there is a day of history, or the historical replay of a
- * data folder from `replayStart` (default: the last day of its NIFTY 15-minute bars).
- * Throws what the sources throw (a missing data folder, a bad date) so a bad setup stops boot.
+ * Builds the configured market: the seeded simulator (default), starting as `planSimStart`
+ * says (MCUBE_SIM_START or the trading day before today, or the stored market clock
+ * `storedClockMs` when it is later), or the historical replay of a data folder from
+ * `replayStart` (default: the last day of its NIFTY 15-minute bars). Past the calendar's
+ * horizon the simulator runs on the calendar's assumed days. Throws what the sources throw
+ * (a missing data folder, a bad date) so a bad setup stops boot.
  */
-export function createMarketSource(config: MarketDataConfig, base: Clock, calendar: NseCalendar = createDefaultNseCalendar()): MarketSource {
+export function createMarketSource(config: MarketDataConfig, base: Clock, calendar: NseCalendar, storedClockMs: number | null = null): MarketSource {
   const today = istDateTimeOf(base.nowMs()).date;
   if (config.source === 'sim') {
-    const startDate = calendar.previousTradingDay(today);
-    const clock = marketClock({ base, calendar, startDate, speed: config.speed, shift: false });
-    return { kind: 'sim', port: new MarketSimulator({ seed: config.simSeed, startDate, calendar }, clock), clock, startDate };
+    const plan = planSimStart({ nowMs: base.nowMs(), calendar, speed: config.speed, configuredStart: config.simStart, storedMs: storedClockMs });
+    const clock = simClock(base, calendar, plan, config.speed);
+    return { kind: 'sim', port: new MarketSimulator({ seed: config.simSeed, startDate: plan.startDate, calendar }, clock), clock, startDate: plan.startDate, plan };
   }
   const deferred = new DeferredClock(base);
   const replay = new HistoricalReplay({ dataFolder: config.replayDataDir, calendar }, deferred);
@@ -51,6 +61,6 @@ export function createMarketSource(config: MarketDataConfig, base: Clock, calend
   const lastDay = bars.length > 0 ? bars[bars.length - 1].date : today;
   const requested = config.replayStart ?? lastDay;
   const startDate = calendar.isTradingDay(requested) ? requested : calendar.nextTradingDay(requested);
-  deferred.target = marketClock({ base, calendar, startDate, speed: config.speed, shift: true });
+  deferred.target = marketClock({ base, calendar, startDate, speed: config.speed });
   return { kind: 'replay', port: replay, clock: deferred, startDate };
 }

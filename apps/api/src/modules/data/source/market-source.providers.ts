@@ -1,21 +1,42 @@
-import type { Provider } from '@nestjs/common';
-import { createDefaultNseCalendar, type Clock, type NseCalendar } from '@mcube/domain';
+import { Logger, type Provider } from '@nestjs/common';
+import { calendarExpirySource, istDateTimeOf, type Clock, type ExpirySource, type NseCalendar } from '@mcube/domain';
+import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { CLOCK } from '../../core/clock/clock.token';
+import { CalendarStore } from '../calendar/calendar-store.service';
+import { MarketClockStore } from './market-clock.store';
 import { createMarketSource, type MarketSource } from './market-source.factory';
-import { MARKET_CLOCK, MARKET_DATA, MARKET_SOURCE, MARKET_SOURCE_KIND, NSE_CALENDAR } from './market-data.tokens';
+import { EXPIRY_SOURCE, MARKET_CLOCK, MARKET_DATA, MARKET_SOURCE, MARKET_SOURCE_KIND, NSE_CALENDAR } from './market-data.tokens';
 
 /**
- * The market-data providers: the NSE calendar, the configured source (built once from
- * `AppConfig.marketData` and the process `CLOCK`), and its port, clock and kind as separate
- * tokens so consumers (and tests) depend on what they use.
+ * The market-data providers: the one NSE calendar of the process (the stored calendar, loaded
+ * before anything uses it), the expiry source of new entries (the calendar's dated rules until
+ * a broker's instrument master is loaded), the configured source (built once from
+ * `AppConfig.marketData`, the process `CLOCK` and the stored market clock), and its port,
+ * clock and kind as separate tokens so consumers (and tests) depend on what they use.
  */
 export const marketSourceProviders: Provider[] = [
-  { provide: NSE_CALENDAR, useFactory: (): NseCalendar => createDefaultNseCalendar() },
+  {
+    provide: NSE_CALENDAR,
+    inject: [CalendarStore],
+    useFactory: async (store: CalendarStore): Promise<NseCalendar> => {
+      await store.reload();
+      return store.calendar;
+    },
+  },
+  { provide: EXPIRY_SOURCE, inject: [NSE_CALENDAR], useFactory: (calendar: NseCalendar): ExpirySource => calendarExpirySource(calendar) },
   {
     provide: MARKET_SOURCE,
-    inject: [APP_CONFIG, CLOCK, NSE_CALENDAR],
-    useFactory: (config: AppConfig, clock: Clock, calendar: NseCalendar): MarketSource => createMarketSource(config.marketData, clock, calendar),
+    inject: [APP_CONFIG, CLOCK, NSE_CALENDAR, DataSource],
+    useFactory: async (config: AppConfig, clock: Clock, calendar: NseCalendar, dataSource: DataSource): Promise<MarketSource> => {
+      const stored = config.marketData.source === 'sim' ? await new MarketClockStore(dataSource).load('sim') : null;
+      const source = createMarketSource(config.marketData, clock, calendar, stored);
+      const logger = new Logger('MarketClock');
+      if (source.plan?.note) logger.warn(source.plan.note);
+      const at = istDateTimeOf(source.clock.nowMs());
+      logger.log(`${source.kind} market from ${source.startDate}${source.plan?.resumed ? ' (resumed from the stored clock)' : ''}: now ${at.date} ${at.time} IST`);
+      return source;
+    },
   },
   { provide: MARKET_DATA, inject: [MARKET_SOURCE], useFactory: (s: MarketSource) => s.port },
   { provide: MARKET_CLOCK, inject: [MARKET_SOURCE], useFactory: (s: MarketSource) => s.clock },

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
+  calendarExpirySource,
   createDefaultNseCalendar,
   daysBetween,
   freezeQuantityFor,
@@ -11,6 +12,7 @@ import {
   usableMargin,
   type BrokerMargin,
   type Clock,
+  type ExpirySource,
   type IntentInstrument,
   type NseCalendar,
   type OrderPurpose,
@@ -22,6 +24,7 @@ import { AppException } from '../../../common/errors/app-exception';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { DailyPnl } from '../../analytics/entities/daily-pnl.entity';
 import { CLOCK } from '../../core/clock/clock.token';
+import { EXPIRY_SOURCE, NSE_CALENDAR } from '../../data/source/market-data.tokens';
 import { Position } from '../../positions/entities/position.entity';
 import { CircuitBreaker } from '../entities/circuit-breaker.entity';
 import { RiskLimit } from '../entities/risk-limit.entity';
@@ -73,21 +76,29 @@ function limitsOf(row: RiskLimit | null, broker: BrokerAccount['broker']): RiskL
 /**
  * Gathers the `RiskContext` of one intent from the database (account, kill switch, open
  * breakers, the active position, stored limits, P&L rows), the broker margin passed in,
- * the NSE calendar and the injected clock; an account not yet reconciled since start-up
+ * the NSE calendar (session hours; whether today and the contract's expiry are confirmed or
+ * only assumed past the horizon) and the injected clock; an account not yet reconciled since start-up
  * (`ReconciliationGate`) is reported HALTED. It decides nothing: the pure checks of
  * `@mcube/domain` do. Throws AppException NOT_FOUND for an unknown account; DomainError for
  * an instrument the contract tables do not know (unknown underlying, bad expiry).
  */
 @Injectable()
 export class RiskContextService {
-  private readonly calendar: NseCalendar = createDefaultNseCalendar();
+  private readonly calendar: NseCalendar;
+  private readonly expiries: ExpirySource;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     /** Absent only in unit tests of the gateway; the API always provides it. */
     @Optional() private readonly gate?: ReconciliationGate,
-  ) {}
+    /** The one stored calendar; the shipped table only in hand-built unit tests. */
+    @Optional() @Inject(NSE_CALENDAR) calendar?: NseCalendar,
+    @Optional() @Inject(EXPIRY_SOURCE) expiries?: ExpirySource,
+  ) {
+    this.calendar = calendar ?? createDefaultNseCalendar();
+    this.expiries = expiries ?? calendarExpirySource(this.calendar);
+  }
 
   /**
    * The account-level facts only (used by the REST order gate before a body is parsed, and by
@@ -145,6 +156,11 @@ export class RiskContextService {
         freezeQuantity: freezeQuantityFor({ underlying: instrument.underlying, date }),
       },
       expiry: { daysToExpiry: daysBetween(date, instrument.expiry), minDaysToExpiry: instrument.kind === 'FUT' ? settings.minDaysToExpiryFutures : settings.minDaysToExpiryOptions },
+      calendar: {
+        dateConfirmed: this.calendar.isConfirmed(date),
+        expiryConfirmed: this.expiries.isConfirmedExpiry(instrument.underlying, instrument.expiry),
+        horizon: this.calendar.horizon,
+      },
     };
     return { context, account, activePosition };
   }

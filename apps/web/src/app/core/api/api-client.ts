@@ -33,6 +33,11 @@ export class ApiClient {
     return firstValueFrom(this.http.delete<void>(this.url(path), this.writeOptions()));
   }
 
+  /** A DELETE whose answer carries a body (the resource as it is after the removal). */
+  deleteWithBody<T>(path: string): Promise<T> {
+    return firstValueFrom(this.http.delete<T>(this.url(path), this.writeOptions()));
+  }
+
   private url(path: string): string {
     return '/api' + (path.startsWith('/') ? path : '/' + path);
   }

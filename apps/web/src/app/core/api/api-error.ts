@@ -1,5 +1,6 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import type { ErrorResponse } from '@mcube/contracts';
+import { lineErrorsOf } from './line-errors';
 
 /** A failed API call in readable form: status, the API's code, and its messages (one per problem). */
 export class ApiError extends Error {
@@ -19,10 +20,10 @@ function isErrorResponse(body: unknown): body is ErrorResponse {
   return typeof b === 'object' && b !== null && typeof b.code === 'string' && (typeof b.message === 'string' || Array.isArray(b.message));
 }
 
-/** Turns any HttpClient failure into an ApiError with a message a trader can read. */
+/** Turns any HttpClient failure into an ApiError with a message a trader can read (a rejected import lists its bad lines). */
 export function toApiError(err: HttpErrorResponse): ApiError {
   if (isErrorResponse(err.error)) {
-    const messages = Array.isArray(err.error.message) ? err.error.message : [err.error.message];
+    const messages = [...(Array.isArray(err.error.message) ? err.error.message : [err.error.message]), ...lineErrorsOf(err.error)];
     return new ApiError(err.status, err.error.code, messages, err.error.correlationId ?? null);
   }
   if (err.status === 0) return new ApiError(0, 'NETWORK', ['The server cannot be reached. Check that mCube is running.'], null);

@@ -1,4 +1,5 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ActivatedRoute } from '@angular/router';
 import { NgbNav, NgbNavContent, NgbNavItem, NgbNavLinkButton, NgbNavOutlet } from '@ng-bootstrap/ng-bootstrap';
 import { AccountsApi } from '../../core/accounts/accounts.api';
 import { AuthService } from '../../core/auth/auth.service';
@@ -6,17 +7,18 @@ import { asyncResource } from '../../shared/ui/async-resource';
 import { LoadStateComponent } from '../../shared/ui/load-state.component';
 import { AccountsSettingsComponent } from './accounts-settings.component';
 import { ApiKeysSettingsComponent } from './api-keys-settings.component';
+import { CalendarSettingsComponent } from './calendar-settings.component';
 import { RiskLimitsCardComponent } from './risk-limits-card.component';
 import { UsersSettingsComponent } from './users-settings.component';
 
-/** Settings in tabs: accounts and credentials, risk limits, API keys, and users (admins only). */
+/** Settings in tabs: accounts and credentials, risk limits, the NSE calendar, API keys, and users (admins only). `?tab=` opens one. */
 @Component({
   selector: 'mc-settings-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [NgbNav, NgbNavItem, NgbNavLinkButton, NgbNavContent, NgbNavOutlet, LoadStateComponent, AccountsSettingsComponent, ApiKeysSettingsComponent, RiskLimitsCardComponent, UsersSettingsComponent],
+  imports: [NgbNav, NgbNavItem, NgbNavLinkButton, NgbNavContent, NgbNavOutlet, LoadStateComponent, AccountsSettingsComponent, ApiKeysSettingsComponent, CalendarSettingsComponent, RiskLimitsCardComponent, UsersSettingsComponent],
   template: `
     <h1 class="h3 mb-3">Settings</h1>
-    <ul ngbNav #nav="ngbNav" class="nav-tabs flex-nowrap overflow-auto text-nowrap" [destroyOnHide]="true">
+    <ul ngbNav #nav="ngbNav" class="nav-tabs flex-nowrap overflow-auto text-nowrap" [destroyOnHide]="true" [activeId]="initialTab">
       <li ngbNavItem="accounts">
         <button ngbNavLink>Accounts</button>
         <ng-template ngbNavContent><mc-accounts-settings /></ng-template>
@@ -27,6 +29,10 @@ import { UsersSettingsComponent } from './users-settings.component';
           <mc-load-state [loading]="accounts.loading()" [error]="accounts.error()" what="accounts" (retry)="accounts.reload()" />
           @for (a of accounts.value() ?? []; track a.id) { <mc-risk-limits-card [account]="a" /> }
         </ng-template>
+      </li>
+      <li ngbNavItem="calendar">
+        <button ngbNavLink data-testid="calendar-tab">Calendar</button>
+        <ng-template ngbNavContent><mc-calendar-settings /></ng-template>
       </li>
       <li ngbNavItem="api-keys">
         <button ngbNavLink>API keys</button>
@@ -46,4 +52,5 @@ export class SettingsPage {
   private readonly accountsApi = inject(AccountsApi);
   protected readonly auth = inject(AuthService);
   protected readonly accounts = asyncResource(() => this.accountsApi.list());
+  protected readonly initialTab = inject(ActivatedRoute).snapshot.queryParamMap.get('tab') ?? 'accounts';
 }
