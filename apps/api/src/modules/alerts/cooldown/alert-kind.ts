@@ -18,14 +18,15 @@ export const DEFAULT_COOLDOWN_SECONDS = 30 * MINUTE;
 /**
  * Built-in cooldowns (seconds) of the kinds mCube raises; a stored `alert_cooldowns` row wins.
  * The delta alert repeats every 15 minutes while the breach lasts (the strategy's own
- * `deltaAlertRepeatMs`); loss-limit warnings and the daily report are once a day (their key
- * carries the date); a failing channel is reported at most hourly.
+ * `deltaAlertRepeatMs`); loss-limit warnings, the calendar-horizon warning and the daily report are
+ * once a day (their key carries the date); a failing channel is reported at most hourly.
  */
 export const DEFAULT_COOLDOWNS: Readonly<Record<string, number>> = {
   'strategy:delta': 15 * MINUTE,
   'strategy:eod': DAY,
   'loss-limit': DAY,
   'daily-report': DAY,
+  'calendar-horizon': DAY,
   'alert-channel': 60 * MINUTE,
 };
 
