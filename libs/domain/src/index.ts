@@ -20,5 +20,6 @@ export * from './strangle';
 export * from './futures';
 export * from './orders';
 export * from './risk';
+export * from './positions';
 export * from './ports';
 export * from './random';
