@@ -1,7 +1,7 @@
-import { BROKERAGE_DEFAULTS, effectiveRiskLimits, epochMsOfIst, FixedClock, istDateTimeOf, legKeyOf, paiseOfPrice, type IsoDate, type NseCalendar } from '@mcube/domain';
-import { InMemoryPaperBookStore, PaperExecutionClient } from '@mcube/brokers-paper';
+import { effectiveRiskLimits, epochMsOfIst, FixedClock, istDateTimeOf, legKeyOf, paiseOfPrice, type IsoDate, type NseCalendar } from '@mcube/domain';
 import type { MarketHistory } from '../data/market-history';
 import { BacktestGateway, type GatewayRefusal } from '../execution/backtest-gateway';
+import { createBacktestPaperClient } from '../execution/paper-setup';
 import { PositionBook } from '../execution/position-book';
 import type { BacktestAccount } from '../execution/risk-context-builder';
 import { BacktestMarket, optionSymbolOf } from '../market/backtest-market';
@@ -64,12 +64,7 @@ export async function runBacktest(input: BacktestRunInput): Promise<BacktestRun>
   const clock = new FixedClock(stream.length > 0 ? stream.times[0] : epochMsOfIst(input.from));
   const state = new MarketState();
   const market = new BacktestMarket(visible, state, calendar, clock, { pricing: params.pricing, strikesEachSide: params.strikesEachSide });
-  const paper = await PaperExecutionClient.create({
-    config: { capitalPaise: params.capitalPaise, accountId: 'KOTAK', brokerage: BROKERAGE_DEFAULTS.KOTAK, slippage: { kind: 'FIXED', ticks: params.slippageTicks } },
-    clock,
-    marketData: market,
-    store: new InMemoryPaperBookStore(),
-  });
+  const paper = await createBacktestPaperClient({ capitalPaise: params.capitalPaise, slippageTicks: params.slippageTicks, clock, market });
   const book = new PositionBook(params.capitalPaise);
   const account: BacktestAccount = { accountId: 'KOTAK', allocatedCapitalPaise: params.capitalPaise, active: true, breakerTripped: false };
   const limits = effectiveRiskLimits({ row: params.riskLimits, broker: 'KOTAK' });
@@ -132,7 +127,7 @@ export async function runBacktest(input: BacktestRunInput): Promise<BacktestRun>
       state.nifty = input.history.niftyDaily.close[day.dailyIndex];
       const vixIndex = input.history.vixDaily.indexOf(day.date);
       if (vixIndex >= 0) state.vix = input.history.vixDaily.close[vixIndex];
-      await paper.expireLiveOrders();
+      if (gateway.hasWorkingOrders()) await paper.expireLiveOrders();
       settleActive();
       await markActive();
       breaker.settleExpiry(day.date, state.nifty);

@@ -113,6 +113,11 @@ export class BacktestGateway implements EngineOrderPort, EnginePositionView {
     return false;
   }
 
+  /** True while any order is working at the paper broker. */
+  hasWorkingOrders(): boolean {
+    return this.working.size > 0;
+  }
+
   /** Runs one match pass when orders are working (the engine calls it every tick). */
   async matchWorking(): Promise<void> {
     if (this.working.size > 0) await this.deps.paper.matchNow();

@@ -12,6 +12,7 @@ export function memoCalendar(calendar: NseCalendar): NseCalendar {
   const prev = new Map<IsoDate, IsoDate>();
   const next = new Map<IsoDate, IsoDate>();
   const weekly = new Map<string, IsoDate[]>();
+  const monthly = new Map<string, IsoDate>();
   const once = <K, V>(map: Map<K, V>, key: K, compute: () => V): V => {
     if (map.has(key)) return map.get(key) as V;
     const value = compute();
@@ -27,6 +28,6 @@ export function memoCalendar(calendar: NseCalendar): NseCalendar {
     previousTradingDay: (date) => once(prev, date, () => calendar.previousTradingDay(date)),
     nextTradingDay: (date) => once(next, date, () => calendar.nextTradingDay(date)),
     weeklyExpiries: (underlying, from, to) => [...once(weekly, `${underlying}|${from}|${to}`, () => calendar.weeklyExpiries(underlying, from, to))],
-    monthlyExpiry: (underlying, month) => calendar.monthlyExpiry(underlying, month),
+    monthlyExpiry: (underlying, month) => once(monthly, `${underlying}|${month}`, () => calendar.monthlyExpiry(underlying, month)),
   };
 }
