@@ -1,4 +1,4 @@
-import { epochMsOfIst, istDateTimeOf, type IsoDate, type NseCalendar } from '@mcube/domain';
+import { epochMsOfIst, type IsoDate, type NseCalendar } from '@mcube/domain';
 import type { MarketHistory } from '../data/market-history';
 import type { IntradaySeries } from '../data/price-series';
 
@@ -95,7 +95,9 @@ export function buildEventStream(input: EventStreamInput): EventStream {
     const vixBars = barEvents(history.vix15m, date, EventKind.VIX, EventKind.VIX, { openMs, closeMs }, ev);
     if (!vixBars && vixIndex >= 0) ev.push([openMs, EventKind.VIX, history.vixDaily.open[vixIndex]]);
     const tickAt = input.tickTimes ? input.tickTimes.map((time) => epochMsOfIst(date, time)) : Array.from({ length: Math.ceil((closeMs - openMs) / (tickMinutes * 60_000)) }, (_, k) => openMs + k * tickMinutes * 60_000);
-    for (const t of tickAt) if (t >= openMs && t < closeMs && calendar.isWithinSession(date, istDateTimeOf(t).time)) ev.push([t, EventKind.TICK, 0]);
+    // A split session (the 2024 DR drills) ticks only inside its trading windows.
+    const windows = session.segments?.map((w) => [epochMsOfIst(date, w.open), epochMsOfIst(date, w.close)]) ?? [[openMs, closeMs]];
+    for (const t of tickAt) if (windows.some(([a, b]) => t >= a && t < b)) ev.push([t, EventKind.TICK, 0]);
     ev.push([closeMs, EventKind.DAY_CLOSE, 0]);
     ev.sort((a, b) => a[0] - b[0] || PRIORITY[a[1]] - PRIORITY[b[1]]);
     const dayIndex = days.length;
