@@ -55,8 +55,8 @@ describe('BacktestMarket (what a strategy can see at an instant)', () => {
     const { market } = marketAt('2024-07-01', '10:00', { nifty: 24080.15, vix: 14.19, niftyPrevClose: 24010.6 });
     const chain = await market.optionChain({ underlying: 'NIFTY', expiry: '2024-07-04' });
     const row = chain.strikes.find((r) => r.strike === 24500);
-    expect(row?.call).toMatchObject({ lastPrice: 8.8, bid: 8.75, ask: 8.85, source: 'MODELLED' });
-    await expect(market.quote('NIFTY-2024-07-04-23700-PE')).resolves.toMatchObject({ lastPrice: 32.75, bid: 32.55, ask: 32.95 });
+    expect(row?.call).toMatchObject({ lastPrice: 16.1, bid: 16, ask: 16.2, source: 'MODELLED' });
+    await expect(market.quote('NIFTY-2024-07-04-23700-PE')).resolves.toMatchObject({ lastPrice: 24.8, bid: 24.65, ask: 24.95 });
     expect(market.sourceOf('NIFTY-2024-07-04-23700-PE')).toBe('MODELLED');
   });
 
