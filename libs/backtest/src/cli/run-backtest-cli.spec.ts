@@ -34,6 +34,8 @@ describe('npm run backtest (CLI)', () => {
     ['a parameter without a value', [...base, '--param', 'targetPct'], /--param needs key=value/],
     ['a date before the dated cost model', ['--strategy', 'kotak-strangle', '--from', '2016-01-04', '--to', '2016-02-01', '--out', 'r.json'], /before the dated cost model begins \(2016-06-01\)/],
     ['a date after the data', ['--strategy', 'kotak-strangle', '--from', '2026-08-01', '--to', '2026-09-30', '--out', 'r.json'], /after the data's last day \(2026-08-21/],
+    ['--data with --sim', [...base, '--data', 'x', '--sim', '7'], /--data and --sim exclude each other/],
+    ['a seed that is not a whole number', [...base, '--sim', 'seven'], /--sim needs a whole-number seed/],
     ['an output folder that does not exist', [...base.slice(0, 7), 'nowhere/report.json'], /folder .*nowhere does not exist/],
   ])('refuses %s with exit 2 and writes nothing', async (_name, argv, message) => {
     const { io, err, out } = harness(dir);
@@ -70,6 +72,15 @@ describe('npm run backtest (CLI)', () => {
     expect(report.parameters.engine.riskLimits.weeklyLossLimitPaise).toBeNull();
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/<svg[\s\S]*Equity and drawdown/);
     expect(readdirSync(dir).sort()).toEqual(['report.html', 'report.json']);
+  }, 120_000);
+
+  it('runs on the seeded simulator with --sim', async () => {
+    const { io, out } = harness(dir);
+    expect(await runBacktestCli(['--strategy', 'kotak-strangle', '--from', '2026-03-02', '--to', '2026-03-20', '--out', 'sim.json', '--sim', '7'], io)).toBe(0);
+    expect(out[0]).toMatch(/^kotak-strangle 2026-03-02\.\.2026-03-20: /);
+    const report = JSON.parse(readFileSync(join(dir, 'sim.json'), 'utf8'));
+    expect(report.data.folder).toBe('simulator:seed=7');
+    expect(report.summary.fills.real).toBe(0);
   }, 120_000);
 
   it('with --lookahead-check adds the check to the report and passes for the real strategy', async () => {

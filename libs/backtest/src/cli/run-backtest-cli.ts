@@ -3,6 +3,7 @@ import { existsSync, renameSync, statSync, unlinkSync, writeFileSync } from 'fs'
 import { dirname, resolve } from 'path';
 import { BacktestInputError } from '../backtest-input-error';
 import { MarketHistory } from '../data/market-history';
+import { simulatedHistory } from '../data/simulated-history';
 import { runBacktest, type BacktestRunInput } from '../engine/backtest-engine';
 import { buildReport } from '../report/build-report';
 import { htmlReport } from '../report/html-report';
@@ -12,7 +13,7 @@ import { lookaheadCheck, lookaheadCuts, type LookaheadResult } from '../trust/lo
 import { parseBacktestArgs, USAGE } from './parse-args';
 import { resolveParameters } from './backtest-parameters';
 import { ProgressBar } from './progress-bar';
-import { checkRunRange } from './run-range';
+import { checkCoverage, checkRunRange } from './run-range';
 
 /** Where the CLI writes and what it knows of its terminal. */
 export interface CliIo {
@@ -60,7 +61,7 @@ function writeAll(files: readonly (readonly [string, string])[]): void {
 }
 
 /** Validates everything before anything runs. Throws BacktestInputError (or DomainError from a rule) for bad input. */
-function prepare(argv: readonly string[], io: CliIo) {
+async function prepare(argv: readonly string[], io: CliIo) {
   const opts = parseBacktestArgs(argv);
   if (opts.help) return { help: true as const };
   try {
@@ -73,7 +74,8 @@ function prepare(argv: readonly string[], io: CliIo) {
   const html = opts.html ? assertWritable('--html', opts.html, io.cwd) : undefined;
   if (html === out) throw new BacktestInputError('BAD_ARGUMENT', '--html and --out name the same file');
   const calendar = createDefaultNseCalendar();
-  const history = MarketHistory.load(opts.data ? resolve(io.cwd, opts.data) : defaultDataFolder(io), calendar);
+  checkCoverage(opts.from, opts.to);
+  const history = opts.sim !== undefined ? await simulatedHistory({ seed: opts.sim, from: opts.from, to: opts.to, calendar }) : MarketHistory.load(opts.data ? resolve(io.cwd, opts.data) : defaultDataFolder(io), calendar);
   checkRunRange(history, opts.from, opts.to);
   const { factory } = kotakStrangleFactory(params.strategy);
   const input: BacktestRunInput = { history, calendar, from: opts.from, to: opts.to, strategy: factory, params: params.engine };
@@ -88,9 +90,9 @@ function prepare(argv: readonly string[], io: CliIo) {
  * difference, naming it. Returns the exit code.
  */
 export async function runBacktestCli(argv: readonly string[], io: CliIo): Promise<number> {
-  let prepared: ReturnType<typeof prepare>;
+  let prepared: Awaited<ReturnType<typeof prepare>>;
   try {
-    prepared = prepare(argv, io);
+    prepared = await prepare(argv, io);
   } catch (error) {
     if (error instanceof BacktestInputError || error instanceof DomainError) {
       io.stderr(`backtest: ${error.message}\n(npm run backtest -- --help for the usage)\n`);

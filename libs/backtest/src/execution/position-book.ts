@@ -129,14 +129,19 @@ export class PositionBook {
     return positionResult({ realizedPnlPaise: position.realizedPnlPaise, fills, broker: 'KOTAK' });
   }
 
-  /** Writes the day row of `date` (`dailyPnlValues`) after the close. */
-  closeDay(date: IsoDate): DayRow {
+  /** The day row of `date` as it stands now (`dailyPnlValues` over the positions closed that day so far). */
+  private rowOf(date: IsoDate): DayRow {
     const closedToday = (this.closedByDate.get(date) ?? []).map((id) => {
       const r = this.resultOf(id);
       return { realizedPnlPaise: r.grossPnlPaise, chargesPaise: r.chargesPaise };
     });
     const earlierRows = this.dayRows.length > 0 ? [{ tradeDate: '0000-00-00', netPnlPaise: this.netSum, peakEquityPaise: this.peak }] : [];
-    const row = { tradeDate: date, ...dailyPnlValues({ allocatedCapitalPaise: this.allocatedCapitalPaise, closedToday, activePosition: this.active(), earlierRows }) };
+    return { tradeDate: date, ...dailyPnlValues({ allocatedCapitalPaise: this.allocatedCapitalPaise, closedToday, activePosition: this.active(), earlierRows }) };
+  }
+
+  /** Writes the day row of `date` after the close. */
+  closeDay(date: IsoDate): DayRow {
+    const row = this.rowOf(date);
     this.dayRows.push(row);
     this.netSum += row.netPnlPaise;
     this.peak = Math.max(this.peak, row.peakEquityPaise);
@@ -146,8 +151,10 @@ export class PositionBook {
   /**
    * The day rows `riskPnlFacts` needs on `date`, compacted: the rows from the earlier of this
    * week's Monday and the month's first day, plus ONE row carrying the net sum and the peak of
-   * all earlier rows. `riskPnlFacts` only sums nets and maxes peaks beyond those periods, so the
-   * facts are identical to passing every row (and a ten-year run stays linear).
+   * all earlier rows (`riskPnlFacts` only sums nets and maxes peaks beyond those periods, so the
+   * facts are identical to passing every row and a ten-year run stays linear), plus today's row
+   * as it stands: the API's `positions.pnl` job rewrites it every 10 seconds, so a position
+   * closed earlier today counts in today's loss.
    */
   riskRows(date: IsoDate): readonly { tradeDate: IsoDate; netPnlPaise: Paise; peakEquityPaise: Paise }[] {
     const monday = addDays(date, 1 - isoWeekday(date));
@@ -157,6 +164,7 @@ export class PositionBook {
     let recentNet = 0;
     while (i > 0 && this.dayRows[i - 1].tradeDate >= since) recentNet += this.dayRows[--i].netPnlPaise;
     const recent = this.dayRows.slice(i);
-    return [{ tradeDate: '0000-00-00', netPnlPaise: this.netSum - recentNet, peakEquityPaise: this.peak }, ...recent];
+    const today = (this.closedByDate.get(date)?.length ?? 0) > 0 && this.dayRows[this.dayRows.length - 1]?.tradeDate !== date ? [this.rowOf(date)] : [];
+    return [{ tradeDate: '0000-00-00', netPnlPaise: this.netSum - recentNet, peakEquityPaise: this.peak }, ...recent, ...today];
   }
 }
