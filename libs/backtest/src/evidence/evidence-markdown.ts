@@ -29,7 +29,12 @@ export function evidenceMarkdown(input: EvidenceInput): string {
   const refusals = new Map<string, number>();
   for (const x of r.risk.refusals) refusals.set(x.code, (refusals.get(x.code) ?? 0) + 1);
   const skips = new Map<string, number>();
-  for (const d of r.decisions) if (d.kind === 'SKIP') skips.set(d.reasonCode, (skips.get(d.reasonCode) ?? 0) + 1);
+  const failed = new Map<string, number>();
+  for (const d of r.decisions) {
+    if (d.kind !== 'SKIP') continue;
+    skips.set(d.reasonCode, (skips.get(d.reasonCode) ?? 0) + 1);
+    for (const name of (d.inputs.failedFilters as string[] | undefined) ?? []) failed.set(name, (failed.get(name) ?? 0) + 1);
+  }
   const trips = (r.risk.breakerEvents as { date: string; time: string; kind: string; reasonCode?: string; context?: { todayPnlPaise?: number; weekPnlPaise?: number } }[]).filter((b) => b.kind === 'TRIP');
   const bucketRows = (b: readonly ModelCheckBucket[]) => b.map((x) => [x.type, `${x.otmFromPct}–${x.otmToPct === 100 ? '…' : x.otmToPct}%`, x.count, x.medianRatio ?? '-', x.medianAbsErrorPct === null ? '-' : `${x.medianAbsErrorPct}%`]);
   return `# Evidence: the Kotak NIFTY strangle, ${r.period.from} to ${r.period.to}
@@ -124,7 +129,12 @@ ${table(['Entry', 'Exit', 'Strikes', 'Spot at entry', 'VIX at entry', 'VIX at ex
 
 ## Why days were skipped
 
-${table(['Reason', 'Days'], [...skips].sort((a, b) => b[1] - a[1]))}
+${table(['First reason', 'Days'], [...skips].sort((a, b) => b[1] - a[1]))}
+
+Every filter that failed (a day can fail several): ${[...failed].sort((a, b) => b[1] - a[1]).map(([name, n]) => `${name} ${n}`).join(', ')}.
+GLOBAL_MARKETS is the GIFT Nifty proxy (±0.5%) with the US moves (±1%); MARKET_REGIME is India VIX
+above 20 or NIFTY outside its Bollinger band; NIFTY_MOVEMENT the 1-day (±1%) and 3-day (±2%) moves.
+The long flat stretches of the equity curve (2020, 2022) are months of VIX above 20.
 
 ## How good the option model is
 
