@@ -3,6 +3,7 @@
  * Each benchmark prints a table and writes bench-results/<name>.json. Add new benchmarks to
  * BENCHMARKS; a benchmark returns false when it misses a target, and the runner then exits 1.
  */
+import { runBacktestBenchmark } from './backtest.bench';
 import { runConsoleLoadBenchmark } from './console-load.bench';
 import { runMarketSimBenchmark } from './market-sim.bench';
 import { runOrderGatewayBenchmark } from './order-gateway.bench';
@@ -20,6 +21,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'market-sim', run: runMarketSimBenchmark },
   { name: 'order-gateway', run: runOrderGatewayBenchmark },
   { name: 'console-load', run: runConsoleLoadBenchmark },
+  { name: 'backtest', run: runBacktestBenchmark },
 ];
 
 async function main(): Promise<void> {

@@ -20,6 +20,7 @@ export * from './strangle';
 export * from './futures';
 export * from './orders';
 export * from './risk';
+export * from './positions';
 export * from './ports';
 export * from './alerts';
 export * from './random';

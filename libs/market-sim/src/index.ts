@@ -21,4 +21,5 @@ export * from './clock/session-clock';
 export * from './calendar/calendar-helpers';
 export * from './replay/files/shared-data-layout';
 export * from './replay/historical-replay';
+export * from './replay/replay-data';
 export * from './replay/real-option-rows';

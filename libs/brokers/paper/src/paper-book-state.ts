@@ -16,20 +16,35 @@ export class PaperBookState {
   private readonly orders = new Map<string, PaperOrder>();
   private readonly trades: PaperTrade[] = [];
   private readonly positions = new Map<string, PaperPosition>();
+  // Indexes kept beside the full maps: a book grows for years, the live part stays small.
+  private readonly live = new Map<string, PaperOrder>();
+  private readonly open = new Map<string, PaperPosition>();
   private countersValue: PaperBookCounters;
 
   constructor(snapshot: PaperBookSnapshot) {
-    for (const o of [...snapshot.orders].sort((a, b) => a.sequence - b.sequence)) this.orders.set(o.brokerOrderId, o);
+    for (const o of [...snapshot.orders].sort((a, b) => a.sequence - b.sequence)) this.putOrder(o);
     this.trades.push(...[...snapshot.trades].sort((a, b) => a.occurredAtMs - b.occurredAtMs || a.tradeId.localeCompare(b.tradeId)));
-    for (const p of snapshot.positions) this.positions.set(p.key, p);
+    for (const p of snapshot.positions) this.putPosition(p);
     this.countersValue = snapshot.counters;
+  }
+
+  private putOrder(o: PaperOrder): void {
+    this.orders.set(o.brokerOrderId, o);
+    if (isLiveOrder(o)) this.live.set(o.brokerOrderId, o);
+    else this.live.delete(o.brokerOrderId);
+  }
+
+  private putPosition(p: PaperPosition): void {
+    this.positions.set(p.key, p);
+    if (p.netQuantity !== 0) this.open.set(p.key, p);
+    else this.open.delete(p.key);
   }
 
   /** Applies a change already saved to the store. */
   apply(change: PaperBookChange): void {
-    for (const o of change.orders) this.orders.set(o.brokerOrderId, o);
+    for (const o of change.orders) this.putOrder(o);
     this.trades.push(...change.trades);
-    for (const p of change.positions) this.positions.set(p.key, p);
+    for (const p of change.positions) this.putPosition(p);
     this.countersValue = change.counters;
   }
 
@@ -60,12 +75,17 @@ export class PaperBookState {
 
   /** PENDING or OPEN orders, in time priority. */
   liveOrders(): PaperOrder[] {
-    return this.allOrders().filter(isLiveOrder);
+    return [...this.live.values()].sort((a, b) => a.sequence - b.sequence);
   }
 
   /** Trades of `date`, in time order. */
   tradesOn(date: IsoDate): PaperTrade[] {
     return this.trades.filter((t) => t.tradeDate === date);
+  }
+
+  /** Positions with a non-zero net quantity. */
+  openPositions(): PaperPosition[] {
+    return [...this.open.values()];
   }
 
   /** Every position, flat ones included. */

@@ -40,8 +40,7 @@ export class PaperMarginBook {
     const { book } = this.ctx;
     if (opts.refreshSpots) await this.refreshSpots(this.shortOptionUnderlyings());
     let sum = 0;
-    for (const p of book.allPositions()) {
-      if (p.netQuantity === 0) continue;
+    for (const p of book.openPositions()) {
       sum += this.exposure(p.instrument, p.netQuantity, averageOpenPrice(p), today);
     }
     for (const o of book.liveOrders()) sum += await this.orderMarginPaise(o, today, { refreshSpots: false });
@@ -78,7 +77,7 @@ export class PaperMarginBook {
 
   private shortOptionUnderlyings(): string[] {
     const { book } = this.ctx;
-    const short = book.allPositions().filter((p) => p.instrument.kind === 'OPT' && p.netQuantity < 0);
+    const short = book.openPositions().filter((p) => p.instrument.kind === 'OPT' && p.netQuantity < 0);
     const selling = book.liveOrders().filter((o) => o.instrument.kind === 'OPT' && o.side === 'SELL');
     return [...new Set([...short, ...selling].map((x) => x.instrument.underlying))];
   }

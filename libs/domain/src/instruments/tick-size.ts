@@ -11,6 +11,9 @@ function decimalsOf(tick: number): number {
   return text.includes('e-') ? Number(text.split('e-')[1]) : (text.split('.')[1] ?? '').length;
 }
 
+// The default tick's decimals, computed once: rounding sits in every pricing loop.
+const DEFAULT_TICK_DECIMALS = decimalsOf(tickSize);
+
 /**
  * true when `price` (rupees) is a whole number of ticks (default ₹0.05), allowing for binary
  * noise (123.45 is on tick). Throws INVALID_ARGUMENT for a NaN/infinite/negative price or a
@@ -37,5 +40,5 @@ export function roundToTick(price: number, mode: TickRounding, tick: number = ti
   else if (mode === 'DOWN') whole = Math.floor(ticks + EPS);
   else if (mode === 'NEAREST') whole = Math.floor(ticks + 0.5 + EPS);
   else throw new DomainError('INVALID_ARGUMENT', `rounding mode must be UP, DOWN or NEAREST, got ${String(mode)}`, { mode });
-  return Number((whole * tick).toFixed(decimalsOf(tick)));
+  return Number((whole * tick).toFixed(tick === tickSize ? DEFAULT_TICK_DECIMALS : decimalsOf(tick)));
 }

@@ -26,3 +26,6 @@ export * from './total-exposure.risk-check';
 export * from './position-exposure.risk-check';
 export * from './leverage.risk-check';
 export * from './run-risk-checks';
+export * from './risk-pnl-facts';
+export * from './effective-risk-limits';
+export * from './breaker-verdict';

@@ -8,6 +8,10 @@ export type IstTime = string;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const TIME_RE = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/;
 const MS_PER_DAY = 86_400_000;
+// Valid dates already parsed (calendar and expiry loops ask for the same few thousand dates
+// over and over); a pure memo, bounded, never holding an invalid date.
+const DAY_NUMBERS = new Map<string, number>();
+const DAY_NUMBERS_MAX = 100_000;
 
 /**
  * Day number (days since 1970-01-01) of an IST calendar date. Calendar arithmetic is
@@ -15,6 +19,8 @@ const MS_PER_DAY = 86_400_000;
  * Throws INVALID_DATE for anything that is not a real 'YYYY-MM-DD' date.
  */
 export function dayNumber(date: IsoDate): number {
+  const known = DAY_NUMBERS.get(date);
+  if (known !== undefined) return known;
   const m = typeof date === 'string' ? DATE_RE.exec(date) : null;
   if (!m) throw new DomainError('INVALID_DATE', `date must be 'YYYY-MM-DD', got ${String(date)}`, { date });
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -23,6 +29,8 @@ export function dayNumber(date: IsoDate): number {
   if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
     throw new DomainError('INVALID_DATE', `${date} is not a calendar date`, { date });
   }
+  if (DAY_NUMBERS.size >= DAY_NUMBERS_MAX) DAY_NUMBERS.clear();
+  DAY_NUMBERS.set(date, ms / MS_PER_DAY);
   return ms / MS_PER_DAY;
 }
 
