@@ -27,7 +27,7 @@ export interface BacktestAccount {
  * The `RiskContext` of one intent, gathered the way the API's risk-context service does
  * (effective limits, usable margin from the broker's margin, P&L facts from the day rows plus
  * the active position, the active position's declared exposure, dated lot size, tick and freeze
- * quantity, days to expiry): the 21 pure checks then decide. Kill switch: always ACTIVE.
+ * quantity, days to expiry): the pure checks then decide. Kill switch: always ACTIVE.
  */
 export function buildRiskContext(input: {
   intent: OrderIntent;
@@ -67,5 +67,10 @@ export function buildRiskContext(input: {
       freezeQuantity: freezeQuantityFor({ underlying: intent.instrument.underlying, date }),
     },
     expiry: { daysToExpiry: daysBetween(date, intent.instrument.expiry), minDaysToExpiry: intent.instrument.kind === 'FUT' ? limits.orderPath.minDaysToExpiryFutures : limits.orderPath.minDaysToExpiryOptions },
+    calendar: {
+      dateConfirmed: calendar.isConfirmed(date),
+      expiryConfirmed: calendar.isConfirmedExpiry(intent.instrument.underlying, intent.instrument.expiry),
+      horizon: calendar.horizon,
+    },
   };
 }

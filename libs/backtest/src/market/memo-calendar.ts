@@ -20,6 +20,12 @@ export function memoCalendar(calendar: NseCalendar): NseCalendar {
     return value;
   };
   return {
+    horizon: calendar.horizon,
+    confirmedYears: calendar.confirmedYears,
+    isConfirmed: (date) => calendar.isConfirmed(date),
+    expiriesWithStatus: (underlying, from, to) => calendar.expiriesWithStatus(underlying, from, to),
+    isConfirmedExpiry: (underlying, expiry) => calendar.isConfirmedExpiry(underlying, expiry),
+    hasExpiryRules: (underlying) => calendar.hasExpiryRules(underlying),
     isTradingDay: (date) => once(trading, date, () => calendar.isTradingDay(date)),
     isMuhuratDay: (date) => calendar.isMuhuratDay(date),
     sessionFor: (date) => once(sessions, date, () => calendar.sessionFor(date)),
