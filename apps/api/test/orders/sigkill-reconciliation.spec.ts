@@ -79,12 +79,12 @@ describe.each([
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('on restart trading is HALTED until reconciliation succeeds; then journal and broker agree', async () => {
+  it('on restart new risk is refused until reconciliation succeeds; then journal and broker agree', async () => {
     const r = await restart(dataSource, join(dir, 'paper-book.json'));
     expect(await r.paper.listOrders()).toHaveLength(brokerOrders);
 
     const early = await r.orders.submit({ ...crashIntent(), instrument: { ...crashIntent().instrument, strike: 23600 } });
-    expect(early.denial?.code).toBe('TRADING_HALTED');
+    expect(early.denial?.code).toBe('NOT_RECONCILED');
     expect(await r.paper.listOrders()).toHaveLength(brokerOrders);
 
     const report = await r.reconciliation.reconcile(CRASH_ACCOUNT_ID);
@@ -112,7 +112,7 @@ describe.each([
 
     // The gate is open: an order is no longer denied for the trading state.
     const after = await r.orders.submit({ ...crashIntent(), purpose: 'ADJUST', side: 'BUY', quantity: 65, limitPrice: 100, estimatedMarginPaise: 0 });
-    expect(after.denial?.code).not.toBe('TRADING_HALTED');
+    expect(after.denial?.code).not.toBe('NOT_RECONCILED');
     expect(after.statuses).toEqual(['ACCEPTED']);
   });
 });
