@@ -61,7 +61,7 @@ describe('orders, positions and the kill switch over REST', () => {
 
   it('cancels over REST, even while HALTED by the kill switch, which is audited', async () => {
     const halt = await post('/api/risk/kill-switch', trader, { state: 'HALTED', reason: 'test halt', accountId: s.accounts.kotakId }).expect(200);
-    expect(halt.body).toEqual([{ id: s.accounts.kotakId, tradingState: 'HALTED' }]);
+    expect(halt.body).toEqual([{ id: s.accounts.kotakId, tradingState: 'HALTED', tradingStateCauses: ['KILL_SWITCH_HALTED'], killSwitch: { state: 'HALTED', setByRole: 'trader', setBy: s.users.trader.username } }]);
     const account = await s.dataSource.getRepository(BrokerAccount).findOneByOrFail({ id: s.accounts.kotakId });
     expect(account.tradingState).toBe('HALTED');
     expect(await s.dataSource.getRepository(AuditLogEntity).count({ where: { action: 'KILL_SWITCH' } })).toBe(1);

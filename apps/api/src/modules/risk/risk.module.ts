@@ -7,6 +7,7 @@ import { MARKET_CLOCK } from '../data/source/market-data.tokens';
 import { CLOCK } from '../core/clock/clock.token';
 import { ReconciliationGate } from './context/reconciliation-gate';
 import { RiskContextService } from './context/risk-context.service';
+import { TradingStateService } from './context/trading-state.service';
 import { RiskLimit } from './entities/risk-limit.entity';
 import { RiskStatePublisher } from './events/risk-state.publisher';
 import { LossLimitWatchService } from './limits/loss-limit-watch.service';
@@ -23,7 +24,7 @@ import { RiskLimitsService } from './risk-limits/risk-limits.service';
 @Module({
   imports: [TypeOrmModule.forFeature([RiskLimit]), CoreModule, DataModule, AlertsModule],
   controllers: [RiskLimitsController, KillSwitchController],
-  providers: [{ provide: CLOCK, useExisting: MARKET_CLOCK }, RiskLimitsService, RiskContextService, KillSwitchService, ReconciliationGate, RiskStatePublisher, LossLimitWatchService],
-  exports: [RiskLimitsService, RiskContextService, ReconciliationGate, RiskStatePublisher],
+  providers: [{ provide: CLOCK, useExisting: MARKET_CLOCK }, RiskLimitsService, RiskContextService, KillSwitchService, ReconciliationGate, TradingStateService, RiskStatePublisher, LossLimitWatchService],
+  exports: [RiskLimitsService, RiskContextService, ReconciliationGate, TradingStateService, RiskStatePublisher],
 })
 export class RiskModule {}

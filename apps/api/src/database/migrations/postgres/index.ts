@@ -5,6 +5,7 @@ import { PaperBook1795469153349 } from './1795469153349-PaperBook';
 import { RiskLimitOrderPathSettings1795475795907 } from './1795475795907-RiskLimitOrderPathSettings';
 import { QueuedOrderIntent1795475808605 } from './1795475808605-QueuedOrderIntent';
 import { DailyReport1795475868891 } from './1795475868891-DailyReport';
+import { ExitStateAndKillSwitchSetter1796180995644 } from './1796180995644-ExitStateAndKillSwitchSetter';
 
 /** The postgres migrations, oldest first. */
 export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -13,4 +14,5 @@ export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   RiskLimitOrderPathSettings1795475795907,
   QueuedOrderIntent1795475808605,
   DailyReport1795475868891,
+  ExitStateAndKillSwitchSetter1796180995644,
 ];

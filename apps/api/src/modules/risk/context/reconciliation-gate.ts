@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ReconciliationState } from '@mcube/domain';
 
-/** Told when an account's gate opens (`true`) or closes (`false`). */
-export type ReconciliationGateListener = (accountId: number, reconciled: boolean) => void;
+/** Told when an account's gate changes, with its new state. */
+export type ReconciliationGateListener = (accountId: number, state: ReconciliationState) => void;
 
 /**
  * Which accounts have been reconciled with their broker since this process started. Held
@@ -32,7 +32,7 @@ export class ReconciliationGate {
     this.mismatched.delete(accountId);
     if (this.reconciled.has(accountId)) return;
     this.reconciled.add(accountId);
-    this.notify(accountId, true);
+    this.notify(accountId);
   }
 
   /** Closes it again: a reconciliation found a mismatch (`mismatch`, the default), or one is pending. */
@@ -41,7 +41,7 @@ export class ReconciliationGate {
     if (mismatch) this.mismatched.add(accountId);
     else this.mismatched.delete(accountId);
     if (!this.reconciled.delete(accountId) && wasMismatch === mismatch) return;
-    this.notify(accountId, false);
+    this.notify(accountId);
   }
 
   /** Registers a listener; returns the function that removes it. */
@@ -50,10 +50,11 @@ export class ReconciliationGate {
     return () => this.listeners.delete(listener);
   }
 
-  private notify(accountId: number, reconciled: boolean): void {
+  private notify(accountId: number): void {
+    const state = this.stateOf(accountId);
     for (const listener of this.listeners) {
       try {
-        listener(accountId, reconciled);
+        listener(accountId, state);
       } catch {
         // A listener's failure must not change the gate's answer.
       }
