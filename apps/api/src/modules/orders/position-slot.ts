@@ -9,7 +9,8 @@ import type { GatewayIntent } from './gateway-intent';
 /**
  * Inserts the ACTIVE position an ENTRY intent opens, before the order leaves, so the
  * partial unique index (one ACTIVE position per account) decides a race between two
- * entries: the loser's insert fails with a unique violation. Legs are added by fills.
+ * entries: the loser's insert fails with a unique violation. Legs and the quantity are
+ * added by fills only: a slice never sent (withdrawn after a crash) never shows on it.
  */
 export async function reservePosition(manager: EntityManager, intent: GatewayIntent, atMs: number): Promise<Position> {
   const position = manager.create(Position, {
@@ -19,7 +20,7 @@ export async function reservePosition(manager: EntityManager, intent: GatewayInt
     direction: intent.instrument.kind === 'FUT' ? (intent.side === 'BUY' ? 'LONG' : 'SHORT') : 'NEUTRAL',
     underlying: intent.instrument.underlying,
     expiryDate: intent.instrument.expiry,
-    quantity: intent.quantity,
+    quantity: 0,
     marginUsedPaise: intent.estimatedMarginPaise ?? 0,
     entryValuePaise: intent.estimatedExposurePaise ?? 0,
     openedAt: new Date(atMs),
