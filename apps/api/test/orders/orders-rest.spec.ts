@@ -74,6 +74,9 @@ describe('orders, positions and the kill switch over REST', () => {
     const canceled = await post(`/api/orders/${first.id}/cancel`, trader, {}).expect(200);
     expect(canceled.body.status).toBe('PENDING_CANCEL');
     expect(broker.orders[0].state).toBe('CANCELED');
+    // A person's cancel is journaled as theirs: the exit chaser and the strategy never send such an exit again.
+    const history = (await s.http().get(`/api/orders/${first.id}`).set('cookie', trader.cookie).expect(200)).body.history as { type: string; payload: Record<string, unknown> }[];
+    expect(history.find((e) => e.type === 'CANCEL_REQUESTED')?.payload).toMatchObject({ requestedBy: `user:${s.users.trader.username}` });
   });
 
   it('lists circuit breakers; only an admin resets one, which re-activates the account', async () => {

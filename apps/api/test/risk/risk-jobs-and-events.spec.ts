@@ -91,7 +91,7 @@ describe('risk jobs and live events', () => {
 
   describe('risk.circuit-breakers and risk.state', () => {
     it('the job evaluates every active account; a trip deactivates it and publishes risk.state after commit', async () => {
-      const breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, new QuoteBoard()), new AlertsService(g.dataSource, bus), riskState, jobs);
+      const breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, new QuoteBoard(), g.clock), new AlertsService(g.dataSource, bus), riskState, jobs);
       breaker.onModuleInit();
       await runJob('risk.circuit-breakers');
       expect(await g.dataSource.getRepository(CircuitBreaker).count()).toBe(0);

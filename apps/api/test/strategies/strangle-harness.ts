@@ -85,7 +85,7 @@ export async function startStrangleHarness(opts: { driver: DriverKind; seed: num
   const cancels = new CancelOrderService(dataSource, clock, registry);
   const bus = new MarketEventsBus();
   const alerts = new AlertsService(dataSource, bus);
-  const manualExits = new ManualExitService(dataSource, orders, market);
+  const manualExits = new ManualExitService(dataSource, orders, market, clock);
   const breaker = new CircuitBreakerTripService(dataSource, clock, manualExits, alerts);
   const monitor = new PositionMonitorService(dataSource, clock, market, breaker, bus, calendar);
   const runner = new KotakStrangleRunner(dataSource, market, clock, calendar, orders, cancels, new AccountMarginService(registry), alerts, bus, opts.runtime ?? {});

@@ -54,6 +54,8 @@ export interface PositionUpdatedEvent {
   positionId: number;
   accountId: number;
   status: 'ACTIVE' | 'CLOSED';
+  /** ACTIVE, EXITING (an exit requested, not flat yet) or CLOSED. */
+  state: import('../trading/position.response').PositionStateCode;
   underlying: string;
   expiry: string;
   unrealizedPnlPaise: number;

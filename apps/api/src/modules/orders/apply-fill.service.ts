@@ -135,7 +135,8 @@ export class ApplyFillService {
     // The position's realised P&L is NET: every fill's charges (entry and exit) come off it;
     // a leg's realised P&L stays the gross price difference of its closed units.
     position.realizedPnlPaise += realized - chargesPaise;
-    await m.save(Position, position);
+    // Only the columns a fill changes: a concurrent exit request (exit owner, time) is never overwritten.
+    await m.update(Position, position.id, { quantity: position.quantity, premiumCollectedPaise: position.premiumCollectedPaise, realizedPnlPaise: position.realizedPnlPaise });
     await m.insert(MonitorLog, {
       positionId,
       checkType: 'FILL',
