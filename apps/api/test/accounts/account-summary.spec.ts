@@ -50,6 +50,8 @@ describe('account summaries (GET /api/accounts/summary, account.summary) and the
       isPaperTrading: true,
       isActive: true,
       tradingState: 'ACTIVE',
+      tradingStateCauses: [],
+      killSwitch: { state: 'ACTIVE', setByRole: null, setBy: null },
       allocatedCapitalPaise: 6_00_00_000_00,
       margin: { availablePaise: expect.any(Number), usedPaise: expect.any(Number), asOfMs: expect.any(Number) },
       pnl: { today: { realizedPaise: 0, unrealizedPaise: 0, netPaise: 0 }, week: { realizedPaise: 0, unrealizedPaise: 0, netPaise: 0 }, month: { realizedPaise: 0, unrealizedPaise: 0, netPaise: 0 } },
@@ -90,11 +92,11 @@ describe('account summaries (GET /api/accounts/summary, account.summary) and the
     expect([kotak.activePositionId, kotak.netDelta, kotak.deltaThreshold]).toEqual([position.id, -42.25, 250]);
   });
 
-  it('shows an open account breaker as tripped and the account as HALTED', async () => {
+  it('shows an open account breaker as tripped and the account as REDUCING because of it', async () => {
     const trippedAt = new Date(NOW - 5 * 60_000);
     await s.dataSource.getRepository(CircuitBreaker).insert({ accountId: s.accounts.iciciId, scope: 'ACCOUNT', reasonCode: 'DAILY_LOSS_LIMIT_BREACHED', reason: 'lost too much', context: null, trippedAt, resetBy: null, resetAt: null, resetNote: null });
     const list = await summaries();
-    expect(byId(list, s.accounts.iciciId)).toMatchObject({ tradingState: 'HALTED', breaker: { tripped: true, reason: 'lost too much', trippedAtMs: trippedAt.getTime() } });
+    expect(byId(list, s.accounts.iciciId)).toMatchObject({ tradingState: 'REDUCING', tradingStateCauses: ['BREAKER_TRIPPED'], breaker: { tripped: true, reason: 'lost too much', trippedAtMs: trippedAt.getTime() } });
     expect(byId(list, s.accounts.kotakId)).toMatchObject({ tradingState: 'ACTIVE', breaker: { tripped: false } });
   });
 

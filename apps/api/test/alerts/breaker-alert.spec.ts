@@ -21,7 +21,7 @@ describe.each(TEST_DIALECTS)('the breaker trip raises its alert through AlertsSe
     g = await startGateway(dialect);
     bus = new MarketEventsBus();
     published.length = 0;
-    breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, new QuoteBoard()), new AlertsService(g.dataSource, bus));
+    breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, new QuoteBoard(), g.clock), new AlertsService(g.dataSource, bus));
   });
   afterEach(async () => {
     await g.close();

@@ -5,6 +5,8 @@
  * - AFTER_JOURNAL: the intent is journaled (SUBMITTED) and nothing was sent;
  * - AFTER_SEND: the paper broker took the order; the acknowledgement is not stored;
  * - MID_FILL: the order is half filled in the journal; the broker filled the rest, unapplied.
+ * - MID_SLICING: a 50-lot entry sliced in two: the first slice is at the broker, the process
+ *   dies while sending the second (journaled SUBMITTED, never placed).
  */
 import { FixedClock, type ExecutionClient } from '@mcube/domain';
 import { PaperExecutionClient } from '@mcube/brokers-paper';
@@ -15,7 +17,7 @@ import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clie
 import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
 import { OrdersService } from '../../src/modules/orders/submit-order.service';
 import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
-import { CRASH_ACCOUNT_ID, CRASH_CALL_BID, CRASH_CAPITAL_PAISE, crashClockMs, crashIntent, crashMarket, type CrashPoint } from './crash-scenario';
+import { CRASH_ACCOUNT_ID, CRASH_CALL_BID, CRASH_CAPITAL_PAISE, crashClockMs, crashIntent, crashMarket, SLICED_QUANTITY, type CrashPoint } from './crash-scenario';
 import { JsonFilePaperBookStore } from './json-file-paper-book.store';
 
 const die = (): never => {
@@ -30,9 +32,11 @@ async function main(): Promise<void> {
   const sleep = async (ms: number) => clock.advance(ms);
   const market = crashMarket();
   const paper = await PaperExecutionClient.create({ config: { capitalPaise: CRASH_CAPITAL_PAISE, displayedLotsPerPass: 5 }, clock, marketData: market, store: new JsonFilePaperBookStore(bookPath) });
+  let placed = 0;
   const client: ExecutionClient = new Proxy(paper, {
     get(target, prop, receiver) {
       if (prop === 'placeOrder' && point === 'AFTER_JOURNAL') return async () => die();
+      if (prop === 'placeOrder' && point === 'MID_SLICING') return async (req: Parameters<ExecutionClient['placeOrder']>[0]) => (++placed === 2 ? die() : target.placeOrder(req));
       if (prop === 'placeOrder' && point === 'AFTER_SEND') return async (req: Parameters<ExecutionClient['placeOrder']>[0]) => (await target.placeOrder(req), die());
       const value = Reflect.get(target, prop, receiver) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
@@ -42,7 +46,7 @@ async function main(): Promise<void> {
   registry.register(CRASH_ACCOUNT_ID, client);
   const orders = new OrdersService(dataSource, clock, sleep, registry, new RiskContextService(dataSource, clock));
   const settle = new SettleInFlightService(dataSource, clock, registry, new ApplyFillService(dataSource, clock));
-  await orders.submit(crashIntent());
+  await orders.submit(point === 'MID_SLICING' ? { ...crashIntent(), quantity: SLICED_QUANTITY } : crashIntent());
   // MID_FILL: 5 of 10 lots fill per pass.
   await paper.onMarket([{ ...CRASH_CALL_BID, asOfMs: clock.nowMs() }]);
   await settle.settleAccount(CRASH_ACCOUNT_ID);

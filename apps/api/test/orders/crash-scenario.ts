@@ -3,7 +3,10 @@ import type { GatewayIntent } from '../../src/modules/orders/gateway-intent';
 import { QuoteBoard } from './quote-board.fake';
 
 /** Where the crash child kills itself. */
-export type CrashPoint = 'AFTER_JOURNAL' | 'AFTER_SEND' | 'MID_FILL';
+export type CrashPoint = 'AFTER_JOURNAL' | 'AFTER_SEND' | 'MID_FILL' | 'MID_SLICING';
+
+/** MID_SLICING's entry: 50 lots, above the 1,800-unit freeze quantity, so two slices (27 + 23 lots). */
+export const SLICED_QUANTITY = 3250;
 
 /** The account row the crash tests trade on (the first inserted in a fresh database). */
 export const CRASH_ACCOUNT_ID = 1;

@@ -18,7 +18,7 @@ describe('a daily-loss breach in a simulated session (done-when 8)', () => {
 
   beforeEach(async () => {
     g = await startGateway();
-    breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, new QuoteBoard()));
+    breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, new QuoteBoard(), g.clock));
   });
   afterEach(async () => {
     await g.close();

@@ -105,8 +105,18 @@ export class FakeExecutionClient implements ExecutionClient {
     return [...this.trades];
   }
 
+  /** Net positions from the fills, one per contract (what a broker reports). */
   async listPositions(): Promise<readonly BrokerPosition[]> {
-    return [];
+    const net = new Map<string, BrokerPosition>();
+    for (const o of this.orders) {
+      if (o.filled === 0) continue;
+      const { segment, underlying, kind, expiry, strike, optionType } = o.request.instrument;
+      const key = `${underlying}|${kind}|${expiry}|${strike ?? ''}|${optionType ?? ''}`;
+      const signed = o.request.side === 'BUY' ? o.filled : -o.filled;
+      const before = net.get(key);
+      net.set(key, { instrument: { segment, underlying, kind, expiry, strike, optionType, tradingSymbol: o.request.instrument.tradingSymbol }, netQuantity: (before?.netQuantity ?? 0) + signed, averagePrice: o.request.limitPrice, product: 'NRML' });
+    }
+    return [...net.values()];
   }
 
   async availableMargin(): Promise<BrokerMargin> {

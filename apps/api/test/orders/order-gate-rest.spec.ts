@@ -6,6 +6,7 @@ import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
 import { ReconciliationService } from '../../src/modules/orders/reconciliation.service';
+import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
 import { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
 import { login, SecurityApp, SessionAuth } from '../security/security-app';
 import { FakeExecutionClient } from './fake-execution-client';
@@ -42,6 +43,12 @@ describe('the order gate on order-creating REST routes', () => {
   const orders = () => s.dataSource.getRepository(Order).count();
   const gateAudits = () => s.dataSource.getRepository(AuditLogEntity).find({ where: { action: 'ORDER_GATE_DENIED' }, order: { id: 'ASC' } });
   const setAccount = (changes: Partial<BrokerAccount>) => s.dataSource.getRepository(BrokerAccount).update(s.accounts.kotakId, changes);
+  /** Cancels a working exit at the broker and settles it, so the leg is free to exit again. */
+  const cancelExit = async (orderId: number) => {
+    await post(`/api/orders/${orderId}/cancel`, {}).expect(200);
+    await s.app.get(SettleInFlightService, { strict: false }).settleAccount(s.accounts.kotakId);
+    expect((await s.dataSource.getRepository(Order).findOneByOrFail({ id: orderId })).status).toBe('CANCELED');
+  };
 
   it('refuses new risk on an inactive account with 409 ACCOUNT_INACTIVE, journals nothing, audits it, and still lets the manual exit through', async () => {
     await setAccount({ isActive: false, deactivationReason: 'test' });
@@ -58,6 +65,7 @@ describe('the order gate on order-creating REST routes', () => {
     const exit = await post(`/api/positions/${positionId}/exit`, { reason: 'closing while inactive' }).expect(200);
     expect(exit.body.exits[0].statuses).toEqual(['ACCEPTED']);
     expect(broker.orders).toHaveLength(2);
+    await cancelExit(exit.body.exits[0].orderIds[0]);
     await setAccount({ isActive: true, deactivationReason: null });
   });
 
@@ -68,15 +76,29 @@ describe('the order gate on order-creating REST routes', () => {
     await s.dataSource.getRepository(CircuitBreaker).update(trip.id, { resetAt: new Date(clock.nowMs()), resetBy: 'test', resetNote: 'done' });
   });
 
-  it('refuses every order-creating route while reconciliation is pending (TRADING_HALTED), exits included', async () => {
-    gate.markUnreconciled(s.accounts.kotakId);
+  it('refuses new risk while reconciliation is pending (NOT_RECONCILED) but lets the exit of a position the broker confirms out (fails on main: TRADING_HALTED)', async () => {
+    gate.markUnreconciled(s.accounts.kotakId, false);
+    const before = await orders();
+    const entry = await post('/api/orders', { ...REST_ENTRY_BODY, accountId: s.accounts.kotakId, strike: 24000 }).expect(409);
+    expect(entry.body.message).toMatch(/^NOT_RECONCILED: /);
+    expect(await orders()).toBe(before);
+    expect(JSON.parse((await gateAudits()).slice(-1)[0].newValue as string)).toMatchObject({ route: 'POST /api/orders', code: 'NOT_RECONCILED' });
+    // The broker holds the short call the journal says: buying it back is a reduction it confirms.
+    const exit = await post(`/api/positions/${positionId}/exit`, { reason: 'closing while unreconciled' }).expect(200);
+    expect(exit.body.exits[0].statuses).toEqual(['ACCEPTED']);
+    await cancelExit(exit.body.exits[0].orderIds[0]);
+    gate.markReconciled(s.accounts.kotakId);
+  });
+
+  it('still refuses every order-creating route while the kill switch is HALTED, exits included', async () => {
+    await setAccount({ tradingState: 'HALTED' });
     const before = await orders();
     expect((await post('/api/orders', { ...REST_ENTRY_BODY, accountId: s.accounts.kotakId, purpose: 'EXIT', side: 'BUY', positionId })).status).toBe(409);
-    const exit = await post(`/api/positions/${positionId}/exit`, { reason: 'closing while unreconciled' }).expect(409);
+    const exit = await post(`/api/positions/${positionId}/exit`, { reason: 'closing while halted' }).expect(409);
     expect(exit.body.message).toMatch(/^TRADING_HALTED: /);
     expect(await orders()).toBe(before);
     expect((await gateAudits()).slice(-2).map((a) => JSON.parse(a.newValue as string).route)).toEqual(['POST /api/orders', 'POST /api/positions/:id/exit']);
-    gate.markReconciled(s.accounts.kotakId);
+    await setAccount({ tradingState: 'ACTIVE' });
   });
 
   it('refuses new risk while REDUCING but lets an exit reach the gateway, which decides', async () => {

@@ -61,7 +61,7 @@ describe('orders, positions and the kill switch over REST', () => {
 
   it('cancels over REST, even while HALTED by the kill switch, which is audited', async () => {
     const halt = await post('/api/risk/kill-switch', trader, { state: 'HALTED', reason: 'test halt', accountId: s.accounts.kotakId }).expect(200);
-    expect(halt.body).toEqual([{ id: s.accounts.kotakId, tradingState: 'HALTED' }]);
+    expect(halt.body).toEqual([{ id: s.accounts.kotakId, tradingState: 'HALTED', tradingStateCauses: ['KILL_SWITCH_HALTED'], killSwitch: { state: 'HALTED', setByRole: 'trader', setBy: s.users.trader.username } }]);
     const account = await s.dataSource.getRepository(BrokerAccount).findOneByOrFail({ id: s.accounts.kotakId });
     expect(account.tradingState).toBe('HALTED');
     expect(await s.dataSource.getRepository(AuditLogEntity).count({ where: { action: 'KILL_SWITCH' } })).toBe(1);
@@ -74,6 +74,9 @@ describe('orders, positions and the kill switch over REST', () => {
     const canceled = await post(`/api/orders/${first.id}/cancel`, trader, {}).expect(200);
     expect(canceled.body.status).toBe('PENDING_CANCEL');
     expect(broker.orders[0].state).toBe('CANCELED');
+    // A person's cancel is journaled as theirs: the exit chaser and the strategy never send such an exit again.
+    const history = (await s.http().get(`/api/orders/${first.id}`).set('cookie', trader.cookie).expect(200)).body.history as { type: string; payload: Record<string, unknown> }[];
+    expect(history.find((e) => e.type === 'CANCEL_REQUESTED')?.payload).toMatchObject({ requestedBy: `user:${s.users.trader.username}` });
   });
 
   it('lists circuit breakers; only an admin resets one, which re-activates the account', async () => {

@@ -67,7 +67,7 @@ describe('position.updated after fills', () => {
     const bus = new MarketEventsBus();
     const monitorEvents: WsMessage[] = [];
     bus.subscribe((m) => monitorEvents.push(m));
-    const breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, market));
+    const breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, market, g.clock));
     const monitor = new PositionMonitorService(g.dataSource, g.clock, market, breaker, bus);
     // The monitor has read the ACTIVE position; the buy-back fills before its quote answers.
     market.beforeAnswer = async () => {

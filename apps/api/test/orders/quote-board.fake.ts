@@ -24,7 +24,7 @@ export class QuoteBoard implements MarketDataPort {
   }
 
   futuresQuote = notScripted('futuresQuote');
-  optionChain = notScripted('optionChain');
+  optionChain: MarketDataPort['optionChain'] = notScripted('optionChain');
   historyBars = notScripted('historyBars');
   vix = notScripted('vix');
   globalCues = notScripted('globalCues');

@@ -17,7 +17,7 @@ import { ReconciliationGate } from '../../src/modules/risk/context/reconciliatio
 import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
 import { insertAccount } from '../db/fixtures';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
-import { CRASH_ACCOUNT_ID, CRASH_CAPITAL_PAISE, crashClockMs, crashIntent, crashMarket, type CrashPoint } from './crash-scenario';
+import { CRASH_ACCOUNT_ID, CRASH_CALL_BID, CRASH_CAPITAL_PAISE, crashClockMs, crashIntent, crashMarket, SLICED_QUANTITY, type CrashPoint } from './crash-scenario';
 import { JsonFilePaperBookStore } from './json-file-paper-book.store';
 
 const REPO = join(__dirname, '..', '..', '..', '..');
@@ -79,12 +79,12 @@ describe.each([
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('on restart trading is HALTED until reconciliation succeeds; then journal and broker agree', async () => {
+  it('on restart new risk is refused until reconciliation succeeds; then journal and broker agree', async () => {
     const r = await restart(dataSource, join(dir, 'paper-book.json'));
     expect(await r.paper.listOrders()).toHaveLength(brokerOrders);
 
     const early = await r.orders.submit({ ...crashIntent(), instrument: { ...crashIntent().instrument, strike: 23600 } });
-    expect(early.denial?.code).toBe('TRADING_HALTED');
+    expect(early.denial?.code).toBe('NOT_RECONCILED');
     expect(await r.paper.listOrders()).toHaveLength(brokerOrders);
 
     const report = await r.reconciliation.reconcile(CRASH_ACCOUNT_ID);
@@ -112,7 +112,51 @@ describe.each([
 
     // The gate is open: an order is no longer denied for the trading state.
     const after = await r.orders.submit({ ...crashIntent(), purpose: 'ADJUST', side: 'BUY', quantity: 65, limitPrice: 100, estimatedMarginPaise: 0 });
-    expect(after.denial?.code).not.toBe('TRADING_HALTED');
+    expect(after.denial?.code).not.toBe('NOT_RECONCILED');
     expect(after.statuses).toEqual(['ACCEPTED']);
+  });
+});
+
+describe('the API process killed (SIGKILL) mid-slicing (issue 12.8)', () => {
+  let db: TestDatabase;
+  let dir: string;
+  let dataSource: DataSource;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('sqlite');
+    dir = mkdtempSync(join(tmpdir(), 'mcube-crash-'));
+    const seed = await db.openMigrated();
+    expect((await insertAccount(seed)).id).toBe(CRASH_ACCOUNT_ID);
+    await seed.destroy();
+    expect(await runChild((db.database as { path: string }).path, join(dir, 'paper-book.json'), 'MID_SLICING')).toBe('SIGKILL');
+    dataSource = await db.open();
+  }, 60_000);
+  afterAll(async () => {
+    await db.dispose();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('keeps only the filled quantity on the position once the unsent slice is withdrawn (fails on main: 3,250 units)', async () => {
+    const r = await restart(dataSource, join(dir, 'paper-book.json'));
+    const [position] = await dataSource.getRepository(Position).find({ where: { accountId: CRASH_ACCOUNT_ID } });
+    // Nothing is filled yet: the reservation promises nothing.
+    expect(position.quantity).toBe(0);
+    // The first slice trades 5 lots at the broker; the second never left.
+    await r.paper.onMarket([{ ...CRASH_CALL_BID, asOfMs: crashClockMs() + 60_000 }]);
+    const report = await r.reconciliation.reconcile(CRASH_ACCOUNT_ID);
+    expect(report.ok).toBe(true);
+    expect(report.adopted.some((a) => /rejected \(never reached the broker\)/.test(a))).toBe(true);
+
+    const slices = await dataSource.getRepository(Order).find({ where: { accountId: CRASH_ACCOUNT_ID }, order: { id: 'ASC' } });
+    expect(slices.map((o) => [o.quantity, o.status])).toEqual([
+      [1755, 'PARTIALLY_FILLED'],
+      [1495, 'REJECTED'],
+    ]);
+    const filled = slices.reduce((sum, o) => sum + o.filledQuantity, 0);
+    expect(filled).toBe(325);
+    const after = await dataSource.getRepository(Position).findOneByOrFail({ id: position.id });
+    const [leg] = await dataSource.getRepository(PositionLeg).find({ where: { positionId: position.id } });
+    expect({ status: after.status, quantity: after.quantity, leg: leg.quantity }).toEqual({ status: 'ACTIVE', quantity: filled, leg: filled });
+    expect(SLICED_QUANTITY).toBeGreaterThan(filled);
   });
 });

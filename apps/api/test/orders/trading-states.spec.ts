@@ -1,6 +1,9 @@
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { OrderEvent } from '../../src/modules/orders/entities/order-event.entity';
+import { OrdersService } from '../../src/modules/orders/submit-order.service';
+import { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
+import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
 import { GatewayHarness, startGateway, strangleLeg } from './gateway-harness';
 
 describe('the order gateway and the kill switch (done-when 6)', () => {
@@ -70,5 +73,58 @@ describe('the order gateway and the kill switch (done-when 6)', () => {
     const exit = await g.orders.submit(strangleLeg(g.account.id, { purpose: 'EXIT', side: 'BUY', positionId, limitPrice: 100 }));
     expect(exit.statuses).toEqual(['ACCEPTED']);
     expect(g.broker.orders.map((o) => o.request.side)).toEqual(['SELL', 'BUY']);
+  });
+
+  describe('an account not reconciled (after a restart, or after a mismatch) refuses new risk but lets out what reduces a position the broker confirms', () => {
+    let gate: ReconciliationGate;
+    let gated: OrdersService;
+
+    beforeEach(() => {
+      gate = new ReconciliationGate();
+      gated = new OrdersService(g.dataSource, g.clock, async (ms) => g.clock.advance(ms), g.registry, new RiskContextService(g.dataSource, g.clock, gate));
+    });
+
+    it.each([
+      ['pending since start-up', false],
+      ['after a mismatch', true],
+    ])('%s: the strategy stop-loss of a confirmed short leg goes out, an entry is NOT_RECONCILED (fails on main: TRADING_HALTED)', async (_, mismatch) => {
+      const positionId = await openPosition();
+      if (mismatch) gate.markUnreconciled(g.account.id);
+      const entry = await gated.submit(strangleLeg(g.account.id, { instrument: { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 22500, optionType: 'PE' }, positionId }));
+      expect(entry.denial?.code).toBe('NOT_RECONCILED');
+      expect(entry.denial?.context).toMatchObject({ reconciliation: mismatch ? 'MISMATCH' : 'PENDING' });
+      const stopLoss = await gated.submit(strangleLeg(g.account.id, { purpose: 'EXIT', side: 'BUY', positionId, limitPrice: 240, strategyType: 'WEEKLY_NIFTY_STRANGLE', estimatedMarginPaise: 0 }));
+      expect(stopLoss.statuses).toEqual(['ACCEPTED']);
+      expect(g.broker.orders.map((o) => `${o.request.side} ${o.request.quantity}`)).toEqual(['SELL 650', 'BUY 650']);
+    });
+
+    it('refuses an exit the journal believes in but the broker does not confirm (it would open a new position)', async () => {
+      const positionId = await openPosition();
+      // The broker is flat: the journal's short call was closed at the broker while mCube was down.
+      g.broker.orders[0].filled = 0;
+      const exit = await gated.submit(strangleLeg(g.account.id, { purpose: 'EXIT', side: 'BUY', positionId, limitPrice: 130 }));
+      expect(exit.denial?.code).toBe('NOT_RECONCILED');
+      expect(exit.denial?.context).toMatchObject({ reducesPosition: false });
+      expect(g.broker.orders).toHaveLength(1);
+      // Reconciled, the journal and the broker agree again and exits need no broker confirmation.
+      gate.markReconciled(g.account.id);
+      g.broker.orders[0].filled = 650;
+      expect((await gated.submit(strangleLeg(g.account.id, { purpose: 'EXIT', side: 'BUY', positionId, limitPrice: 130, idempotencyKey: 'after' }))).statuses).toEqual(['ACCEPTED']);
+    });
+
+    it('confirms with the broker under the kill switch REDUCING too, and never lets two exits overshoot a leg', async () => {
+      const positionId = await openPosition();
+      gate.markReconciled(g.account.id);
+      await setState('REDUCING');
+      const first = await gated.submit(strangleLeg(g.account.id, { purpose: 'EXIT', side: 'BUY', positionId, limitPrice: 100 }));
+      expect(first.statuses).toEqual(['ACCEPTED']);
+      // The first exit is still working: a second one for the same units would buy 1,300 against a short of 650.
+      const second = await gated.submit(strangleLeg(g.account.id, { purpose: 'EXIT', side: 'BUY', positionId, limitPrice: 100, idempotencyKey: 'second' }));
+      expect(second.denial?.code).toBe('REDUCING_ONLY');
+      await setState('ACTIVE');
+      const third = await gated.submit(strangleLeg(g.account.id, { purpose: 'EXIT', side: 'BUY', positionId, limitPrice: 100, idempotencyKey: 'third' }));
+      expect(third.denial?.code).toBe('EXIT_NOT_REDUCING');
+      expect(g.broker.orders).toHaveLength(2);
+    });
   });
 });

@@ -15,6 +15,7 @@ import { ManualExitService } from '../../src/modules/positions/manual-exit.servi
 import { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
 import { CircuitBreaker } from '../../src/modules/risk/entities/circuit-breaker.entity';
 import { RiskLimit } from '../../src/modules/risk/entities/risk-limit.entity';
+import { TradingStateService } from '../../src/modules/risk/context/trading-state.service';
 import { RiskStatePublisher } from '../../src/modules/risk/events/risk-state.publisher';
 import { KillSwitchService } from '../../src/modules/risk/kill-switch/kill-switch.service';
 import { LossLimitWatchService } from '../../src/modules/risk/limits/loss-limit-watch.service';
@@ -41,7 +42,7 @@ describe('risk jobs and live events', () => {
     bus.subscribe((m) => messages.push(m));
     gate = new ReconciliationGate();
     gate.markReconciled(g.account.id);
-    riskState = new RiskStatePublisher(g.dataSource, bus, gate, g.clock);
+    riskState = new RiskStatePublisher(g.dataSource, bus, gate, g.clock, new TradingStateService(g.dataSource, gate));
     riskState.onModuleInit();
     jobs = new JobHandlersRegistry();
   });
@@ -90,7 +91,7 @@ describe('risk jobs and live events', () => {
 
   describe('risk.circuit-breakers and risk.state', () => {
     it('the job evaluates every active account; a trip deactivates it and publishes risk.state after commit', async () => {
-      const breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, new QuoteBoard()), new AlertsService(g.dataSource, bus), riskState, jobs);
+      const breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, new QuoteBoard(), g.clock), new AlertsService(g.dataSource, bus), riskState, jobs);
       breaker.onModuleInit();
       await runJob('risk.circuit-breakers');
       expect(await g.dataSource.getRepository(CircuitBreaker).count()).toBe(0);
@@ -99,15 +100,27 @@ describe('risk jobs and live events', () => {
       await lossToday(-(DAILY_LIMIT + 1));
       await runJob('risk.circuit-breakers');
       expect(await g.dataSource.getRepository(CircuitBreaker).count()).toBe(1);
-      expect(events('risk.state')).toEqual([{ accountId: g.account.id, tradingState: 'ACTIVE', isActive: false, breakerTripped: true, reason: expect.stringMatching(/^DAILY_LOSS_LIMIT_BREACHED/), atMs: g.clock.nowMs() }]);
+      // The effective state with its causes (on main it claimed ACTIVE while the gateway refused new risk).
+      expect(events('risk.state')).toEqual([
+        {
+          accountId: g.account.id,
+          tradingState: 'REDUCING',
+          tradingStateCauses: ['BREAKER_TRIPPED', 'ACCOUNT_INACTIVE'],
+          killSwitch: { state: 'ACTIVE', setByRole: null, setBy: null },
+          isActive: false,
+          breakerTripped: true,
+          reason: expect.stringMatching(/^DAILY_LOSS_LIMIT_BREACHED/),
+          atMs: g.clock.nowMs(),
+        },
+      ]);
       // Deactivated: the next run leaves it alone.
       expect(await breaker.evaluateAll()).toEqual([]);
     });
 
     it('publishes risk.state after the kill switch, a breaker reset and the reconciliation gate opening and closing', async () => {
-      const killSwitch = new KillSwitchService(g.dataSource, new AuditService(g.dataSource.getRepository(AuditLogEntity)), g.clock, riskState);
+      const killSwitch = new KillSwitchService(g.dataSource, new AuditService(g.dataSource.getRepository(AuditLogEntity)), g.clock, new TradingStateService(g.dataSource, gate), riskState);
       await killSwitch.set('HALTED', 'test halt', g.account.id);
-      expect(events('risk.state').at(-1)).toMatchObject({ accountId: g.account.id, tradingState: 'HALTED', isActive: true, breakerTripped: false, reason: 'kill switch: HALTED (test halt)' });
+      expect(events('risk.state').at(-1)).toMatchObject({ accountId: g.account.id, tradingState: 'HALTED', tradingStateCauses: ['KILL_SWITCH_HALTED'], killSwitch: { state: 'HALTED', setByRole: 'system', setBy: 'system' }, isActive: true, breakerTripped: false, reason: 'kill switch: HALTED (test halt)' });
 
       const trip = await g.dataSource.getRepository(CircuitBreaker).save({ accountId: g.account.id, scope: 'ACCOUNT', reasonCode: 'DAILY_LOSS_LIMIT_BREACHED', reason: 'test', context: null, trippedAt: new Date(g.clock.nowMs()), resetBy: null, resetAt: null, resetNote: null });
       await g.dataSource.getRepository(BrokerAccount).update(g.account.id, { isActive: false });
@@ -120,9 +133,9 @@ describe('risk jobs and live events', () => {
       gate.markReconciled(g.account.id);
       // Gate events are published from a listener: wait until both have arrived.
       await until(() => events('risk.state').length >= 5);
-      expect(events('risk.state').slice(-2).map((e) => [e.tradingState, e.reason])).toEqual([
-        ['HALTED', 'reconciliation pending'],
-        ['ACTIVE', 'reconciled with the broker'],
+      expect(events('risk.state').slice(-2).map((e) => [e.tradingState, e.tradingStateCauses, e.reason])).toEqual([
+        ['REDUCING', ['RECONCILIATION_MISMATCH'], 'reconciliation found a mismatch'],
+        ['ACTIVE', [], 'reconciled with the broker'],
       ]);
       // A kill switch that fails (unknown account) publishes nothing.
       const before = messages.length;

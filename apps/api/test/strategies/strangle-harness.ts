@@ -117,7 +117,7 @@ export async function startStrangleHarness(opts: {
   const dispatcher = opts.alerts ? new AlertDispatcher(dataSource, new AlertRoutesService(dataSource, opts.alerts.channels), opts.alerts.channels, queue, clock) : undefined;
   const alerts = new AlertsService(dataSource, bus, dispatcher);
   if (opts.alerts) new AlertDeliveryService(dataSource, handlers, queue, opts.alerts.channels, clock, opts.alerts.policy, new AlertContentRegistry(), new ChannelFailureNotifier(alerts)).onModuleInit();
-  const manualExits = new ManualExitService(dataSource, orders, market);
+  const manualExits = new ManualExitService(dataSource, orders, market, clock);
   const breaker = new CircuitBreakerTripService(dataSource, clock, manualExits, alerts);
   const monitor = new PositionMonitorService(dataSource, clock, market, breaker, bus, calendar);
   const runner = new KotakStrangleRunner(dataSource, market, clock, calendar, orders, cancels, new AccountMarginService(registry), alerts, bus, opts.runtime ?? {});

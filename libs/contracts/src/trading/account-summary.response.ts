@@ -1,3 +1,5 @@
+import type { TradingStateFields } from './trading-state.response';
+
 /** P&L of one period in paise: realised (closed trades, net of charges) + unrealised (open legs at the last mark). */
 export interface PeriodPnl {
   realizedPaise: number;
@@ -10,14 +12,12 @@ export interface PeriodPnl {
  * GET /api/accounts/summary: one per trading account, everything the dashboard card shows.
  * Amounts are paise (integers); times UTC epoch ms.
  */
-export interface AccountSummaryResponse {
+export interface AccountSummaryResponse extends TradingStateFields {
   accountId: number;
   broker: 'KOTAK' | 'ICICI';
   name: string;
   isPaperTrading: boolean;
   isActive: boolean;
-  /** ACTIVE | REDUCING | HALTED (kill switch, breaker or reconciliation pending). */
-  tradingState: 'ACTIVE' | 'REDUCING' | 'HALTED';
   allocatedCapitalPaise: number;
   margin: { availablePaise: number; usedPaise: number; asOfMs: number } | null;
   pnl: { today: PeriodPnl; week: PeriodPnl; month: PeriodPnl };

@@ -4,3 +4,4 @@ export * from './alert.response';
 export * from './position.response';
 export * from './entry-evaluation.response';
 export * from './alert-channels.response';
+export * from './trading-state.response';

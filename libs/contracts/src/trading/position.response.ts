@@ -8,6 +8,23 @@ export interface LegGreeks {
   vega: number | null;
 }
 
+/**
+ * Where a leg's exit stands: FLAT (nothing open), WORKING (an exit order may still trade),
+ * CHASING (an exit is requested, nothing is working: it is sent again at the touch), HELD (a
+ * person canceled the leg's exit: not sent again until someone asks), NONE (no exit).
+ */
+export type LegExitStateCode = 'NONE' | 'WORKING' | 'CHASING' | 'HELD' | 'FLAT';
+
+/** ACTIVE, EXITING (an exit was requested and the position is not flat yet: it still blocks a new entry) or CLOSED. */
+export type PositionStateCode = 'ACTIVE' | 'EXITING' | 'CLOSED';
+
+/** The exit requested for a position: who works it (PERSON or BREAKER: the exit chaser; STRATEGY: the strategy), its code, when. */
+export interface PositionExitResponse {
+  owner: 'PERSON' | 'BREAKER' | 'STRATEGY';
+  reason: string | null;
+  requestedAt: string;
+}
+
 /** One leg as GET /api/positions/:id returns it. Quantity is units, always positive; `side` says long or short. */
 export interface PositionLegResponse {
   id: number;
@@ -26,15 +43,21 @@ export interface PositionLegResponse {
   exitPricePaise: number | null;
   realizedPnlPaise: number;
   status: 'OPEN' | 'CLOSED';
+  exitState: LegExitStateCode;
   greeks: LegGreeks | null;
 }
 
-/** GET /api/positions/:id: the position, its legs with greeks, and the net delta (units × delta). */
+/** GET /api/positions/:id: the position, its legs with greeks and exit states, and the net delta (units × delta). */
 export interface PositionDetailResponse {
   id: number;
   accountId: number;
   strategyType: string;
+  /** As stored: an EXITING position is still ACTIVE (see `state`). */
   status: 'ACTIVE' | 'CLOSED';
+  state: PositionStateCode;
+  exit: PositionExitResponse | null;
+  /** Units filled per leg (the most any leg has held). */
+  quantity: number;
   direction: string;
   underlying: string;
   expiryDate: string;

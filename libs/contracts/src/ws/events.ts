@@ -1,3 +1,5 @@
+import type { TradingStateFields } from '../trading/trading-state.response';
+
 /** Path of the console's WebSocket (same origin, session cookie). */
 export const WS_PATH = '/ws';
 
@@ -52,6 +54,8 @@ export interface PositionUpdatedEvent {
   positionId: number;
   accountId: number;
   status: 'ACTIVE' | 'CLOSED';
+  /** ACTIVE, EXITING (an exit requested, not flat yet) or CLOSED. */
+  state: import('../trading/position.response').PositionStateCode;
   underlying: string;
   expiry: string;
   unrealizedPnlPaise: number;
@@ -65,10 +69,9 @@ export interface PositionUpdatedEvent {
 /** `account.summary`: the dashboard card of an account changed (P&L, margin, state). */
 export type AccountSummaryEvent = import('../trading/account-summary.response').AccountSummaryResponse;
 
-/** `risk.state`: an account's trading state or breaker changed (kill switch, breaker trip, reset, reconciliation). */
-export interface RiskStateEvent {
+/** `risk.state`: an account's trading state or breaker changed (kill switch, breaker trip, reset, reconciliation); the effective state with its causes. */
+export interface RiskStateEvent extends TradingStateFields {
   accountId: number;
-  tradingState: 'ACTIVE' | 'REDUCING' | 'HALTED';
   isActive: boolean;
   breakerTripped: boolean;
   reason: string | null;

@@ -6,3 +6,4 @@ export * from './order-transitions';
 export * from './apply-order-event';
 export * from './protected-limit-price';
 export * from './token-bucket';
+export * from './leg-exit-state';

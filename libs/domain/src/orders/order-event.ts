@@ -44,6 +44,8 @@ export interface OrderFilled extends OrderEventTimes {
 /** mCube asked the broker to cancel. */
 export interface OrderCancelRequested extends OrderEventTimes {
   readonly type: 'CANCEL_REQUESTED';
+  /** Who asked: `user:<username>` for a person, `system:<part>` for mCube (exit chaser, strategy…). A person's cancel of an exit is respected: it is not sent again. */
+  readonly requestedBy?: string;
 }
 /** The broker confirmed the cancel (of whatever was not filled). */
 export interface OrderCanceled extends OrderEventTimes {

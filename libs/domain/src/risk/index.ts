@@ -4,6 +4,8 @@ export * from './order-intent';
 export * from './risk-context';
 export * from './trading-state';
 export * from './trading-state.risk-check';
+export * from './account-state-verdict';
+export * from './kill-switch-authority';
 export * from './account-active.risk-check';
 export * from './circuit-breaker.risk-check';
 export * from './market-hours.risk-check';

@@ -8,6 +8,13 @@ import type { BrokerName } from './order-intent';
  */
 export type TradingState = 'ACTIVE' | 'REDUCING' | 'HALTED';
 
+/**
+ * Where the account stands with its broker in this process: PENDING from start-up until a
+ * reconciliation succeeds, MISMATCH after one found differences, RECONCILED once journal and
+ * broker agree. Anything but RECONCILED refuses new risk and lets reductions out.
+ */
+export type ReconciliationState = 'RECONCILED' | 'PENDING' | 'MISMATCH';
+
 /** The account the intent trades on. */
 export interface RiskAccountFacts {
   readonly accountId: string;
@@ -98,7 +105,10 @@ export interface RiskContext {
   readonly date: IsoDate;
   readonly time: IstTime;
   readonly withinSession: boolean;
+  /** The kill switch as set by a person (the effective state also counts the facts below: `effectiveTradingState`). */
   readonly tradingState: TradingState;
+  /** RECONCILED when absent. */
+  readonly reconciliation?: ReconciliationState;
   readonly account: RiskAccountFacts;
   readonly breakerTripped: boolean;
   readonly activePositionExists: boolean;

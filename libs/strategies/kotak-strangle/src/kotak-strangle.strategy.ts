@@ -2,7 +2,7 @@ import { compareTimes, DomainError, istDateTimeOf, type AlertSeverity } from '@m
 import type { KotakStrangleConfig } from './config/kotak-strangle.config';
 import type { EntryEvaluation } from './entry/entry-evaluation';
 import { evaluateEntry } from './entry/evaluate-entry';
-import { ClosingPlan } from './execution/closing-plan';
+import { ClosingPlan, resumedClosingLegs } from './execution/closing-plan';
 import { EntryAttempt, type EntryProgress } from './execution/entry-attempt';
 import { assessPosition, type PositionAssessment } from './monitor/assess-position';
 import type { DecisionKind } from './ports/decision-journal.port';
@@ -128,6 +128,10 @@ export class KotakStrangleStrategy {
     if (this.phase !== 'IDLE') return null;
     const position = await this.deps.positions.activePosition(this.config.accountId);
     if (!position) return null;
+    if (position.exit) {
+      await this.followExit(position, position.exit, nowMs);
+      return null;
+    }
     const [chain, spotQuote] = await Promise.all([
       this.deps.market.optionChain({ underlying: position.underlying, expiry: position.expiry }),
       this.deps.market.quote('NIFTY 50'),
@@ -142,6 +146,8 @@ export class KotakStrangleStrategy {
       const legs = position.legs
         .filter((l) => l.quantity < 0)
         .map((l) => ({ optionType: l.optionType, strike: l.strike, targetQuantity: -l.quantity, closedQuantity: 0, order: null, refusals: 0 }));
+      // Stored first: a restart in the middle resumes this exit (`followExit`).
+      await this.deps.orders.requestExit(position.positionId, a.exit.code);
       this.closing = new ClosingPlan(position.positionId, position.expiry, 'EXIT', a.exit.code, legs);
       this.lastHold = null;
       await this.advanceClosing(nowMs);
@@ -195,24 +201,56 @@ export class KotakStrangleStrategy {
     await this.record('ENTRY', 'ENTRY_ABORTED', progress.code, progress.message, inputs, nowMs, attempt.positionId);
     await this.alert(progress.unwind.length > 0 ? 'CRITICAL' : 'WARNING', `Strangle entry aborted: ${progress.code}`, progress.message, nowMs, `entry:${attempt.positionId}`);
     if (progress.unwind.length > 0) {
+      await this.deps.orders.requestExit(attempt.positionId, progress.code);
       this.closing = new ClosingPlan(attempt.positionId, attempt.expiry, 'UNWIND', progress.code, progress.unwind);
       await this.advanceClosing(nowMs);
     }
   }
 
+  /**
+   * An exit is stored on the position (a restart, or a plan that ended with a held leg): the
+   * strategy's own is resumed for every open leg a person did not hold, adopting the closing
+   * orders still working; a person's or the breaker's is left to them (nothing is traded).
+   */
+  private async followExit(position: StrategyPosition, exit: NonNullable<StrategyPosition['exit']>, nowMs: number): Promise<void> {
+    if (exit.owner !== 'STRATEGY') return;
+    const legs = resumedClosingLegs(position.legs);
+    if (legs.length === 0) return;
+    const reasonCode = exit.reasonCode ?? 'EXIT';
+    this.closing = new ClosingPlan(position.positionId, position.expiry, 'EXIT', reasonCode, legs);
+    await this.record('EXIT', 'EXIT_RESUMED', reasonCode, `Resuming the stored exit of ${position.positionId}: ${legs.map((l) => `${l.strike} ${l.optionType} ×${l.targetQuantity - l.closedQuantity}${l.order ? ' (order working)' : ''}`).join(', ')}`, { legs: legs.map((l) => ({ optionType: l.optionType, strike: l.strike, quantity: l.targetQuantity, working: l.order?.clientOrderId ?? null })) }, nowMs, position.positionId);
+    await this.advanceClosing(nowMs);
+  }
+
   private async advanceClosing(nowMs: number): Promise<void> {
     const plan = this.closing;
     if (!plan) return;
+    // A person or the breaker took the exit over: their chaser works it from now on.
+    const owner = (await this.deps.positions.activePosition(this.config.accountId))?.exit?.owner;
+    if (owner !== undefined && owner !== 'STRATEGY') {
+      this.closing = null;
+      await this.record('EXIT', `${plan.purpose}_HANDED_OVER`, plan.reasonCode, `The ${plan.purpose.toLowerCase()} of ${plan.positionId} is now worked by the ${owner === 'PERSON' ? "person's exit" : 'circuit breaker'}; the strategy stops re-pricing it`, { owner }, nowMs, plan.positionId);
+      return;
+    }
     for (const e of await plan.advance(nowMs, this.deps, this.config)) {
-      const decision = e.type === 'SUBMITTED' ? `${plan.purpose}_ORDER_SUBMITTED` : e.type === 'REFUSED' ? `${plan.purpose}_ORDER_REFUSED` : `${plan.purpose}_ORDER_REPRICED`;
+      const decision = e.type === 'SUBMITTED' ? `${plan.purpose}_ORDER_SUBMITTED` : e.type === 'REFUSED' ? `${plan.purpose}_ORDER_REFUSED` : e.type === 'HELD' ? `${plan.purpose}_LEG_HELD` : `${plan.purpose}_ORDER_REPRICED`;
       await this.record('EXIT', decision, plan.reasonCode, `${e.strike} ${e.optionType} buy ${e.quantity}: ${e.detail}`, { ...e }, nowMs, plan.positionId);
       if (e.type === 'REFUSED') {
         await this.alert('CRITICAL', `Closing order refused (${plan.purpose})`, `${e.strike} ${e.optionType} ×${e.quantity} still open: ${e.detail}. Retrying; check the account.`, nowMs, `close:${plan.positionId}:${e.optionType}`);
+      }
+      if (e.type === 'HELD') {
+        await this.alert('WARNING', `Closing order canceled by a person (${plan.purpose})`, `${e.strike} ${e.optionType} ×${e.quantity} stays open: the strategy does not send it again. Exit the position to close it.`, nowMs, `held:${plan.positionId}:${e.optionType}`);
       }
     }
     if (plan.done) {
       this.closing = null;
       const closed = plan.legs.map((l) => ({ optionType: l.optionType, strike: l.strike, quantity: l.closedQuantity }));
+      const held = plan.heldLegs;
+      if (held.length > 0) {
+        const which = held.map((l) => `${l.strike} ${l.optionType} ×${l.targetQuantity - l.closedQuantity}`).join(', ');
+        await this.record('EXIT', `${plan.purpose}_HELD`, plan.reasonCode, `${plan.purpose === 'EXIT' ? 'Exit' : 'Unwind'} stopped by a person: ${which} left open; the rest bought back`, { closed, held: which }, nowMs, plan.positionId);
+        return;
+      }
       await this.record('EXIT', `${plan.purpose}_COMPLETE`, plan.reasonCode, `${plan.purpose === 'EXIT' ? 'Position closed' : 'Entry unwound'}: every leg bought back`, { closed }, nowMs, plan.positionId);
     }
   }

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
+import type { TradingStateFields } from '@mcube/contracts';
 import { Repository } from 'typeorm';
-import { AccountTradingState, BrokerAccount, BrokerCode } from './entities/broker-account.entity';
+import { TradingStateService } from '../risk/context/trading-state.service';
+import { BrokerAccount, BrokerCode } from './entities/broker-account.entity';
 import { BROKER_CREDENTIAL_FIELDS } from './credentials/broker-credential-fields';
 import { CredentialFieldView, CredentialsService } from './credentials/credentials.service';
 
-/** An account as listed: no secret, only whether credentials are stored and which fields (masked). */
-export interface AccountView {
+/** An account as listed: no secret, only whether credentials are stored and which fields (masked); its EFFECTIVE trading state with causes. */
+export interface AccountView extends TradingStateFields {
   id: number;
   broker: BrokerCode;
   accountNumber: string;
@@ -14,7 +16,6 @@ export interface AccountView {
   allocatedCapitalPaise: number;
   isActive: boolean;
   isPaperTrading: boolean;
-  tradingState: AccountTradingState;
   hasCredentials: boolean;
   requiredCredentialFields: readonly string[];
   credentialFields: CredentialFieldView[];
@@ -26,14 +27,16 @@ export class AccountsService {
   constructor(
     @InjectRepository(BrokerAccount) private readonly accounts: Repository<BrokerAccount>,
     private readonly credentials: CredentialsService,
+    private readonly states: TradingStateService,
   ) {}
 
   async list(): Promise<AccountView[]> {
     const accounts = await this.accounts.find({ order: { id: 'ASC' } });
-    return Promise.all(accounts.map((a) => this.view(a)));
+    const states = await this.states.ofMany(accounts);
+    return Promise.all(accounts.map((a) => this.view(a, states.get(a.id) as TradingStateFields)));
   }
 
-  private async view(a: BrokerAccount): Promise<AccountView> {
+  private async view(a: BrokerAccount, state: TradingStateFields): Promise<AccountView> {
     const fields = await this.credentials.fieldsOf(a.id);
     const required = BROKER_CREDENTIAL_FIELDS[a.broker] ?? [];
     return {
@@ -44,7 +47,7 @@ export class AccountsService {
       allocatedCapitalPaise: a.allocatedCapitalPaise,
       isActive: a.isActive,
       isPaperTrading: a.isPaperTrading,
-      tradingState: a.tradingState,
+      ...state,
       hasCredentials: required.every((f) => fields.some((x) => x.field === f)),
       requiredCredentialFields: required,
       credentialFields: fields,

@@ -21,7 +21,8 @@ export type ApplyFillOutcome = 'APPLIED' | 'DUPLICATE' | 'UNKNOWN_ORDER';
  * Applies one broker execution (trade) in ONE transaction: deduplicated by (broker,
  * executionId); the order moves through the domain state machine (quantities only from
  * fills); the execution keeps the charges the broker reported (paper: the domain cost model);
- * the position's leg grows (entry, averaging) or shrinks (exit) with realised P&L in paise,
+ * the position's leg grows (entry, averaging; the position's quantity follows the largest
+ * leg, filled units only) or shrinks (exit) with realised P&L in paise,
  * the position's net of charges; the position closes once every leg is flat; a MonitorLog row records it.
  * A trade of an order mCube does not know is left to reconciliation (UNKNOWN_ORDER).
  * Throws DomainError ILLEGAL_TRANSITION for an overfill.
@@ -112,6 +113,8 @@ export class ApplyFillService {
       leg.side = order.side;
       leg.status = 'OPEN';
       leg.closedAt = null;
+      // The position's quantity is what was filled: the most units any leg has held.
+      position.quantity = Math.max(position.quantity, qty);
       if (order.side === 'SELL' && order.instrumentType !== 'FUT') position.premiumCollectedPaise += pricePaise * trade.quantity;
     } else {
       const l = leg as PositionLeg;
@@ -132,7 +135,8 @@ export class ApplyFillService {
     // The position's realised P&L is NET: every fill's charges (entry and exit) come off it;
     // a leg's realised P&L stays the gross price difference of its closed units.
     position.realizedPnlPaise += realized - chargesPaise;
-    await m.save(Position, position);
+    // Only the columns a fill changes: a concurrent exit request (exit owner, time) is never overwritten.
+    await m.update(Position, position.id, { quantity: position.quantity, premiumCollectedPaise: position.premiumCollectedPaise, realizedPnlPaise: position.realizedPnlPaise });
     await m.insert(MonitorLog, {
       positionId,
       checkType: 'FILL',

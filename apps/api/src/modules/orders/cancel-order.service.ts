@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { BrokerError, isOpen, type Clock } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
+import { currentRequestContext } from '../../common/request-context/request-context';
 import { inTransaction } from '../../database/in-transaction';
 import { CLOCK } from '../core/clock/clock.token';
 import { Order } from './entities/order.entity';
@@ -13,8 +14,9 @@ import { applyOrderEventToRow } from './order-journal';
  * only removes risk). Journals CANCEL_REQUESTED, then asks the broker; a refusal is
  * CANCEL_REJECTED (the order goes back to where it was); CANCELED itself arrives from
  * the broker (`SettleInFlightService`), and a fill that beats the cancel still counts.
- * Throws NOT_FOUND, CONFLICT (order not open, or not yet known to the broker),
- * SERVICE_UNAVAILABLE (no broker client, or the broker unreachable: retry).
+ * Who asked is journaled on CANCEL_REQUESTED (`requestedBy`): a person's cancel of an exit is
+ * respected by the exit chaser and the strategy. Throws NOT_FOUND, CONFLICT (order not open, or
+ * not yet known to the broker), SERVICE_UNAVAILABLE (no broker client, or the broker unreachable: retry).
  */
 @Injectable()
 export class CancelOrderService {
@@ -24,8 +26,8 @@ export class CancelOrderService {
     @Inject(EXECUTION_CLIENTS) private readonly clients: ExecutionClientRegistry,
   ) {}
 
-  /** Requests the cancel of order `orderId`; returns the order as stored afterwards. */
-  async cancel(orderId: number): Promise<Order> {
+  /** Requests the cancel of order `orderId` for `requestedBy` (default: the request's person, else `system`); returns the order as stored afterwards. */
+  async cancel(orderId: number, requestedBy: string = requesterOfRequest()): Promise<Order> {
     const order = await this.dataSource.getRepository(Order).findOne({ where: { id: orderId } });
     if (!order) throw new AppException('NOT_FOUND', `order ${orderId} not found`);
     if (!isOpen(order.status) || order.status === 'PENDING_CANCEL') throw new AppException('CONFLICT', `order ${orderId} is ${order.status}: nothing to cancel`);
@@ -33,7 +35,7 @@ export class CancelOrderService {
     const client = this.clients.get(order.accountId);
     if (!client) throw new AppException('SERVICE_UNAVAILABLE', `account ${order.accountId} has no broker connection`);
     const at = this.clock.nowMs();
-    await inTransaction(this.dataSource, (m) => applyOrderEventToRow(m, order.id, { type: 'CANCEL_REQUESTED', occurredAtMs: at, recordedAtMs: at }));
+    await inTransaction(this.dataSource, (m) => applyOrderEventToRow(m, order.id, { type: 'CANCEL_REQUESTED', requestedBy, occurredAtMs: at, recordedAtMs: at }));
     try {
       await client.cancelOrder({ brokerOrderId: order.brokerOrderId, clientOrderId: order.clientOrderId });
     } catch (error) {
@@ -47,3 +49,12 @@ export class CancelOrderService {
     return this.dataSource.getRepository(Order).findOneByOrFail({ id: orderId });
   }
 }
+
+/** `user:<username>` inside a request (a person, or a script with their key), else `system`. */
+function requesterOfRequest(): string {
+  const principal = currentRequestContext()?.principal;
+  return principal ? `${PERSON_PREFIX}${principal.username}` : 'system';
+}
+
+/** How a person's `requestedBy` starts. */
+export const PERSON_PREFIX = 'user:';

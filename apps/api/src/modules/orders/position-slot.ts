@@ -9,7 +9,8 @@ import type { GatewayIntent } from './gateway-intent';
 /**
  * Inserts the ACTIVE position an ENTRY intent opens, before the order leaves, so the
  * partial unique index (one ACTIVE position per account) decides a race between two
- * entries: the loser's insert fails with a unique violation. Legs are added by fills.
+ * entries: the loser's insert fails with a unique violation. Legs and the quantity are
+ * added by fills only: a slice never sent (withdrawn after a crash) never shows on it.
  */
 export async function reservePosition(manager: EntityManager, intent: GatewayIntent, atMs: number): Promise<Position> {
   const position = manager.create(Position, {
@@ -19,7 +20,7 @@ export async function reservePosition(manager: EntityManager, intent: GatewayInt
     direction: intent.instrument.kind === 'FUT' ? (intent.side === 'BUY' ? 'LONG' : 'SHORT') : 'NEUTRAL',
     underlying: intent.instrument.underlying,
     expiryDate: intent.instrument.expiry,
-    quantity: intent.quantity,
+    quantity: 0,
     marginUsedPaise: intent.estimatedMarginPaise ?? 0,
     entryValuePaise: intent.estimatedExposurePaise ?? 0,
     openedAt: new Date(atMs),
@@ -39,13 +40,17 @@ export async function closePositionIfFlat(manager: EntityManager, positionId: nu
   if (legs.some((l) => l.quantity > 0)) return false;
   const orders = await manager.find(Order, { where: { positionId } });
   if (orders.some((o) => isOpen(o.status) || o.status === 'INITIALIZED')) return false;
-  position.status = 'CLOSED';
-  position.closedAt = new Date(atMs);
-  position.exitReason = legs.length === 0 ? 'ENTRY_NOT_FILLED' : reason;
-  // Net of charges, as `ApplyFillService` keeps it: the legs' gross P&L minus every fill's charges.
-  position.realizedPnlPaise = legs.reduce((s, l) => s + l.realizedPnlPaise, 0) - (await chargesOfPosition(manager, positionId));
-  position.unrealizedPnlPaise = 0;
-  await manager.save(Position, position);
+  const closed = {
+    status: 'CLOSED' as const,
+    closedAt: new Date(atMs),
+    // An exit requested with a code (MANUAL, STOP_LOSS, CIRCUIT_BREAKER…) keeps it.
+    exitReason: legs.length === 0 ? 'ENTRY_NOT_FILLED' : (position.exitReason ?? reason),
+    // Net of charges, as `ApplyFillService` keeps it: the legs' gross P&L minus every fill's charges.
+    realizedPnlPaise: legs.reduce((s, l) => s + l.realizedPnlPaise, 0) - (await chargesOfPosition(manager, positionId)),
+    unrealizedPnlPaise: 0,
+    version: position.version + 1,
+  };
+  await manager.update(Position, positionId, closed);
   return true;
 }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   BrokerError,
+  effectiveTradingStateOf,
   istDateTimeOf,
   lotSizeFor,
   freezeQuantityFor,
@@ -172,7 +173,8 @@ export class OrdersService {
       orderType: 'LIMIT',
       limitPrice,
       purpose: intent.purpose,
-      reducesPosition: await reducesPosition(this.dataSource.manager, intent, gathered.activePosition),
+      // Whenever the account is not ACTIVE, a reduction must be one the broker confirms (DECISIONS §6).
+      reducesPosition: await reducesPosition(this.dataSource.manager, intent, gathered.activePosition, { intentId, broker: effectiveTradingStateOf(gathered.context).effective === 'ACTIVE' ? undefined : client }),
       positionId: intent.positionId === undefined ? undefined : String(intent.positionId),
       approval: intent.approval,
       estimatedMarginPaise: intent.estimatedMarginPaise ?? 0,

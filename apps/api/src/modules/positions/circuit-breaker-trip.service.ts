@@ -118,7 +118,8 @@ export class CircuitBreakerTripService implements OnModuleInit {
       if (alert) this.alerts.publish(alert);
       await this.riskState?.publish([accountId], reason);
     }
-    const exits = position && position.status === 'ACTIVE' ? (await this.exits.exit(position.id, `CIRCUIT_BREAKER: ${reasonCode}`)).exits : [];
+    // Stored as the BREAKER's exit: the exit chaser works every leg until flat, even after a restart.
+    const exits = position && position.status === 'ACTIVE' ? (await this.exits.exit(position.id, `CIRCUIT_BREAKER: ${reasonCode}`, 'BREAKER')).exits : [];
     return { tripped: true, reasonCode, todayPnlPaise: pnl.todayPaise, exits };
   }
 

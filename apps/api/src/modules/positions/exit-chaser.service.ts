@@ -1,38 +1,48 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { contractSymbol } from '@mcube/market-sim';
-import { isTerminal, paiseOfPrice, type Clock, type MarketDataPort } from '@mcube/domain';
-import { DataSource, In } from 'typeorm';
+import { paiseOfPrice, type Clock, type MarketDataPort } from '@mcube/domain';
+import { DataSource, IsNull, Not } from 'typeorm';
+import { BrokerAccount } from '../accounts/entities/broker-account.entity';
 import { CLOCK } from '../core/clock/clock.token';
 import { MARKET_DATA } from '../data/source/market-data.tokens';
 import { CancelOrderService } from '../orders/cancel-order.service';
 import { Order } from '../orders/entities/order.entity';
+import { StrategyConfig } from '../strategies/entities/strategy-config.entity';
+import { PositionLeg } from './entities/position-leg.entity';
 import { Position } from './entities/position.entity';
+import { legExitFacts, type LegExitFacts } from './leg-exit-facts';
 import { ManualExitService } from './manual-exit.service';
 
 /** A working exit is chased once it has rested this long behind the touch (market time). */
 export const CHASE_AFTER_MS = 10_000;
 
+/** Who asks for the chaser's cancels (journaled on CANCEL_REQUESTED; a person's cancel is never this). */
+export const CHASER = 'system:exit-chaser';
+
 /** What one pass did. */
 export interface ChaseReport {
   /** Exit orders whose cancel was requested because the market ran away from their limit. */
   canceled: number[];
-  /** Positions whose exit was sent again at the fresh touch. */
-  resent: number[];
+  /** Legs whose exit was sent again at the fresh touch. */
+  resent: { positionId: number; tradingSymbol: string }[];
 }
 
 /**
- * Makes a person's exit (and a breaker's: both go through `ManualExitService`) actually close
- * the position: a protected-limit EXIT left behind a moving market is canceled, and once the
- * cancel is settled the exit is sent again at the touch it must cross now (a new attempt of the
- * same manual exit, through the gateway and its risk checks). Strategy exits are left alone:
- * the strategy re-prices its own; an exit a person canceled is not sent again. Run after each monitoring pass; never sends twice for one
- * position while an exit is working. A fill that beats the cancel simply closes the position.
+ * Makes an exit of a position actually close it, leg by leg: for every ACTIVE position whose
+ * exit was requested (stored on the position: this survives a restart) and is the chaser's to
+ * work (a person's or the breaker's; a strategy's too when no active strategy of that type runs
+ * on the account any more), each open leg is looked at on its own (`legExitFacts`):
+ * - WORKING: an exit that rested `CHASE_AFTER_MS` and no longer crosses the touch is canceled;
+ * - CHASING (nothing working, the last exit canceled by the chaser or the broker, rejected or
+ *   denied): sent again for the leg's open quantity at the touch it must cross now, through the
+ *   gateway (a refusal waits `CHASE_AFTER_MS` before the next try; nothing is sent while the kill
+ *   switch HALTED the account: only cancels may leave);
+ * - HELD (a person canceled the leg's exit), FLAT: left alone.
+ * Run after each monitoring pass. A fill that beats a cancel simply closes the leg.
  */
 @Injectable()
 export class ExitChaserService {
   private readonly logger = new Logger('ExitChaser');
-  /** Exit orders this service canceled: only those are sent again (a person's own cancel is respected; lost on restart, so never resent twice). */
-  private readonly chased = new Set<number>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -42,39 +52,54 @@ export class ExitChaserService {
     private readonly exits: ManualExitService,
   ) {}
 
-  /** One pass over the ACTIVE positions' non-strategy EXIT orders. */
+  /** One pass over the exiting positions. */
   async chase(): Promise<ChaseReport> {
     const report: ChaseReport = { canceled: [], resent: [] };
-    const active = await this.dataSource.getRepository(Position).find({ where: { status: 'ACTIVE' } });
-    if (active.length === 0) return report;
-    const exits = await this.dataSource.getRepository(Order).find({ where: { positionId: In(active.map((p) => p.id)), purpose: 'EXIT' }, order: { id: 'ASC' } });
-    const now = this.clock.nowMs();
-    for (const position of active) {
-      const all = exits.filter((o) => o.positionId === position.id);
-      const mine = all.filter((o) => o.strategyType === null);
-      if (mine.length === 0) continue;
-      const working = all.filter((o) => !isTerminal(o.status));
-      for (const order of working.filter((o) => o.strategyType === null)) {
-        if (await this.behindTheMarket(order, now)) {
-          await this.cancels.cancel(order.id).then(
-            () => {
-              this.chased.add(order.id);
-              report.canceled.push(order.id);
-            },
-            (e: unknown) => this.logger.warn(`could not cancel exit order ${order.id}: ${(e as Error).message}`),
-          );
-        }
-      }
-      // Nothing is working on the position and the last manual exit is one this service canceled: send again.
-      const last = mine[mine.length - 1];
-      if (working.length === 0 && last.status === 'CANCELED' && this.chased.delete(last.id)) {
-        await this.exits.exit(position.id, 'exit chased: the previous limit was left behind by the market').then(
-          () => report.resent.push(position.id),
-          (e: unknown) => this.logger.warn(`could not re-send the exit of position ${position.id}: ${(e as Error).message}`),
-        );
+    const exiting = await this.dataSource.getRepository(Position).find({ where: { status: 'ACTIVE', exitRequestedAt: Not(IsNull()) }, order: { id: 'ASC' } });
+    for (const position of exiting) {
+      if (!(await this.isMine(position))) continue;
+      try {
+        await this.chasePosition(position, report);
+      } catch (error) {
+        this.logger.warn(`exit of position ${position.id} not chased: ${(error as Error).message}`);
       }
     }
     return report;
+  }
+
+  private async chasePosition(position: Position, report: ChaseReport): Promise<void> {
+    const now = this.clock.nowMs();
+    const legs = await this.dataSource.getRepository(PositionLeg).find({ where: { positionId: position.id }, order: { id: 'ASC' } });
+    const halted = (await this.dataSource.getRepository(BrokerAccount).findOne({ where: { id: position.accountId }, select: { id: true, tradingState: true } }))?.tradingState === 'HALTED';
+    for (const facts of await legExitFacts(this.dataSource.manager, position, legs)) {
+      if (facts.state === 'WORKING') {
+        for (const order of facts.working) {
+          if (!(await this.behindTheMarket(order, now))) continue;
+          await this.cancels.cancel(order.id, CHASER).then(
+            () => report.canceled.push(order.id),
+            (e: unknown) => this.logger.warn(`could not cancel exit order ${order.id}: ${(e as Error).message}`),
+          );
+        }
+      } else if (facts.state === 'CHASING' && !halted && this.mayResend(facts, now)) {
+        await this.exits.sendLeg(position, facts.leg, facts.leg.quantity).then(
+          () => report.resent.push({ positionId: position.id, tradingSymbol: facts.leg.tradingSymbol }),
+          (e: unknown) => this.logger.warn(`could not re-send the exit of ${facts.leg.tradingSymbol} (position ${position.id}): ${(e as Error).message}`),
+        );
+      }
+    }
+  }
+
+  /** A refused exit (denied, rejected) is tried again only after `CHASE_AFTER_MS`; one the market left behind at once. */
+  private mayResend(facts: LegExitFacts, nowMs: number): boolean {
+    const last = facts.last;
+    if (!last || (last.status !== 'DENIED' && last.status !== 'REJECTED')) return true;
+    return nowMs - (last.lastEventAt ?? last.createdAt).getTime() >= CHASE_AFTER_MS;
+  }
+
+  /** A person's or the breaker's exit; a strategy's only when no active strategy of its type is there to re-price it. */
+  private async isMine(position: Position): Promise<boolean> {
+    if (position.exitOwner !== 'STRATEGY') return true;
+    return !(await this.dataSource.getRepository(StrategyConfig).exists({ where: { accountId: position.accountId, strategyType: position.strategyType, isActive: true } }));
   }
 
   /** True when an accepted exit has rested long enough and its limit no longer crosses the touch. */

@@ -1,23 +1,31 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { contractSymbol } from '@mcube/market-sim';
-import { isTerminal, type MarketDataPort, type OrderSide } from '@mcube/domain';
+import { isTerminal, type Clock, type MarketDataPort, type OrderSide } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
+import { inTransaction } from '../../database/in-transaction';
+import { CLOCK } from '../core/clock/clock.token';
 import { MARKET_DATA } from '../data/source/market-data.tokens';
 import { Order } from '../orders/entities/order.entity';
 import type { SubmitResult } from '../orders/gateway-intent';
 import { OrdersService } from '../orders/submit-order.service';
 import { PositionLeg } from './entities/position-leg.entity';
-import { Position } from './entities/position.entity';
+import { Position, type PositionExitOwner } from './entities/position.entity';
+import { legExitFacts } from './leg-exit-facts';
+
+/** Who asks, and the exit code the position keeps. */
+const REASON_OF: Record<Exclude<PositionExitOwner, 'STRATEGY'>, string> = { PERSON: 'MANUAL', BREAKER: 'CIRCUIT_BREAKER' };
 
 /**
- * A person's "close this position": one EXIT intent per open leg, each through the order
- * gateway (so the risk checks, throttle and journal apply), as a protected limit around the
- * touch it must cross NOW (ask to buy back, bid to sell; the last price, then the last mark,
- * then the entry price when the market has none): a stale mark could leave the exit working
- * behind a moved option. Idempotent per leg, open quantity and attempt: a double click sends
- * one exit per leg, while a new click after an exit ended unfilled (canceled, rejected,
- * denied) is a new attempt. Throws NOT_FOUND, CONFLICT (not ACTIVE or flat).
+ * A person's (or the breaker's) "close this position". It is stored first (the position is
+ * EXITING, owner PERSON or BREAKER: the exit chaser then works every leg until it is flat, across
+ * restarts; a breaker's exit is not downgraded by a later click), then one EXIT intent per open
+ * leg not already covered by a working exit, each through the order gateway (risk checks,
+ * throttle, journal), as a protected limit around the touch it must cross NOW (ask to buy back,
+ * bid to sell; the last price, then the last mark, then the entry price when the market has
+ * none). Idempotent per leg, open quantity and attempt: a double click sends nothing more, a new
+ * click after an exit ended unfilled (canceled, rejected, denied) is a new attempt.
+ * Throws NOT_FOUND, CONFLICT (not ACTIVE or flat).
  */
 @Injectable()
 export class ManualExitService {
@@ -25,44 +33,65 @@ export class ManualExitService {
     private readonly dataSource: DataSource,
     private readonly orders: OrdersService,
     @Inject(MARKET_DATA) private readonly market: MarketDataPort,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** Submits the exits; returns one gateway result per leg. */
-  async exit(positionId: number, reason: string): Promise<{ positionId: number; reason: string; exits: SubmitResult[] }> {
-    const position = await this.dataSource.getRepository(Position).findOne({ where: { id: positionId } });
-    if (!position) throw new AppException('NOT_FOUND', `position ${positionId} not found`);
-    if (position.status !== 'ACTIVE') throw new AppException('CONFLICT', `position ${positionId} is ${position.status}`);
-    const legs = (await this.dataSource.getRepository(PositionLeg).find({ where: { positionId } })).filter((l) => l.quantity > 0);
-    if (legs.length === 0) throw new AppException('CONFLICT', `position ${positionId} has no open leg`);
-    const previous = await this.dataSource.getRepository(Order).find({ where: { positionId, purpose: 'EXIT' } });
+  /** Marks the position EXITING for `owner` and submits the missing exits; returns one gateway result per order sent. */
+  async exit(positionId: number, reason: string, owner: Exclude<PositionExitOwner, 'STRATEGY'> = 'PERSON'): Promise<{ positionId: number; reason: string; exits: SubmitResult[] }> {
+    const position = await this.markExiting(positionId, owner);
+    const legs = (await this.dataSource.getRepository(PositionLeg).find({ where: { positionId }, order: { id: 'ASC' } })).filter((l) => l.quantity > 0);
     const exits: SubmitResult[] = [];
-    for (const leg of legs) {
-      const side: OrderSide = leg.side === 'BUY' ? 'SELL' : 'BUY';
-      const attempt = previous.filter((o) => o.tradingSymbol === leg.tradingSymbol && isTerminal(o.status) && o.filledQuantity < o.quantity).length;
-      exits.push(
-        await this.orders.submit({
-          accountId: position.accountId,
-          segment: leg.instrumentType === 'FUT' ? 'NFO-FUT' : 'NFO-OPT',
-          instrument: {
-            underlying: leg.underlying,
-            kind: leg.instrumentType === 'FUT' ? 'FUT' : 'OPT',
-            expiry: leg.expiryDate,
-            strike: leg.strike ?? undefined,
-            optionType: leg.instrumentType === 'FUT' ? undefined : leg.instrumentType,
-            tradingSymbol: leg.tradingSymbol,
-            instrumentToken: leg.instrumentToken ?? undefined,
-          },
-          side,
-          quantity: leg.quantity,
-          orderType: 'MARKET',
-          limitPrice: await this.referencePrice(leg, side),
-          purpose: 'EXIT',
-          positionId,
-          idempotencyKey: `manual-exit:${positionId}:${leg.id}:${leg.quantity}:${attempt}`,
-        }),
-      );
+    for (const facts of await legExitFacts(this.dataSource.manager, position, legs)) {
+      const covered = facts.working.reduce((sum, o) => sum + o.quantity - o.filledQuantity, 0);
+      if (facts.leg.quantity - covered > 0) exits.push(await this.sendLeg(position, facts.leg, facts.leg.quantity - covered));
     }
     return { positionId, reason, exits };
+  }
+
+  /**
+   * One EXIT of `quantity` units of `leg` at the touch it must cross now (the chaser's re-send,
+   * and each leg of `exit`).
+   */
+  async sendLeg(position: Position, leg: PositionLeg, quantity: number): Promise<SubmitResult> {
+    const side: OrderSide = leg.side === 'BUY' ? 'SELL' : 'BUY';
+    const previous = await this.dataSource.getRepository(Order).find({ where: { positionId: position.id, purpose: 'EXIT', tradingSymbol: leg.tradingSymbol } });
+    const attempt = previous.filter((o) => isTerminal(o.status) && o.filledQuantity < o.quantity).length;
+    return this.orders.submit({
+      accountId: position.accountId,
+      segment: leg.instrumentType === 'FUT' ? 'NFO-FUT' : 'NFO-OPT',
+      instrument: {
+        underlying: leg.underlying,
+        kind: leg.instrumentType === 'FUT' ? 'FUT' : 'OPT',
+        expiry: leg.expiryDate,
+        strike: leg.strike ?? undefined,
+        optionType: leg.instrumentType === 'FUT' ? undefined : leg.instrumentType,
+        tradingSymbol: leg.tradingSymbol,
+        instrumentToken: leg.instrumentToken ?? undefined,
+      },
+      side,
+      quantity,
+      orderType: 'MARKET',
+      limitPrice: await this.referencePrice(leg, side),
+      purpose: 'EXIT',
+      positionId: position.id,
+      idempotencyKey: `manual-exit:${position.id}:${leg.id}:${quantity}:${attempt}`,
+    });
+  }
+
+  /** Stores the exit request (kept: its first time; upgraded: the owner, PERSON over STRATEGY, BREAKER over both). */
+  private markExiting(positionId: number, owner: Exclude<PositionExitOwner, 'STRATEGY'>): Promise<Position> {
+    return inTransaction(this.dataSource, async (m) => {
+      const position = await m.findOne(Position, { where: { id: positionId } });
+      if (!position) throw new AppException('NOT_FOUND', `position ${positionId} not found`);
+      if (position.status !== 'ACTIVE') throw new AppException('CONFLICT', `position ${positionId} is ${position.status}`);
+      if ((await m.find(PositionLeg, { where: { positionId } })).every((l) => l.quantity === 0)) throw new AppException('CONFLICT', `position ${positionId} has no open leg`);
+      const keepBreaker = position.exitOwner === 'BREAKER';
+      position.exitOwner = keepBreaker ? 'BREAKER' : owner;
+      position.exitReason = REASON_OF[position.exitOwner as 'PERSON' | 'BREAKER'];
+      position.exitRequestedAt ??= new Date(this.clock.nowMs());
+      await m.update(Position, positionId, { exitOwner: position.exitOwner, exitReason: position.exitReason, exitRequestedAt: position.exitRequestedAt });
+      return position;
+    });
   }
 
   /** Rupees: the touch the exit must cross now, else the last price, the last mark, the entry price. */

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PositionDetailResponse, PositionLegResponse, PositionMarkResponse } from '@mcube/contracts';
-import type { Clock, NseCalendar } from '@mcube/domain';
+import { positionExitDisplay, type Clock, type NseCalendar } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
 import { CLOCK } from '../core/clock/clock.token';
@@ -8,15 +8,17 @@ import { NSE_CALENDAR } from '../data/source/market-data.tokens';
 import { MonitorLog } from './entities/monitor-log.entity';
 import { PositionLeg } from './entities/position-leg.entity';
 import { Position } from './entities/position.entity';
+import { legExitFacts } from './leg-exit-facts';
 import { legGreeks } from './leg-greeks';
+import { positionExitOf } from './position-exit-of';
 
 /** How many marks GET /positions/:id/marks returns at most (the newest, oldest first). */
 export const MARKS_LIMIT = 2_000;
 
 /**
- * The position screens' reads: a position with its legs and their greeks (Black-Scholes from
- * each open leg's last mark and the spot of the last MARK), and its P&L marks from the
- * monitor log. Throws NOT_FOUND.
+ * The position screens' reads: a position with its state (EXITING while an exit is requested),
+ * its legs with their exit states and greeks (Black-Scholes from each open leg's last mark and
+ * the spot of the last MARK), and its P&L marks from the monitor log. Throws NOT_FOUND.
  */
 @Injectable()
 export class PositionDetailService {
@@ -40,11 +42,15 @@ export class PositionDetailService {
       calendar: this.calendar,
     });
     const greeksOf = new Map(valued.map((l, i) => [l.id, greeks.legs[i]]));
+    const exitStateOf = new Map((await legExitFacts(this.dataSource.manager, position, legs)).map((f) => [f.leg.id, f.state]));
     return {
       id: position.id,
       accountId: position.accountId,
       strategyType: position.strategyType,
       status: position.status,
+      state: positionExitDisplay(position.status, position.exitRequestedAt !== null),
+      exit: positionExitOf(position),
+      quantity: position.quantity,
       direction: position.direction,
       underlying: position.underlying,
       expiryDate: position.expiryDate,
@@ -69,6 +75,7 @@ export class PositionDetailService {
         exitPricePaise: l.exitPricePaise,
         realizedPnlPaise: l.realizedPnlPaise,
         status: l.status,
+        exitState: exitStateOf.get(l.id) ?? 'NONE',
         greeks: greeksOf.get(l.id) ?? null,
       })),
       netDelta: valued.length > 0 ? greeks.netDelta : null,

@@ -1,4 +1,5 @@
 import type { PositionUpdatedEvent } from '@mcube/contracts';
+import { positionExitDisplay } from '@mcube/domain';
 import type { PositionLeg } from './entities/position-leg.entity';
 import type { Position } from './entities/position.entity';
 
@@ -8,6 +9,7 @@ export function positionUpdatedEvent(position: Position, legs: readonly Position
     positionId: position.id,
     accountId: position.accountId,
     status: position.status,
+    state: positionExitDisplay(position.status, position.exitRequestedAt !== null),
     underlying: position.underlying,
     expiry: position.expiryDate,
     unrealizedPnlPaise: position.unrealizedPnlPaise,

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { PositionDetailResponse, PositionMarkResponse } from '@mcube/contracts';
+import { positionExitDisplay } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { IdParamPipe } from '../../common/pipes/id-param.pipe';
 import { OrderGate } from '../orders/gate/order-gate.guard';
@@ -8,6 +9,7 @@ import { ExitPositionDto } from './dto/exit-position.dto';
 import { Position } from './entities/position.entity';
 import { ManualExitService } from './manual-exit.service';
 import { PositionDetailService } from './position-detail.service';
+import { positionExitOf } from './position-exit-of';
 
 /** Positions over REST: list, inspect with legs, and a manual exit through the order gateway. */
 @ApiTags('positions')
@@ -19,9 +21,11 @@ export class PositionsController {
     private readonly details: PositionDetailService,
   ) {}
 
+  /** The newest 200 positions as stored, each with its display `state` (EXITING while an exit is requested) and `exit`. */
   @Get()
-  list() {
-    return this.dataSource.getRepository(Position).find({ order: { id: 'DESC' }, take: 200 });
+  async list() {
+    const rows = await this.dataSource.getRepository(Position).find({ order: { id: 'DESC' }, take: 200 });
+    return rows.map((p) => ({ ...p, state: positionExitDisplay(p.status, p.exitRequestedAt !== null), exit: positionExitOf(p) }));
   }
 
   /** The position, its legs with greeks (from the last marks and spot) and the net delta. */

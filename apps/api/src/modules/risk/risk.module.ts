@@ -8,6 +8,7 @@ import { CLOCK } from '../core/clock/clock.token';
 import { CalendarHorizonWatchService } from './calendar/calendar-horizon-watch.service';
 import { ReconciliationGate } from './context/reconciliation-gate';
 import { RiskContextService } from './context/risk-context.service';
+import { TradingStateService } from './context/trading-state.service';
 import { RiskLimit } from './entities/risk-limit.entity';
 import { RiskStatePublisher } from './events/risk-state.publisher';
 import { LossLimitWatchService } from './limits/loss-limit-watch.service';
@@ -24,7 +25,7 @@ import { RiskLimitsService } from './risk-limits/risk-limits.service';
 @Module({
   imports: [TypeOrmModule.forFeature([RiskLimit]), CoreModule, DataModule, AlertsModule],
   controllers: [RiskLimitsController, KillSwitchController],
-  providers: [{ provide: CLOCK, useExisting: MARKET_CLOCK }, RiskLimitsService, RiskContextService, KillSwitchService, ReconciliationGate, RiskStatePublisher, LossLimitWatchService, CalendarHorizonWatchService],
-  exports: [RiskLimitsService, RiskContextService, ReconciliationGate, RiskStatePublisher, KillSwitchService],
+  providers: [{ provide: CLOCK, useExisting: MARKET_CLOCK }, RiskLimitsService, RiskContextService, KillSwitchService, ReconciliationGate, TradingStateService, RiskStatePublisher, LossLimitWatchService, CalendarHorizonWatchService],
+  exports: [RiskLimitsService, RiskContextService, ReconciliationGate, TradingStateService, RiskStatePublisher, KillSwitchService],
 })
 export class RiskModule {}

@@ -1,6 +1,7 @@
 import { isTerminal, tickSize, type IsoDate, type OptionChainSnapshot } from '@mcube/domain';
 import type { KotakStrangleConfig } from '../config/kotak-strangle.config';
 import { buyLimitPrice } from '../entry/limit-price';
+import type { StrategyLeg } from '../ports/position-view.port';
 import type { KotakStrangleDeps } from '../ports/strategy-deps';
 import { legIntent } from './order-intents';
 import { refreshOrder, type TrackedOrder } from './tracked-order';
@@ -15,11 +16,28 @@ export interface ClosingLeg {
   closedQuantity: number;
   order: TrackedOrder | null;
   refusals: number;
+  /** A person canceled this leg's closing order: the plan leaves the leg alone. */
+  held?: boolean;
+}
+
+/**
+ * The legs of a stored exit to resume (after a restart): every open short leg a person did not
+ * hold, adopting its closing order still working (whose earlier fills are already off the leg:
+ * they count toward the target again once the order ends).
+ */
+export function resumedClosingLegs(legs: readonly StrategyLeg[]): ClosingLeg[] {
+  return legs
+    .filter((l) => l.quantity < 0 && !l.exitHeld)
+    .map((l) => {
+      const w = l.workingExit;
+      const order: TrackedOrder | null = w ? { clientOrderId: w.clientOrderId, quantity: w.quantity, limitPrice: w.limitPrice, submittedAtMs: w.submittedAtMs, status: 'ACCEPTED', filledQuantity: w.filledQuantity, cancelRequested: false } : null;
+      return { optionType: l.optionType, strike: l.strike, targetQuantity: -l.quantity + (w?.filledQuantity ?? 0), closedQuantity: 0, order, refusals: 0 };
+    });
 }
 
 /** Something the closing plan did that the journal or an alert should show. */
 export interface ClosingEvent {
-  readonly type: 'SUBMITTED' | 'REFUSED' | 'CANCEL_REQUESTED';
+  readonly type: 'SUBMITTED' | 'REFUSED' | 'CANCEL_REQUESTED' | 'HELD';
   readonly optionType: 'CE' | 'PE';
   readonly strike: number;
   readonly clientOrderId: string;
@@ -31,9 +49,10 @@ export interface ClosingEvent {
 /**
  * Buys back short legs until every unit is closed: an EXIT of the position or the UNWIND of a
  * failed entry (both go through the order port as EXIT intents, reducesPosition true). Each
- * `advance` polls the working orders; an order still working after `closeOrderTimeoutMs` is
- * cancelled and the rest re-priced at the current touch on a later advance; a refused order
- * is retried on the next advance (the caller alerts). Never sells: it only closes.
+ * leg is worked on its own: each `advance` polls the working orders; an order still working
+ * after `closeOrderTimeoutMs` is cancelled and the rest re-priced at the current touch on a
+ * later advance; a refused order is retried on the next advance (the caller alerts). A leg
+ * whose order a person canceled is HELD: never sent again by the plan. Never sells: it only closes.
  */
 export class ClosingPlan {
   constructor(
@@ -49,9 +68,14 @@ export class ClosingPlan {
     return this.legs.reduce((sum, l) => sum + l.targetQuantity - l.closedQuantity - (l.order?.filledQuantity ?? 0), 0);
   }
 
-  /** True when every unit has been bought back and no order is working. */
+  /** True when no order is working and every leg is bought back (or held by a person). */
   get done(): boolean {
-    return this.legs.every((l) => l.order === null && l.closedQuantity >= l.targetQuantity);
+    return this.legs.every((l) => l.order === null && (l.closedQuantity >= l.targetQuantity || l.held === true));
+  }
+
+  /** Legs a person's cancel holds (not bought back by the plan). */
+  get heldLegs(): ClosingLeg[] {
+    return this.legs.filter((l) => l.held === true && l.closedQuantity < l.targetQuantity);
   }
 
   /** Polls, cancels stale orders and submits what is left. Rejects when a port rejects. */
@@ -61,7 +85,7 @@ export class ClosingPlan {
     for (const leg of this.legs) {
       await this.poll(leg, nowMs, deps, config, events);
       const left = leg.targetQuantity - leg.closedQuantity;
-      if (leg.order !== null || left <= 0) continue;
+      if (leg.order !== null || left <= 0 || leg.held) continue;
       chain ??= await deps.market.optionChain({ underlying: config.underlying, expiry: this.expiry });
       const row = chain.strikes.find((r) => r.strike === leg.strike);
       const side = leg.optionType === 'CE' ? row?.call : row?.put;
@@ -102,6 +126,10 @@ export class ClosingPlan {
     if (isTerminal(order.status)) {
       leg.closedQuantity += order.filledQuantity;
       leg.order = null;
+      if (order.status === 'CANCELED' && order.canceledByPerson && leg.closedQuantity < leg.targetQuantity) {
+        leg.held = true;
+        events.push({ type: 'HELD', optionType: leg.optionType, strike: leg.strike, clientOrderId: order.clientOrderId, quantity: leg.targetQuantity - leg.closedQuantity, detail: 'a person canceled the closing order: not sent again' });
+      }
     }
   }
 }

@@ -12,6 +12,8 @@ export interface TrackedOrder {
   averagePrice?: number;
   reason?: string;
   cancelRequested: boolean;
+  /** A person asked for the cancel (see `StrategyOrderState`). */
+  canceledByPerson?: boolean;
 }
 
 /** Refreshes `order` from the gateway's view (status, filled quantity, average price, reason). Rejects when the port does. */
@@ -21,5 +23,6 @@ export async function refreshOrder(orders: StrategyOrderPort, order: TrackedOrde
   order.filledQuantity = s.filledQuantity;
   order.averagePrice = s.averagePrice;
   order.reason = s.reason;
+  order.canceledByPerson = s.canceledByPerson;
   return order;
 }

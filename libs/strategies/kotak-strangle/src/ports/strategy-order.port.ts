@@ -16,6 +16,8 @@ export interface StrategyOrderState {
   /** Average fill price, when something filled. */
   readonly averagePrice?: number;
   readonly reason?: string;
+  /** A person (not mCube) asked for the cancel: a closing order canceled so is not sent again. */
+  readonly canceledByPerson?: boolean;
 }
 
 /**
@@ -24,10 +26,17 @@ export interface StrategyOrderState {
  * Guarantees: `submit` never throws for a refusal (DENIED/REJECTED are results) and never
  * resubmits by itself; `orderStatus` reports the gateway's current view of an order it
  * issued (unknown ids reject); `cancel` asks for a cancel and resolves once asked (the
- * order may still fill: read `orderStatus`). Infrastructure failures reject.
+ * order may still fill: read `orderStatus`); `requestExit` is stored before it resolves.
+ * Infrastructure failures reject.
  */
 export interface StrategyOrderPort {
   submit(intent: OrderIntent): Promise<StrategySubmitResult>;
   orderStatus(clientOrderId: string): Promise<StrategyOrderState>;
   cancel(clientOrderId: string): Promise<void>;
+  /**
+   * Stores that the strategy is closing position `positionId` for `reasonCode` (before its first
+   * closing order), so the exit is known after a restart and shown as EXITING. Never takes an
+   * exit away from a person or the breaker (the position view then shows their owner).
+   */
+  requestExit(positionId: string, reasonCode: string): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { DomainError, type OrderIntent, type Paise } from '@mcube/domain';
-import type { AccountMarginView, PositionView, StrategyLeg, StrategyPosition } from '../ports/position-view.port';
+import type { AccountMarginView, PositionView, StrategyLeg, StrategyPosition, StrategyPositionExit } from '../ports/position-view.port';
 import type { StrategyOrderPort, StrategyOrderState, StrategySubmitResult } from '../ports/strategy-order.port';
 
 /** What the fake broker does with the n-th submitted intent (0-based). */
@@ -18,6 +18,8 @@ interface BookOrder {
 export class FakePaperBook implements StrategyOrderPort, PositionView {
   readonly intents: OrderIntent[] = [];
   readonly cancels: string[] = [];
+  /** Stored exit requests by position id (what a host keeps in its database). */
+  readonly exits = new Map<string, StrategyPositionExit>();
   maxOpenPositions = 0;
   private readonly orders = new Map<string, BookOrder>();
   private readonly positions = new Map<string, StrategyPosition>();
@@ -54,6 +56,18 @@ export class FakePaperBook implements StrategyOrderPort, PositionView {
     if (order && (order.state.status === 'ACCEPTED' || order.state.status === 'PARTIALLY_FILLED')) order.state = { ...order.state, status: 'CANCELED' };
   }
 
+  async requestExit(positionId: string, reasonCode: string): Promise<void> {
+    const current = this.exits.get(positionId);
+    if (current && current.owner !== 'STRATEGY') return;
+    this.exits.set(positionId, { owner: 'STRATEGY', reasonCode });
+  }
+
+  /** A person cancels a working order (the strategy must not send it again). */
+  cancelAsPerson(clientOrderId: string): void {
+    const order = this.orders.get(clientOrderId);
+    if (order && (order.state.status === 'ACCEPTED' || order.state.status === 'PARTIALLY_FILLED')) order.state = { ...order.state, status: 'CANCELED', canceledByPerson: true };
+  }
+
   /** Fills a working order completely at its limit. */
   fill(clientOrderId: string): void {
     const order = this.orders.get(clientOrderId);
@@ -88,8 +102,23 @@ export class FakePaperBook implements StrategyOrderPort, PositionView {
     return [...this.positions.values()].filter((p) => p.legs.some((l) => l.quantity !== 0));
   }
 
+  /** The open position with its stored exit, and each leg's working closing order or a person's hold. */
   async activePosition(accountId: string): Promise<StrategyPosition | null> {
-    return this.openPositions().find((p) => p.accountId === accountId) ?? null;
+    const position = this.openPositions().find((p) => p.accountId === accountId);
+    if (!position) return null;
+    const exit = this.exits.get(position.positionId);
+    const closing = [...this.orders.entries()].filter(([, o]) => o.intent.positionId === position.positionId && o.intent.purpose === 'EXIT');
+    const legs = position.legs.map((l) => {
+      const mine = closing.filter(([, o]) => o.intent.instrument.optionType === l.optionType && o.intent.instrument.strike === l.strike);
+      const working = mine.find(([, o]) => o.state.status === 'ACCEPTED' || o.state.status === 'PARTIALLY_FILLED');
+      const last = mine.at(-1)?.[1];
+      return {
+        ...l,
+        ...(working ? { workingExit: { clientOrderId: working[0], quantity: working[1].intent.quantity, filledQuantity: working[1].state.filledQuantity, limitPrice: working[1].intent.limitPrice ?? 0, submittedAtMs: 0 } } : {}),
+        ...(last?.state.canceledByPerson ? { exitHeld: true } : {}),
+      };
+    });
+    return { ...position, legs, ...(exit ? { exit } : {}) };
   }
 
   async margin(_accountId: string): Promise<AccountMarginView> {

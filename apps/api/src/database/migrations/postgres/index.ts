@@ -7,6 +7,7 @@ import { QueuedOrderIntent1795475808605 } from './1795475808605-QueuedOrderInten
 import { DailyReport1795475868891 } from './1795475868891-DailyReport';
 import { LoginThrottleAndKnownDevices1796180800397 } from './1796180800397-LoginThrottleAndKnownDevices';
 import { AlertChannels1796180828378 } from './1796180828378-AlertChannels';
+import { ExitStateAndKillSwitchSetter1796180995644 } from './1796180995644-ExitStateAndKillSwitchSetter';
 import { CalendarOverridesAndMarketClock1796181551632 } from './1796181551632-CalendarOverridesAndMarketClock';
 
 /** The postgres migrations, oldest first. */
@@ -18,5 +19,6 @@ export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   DailyReport1795475868891,
   LoginThrottleAndKnownDevices1796180800397,
   AlertChannels1796180828378,
+  ExitStateAndKillSwitchSetter1796180995644,
   CalendarOverridesAndMarketClock1796181551632,
 ];

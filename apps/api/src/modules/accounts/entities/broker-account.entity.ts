@@ -32,8 +32,17 @@ export class BrokerAccount extends TimestampedRow {
   @BoolColumn({ default: true })
   isPaperTrading!: boolean;
 
+  /** The kill switch as set by a person (the effective state also counts reconciliation, breakers, `isActive`). */
   @CodeColumn({ length: 10, default: 'ACTIVE' })
   tradingState!: AccountTradingState;
+
+  /** Who set a non-ACTIVE kill switch, by authority (admin, trader, system); null when ACTIVE or never recorded (counted as the system). */
+  @CodeColumn({ length: 10, nullable: true })
+  tradingStateSetByRole!: 'admin' | 'trader' | 'system' | null;
+
+  /** The username behind `tradingStateSetByRole` (shown in the console; the audit log has the history). */
+  @VarcharColumn(100, { nullable: true })
+  tradingStateSetBy!: string | null;
 
   @TextColumn({ nullable: true })
   deactivationReason!: string | null;

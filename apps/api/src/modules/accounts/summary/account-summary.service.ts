@@ -10,7 +10,7 @@ import { MARKET_CLOCK } from '../../data/source/market-data.tokens';
 import { AccountMarginService } from '../../orders/account-margin.service';
 import { MonitorLog } from '../../positions/entities/monitor-log.entity';
 import { Position } from '../../positions/entities/position.entity';
-import { ReconciliationGate } from '../../risk/context/reconciliation-gate';
+import { TradingStateService } from '../../risk/context/trading-state.service';
 import { CircuitBreaker } from '../../risk/entities/circuit-breaker.entity';
 import { RiskLimitsService } from '../../risk/risk-limits/risk-limits.service';
 import { StrategyConfig } from '../../strategies/entities/strategy-config.entity';
@@ -20,7 +20,7 @@ const NO_LIMITS: AccountSummaryResponse['limits'] = { dailyLossLimitPaise: null,
 
 /**
  * The dashboard card of each account: capital, broker margin, P&L today/week/month (the same
- * sums the risk checks use), limits and targets, effective trading state, breaker, active
+ * sums the risk checks use), limits and targets, effective trading state with its causes, breaker, active
  * position and its net delta. Read-only except `publishAll`, which pushes `account.summary`.
  */
 @Injectable()
@@ -31,7 +31,7 @@ export class AccountSummaryService {
     @Inject(MARKET_CLOCK) private readonly clock: Clock,
     private readonly margins: AccountMarginService,
     private readonly riskLimits: RiskLimitsService,
-    private readonly gate: ReconciliationGate,
+    private readonly states: TradingStateService,
     private readonly bus: MarketEventsBus,
   ) {}
 
@@ -61,15 +61,13 @@ export class AccountSummaryService {
       this.dataSource.getRepository(DailyPnl).find({ where: { accountId: account.id, tradeDate: MoreThanOrEqual(from) } }),
     ]);
     const openPnlPaise = active ? active.realizedPnlPaise + active.unrealizedPnlPaise : 0;
-    // HALTED also covers what blocks new orders besides the kill switch (see the contract).
-    const halted = breaker !== null || !this.gate.isReconciled(account.id);
     return {
       accountId: account.id,
       broker: account.broker,
       name: account.name,
       isPaperTrading: account.isPaperTrading,
       isActive: account.isActive,
-      tradingState: halted ? 'HALTED' : account.tradingState,
+      ...this.states.fieldsOf(account, breaker !== null),
       allocatedCapitalPaise: account.allocatedCapitalPaise,
       margin: margin ? { availablePaise: margin.availablePaise, usedPaise: margin.usedPaise, asOfMs: margin.asOfMs } : null,
       pnl: periodPnlOf({ date, rows, openPnlPaise }),

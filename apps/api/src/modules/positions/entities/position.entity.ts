@@ -16,6 +16,9 @@ import type { StrategyType } from '../../strategies/entities/strategy-type';
 /** ACTIVE while any leg is open; CLOSED once everything is flat. */
 export type PositionStatus = 'ACTIVE' | 'CLOSED';
 
+/** Who asked for a position's exit (and so who re-prices it until it is flat). */
+export type PositionExitOwner = 'PERSON' | 'BREAKER' | 'STRATEGY';
+
 /** LONG/SHORT for futures; NEUTRAL for a strangle. */
 export type PositionDirection = 'LONG' | 'SHORT' | 'NEUTRAL';
 
@@ -55,7 +58,7 @@ export class Position extends TimestampedRow {
   @IstDateColumn()
   expiryDate!: string;
 
-  /** Units (not lots) per leg at entry; averaging adds to the legs, see `averagingCount`. */
+  /** Units (not lots) filled per leg: the most units any leg has held (0 until the first fill; never what was only asked for). */
   @IntColumn()
   quantity!: number;
 
@@ -111,9 +114,17 @@ export class Position extends TimestampedRow {
   @InstantColumn({ nullable: true })
   closedAt!: Date | null;
 
-  /** Why it was closed (an exit code such as TARGET, STOP_LOSS, EOD_PROFIT, EXPIRY_DAY, CIRCUIT_BREAKER). */
+  /** Why it is being or was closed (an exit code such as MANUAL, TARGET, STOP_LOSS, EOD_PROFIT, EXPIRY_DAY, CIRCUIT_BREAKER; ENTRY_NOT_FILLED, EXITED). */
   @VarcharColumn(40, { nullable: true })
   exitReason!: string | null;
+
+  /** When an exit of the whole position was requested: from then on it is EXITING until flat (stored: chasing survives a restart). */
+  @InstantColumn({ nullable: true })
+  exitRequestedAt!: Date | null;
+
+  /** Who chases that exit: the exit chaser for a PERSON's or the BREAKER's, the strategy for its own (STRATEGY). */
+  @CodeColumn({ length: 10, nullable: true })
+  exitOwner!: PositionExitOwner | null;
 
   /** Optimistic lock: two writers cannot both close or average the same position. */
   @VersionColumn()

@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
+import type { ReconciliationState } from '@mcube/domain';
 
-/** Told when an account's gate opens (`true`) or closes (`false`). */
-export type ReconciliationGateListener = (accountId: number, reconciled: boolean) => void;
+/** Told when an account's gate changes, with its new state. */
+export type ReconciliationGateListener = (accountId: number, state: ReconciliationState) => void;
 
 /**
  * Which accounts have been reconciled with their broker since this process started. Held
- * in memory on purpose: after a crash or restart the set is empty, so every account
- * trades as HALTED (`RiskContextService`) until `ReconciliationService` succeeds for it.
- * Listeners hear every real change (the live `risk.state` event).
+ * in memory on purpose: after a crash or restart every account is PENDING, so it refuses new
+ * risk (reductions of positions the broker confirms still go out: the domain's trading-state
+ * model) until `ReconciliationService` succeeds for it; a reconciliation that finds
+ * differences makes it MISMATCH. Listeners hear every real change (the live `risk.state` event).
  */
 @Injectable()
 export class ReconciliationGate {
   private readonly reconciled = new Set<number>();
+  private readonly mismatched = new Set<number>();
   private readonly listeners = new Set<ReconciliationGateListener>();
 
   /** True once the account's journal and broker were found equal in this process. */
@@ -19,17 +22,26 @@ export class ReconciliationGate {
     return this.reconciled.has(accountId);
   }
 
-  /** Opens the gate for `accountId`. */
-  markReconciled(accountId: number): void {
-    if (this.reconciled.has(accountId)) return;
-    this.reconciled.add(accountId);
-    this.notify(accountId, true);
+  /** PENDING (nothing succeeded yet in this process), MISMATCH (the last run found differences) or RECONCILED. */
+  stateOf(accountId: number): ReconciliationState {
+    return this.reconciled.has(accountId) ? 'RECONCILED' : this.mismatched.has(accountId) ? 'MISMATCH' : 'PENDING';
   }
 
-  /** Closes it again (a reconciliation started or found a mismatch). */
-  markUnreconciled(accountId: number): void {
-    if (!this.reconciled.delete(accountId)) return;
-    this.notify(accountId, false);
+  /** Opens the gate for `accountId`. */
+  markReconciled(accountId: number): void {
+    this.mismatched.delete(accountId);
+    if (this.reconciled.has(accountId)) return;
+    this.reconciled.add(accountId);
+    this.notify(accountId);
+  }
+
+  /** Closes it again: a reconciliation found a mismatch (`mismatch`, the default), or one is pending. */
+  markUnreconciled(accountId: number, mismatch = true): void {
+    const wasMismatch = this.mismatched.has(accountId);
+    if (mismatch) this.mismatched.add(accountId);
+    else this.mismatched.delete(accountId);
+    if (!this.reconciled.delete(accountId) && wasMismatch === mismatch) return;
+    this.notify(accountId);
   }
 
   /** Registers a listener; returns the function that removes it. */
@@ -38,10 +50,11 @@ export class ReconciliationGate {
     return () => this.listeners.delete(listener);
   }
 
-  private notify(accountId: number, reconciled: boolean): void {
+  private notify(accountId: number): void {
+    const state = this.stateOf(accountId);
     for (const listener of this.listeners) {
       try {
-        listener(accountId, reconciled);
+        listener(accountId, state);
       } catch {
         // A listener's failure must not change the gate's answer.
       }

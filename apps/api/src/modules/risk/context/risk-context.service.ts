@@ -50,11 +50,11 @@ export interface GatheredRiskContext {
 
 /**
  * The facts that decide whether an account can trade at all, whatever the order: its kill
- * switch state (HALTED until reconciled), whether it is active, whether a breaker is open.
+ * switch, its reconciliation state, whether it is active, whether a breaker is open.
  */
 export interface AccountGateFacts {
   readonly account: BrokerAccount;
-  readonly context: Pick<RiskContext, 'tradingState' | 'account' | 'breakerTripped'>;
+  readonly context: Pick<RiskContext, 'tradingState' | 'reconciliation' | 'account' | 'breakerTripped'>;
 }
 
 function limitsOf(row: RiskLimit | null, broker: BrokerAccount['broker']): RiskLimits {
@@ -77,8 +77,8 @@ function limitsOf(row: RiskLimit | null, broker: BrokerAccount['broker']): RiskL
  * Gathers the `RiskContext` of one intent from the database (account, kill switch, open
  * breakers, the active position, stored limits, P&L rows), the broker margin passed in,
  * the NSE calendar (session hours; whether today and the contract's expiry are confirmed or
- * only assumed past the horizon) and the injected clock; an account not yet reconciled since start-up
- * (`ReconciliationGate`) is reported HALTED. It decides nothing: the pure checks of
+ * only assumed past the horizon), the injected clock, and the account's reconciliation state
+ * (`ReconciliationGate`). It decides nothing: the pure checks of
  * `@mcube/domain` do. Throws AppException NOT_FOUND for an unknown account; DomainError for
  * an instrument the contract tables do not know (unknown underlying, bad expiry).
  */
@@ -167,8 +167,9 @@ export class RiskContextService {
 
   private accountFacts(account: BrokerAccount, limitRow: RiskLimit | null, openBreakers: number): AccountGateFacts['context'] {
     return {
-      // Until reconciled with its broker after a start, an account trades as HALTED.
-      tradingState: this.gate && !this.gate.isReconciled(account.id) ? 'HALTED' : account.tradingState,
+      tradingState: account.tradingState,
+      // Until reconciled with its broker after a start (or after a mismatch), no new risk: the domain's trading-state model.
+      reconciliation: this.gate ? this.gate.stateOf(account.id) : 'RECONCILED',
       account: {
         accountId: String(account.id),
         broker: account.broker,

@@ -1,17 +1,20 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import type { Clock } from '@mcube/domain';
+import type { Clock, ReconciliationState } from '@mcube/domain';
 import { DataSource, In, IsNull } from 'typeorm';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { CLOCK } from '../../core/clock/clock.token';
 import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
 import { ReconciliationGate } from '../context/reconciliation-gate';
+import { TradingStateService } from '../context/trading-state.service';
 import { CircuitBreaker } from '../entities/circuit-breaker.entity';
+
+const GATE_REASON: Record<ReconciliationState, string> = { RECONCILED: 'reconciled with the broker', PENDING: 'reconciliation pending', MISMATCH: 'reconciliation found a mismatch' };
 
 /**
  * Publishes `risk.state` for accounts whose trading state or breaker changed: callers invoke
  * `publish` AFTER their transaction committed (kill switch, breaker trip and reset); the
- * reconciliation gate's changes are picked up by listening to it. The state sent is the one
- * the gateway trades on: HALTED while the account is not reconciled.
+ * reconciliation gate's changes are picked up by listening to it. The state sent is the
+ * effective one with its causes (`TradingStateService`), the one the gateway trades on.
  */
 @Injectable()
 export class RiskStatePublisher implements OnModuleInit, OnModuleDestroy {
@@ -25,13 +28,12 @@ export class RiskStatePublisher implements OnModuleInit, OnModuleDestroy {
     private readonly bus: MarketEventsBus,
     private readonly gate: ReconciliationGate,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly states: TradingStateService,
   ) {}
 
   onModuleInit(): void {
-    this.stopListening = this.gate.onChange((accountId, reconciled) => {
-      this.gateChain = this.gateChain
-        .then(() => this.publish([accountId], reconciled ? 'reconciled with the broker' : 'reconciliation pending', reconciled))
-        .catch((e: unknown) => this.logger.warn(`risk.state after reconciliation failed: ${(e as Error).message}`));
+    this.stopListening = this.gate.onChange((accountId, state) => {
+      this.gateChain = this.gateChain.then(() => this.publish([accountId], GATE_REASON[state], state)).catch((e: unknown) => this.logger.warn(`risk.state after reconciliation failed: ${(e as Error).message}`));
     });
   }
 
@@ -40,10 +42,10 @@ export class RiskStatePublisher implements OnModuleInit, OnModuleDestroy {
   }
 
   /**
-   * Reads the accounts as committed and publishes one event each; `reconciled` is the gate
+   * Reads the accounts as committed and publishes one event each; `reconciliation` is the gate
    * state the event stands for (default: the gate now).
    */
-  async publish(accountIds: readonly number[], reason: string | null, reconciled?: boolean): Promise<void> {
+  async publish(accountIds: readonly number[], reason: string | null, reconciliation?: ReconciliationState): Promise<void> {
     if (accountIds.length === 0) return;
     const [accounts, open] = await Promise.all([
       this.dataSource.getRepository(BrokerAccount).find({ where: { id: In([...accountIds]) }, order: { id: 'ASC' } }),
@@ -51,14 +53,8 @@ export class RiskStatePublisher implements OnModuleInit, OnModuleDestroy {
     ]);
     const atMs = this.clock.nowMs();
     for (const a of accounts) {
-      this.bus.publish('risk.state', {
-        accountId: a.id,
-        tradingState: (reconciled ?? this.gate.isReconciled(a.id)) ? a.tradingState : 'HALTED',
-        isActive: a.isActive,
-        breakerTripped: open.some((b) => b.accountId === a.id || b.scope === 'SYSTEM'),
-        reason,
-        atMs,
-      });
+      const breakerTripped = open.some((b) => b.accountId === a.id || b.scope === 'SYSTEM');
+      this.bus.publish('risk.state', { accountId: a.id, ...this.states.fieldsOf(a, breakerTripped, reconciliation), isActive: a.isActive, breakerTripped, reason, atMs });
     }
   }
 }

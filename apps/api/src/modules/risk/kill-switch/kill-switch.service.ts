@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import type { Clock } from '@mcube/domain';
+import type { KillSwitchResponse } from '@mcube/contracts';
+import { killSwitchVerdict, type Clock } from '@mcube/domain';
 import { DataSource, IsNull } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
 import { currentRequestContext } from '../../../common/request-context/request-context';
@@ -7,13 +8,29 @@ import { inTransaction } from '../../../database/in-transaction';
 import { BrokerAccount, type AccountTradingState } from '../../accounts/entities/broker-account.entity';
 import { AuditService } from '../../core/audit/audit.service';
 import { CLOCK } from '../../core/clock/clock.token';
+import { TradingStateService } from '../context/trading-state.service';
 import { CircuitBreaker } from '../entities/circuit-breaker.entity';
 import { RiskStatePublisher } from '../events/risk-state.publisher';
 
+/** Who moves the switch: a person by role, or mCube itself (no request: counted as the system). */
+export interface KillSwitchActor {
+  readonly username: string;
+  readonly role: 'admin' | 'trader' | 'viewer' | 'system';
+}
+
+/** The caller of the current request, else the system. */
+function actorOfRequest(): KillSwitchActor {
+  const principal = currentRequestContext()?.principal;
+  return principal ? { username: principal.username, role: principal.role } : { username: 'system', role: 'system' };
+}
+
 /**
- * The kill switch: sets an account's (or every account's) trading state, audited in the
- * same transaction. The gateway reads the state on every intent (HALTED: nothing but
- * cancels; REDUCING: only reducing orders). Throws NOT_FOUND for an unknown account.
+ * The kill switch: sets an account's (or every account's) switch, audited in the same
+ * transaction, under the domain's authority rules (`killSwitchVerdict`: lifting a state an
+ * admin or the system set needs an admin, every account at once needs an admin; FORBIDDEN
+ * otherwise, nothing changed). The gateway reads the switch on every intent; the answer is
+ * each account's EFFECTIVE state with its causes (`TradingStateService`): setting ACTIVE while
+ * reconciliation is pending answers REDUCING with UNRECONCILED. Throws NOT_FOUND.
  */
 @Injectable()
 export class KillSwitchService {
@@ -21,28 +38,39 @@ export class KillSwitchService {
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly states: TradingStateService,
     /** Absent only in hand-built unit tests: no console to tell. */
     @Optional() private readonly riskState?: RiskStatePublisher,
   ) {}
 
-  /** Applies `state`; returns the accounts as stored afterwards. */
-  async set(state: AccountTradingState, reason: string, accountId?: number): Promise<{ id: number; tradingState: AccountTradingState }[]> {
+  /** Applies `state` as `actor` (default: the request's caller); returns the accounts as they now trade. */
+  async set(state: AccountTradingState, reason: string, accountId?: number, actor: KillSwitchActor = actorOfRequest()): Promise<KillSwitchResponse> {
     const changed = await inTransaction(this.dataSource, async (m) => {
       const accounts = accountId === undefined ? await m.find(BrokerAccount, { order: { id: 'ASC' } }) : await m.find(BrokerAccount, { where: { id: accountId } });
       if (accountId !== undefined && accounts.length === 0) throw new AppException('NOT_FOUND', `account ${accountId} not found`);
       for (const a of accounts) {
-        const old = a.tradingState;
-        await m.update(BrokerAccount, a.id, { tradingState: state });
-        await this.audit.record({ action: 'KILL_SWITCH', entity: 'broker_account', entityId: String(a.id), oldValue: { tradingState: old }, newValue: { tradingState: state, reason } }, m);
+        const old = { tradingState: a.tradingState, setByRole: a.tradingStateSetByRole, setBy: a.tradingStateSetBy };
+        // The system moves the switch with an admin's authority and is recorded as itself.
+        const role = actor.role === 'system' ? 'admin' : actor.role;
+        const verdict = killSwitchVerdict({ from: a.tradingState, setBy: a.tradingStateSetByRole, to: state, actor: role, allAccounts: accountId === undefined });
+        if (!verdict.ok) throw new AppException('FORBIDDEN', `account ${a.id}: ${verdict.reason}`);
+        // A stronger earlier setter stays the setter (a trader tightening an admin's HALTED cannot lift it later).
+        const kept = verdict.setBy !== null && verdict.setBy !== role;
+        const setByRole = verdict.setBy === null ? null : kept ? verdict.setBy : actor.role === 'system' ? 'system' : verdict.setBy;
+        const setBy = setByRole === null ? null : kept ? old.setBy : actor.username;
+        await m.update(BrokerAccount, a.id, { tradingState: state, tradingStateSetByRole: setByRole, tradingStateSetBy: setBy });
+        Object.assign(a, { tradingState: state, tradingStateSetByRole: setByRole, tradingStateSetBy: setBy });
+        await this.audit.record({ action: 'KILL_SWITCH', entity: 'broker_account', entityId: String(a.id), oldValue: old, newValue: { tradingState: state, reason, setByRole, setBy } }, m);
       }
-      return accounts.map((a) => ({ id: a.id, tradingState: state }));
+      return accounts;
     });
     // Told only once committed: the console never shows a state that rolled back.
     await this.riskState?.publish(
       changed.map((a) => a.id),
       `kill switch: ${state} (${reason})`,
     );
-    return changed;
+    const fields = await this.states.ofMany(changed);
+    return changed.map((a) => ({ id: a.id, ...(fields.get(a.id) as NonNullable<ReturnType<typeof fields.get>>) }));
   }
 
   /**

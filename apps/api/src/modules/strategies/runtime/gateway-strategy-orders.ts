@@ -1,8 +1,12 @@
-import { isOpen, type OrderIntent } from '@mcube/domain';
+import { isOpen, type Clock, type OrderIntent } from '@mcube/domain';
 import type { StrategyOrderPort, StrategyOrderState, StrategySubmitResult } from '@mcube/strategy-kotak-strangle';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
-import { CancelOrderService } from '../../orders/cancel-order.service';
+import { inTransaction } from '../../../database/in-transaction';
+import { CancelOrderService, PERSON_PREFIX } from '../../orders/cancel-order.service';
+import { OrderEvent } from '../../orders/entities/order-event.entity';
+import { Order } from '../../orders/entities/order.entity';
+import { tradingSymbolOf } from '../../orders/instrument-symbol';
 import type { GatewayIntent, SubmitResult } from '../../orders/gateway-intent';
 import { OrdersService } from '../../orders/submit-order.service';
 import { Position } from '../../positions/entities/position.entity';
@@ -15,8 +19,11 @@ import type { StrategyPositionIds } from './strategy-position-ids';
  * gateway's intent id (a sliced order is reported as one). Every intent carries a deterministic
  * idempotency key, so a job delivered twice never sends twice:
  * - entry legs: `ks:<strategy position id>:ENTRY:<CE|PE><strike>`;
- * - closing orders: `ks:<position>:EXIT:<CE|PE><strike>:<quantity>:<n>`, n counting this
- *   process's closing orders of that leg (a re-priced order is a new order).
+ * - closing orders: `ks:<position>:EXIT:<CE|PE><strike>:<quantity>:<n>`, n counting the
+ *   strategy's closing orders of that leg so far, stored ones included (a re-priced order is a
+ *   new order; a restarted process never reuses a key).
+ * `requestExit` stores the strategy's exit on the position (EXITING, owner STRATEGY) unless a
+ * person or the breaker owns it; `orderStatus` says when a person asked for a cancel.
  */
 export class GatewayStrategyOrders implements StrategyOrderPort {
   private readonly closingSeq = new Map<string, number>();
@@ -26,12 +33,23 @@ export class GatewayStrategyOrders implements StrategyOrderPort {
     private readonly orders: OrdersService,
     private readonly cancels: CancelOrderService,
     private readonly positionIds: StrategyPositionIds,
+    private readonly clock: Clock,
   ) {}
+
+  async requestExit(positionId: string, reasonCode: string): Promise<void> {
+    const id = this.positionIds.gatewayIdOf(positionId);
+    if (id === undefined) return;
+    await inTransaction(this.dataSource, async (m) => {
+      const position = await m.findOne(Position, { where: { id } });
+      if (!position || position.status !== 'ACTIVE' || (position.exitOwner !== null && position.exitOwner !== 'STRATEGY')) return;
+      await m.update(Position, id, { exitOwner: 'STRATEGY', exitReason: reasonCode.slice(0, 40), exitRequestedAt: position.exitRequestedAt ?? new Date(this.clock.nowMs()) });
+    });
+  }
 
   async submit(intent: OrderIntent): Promise<StrategySubmitResult> {
     const accountId = Number(intent.accountId);
     const positionId = await this.gatewayPositionId(accountId, intent);
-    const result = await this.orders.submit(this.gatewayIntent(intent, accountId, positionId));
+    const result = await this.orders.submit(await this.gatewayIntent(intent, accountId, positionId));
     if (intent.positionId !== undefined && result.positionId !== null && positionId === undefined) this.positionIds.remember(intent.positionId, result.positionId);
     return this.resultOf(result);
   }
@@ -39,7 +57,10 @@ export class GatewayStrategyOrders implements StrategyOrderPort {
   async orderStatus(clientOrderId: string): Promise<StrategyOrderState> {
     const rows = await this.orders.ordersOfIntent(clientOrderId);
     if (rows.length === 0) throw new AppException('NOT_FOUND', `no order ${clientOrderId} was issued through the gateway`);
-    return orderStateOf(clientOrderId, rows);
+    const state = orderStateOf(clientOrderId, rows);
+    if (state.status !== 'CANCELED') return state;
+    const requests = await this.dataSource.getRepository(OrderEvent).find({ where: { orderId: In(rows.map((r) => r.id)), type: 'CANCEL_REQUESTED' } });
+    return { ...state, canceledByPerson: requests.some((e) => String(e.payload['requestedBy'] ?? '').startsWith(PERSON_PREFIX)) };
   }
 
   /** Asks the broker to cancel every working slice; a slice that finished meanwhile (CONFLICT) is fine. */
@@ -47,7 +68,7 @@ export class GatewayStrategyOrders implements StrategyOrderPort {
     for (const row of await this.orders.ordersOfIntent(clientOrderId)) {
       if (!isOpen(row.status) || row.status === 'PENDING_CANCEL' || !row.brokerOrderId) continue;
       try {
-        await this.cancels.cancel(row.id);
+        await this.cancels.cancel(row.id, STRATEGY_CANCEL);
       } catch (error) {
         if (!(error instanceof AppException && error.code === 'CONFLICT')) throw error;
       }
@@ -62,7 +83,7 @@ export class GatewayStrategyOrders implements StrategyOrderPort {
     return active?.id;
   }
 
-  private gatewayIntent(intent: OrderIntent, accountId: number, positionId: number | undefined): GatewayIntent {
+  private async gatewayIntent(intent: OrderIntent, accountId: number, positionId: number | undefined): Promise<GatewayIntent> {
     const { instrument } = intent;
     return {
       accountId,
@@ -78,17 +99,24 @@ export class GatewayStrategyOrders implements StrategyOrderPort {
       estimatedMarginPaise: intent.estimatedMarginPaise,
       estimatedRiskPaise: intent.estimatedRiskPaise,
       estimatedExposurePaise: intent.estimatedExposurePaise,
-      idempotencyKey: this.keyOf(intent, positionId),
+      idempotencyKey: await this.keyOf(intent, positionId),
     };
   }
 
-  private keyOf(intent: OrderIntent, positionId: number | undefined): string {
+  private async keyOf(intent: OrderIntent, positionId: number | undefined): Promise<string> {
     const leg = `${intent.instrument.optionType ?? 'FUT'}${intent.instrument.strike ?? ''}`;
     if (intent.purpose === 'ENTRY') return `ks:${intent.positionId ?? 'none'}:ENTRY:${leg}`;
     const base = `ks:${positionId ?? intent.positionId ?? 'none'}:${intent.purpose}:${leg}:${intent.quantity}`;
-    const n = (this.closingSeq.get(base) ?? 0) + 1;
+    const n = Math.max(this.closingSeq.get(base) ?? 0, await this.storedClosingOrders(intent, positionId)) + 1;
     this.closingSeq.set(base, n);
     return `${base}:${n}`;
+  }
+
+  /** The strategy's closing intents of the leg already journaled (slices counted once). */
+  private async storedClosingOrders(intent: OrderIntent, positionId: number | undefined): Promise<number> {
+    if (positionId === undefined) return 0;
+    const rows = await this.dataSource.getRepository(Order).find({ where: { positionId, purpose: intent.purpose, tradingSymbol: tradingSymbolOf(intent.instrument), strategyType: 'WEEKLY_NIFTY_STRANGLE' }, select: { id: true, clientOrderId: true } });
+    return new Set(rows.map((r) => r.clientOrderId.replace(/s\d+$/, ''))).size;
   }
 
   private async resultOf(result: SubmitResult): Promise<StrategySubmitResult> {
@@ -107,3 +135,6 @@ export class GatewayStrategyOrders implements StrategyOrderPort {
     return { clientOrderId, status: 'ACCEPTED' };
   }
 }
+
+/** Who the strategy's cancels are journaled as (never a person: its own re-pricing). */
+const STRATEGY_CANCEL = 'system:strategy';

@@ -133,7 +133,7 @@ export class KotakStrangleRunner {
   private async build(config: KotakStrangleStrategy['config']): Promise<KotakStrangleStrategy> {
     const deps: KotakStrangleDeps = {
       market: this.market,
-      orders: new GatewayStrategyOrders(this.dataSource, this.orders, this.cancels, this.positionIds),
+      orders: new GatewayStrategyOrders(this.dataSource, this.orders, this.cancels, this.positionIds, this.clock),
       positions: new DbPositionView(this.dataSource, this.margins),
       journal: new DbDecisionJournal(this.dataSource, this.bus, this.positionIds),
       alerts: new StrategyAlertSink(this.alerts),

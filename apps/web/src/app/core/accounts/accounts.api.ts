@@ -1,4 +1,5 @@
 import { inject, Injectable } from '@angular/core';
+import type { TradingStateFields } from '@mcube/contracts';
 import { ApiClient } from '../api/api-client';
 
 /** A stored credential field, masked (values never leave the server). */
@@ -8,8 +9,8 @@ export interface CredentialFieldView {
   updatedAt: string;
 }
 
-/** GET /api/accounts item. */
-export interface AccountView {
+/** GET /api/accounts item, with its effective trading state and causes. */
+export interface AccountView extends TradingStateFields {
   id: number;
   broker: 'KOTAK' | 'ICICI';
   accountNumber: string;
@@ -17,7 +18,6 @@ export interface AccountView {
   allocatedCapitalPaise: number;
   isActive: boolean;
   isPaperTrading: boolean;
-  tradingState: string;
   hasCredentials: boolean;
   requiredCredentialFields: readonly string[];
   credentialFields: CredentialFieldView[];

@@ -21,7 +21,7 @@ import { TradingStateBadgeComponent } from './trading-state-badge.component';
           } @else {
             <span class="badge text-bg-danger">LIVE</span>
           }
-          <mc-trading-state-badge [state]="a.tradingState" [testId]="'trading-state-' + a.broker" />
+          <mc-trading-state-badge [state]="a.tradingState" [causes]="a.tradingStateCauses" [testId]="'trading-state-' + a.broker" />
           @if (!a.isActive) {
             <span class="badge text-bg-dark">Deactivated</span>
           }

@@ -1,12 +1,12 @@
 import { inject, Injectable } from '@angular/core';
-import type { AccountSummaryResponse, AlertResponse, DecisionResponse } from '@mcube/contracts';
+import type { AccountSummaryResponse, AlertResponse, DecisionResponse, KillSwitchResponse } from '@mcube/contracts';
 import { ApiClient } from '../../core/api/api-client';
 
 /** A trading state the kill switch sets. */
 export type TradingState = AccountSummaryResponse['tradingState'];
 
-/** POST /api/risk/kill-switch answer: the accounts as stored afterwards. */
-export type KillSwitchResult = { id: number; tradingState: TradingState }[];
+/** POST /api/risk/kill-switch answer: each account changed, with its effective state and causes. */
+export type KillSwitchResult = KillSwitchResponse;
 
 /** The dashboard's REST calls: summaries, alerts, today's decisions, the kill switch. */
 @Injectable({ providedIn: 'root' })
@@ -30,7 +30,7 @@ export class DashboardApi {
     return this.api.get<DecisionResponse[]>('/decisions', { date: dateIst });
   }
 
-  /** Sets the trading state of one account, or of every account when `accountId` is null (trader/admin; audited). */
+  /** Sets the kill switch of one account, or of every account when `accountId` is null (admin only); audited. Lifting an admin's state needs an admin. */
   killSwitch(state: TradingState, reason: string, accountId: number | null): Promise<KillSwitchResult> {
     return this.api.post<KillSwitchResult>('/risk/kill-switch', accountId === null ? { state, reason } : { state, reason, accountId });
   }

@@ -7,11 +7,11 @@ import { DashboardApi, type KillSwitchResult, type TradingState } from './dashbo
 
 const EFFECT: Record<TradingState, string> = {
   HALTED: 'Nothing but cancels leaves: no entry, no exit by the strategy.',
-  REDUCING: 'Only orders that reduce a position leave (exits); no new entries.',
+  REDUCING: 'Only orders that reduce a position the broker confirms leave (exits); no new entries.',
   ACTIVE: 'Normal trading: the strategies may enter and exit again.',
 };
 
-/** The kill switch confirmation: state, scope (one account or all) and a required reason. Closes with the API's answer. */
+/** The kill switch confirmation: state, scope (one account, or all for an admin) and a required reason. Closes with the API's answer. */
 @Component({
   selector: 'mc-kill-switch-modal',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -33,9 +33,11 @@ const EFFECT: Record<TradingState, string> = {
       <div>
         <label class="form-label" for="ks-scope">Accounts</label>
         <select id="ks-scope" class="form-select" data-testid="kill-switch-scope" (change)="scope.set($any($event.target).value)">
-          <option value="all" [selected]="scope() === 'all'">All accounts</option>
+          @if (allowAll()) {
+            <option value="all" [selected]="scope() === 'all'">All accounts</option>
+          }
           @for (a of accounts(); track a.accountId) {
-            <option [value]="a.accountId" [selected]="scope() === '' + a.accountId">{{ a.name }} ({{ a.broker }}, now {{ a.tradingState }})</option>
+            <option [value]="a.accountId" [selected]="scope() === '' + a.accountId">{{ a.name }} ({{ a.broker }}, switch {{ a.killSwitch.state }}, trading {{ a.tradingState }})</option>
           }
         </select>
       </div>
@@ -66,6 +68,8 @@ export class KillSwitchModalComponent {
   protected readonly effect = EFFECT;
   /** Set by the opener: the accounts to choose from, and the preselection. */
   readonly accounts = signal<readonly AccountSummaryResponse[]>([]);
+  /** Every account at once is an admin's choice only. */
+  readonly allowAll = signal(false);
   readonly state = signal<TradingState>('HALTED');
   /** 'all' or an account id as text (the select's value). */
   readonly scope = signal('all');

@@ -9,9 +9,10 @@ import { KillSwitchModalComponent } from './kill-switch-modal.component';
 import { TradingStateBadgeComponent } from './trading-state-badge.component';
 
 /**
- * Risk state per account, and the kill switch (trader/admin only; a viewer sees the states).
- * The kill switch sets HALTED / REDUCING / ACTIVE for one account or all, after a confirmation
- * with a reason; the cards update from the answer, then from `risk.state`.
+ * Risk state per account (the effective state with its causes), and the kill switch: a trader
+ * sets one account, an admin also every account at once (a viewer sees the states). It sets
+ * HALTED / REDUCING / ACTIVE after a confirmation with a reason; the cards update from the
+ * answer, then from `risk.state`. Lifting a state an admin set needs an admin (the API says so).
  */
 @Component({
   selector: 'mc-risk-panel',
@@ -21,7 +22,7 @@ import { TradingStateBadgeComponent } from './trading-state-badge.component';
     <section class="card shadow-sm h-100" data-testid="risk-panel">
       <div class="card-header bg-white d-flex flex-wrap align-items-center gap-2">
         <h2 class="h6 mb-0 me-auto">Risk state</h2>
-        @if (auth.canWrite()) {
+        @if (auth.isAdmin()) {
           <button type="button" class="btn btn-sm btn-danger" data-testid="kill-switch-button" (click)="open('HALTED', null)">Kill switch…</button>
         }
       </div>
@@ -32,14 +33,14 @@ import { TradingStateBadgeComponent } from './trading-state-badge.component';
             @if (a.breaker.tripped) {
               <span class="badge text-bg-danger">Breaker</span>
             }
-            <mc-trading-state-badge [state]="a.tradingState" [testId]="'risk-state-' + a.broker" />
+            <mc-trading-state-badge [state]="a.tradingState" [causes]="a.tradingStateCauses" [testId]="'risk-state-' + a.broker" />
             @if (auth.canWrite()) {
-              <button type="button" class="btn btn-sm btn-outline-secondary" [attr.data-testid]="'kill-switch-account-' + a.broker" (click)="open(a.tradingState === 'ACTIVE' ? 'HALTED' : 'ACTIVE', a.accountId)">Change…</button>
+              <button type="button" class="btn btn-sm btn-outline-secondary" [attr.data-testid]="'kill-switch-account-' + a.broker" (click)="open(a.killSwitch.state === 'ACTIVE' ? 'HALTED' : 'ACTIVE', a.accountId)">Change…</button>
             }
           </li>
         }
         <li class="list-group-item small text-secondary">
-          Overall: <strong>{{ overall() }}</strong>. HALTED lets nothing but cancels out; REDUCING lets only exits out.
+          Overall: <strong>{{ overall() }}</strong>. HALTED lets nothing but cancels out; REDUCING lets out only exits of positions the broker confirms.
         </li>
       </ul>
     </section>
@@ -61,6 +62,7 @@ export class RiskPanelComponent {
     const ref = this.modals.open(KillSwitchModalComponent, { backdrop: 'static' });
     const modal = ref.componentInstance as KillSwitchModalComponent;
     modal.accounts.set(this.summaries());
+    modal.allowAll.set(this.auth.isAdmin());
     modal.state.set(state);
     modal.scope.set(accountId === null ? 'all' : String(accountId));
     try {

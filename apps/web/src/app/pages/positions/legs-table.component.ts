@@ -1,9 +1,12 @@
 import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import type { PositionLegResponse } from '@mcube/contracts';
+import type { LegExitStateCode, PositionLegResponse } from '@mcube/contracts';
 import { RupeesPipe } from '../../shared/ui/rupees.pipe';
 
-/** A position's legs: side, quantity, entry and last price, realised P&L and greeks per unit. */
+/** How each leg exit state reads. */
+const EXIT_LABEL: Record<LegExitStateCode, string> = { NONE: '—', WORKING: 'exit working', CHASING: 'exit re-sending', HELD: 'held (exit canceled by a person)', FLAT: 'flat' };
+
+/** A position's legs: side, exit state, quantity, entry and last price, realised P&L and greeks per unit. */
 @Component({
   selector: 'mc-legs-table',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -13,7 +16,7 @@ import { RupeesPipe } from '../../shared/ui/rupees.pipe';
       <table class="table table-sm align-middle mb-0 small" data-testid="position-legs">
         <thead>
           <tr>
-            <th>Leg</th><th>Side</th><th class="text-end">Qty</th><th class="text-end">Avg</th><th class="text-end">Last</th>
+            <th>Leg</th><th>Side</th><th>Exit</th><th class="text-end">Qty</th><th class="text-end">Avg</th><th class="text-end">Last</th>
             <th class="text-end">IV</th><th class="text-end">Δ</th><th class="text-end">Γ</th><th class="text-end">Θ/day</th><th class="text-end">Vega</th><th class="text-end">Realised</th>
           </tr>
         </thead>
@@ -22,6 +25,7 @@ import { RupeesPipe } from '../../shared/ui/rupees.pipe';
             <tr [class.text-secondary]="l.status === 'CLOSED'" [attr.data-testid]="'leg-' + l.id">
               <td class="text-nowrap"><code>{{ l.tradingSymbol }}</code>@if (l.status === 'CLOSED') { <span class="badge text-bg-light border ms-1">closed</span> }</td>
               <td><span class="badge" [class.text-bg-danger]="l.side === 'SELL'" [class.text-bg-success]="l.side === 'BUY'">{{ l.side }}</span></td>
+              <td class="text-nowrap" [attr.data-testid]="'leg-exit-' + l.id" [attr.data-exit-state]="l.exitState">{{ exitLabel[l.exitState] }}</td>
               <td class="text-end text-nowrap">{{ l.quantity }} <span class="text-secondary">({{ l.quantity / l.lotSize | number: '1.0-2' }} lot)</span></td>
               <td class="text-end">{{ l.avgPricePaise / 100 | number: '1.2-2' }}</td>
               <td class="text-end">{{ l.lastPricePaise === null ? '—' : (l.lastPricePaise / 100 | number: '1.2-2') }}</td>
@@ -44,4 +48,5 @@ import { RupeesPipe } from '../../shared/ui/rupees.pipe';
 })
 export class LegsTableComponent {
   readonly legs = input.required<readonly PositionLegResponse[]>();
+  protected readonly exitLabel = EXIT_LABEL;
 }

@@ -27,9 +27,9 @@ import { RupeesPipe } from '../../shared/ui/rupees.pipe';
             </thead>
             <tbody>
               @for (p of rows; track p.id) {
-                <tr [attr.data-testid]="'position-row-' + p.id" [attr.data-status]="p.status">
+                <tr [attr.data-testid]="'position-row-' + p.id" [attr.data-status]="p.status" [attr.data-state]="p.state">
                   <td><a [routerLink]="['/positions', p.id]">#{{ p.id }}</a></td>
-                  <td><span class="badge" [class.text-bg-primary]="p.status === 'ACTIVE'" [class.text-bg-secondary]="p.status !== 'ACTIVE'">{{ p.status }}</span></td>
+                  <td><span class="badge" [class.text-bg-primary]="p.state === 'ACTIVE'" [class.text-bg-warning]="p.state === 'EXITING'" [class.text-bg-secondary]="p.state === 'CLOSED'">{{ p.state }}</span></td>
                   <td>{{ accountName(p.accountId) }}</td>
                   <td><a class="text-reset" [routerLink]="['/positions', p.id]">{{ p.underlying }}</a></td>
                   <td class="text-nowrap">{{ p.expiryDate }}</td>

@@ -3,13 +3,13 @@ import type { PositionRowView } from '../../core/positions/positions.api';
 import { netPnlPaise, sortActiveFirst, withPositionUpdate } from './position-rows';
 
 const row = (over: Partial<PositionRowView>): PositionRowView => ({
-  id: 1, accountId: 1, strategyType: 'WEEKLY_NIFTY_STRANGLE', status: 'CLOSED', direction: 'NEUTRAL', underlying: 'NIFTY',
+  id: 1, accountId: 1, strategyType: 'WEEKLY_NIFTY_STRANGLE', status: 'CLOSED', state: 'CLOSED', exit: null, quantity: 65, direction: 'NEUTRAL', underlying: 'NIFTY',
   expiryDate: '2026-07-28', unrealizedPnlPaise: 0, realizedPnlPaise: 0, currentDelta: 0, exitReason: null,
   openedAt: '2026-07-21T04:30:00.000Z', closedAt: null, ...over,
 });
 
 const event = (over: Partial<PositionUpdatedEvent>): PositionUpdatedEvent => ({
-  positionId: 7, accountId: 1, status: 'ACTIVE', underlying: 'NIFTY', expiry: '2026-07-28', unrealizedPnlPaise: 1_234_500,
+  positionId: 7, accountId: 1, status: 'ACTIVE', state: 'ACTIVE', underlying: 'NIFTY', expiry: '2026-07-28', unrealizedPnlPaise: 1_234_500,
   realizedPnlPaise: 0, netDelta: -42.5, legs: [], atMs: Date.UTC(2026, 6, 22, 5, 0), ...over,
 });
 
@@ -39,6 +39,11 @@ describe('withPositionUpdate', () => {
   it('keeps a closed position closed when a late ACTIVE mark arrives after the closing fill', () => {
     const rows = [row({ id: 7, status: 'CLOSED', realizedPnlPaise: -50_000 })];
     expect(withPositionUpdate(rows, event({ status: 'ACTIVE' }))).toEqual(rows);
+  });
+
+  it('shows a position EXITING from the event', () => {
+    const next = withPositionUpdate([row({ id: 7, status: 'ACTIVE', state: 'ACTIVE' })], event({ state: 'EXITING' }));
+    expect(next[0]).toMatchObject({ status: 'ACTIVE', state: 'EXITING' });
   });
 
   it('adds a position opened after the list was loaded', () => {

@@ -3,7 +3,7 @@ import { withRiskState, withSummary, withTradingStates } from './account-summari
 
 const period = { realizedPaise: 0, unrealizedPaise: 0, netPaise: 0 };
 const summary = (over: Partial<AccountSummaryResponse>): AccountSummaryResponse => ({
-  accountId: 1, broker: 'KOTAK', name: 'Kotak Neo', isPaperTrading: true, isActive: true, tradingState: 'ACTIVE',
+  accountId: 1, broker: 'KOTAK', name: 'Kotak Neo', isPaperTrading: true, isActive: true, tradingState: 'ACTIVE', tradingStateCauses: [], killSwitch: { state: 'ACTIVE', setByRole: null, setBy: null },
   allocatedCapitalPaise: 600_000_000_00, margin: null, pnl: { today: period, week: period, month: period },
   limits: { dailyLossLimitPaise: null, weeklyLossLimitPaise: null, monthlyProfitTargetPaise: null, weeklyProfitTargetPaise: null },
   breaker: { tripped: false, reason: null, trippedAtMs: null }, activePositionId: null, netDelta: null, deltaThreshold: 300, asOfMs: 0, ...over,
@@ -27,21 +27,25 @@ describe('withSummary', () => {
 
 describe('withRiskState', () => {
   it('halts one account and shows its tripped breaker with the reason', () => {
-    const next = withRiskState([kotak, icici], { accountId: 1, tradingState: 'HALTED', isActive: false, breakerTripped: true, reason: 'DAILY_LOSS_LIMIT_BREACHED', atMs: 1_000 });
-    expect(next[0]).toMatchObject({ tradingState: 'HALTED', isActive: false, breaker: { tripped: true, reason: 'DAILY_LOSS_LIMIT_BREACHED', trippedAtMs: 1_000 } });
+    const killSwitch = { state: 'HALTED' as const, setByRole: 'admin' as const, setBy: 'admin' };
+    const next = withRiskState([kotak, icici], { accountId: 1, tradingState: 'HALTED', tradingStateCauses: ['KILL_SWITCH_HALTED', 'BREAKER_TRIPPED'], killSwitch, isActive: false, breakerTripped: true, reason: 'DAILY_LOSS_LIMIT_BREACHED', atMs: 1_000 });
+    expect(next[0]).toMatchObject({ tradingState: 'HALTED', tradingStateCauses: ['KILL_SWITCH_HALTED', 'BREAKER_TRIPPED'], killSwitch, isActive: false, breaker: { tripped: true, reason: 'DAILY_LOSS_LIMIT_BREACHED', trippedAtMs: 1_000 } });
     expect(next[1]).toBe(icici);
   });
 
   it('clears the breaker when the event says it is reset', () => {
     const tripped = { ...kotak, tradingState: 'HALTED' as const, breaker: { tripped: true, reason: 'x', trippedAtMs: 5 } };
-    const next = withRiskState([tripped], { accountId: 1, tradingState: 'ACTIVE', isActive: true, breakerTripped: false, reason: null, atMs: 9 });
+    const next = withRiskState([tripped], { accountId: 1, tradingState: 'ACTIVE', tradingStateCauses: [], killSwitch: kotak.killSwitch, isActive: true, breakerTripped: false, reason: null, atMs: 9 });
     expect(next[0]).toMatchObject({ tradingState: 'ACTIVE', breaker: { tripped: false, reason: null, trippedAtMs: null } });
   });
 });
 
 describe('withTradingStates', () => {
-  it('applies the states the kill switch answered with, to those accounts only', () => {
-    const next = withTradingStates([kotak, icici], [{ id: 2, tradingState: 'REDUCING' }]);
-    expect(next.map((s) => s.tradingState)).toEqual(['ACTIVE', 'REDUCING']);
+  it('applies the effective states the kill switch answered with, to those accounts only', () => {
+    const next = withTradingStates([kotak, icici], [{ id: 2, tradingState: 'REDUCING', tradingStateCauses: ['UNRECONCILED'], killSwitch: { state: 'ACTIVE', setByRole: null, setBy: null } }]);
+    expect(next.map((s) => [s.tradingState, s.tradingStateCauses])).toEqual([
+      ['ACTIVE', []],
+      ['REDUCING', ['UNRECONCILED']],
+    ]);
   });
 });

@@ -3,16 +3,16 @@ import { withDetailUpdate, withMark } from './position-detail';
 
 const leg = (id: number, tradingSymbol: string, over: Partial<PositionLegResponse> = {}): PositionLegResponse => ({
   id, tradingSymbol, underlying: 'NIFTY', instrumentType: 'PE', strike: 24_000, optionType: 'PE', expiryDate: '2026-07-28', side: 'SELL',
-  quantity: 65, lotSize: 65, avgPricePaise: 10_000, lastPricePaise: 9_500, exitPricePaise: null, realizedPnlPaise: 0, status: 'OPEN',
+  quantity: 65, lotSize: 65, avgPricePaise: 10_000, lastPricePaise: 9_500, exitPricePaise: null, realizedPnlPaise: 0, status: 'OPEN', exitState: 'NONE',
   greeks: { iv: 0.15, delta: -0.2, gamma: 0.001, theta: -4, vega: 10 }, ...over,
 });
 const detail: PositionDetailResponse = {
-  id: 7, accountId: 1, strategyType: 'WEEKLY_NIFTY_STRANGLE', status: 'ACTIVE', direction: 'NEUTRAL', underlying: 'NIFTY', expiryDate: '2026-07-28',
+  id: 7, accountId: 1, strategyType: 'WEEKLY_NIFTY_STRANGLE', status: 'ACTIVE', state: 'ACTIVE', exit: null, quantity: 65, direction: 'NEUTRAL', underlying: 'NIFTY', expiryDate: '2026-07-28',
   unrealizedPnlPaise: 0, realizedPnlPaise: 0, exitReason: null, openedAt: '2026-07-21T04:30:00.000Z', closedAt: null,
   legs: [leg(1, 'NIFTY26JUL24000PE'), leg(2, 'NIFTY26JUL25000CE', { optionType: 'CE', strike: 25_000, instrumentType: 'CE' })], netDelta: 10, spot: 24_500,
 };
 const event = (over: Partial<PositionUpdatedEvent>): PositionUpdatedEvent => ({
-  positionId: 7, accountId: 1, status: 'ACTIVE', underlying: 'NIFTY', expiry: '2026-07-28', unrealizedPnlPaise: 3_250_00, realizedPnlPaise: 0, netDelta: -55,
+  positionId: 7, accountId: 1, status: 'ACTIVE', state: 'ACTIVE', underlying: 'NIFTY', expiry: '2026-07-28', unrealizedPnlPaise: 3_250_00, realizedPnlPaise: 0, netDelta: -55,
   legs: [{ tradingSymbol: 'NIFTY26JUL24000PE', optionType: 'PE', strike: 24_000, side: 'SELL', quantity: 65, avgPricePaise: 10_000, lastPricePaise: 5_000 }],
   atMs: 2_000, ...over,
 });
@@ -25,8 +25,14 @@ describe('withDetailUpdate', () => {
     expect(next.legs[1]).toBe(detail.legs[1]);
   });
 
+  it('shows the position EXITING from the event, and a leg flat once its quantity is zero', () => {
+    const exiting = withDetailUpdate({ ...detail, legs: detail.legs.map((l) => ({ ...l, exitState: 'WORKING' as const })) }, event({ state: 'EXITING', legs: [{ ...event({}).legs[0], quantity: 0 }] }));
+    expect(exiting.state).toBe('EXITING');
+    expect(exiting.legs.map((l) => l.exitState)).toEqual(['FLAT', 'WORKING']);
+  });
+
   it('shows a leg flat once its quantity is zero, and the position closed', () => {
-    const next = withDetailUpdate(detail, event({ status: 'CLOSED', legs: [{ ...event({}).legs[0], quantity: 0 }] }));
+    const next = withDetailUpdate(detail, event({ status: 'CLOSED', state: 'CLOSED', legs: [{ ...event({}).legs[0], quantity: 0 }] }));
     expect(next.status).toBe('CLOSED');
     expect(next.legs[0]).toMatchObject({ quantity: 0, status: 'CLOSED' });
   });

@@ -1,7 +1,7 @@
 import type { PositionDetailResponse, PositionMarkResponse, PositionUpdatedEvent } from '@mcube/contracts';
 
 /**
- * The detail after a `position.updated` event about it: P&L, status, net delta, and each
+ * The detail after a `position.updated` event about it: P&L, status and state, net delta, and each
  * leg's last price (matched by trading symbol). Greeks stay as loaded (the event has none).
  * A closed position never reopens: a late ACTIVE mark that raced the closing fill is ignored.
  */
@@ -10,12 +10,13 @@ export function withDetailUpdate(detail: PositionDetailResponse, e: PositionUpda
   return {
     ...detail,
     status: e.status,
+    state: e.state,
     unrealizedPnlPaise: e.unrealizedPnlPaise,
     realizedPnlPaise: e.realizedPnlPaise,
     netDelta: e.netDelta,
     legs: detail.legs.map((leg) => {
       const live = e.legs.find((l) => l.tradingSymbol === leg.tradingSymbol);
-      return live ? { ...leg, lastPricePaise: live.lastPricePaise, quantity: live.quantity, status: live.quantity > 0 ? leg.status : 'CLOSED' } : leg;
+      return live ? { ...leg, lastPricePaise: live.lastPricePaise, quantity: live.quantity, status: live.quantity > 0 ? leg.status : 'CLOSED', exitState: live.quantity > 0 ? leg.exitState : 'FLAT' } : leg;
     }),
   };
 }

@@ -19,7 +19,7 @@ describe('payoffLegsOf', () => {
   const leg = (over: Partial<PositionLegResponse>): PositionLegResponse => ({
     id: 1, tradingSymbol: 'NIFTY26JUL24000PE', underlying: 'NIFTY', instrumentType: 'PE', strike: 24_000, optionType: 'PE',
     expiryDate: '2026-07-28', side: 'SELL', quantity: 65, lotSize: 65, avgPricePaise: 10_050, lastPricePaise: 9_000,
-    exitPricePaise: null, realizedPnlPaise: 0, status: 'OPEN', greeks: { iv: 0.145, delta: -0.2, gamma: 0, theta: 0, vega: 0 }, ...over,
+    exitPricePaise: null, realizedPnlPaise: 0, status: 'OPEN', exitState: 'NONE', greeks: { iv: 0.145, delta: -0.2, gamma: 0, theta: 0, vega: 0 }, ...over,
   });
 
   it('keeps open legs only, in rupees per unit, with their IV', () => {
