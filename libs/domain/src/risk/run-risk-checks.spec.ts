@@ -104,8 +104,8 @@ describe('runRiskChecks', () => {
     expect(Object.isFrozen(r1)).toBe(true);
   });
 
-  it('has 21 default checks, each a distinct function', () => {
-    expect(new Set(DEFAULT_RISK_CHECKS).size).toBe(21);
-    expect(DEFAULT_RISK_CHECKS).toHaveLength(21);
+  it('has 22 default checks, each a distinct function', () => {
+    expect(new Set(DEFAULT_RISK_CHECKS).size).toBe(22);
+    expect(DEFAULT_RISK_CHECKS).toHaveLength(22);
   });
 });

@@ -2,6 +2,7 @@ import { accountActiveRiskCheck } from './account-active.risk-check';
 import { approvalRiskCheck } from './approval.risk-check';
 import { circuitBreakerRiskCheck } from './circuit-breaker.risk-check';
 import { dailyLossRiskCheck } from './daily-loss.risk-check';
+import { entryShapeRiskCheck } from './entry-shape.risk-check';
 import { expiryRiskCheck } from './expiry.risk-check';
 import { freezeQuantityRiskCheck } from './freeze-quantity.risk-check';
 import { leverageRiskCheck } from './leverage.risk-check';
@@ -28,9 +29,9 @@ import { weeklyLossRiskCheck } from './weekly-loss.risk-check';
  * the one shown first):
  *  1. kill switch (trading state)  2. account active  3. circuit breaker  4. market hours
  *  5. quantity  6. LIMIT only  7. lot multiple  8. tick  9. freeze quantity (sliceable)
- * 10. human approval  11. expiry distance  12. one position  13. profit target
- * 14. daily loss  15. weekly loss  16. drawdown  17. usable margin  18. per-trade risk
- * 19. total exposure  20. position exposure  21. leverage.
+ * 10. human approval  11. expiry distance  12. one position  13. entry shape
+ * 14. profit target  15. daily loss  16. weekly loss  17. drawdown  18. usable margin
+ * 19. per-trade risk  20. total exposure  21. position exposure  22. leverage.
  */
 export const DEFAULT_RISK_CHECKS: readonly RiskCheck[] = Object.freeze([
   tradingStateRiskCheck,
@@ -45,6 +46,7 @@ export const DEFAULT_RISK_CHECKS: readonly RiskCheck[] = Object.freeze([
   approvalRiskCheck,
   expiryRiskCheck,
   onePositionRiskCheck,
+  entryShapeRiskCheck,
   profitTargetRiskCheck,
   dailyLossRiskCheck,
   weeklyLossRiskCheck,
