@@ -1,10 +1,10 @@
 /**
  * A gateway process for the SIGKILL tests (run with `node -r @swc-node/register`):
- * argv = sqlite path, paper book path, crash point. It trades one strangle call leg on the
- * paper broker and kills itself with SIGKILL at the crash point:
- * - AFTER_JOURNAL: the intent is journaled (SUBMITTED) and nothing was sent;
- * - AFTER_SEND: the paper broker took the order; the acknowledgement is not stored;
- * - MID_FILL: the order is half filled in the journal; the broker filled the rest, unapplied.
+ * argv = sqlite path, paper book path, crash point. It enters a strangle (call sent first) on
+ * the paper broker and kills itself with SIGKILL at the crash point:
+ * - AFTER_JOURNAL: both legs are journaled, the call SUBMITTED, and nothing was sent;
+ * - AFTER_SEND: the paper broker took the call; its acknowledgement is not stored, the put never left;
+ * - MID_FILL: both legs sent; the call is half filled in the journal; the broker filled the rest, unapplied.
  */
 import { FixedClock, type ExecutionClient } from '@mcube/domain';
 import { PaperExecutionClient } from '@mcube/brokers-paper';
@@ -13,9 +13,9 @@ import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
 import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
 import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
-import { OrdersService } from '../../src/modules/orders/submit-order.service';
+import { buildGateway } from './gateway-factory';
 import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
-import { CRASH_ACCOUNT_ID, CRASH_CALL_BID, CRASH_CAPITAL_PAISE, crashClockMs, crashIntent, crashMarket, type CrashPoint } from './crash-scenario';
+import { CRASH_ACCOUNT_ID, CRASH_CALL_BID, CRASH_CAPITAL_PAISE, crashClockMs, crashEntry, crashMarket, type CrashPoint } from './crash-scenario';
 import { JsonFilePaperBookStore } from './json-file-paper-book.store';
 
 const die = (): never => {
@@ -40,9 +40,9 @@ async function main(): Promise<void> {
   });
   const registry = new ExecutionClientRegistry();
   registry.register(CRASH_ACCOUNT_ID, client);
-  const orders = new OrdersService(dataSource, clock, sleep, registry, new RiskContextService(dataSource, clock));
+  const orders = buildGateway({ dataSource, clock, sleep, registry, riskContext: new RiskContextService(dataSource, clock), market });
   const settle = new SettleInFlightService(dataSource, clock, registry, new ApplyFillService(dataSource, clock));
-  await orders.submit(crashIntent());
+  await orders.submitEntry(crashEntry());
   // MID_FILL: 5 of 10 lots fill per pass.
   await paper.onMarket([{ ...CRASH_CALL_BID, asOfMs: clock.nowMs() }]);
   await settle.settleAccount(CRASH_ACCOUNT_ID);

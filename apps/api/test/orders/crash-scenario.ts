@@ -1,5 +1,5 @@
 import { epochMsOfIst } from '@mcube/domain';
-import type { GatewayIntent } from '../../src/modules/orders/gateway-intent';
+import type { GatewayEntry, GatewayIntent } from '../../src/modules/orders/gateway-intent';
 import { QuoteBoard } from './quote-board.fake';
 
 /** Where the crash child kills itself. */
@@ -14,7 +14,7 @@ export const CRASH_CAPITAL_PAISE = 6_00_00_000_00;
 /** 2026-03-10 10:00 IST. */
 export const crashClockMs = (): number => epochMsOfIst('2026-03-10', '10:00:00');
 
-/** SELL 650 NIFTY 17-Mar-2026 23500 CE @ ₹120.50, an entry. */
+/** SELL 650 NIFTY 17-Mar-2026 23500 CE @ ₹120.50, an entry leg (alone, not a valid Kotak entry). */
 export function crashIntent(): GatewayIntent {
   return {
     accountId: CRASH_ACCOUNT_ID,
@@ -25,8 +25,18 @@ export function crashIntent(): GatewayIntent {
     orderType: 'LIMIT',
     limitPrice: 120.5,
     purpose: 'ENTRY',
-    estimatedMarginPaise: 18_00_000_00,
-    estimatedRiskPaise: 50_000_00,
+  };
+}
+
+/** The strangle the crash child enters: that call and SELL 650 × 22500 PE @ ₹95, one entry (the call is sent first). */
+export function crashEntry(): GatewayEntry {
+  const call = crashIntent();
+  return {
+    accountId: CRASH_ACCOUNT_ID,
+    legs: [
+      { segment: 'NFO-OPT', instrument: call.instrument, side: 'SELL', quantity: 650, orderType: 'LIMIT', limitPrice: 120.5 },
+      { segment: 'NFO-OPT', instrument: { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 22500, optionType: 'PE' }, side: 'SELL', quantity: 650, orderType: 'LIMIT', limitPrice: 95 },
+    ],
   };
 }
 

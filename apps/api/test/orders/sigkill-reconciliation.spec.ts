@@ -10,7 +10,7 @@ import { Order } from '../../src/modules/orders/entities/order.entity';
 import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
 import { ReconciliationService } from '../../src/modules/orders/reconciliation.service';
 import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
-import { OrdersService } from '../../src/modules/orders/submit-order.service';
+import { buildGateway } from './gateway-factory';
 import { PositionLeg } from '../../src/modules/positions/entities/position-leg.entity';
 import { Position } from '../../src/modules/positions/entities/position.entity';
 import { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
@@ -48,7 +48,7 @@ async function restart(dataSource: DataSource, bookPath: string) {
   const settle = new SettleInFlightService(dataSource, clock, registry, fills);
   return {
     paper,
-    orders: new OrdersService(dataSource, clock, async (ms) => clock.advance(ms), registry, new RiskContextService(dataSource, clock, gate)),
+    orders: buildGateway({ dataSource, clock, sleep: async (ms) => clock.advance(ms), registry, riskContext: new RiskContextService(dataSource, clock, gate), market: crashMarket() }),
     reconciliation: new ReconciliationService(dataSource, clock, registry, gate, fills, settle),
   };
 }
@@ -58,7 +58,7 @@ const STATE_OF: Record<string, string[]> = { OPEN: ['ACCEPTED', 'PARTIALLY_FILLE
 describe.each([
   ['AFTER_JOURNAL', 'after the intent is journaled and before sending', 0, /rejected \(never reached the broker\)/],
   ['AFTER_SEND', 'after sending and before the acknowledgement is stored', 1, /SUBMITTED → ACCEPTED/],
-  ['MID_FILL', 'mid-fill', 1, /trade .* \(325 of .*\) applied/],
+  ['MID_FILL', 'mid-fill', 2, /trade .* \(325 of .*\) applied/],
 ] as const)('the API process killed (SIGKILL) %s (done-when 2: %s)', (point, _label, brokerOrders, adoption) => {
   let db: TestDatabase;
   let dir: string;
@@ -111,7 +111,7 @@ describe.each([
     if (point === 'AFTER_JOURNAL') expect(active).toHaveLength(0);
 
     // The gate is open: an order is no longer denied for the trading state.
-    const after = await r.orders.submit({ ...crashIntent(), purpose: 'ADJUST', side: 'BUY', quantity: 65, limitPrice: 100, estimatedMarginPaise: 0 });
+    const after = await r.orders.submit({ ...crashIntent(), purpose: 'ADJUST', side: 'BUY', quantity: 65, limitPrice: 100 });
     expect(after.denial?.code).not.toBe('TRADING_HALTED');
     expect(after.statuses).toEqual(['ACCEPTED']);
   });

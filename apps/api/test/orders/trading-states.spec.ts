@@ -1,7 +1,7 @@
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { OrderEvent } from '../../src/modules/orders/entities/order-event.entity';
-import { GatewayHarness, startGateway, strangleLeg } from './gateway-harness';
+import { GatewayHarness, enterStrangle, startGateway, strangleLeg } from './gateway-harness';
 
 describe('the order gateway and the kill switch (done-when 6)', () => {
   let g: GatewayHarness;
@@ -15,17 +15,17 @@ describe('the order gateway and the kill switch (done-when 6)', () => {
 
   const setState = (tradingState: BrokerAccount['tradingState']) => g.dataSource.getRepository(BrokerAccount).update(g.account.id, { tradingState });
 
-  /** An ACTIVE strangle position with one filled call leg; returns its id. */
+  /** An ACTIVE strangle position with a filled call leg (the put still working); returns its id. */
   async function openPosition(): Promise<number> {
-    const r = await g.orders.submit(strangleLeg(g.account.id));
+    const r = await enterStrangle(g.orders, g.account.id);
     await g.fills.apply('PAPER', g.broker.fill(r.intentId));
     return r.positionId as number;
   }
 
   it('journals, checks, sends with the clientOrderId as tag and stores the acknowledgement', async () => {
-    const r = await g.orders.submit(strangleLeg(g.account.id));
+    const r = await enterStrangle(g.orders, g.account.id);
     expect(r.statuses).toEqual(['ACCEPTED']);
-    expect(g.broker.orders.map((o) => o.request.clientOrderId)).toEqual([r.intentId]);
+    expect(g.broker.orders.map((o) => o.request.clientOrderId)).toEqual([r.intentId, r.put.intentId]);
     const events = await g.dataSource.getRepository(OrderEvent).find({ where: { orderId: r.orderIds[0] }, order: { sequence: 'ASC' } });
     expect(events.map((e) => e.type)).toEqual(['INITIALIZED', 'SUBMITTED', 'ACCEPTED']);
     expect(r.positionId).not.toBeNull();
@@ -33,8 +33,9 @@ describe('the order gateway and the kill switch (done-when 6)', () => {
 
   it('denies every new order while HALTED, stores the denial, and sends nothing', async () => {
     await setState('HALTED');
-    const r = await g.orders.submit(strangleLeg(g.account.id));
+    const r = await enterStrangle(g.orders, g.account.id);
     expect(r.statuses).toEqual(['DENIED']);
+    expect(r.put.statuses).toEqual(['DENIED']);
     expect(r.denial?.code).toBe('TRADING_HALTED');
     const row = await g.dataSource.getRepository(Order).findOneByOrFail({ id: r.orderIds[0] });
     expect(row.denialCode).toBe('TRADING_HALTED');
@@ -47,11 +48,11 @@ describe('the order gateway and the kill switch (done-when 6)', () => {
     await setState('HALTED');
     const r = await g.orders.submit(strangleLeg(g.account.id, { purpose: 'EXIT', side: 'BUY', positionId }));
     expect(r.denial?.code).toBe('TRADING_HALTED');
-    expect(g.broker.orders).toHaveLength(1);
+    expect(g.broker.orders).toHaveLength(2);
   });
 
   it('still lets a cancel through while HALTED', async () => {
-    const r = await g.orders.submit(strangleLeg(g.account.id));
+    const r = await enterStrangle(g.orders, g.account.id);
     await setState('HALTED');
     const after = await g.cancel.cancel(r.orderIds[0]);
     expect(after.status).toBe('PENDING_CANCEL');
@@ -69,6 +70,6 @@ describe('the order gateway and the kill switch (done-when 6)', () => {
     expect(wrongSide.denial?.code).toBe('REDUCING_ONLY');
     const exit = await g.orders.submit(strangleLeg(g.account.id, { purpose: 'EXIT', side: 'BUY', positionId, limitPrice: 100 }));
     expect(exit.statuses).toEqual(['ACCEPTED']);
-    expect(g.broker.orders.map((o) => o.request.side)).toEqual(['SELL', 'BUY']);
+    expect(g.broker.orders.map((o) => o.request.side)).toEqual(['SELL', 'SELL', 'BUY']);
   });
 });

@@ -11,13 +11,18 @@ import { JobRunner } from '../../src/jobs/job-runner';
 import { ScheduleTicker } from '../../src/jobs/schedule-ticker';
 import type { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { AlertsService } from '../../src/modules/alerts/alerts.service';
+import { AuditService } from '../../src/modules/core/audit/audit.service';
+import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
+import { EconomicEvent } from '../../src/modules/data/entities/economic-event.entity';
+import { EconomicEventsService } from '../../src/modules/data/events/economic-events.service';
+import { MarketEventsSyncService } from '../../src/modules/data/events/market-events-sync.service';
 import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
 import { AccountMarginService } from '../../src/modules/orders/account-margin.service';
 import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
 import { CancelOrderService } from '../../src/modules/orders/cancel-order.service';
 import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
 import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
-import { OrdersService } from '../../src/modules/orders/submit-order.service';
+import { buildGateway } from '../orders/gateway-factory';
 import { CircuitBreakerTripService } from '../../src/modules/positions/circuit-breaker-trip.service';
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
 import { PositionMonitorService } from '../../src/modules/positions/position-monitor.service';
@@ -40,7 +45,8 @@ export type DriverKind = 'in-process' | 'bullmq';
  * MarketSimulator on a FixedClock (the market clock, the jobs clock and the process clock are
  * that one clock), the paper broker behind the order gateway, the position monitor, the
  * strangle runner and its job handlers registered in a JobHandlersRegistry, a job driver
- * (in-process, or BullMQ on the shared Redis under a unique prefix) and the ScheduleTicker.
+ * (in-process, or BullMQ on the shared Redis under a unique prefix) and the ScheduleTicker; the
+ * simulator's economic events copied into the stored calendar (which the strategy reads).
  * Every other job of the registry gets a no-op handler (their modules are not under test).
  * `step(ms)` is one schedule tick at that instant: the ticker enqueues what is due, the test
  * waits for those jobs, then one order-sync pass (paper matching + settlement) runs, as
@@ -81,14 +87,17 @@ export async function startStrangleHarness(opts: { driver: DriverKind; seed: num
   registry.register(account.id, paper);
   const fills = new ApplyFillService(dataSource, clock);
   const settle = new SettleInFlightService(dataSource, clock, registry, fills);
-  const orders = new OrdersService(dataSource, clock, sleep, registry, new RiskContextService(dataSource, clock));
+  const orders = buildGateway({ dataSource, clock, sleep, registry, riskContext: new RiskContextService(dataSource, clock), market });
   const cancels = new CancelOrderService(dataSource, clock, registry);
   const bus = new MarketEventsBus();
   const alerts = new AlertsService(dataSource, bus);
   const manualExits = new ManualExitService(dataSource, orders, market);
   const breaker = new CircuitBreakerTripService(dataSource, clock, manualExits, alerts);
   const monitor = new PositionMonitorService(dataSource, clock, market, breaker, bus, calendar);
-  const runner = new KotakStrangleRunner(dataSource, market, clock, calendar, orders, cancels, new AccountMarginService(registry), alerts, bus, opts.runtime ?? {});
+  // The stored events calendar the strategy reads, filled from the simulator as the API's sync job does.
+  const events = new EconomicEventsService(dataSource.getRepository(EconomicEvent), dataSource, new AuditService(dataSource.getRepository(AuditLogEntity)));
+  await new MarketEventsSyncService(dataSource, market, clock, 'sim').run();
+  const runner = new KotakStrangleRunner(dataSource, market, clock, calendar, orders, cancels, new AccountMarginService(registry), alerts, bus, events, opts.runtime ?? {});
 
   const handlers = new JobHandlersRegistry();
   new StrategyJobHandlers(handlers, runner, monitor, new ExitChaserService(dataSource, clock, market, cancels, manualExits)).onModuleInit();

@@ -3,3 +3,4 @@ export * from './decision.response';
 export * from './alert.response';
 export * from './position.response';
 export * from './entry-evaluation.response';
+export * from './order-denied.response';

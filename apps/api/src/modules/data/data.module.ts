@@ -41,6 +41,6 @@ import { TickPublisher } from './ws/tick-publisher.service';
     MarketGateway,
     TickPublisher,
   ],
-  exports: [MARKET_DATA, MARKET_CLOCK, NSE_CALENDAR, MarketEventsBus],
+  exports: [MARKET_DATA, MARKET_CLOCK, NSE_CALENDAR, MarketEventsBus, EconomicEventsService],
 })
 export class DataModule {}

@@ -28,6 +28,15 @@ export interface ClosingEvent {
   readonly detail: string;
 }
 
+/** The stored form of a plan (plain JSON), for `ClosingPlan.fromSnapshot` after a restart. */
+export interface ClosingPlanSnapshot {
+  readonly positionId: string;
+  readonly expiry: IsoDate;
+  readonly purpose: 'EXIT' | 'UNWIND';
+  readonly reasonCode: string;
+  readonly legs: readonly ClosingLeg[];
+}
+
 /**
  * Buys back short legs until every unit is closed: an EXIT of the position or the UNWIND of a
  * failed entry (both go through the order port as EXIT intents, reducesPosition true). Each
@@ -43,6 +52,16 @@ export class ClosingPlan {
     readonly reasonCode: string,
     readonly legs: ClosingLeg[],
   ) {}
+
+  /** A plan stored before a restart: its working orders are polled again by `advance`. */
+  static fromSnapshot(s: ClosingPlanSnapshot): ClosingPlan {
+    return new ClosingPlan(s.positionId, s.expiry, s.purpose, s.reasonCode, s.legs.map((l) => ({ ...l, order: l.order ? { ...l.order } : null })));
+  }
+
+  /** The stored form of this plan. */
+  snapshot(): ClosingPlanSnapshot {
+    return { positionId: this.positionId, expiry: this.expiry, purpose: this.purpose, reasonCode: this.reasonCode, legs: this.legs.map((l) => ({ ...l, order: l.order ? { ...l.order } : null })) };
+  }
 
   /** Units still to buy back across legs (counting working orders' fills). */
   remaining(): number {

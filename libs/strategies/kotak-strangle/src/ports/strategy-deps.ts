@@ -3,6 +3,7 @@ import type { AlertSink } from './alert-sink.port';
 import type { DecisionJournal } from './decision-journal.port';
 import type { PositionView } from './position-view.port';
 import type { StrategyOrderPort } from './strategy-order.port';
+import type { StrategyStateStore } from './strategy-state.port';
 
 /** Everything the strategy talks to: it has no I/O of its own. */
 export interface KotakStrangleDeps {
@@ -14,4 +15,6 @@ export interface KotakStrangleDeps {
   readonly clock: Clock;
   /** Trading days, sessions and weekly expiries (`createDefaultNseCalendar()` plus the editable holidays). */
   readonly calendar: NseCalendar;
+  /** Where the working state is kept across restarts; absent = in memory only (specs). */
+  readonly state?: StrategyStateStore;
 }

@@ -5,6 +5,8 @@ import { PaperBook1795469153349 } from './1795469153349-PaperBook';
 import { RiskLimitOrderPathSettings1795475795907 } from './1795475795907-RiskLimitOrderPathSettings';
 import { QueuedOrderIntent1795475808605 } from './1795475808605-QueuedOrderIntent';
 import { DailyReport1795475868891 } from './1795475868891-DailyReport';
+import { StrategyRuntimeState1796181379686 } from './1796181379686-StrategyRuntimeState';
+import { WeeklyLossLimitDefaults1796181500000 } from './1796181500000-WeeklyLossLimitDefaults';
 
 /** The postgres migrations, oldest first. */
 export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -13,4 +15,6 @@ export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   RiskLimitOrderPathSettings1795475795907,
   QueuedOrderIntent1795475808605,
   DailyReport1795475868891,
+  StrategyRuntimeState1796181379686,
+  WeeklyLossLimitDefaults1796181500000,
 ];
