@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnModuleDestroy, type Provider } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit, type Provider } from '@nestjs/common';
 import type { Clock } from '@mcube/domain';
 import Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
@@ -9,14 +9,16 @@ import { ORDER_THROTTLE, SegmentThrottle, type SegmentTokenSource } from './segm
 
 /** A Redis outage is logged at most this often (wall time). */
 const FALLBACK_LOG_EVERY_MS = 60_000;
+/** How long boot waits for the Redis connection before the first orders fall back to this process's bucket. */
+const CONNECT_WAIT_MS = 2_000;
 
 /**
  * The throttle's token source for this deployment: Redis (shared by the API and the workers,
  * under the deployment's queue prefix) when `REDIS_URL` is set, else this process's own
- * buckets; both on the wall clock. Closes its Redis connection on shutdown.
+ * buckets; both on the wall clock. Waits (briefly) for Redis at boot; closes the connection on shutdown.
  */
 @Injectable()
-export class ThrottleTokenSource implements OnModuleDestroy {
+export class ThrottleTokenSource implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('OrderThrottle');
   private readonly redis?: Redis;
   private lastFallbackLogMs = -Infinity;
@@ -32,6 +34,19 @@ export class ThrottleTokenSource implements OnModuleDestroy {
     // Failures surface as fallbacks (logged below); without a listener ioredis prints them to stderr.
     this.redis.on('error', () => undefined);
     this.source = new RedisTokenSource(this.redis, { keyPrefix: config.jobs.queuePrefix, fallback: local, onFallback: (error) => this.logFallback(error) });
+  }
+
+  /** Resolves once Redis is ready, or after CONNECT_WAIT_MS (the first orders then use the fallback). */
+  async onModuleInit(): Promise<void> {
+    const redis = this.redis;
+    if (!redis || redis.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, CONNECT_WAIT_MS);
+      redis.once('ready', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   async onModuleDestroy(): Promise<void> {

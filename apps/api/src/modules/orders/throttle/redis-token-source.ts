@@ -5,8 +5,9 @@ import type { SegmentTokenSource } from './segment-throttle';
 
 /**
  * One sliding-window bucket per segment in a sorted set, atomically: drop tokens older than the
- * period, take one when fewer than `capacity` are live (0), else answer the ms until the oldest
- * returns. Time is the Redis server's (`TIME`), the one wall clock every process shares.
+ * period, take one when fewer than `capacity` are live (wait 0), else answer the ms until the
+ * oldest returns; with the server time. Time is the Redis server's (`TIME`), the one wall clock
+ * every process shares.
  */
 const TAKE_SCRIPT = `
 local t = redis.call('TIME')
@@ -17,10 +18,10 @@ redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - period)
 if redis.call('ZCARD', KEYS[1]) < capacity then
   redis.call('ZADD', KEYS[1], now, ARGV[3])
   redis.call('PEXPIRE', KEYS[1], period * 2)
-  return 0
+  return {0, now}
 end
 local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-return math.max(1, tonumber(oldest[2]) + period - now)
+return {math.max(1, tonumber(oldest[2]) + period - now), now}
 `;
 
 /**
@@ -35,14 +36,23 @@ export class RedisTokenSource implements SegmentTokenSource {
 
   constructor(
     private readonly redis: Redis,
-    private readonly opts: { keyPrefix: string; fallback: SegmentTokenSource; onFallback?: (error: unknown) => void; capacity?: number; periodMs?: number },
+    private readonly opts: {
+      keyPrefix: string;
+      fallback: SegmentTokenSource;
+      onFallback?: (error: unknown) => void;
+      /** Told of each token granted, with the Redis server's time of the grant (ms). */
+      onGrant?: (segment: string, serverMs: number) => void;
+      capacity?: number;
+      periodMs?: number;
+    },
   ) {}
 
   async take(segment: string): Promise<number> {
     const key = `${this.opts.keyPrefix}:order-throttle:${segment}`;
     const member = `${this.owner}:${++this.seq}`;
     try {
-      const wait = await this.redis.eval(TAKE_SCRIPT, 1, key, this.opts.capacity ?? ORDERS_PER_SECOND_PER_SEGMENT, this.opts.periodMs ?? 1000, member);
+      const [wait, serverMs] = (await this.redis.eval(TAKE_SCRIPT, 1, key, this.opts.capacity ?? ORDERS_PER_SECOND_PER_SEGMENT, this.opts.periodMs ?? 1000, member)) as [number, number];
+      if (wait === 0) this.opts.onGrant?.(segment, serverMs);
       return Number(wait);
     } catch (error) {
       this.opts.onFallback?.(error);
