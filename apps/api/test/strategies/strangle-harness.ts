@@ -1,4 +1,4 @@
-import { createDefaultNseCalendar, epochMsOfIst, FixedClock, type NseCalendar } from '@mcube/domain';
+import { createDefaultNseCalendar, epochMsOfIst, FixedClock, type ExecutionClient, type MarketDataPort, type NseCalendar } from '@mcube/domain';
 import { InMemoryPaperBookStore, PaperExecutionClient } from '@mcube/brokers-paper';
 import { MarketSimulator } from '@mcube/market-sim';
 import type { DataSource } from 'typeorm';
@@ -22,6 +22,8 @@ import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
 import { CancelOrderService } from '../../src/modules/orders/cancel-order.service';
 import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
 import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
+import type { OrdersService } from '../../src/modules/orders/submit-order.service';
+import type { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
 import { buildGateway } from '../orders/gateway-factory';
 import { CircuitBreakerTripService } from '../../src/modules/positions/circuit-breaker-trip.service';
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
@@ -69,6 +71,53 @@ export interface StrangleHarness {
   close(): Promise<void>;
 }
 
+/** The API's strangle path on a migrated database: what the harness, the crash child and its restart share. */
+export interface StrangleRuntime {
+  readonly orders: OrdersService;
+  readonly settle: SettleInFlightService;
+  readonly fills: ApplyFillService;
+  readonly runner: KotakStrangleRunner;
+  readonly bus: MarketEventsBus;
+  /** The strategy jobs' handlers (and nothing else). */
+  readonly handlers: JobHandlersRegistry;
+  readonly registry: ExecutionClientRegistry;
+}
+
+/**
+ * Wires the gateway (the paper broker for `accountId`), positions, breaker, monitor, exit chaser,
+ * the stored events calendar, the strangle runner and its job handlers, as the API's modules do.
+ * `gate` makes the risk context wait for reconciliation (a restarted process).
+ */
+export function buildStrangleRuntime(p: { dataSource: DataSource; clock: FixedClock; calendar: NseCalendar; market: MarketDataPort; paper: ExecutionClient; accountId: number; runtime?: StrangleRuntimeSettings; gate?: ReconciliationGate }): StrangleRuntime {
+  const { dataSource, clock, calendar, market } = p;
+  const sleep = async (ms: number) => clock.advance(ms);
+  const registry = new ExecutionClientRegistry();
+  registry.register(p.accountId, p.paper);
+  const fills = new ApplyFillService(dataSource, clock);
+  const settle = new SettleInFlightService(dataSource, clock, registry, fills);
+  const orders = buildGateway({ dataSource, clock, sleep, registry, riskContext: new RiskContextService(dataSource, clock, p.gate), market });
+  const cancels = new CancelOrderService(dataSource, clock, registry);
+  const bus = new MarketEventsBus();
+  const alerts = new AlertsService(dataSource, bus);
+  const manualExits = new ManualExitService(dataSource, orders, market);
+  const breaker = new CircuitBreakerTripService(dataSource, clock, manualExits, alerts);
+  const monitor = new PositionMonitorService(dataSource, clock, market, breaker, bus, calendar);
+  // The stored events calendar the strategy reads (the API's sync job copies the simulator's events into it).
+  const events = new EconomicEventsService(dataSource.getRepository(EconomicEvent), dataSource, new AuditService(dataSource.getRepository(AuditLogEntity)));
+  const runner = new KotakStrangleRunner(dataSource, market, clock, calendar, orders, cancels, new AccountMarginService(registry), alerts, bus, events, p.runtime ?? {});
+  const handlers = new JobHandlersRegistry();
+  new StrategyJobHandlers(handlers, runner, monitor, new ExitChaserService(dataSource, clock, market, cancels, manualExits)).onModuleInit();
+  return { orders, settle, fills, runner, bus, handlers, registry };
+}
+
+/** Inserts the Kotak account and its active strangle configuration as `init` seeds them, the parameters overridden by `parameters`. */
+export async function seedStrangleAccount(dataSource: DataSource, parameters: Record<string, unknown> = {}): Promise<BrokerAccount> {
+  const seed = TRADING_ACCOUNT_SEEDS.find((s) => s.broker === 'KOTAK')!;
+  const account = await insertAccount(dataSource, { broker: 'KOTAK', allocatedCapitalPaise: seed.allocatedCapitalPaise, isPaperTrading: true });
+  await dataSource.getRepository(StrategyConfig).save({ accountId: account.id, strategyType: 'WEEKLY_NIFTY_STRANGLE', isActive: true, parameters: { ...seed.parameters, ...parameters } });
+  return account;
+}
+
 /** Builds the harness with the Kotak account seeded as `init` seeds it, its parameters overridden by `parameters`. */
 export async function startStrangleHarness(opts: { driver: DriverKind; seed: number; startDate: string; parameters?: Record<string, unknown>; runtime?: StrangleRuntimeSettings }): Promise<StrangleHarness> {
   const db = await createTestDatabase('sqlite');
@@ -78,29 +127,11 @@ export async function startStrangleHarness(opts: { driver: DriverKind; seed: num
   const calendar = createDefaultNseCalendar();
   // The clock moves in 5-minute steps, so the simulator ticks every 5 minutes too (its default is 1 s).
   const market = new MarketSimulator({ seed: opts.seed, startDate: opts.startDate, calendar, tickIntervalMs: 5 * 60_000 }, clock);
-  const seed = TRADING_ACCOUNT_SEEDS.find((s) => s.broker === 'KOTAK')!;
-  const account = await insertAccount(dataSource, { broker: 'KOTAK', allocatedCapitalPaise: seed.allocatedCapitalPaise, isPaperTrading: true });
-  await dataSource.getRepository(StrategyConfig).save({ accountId: account.id, strategyType: 'WEEKLY_NIFTY_STRANGLE', isActive: true, parameters: { ...seed.parameters, ...opts.parameters } });
-
-  const paper = await PaperExecutionClient.create({ config: { capitalPaise: seed.allocatedCapitalPaise }, clock, marketData: market, store: new InMemoryPaperBookStore(), sleep });
-  const registry = new ExecutionClientRegistry();
-  registry.register(account.id, paper);
-  const fills = new ApplyFillService(dataSource, clock);
-  const settle = new SettleInFlightService(dataSource, clock, registry, fills);
-  const orders = buildGateway({ dataSource, clock, sleep, registry, riskContext: new RiskContextService(dataSource, clock), market });
-  const cancels = new CancelOrderService(dataSource, clock, registry);
-  const bus = new MarketEventsBus();
-  const alerts = new AlertsService(dataSource, bus);
-  const manualExits = new ManualExitService(dataSource, orders, market);
-  const breaker = new CircuitBreakerTripService(dataSource, clock, manualExits, alerts);
-  const monitor = new PositionMonitorService(dataSource, clock, market, breaker, bus, calendar);
-  // The stored events calendar the strategy reads, filled from the simulator as the API's sync job does.
-  const events = new EconomicEventsService(dataSource.getRepository(EconomicEvent), dataSource, new AuditService(dataSource.getRepository(AuditLogEntity)));
+  const account = await seedStrangleAccount(dataSource, opts.parameters);
+  const paper = await PaperExecutionClient.create({ config: { capitalPaise: account.allocatedCapitalPaise }, clock, marketData: market, store: new InMemoryPaperBookStore(), sleep });
   await new MarketEventsSyncService(dataSource, market, clock, 'sim').run();
-  const runner = new KotakStrangleRunner(dataSource, market, clock, calendar, orders, cancels, new AccountMarginService(registry), alerts, bus, events, opts.runtime ?? {});
-
-  const handlers = new JobHandlersRegistry();
-  new StrategyJobHandlers(handlers, runner, monitor, new ExitChaserService(dataSource, clock, market, cancels, manualExits)).onModuleInit();
+  const runtime = buildStrangleRuntime({ dataSource, clock, calendar, market, paper, accountId: account.id, runtime: opts.runtime });
+  const { runner, settle, handlers } = runtime;
   for (const name of JOB_NAMES) if (!handlers.ownerOf(name)) handlers.register(name, async () => undefined, 'not under test');
   const logger = memoryLogger();
   const jobRunner = new JobRunner({ handlers, clock, calendar, logger });
@@ -123,7 +154,7 @@ export async function startStrangleHarness(opts: { driver: DriverKind; seed: num
     account,
     queue,
     runner,
-    bus,
+    bus: runtime.bus,
     failures,
     async step(atMs) {
       clock.set(atMs);
