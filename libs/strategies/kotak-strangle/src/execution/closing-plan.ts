@@ -15,6 +15,8 @@ export interface ClosingLeg {
   closedQuantity: number;
   order: TrackedOrder | null;
   refusals: number;
+  /** Orders sent for this leg so far (stored with the plan: the next one's `ref` continues after a restart). */
+  sent?: number;
 }
 
 /** Something the closing plan did that the journal or an alert should show. */
@@ -94,7 +96,9 @@ export class ClosingPlan {
         { positionId: this.positionId, expiry: this.expiry, optionType: leg.optionType, strike: leg.strike, side: 'BUY', quantity: left, limitPrice, purpose: 'EXIT', estimatedMarginPaise: 0 },
         config,
       );
-      const result = await deps.orders.submit(intent);
+      leg.sent = (leg.sent ?? 0) + 1;
+      // The same ref after a restart (the plan saved before this send) finds the order already journaled instead of sending another.
+      const result = await deps.orders.submit(intent, { ref: `${this.purpose}:${leg.optionType}${leg.strike}:${leg.sent}` });
       if (result.status === 'DENIED' || result.status === 'REJECTED') {
         leg.refusals += 1;
         const why = result.denial ? `${result.denial.code}: ${result.denial.message}` : result.status;

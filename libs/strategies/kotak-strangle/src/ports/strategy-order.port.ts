@@ -26,13 +26,15 @@ export interface StrategyOrderState {
  * leg, so asking again after a restart returns what was journaled the first time;
  * `submitEntry` sends the legs of one entry as ONE command (checked as a whole, every leg
  * journaled before any is sent; a leg the broker rejects stops the others) and answers one
- * result per leg in order; `findEntry` reports the legs journaled for the entry of a strategy
+ * result per leg in order; `submit`'s `ref` is the strategy's own name for the order, unique
+ * within its position and stable across restarts: a ref seen before returns that order and
+ * sends nothing; `findEntry` reports the legs journaled for the entry of a strategy
  * position id, or null when the gateway never got it; `orderStatus` reports the gateway's
  * current view of an order it issued (unknown ids reject); `cancel` asks for a cancel and
  * resolves once asked (the order may still fill: read `orderStatus`). Infrastructure failures reject.
  */
 export interface StrategyOrderPort {
-  submit(intent: OrderIntent): Promise<StrategySubmitResult>;
+  submit(intent: OrderIntent, options?: { readonly ref?: string }): Promise<StrategySubmitResult>;
   submitEntry(legs: readonly OrderIntent[]): Promise<StrategySubmitResult[]>;
   findEntry(positionId: string): Promise<StrategySubmitResult[] | null>;
   orderStatus(clientOrderId: string): Promise<StrategyOrderState>;

@@ -24,6 +24,8 @@ export class FakePaperBook implements StrategyOrderPort, PositionView {
   private readonly orders = new Map<string, BookOrder>();
   private readonly positions = new Map<string, StrategyPosition>();
   private readonly entries = new Map<string, StrategySubmitResult[]>();
+  /** Orders by the strategy's ref: a ref seen before sends nothing (as the gateway's idempotency key). */
+  private readonly refs = new Map<string, string>();
 
   constructor(
     private readonly outcome: (intent: OrderIntent, index: number) => FakeOrderOutcome = () => 'FILL',
@@ -31,8 +33,11 @@ export class FakePaperBook implements StrategyOrderPort, PositionView {
     private readonly now: () => number = () => 0,
   ) {}
 
-  async submit(intent: OrderIntent): Promise<StrategySubmitResult> {
+  async submit(intent: OrderIntent, options: { readonly ref?: string } = {}): Promise<StrategySubmitResult> {
+    const seen = options.ref === undefined ? undefined : this.refs.get(`${intent.positionId}:${options.ref}`);
+    if (seen) return { clientOrderId: seen, status: 'ACCEPTED' };
     const index = this.intents.push(intent) - 1;
+    if (options.ref !== undefined) this.refs.set(`${intent.positionId}:${options.ref}`, `co-${index + 1}`);
     return this.place(intent, `co-${index + 1}`, this.outcome(intent, index));
   }
 

@@ -26,8 +26,11 @@ function callerFiguresOf(intents: readonly OrderIntent[]): CallerFigures {
  * after a restart, never sends twice:
  * - an entry (both legs, one command): `ks:<strategy position id>:ENTRY` (leg i: `…#<i+1>`);
  * - an entry leg sent alone (completing an entry after a restart): `ks:<position>:ENTRY:<CE|PE><strike>`;
- * - closing orders: `ks:<position>:EXIT:<CE|PE><strike>:<quantity>:<n>`, n counting this
- *   process's closing orders of that leg (a re-priced order is a new order).
+ * - closing orders: `ks:<position>:<ref>` with the strategy's ref (`EXIT:CE23500:3`: the third
+ *   order of that leg, counted in the stored plan), so a plan resumed after a restart finds an
+ *   order it had sent but not yet saved instead of sending a second one;
+ * - without a ref: `ks:<position>:<purpose>:<CE|PE><strike>:<quantity>:<n>`, n counting this
+ *   process's orders of that leg.
  * The strategy position id ↔ gateway position id link is stored (`StrategyPositionIds`).
  */
 export class GatewayStrategyOrders implements StrategyOrderPort {
@@ -70,10 +73,10 @@ export class GatewayStrategyOrders implements StrategyOrderPort {
     return out.length > 0 ? out : null;
   }
 
-  async submit(intent: OrderIntent): Promise<StrategySubmitResult> {
+  async submit(intent: OrderIntent, options: { readonly ref?: string } = {}): Promise<StrategySubmitResult> {
     const accountId = Number(intent.accountId);
     const positionId = await this.gatewayPositionId(accountId, intent);
-    const result = await this.orders.submit(this.gatewayIntent(intent, accountId, positionId));
+    const result = await this.orders.submit(this.gatewayIntent(intent, accountId, positionId, options.ref));
     return this.resultOf(result);
   }
 
@@ -107,7 +110,7 @@ export class GatewayStrategyOrders implements StrategyOrderPort {
     return active?.id;
   }
 
-  private gatewayIntent(intent: OrderIntent, accountId: number, positionId: number | undefined): GatewayIntent {
+  private gatewayIntent(intent: OrderIntent, accountId: number, positionId: number | undefined, ref: string | undefined): GatewayIntent {
     return {
       accountId,
       segment: intent.segment,
@@ -120,7 +123,7 @@ export class GatewayStrategyOrders implements StrategyOrderPort {
       positionId,
       strategyType: STRATEGY_TYPE,
       callerFigures: intent.purpose === 'EXIT' ? undefined : callerFiguresOf([intent]),
-      idempotencyKey: this.keyOf(intent, positionId),
+      idempotencyKey: ref === undefined ? this.keyOf(intent, positionId) : `ks:${intent.positionId ?? positionId ?? 'none'}:${ref}`,
     };
   }
 
