@@ -71,38 +71,35 @@ describe('the web console while trading on the simulator', () => {
     for (const a of accounts) await expectText(page, `[data-testid=account-card-${a.broker}]`, new RegExp(`${escape(a.name)}[\\s\\S]*Paper`));
   });
 
-  it('opens a paper short call through the order API and fills it', async () => {
+  it('opens a paper short strangle through the order API (one entry, both legs) and fills it', async () => {
     const expiry = await tradableExpiry(page.request);
     const chain = await getJson<OptionChainResponse>(page.request, `/api/market/option-chain?underlying=NIFTY&expiry=${expiry}`);
-    const row = chain.rows.filter((r) => r.call && r.call.lastPrice >= 5).sort((a, b) => Math.abs(a.strike - chain.spot) - Math.abs(b.strike - chain.spot))[0];
-    expect(row).toBeDefined();
-    const reference = row.call?.bid ?? row.call?.lastPrice ?? 0;
+    const nearest = (side: 'call' | 'put') => chain.rows.filter((r) => (r[side]?.lastPrice ?? 0) >= 5).sort((a, b) => Math.abs(a.strike - chain.spot) - Math.abs(b.strike - chain.spot))[0];
+    const quantity = lotSizeFor({ underlying: 'NIFTY', expiry });
     // A SELL limit well under the bid is marketable: the paper broker fills it at the market.
-    const limitPrice = Math.max(0.05, Math.floor((reference * 0.8) / 0.05) * 0.05);
-    const submitted = await postJson<{ orderIds: number[]; positionId: number | null; denial?: { code: string; message: string } }>(page.request, '/api/orders', {
+    const leg = (side: 'call' | 'put') => {
+      const row = nearest(side);
+      expect(row).toBeDefined();
+      const reference = row[side]?.bid ?? row[side]?.lastPrice ?? 0;
+      const limitPrice = Math.max(0.05, Math.floor((reference * 0.8) / 0.05) * 0.05);
+      return { segment: 'NFO-OPT', underlying: 'NIFTY', kind: 'OPT', expiry, strike: row.strike, optionType: side === 'call' ? 'CE' : 'PE', side: 'SELL', quantity, orderType: 'LIMIT', limitPrice: Math.round(limitPrice * 100) / 100 };
+    };
+    const submitted = await postJson<{ positionId: number | null; legs: { orderIds: number[] }[]; denial?: { code: string; message: string } }>(page.request, '/api/orders/entry', {
       accountId: kotak.id,
-      segment: 'NFO-OPT',
-      underlying: 'NIFTY',
-      kind: 'OPT',
-      expiry,
-      strike: row.strike,
-      optionType: 'CE',
-      side: 'SELL',
-      quantity: lotSizeFor({ underlying: 'NIFTY', expiry }),
-      orderType: 'LIMIT',
-      limitPrice: Math.round(limitPrice * 100) / 100,
-      purpose: 'ENTRY',
+      legs: [leg('call'), leg('put')],
       idempotencyKey: 'e2e-trading-entry',
     });
     expect(submitted.denial).toBeUndefined();
-    orderId = submitted.orderIds[0];
-    const order = await eventually(
-      `order ${orderId}`,
-      () => getJson<ListedOrder>(page.request, `/api/orders/${orderId}`),
-      (o) => o.status === 'FILLED' || ['DENIED', 'REJECTED', 'CANCELED', 'EXPIRED'].includes(o.status),
-    );
-    expect({ status: order.status, denial: order.denialCode, reason: order.statusReason }).toEqual({ status: 'FILLED', denial: null, reason: null });
-    positionId = order.positionId as number;
+    orderId = submitted.legs[0].orderIds[0];
+    for (const id of submitted.legs.map((l) => l.orderIds[0])) {
+      const order = await eventually(
+        `order ${id}`,
+        () => getJson<ListedOrder>(page.request, `/api/orders/${id}`),
+        (o) => o.status === 'FILLED' || ['DENIED', 'REJECTED', 'CANCELED', 'EXPIRED'].includes(o.status),
+      );
+      expect({ status: order.status, denial: order.denialCode, reason: order.statusReason }).toEqual({ status: 'FILLED', denial: null, reason: null });
+    }
+    positionId = submitted.positionId as number;
     expect(positionId).toBeGreaterThan(0);
   });
 
@@ -111,7 +108,7 @@ describe('the web console while trading on the simulator', () => {
     const pnl = page.locator('[data-testid=dashboard-pnl-today-KOTAK]').first();
     await pnl.waitFor();
     const first = (await pnl.innerText()).trim();
-    // Each mark of the open short call moves its unrealised P&L; the card follows over the socket.
+    // Each mark of the open strangle moves its unrealised P&L; the card follows over the socket.
     await eventually('P&L today (KOTAK)', async () => (await pnl.innerText()).trim(), (text) => text !== first, 60_000);
     await page.waitForSelector('[data-testid=connection-indicator][data-state=online]');
   });
@@ -149,7 +146,7 @@ describe('the web console while trading on the simulator', () => {
     await expectText(page, '[data-testid=evaluation-decision]', /^(ENTER|SKIP|MONITOR)$/);
     expect((await page.locator('[data-testid=evaluation-reason]').innerText()).trim().length).toBeGreaterThan(0);
     const evaluation = await getJson<EntryEvaluationResponse>(page.request, `/api/strategies/kotak-strangle/evaluation?accountId=${kotak.id}`);
-    // The open short call is a position: the strangle may not add a second one.
+    // The open strangle is a position: the strategy may not add a second one.
     expect(evaluation.decision).not.toBe('ENTER');
     expect(await getJson<ListedOrder[]>(page.request, `/api/orders?accountId=${kotak.id}`)).toHaveLength(ordersBefore);
   });
@@ -172,7 +169,7 @@ describe('the web console while trading on the simulator', () => {
     await modal.locator('[data-testid=position-exit-reason]').fill('e2e manual exit');
     await modal.locator('[data-testid=position-exit-confirm]').click();
     await modal.waitFor({ state: 'detached' });
-    // The EXIT order fills at the paper broker (chased at the fresh touch if the market runs
+    // The EXIT orders fill at the paper broker (chased at the fresh touch if the market runs
     // away from its limit); the page follows the position over the socket.
     await eventually(`position ${positionId} on the page`, async () => (await page.locator('[data-testid=position-status]').innerText()).trim(), (s) => /^CLOS(ING|ED)$/.test(s));
     await eventually(`position ${positionId}`, () => getJson<{ status: string }>(page.request, `/api/positions/${positionId}`), (p) => p.status === 'CLOSED');

@@ -35,8 +35,8 @@ function riskLimitFrom(d: AccountRiskDefaults, orderPath: OrderPathSettings): Tr
     perPositionStopPaise: d.perPositionStopPaise ?? null,
     perTradeRiskPaise: d.perTradeRiskPaise ?? null,
     dailyLossLimitPaise: d.dailyLossLimitPaise,
-    // The plan names a weekly loss limit but gives no figure: off until a person sets one.
-    weeklyLossLimitPaise: null,
+    // DECISIONS §6: ₹4 L (Kotak), ₹3 L (ICICI), twice the daily limit.
+    weeklyLossLimitPaise: d.weeklyLossLimitPaise,
     weeklyProfitTargetPaise: d.weeklyProfitTargetPaise,
     monthlyProfitTargetPaise: d.monthlyProfitTargetPaise,
     pauseOnProfitTarget: d.pauseOnProfitTarget,

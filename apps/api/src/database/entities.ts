@@ -35,6 +35,8 @@ import { RiskLimit } from '../modules/risk/entities/risk-limit.entity';
 import { DecisionJournalEntry } from '../modules/strategies/entities/decision-journal-entry.entity';
 import { StrategyConfig } from '../modules/strategies/entities/strategy-config.entity';
 import { StrategyLearning } from '../modules/strategies/entities/strategy-learning.entity';
+import { StrategyPositionLink } from '../modules/strategies/entities/strategy-position-link.entity';
+import { StrategyRuntimeState } from '../modules/strategies/entities/strategy-runtime-state.entity';
 
 /**
  * Every entity of mCube, listed explicitly (no globs: the same list works under jest, the
@@ -56,6 +58,8 @@ export const ENTITIES = [
   StrategyConfig,
   StrategyLearning,
   DecisionJournalEntry,
+  StrategyRuntimeState,
+  StrategyPositionLink,
   // positions
   Position,
   PositionLeg,

@@ -2,10 +2,7 @@ import type { BrokerTrade } from '@mcube/domain';
 import { PositionLeg } from '../../src/modules/positions/entities/position-leg.entity';
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
 import { QuoteBoard } from '../orders/quote-board.fake';
-import { type GatewayHarness, strangleLeg } from '../orders/gateway-harness';
-
-/** The put of the harness's strangle (the call is `strangleLeg`'s 23500 CE). */
-const PUT = { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 22500, optionType: 'PE' } as const;
+import { type GatewayHarness, strangleEntry } from '../orders/gateway-harness';
 
 /** A trade as a broker reports it, with its charges when `chargesPaise` is given (the paper broker reports them; a live one does not). */
 function reported(trade: BrokerTrade, chargesPaise?: number): BrokerTrade {
@@ -14,10 +11,11 @@ function reported(trade: BrokerTrade, chargesPaise?: number): BrokerTrade {
 
 /** Sells 650 CE and 650 PE through the gateway at `ce` / `pe` rupees and fills both; returns the position id. */
 export async function openStrangle(g: GatewayHarness, prices: { ce: number; pe: number }, opts: { chargesPaise?: number } = {}, accountId = g.account.id): Promise<number> {
-  const call = await g.orders.submit(strangleLeg(accountId, { limitPrice: prices.ce }));
-  if (call.positionId === null || call.positionId === undefined) throw new Error(`entry denied: ${JSON.stringify(call.denial)}`);
-  const positionId = call.positionId;
-  const put = await g.orders.submit(strangleLeg(accountId, { instrument: PUT, limitPrice: prices.pe, positionId }));
+  const base = strangleEntry(accountId);
+  const entry = await g.orders.submitEntry({ ...base, legs: [{ ...base.legs[0], limitPrice: prices.ce }, { ...base.legs[1], limitPrice: prices.pe }] });
+  if (entry.positionId === null) throw new Error(`entry denied: ${JSON.stringify(entry.denial)}`);
+  const positionId = entry.positionId;
+  const [call, put] = entry.legs;
   await g.fills.apply('PAPER', reported(g.broker.fill(call.intentId), opts.chargesPaise));
   await g.fills.apply('PAPER', reported(g.broker.fill(put.intentId), opts.chargesPaise));
   return positionId;

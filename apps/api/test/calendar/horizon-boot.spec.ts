@@ -82,15 +82,21 @@ describe.each(['2027-03-01', '2028-06-05'])('the API with its market on %s, past
   it('refuses a new entry order with CALENDAR_UNCONFIRMED at the gateway', async () => {
     at('11:30');
     const expiry = createDefaultNseCalendar().weeklyExpiries('NIFTY', addDays(start, 1), addDays(start, 8))[0];
+    // A whole strangle (one entry command): a lone leg would also be ENTRY_SHAPE_INVALID.
+    const leg = { segment: 'NFO-OPT', underlying: 'NIFTY', kind: 'OPT', expiry, side: 'SELL', quantity: 65, orderType: 'LIMIT' } as const;
     const res = await s
       .http()
-      .post('/api/orders')
+      .post('/api/orders/entry')
       .set('cookie', trader.cookie)
       .set('x-csrf-token', trader.csrfToken)
-      .send({ accountId: s.accounts.kotakId, segment: 'NFO-OPT', underlying: 'NIFTY', kind: 'OPT', expiry, strike: 23500, optionType: 'CE', side: 'SELL', quantity: 65, orderType: 'LIMIT', limitPrice: 120.5, purpose: 'ENTRY', estimatedMarginPaise: 18_00_000_00 });
-    expect([201, 422]).toContain(res.status);
-    const [order] = await s.dataSource.getRepository(Order).find({ where: { accountId: s.accounts.kotakId, purpose: 'ENTRY' } });
-    expect(order).toMatchObject({ status: 'DENIED', denialCode: 'CALENDAR_UNCONFIRMED' });
+      .send({ accountId: s.accounts.kotakId, legs: [{ ...leg, strike: 23500, optionType: 'CE', limitPrice: 120.5 }, { ...leg, strike: 22500, optionType: 'PE', limitPrice: 95 }] });
+    expect(res.status).toBe(422);
+    expect(res.body.denials).toContain('CALENDAR_UNCONFIRMED');
+    const orders = await s.dataSource.getRepository(Order).find({ where: { accountId: s.accounts.kotakId, purpose: 'ENTRY' } });
+    expect(orders.map((o) => [o.status, o.denialCode])).toEqual([
+      ['DENIED', 'CALENDAR_UNCONFIRMED'],
+      ['DENIED', 'CALENDAR_UNCONFIRMED'],
+    ]);
   });
 
   /** Inserts an open short strangle (as if entered before the horizon) on `accountId`, 300 points either side of the spot. */

@@ -1,12 +1,13 @@
 /**
  * A gateway process for the SIGKILL tests (run with `node -r @swc-node/register`):
- * argv = sqlite path, paper book path, crash point. It trades one strangle call leg on the
- * paper broker and kills itself with SIGKILL at the crash point:
- * - AFTER_JOURNAL: the intent is journaled (SUBMITTED) and nothing was sent;
- * - AFTER_SEND: the paper broker took the order; the acknowledgement is not stored;
- * - MID_FILL: the order is half filled in the journal; the broker filled the rest, unapplied.
- * - MID_SLICING: a 50-lot entry sliced in two: the first slice is at the broker, the process
- *   dies while sending the second (journaled SUBMITTED, never placed).
+ * argv = sqlite path, paper book path, crash point. It enters a strangle (call sent first) on
+ * the paper broker and kills itself with SIGKILL at the crash point:
+ * - AFTER_JOURNAL: both legs are journaled, the call SUBMITTED, and nothing was sent;
+ * - AFTER_SEND: the paper broker took the call; its acknowledgement is not stored, the put never left;
+ * - MID_FILL: both legs sent; the call is half filled in the journal; the broker filled the rest, unapplied.
+ * - MID_SLICING: a 28-lot strangle, each leg sliced in two (sent CE 1, PE 1, CE 2, PE 2): the
+ *   first slices are at the broker, the process dies while sending the call's second slice
+ *   (journaled SUBMITTED, never placed); the put's second slice is still INITIALIZED.
  */
 import { FixedClock, type ExecutionClient } from '@mcube/domain';
 import { PaperExecutionClient } from '@mcube/brokers-paper';
@@ -15,9 +16,9 @@ import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
 import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
 import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
-import { OrdersService } from '../../src/modules/orders/submit-order.service';
+import { buildGateway } from './gateway-factory';
 import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
-import { CRASH_ACCOUNT_ID, CRASH_CALL_BID, CRASH_CAPITAL_PAISE, crashClockMs, crashIntent, crashMarket, SLICED_QUANTITY, type CrashPoint } from './crash-scenario';
+import { CRASH_ACCOUNT_ID, CRASH_CALL_BID, CRASH_CAPITAL_PAISE, crashClockMs, crashEntry, crashMarket, SLICED_QUANTITY, type CrashPoint } from './crash-scenario';
 import { JsonFilePaperBookStore } from './json-file-paper-book.store';
 
 const die = (): never => {
@@ -36,7 +37,7 @@ async function main(): Promise<void> {
   const client: ExecutionClient = new Proxy(paper, {
     get(target, prop, receiver) {
       if (prop === 'placeOrder' && point === 'AFTER_JOURNAL') return async () => die();
-      if (prop === 'placeOrder' && point === 'MID_SLICING') return async (req: Parameters<ExecutionClient['placeOrder']>[0]) => (++placed === 2 ? die() : target.placeOrder(req));
+      if (prop === 'placeOrder' && point === 'MID_SLICING') return async (req: Parameters<ExecutionClient['placeOrder']>[0]) => (++placed === 3 ? die() : target.placeOrder(req));
       if (prop === 'placeOrder' && point === 'AFTER_SEND') return async (req: Parameters<ExecutionClient['placeOrder']>[0]) => (await target.placeOrder(req), die());
       const value = Reflect.get(target, prop, receiver) as unknown;
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
@@ -44,9 +45,9 @@ async function main(): Promise<void> {
   });
   const registry = new ExecutionClientRegistry();
   registry.register(CRASH_ACCOUNT_ID, client);
-  const orders = new OrdersService(dataSource, clock, sleep, registry, new RiskContextService(dataSource, clock));
+  const orders = buildGateway({ dataSource, clock, sleep, registry, riskContext: new RiskContextService(dataSource, clock), market });
   const settle = new SettleInFlightService(dataSource, clock, registry, new ApplyFillService(dataSource, clock));
-  await orders.submit(point === 'MID_SLICING' ? { ...crashIntent(), quantity: SLICED_QUANTITY } : crashIntent());
+  await orders.submitEntry(point === 'MID_SLICING' ? crashEntry(SLICED_QUANTITY) : crashEntry());
   // MID_FILL: 5 of 10 lots fill per pass.
   await paper.onMarket([{ ...CRASH_CALL_BID, asOfMs: clock.nowMs() }]);
   await settle.settleAccount(CRASH_ACCOUNT_ID);

@@ -8,9 +8,7 @@ import { MonitorLog } from '../../src/modules/positions/entities/monitor-log.ent
 import { PositionMonitorService } from '../../src/modules/positions/position-monitor.service';
 import { QuoteBoard } from './quote-board.fake';
 import { CircuitBreaker } from '../../src/modules/risk/entities/circuit-breaker.entity';
-import { GatewayHarness, startGateway, strangleLeg } from './gateway-harness';
-
-const PUT = { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 22500, optionType: 'PE' } as const;
+import { enterStrangle, GatewayHarness, startGateway } from './gateway-harness';
 
 describe('a daily-loss breach in a simulated session (done-when 8)', () => {
   let g: GatewayHarness;
@@ -32,11 +30,10 @@ describe('a daily-loss breach in a simulated session (done-when 8)', () => {
   }
 
   it('trips once the loss passes ₹2 L: positions closed through the gateway, account deactivated, CRITICAL alert recorded', async () => {
-    const call = await g.orders.submit(strangleLeg(g.account.id));
+    const call = await enterStrangle(g.orders, g.account.id);
     const positionId = call.positionId as number;
-    const put = await g.orders.submit(strangleLeg(g.account.id, { instrument: PUT, limitPrice: 95, positionId }));
     await g.fills.apply('PAPER', g.broker.fill(call.intentId));
-    await g.fills.apply('PAPER', g.broker.fill(put.intentId));
+    await g.fills.apply('PAPER', g.broker.fill(call.put.intentId));
 
     // Loss of (350 − 120.5 + 120 − 95) × 650 = ₹1,65,425: within the ₹2 L daily limit.
     g.clock.advance(60 * 60_000);
@@ -62,18 +59,17 @@ describe('a daily-loss breach in a simulated session (done-when 8)', () => {
     expect(await g.dataSource.getRepository(Alert).find({ where: { accountId: g.account.id } })).toEqual([expect.objectContaining({ severity: 'CRITICAL', category: 'RISK' })]);
 
     // Only an admin re-activates: a new entry is denied meanwhile.
-    const entry = await g.orders.submit(strangleLeg(g.account.id));
+    const entry = await enterStrangle(g.orders, g.account.id);
     expect(entry.denial?.code).toBe('ACCOUNT_INACTIVE');
   });
 
   it('is driven by the position monitor: marks from the market, MARK rows, and the trip once the marks breach', async () => {
     const market = new QuoteBoard();
     const monitor = new PositionMonitorService(g.dataSource, g.clock, market, breaker);
-    const call = await g.orders.submit(strangleLeg(g.account.id));
+    const call = await enterStrangle(g.orders, g.account.id);
     const positionId = call.positionId as number;
-    const put = await g.orders.submit(strangleLeg(g.account.id, { instrument: PUT, limitPrice: 95, positionId }));
     await g.fills.apply('PAPER', g.broker.fill(call.intentId));
-    await g.fills.apply('PAPER', g.broker.fill(put.intentId));
+    await g.fills.apply('PAPER', g.broker.fill(call.put.intentId));
 
     market.set('NIFTY-2026-03-17-23500-CE', { lastPrice: 200 }).set('NIFTY-2026-03-17-22500-PE', { lastPrice: 60 });
     const [calm] = await monitor.tick();

@@ -3,9 +3,7 @@ import { Execution } from '../../src/modules/orders/entities/execution.entity';
 import { MonitorLog } from '../../src/modules/positions/entities/monitor-log.entity';
 import { PositionLeg } from '../../src/modules/positions/entities/position-leg.entity';
 import { Position } from '../../src/modules/positions/entities/position.entity';
-import { GatewayHarness, startGateway, strangleLeg } from './gateway-harness';
-
-const PUT = { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 22500, optionType: 'PE' } as const;
+import { GatewayHarness, PUT_22500, startGateway, strangleEntry, strangleLeg } from './gateway-harness';
 
 describe('fills, partial exits and late fills (done-when 4)', () => {
   let g: GatewayHarness;
@@ -21,9 +19,10 @@ describe('fills, partial exits and late fills (done-when 4)', () => {
   const legs = (positionId: number) => g.dataSource.getRepository(PositionLeg).find({ where: { positionId }, order: { id: 'ASC' } });
 
   it('takes quantities only from fills, counts a fill reported twice once, and makes a strangle one position with two legs', async () => {
-    const call = await g.orders.submit(strangleLeg(g.account.id));
-    const positionId = call.positionId as number;
-    const put = await g.orders.submit(strangleLeg(g.account.id, { instrument: PUT, limitPrice: 95, positionId }));
+    const entry = await g.orders.submitEntry(strangleEntry(g.account.id));
+    const [call, put] = entry.legs;
+    const positionId = entry.positionId as number;
+    expect([call.positionId, put.positionId]).toEqual([positionId, positionId]);
     const t1 = g.broker.fill(call.intentId, 260, 120.5);
     expect(await g.fills.apply('PAPER', t1)).toBe('APPLIED');
     expect(await g.fills.apply('PAPER', t1)).toBe('DUPLICATE');
@@ -43,9 +42,13 @@ describe('fills, partial exits and late fills (done-when 4)', () => {
   });
 
   it('reduces legs on partial exits with realised P&L in paise, and closes the position when every leg is flat', async () => {
-    const call = await g.orders.submit(strangleLeg(g.account.id));
-    const positionId = call.positionId as number;
+    const entry = await g.orders.submitEntry(strangleEntry(g.account.id));
+    const [call, put] = entry.legs;
+    const positionId = entry.positionId as number;
     await g.fills.apply('PAPER', g.broker.fill(call.intentId, 650, 120));
+    await g.fills.apply('PAPER', g.broker.fill(put.intentId, 650, 95));
+    const putExit = await g.orders.submit({ ...strangleLeg(g.account.id), instrument: PUT_22500, purpose: 'EXIT', side: 'BUY', quantity: 650, limitPrice: 90, positionId });
+    await g.fills.apply('PAPER', g.broker.fill(putExit.intentId, 650, 90));
     const exit1 = await g.orders.submit(strangleLeg(g.account.id, { purpose: 'EXIT', side: 'BUY', quantity: 260, limitPrice: 100, positionId }));
     await g.fills.apply('PAPER', g.broker.fill(exit1.intentId, 260, 100));
     let [leg] = await legs(positionId);
@@ -61,12 +64,13 @@ describe('fills, partial exits and late fills (done-when 4)', () => {
     expect(leg.realizedPnlPaise).toBe(expected);
     expect(leg.exitPricePaise).toBe(Math.round((10000 * 260 + 13000 * 390) / 650));
     const position = await g.dataSource.getRepository(Position).findOneByOrFail({ id: positionId });
-    expect(position).toMatchObject({ status: 'CLOSED', realizedPnlPaise: expected });
+    expect(position).toMatchObject({ status: 'CLOSED', realizedPnlPaise: expected + (9500 - 9000) * 650 });
   });
 
   it('counts a fill that arrives after a cancel was acknowledged', async () => {
-    const call = await g.orders.submit(strangleLeg(g.account.id));
-    const positionId = call.positionId as number;
+    const entry = await g.orders.submitEntry(strangleEntry(g.account.id));
+    const [call] = entry.legs;
+    const positionId = entry.positionId as number;
     await g.fills.apply('PAPER', g.broker.fill(call.intentId, 130, 120.5));
     g.broker.fillAfterCancel = true;
     await g.cancel.cancel(call.orderIds[0]);

@@ -5,17 +5,19 @@ import { RiskContextService } from '../../src/modules/risk/context/risk-context.
 import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
 import { CancelOrderService } from '../../src/modules/orders/cancel-order.service';
 import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
-import type { GatewayIntent } from '../../src/modules/orders/gateway-intent';
+import type { EntryResult, GatewayEntry, GatewayIntent, SubmitResult } from '../../src/modules/orders/gateway-intent';
 import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
-import { OrdersService } from '../../src/modules/orders/submit-order.service';
+import type { OrdersService } from '../../src/modules/orders/submit-order.service';
 import { insertAccount } from '../db/fixtures';
 import { createTestDatabase, TestDatabase, type TestDialect } from '../db/test-database';
 import { FakeExecutionClient } from './fake-execution-client';
+import { buildGateway } from './gateway-factory';
+import { QuoteBoard } from './quote-board.fake';
 
 /** 2026-03-10 10:00 IST: a Tuesday inside the F&O session. */
 export const SESSION_MS = epochMsOfIst('2026-03-10', '10:00:00');
 
-/** The gateway's services on a fresh migrated database, a fixed clock whose sleep advances it, and a fake broker for one Kotak account. */
+/** The gateway's services on a fresh migrated database, a fixed clock whose sleep advances it (the wall clock too), NIFTY spot 23,400 and a fake broker for one Kotak account. */
 export interface GatewayHarness {
   db: TestDatabase;
   dataSource: DataSource;
@@ -27,6 +29,8 @@ export interface GatewayHarness {
   settle: SettleInFlightService;
   cancel: CancelOrderService;
   registry: ExecutionClientRegistry;
+  /** The market the gateway's margin model reads (NIFTY 50 at 23,400). */
+  market: QuoteBoard;
   close(): Promise<void>;
 }
 
@@ -41,6 +45,7 @@ export async function startGateway(dialect: TestDialect = 'sqlite'): Promise<Gat
   const account = await insertAccount(dataSource);
   registry.register(account.id, broker);
   const fills = new ApplyFillService(dataSource, clock);
+  const market = new QuoteBoard().set('NIFTY 50', { lastPrice: 23_400 });
   return {
     db,
     dataSource,
@@ -48,7 +53,8 @@ export async function startGateway(dialect: TestDialect = 'sqlite'): Promise<Gat
     broker,
     account,
     registry,
-    orders: new OrdersService(dataSource, clock, sleep, registry, new RiskContextService(dataSource, clock)),
+    market,
+    orders: buildGateway({ dataSource, clock, sleep, registry, riskContext: new RiskContextService(dataSource, clock), market }),
     fills,
     settle: new SettleInFlightService(dataSource, clock, registry, fills),
     cancel: new CancelOrderService(dataSource, clock, registry),
@@ -56,7 +62,7 @@ export async function startGateway(dialect: TestDialect = 'sqlite'): Promise<Gat
   };
 }
 
-/** A strangle leg entry: SELL 650 NIFTY 17-Mar-2026 23500 CE @ ₹120.50 on `accountId`. */
+/** The call leg of the test strangle: SELL 650 NIFTY 17-Mar-2026 23500 CE @ ₹120.50 on `accountId` (alone, an ENTRY is not a strangle: pass a purpose). */
 export function strangleLeg(accountId: number, overrides: Partial<GatewayIntent> = {}): GatewayIntent {
   return {
     accountId,
@@ -67,9 +73,35 @@ export function strangleLeg(accountId: number, overrides: Partial<GatewayIntent>
     orderType: 'LIMIT',
     limitPrice: 120.5,
     purpose: 'ENTRY',
-    estimatedMarginPaise: 18_00_000_00,
-    estimatedRiskPaise: 50_000_00,
-    estimatedExposurePaise: 1_52_75_000_00,
     ...overrides,
   };
+}
+
+/** The put leg of the test strangle: SELL 650 NIFTY 17-Mar-2026 22500 PE @ ₹95. */
+export const PUT_22500 = { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 22500, optionType: 'PE' } as const;
+
+/**
+ * The test strangle as one entry: SELL 650 × 23500 CE @ ₹120.50 and 650 × 22500 PE @ ₹95
+ * (margin 2 × 12% × 23,400 × 650 ≈ ₹36.5 L, well inside the ₹1.2 Cr usable); `quantity` sets both legs.
+ */
+export function strangleEntry(accountId: number, overrides: Partial<GatewayEntry> & { quantity?: number } = {}): GatewayEntry {
+  const { quantity = 650, ...rest } = overrides;
+  const call = strangleLeg(accountId);
+  return {
+    accountId,
+    legs: [
+      { segment: 'NFO-OPT', instrument: call.instrument, side: 'SELL', quantity, orderType: 'LIMIT', limitPrice: 120.5 },
+      { segment: 'NFO-OPT', instrument: PUT_22500, side: 'SELL', quantity, orderType: 'LIMIT', limitPrice: 95 },
+    ],
+    ...rest,
+  };
+}
+
+/** The call leg's result of an entered test strangle, with the put's and the whole entry's. */
+export type EnteredStrangle = SubmitResult & { readonly put: SubmitResult; readonly entry: EntryResult };
+
+/** Enters the test strangle (see `strangleEntry`) through `orders`; returns the call leg's result plus the put's. */
+export async function enterStrangle(orders: Pick<OrdersService, 'submitEntry'>, accountId: number, overrides: Parameters<typeof strangleEntry>[1] = {}): Promise<EnteredStrangle> {
+  const entry = await orders.submitEntry(strangleEntry(accountId, overrides));
+  return { ...entry.legs[0], put: entry.legs[1], entry };
 }

@@ -2,7 +2,7 @@ import { contractSymbol } from '@mcube/market-sim';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { CHASE_AFTER_MS, ExitChaserService } from '../../src/modules/positions/exit-chaser.service';
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
-import { GatewayHarness, startGateway, strangleLeg } from './gateway-harness';
+import { GatewayHarness, startGateway, enterStrangle } from './gateway-harness';
 import { QuoteBoard } from './quote-board.fake';
 
 const CALL = { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 23500, optionType: 'CE' } as const;
@@ -17,7 +17,8 @@ describe('manual exit', () => {
     g = await startGateway();
     market = new QuoteBoard();
     exits = new ManualExitService(g.dataSource, g.orders, market, g.clock);
-    const entry = await g.orders.submit(strangleLeg(g.account.id));
+    // The strangle's call is filled, its put still working: the exit buys back the call.
+    const entry = await enterStrangle(g.orders, g.account.id);
     positionId = entry.positionId as number;
     await g.fills.apply('PAPER', g.broker.fill(entry.intentId, 650, 120.5));
   });
@@ -53,8 +54,8 @@ describe('manual exit', () => {
     await exits.exit(positionId, 'second click');
     await exits.exit(positionId, 'double click');
     expect((await exitOrders()).map((o) => o.status)).toEqual(['REJECTED', 'ACCEPTED']);
-    // The broker holds the entry and one new exit: the rejected one never rested, the double click sent nothing.
-    expect(g.broker.orders).toHaveLength(2);
+    // The broker holds the entry's two legs and one new exit: the rejected one never rested, the double click sent nothing.
+    expect(g.broker.orders).toHaveLength(3);
   });
 
   it('chases an exit the market left behind: cancel once it rested, then send again at the fresh touch until the position is closed', async () => {
@@ -79,7 +80,7 @@ describe('manual exit', () => {
     expect(await chaser.chase()).toEqual({ canceled: [], resent: [] });
     await g.fills.apply('PAPER', g.broker.fill(second.clientOrderId, 650, 171));
     expect(await chaser.chase()).toEqual({ canceled: [], resent: [] });
-    expect(g.broker.orders).toHaveLength(3);
+    expect(g.broker.orders).toHaveLength(4);
   });
 
   it('leaves alone an exit that still crosses the touch, and an exit a person canceled', async () => {
@@ -92,6 +93,7 @@ describe('manual exit', () => {
     await g.cancel.cancel(manual.id, 'user:trader');
     await g.settle.settleAccount(g.account.id);
     expect(await chaser.chase()).toEqual({ canceled: [], resent: [] });
-    expect(g.broker.orders).toHaveLength(2);
+    // The entry's two legs and the one exit: nothing was sent again.
+    expect(g.broker.orders).toHaveLength(3);
   });
 });

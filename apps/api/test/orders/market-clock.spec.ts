@@ -5,6 +5,7 @@ import { MARKET_CLOCK } from '../../src/modules/data/source/market-data.tokens';
 import { OrderEvent } from '../../src/modules/orders/entities/order-event.entity';
 import { OrdersService } from '../../src/modules/orders/submit-order.service';
 import { login, SecurityApp, startSecurityApp } from '../security/security-app';
+import { restStrangleBody } from './orders-rest-app';
 
 /** 2026-03-10 20:00 IST: the process clock, after the close. */
 const EVENING_MS = epochMsOfIst('2026-03-10', '20:00:00');
@@ -42,16 +43,10 @@ describe('orders on the market clock', () => {
     expect(calendar.isWithinSession(market.date, market.time)).toBe(true);
 
     const trader = await login(s, 'trader');
-    const res = await s
-      .http()
-      .post('/api/orders')
-      .set('cookie', trader.cookie)
-      .set('x-csrf-token', trader.csrfToken)
-      .send({ accountId: s.accounts.kotakId, segment: 'NFO-OPT', underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 23500, optionType: 'CE', side: 'SELL', quantity: 650, orderType: 'LIMIT', limitPrice: 120.5, purpose: 'ENTRY', estimatedMarginPaise: 18_00_000_00 })
-      .expect(201);
+    const res = await s.http().post('/api/orders/entry').set('cookie', trader.cookie).set('x-csrf-token', trader.csrfToken).send(restStrangleBody(s.accounts.kotakId)).expect(201);
     expect(res.body.denial).toBeUndefined();
-    expect(res.body.statuses).toEqual(['ACCEPTED']);
-    const [initialized] = await s.dataSource.getRepository(OrderEvent).find({ where: { orderId: res.body.orderIds[0] }, order: { sequence: 'ASC' } });
+    expect(res.body.legs.map((l: { statuses: string[] }) => l.statuses)).toEqual([['ACCEPTED'], ['ACCEPTED']]);
+    const [initialized] = await s.dataSource.getRepository(OrderEvent).find({ where: { orderId: res.body.legs[0].orderIds[0] }, order: { sequence: 'ASC' } });
     // Stamped by the market clock (the market does not move while `Date` is pinned).
     expect(initialized.occurredAt.getTime()).toBe(marketNow);
     // The gateway itself got the market clock, not the process one.

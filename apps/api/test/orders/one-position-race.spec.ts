@@ -1,6 +1,6 @@
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { Position } from '../../src/modules/positions/entities/position.entity';
-import { GatewayHarness, startGateway, strangleLeg } from './gateway-harness';
+import { GatewayHarness, startGateway, PUT_22500, strangleEntry, strangleLeg } from './gateway-harness';
 
 describe.each(['sqlite', 'postgres'] as const)('100 concurrent entry intents for one account on %s (done-when 5)', (dialect) => {
   let g: GatewayHarness;
@@ -12,25 +12,26 @@ describe.each(['sqlite', 'postgres'] as const)('100 concurrent entry intents for
     await g.close();
   });
 
-  it('make exactly one position and one broker order; every other intent is denied', async () => {
-    const results = await Promise.all(Array.from({ length: 100 }, () => g.orders.submit(strangleLeg(g.account.id))));
+  it('make exactly one position and one broker order per leg; every other entry is denied', async () => {
+    const results = await Promise.all(Array.from({ length: 100 }, () => g.orders.submitEntry(strangleEntry(g.account.id))));
     const positions = await g.dataSource.getRepository(Position).find({ where: { accountId: g.account.id } });
     expect(positions.filter((p) => p.status === 'ACTIVE')).toHaveLength(1);
-    expect(g.broker.orders).toHaveLength(1);
-    const sent = results.filter((r) => r.statuses[0] === 'ACCEPTED');
+    expect(g.broker.orders).toHaveLength(2);
+    const sent = results.filter((r) => r.legs.every((l) => l.statuses[0] === 'ACCEPTED'));
     expect(sent).toHaveLength(1);
     expect(sent[0].positionId).toBe(positions.find((p) => p.status === 'ACTIVE')?.id);
-    const denied = results.filter((r) => r.statuses[0] === 'DENIED');
+    const denied = results.filter((r) => r.legs.every((l) => l.statuses[0] === 'DENIED'));
     expect(denied).toHaveLength(99);
     for (const r of denied) expect(r.denial?.code).toBe('ACTIVE_POSITION_EXISTS');
-    // Every intent was journaled, denied ones included.
-    expect(await g.dataSource.getRepository(Order).count({ where: { accountId: g.account.id } })).toBe(100);
+    // Every leg of every entry was journaled, denied ones included.
+    expect(await g.dataSource.getRepository(Order).count({ where: { accountId: g.account.id } })).toBe(200);
   });
 
-  it('lets the second leg of that strangle in by naming the position', async () => {
+  it('denies a lone leg that names the active position: it would not make a strangle of it', async () => {
     const active = await g.dataSource.getRepository(Position).findOneByOrFail({ accountId: g.account.id, status: 'ACTIVE' });
-    const put = await g.orders.submit(strangleLeg(g.account.id, { instrument: { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 22500, optionType: 'PE' }, positionId: active.id }));
-    expect(put.statuses).toEqual(['ACCEPTED']);
-    expect(put.positionId).toBe(active.id);
+    const put = await g.orders.submit(strangleLeg(g.account.id, { instrument: PUT_22500, positionId: active.id }));
+    expect(put.statuses).toEqual(['DENIED']);
+    expect(put.denial?.code).toBe('ENTRY_SHAPE_INVALID');
+    expect(g.broker.orders).toHaveLength(2);
   });
 });

@@ -10,7 +10,7 @@ import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight
 import { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
 import { login, SecurityApp, SessionAuth } from '../security/security-app';
 import { FakeExecutionClient } from './fake-execution-client';
-import { REST_ENTRY_BODY, startOrdersRestApp } from './orders-rest-app';
+import { REST_ENTRY_BODY, restStrangleBody, startOrdersRestApp } from './orders-rest-app';
 import { SESSION_MS } from './gateway-harness';
 
 
@@ -31,9 +31,9 @@ describe('the order gate on order-creating REST routes', () => {
     gate = s.app.get(ReconciliationGate, { strict: false });
     trader = await login(s, 'trader');
     // One filled entry: an ACTIVE position with an open leg to exit.
-    const entry = await post('/api/orders', { ...REST_ENTRY_BODY, accountId: s.accounts.kotakId, idempotencyKey: 'gate-entry' }).expect(201);
+    const entry = await post('/api/orders/entry', restStrangleBody(s.accounts.kotakId, { idempotencyKey: 'gate-entry' })).expect(201);
     positionId = entry.body.positionId;
-    await s.app.get(ApplyFillService, { strict: false }).apply('PAPER', broker.fill(entry.body.intentId, 650, 120.5));
+    await s.app.get(ApplyFillService, { strict: false }).apply('PAPER', broker.fill(entry.body.legs[0].intentId, 650, 120.5));
   });
   afterAll(async () => {
     await s?.close();
@@ -56,7 +56,9 @@ describe('the order gate on order-creating REST routes', () => {
     const res = await post('/api/orders', { ...REST_ENTRY_BODY, accountId: s.accounts.kotakId }).expect(409);
     expect(res.body).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/^ACCOUNT_INACTIVE: /) });
     expect(await orders()).toBe(before);
-    expect(broker.orders).toHaveLength(1);
+    expect((await post('/api/orders/entry', restStrangleBody(s.accounts.kotakId)).expect(409)).body.message).toMatch(/^ACCOUNT_INACTIVE: /);
+    expect(await orders()).toBe(before);
+    expect(broker.orders).toHaveLength(2);
     const [audit] = await gateAudits();
     expect(audit).toMatchObject({ entity: 'broker_account', entityId: String(s.accounts.kotakId), actor: 'trader' });
     expect(JSON.parse(audit.newValue as string)).toMatchObject({ route: 'POST /api/orders', purpose: 'ENTRY', code: 'ACCOUNT_INACTIVE' });
@@ -64,7 +66,7 @@ describe('the order gate on order-creating REST routes', () => {
     // Reducing orders pass an inactive account: the exit reaches the gateway, which sends it.
     const exit = await post(`/api/positions/${positionId}/exit`, { reason: 'closing while inactive' }).expect(200);
     expect(exit.body.exits[0].statuses).toEqual(['ACCEPTED']);
-    expect(broker.orders).toHaveLength(2);
+    expect(broker.orders).toHaveLength(3);
     await cancelExit(exit.body.exits[0].orderIds[0]);
     await setAccount({ isActive: true, deactivationReason: null });
   });
@@ -105,10 +107,10 @@ describe('the order gate on order-creating REST routes', () => {
     await setAccount({ tradingState: 'REDUCING' });
     const res = await post('/api/orders', { ...REST_ENTRY_BODY, accountId: s.accounts.kotakId }).expect(409);
     expect(res.body.message).toMatch(/^REDUCING_ONLY: /);
-    // An EXIT that does not reduce anything passes the gate; the gateway's full checks deny it (stored DENIED).
-    const notReducing = await post('/api/orders', { ...REST_ENTRY_BODY, accountId: s.accounts.kotakId, purpose: 'EXIT', side: 'SELL', strike: 24000 }).expect(201);
-    expect(notReducing.body.denial.code).toBe('REDUCING_ONLY');
-    expect(notReducing.body.statuses).toEqual(['DENIED']);
+    // An EXIT that does not reduce anything passes the gate; the gateway's full checks deny it (422, stored DENIED).
+    const notReducing = await post('/api/orders', { ...REST_ENTRY_BODY, accountId: s.accounts.kotakId, purpose: 'EXIT', side: 'SELL', strike: 24000 }).expect(422);
+    expect(notReducing.body).toMatchObject({ code: 'ORDER_DENIED', denials: expect.arrayContaining(['REDUCING_ONLY']) });
+    expect(await s.dataSource.getRepository(Order).findOneByOrFail({ id: notReducing.body.orderIds[0] })).toMatchObject({ status: 'DENIED', denialCode: 'REDUCING_ONLY' });
     await setAccount({ tradingState: 'ACTIVE' });
   });
 

@@ -2,13 +2,13 @@ import type { Clock, MarketDataPort } from '@mcube/domain';
 import { PaperExecutionClient } from '@mcube/brokers-paper';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { PaperBookRow } from '../../src/modules/orders/entities/paper-book-row.entity';
-import { OrdersService } from '../../src/modules/orders/submit-order.service';
+import { buildGateway } from './gateway-factory';
 import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
 import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
 import { OrderSyncScheduler } from '../../src/modules/orders/paper/order-sync.scheduler';
 import { ReconciliationService } from '../../src/modules/orders/reconciliation.service';
 import { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
-import { strangleLeg } from './gateway-harness';
+import { enterStrangle, strangleLeg } from './gateway-harness';
 import { PaperGatewayHarness, quoteSymbol, startPaperGateway } from './paper-gateway-harness';
 
 describe('the order sync scheduler', () => {
@@ -26,7 +26,7 @@ describe('the order sync scheduler', () => {
     registry.register(g.account.id, g.paper);
     const reconciliation = new ReconciliationService(g.dataSource, g.clock, registry, new ReconciliationGate(), g.fills, g.settle);
     const scheduler = new OrderSyncScheduler(g.dataSource, g.market as MarketDataPort, g.clock as Clock, registry, reconciliation, g.settle, g.fills);
-    const r = await g.orders.submit(strangleLeg(g.account.id));
+    const r = await enterStrangle(g.orders, g.account.id);
     await scheduler.tick();
     expect((await g.dataSource.getRepository(Order).findOneByOrFail({ id: r.orderIds[0] })).status).toBe('ACCEPTED');
     g.market.set(quoteSymbol(strangleLeg(1).instrument), { lastPrice: 121, bid: 121, ask: 121.5 });
@@ -44,8 +44,8 @@ describe('the order sync scheduler', () => {
       const paper = registry.get(g.account.id);
       expect(paper).toBeInstanceOf(PaperExecutionClient);
       expect(gate.isReconciled(g.account.id)).toBe(true);
-      const orders = new OrdersService(g.dataSource, g.clock, async (ms) => g.clock.advance(ms), registry, new RiskContextService(g.dataSource, g.clock, gate));
-      const r = await orders.submit(strangleLeg(g.account.id));
+      const orders = buildGateway({ dataSource: g.dataSource, clock: g.clock, sleep: async (ms) => g.clock.advance(ms), registry, riskContext: new RiskContextService(g.dataSource, g.clock, gate), market: g.market });
+      const r = await enterStrangle(orders, g.account.id);
       expect(r.statuses).toEqual(['ACCEPTED']);
       g.market.set(quoteSymbol(strangleLeg(1).instrument), { lastPrice: 121, bid: 121, ask: 121.5 });
       await (paper as PaperExecutionClient).matchNow();

@@ -8,7 +8,7 @@ import { ReconciliationService } from '../../src/modules/orders/reconciliation.s
 import { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
 import { login, SecurityApp, SessionAuth } from '../security/security-app';
 import { FakeExecutionClient } from './fake-execution-client';
-import { REST_ENTRY_BODY, startOrdersRestApp } from './orders-rest-app';
+import { REST_ENTRY_BODY, restStrangleBody, startOrdersRestApp } from './orders-rest-app';
 import { SESSION_MS } from './gateway-harness';
 
 
@@ -37,18 +37,19 @@ describe('orders, positions and the kill switch over REST', () => {
 
   const post = (path: string, who: SessionAuth, body: object) => s.http().post(path).set('cookie', who.cookie).set('x-csrf-token', who.csrfToken).send(body);
 
-  it('submits an intent through the gateway and shows the order with its state history and position', async () => {
-    const res = await post('/api/orders', trader, { ...REST_ENTRY_BODY, accountId: s.accounts.kotakId, idempotencyKey: 'rest-1' }).expect(201);
-    expect(res.body.statuses).toEqual(['ACCEPTED']);
-    expect(broker.orders).toHaveLength(1);
-    const again = await post('/api/orders', trader, { ...REST_ENTRY_BODY, accountId: s.accounts.kotakId, idempotencyKey: 'rest-1' }).expect(201);
+  it('submits a strangle entry through the gateway and shows the orders with their state history and the position', async () => {
+    const res = await post('/api/orders/entry', trader, restStrangleBody(s.accounts.kotakId, { idempotencyKey: 'rest-1' })).expect(201);
+    expect(res.body.legs.map((l: { statuses: string[] }) => l.statuses)).toEqual([['ACCEPTED'], ['ACCEPTED']]);
+    expect(broker.orders).toHaveLength(2);
+    const again = await post('/api/orders/entry', trader, restStrangleBody(s.accounts.kotakId, { idempotencyKey: 'rest-1' })).expect(201);
     expect(again.body.duplicate).toBe(true);
-    expect(broker.orders).toHaveLength(1);
+    expect(broker.orders).toHaveLength(2);
 
-    const order = await s.http().get(`/api/orders/${res.body.orderIds[0]}`).set('cookie', viewer.cookie).expect(200);
+    const call = res.body.legs[0];
+    const order = await s.http().get(`/api/orders/${call.orderIds[0]}`).set('cookie', viewer.cookie).expect(200);
     expect(order.body.history.map((e: { type: string }) => e.type)).toEqual(['INITIALIZED', 'SUBMITTED', 'ACCEPTED']);
     const list = await s.http().get('/api/orders').query({ status: 'ACCEPTED' }).set('cookie', viewer.cookie).expect(200);
-    expect(list.body.map((o: { id: number }) => o.id)).toEqual(res.body.orderIds);
+    expect(list.body.map((o: { id: number }) => o.id).sort()).toEqual(res.body.legs.flatMap((l: { orderIds: number[] }) => l.orderIds).sort());
     const position = await s.http().get(`/api/positions/${res.body.positionId}`).set('cookie', viewer.cookie).expect(200);
     expect(position.body.status).toBe('ACTIVE');
   });
@@ -56,7 +57,8 @@ describe('orders, positions and the kill switch over REST', () => {
   it('refuses order writes to a viewer', async () => {
     const res = await post('/api/orders', viewer, { ...REST_ENTRY_BODY, accountId: s.accounts.kotakId });
     expect(res.status).toBe(403);
-    expect(broker.orders).toHaveLength(1);
+    expect((await post('/api/orders/entry', viewer, restStrangleBody(s.accounts.kotakId))).status).toBe(403);
+    expect(broker.orders).toHaveLength(2);
   });
 
   it('cancels over REST, even while HALTED by the kill switch, which is audited', async () => {
@@ -73,7 +75,7 @@ describe('orders, positions and the kill switch over REST', () => {
     const [first] = (await s.http().get('/api/orders').query({ status: 'ACCEPTED' }).set('cookie', trader.cookie).expect(200)).body;
     const canceled = await post(`/api/orders/${first.id}/cancel`, trader, {}).expect(200);
     expect(canceled.body.status).toBe('PENDING_CANCEL');
-    expect(broker.orders[0].state).toBe('CANCELED');
+    expect(broker.orders.find((o) => o.request.clientOrderId === first.clientOrderId)?.state).toBe('CANCELED');
     // A person's cancel is journaled as theirs: the exit chaser and the strategy never send such an exit again.
     const history = (await s.http().get(`/api/orders/${first.id}`).set('cookie', trader.cookie).expect(200)).body.history as { type: string; payload: Record<string, unknown> }[];
     expect(history.find((e) => e.type === 'CANCEL_REQUESTED')?.payload).toMatchObject({ requestedBy: `user:${s.users.trader.username}` });

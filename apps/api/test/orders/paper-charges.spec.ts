@@ -1,7 +1,7 @@
 import { Execution } from '../../src/modules/orders/entities/execution.entity';
 import { PositionLeg } from '../../src/modules/positions/entities/position-leg.entity';
 import { Position } from '../../src/modules/positions/entities/position.entity';
-import { strangleLeg } from './gateway-harness';
+import { enterStrangle, strangleLeg } from './gateway-harness';
 import { PaperGatewayHarness, quoteSymbol, startPaperGateway } from './paper-gateway-harness';
 
 const CALL = strangleLeg(1).instrument;
@@ -23,7 +23,9 @@ describe('charges of paper fills', () => {
   });
 
   it('stores each fill’s charges in paise and nets them off the position’s realised P&L', async () => {
-    const entry = await g.orders.submit(strangleLeg(g.account.id));
+    const entry = await enterStrangle(g.orders, g.account.id);
+    // The put is canceled unfilled: the position is the call alone.
+    await g.cancel.cancel(entry.put.orderIds[0]);
     await g.trade([{ symbol: CALL_SYMBOL, lastPrice: 120.5, bid: 120.5, ask: 121 }]);
     const positionId = entry.positionId as number;
     await g.orders.submit(strangleLeg(g.account.id, { purpose: 'EXIT', side: 'BUY', limitPrice: 100, positionId }));

@@ -7,7 +7,8 @@ import { CancelOrderService } from '../../src/modules/orders/cancel-order.servic
 import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
 import type { GatewayInstrument } from '../../src/modules/orders/gateway-intent';
 import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
-import { OrdersService } from '../../src/modules/orders/submit-order.service';
+import type { OrdersService } from '../../src/modules/orders/submit-order.service';
+import { buildGateway } from './gateway-factory';
 import type { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import type { DataSource } from 'typeorm';
 import { insertAccount } from '../db/fixtures';
@@ -57,7 +58,7 @@ export async function startPaperGateway(opts: { dialect?: TestDialect; config?: 
     market,
     store,
     account,
-    orders: new OrdersService(dataSource, clock, sleep, registry, new RiskContextService(dataSource, clock)),
+    orders: buildGateway({ dataSource, clock, sleep, registry, riskContext: new RiskContextService(dataSource, clock), market }),
     fills,
     settle,
     cancel: new CancelOrderService(dataSource, clock, registry),

@@ -6,7 +6,7 @@ import { CircuitBreakerTripService } from '../../src/modules/positions/circuit-b
 import { Position } from '../../src/modules/positions/entities/position.entity';
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
 import { PositionMonitorService } from '../../src/modules/positions/position-monitor.service';
-import { GatewayHarness, startGateway, strangleLeg } from './gateway-harness';
+import { GatewayHarness, startGateway, enterStrangle, type EnteredStrangle, strangleLeg } from './gateway-harness';
 import { QuoteBoard } from './quote-board.fake';
 
 /** A market whose quote of one symbol first runs `beforeAnswer` once: a fill landing mid-mark. */
@@ -37,10 +37,16 @@ describe('position.updated after fills', () => {
   });
 
   const positionEvents = () => published.flatMap((m) => (m.event === 'position.updated' ? [m.data] : []));
+  /** The strangle's put is canceled unfilled: the position is the call alone. */
+  const cancelPut = async (entry: EnteredStrangle) => {
+    await g.cancel.cancel(entry.put.orderIds[0]);
+    await g.settle.settleAccount(g.account.id);
+  };
 
   it('pushes the position after each committed fill, CLOSED once the exit fill flattens it', async () => {
-    const entry = await g.orders.submit(strangleLeg(g.account.id));
+    const entry = await enterStrangle(g.orders, g.account.id);
     const positionId = entry.positionId as number;
+    await cancelPut(entry);
     await fills.apply('PAPER', g.broker.fill(entry.intentId, 650, 120.5));
     expect(positionEvents()).toEqual([expect.objectContaining({ positionId, status: 'ACTIVE', legs: [expect.objectContaining({ side: 'SELL', quantity: 650, avgPricePaise: 12050 })] })]);
 
@@ -51,7 +57,7 @@ describe('position.updated after fills', () => {
   });
 
   it('pushes nothing for a duplicate fill', async () => {
-    const entry = await g.orders.submit(strangleLeg(g.account.id));
+    const entry = await enterStrangle(g.orders, g.account.id);
     const trade = g.broker.fill(entry.intentId, 650, 120.5);
     await fills.apply('PAPER', trade);
     expect(await fills.apply('PAPER', trade)).toBe('DUPLICATE');
@@ -59,8 +65,9 @@ describe('position.updated after fills', () => {
   });
 
   it('a mark racing the closing fill leaves the closed position as it closed, and pushes no stale ACTIVE state', async () => {
-    const entry = await g.orders.submit(strangleLeg(g.account.id));
+    const entry = await enterStrangle(g.orders, g.account.id);
     const positionId = entry.positionId as number;
+    await cancelPut(entry);
     await fills.apply('PAPER', g.broker.fill(entry.intentId, 650, 120.5));
     const market = new RacingQuoteBoard();
     market.set(contractSymbol({ underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 23500, optionType: 'CE' }), { lastPrice: 90 });

@@ -1,7 +1,7 @@
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { Order } from '../../src/modules/orders/entities/order.entity';
-import { OrdersService } from '../../src/modules/orders/submit-order.service';
-import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
+import type { OrdersService } from '../../src/modules/orders/submit-order.service';
+import { buildGateway } from './gateway-factory';
 import { makeDriver, settled, type DriverUnderTest } from '../jobs/job-test-kit';
 import { GatewayHarness, startGateway, strangleLeg } from './gateway-harness';
 
@@ -20,7 +20,7 @@ describe.each(['in-process', 'bullmq'] as const)('the orders.submit job on the %
     // The job's handler is the orders module's: `runQueued` of the gateway under test.
     d = makeDriver(kind, { overrides: { 'orders.submit': async (payload) => void (await orders.runQueued(payload as never)) } });
     const sleep = async (ms: number) => g.clock.advance(ms);
-    orders = new OrdersService(g.dataSource, g.clock, sleep, g.registry, new RiskContextService(g.dataSource, g.clock), d.queue);
+    orders = buildGateway({ dataSource: g.dataSource, clock: g.clock, sleep, registry: g.registry, jobs: d.queue });
     await d.queue.startProcessing();
   });
   afterEach(async () => {
@@ -31,7 +31,9 @@ describe.each(['in-process', 'bullmq'] as const)('the orders.submit job on the %
   const rows = (ids: readonly number[]) => g.dataSource.getRepository(Order).find({ where: ids.map((id) => ({ id })), order: { id: 'ASC' } });
 
   it('journals the intent INITIALIZED with what a later send needs, then the job sends it once; a redelivery and a second enqueue send nothing', async () => {
-    const intent = strangleLeg(g.account.id, { idempotencyKey: 'queued-1', product: 'MIS' });
+    // A strategy's own figures travel with the queued intent (internal: no public input carries them).
+    const callerFigures = { marginPaise: 18_00_000_00, riskPaise: 50_000_00, exposurePaise: 1_52_75_000_00 };
+    const intent = strangleLeg(g.account.id, { purpose: 'ADJUST', side: 'BUY', idempotencyKey: 'queued-1', product: 'MIS', callerFigures });
     const queued = await orders.enqueue(intent);
     expect(queued).toMatchObject({ duplicate: false, statuses: ['INITIALIZED'] });
     const [journaled] = await rows(queued.orderIds);
@@ -40,10 +42,9 @@ describe.each(['in-process', 'bullmq'] as const)('the orders.submit job on the %
 
     expect((await settled(d.queue, queued.intentId)).state).toBe('completed');
     expect(g.broker.orders).toHaveLength(1);
-    expect(g.broker.orders[0].request).toMatchObject({ clientOrderId: queued.intentId, side: 'SELL', quantity: 650, limitPrice: 120.5, product: 'MIS' });
+    expect(g.broker.orders[0].request).toMatchObject({ clientOrderId: queued.intentId, side: 'BUY', quantity: 650, limitPrice: 120.5, product: 'MIS' });
     const [sent] = await rows(queued.orderIds);
     expect(sent).toMatchObject({ status: 'ACCEPTED' });
-    expect(sent.positionId).not.toBeNull();
 
     // The same job delivered again (a stalled job's redelivery): nothing is sent.
     expect(await orders.runQueued({ clientOrderId: queued.intentId, accountId: g.account.id })).toBeNull();
@@ -54,9 +55,9 @@ describe.each(['in-process', 'bullmq'] as const)('the orders.submit job on the %
   });
 
   it('lets only one of two concurrent deliveries of one job send', async () => {
-    const intent = strangleLeg(g.account.id, { quantity: 1950, idempotencyKey: 'queued-race' });
+    const intent = strangleLeg(g.account.id, { purpose: 'ADJUST', side: 'BUY', quantity: 1950, idempotencyKey: 'queued-race' });
     // Journaled by hand (no job yet), then "delivered" twice at once.
-    const queuedOnly = new OrdersService(g.dataSource, g.clock, async () => undefined, g.registry, new RiskContextService(g.dataSource, g.clock), { enqueue: async () => ({ jobId: 'x', duplicate: false }) } as never);
+    const queuedOnly = buildGateway({ dataSource: g.dataSource, clock: g.clock, sleep: async () => undefined, registry: g.registry, jobs: { enqueue: async () => ({ jobId: 'x', duplicate: false }) } as never });
     const queued = await queuedOnly.enqueue(intent);
     expect(queued.statuses).toEqual(['INITIALIZED', 'INITIALIZED']);
     const payload = { clientOrderId: queued.intentId, accountId: g.account.id };
@@ -68,10 +69,20 @@ describe.each(['in-process', 'bullmq'] as const)('the orders.submit job on the %
 
   it('checks the risk rules when the job runs: an intent queued for a HALTED account is DENIED with its code and nothing is sent', async () => {
     await g.dataSource.getRepository(BrokerAccount).update(g.account.id, { tradingState: 'HALTED' });
-    const queued = await orders.enqueue(strangleLeg(g.account.id, { idempotencyKey: 'queued-halted' }));
+    const queued = await orders.enqueue(strangleLeg(g.account.id, { purpose: 'ADJUST', side: 'BUY', idempotencyKey: 'queued-halted' }));
     expect((await settled(d.queue, queued.intentId)).state).toBe('completed');
     const [denied] = await rows(queued.orderIds);
     expect(denied).toMatchObject({ status: 'DENIED', denialCode: 'TRADING_HALTED' });
+    expect(g.broker.orders).toHaveLength(0);
+  });
+
+  it("checks with the larger margin when the caller's own figure is above the gateway's: stricter, never looser", async () => {
+    // The gateway prices this long call at its premium (₹78,325); the caller says ₹1.3 Cr, above the ₹1.2 Cr usable.
+    const queued = await orders.enqueue(strangleLeg(g.account.id, { purpose: 'ADJUST', side: 'BUY', idempotencyKey: 'queued-strict', callerFigures: { marginPaise: 1_30_00_000_00 } }));
+    expect((await settled(d.queue, queued.intentId)).state).toBe('completed');
+    const [denied] = await rows(queued.orderIds);
+    expect(denied).toMatchObject({ status: 'DENIED', denialCode: 'MARGIN_EXCEEDS_USABLE' });
+    expect(denied.denialContext).toMatchObject({ requiredPaise: 1_30_00_000_00, modelPaise: 78_325_00, callerPaise: 1_30_00_000_00 });
     expect(g.broker.orders).toHaveLength(0);
   });
 });

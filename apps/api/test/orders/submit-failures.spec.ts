@@ -1,5 +1,5 @@
 import { Order } from '../../src/modules/orders/entities/order.entity';
-import { OrdersService } from '../../src/modules/orders/submit-order.service';
+import { buildGateway } from './gateway-factory';
 import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
 import { Position } from '../../src/modules/positions/entities/position.entity';
 import type { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
@@ -19,7 +19,7 @@ describe('the gateway when something unexpected fails', () => {
     const registry = new ExecutionClientRegistry();
     registry.register(g.account.id, g.broker);
     const broken = { gather: async () => Promise.reject(new Error('database hiccup')) } as unknown as RiskContextService;
-    const orders = new OrdersService(g.dataSource, g.clock, async () => undefined, registry, broken);
+    const orders = buildGateway({ dataSource: g.dataSource, clock: g.clock, sleep: async () => undefined, registry, riskContext: broken });
     await expect(orders.submit(strangleLeg(g.account.id))).rejects.toThrow('database hiccup');
     const rows = await g.dataSource.getRepository(Order).find();
     expect(rows.map((r) => r.status)).toEqual(['CANCELED']);

@@ -1,10 +1,11 @@
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { OrderEvent } from '../../src/modules/orders/entities/order-event.entity';
-import { OrdersService } from '../../src/modules/orders/submit-order.service';
+import type { OrdersService } from '../../src/modules/orders/submit-order.service';
 import { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
 import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
-import { GatewayHarness, startGateway, strangleLeg } from './gateway-harness';
+import { buildGateway } from './gateway-factory';
+import { GatewayHarness, enterStrangle, startGateway, strangleLeg } from './gateway-harness';
 
 describe('the order gateway and the kill switch (done-when 6)', () => {
   let g: GatewayHarness;
@@ -18,17 +19,17 @@ describe('the order gateway and the kill switch (done-when 6)', () => {
 
   const setState = (tradingState: BrokerAccount['tradingState']) => g.dataSource.getRepository(BrokerAccount).update(g.account.id, { tradingState });
 
-  /** An ACTIVE strangle position with one filled call leg; returns its id. */
+  /** An ACTIVE strangle position with a filled call leg (the put still working); returns its id. */
   async function openPosition(): Promise<number> {
-    const r = await g.orders.submit(strangleLeg(g.account.id));
+    const r = await enterStrangle(g.orders, g.account.id);
     await g.fills.apply('PAPER', g.broker.fill(r.intentId));
     return r.positionId as number;
   }
 
   it('journals, checks, sends with the clientOrderId as tag and stores the acknowledgement', async () => {
-    const r = await g.orders.submit(strangleLeg(g.account.id));
+    const r = await enterStrangle(g.orders, g.account.id);
     expect(r.statuses).toEqual(['ACCEPTED']);
-    expect(g.broker.orders.map((o) => o.request.clientOrderId)).toEqual([r.intentId]);
+    expect(g.broker.orders.map((o) => o.request.clientOrderId)).toEqual([r.intentId, r.put.intentId]);
     const events = await g.dataSource.getRepository(OrderEvent).find({ where: { orderId: r.orderIds[0] }, order: { sequence: 'ASC' } });
     expect(events.map((e) => e.type)).toEqual(['INITIALIZED', 'SUBMITTED', 'ACCEPTED']);
     expect(r.positionId).not.toBeNull();
@@ -36,8 +37,9 @@ describe('the order gateway and the kill switch (done-when 6)', () => {
 
   it('denies every new order while HALTED, stores the denial, and sends nothing', async () => {
     await setState('HALTED');
-    const r = await g.orders.submit(strangleLeg(g.account.id));
+    const r = await enterStrangle(g.orders, g.account.id);
     expect(r.statuses).toEqual(['DENIED']);
+    expect(r.put.statuses).toEqual(['DENIED']);
     expect(r.denial?.code).toBe('TRADING_HALTED');
     const row = await g.dataSource.getRepository(Order).findOneByOrFail({ id: r.orderIds[0] });
     expect(row.denialCode).toBe('TRADING_HALTED');
@@ -50,11 +52,11 @@ describe('the order gateway and the kill switch (done-when 6)', () => {
     await setState('HALTED');
     const r = await g.orders.submit(strangleLeg(g.account.id, { purpose: 'EXIT', side: 'BUY', positionId }));
     expect(r.denial?.code).toBe('TRADING_HALTED');
-    expect(g.broker.orders).toHaveLength(1);
+    expect(g.broker.orders).toHaveLength(2);
   });
 
   it('still lets a cancel through while HALTED', async () => {
-    const r = await g.orders.submit(strangleLeg(g.account.id));
+    const r = await enterStrangle(g.orders, g.account.id);
     await setState('HALTED');
     const after = await g.cancel.cancel(r.orderIds[0]);
     expect(after.status).toBe('PENDING_CANCEL');
@@ -72,7 +74,7 @@ describe('the order gateway and the kill switch (done-when 6)', () => {
     expect(wrongSide.denial?.code).toBe('REDUCING_ONLY');
     const exit = await g.orders.submit(strangleLeg(g.account.id, { purpose: 'EXIT', side: 'BUY', positionId, limitPrice: 100 }));
     expect(exit.statuses).toEqual(['ACCEPTED']);
-    expect(g.broker.orders.map((o) => o.request.side)).toEqual(['SELL', 'BUY']);
+    expect(g.broker.orders.map((o) => o.request.side)).toEqual(['SELL', 'SELL', 'BUY']);
   });
 
   describe('an account not reconciled (after a restart, or after a mismatch) refuses new risk but lets out what reduces a position the broker confirms', () => {
@@ -81,7 +83,7 @@ describe('the order gateway and the kill switch (done-when 6)', () => {
 
     beforeEach(() => {
       gate = new ReconciliationGate();
-      gated = new OrdersService(g.dataSource, g.clock, async (ms) => g.clock.advance(ms), g.registry, new RiskContextService(g.dataSource, g.clock, gate));
+      gated = buildGateway({ dataSource: g.dataSource, clock: g.clock, sleep: async (ms) => g.clock.advance(ms), registry: g.registry, riskContext: new RiskContextService(g.dataSource, g.clock, gate) });
     });
 
     it.each([
@@ -93,9 +95,9 @@ describe('the order gateway and the kill switch (done-when 6)', () => {
       const entry = await gated.submit(strangleLeg(g.account.id, { instrument: { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 22500, optionType: 'PE' }, positionId }));
       expect(entry.denial?.code).toBe('NOT_RECONCILED');
       expect(entry.denial?.context).toMatchObject({ reconciliation: mismatch ? 'MISMATCH' : 'PENDING' });
-      const stopLoss = await gated.submit(strangleLeg(g.account.id, { purpose: 'EXIT', side: 'BUY', positionId, limitPrice: 240, strategyType: 'WEEKLY_NIFTY_STRANGLE', estimatedMarginPaise: 0 }));
+      const stopLoss = await gated.submit(strangleLeg(g.account.id, { purpose: 'EXIT', side: 'BUY', positionId, limitPrice: 240, strategyType: 'WEEKLY_NIFTY_STRANGLE' }));
       expect(stopLoss.statuses).toEqual(['ACCEPTED']);
-      expect(g.broker.orders.map((o) => `${o.request.side} ${o.request.quantity}`)).toEqual(['SELL 650', 'BUY 650']);
+      expect(g.broker.orders.map((o) => `${o.request.side} ${o.request.quantity}`)).toEqual(['SELL 650', 'SELL 650', 'BUY 650']);
     });
 
     it('refuses an exit the journal believes in but the broker does not confirm (it would open a new position)', async () => {
@@ -105,7 +107,7 @@ describe('the order gateway and the kill switch (done-when 6)', () => {
       const exit = await gated.submit(strangleLeg(g.account.id, { purpose: 'EXIT', side: 'BUY', positionId, limitPrice: 130 }));
       expect(exit.denial?.code).toBe('NOT_RECONCILED');
       expect(exit.denial?.context).toMatchObject({ reducesPosition: false });
-      expect(g.broker.orders).toHaveLength(1);
+      expect(g.broker.orders).toHaveLength(2);
       // Reconciled, the journal and the broker agree again and exits need no broker confirmation.
       gate.markReconciled(g.account.id);
       g.broker.orders[0].filled = 650;
@@ -124,7 +126,7 @@ describe('the order gateway and the kill switch (done-when 6)', () => {
       await setState('ACTIVE');
       const third = await gated.submit(strangleLeg(g.account.id, { purpose: 'EXIT', side: 'BUY', positionId, limitPrice: 100, idempotencyKey: 'third' }));
       expect(third.denial?.code).toBe('EXIT_NOT_REDUCING');
-      expect(g.broker.orders).toHaveLength(2);
+      expect(g.broker.orders).toHaveLength(3);
     });
   });
 });

@@ -7,7 +7,7 @@ import { CHASE_AFTER_MS, ExitChaserService } from '../../src/modules/positions/e
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
 import { PositionDetailService } from '../../src/modules/positions/position-detail.service';
 import { StrategyConfig } from '../../src/modules/strategies/entities/strategy-config.entity';
-import { GatewayHarness, startGateway, strangleLeg } from '../orders/gateway-harness';
+import { GatewayHarness, startGateway, strangleEntry, strangleLeg } from '../orders/gateway-harness';
 import { QuoteBoard } from '../orders/quote-board.fake';
 
 const CALL = { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 23500, optionType: 'CE' } as const;
@@ -28,9 +28,11 @@ describe('the exit chaser on a two-leg strangle', () => {
   beforeEach(async () => {
     g = await startGateway();
     market = new QuoteBoard().set(contractSymbol(CALL), { lastPrice: 150, bid: 149.5, ask: 150.5 }).set(contractSymbol(PUT), { lastPrice: 80, bid: 79.5, ask: 80.5 });
-    const call = await g.orders.submit(strangleLeg(g.account.id, { idempotencyKey: 'ce' }));
-    positionId = call.positionId as number;
-    const put = await g.orders.submit(strangleLeg(g.account.id, { instrument: PUT, limitPrice: 80, positionId, idempotencyKey: 'pe' }));
+    // The strangle enters as one command (the gateway refuses a lone ENTRY leg).
+    const base = strangleEntry(g.account.id, { idempotencyKey: 'entry' });
+    const entry = await g.orders.submitEntry({ ...base, legs: [base.legs[0], { ...base.legs[1], instrument: PUT, limitPrice: 80 }] });
+    const [call, put] = entry.legs;
+    positionId = entry.positionId as number;
     await g.fills.apply('PAPER', g.broker.fill(call.intentId, 650, 120.5));
     await g.fills.apply('PAPER', g.broker.fill(put.intentId, 650, 80));
   });

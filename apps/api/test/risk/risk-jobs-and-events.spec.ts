@@ -20,7 +20,7 @@ import { RiskStatePublisher } from '../../src/modules/risk/events/risk-state.pub
 import { KillSwitchService } from '../../src/modules/risk/kill-switch/kill-switch.service';
 import { LossLimitWatchService } from '../../src/modules/risk/limits/loss-limit-watch.service';
 import { QuoteBoard } from '../orders/quote-board.fake';
-import { GatewayHarness, startGateway, strangleLeg } from '../orders/gateway-harness';
+import { enterStrangle, GatewayHarness, startGateway, strangleLeg } from '../orders/gateway-harness';
 
 /** 2026-03-10, the harness's session day. */
 const TODAY = '2026-03-10';
@@ -153,18 +153,24 @@ describe('risk jobs and live events', () => {
     afterEach(() => publisher.onModuleDestroy());
 
     it('follows every committed journal event: submit, fill, denial', async () => {
-      const entry = await g.orders.submit(strangleLeg(g.account.id));
+      const entry = await enterStrangle(g.orders, g.account.id);
       await g.fills.apply('PAPER', g.broker.fill(entry.intentId, 650, 120.5));
-      expect(events('order.updated').map((e) => [e.orderId, e.status, e.filledQuantity, e.averagePrice])).toEqual([
+      const ofCall = () => events('order.updated').filter((e) => e.orderId === entry.orderIds[0]);
+      // Both legs are journaled before either is sent.
+      expect(events('order.updated').slice(0, 2).map((e) => [e.orderId, e.status])).toEqual([
+        [entry.orderIds[0], 'INITIALIZED'],
+        [entry.put.orderIds[0], 'INITIALIZED'],
+      ]);
+      expect(ofCall().map((e) => [e.orderId, e.status, e.filledQuantity, e.averagePrice])).toEqual([
         [entry.orderIds[0], 'INITIALIZED', 0, null],
         [entry.orderIds[0], 'SUBMITTED', 0, null],
         [entry.orderIds[0], 'ACCEPTED', 0, null],
         [entry.orderIds[0], 'FILLED', 650, 120.5],
       ]);
-      expect(events('order.updated')[0]).toMatchObject({ clientOrderId: entry.intentId, accountId: g.account.id, side: 'SELL', purpose: 'ENTRY', quantity: 650, reason: null });
+      expect(ofCall()[0]).toMatchObject({ clientOrderId: entry.intentId, accountId: g.account.id, side: 'SELL', purpose: 'ENTRY', quantity: 650, reason: null });
 
       await g.dataSource.getRepository(BrokerAccount).update(g.account.id, { tradingState: 'HALTED' });
-      const denied = await g.orders.submit(strangleLeg(g.account.id, { strike: 23600 } as never));
+      const denied = await g.orders.submit(strangleLeg(g.account.id, { purpose: 'ADJUST', side: 'BUY' }));
       expect(events('order.updated').slice(-2).map((e) => [e.orderId, e.status, e.reason])).toEqual([
         [denied.orderIds[0], 'INITIALIZED', null],
         [denied.orderIds[0], 'DENIED', 'TRADING_HALTED'],
@@ -172,7 +178,7 @@ describe('risk jobs and live events', () => {
     });
 
     it('publishes nothing for a transaction that rolls back', async () => {
-      const entry = await g.orders.submit(strangleLeg(g.account.id));
+      const entry = await enterStrangle(g.orders, g.account.id);
       const before = events('order.updated').length;
       await expect(
         inTransaction(g.dataSource, async (m) => {

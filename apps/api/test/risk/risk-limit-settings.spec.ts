@@ -4,7 +4,7 @@ import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity
 import { RiskLimit } from '../../src/modules/risk/entities/risk-limit.entity';
 import { createTestDatabase } from '../db/test-database';
 import { SESSION_MS } from '../orders/gateway-harness';
-import { REST_ENTRY_BODY, startOrdersRestApp } from '../orders/orders-rest-app';
+import { restStrangleBody, startOrdersRestApp } from '../orders/orders-rest-app';
 import { login, SecurityApp, SessionAuth } from '../security/security-app';
 
 
@@ -39,7 +39,7 @@ describe('approval and days-to-expiry are stored risk limits, not code', () => {
     });
 
     const put = (body: object) => s.http().put(`/api/accounts/${s.accounts.kotakId}/risk-limits`).set('cookie', trader.cookie).set('x-csrf-token', trader.csrfToken).send(body);
-    const submit = (body: object) => s.http().post('/api/orders').set('cookie', trader.cookie).set('x-csrf-token', trader.csrfToken).send({ ...REST_ENTRY_BODY, accountId: s.accounts.kotakId, ...body });
+    const submit = (idempotencyKey: string) => s.http().post('/api/orders/entry').set('cookie', trader.cookie).set('x-csrf-token', trader.csrfToken).send(restStrangleBody(s.accounts.kotakId, { idempotencyKey }));
 
     it('a changed minimum days to expiry takes effect on the next intent, audited; invalid values are refused', async () => {
       expect((await put({ minDaysToExpiryOptions: 61 })).status).toBe(400);
@@ -48,24 +48,24 @@ describe('approval and days-to-expiry are stored risk limits, not code', () => {
       const audit = await s.dataSource.getRepository(AuditLogEntity).findOneByOrFail({ action: 'risk-limits.update' });
       expect(JSON.parse(audit.newValue as string)).toEqual({ minDaysToExpiryOptions: 8 });
 
-      const denied = await submit({ idempotencyKey: 'days-1' }).expect(201);
-      expect(denied.body.denial).toMatchObject({ code: 'EXPIRY_TOO_NEAR' });
+      const denied = await submit('days-1').expect(422);
+      expect(denied.body).toMatchObject({ code: 'ORDER_DENIED', denials: ['EXPIRY_TOO_NEAR'] });
       await put({ minDaysToExpiryOptions: 7 }).expect(200);
-      const passed = await submit({ idempotencyKey: 'days-2' }).expect(201);
+      const passed = await submit('days-2').expect(201);
       expect(passed.body.denial).toBeUndefined();
-      expect(passed.body.statuses).toEqual(['ACCEPTED']);
+      expect(passed.body.legs.map((l: { statuses: string[] }) => l.statuses)).toEqual([['ACCEPTED'], ['ACCEPTED']]);
     });
 
     it('switching approval on makes an entry without an approver APPROVAL_REQUIRED; off again, it passes', async () => {
       // The previous test's entry holds the one position; close that slot for this one.
       await s.dataSource.query(`UPDATE positions SET status = 'CLOSED' WHERE account_id = ?`, [s.accounts.kotakId]);
       await put({ requiresApproval: true }).expect(200);
-      const denied = await submit({ idempotencyKey: 'approval-1', strike: 23600 }).expect(201);
-      expect(denied.body.denial.code).toBe('APPROVAL_REQUIRED');
+      const denied = await submit('approval-1').expect(422);
+      expect(denied.body.denials).toEqual(['APPROVAL_REQUIRED']);
       await put({ requiresApproval: false }).expect(200);
-      const passed = await submit({ idempotencyKey: 'approval-2', strike: 23600 }).expect(201);
+      const passed = await submit('approval-2').expect(201);
       expect(passed.body.denial).toBeUndefined();
-      expect(passed.body.statuses).toEqual(['ACCEPTED']);
+      expect(passed.body.legs.map((l: { statuses: string[] }) => l.statuses)).toEqual([['ACCEPTED'], ['ACCEPTED']]);
     });
   });
 });

@@ -51,10 +51,20 @@ const SAMPLES: Record<string, Sample | null> = {
       orderType: 'LIMIT',
       limitPrice: 120.5,
       purpose: 'ENTRY',
-      estimatedMarginPaise: 1_80_000_00,
       idempotencyKey: 'sample-1',
     },
     required: ['accountId', 'segment', 'underlying', 'kind', 'expiry', 'side', 'quantity', 'orderType', 'limitPrice', 'purpose'],
+  },
+  'POST /api/orders/entry': {
+    body: {
+      accountId: 1,
+      legs: [
+        { segment: 'NFO-OPT', underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 23500, optionType: 'CE', side: 'SELL', quantity: 65, orderType: 'LIMIT', limitPrice: 120.5 },
+        { segment: 'NFO-OPT', underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 22500, optionType: 'PE', side: 'SELL', quantity: 65, orderType: 'LIMIT', limitPrice: 95 },
+      ],
+      idempotencyKey: 'sample-entry-1',
+    },
+    required: ['accountId', 'legs'],
   },
   'POST /api/positions/:id/exit': { body: { reason: 'manual exit for a test' }, required: ['reason'] },
   'PUT /api/calendar/years/:year': { params: () => ({ year: 2027 }), body: { holidays: [{ date: '2027-01-26', name: 'Republic Day' }] }, required: ['holidays'] },

@@ -3,7 +3,7 @@ import { EXECUTION_CLIENTS, ExecutionClientRegistry } from '../../src/modules/or
 import { ReconciliationService } from '../../src/modules/orders/reconciliation.service';
 import { SESSION_MS } from '../orders/gateway-harness';
 import { FakeExecutionClient } from '../orders/fake-execution-client';
-import { REST_ENTRY_BODY, startOrdersRestApp } from '../orders/orders-rest-app';
+import { restStrangleBody, startOrdersRestApp } from '../orders/orders-rest-app';
 import { capturedLogs, login, SecurityApp, SessionAuth } from './security-app';
 
 interface LogLine {
@@ -31,7 +31,8 @@ describe('reconciliation outcomes are logged, not only alerted', () => {
   let broker: FakeExecutionClient;
   const clock = new FixedClock(SESSION_MS);
   const reconcile = () => s.app.get(ReconciliationService, { strict: false }).reconcile(s.accounts.kotakId);
-  const enter = (key: string) => s.http().post('/api/orders').set('cookie', trader.cookie).set('x-csrf-token', trader.csrfToken).send({ ...REST_ENTRY_BODY, accountId: s.accounts.kotakId, idempotencyKey: key });
+  /** A strangle entry (call sent first, then the put), as one command. */
+  const enter = (key: string) => s.http().post('/api/orders/entry').set('cookie', trader.cookie).set('x-csrf-token', trader.csrfToken).send(restStrangleBody(s.accounts.kotakId, { idempotencyKey: key }));
 
   beforeAll(async () => {
     const start = capturedLogs.length;
@@ -47,26 +48,26 @@ describe('reconciliation outcomes are logged, not only alerted', () => {
 
   it('logs the open orders it kept and the changes it adopted, at info', async () => {
     const placed = await enter('log-kept-1').expect(201);
-    const tag = broker.orders[0].request.clientOrderId;
+    const [call, put] = broker.orders.map((o) => o.request.clientOrderId);
     let at = capturedLogs.length;
     await reconcile();
-    expect(outcomes(at)).toEqual([expect.objectContaining({ level: 30, accountId: s.accounts.kotakId, ok: true, adopted: [], kept: [`${tag}: ACCEPTED`], mismatches: [] })]);
+    expect(outcomes(at)).toEqual([expect.objectContaining({ level: 30, accountId: s.accounts.kotakId, ok: true, adopted: [], kept: [`${call}: ACCEPTED`, `${put}: ACCEPTED`], mismatches: [] })]);
 
-    // The broker cancelled it meanwhile: reconciliation adopts that.
-    broker.orders[0].state = 'CANCELED';
+    // The broker cancelled both legs meanwhile: reconciliation adopts that.
+    for (const o of broker.orders) o.state = 'CANCELED';
     at = capturedLogs.length;
     await reconcile();
     const [line] = outcomes(at);
     expect(line).toMatchObject({ level: 30, ok: true, kept: [], mismatches: [] });
-    expect(line.adopted).toEqual([`${tag}: ACCEPTED → CANCELED`]);
-    expect(placed.body.orderIds).toHaveLength(1);
+    expect(line.adopted).toEqual([`${call}: ACCEPTED → CANCELED`, `${put}: ACCEPTED → CANCELED`]);
+    expect(placed.body.legs.map((l: { orderIds: number[] }) => l.orderIds.length)).toEqual([1, 1]);
   });
 
   it('logs what it withdrew and every mismatch, at error, when the account stays HALTED', async () => {
     broker.timeoutAfterAccept();
     await enter('log-withdrawn-1');
-    // The broker never kept it: at reconciliation the journal's SUBMITTED order is unknown there.
-    const lost = broker.orders.pop();
+    // The call's send timed out and the broker never kept it: at reconciliation the journal's SUBMITTED order is unknown there.
+    const [lost] = broker.orders.splice(broker.orders.length - 2, 1);
     // And the broker has an order mCube never sent.
     broker.orders.push({ ...(lost as NonNullable<typeof lost>), request: { ...(lost as NonNullable<typeof lost>).request, clientOrderId: 'FOREIGN-1' }, brokerOrderId: 'B-FOREIGN' });
     const at = capturedLogs.length;

@@ -1,4 +1,4 @@
-import { createDefaultNseCalendar, epochMsOfIst, FixedClock, type NseCalendar } from '@mcube/domain';
+import { createDefaultNseCalendar, epochMsOfIst, FixedClock, type ExecutionClient, type MarketDataPort, type NseCalendar } from '@mcube/domain';
 import { InMemoryPaperBookStore, PaperExecutionClient } from '@mcube/brokers-paper';
 import { MarketSimulator } from '@mcube/market-sim';
 import type { DataSource } from 'typeorm';
@@ -18,13 +18,20 @@ import { AlertDispatcher } from '../../src/modules/alerts/delivery/alert-dispatc
 import type { AlertRetryPolicy } from '../../src/modules/alerts/delivery/alert-retry-policy';
 import { ChannelFailureNotifier } from '../../src/modules/alerts/delivery/channel-failure.notifier';
 import { AlertRoutesService } from '../../src/modules/alerts/settings/alert-routes.service';
+import { AuditService } from '../../src/modules/core/audit/audit.service';
+import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
+import { EconomicEvent } from '../../src/modules/data/entities/economic-event.entity';
+import { EconomicEventsService } from '../../src/modules/data/events/economic-events.service';
+import { MarketEventsSyncService } from '../../src/modules/data/events/market-events-sync.service';
 import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
 import { AccountMarginService } from '../../src/modules/orders/account-margin.service';
 import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
 import { CancelOrderService } from '../../src/modules/orders/cancel-order.service';
 import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
 import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
-import { OrdersService } from '../../src/modules/orders/submit-order.service';
+import type { OrdersService } from '../../src/modules/orders/submit-order.service';
+import type { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
+import { buildGateway } from '../orders/gateway-factory';
 import { CircuitBreakerTripService } from '../../src/modules/positions/circuit-breaker-trip.service';
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
 import { PositionMonitorService } from '../../src/modules/positions/position-monitor.service';
@@ -47,7 +54,8 @@ export type DriverKind = 'in-process' | 'bullmq';
  * MarketSimulator on a FixedClock (the market clock, the jobs clock and the process clock are
  * that one clock), the paper broker behind the order gateway, the position monitor, the
  * strangle runner and its job handlers registered in a JobHandlersRegistry, a job driver
- * (in-process, or BullMQ on the shared Redis under a unique prefix) and the ScheduleTicker.
+ * (in-process, or BullMQ on the shared Redis under a unique prefix) and the ScheduleTicker; the
+ * simulator's economic events copied into the stored calendar (which the strategy reads).
  * Every other job of the registry gets a no-op handler (their modules are not under test).
  * `step(ms)` is one schedule tick at that instant: the ticker enqueues what is due, the test
  * waits for those jobs, then one order-sync pass (paper matching + settlement) runs, as
@@ -72,6 +80,68 @@ export interface StrangleHarness {
   close(): Promise<void>;
 }
 
+/** The API's strangle path on a migrated database: what the harness, the crash child and its restart share. */
+export interface StrangleRuntime {
+  readonly orders: OrdersService;
+  readonly settle: SettleInFlightService;
+  readonly fills: ApplyFillService;
+  readonly runner: KotakStrangleRunner;
+  readonly bus: MarketEventsBus;
+  /** The strategy jobs' handlers (on the registry the caller passed, if any). */
+  readonly handlers: JobHandlersRegistry;
+  readonly registry: ExecutionClientRegistry;
+  /** The circuit breaker (what the `risk.circuit-breakers` job runs). */
+  readonly breaker: CircuitBreakerTripService;
+}
+
+/**
+ * Wires the gateway (the paper broker for `accountId`), positions, breaker, monitor, exit chaser,
+ * the stored events calendar, the strangle runner and its job handlers, as the API's modules do.
+ * `gate` makes the risk context wait for reconciliation (a restarted process); `handlers`, `bus`
+ * and `alerts` default to new ones (the harness passes its own, wired to its job queue).
+ */
+export function buildStrangleRuntime(p: {
+  dataSource: DataSource;
+  clock: FixedClock;
+  calendar: NseCalendar;
+  market: MarketDataPort;
+  paper: ExecutionClient;
+  accountId: number;
+  runtime?: StrangleRuntimeSettings;
+  gate?: ReconciliationGate;
+  handlers?: JobHandlersRegistry;
+  bus?: MarketEventsBus;
+  alerts?: AlertsService;
+}): StrangleRuntime {
+  const { dataSource, clock, calendar, market } = p;
+  const sleep = async (ms: number) => clock.advance(ms);
+  const registry = new ExecutionClientRegistry();
+  registry.register(p.accountId, p.paper);
+  const fills = new ApplyFillService(dataSource, clock);
+  const settle = new SettleInFlightService(dataSource, clock, registry, fills);
+  const orders = buildGateway({ dataSource, clock, sleep, registry, riskContext: new RiskContextService(dataSource, clock, p.gate), market });
+  const cancels = new CancelOrderService(dataSource, clock, registry);
+  const bus = p.bus ?? new MarketEventsBus();
+  const alerts = p.alerts ?? new AlertsService(dataSource, bus);
+  const manualExits = new ManualExitService(dataSource, orders, market, clock);
+  const breaker = new CircuitBreakerTripService(dataSource, clock, manualExits, alerts);
+  const monitor = new PositionMonitorService(dataSource, clock, market, breaker, bus, calendar);
+  // The stored events calendar the strategy reads (the API's sync job copies the simulator's events into it).
+  const events = new EconomicEventsService(dataSource.getRepository(EconomicEvent), dataSource, new AuditService(dataSource.getRepository(AuditLogEntity)));
+  const runner = new KotakStrangleRunner(dataSource, market, clock, calendar, orders, cancels, new AccountMarginService(registry), alerts, bus, events, p.runtime ?? {});
+  const handlers = p.handlers ?? new JobHandlersRegistry();
+  new StrategyJobHandlers(handlers, runner, monitor, new ExitChaserService(dataSource, clock, market, cancels, manualExits)).onModuleInit();
+  return { orders, settle, fills, runner, bus, handlers, registry, breaker };
+}
+
+/** Inserts the Kotak account and its active strangle configuration as `init` seeds them, the parameters overridden by `parameters`. */
+export async function seedStrangleAccount(dataSource: DataSource, parameters: Record<string, unknown> = {}): Promise<BrokerAccount> {
+  const seed = TRADING_ACCOUNT_SEEDS.find((s) => s.broker === 'KOTAK')!;
+  const account = await insertAccount(dataSource, { broker: 'KOTAK', allocatedCapitalPaise: seed.allocatedCapitalPaise, isPaperTrading: true });
+  await dataSource.getRepository(StrategyConfig).save({ accountId: account.id, strategyType: 'WEEKLY_NIFTY_STRANGLE', isActive: true, parameters: { ...seed.parameters, ...parameters } });
+  return account;
+}
+
 /** Builds the harness with the Kotak account seeded as `init` seeds it, its parameters overridden by `parameters`. */
 export async function startStrangleHarness(opts: {
   driver: DriverKind;
@@ -93,10 +163,9 @@ export async function startStrangleHarness(opts: {
   const calendar = createDefaultNseCalendar();
   // The clock moves in 5-minute steps, so the simulator ticks every 5 minutes too (its default is 1 s).
   const market = new MarketSimulator({ seed: opts.seed, startDate: opts.startDate, calendar, tickIntervalMs: 5 * 60_000 }, clock);
-  const seed = TRADING_ACCOUNT_SEEDS.find((s) => s.broker === 'KOTAK')!;
-  const account = await insertAccount(dataSource, { broker: 'KOTAK', allocatedCapitalPaise: seed.allocatedCapitalPaise, isPaperTrading: true });
-  await dataSource.getRepository(StrategyConfig).save({ accountId: account.id, strategyType: 'WEEKLY_NIFTY_STRANGLE', isActive: true, parameters: { ...seed.parameters, ...opts.parameters } });
+  const account = await seedStrangleAccount(dataSource, opts.parameters);
   await opts.seedData?.(dataSource, account.id);
+  await new MarketEventsSyncService(dataSource, market, clock, 'sim').run();
   const handlers = new JobHandlersRegistry();
   const logger = memoryLogger();
   const jobRunner = new JobRunner({ handlers, clock, calendar, logger });
@@ -106,24 +175,13 @@ export async function startStrangleHarness(opts: {
       ? new InProcessJobQueue({ runner: jobRunner, handlers, clock, logger, sleep: async () => undefined })
       : new BullMqJobQueue({ redisUrl: SHARED_REDIS_URL, prefix, runner: jobRunner, handlers, logger });
 
-  const paper = await PaperExecutionClient.create({ config: { capitalPaise: seed.allocatedCapitalPaise }, clock, marketData: market, store: new InMemoryPaperBookStore(), sleep });
-  const registry = new ExecutionClientRegistry();
-  registry.register(account.id, paper);
-  const fills = new ApplyFillService(dataSource, clock);
-  const settle = new SettleInFlightService(dataSource, clock, registry, fills);
-  const orders = new OrdersService(dataSource, clock, sleep, registry, new RiskContextService(dataSource, clock));
-  const cancels = new CancelOrderService(dataSource, clock, registry);
+  const paper = await PaperExecutionClient.create({ config: { capitalPaise: account.allocatedCapitalPaise }, clock, marketData: market, store: new InMemoryPaperBookStore(), sleep });
   const bus = new MarketEventsBus();
   const dispatcher = opts.alerts ? new AlertDispatcher(dataSource, new AlertRoutesService(dataSource, opts.alerts.channels), opts.alerts.channels, queue, clock) : undefined;
   const alerts = new AlertsService(dataSource, bus, dispatcher);
   if (opts.alerts) new AlertDeliveryService(dataSource, handlers, queue, opts.alerts.channels, clock, opts.alerts.policy, new AlertContentRegistry(), new ChannelFailureNotifier(alerts)).onModuleInit();
-  const manualExits = new ManualExitService(dataSource, orders, market, clock);
-  const breaker = new CircuitBreakerTripService(dataSource, clock, manualExits, alerts);
-  const monitor = new PositionMonitorService(dataSource, clock, market, breaker, bus, calendar);
-  const runner = new KotakStrangleRunner(dataSource, market, clock, calendar, orders, cancels, new AccountMarginService(registry), alerts, bus, opts.runtime ?? {});
-
+  const { runner, settle, breaker } = buildStrangleRuntime({ dataSource, clock, calendar, market, paper, accountId: account.id, runtime: opts.runtime, handlers, bus, alerts });
   if (opts.breakers) handlers.register('risk.circuit-breakers', async () => void (await breaker.evaluateAll()), 'test: breakers');
-  new StrategyJobHandlers(handlers, runner, monitor, new ExitChaserService(dataSource, clock, market, cancels, manualExits)).onModuleInit();
   for (const name of JOB_NAMES) if (!handlers.ownerOf(name)) handlers.register(name, async () => undefined, 'not under test');
   await queue.startProcessing();
   const ticker = new ScheduleTicker(queue, clock, calendar, handlers);

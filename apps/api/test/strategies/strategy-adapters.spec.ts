@@ -2,6 +2,9 @@ import { orderStateOf } from '../../src/modules/strategies/runtime/order-state-o
 import { strangleConfigOf } from '../../src/modules/strategies/runtime/strangle-config-of';
 import { StrategyPositionIds } from '../../src/modules/strategies/runtime/strategy-position-ids';
 import { TRADING_ACCOUNT_SEEDS } from '../../src/cli/trading-account-seeds';
+import { StrategyPositionLink } from '../../src/modules/strategies/entities/strategy-position-link.entity';
+import { insertAccount } from '../db/fixtures';
+import { createTestDatabase, type TestDatabase } from '../db/test-database';
 
 const row = (status: string, quantity: number, filledQuantity = 0, avgFillPricePaise: number | null = null, statusReason: string | null = null) =>
   ({ status, quantity, filledQuantity, avgFillPricePaise, statusReason, denialCode: null }) as Parameters<typeof orderStateOf>[1][number];
@@ -41,12 +44,22 @@ describe('strangleConfigOf: stored plan-§3 parameters → strategy configuratio
 });
 
 describe('StrategyPositionIds', () => {
-  it('treats numeric ids as gateway ids and remembers strategy ids', () => {
-    const ids = new StrategyPositionIds();
-    expect(ids.gatewayIdOf('42')).toBe(42);
-    expect(ids.gatewayIdOf('1-KS-2026-03-11-1')).toBeUndefined();
-    ids.remember('1-KS-2026-03-11-1', 9);
-    expect(ids.gatewayIdOf('1-KS-2026-03-11-1')).toBe(9);
-    expect(ids.gatewayIdOf(undefined)).toBeUndefined();
+  let db: TestDatabase;
+  afterEach(async () => db?.dispose());
+
+  it('treats numeric ids as gateway ids and keeps the strategy ids in the database across a restart', async () => {
+    db = await createTestDatabase('sqlite');
+    const dataSource = await db.openMigrated();
+    const account = await insertAccount(dataSource);
+    const ids = new StrategyPositionIds(dataSource);
+    expect(await ids.gatewayIdOf('42')).toBe(42);
+    expect(await ids.gatewayIdOf('1-KS-2026-03-11-1')).toBeUndefined();
+    await ids.remember(account.id, '1-KS-2026-03-11-1', 9);
+    await ids.remember(account.id, '1-KS-2026-03-11-1', 9);
+    expect(await ids.gatewayIdOf('1-KS-2026-03-11-1')).toBe(9);
+    expect(await ids.gatewayIdOf(undefined)).toBeUndefined();
+    // A new process: nothing in memory, the link is read back from the table.
+    expect(await new StrategyPositionIds(dataSource).gatewayIdOf('1-KS-2026-03-11-1')).toBe(9);
+    expect(await dataSource.getRepository(StrategyPositionLink).count()).toBe(1);
   });
 });

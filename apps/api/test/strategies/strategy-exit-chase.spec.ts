@@ -16,7 +16,7 @@ import { DbPositionView } from '../../src/modules/strategies/runtime/db-position
 import { GatewayStrategyOrders } from '../../src/modules/strategies/runtime/gateway-strategy-orders';
 import { StrategyAlertSink } from '../../src/modules/strategies/runtime/strategy-alert-sink';
 import { StrategyPositionIds } from '../../src/modules/strategies/runtime/strategy-position-ids';
-import { GatewayHarness, startGateway, strangleLeg } from '../orders/gateway-harness';
+import { GatewayHarness, startGateway, strangleEntry } from '../orders/gateway-harness';
 import { QuoteBoard } from '../orders/quote-board.fake';
 
 const EXPIRY = '2026-03-17';
@@ -54,12 +54,12 @@ describe("the strategy's stop-loss exit of a two-leg strangle", () => {
   /** A strategy process: new adapters and state each time (a restart). */
   const startStrategy = () => {
     const bus = new MarketEventsBus();
-    const ids = new StrategyPositionIds();
+    const ids = new StrategyPositionIds(g.dataSource);
     const config = resolveKotakStrangleConfig({ accountId: String(g.account.id), perPositionStopPaise: 1e12 });
     const strategy = new KotakStrangleStrategy(
       {
         market,
-        orders: new GatewayStrategyOrders(g.dataSource, g.orders, g.cancel, ids, g.clock),
+        orders: new GatewayStrategyOrders(g.dataSource, g.orders, g.cancel, ids, g.clock, g.account.id),
         positions: new DbPositionView(g.dataSource, new AccountMarginService(g.registry)),
         journal: new DbDecisionJournal(g.dataSource, bus, ids),
         alerts: new StrategyAlertSink(new AlertsService(g.dataSource, bus)),
@@ -78,9 +78,11 @@ describe("the strategy's stop-loss exit of a two-leg strangle", () => {
     market.set('NIFTY 50', { lastPrice: 23000 });
     market.move(120.5, 80);
     await g.dataSource.getRepository(StrategyConfig).save({ accountId: g.account.id, strategyType: 'WEEKLY_NIFTY_STRANGLE', isActive: true, parameters: {} });
-    const call = await g.orders.submit(strangleLeg(g.account.id, { strategyType: 'WEEKLY_NIFTY_STRANGLE', idempotencyKey: 'ce' }));
-    positionId = call.positionId as number;
-    const put = await g.orders.submit(strangleLeg(g.account.id, { instrument: PUT, limitPrice: 80, positionId, strategyType: 'WEEKLY_NIFTY_STRANGLE', idempotencyKey: 'pe' }));
+    // The strangle enters as one command (the gateway refuses a lone ENTRY leg).
+    const base = strangleEntry(g.account.id, { strategyType: 'WEEKLY_NIFTY_STRANGLE', idempotencyKey: 'entry' });
+    const entry = await g.orders.submitEntry({ ...base, legs: [base.legs[0], { ...base.legs[1], instrument: PUT, limitPrice: 80 }] });
+    const [call, put] = entry.legs;
+    positionId = entry.positionId as number;
     await g.fills.apply('PAPER', g.broker.fill(call.intentId, 650, 120.5));
     await g.fills.apply('PAPER', g.broker.fill(put.intentId, 650, 80));
   });

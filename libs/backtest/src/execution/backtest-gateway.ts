@@ -29,6 +29,8 @@ interface ParentOrder {
   readonly children: string[];
   readonly refusals: string[];
   denial?: { code: string; message: string };
+  /** Set when the order was never sent because the broker rejected another leg of its entry. */
+  withdrawn?: string;
 }
 
 /** A risk denial or broker refusal, for the report. */
@@ -47,8 +49,9 @@ const LIVE = new Set(['OPEN', 'PENDING']);
 
 /**
  * The order gateway of a backtest: what the API's `OrdersService` does, in memory. Each intent
- * gets a clientOrderId, goes through the domain's 21 risk checks on a context gathered like the
- * API's, reserves its position on an entry, is sliced to the freeze quantity and sent to the
+ * gets a clientOrderId, goes through the domain's risk checks on a context gathered like the
+ * API's (a multi-leg entry as one command, `submitEntry`), reserves its position on an entry,
+ * is sliced to the freeze quantity and sent to the
  * paper broker (`@mcube/brokers-paper`: its fill model, charges and margin), which is matched
  * at once against the market's touch. Fills reach the positions only through the domain's
  * position functions (`PositionBook`). It is also the strategy's `PositionView`.
@@ -130,39 +133,89 @@ export class BacktestGateway implements EngineOrderPort, EnginePositionView {
   }
 
   async submit(intent: OrderIntent): Promise<EngineSubmitResult> {
+    return (await this.submitCommand([intent]))[0];
+  }
+
+  /**
+   * A multi-leg entry as ONE command, as the API's `OrdersService.submitEntry`: every leg is
+   * checked with the whole entry (`entryLegs`, the legs' figures summed), a denial of any leg
+   * denies them all, the position is reserved once, the legs are sent in order, and a leg the
+   * broker rejects withdraws the legs after it (never sent).
+   */
+  async submitEntry(legs: readonly OrderIntent[]): Promise<EngineSubmitResult[]> {
+    return this.submitCommand(legs.length > 1 ? wholeEntry(legs) : legs);
+  }
+
+  /** Entries seen per position id: what `findEntry` reports. */
+  private readonly entries = new Map<string, EngineSubmitResult[]>();
+
+  /** The results of the entry of `positionId`, or null when none was submitted. */
+  async findEntry(positionId: string): Promise<EngineSubmitResult[] | null> {
+    return this.entries.get(positionId) ?? null;
+  }
+
+  private async submitCommand(intents: readonly OrderIntent[]): Promise<EngineSubmitResult[]> {
     const nowMs = this.deps.clock.nowMs();
-    const clientOrderId = `BT-${String(++this.sequence).padStart(6, '0')}`;
-    const parent: ParentOrder = { clientOrderId, intent, submittedAtMs: nowMs, children: [], refusals: [] };
-    this.parents.set(clientOrderId, parent);
+    const parents = intents.map((intent): ParentOrder => {
+      const clientOrderId = `BT-${String(++this.sequence).padStart(6, '0')}`;
+      const parent: ParentOrder = { clientOrderId, intent, submittedAtMs: nowMs, children: [], refusals: [] };
+      this.parents.set(clientOrderId, parent);
+      return parent;
+    });
     const margin = await this.deps.paper.availableMargin();
-    const ctx = buildRiskContext({ intent, nowMs, calendar: this.deps.calendar, account: this.deps.account, limits: this.deps.limits, margin, book: this.deps.book });
-    const report = runRiskChecks(intent, ctx);
-    if (!report.ok && report.firstDenial) {
-      parent.denial = { code: report.firstDenial.code, message: report.firstDenial.message };
-      this.refusals.push({ atMs: nowMs, clientOrderId, positionId: intent.positionId, purpose: intent.purpose, status: 'DENIED', ...parent.denial, denials: report.denials });
-      return { clientOrderId, status: 'DENIED', denial: parent.denial };
+    const denials: RiskDenial[] = [];
+    for (const { intent } of parents) {
+      const ctx = buildRiskContext({ intent, nowMs, calendar: this.deps.calendar, account: this.deps.account, limits: this.deps.limits, margin, book: this.deps.book });
+      for (const d of runRiskChecks(intent, ctx).denials) if (!denials.some((x) => x.code === d.code)) denials.push(d);
     }
-    if (intent.purpose === 'ENTRY' && intent.positionId && !this.deps.book.get(intent.positionId)) {
+    const results = denials.length > 0 ? parents.map((p) => this.deny(p, denials, nowMs)) : await this.sendCommand(parents, nowMs);
+    const first = intents[0];
+    if (first.purpose === 'ENTRY' && first.positionId && !this.entries.has(first.positionId)) this.entries.set(first.positionId, results);
+    return results;
+  }
+
+  private deny(parent: ParentOrder, denials: readonly RiskDenial[], nowMs: number): EngineSubmitResult {
+    const { clientOrderId, intent } = parent;
+    parent.denial = { code: denials[0].code, message: denials[0].message };
+    this.refusals.push({ atMs: nowMs, clientOrderId, positionId: intent.positionId, purpose: intent.purpose, status: 'DENIED', ...parent.denial, denials });
+    return { clientOrderId, status: 'DENIED', denial: parent.denial };
+  }
+
+  private async sendCommand(parents: readonly ParentOrder[], nowMs: number): Promise<EngineSubmitResult[]> {
+    const first = parents[0].intent;
+    if (first.purpose === 'ENTRY' && first.positionId && !this.deps.book.get(first.positionId)) {
       this.deps.book.reserve({
-        positionId: intent.positionId,
-        accountId: intent.accountId,
-        underlying: intent.instrument.underlying,
-        expiry: intent.instrument.expiry,
-        quantity: intent.quantity,
-        marginUsedPaise: intent.estimatedMarginPaise,
-        entryValuePaise: intent.estimatedExposurePaise,
+        positionId: first.positionId,
+        accountId: first.accountId,
+        underlying: first.instrument.underlying,
+        expiry: first.instrument.expiry,
+        quantity: first.quantity,
+        marginUsedPaise: first.estimatedMarginPaise,
+        entryValuePaise: first.estimatedExposurePaise,
         openedAtMs: nowMs,
       });
     }
-    await this.send(parent);
-    if (parent.children.length === 0) {
-      parent.denial = { code: 'BROKER_REJECTED', message: parent.refusals.join('; ') };
-      this.refusals.push({ atMs: nowMs, clientOrderId, positionId: intent.positionId, purpose: intent.purpose, status: 'REJECTED', ...parent.denial, denials: [] });
-      this.settle(intent.positionId, 'ENTRY_NOT_FILLED');
-      return { clientOrderId, status: 'REJECTED', denial: parent.denial };
+    const results: EngineSubmitResult[] = [];
+    for (const parent of parents) {
+      const { clientOrderId, intent } = parent;
+      if (results.some((r) => r.status === 'REJECTED')) {
+        parent.withdrawn = 'not sent: the broker rejected another order of this entry';
+        results.push({ clientOrderId, status: 'ACCEPTED' });
+        continue;
+      }
+      await this.send(parent);
+      if (parent.children.length === 0) {
+        parent.denial = { code: 'BROKER_REJECTED', message: parent.refusals.join('; ') };
+        this.refusals.push({ atMs: nowMs, clientOrderId, positionId: intent.positionId, purpose: intent.purpose, status: 'REJECTED', ...parent.denial, denials: [] });
+        results.push({ clientOrderId, status: 'REJECTED', denial: parent.denial });
+      } else {
+        results.push({ clientOrderId, status: 'ACCEPTED' });
+      }
     }
-    await this.deps.paper.matchNow();
-    return { clientOrderId, status: 'ACCEPTED' };
+    // Nothing reached the broker: a reserved position is released at once.
+    if (parents.every((p) => p.children.length === 0)) this.settle(first.positionId, 'ENTRY_NOT_FILLED');
+    else await this.deps.paper.matchNow();
+    return results;
   }
 
   private async send(parent: ParentOrder): Promise<void> {
@@ -186,6 +239,7 @@ export class BacktestGateway implements EngineOrderPort, EnginePositionView {
   async orderStatus(clientOrderId: string): Promise<EngineOrderState> {
     const parent = this.parents.get(clientOrderId);
     if (!parent) throw new DomainError('INVALID_ARGUMENT', `unknown order ${clientOrderId}`);
+    if (parent.withdrawn) return { clientOrderId, status: 'CANCELED', filledQuantity: 0, reason: parent.withdrawn };
     if (parent.denial) return { clientOrderId, status: parent.children.length === 0 && parent.refusals.length > 0 ? 'REJECTED' : 'DENIED', filledQuantity: 0, reason: parent.denial.message };
     const reports = parent.children.map((id) => this.reports.get(id)).filter((r): r is BrokerOrderReport => r !== undefined);
     const filled = reports.reduce((s, r) => s + r.filledQuantity, 0);
@@ -221,6 +275,14 @@ export class BacktestGateway implements EngineOrderPort, EnginePositionView {
     const m = await this.deps.paper.availableMargin();
     return { availablePaise: m.availablePaise, inUsePaise: Math.max(0, m.usedPaise) };
   }
+}
+
+/** The legs of one entry, each carrying the whole entry (`entryLegs`) and the figures of all legs together. */
+function wholeEntry(legs: readonly OrderIntent[]): OrderIntent[] {
+  const entryLegs = legs.map((l) => ({ instrument: l.instrument, side: l.side, quantity: l.quantity }));
+  const sum = (pick: (i: OrderIntent) => number) => legs.reduce((s, l) => s + pick(l), 0);
+  const figures = { estimatedMarginPaise: sum((l) => l.estimatedMarginPaise), estimatedRiskPaise: sum((l) => l.estimatedRiskPaise), estimatedExposurePaise: sum((l) => l.estimatedExposurePaise) };
+  return legs.map((l) => ({ ...l, entryLegs, ...figures }));
 }
 
 function statusOf(reports: readonly BrokerOrderReport[], filled: number, quantity: number, someRefused: boolean): OrderStatus {

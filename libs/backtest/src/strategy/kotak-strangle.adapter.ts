@@ -5,11 +5,29 @@ import type { BacktestStrategy, StrategyFactory, StrategyHost } from './strategy
 /** Overrides of the strangle's stored parameters (`resolveKotakStrangleConfig`'s input). */
 export type KotakStrangleOverrides = Parameters<typeof resolveKotakStrangleConfig>[0];
 
-// The ONE place the engine meets the strangle library's ports: they are the engine's
-// shapes today, so each is passed through. If the library's entry becomes one two-leg intent,
-// this file maps it onto the gateway; nothing else in the engine changes.
+// The ONE place the engine meets the strangle library's ports: they are the engine's shapes
+// (the two-leg entry is the gateway's `submitEntry`), so each is passed through, except
+// `requestExit`: the API stores a strategy's exit so that a restart resumes it and a person or
+// the breaker can take it over; a backtest never restarts and has no person, and its breaker
+// closes the legs itself, so there is nothing to store.
 function strangleDeps(host: StrategyHost): ConstructorParameters<typeof KotakStrangleStrategy>[0] {
-  return { market: host.market, orders: host.orders, positions: host.positions, journal: host.journal, alerts: host.alerts, clock: host.clock, calendar: host.calendar };
+  const { orders } = host;
+  return {
+    market: host.market,
+    orders: {
+      submit: (intent) => orders.submit(intent),
+      submitEntry: (legs) => orders.submitEntry(legs),
+      findEntry: (positionId) => orders.findEntry(positionId),
+      orderStatus: (clientOrderId) => orders.orderStatus(clientOrderId),
+      cancel: (clientOrderId) => orders.cancel(clientOrderId),
+      requestExit: async () => undefined,
+    },
+    positions: host.positions,
+    journal: host.journal,
+    alerts: host.alerts,
+    clock: host.clock,
+    calendar: host.calendar,
+  };
 }
 
 /**

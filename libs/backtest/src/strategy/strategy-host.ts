@@ -20,6 +20,10 @@ export interface EngineOrderState {
 /** The one way a strategy trades in a backtest (risk checks, slicing, paper fills). */
 export interface EngineOrderPort {
   submit(intent: OrderIntent): Promise<EngineSubmitResult>;
+  /** The legs of one entry as ONE command (checked as a whole; a leg the broker rejects withdraws the rest). */
+  submitEntry(legs: readonly OrderIntent[]): Promise<EngineSubmitResult[]>;
+  /** What `submitEntry` answered for the entry of `positionId`, or null. */
+  findEntry(positionId: string): Promise<EngineSubmitResult[] | null>;
   orderStatus(clientOrderId: string): Promise<EngineOrderState>;
   cancel(clientOrderId: string): Promise<void>;
 }

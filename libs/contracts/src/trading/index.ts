@@ -5,3 +5,4 @@ export * from './position.response';
 export * from './entry-evaluation.response';
 export * from './alert-channels.response';
 export * from './trading-state.response';
+export * from './order-denied.response';

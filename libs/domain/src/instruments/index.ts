@@ -6,3 +6,4 @@ export * from './freeze-quantity';
 export * from './slice-quantity';
 export * from './tick-size';
 export * from './strike-interval';
+export * from './spot-symbol';

@@ -20,6 +20,8 @@ export interface AccountRiskDefaults {
   readonly perTradeRiskPaise?: number;
   /** Loss in a day that trips the circuit breaker, paise. */
   readonly dailyLossLimitPaise: number;
+  /** Loss in an ISO week (Monday on) that trips the circuit breaker, paise (DECISIONS §6: twice the daily limit). */
+  readonly weeklyLossLimitPaise: number;
   /** Profit that pauses new entries for the rest of the week, paise. */
   readonly weeklyProfitTargetPaise: number;
   /** Profit that pauses new entries for the rest of the month, paise. */
@@ -39,7 +41,7 @@ export interface AccountRiskDefaults {
 const CRORE = 1_00_00_000 * 100; // ₹1 crore in paise
 const LAKH = 1_00_000 * 100; // ₹1 lakh in paise
 
-/** Kotak (NIFTY strangle) account defaults, plan §3: ₹6 Cr, 40% margin cap, ₹1 L stop per position. */
+/** Kotak (NIFTY strangle) account defaults, plan §3: ₹6 Cr, 40% margin cap, ₹1 L stop per position; weekly loss limit ₹4 L (DECISIONS §6). */
 export const KOTAK_RISK_DEFAULTS: AccountRiskDefaults = Object.freeze({
   allocatedCapitalPaise: 6 * CRORE,
   maxMarginUsagePct: 0.4,
@@ -47,6 +49,7 @@ export const KOTAK_RISK_DEFAULTS: AccountRiskDefaults = Object.freeze({
   maxConcurrentPositions: 1,
   perPositionStopPaise: 1 * LAKH,
   dailyLossLimitPaise: 2 * LAKH,
+  weeklyLossLimitPaise: 4 * LAKH,
   weeklyProfitTargetPaise: 1.75 * LAKH,
   monthlyProfitTargetPaise: 7 * LAKH,
   pauseOnProfitTarget: true,
@@ -57,6 +60,7 @@ export const KOTAK_RISK_DEFAULTS: AccountRiskDefaults = Object.freeze({
  * ICICI (directional futures) account defaults, plan §3: ₹1.2 Cr, 5× leverage, ₹6 Cr
  * total and ₹1.5 Cr per-position exposure, ₹60,000 risk per trade. The plan sets no
  * margin-usage cap for ICICI, so `maxMarginUsagePct` is 1 (the exposure caps bind instead).
+ * Weekly loss limit ₹3 L (DECISIONS §6).
  */
 export const ICICI_RISK_DEFAULTS: AccountRiskDefaults = Object.freeze({
   allocatedCapitalPaise: 1.2 * CRORE,
@@ -65,6 +69,7 @@ export const ICICI_RISK_DEFAULTS: AccountRiskDefaults = Object.freeze({
   maxConcurrentPositions: 1,
   perTradeRiskPaise: 60_000 * 100,
   dailyLossLimitPaise: 1.5 * LAKH,
+  weeklyLossLimitPaise: 3 * LAKH,
   weeklyProfitTargetPaise: 1.5 * LAKH,
   monthlyProfitTargetPaise: 6 * LAKH,
   pauseOnProfitTarget: true,

@@ -1,5 +1,5 @@
 import { DomainError } from '../errors/domain-error';
-import { KOTAK_RISK_DEFAULTS } from './account-risk.defaults';
+import { ICICI_RISK_DEFAULTS, KOTAK_RISK_DEFAULTS } from './account-risk.defaults';
 import { usableMargin } from './usable-margin';
 
 const CRORE = 1_00_00_000 * 100;
@@ -79,6 +79,10 @@ describe('usableMargin', () => {
     expect(KOTAK_RISK_DEFAULTS.allocatedCapitalPaise).toBe(6_00_00_000 * 100);
     expect(KOTAK_RISK_DEFAULTS.perPositionStopPaise).toBe(1_00_000 * 100);
     expect(KOTAK_RISK_DEFAULTS.weeklyProfitTargetPaise).toBe(1_75_000 * 100);
+    // DECISIONS §6: weekly loss limits ₹4 L (Kotak) and ₹3 L (ICICI), twice the daily ones.
+    expect(KOTAK_RISK_DEFAULTS.weeklyLossLimitPaise).toBe(4_00_000 * 100);
+    expect(ICICI_RISK_DEFAULTS.weeklyLossLimitPaise).toBe(3_00_000 * 100);
+    expect(ICICI_RISK_DEFAULTS.weeklyLossLimitPaise).toBe(2 * ICICI_RISK_DEFAULTS.dailyLossLimitPaise);
     expect(
       usableMargin({
         availableMarginPaise: KOTAK_RISK_DEFAULTS.allocatedCapitalPaise,

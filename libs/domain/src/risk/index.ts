@@ -18,6 +18,7 @@ export * from './approval.risk-check';
 export * from './expiry.risk-check';
 export * from './calendar-confirmed.risk-check';
 export * from './one-position.risk-check';
+export * from './entry-shape.risk-check';
 export * from './profit-target.risk-check';
 export * from './daily-loss.risk-check';
 export * from './weekly-loss.risk-check';

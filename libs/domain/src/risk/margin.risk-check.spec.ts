@@ -27,6 +27,12 @@ describe('marginRiskCheck', () => {
     expect(marginRiskCheck(buildExitIntent({ estimatedMarginPaise: usable * 10 }), buildRiskContext({ margins: { usablePaise: 0 } })).ok).toBe(true);
   });
 
+  it('denies new risk whose margin the gateway could not compute, but never an exit', () => {
+    const r = marginRiskCheck(buildOrderIntent({ estimatedMarginPaise: 0, marginUnknownReason: 'no spot for NIFTY' }), buildRiskContext());
+    expect(r).toMatchObject({ ok: false, code: 'MARGIN_UNKNOWN', context: { reason: 'no spot for NIFTY' } });
+    expect(marginRiskCheck(buildExitIntent({ marginUnknownReason: 'no spot for NIFTY' }), buildRiskContext()).ok).toBe(true);
+  });
+
   it('throws for a margin that is not whole paise', () => {
     expect(() => marginRiskCheck(buildOrderIntent({ estimatedMarginPaise: Number.NaN }), buildRiskContext())).toThrow(DomainError);
   });

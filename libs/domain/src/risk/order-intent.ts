@@ -17,6 +17,14 @@ export interface IntentInstrument {
   readonly optionType?: 'CE' | 'PE';
 }
 
+/** One leg of a multi-leg entry, as the entry-shape rule sees it. */
+export interface EntryLegShape {
+  readonly instrument: IntentInstrument;
+  readonly side: OrderSide;
+  /** Units. */
+  readonly quantity: number;
+}
+
 /** A person's recorded yes for an order (ICICI entries and averaging need one). */
 export interface OrderApproval {
   readonly approvedBy: string;
@@ -43,11 +51,21 @@ export interface OrderIntent {
   /** The position this order belongs to: lets the second leg of a strangle entry through the one-position rule. */
   readonly positionId?: string;
   readonly approval?: OrderApproval;
-  /** Margin the order will block (0 for reducing orders). */
+  /**
+   * Every leg of the entry this order is part of, itself included (a strangle: the CE and the
+   * PE, sent together); absent for a single-leg order. The entry-shape rule reads it.
+   */
+  readonly entryLegs?: readonly EntryLegShape[];
+  /**
+   * Margin the order (with its other entry legs) will block: computed by the order gateway
+   * (`orderFigures`, or the broker's margin API when larger), never taken from a caller.
+   */
   readonly estimatedMarginPaise: Paise;
-  /** Loss if the order's stop is hit (per-trade risk). */
+  /** Set when the gateway could not compute the margin (no spot for a short option): new risk is refused. */
+  readonly marginUnknownReason?: string;
+  /** Loss if the order's stop is hit (per-trade risk), computed like the margin. */
   readonly estimatedRiskPaise: Paise;
-  /** Notional the order adds (price × quantity; contract value for futures). */
+  /** Notional the order adds (underlying value of a short option, contract value for futures), computed like the margin. */
   readonly estimatedExposurePaise: Paise;
 }
 

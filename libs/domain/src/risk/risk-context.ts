@@ -1,6 +1,6 @@
 import type { Paise } from '../money/paise';
 import type { IsoDate, IstTime } from '../time/ist-date';
-import type { BrokerName } from './order-intent';
+import type { BrokerName, EntryLegShape } from './order-intent';
 
 /**
  * The kill switch: ACTIVE trades normally, REDUCING lets only position-reducing orders out,
@@ -114,6 +114,8 @@ export interface RiskContext {
   readonly activePositionExists: boolean;
   /** Id of the active position, when there is one. */
   readonly activePositionId?: string;
+  /** The active position's open legs (an entry completing that position is judged with them). */
+  readonly activePositionLegs?: readonly EntryLegShape[];
   readonly margins: RiskMarginFacts;
   readonly pnl: RiskPnlFacts;
   readonly exposure: RiskExposureFacts;

@@ -106,8 +106,8 @@ describe('runRiskChecks', () => {
     expect(Object.isFrozen(r1)).toBe(true);
   });
 
-  it('has 22 default checks, each a distinct function', () => {
-    expect(new Set(DEFAULT_RISK_CHECKS).size).toBe(22);
-    expect(DEFAULT_RISK_CHECKS).toHaveLength(22);
+  it('has 23 default checks, each a distinct function', () => {
+    expect(new Set(DEFAULT_RISK_CHECKS).size).toBe(23);
+    expect(DEFAULT_RISK_CHECKS).toHaveLength(23);
   });
 });

@@ -3,6 +3,7 @@ import { approvalRiskCheck } from './approval.risk-check';
 import { calendarConfirmedRiskCheck } from './calendar-confirmed.risk-check';
 import { circuitBreakerRiskCheck } from './circuit-breaker.risk-check';
 import { dailyLossRiskCheck } from './daily-loss.risk-check';
+import { entryShapeRiskCheck } from './entry-shape.risk-check';
 import { expiryRiskCheck } from './expiry.risk-check';
 import { freezeQuantityRiskCheck } from './freeze-quantity.risk-check';
 import { leverageRiskCheck } from './leverage.risk-check';
@@ -30,8 +31,9 @@ import { weeklyLossRiskCheck } from './weekly-loss.risk-check';
  *  1. kill switch (trading state)  2. account active  3. circuit breaker  4. market hours
  *  5. quantity  6. LIMIT only  7. lot multiple  8. tick  9. freeze quantity (sliceable)
  * 10. human approval  11. expiry distance  12. calendar confirmed  13. one position
- * 14. profit target  15. daily loss  16. weekly loss  17. drawdown  18. usable margin
- * 19. per-trade risk  20. total exposure  21. position exposure  22. leverage.
+ * 14. entry shape  15. profit target  16. daily loss  17. weekly loss  18. drawdown
+ * 19. usable margin  20. per-trade risk  21. total exposure  22. position exposure
+ * 23. leverage.
  */
 export const DEFAULT_RISK_CHECKS: readonly RiskCheck[] = Object.freeze([
   tradingStateRiskCheck,
@@ -47,6 +49,7 @@ export const DEFAULT_RISK_CHECKS: readonly RiskCheck[] = Object.freeze([
   expiryRiskCheck,
   calendarConfirmedRiskCheck,
   onePositionRiskCheck,
+  entryShapeRiskCheck,
   profitTargetRiskCheck,
   dailyLossRiskCheck,
   weeklyLossRiskCheck,

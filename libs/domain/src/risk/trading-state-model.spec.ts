@@ -36,7 +36,7 @@ describe('the trading-state model (README "Risk": trading states)', () => {
     expect(accountStateDenial(buildExitIntent({ purpose: 'ADJUST' }), ctx)?.code ?? null).toBe(exit);
   });
 
-  it.each(TABLE)('%s → a stop-loss exit passes every one of the 21 checks unless the kill switch HALTED it (loss limits, margin, breaker…)', (_, facts, _e, _c, _entry, exit) => {
+  it.each(TABLE)('%s → a stop-loss exit passes every one of the checks unless the kill switch HALTED it (loss limits, margin, breaker…)', (_, facts, _e, _c, _entry, exit) => {
     const ctx = { ...buildRiskContext({ pnl: { todayPaise: -1_00_00_000_00, weekPaise: -1_00_00_000_00, equityPaise: 1_00_00_000 }, margins: { usablePaise: 0, availablePaise: 0 }, activePositionExists: true }), ...contextOf(facts) };
     expect(runRiskChecks(buildExitIntent(), ctx).firstDenial?.code ?? null).toBe(exit);
   });

@@ -12,3 +12,4 @@ export * from './morning-check';
 export * from './strangle-lots';
 export * from './validate-premium';
 export * from './period-target';
+export * from './premium-economics';

@@ -34,8 +34,24 @@ export const KOTAK_STRANGLE_DEFAULTS = Object.freeze({
   entryTime: '10:00',
   entryWindowStart: '09:15',
   entryWindowEnd: '11:30',
-  /** Minimum call + put premium in points; 0 means only "both legs priced" (plan gives no figure). */
-  minCombinedPremium: 0,
+  /**
+   * Minimum call + put premium in points. The plan gives no figure: 15 is the smallest whole
+   * premium whose 70% target covers a round trip's costs 5 times under the dated cost model
+   * (`minCombinedPremiumFor` with {@link STRANGLE_PREMIUM_ECONOMICS}; docs/PARAMETERS.md).
+   */
+  minCombinedPremium: 15,
+});
+
+/**
+ * The assumptions behind `minCombinedPremium` (not in the plan; docs/PARAMETERS.md): each of the
+ * four fills of a round trip gives up ₹0.50 per unit to the market (10 ticks: the half-spread a
+ * TOUCH limit crosses plus slippage on a fast buy-back), Kotak's ₹0 brokerage, and the target
+ * must pay for the costs 5 times over.
+ */
+export const STRANGLE_PREMIUM_ECONOMICS = Object.freeze({
+  executionCostPerFill: 0.5,
+  brokeragePerOrderPaise: 0,
+  coverage: 5,
 });
 
 /** Entry-filter thresholds of plan §5 (all strict: a value exactly at the limit passes). */

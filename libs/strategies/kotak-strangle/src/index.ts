@@ -16,3 +16,4 @@ export * from './execution/closing-plan';
 export * from './execution/entry-attempt';
 export * from './monitor/assess-position';
 export * from './kotak-strangle.strategy';
+export * from './kotak-strangle.snapshot';

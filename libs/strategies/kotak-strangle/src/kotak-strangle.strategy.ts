@@ -4,6 +4,7 @@ import type { EntryEvaluation } from './entry/entry-evaluation';
 import { evaluateEntry } from './entry/evaluate-entry';
 import { ClosingPlan, resumedClosingLegs } from './execution/closing-plan';
 import { EntryAttempt, type EntryProgress } from './execution/entry-attempt';
+import type { KotakStrangleSnapshot } from './kotak-strangle.snapshot';
 import { assessPosition, type PositionAssessment } from './monitor/assess-position';
 import type { DecisionKind } from './ports/decision-journal.port';
 import type { StrategyPosition } from './ports/position-view.port';
@@ -19,12 +20,18 @@ export type KotakStranglePhase = 'IDLE' | 'ENTERING' | 'CLOSING';
  * tick it advances working orders or monitors the open position. Every decision goes to the
  * journal with its inputs. One position at a time: the morning check runs before any entry,
  * and nothing is entered while an entry or a close is working. Nothing is ever adjusted
- * automatically: delta breaches raise alerts with a recommendation.
+ * automatically: delta breaches raise alerts with a recommendation. What survives a restart:
+ * the working entry and the day's evaluation (`snapshot`, saved to `deps.state` whenever it
+ * changes, before any order of an entry is sent; `restore` resumes it, journalled
+ * ENTRY_RESUMED), and an exit or unwind, stored on the position (`orders.requestExit`) before
+ * its first closing order and resumed from the position view (`followExit`, EXIT_RESUMED).
  */
 export class KotakStrangleStrategy {
-  private entry: { attempt: EntryAttempt; evaluation: EntryEvaluation } | null = null;
+  private entry: EntryAttempt | null = null;
   private closing: ClosingPlan | null = null;
   private lastEntryDate: string | null = null;
+  private resumeNote: string | null = null;
+  private savedState: string | null = null;
   private lastHold: { key: string; atMs: number } | null = null;
   private lastDeltaAlert: { key: string; atMs: number } | null = null;
   private lastEodAlertDate: string | null = null;
@@ -53,6 +60,26 @@ export class KotakStrangleStrategy {
     if (this.lastEntryDate === null || date > this.lastEntryDate) this.lastEntryDate = date;
   }
 
+  /** The working state to keep across a restart (see `KotakStrangleSnapshot`). */
+  snapshot(): KotakStrangleSnapshot {
+    return { version: 1, lastEntryDate: this.lastEntryDate, entry: this.entry?.snapshot() ?? null };
+  }
+
+  /**
+   * Resumes a state saved before a restart, on a strategy that has done nothing yet: the day's
+   * entry evaluation stays done, and an entry in progress continues at the next tick (journalled
+   * ENTRY_RESUMED first). A close in progress is not part of it: the stored exit of the position
+   * resumes it (`followExit`). Throws DomainError for an unknown version or a strategy already working.
+   */
+  restore(snapshot: KotakStrangleSnapshot): void {
+    if (snapshot.version !== 1) throw new DomainError('INVALID_ARGUMENT', `unknown strangle state version ${String(snapshot.version)}`);
+    if (this.phase !== 'IDLE') throw new DomainError('INVALID_ARGUMENT', 'restore needs an idle strategy');
+    if (snapshot.lastEntryDate) this.markEntryEvaluated(snapshot.lastEntryDate);
+    this.entry = snapshot.entry ? EntryAttempt.fromSnapshot(snapshot.entry) : null;
+    this.savedState = JSON.stringify(snapshot);
+    if (this.entry) this.resumeNote = `Restarted during the entry of ${this.entry.positionId}: resuming it (finish the legs while the entry window is open, else unwind what filled)`;
+  }
+
   /**
    * The scheduler's daily entry job: the day's single evaluation (`runEntry`) unless it already
    * ran today (by `onTick`'s own trigger or an earlier delivery of the job). Returns null when
@@ -62,6 +89,7 @@ export class KotakStrangleStrategy {
     const { date } = istDateTimeOf(nowMs);
     if (this.lastEntryDate === date || this.phase !== 'IDLE') return null;
     this.lastEntryDate = date;
+    await this.persist();
     return this.runEntry(nowMs);
   }
 
@@ -72,13 +100,15 @@ export class KotakStrangleStrategy {
 
   /** The scheduler's single entry point; see the class comment. Rejects when a port rejects. */
   async onTick(nowMs: number = this.deps.clock.nowMs()): Promise<void> {
-    if (this.entry) return this.advanceEntry(await this.entry.attempt.advance(nowMs, this.deps, this.config), nowMs);
+    await this.noteResume(nowMs);
+    if (this.entry) return this.advanceEntry(await this.entry.advance(nowMs, this.deps, this.config), nowMs);
     if (this.closing) return this.advanceClosing(nowMs);
     const { date, time } = istDateTimeOf(nowMs);
     if (!this.deps.calendar.isTradingDay(date) || !this.deps.calendar.isWithinSession(date, time)) return;
     const entryDue = compareTimes(time, this.config.entryTime) >= 0 && compareTimes(time, this.config.entryWindowEnd) < 0;
     if (entryDue && this.lastEntryDate !== date) {
       this.lastEntryDate = date;
+      await this.persist();
       await this.runEntry(nowMs);
       if (this.phase !== 'IDLE') return;
     }
@@ -112,7 +142,9 @@ export class KotakStrangleStrategy {
       { optionType: 'PE', strike: strikes.putStrike, quantity: sizing.quantity, limitPrice: premium.put.limitPrice, estimatedMarginPaise: perLegMargin },
     ]);
     await this.record('ENTRY', 'ENTER', ev.reasonCode, ev.reason, inputs, nowMs, positionId);
-    this.entry = { attempt, evaluation: ev };
+    this.entry = attempt;
+    // Stored before any leg is sent: a restart from here on resumes this entry, never a second one.
+    await this.persist();
     await this.advanceEntry(await attempt.start(this.deps, this.config), nowMs);
     return ev;
   }
@@ -189,19 +221,27 @@ export class KotakStrangleStrategy {
   }
 
   private async advanceEntry(progress: EntryProgress, nowMs: number): Promise<void> {
-    const current = this.entry;
-    if (!current || progress.state === 'WORKING') return;
-    const { attempt } = current;
+    const attempt = this.entry;
+    if (!attempt) return;
+    if (progress.state === 'WORKING') {
+      if (progress.resent) {
+        const r = progress.resent;
+        await this.record('ENTRY', 'ENTRY_LEG_RESENT', 'RESUMED_AFTER_RESTART', `${r.strike} ${r.optionType} sell ${r.quantity} @ ${r.limitPrice} sent again to complete ${attempt.positionId} after a restart`, { ...r }, nowMs, attempt.positionId);
+      }
+      return this.persist();
+    }
     this.entry = null;
     if (progress.state === 'FILLED') {
       await this.record('ENTRY', 'ENTRY_FILLED', 'BOTH_LEGS_FILLED', `Both legs filled for ${attempt.positionId}`, { legs: progress.legs }, nowMs, attempt.positionId);
-      return;
+      return this.persist();
     }
     const inputs = { orders: progress.orders, unwind: progress.unwind.map((l) => ({ optionType: l.optionType, strike: l.strike, quantity: l.targetQuantity })), legs: attempt.legs };
     await this.record('ENTRY', 'ENTRY_ABORTED', progress.code, progress.message, inputs, nowMs, attempt.positionId);
     await this.alert(progress.unwind.length > 0 ? 'CRITICAL' : 'WARNING', `Strangle entry aborted: ${progress.code}`, progress.message, nowMs, `entry:${attempt.positionId}`);
+    // The unwind is stored on the position before the entry is dropped from the saved state: a restart resumes one or the other.
+    if (progress.unwind.length > 0) await this.deps.orders.requestExit(attempt.positionId, progress.code);
+    await this.persist();
     if (progress.unwind.length > 0) {
-      await this.deps.orders.requestExit(attempt.positionId, progress.code);
       this.closing = new ClosingPlan(attempt.positionId, attempt.expiry, 'UNWIND', progress.code, progress.unwind);
       await this.advanceClosing(nowMs);
     }
@@ -253,6 +293,24 @@ export class KotakStrangleStrategy {
       }
       await this.record('EXIT', `${plan.purpose}_COMPLETE`, plan.reasonCode, `${plan.purpose === 'EXIT' ? 'Position closed' : 'Entry unwound'}: every leg bought back`, { closed }, nowMs, plan.positionId);
     }
+  }
+
+  /** Journals once that a restored entry is being resumed. */
+  private async noteResume(nowMs: number): Promise<void> {
+    const note = this.resumeNote;
+    if (!note) return;
+    this.resumeNote = null;
+    if (this.entry) await this.record('ENTRY', 'ENTRY_RESUMED', 'RESTARTED', note, { state: this.entry.snapshot() }, nowMs, this.entry.positionId);
+  }
+
+  /** Saves the working state when it changed (before the next order goes out). */
+  private async persist(): Promise<void> {
+    if (!this.deps.state) return;
+    const snapshot = this.snapshot();
+    const json = JSON.stringify(snapshot);
+    if (json === this.savedState) return;
+    await this.deps.state.save(snapshot);
+    this.savedState = json;
   }
 
   private record(kind: DecisionKind, decision: string, reasonCode: string, message: string, inputs: Record<string, unknown>, occurredAt: number, positionId?: string) {

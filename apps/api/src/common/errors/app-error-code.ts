@@ -14,6 +14,7 @@ export type AppErrorCode =
   | 'NOT_FOUND'
   | 'CONFLICT'
   | 'DOMAIN_RULE_VIOLATED'
+  | 'ORDER_DENIED'
   | 'PAYLOAD_TOO_LARGE'
   | 'RATE_LIMITED'
   | 'CREDENTIALS_KEY_MISSING'

@@ -14,6 +14,8 @@ export class AppException extends Error {
     message: string | string[],
     /** Extra response headers (e.g. Retry-After). */
     readonly headers: Readonly<Record<string, string>> = {},
+    /** Extra fields of the response body (e.g. an order denial's codes and journaled ids). */
+    readonly details: Readonly<Record<string, unknown>> = {},
   ) {
     super(Array.isArray(message) ? message.join('; ') : message);
     this.name = 'AppException';

@@ -20,6 +20,7 @@ export function httpStatusOf(code: AppErrorCode): HttpStatus {
     case 'CONFLICT':
       return HttpStatus.CONFLICT;
     case 'DOMAIN_RULE_VIOLATED':
+    case 'ORDER_DENIED':
       return HttpStatus.UNPROCESSABLE_ENTITY;
     case 'PAYLOAD_TOO_LARGE':
       return HttpStatus.PAYLOAD_TOO_LARGE;

@@ -10,6 +10,7 @@ interface Mapped {
   code: AppErrorCode;
   message: string | string[];
   headers: Readonly<Record<string, string>>;
+  details?: Readonly<Record<string, unknown>>;
 }
 
 const GENERIC: Partial<Record<AppErrorCode, string>> = {
@@ -31,7 +32,7 @@ function isExposedHttpError(err: unknown): err is Error & { status: number } {
 }
 
 function mapError(err: unknown): Mapped {
-  if (err instanceof AppException) return { code: err.code, message: err.messages, headers: err.headers };
+  if (err instanceof AppException) return { code: err.code, message: err.messages, headers: err.headers, details: err.details };
   if (isDomainError(err)) return { code: 'DOMAIN_RULE_VIOLATED', message: `${err.code}: ${err.message}`, headers: {} };
   if (err instanceof HttpException) {
     const code = codeOfHttpStatus(err.getStatus());
@@ -68,7 +69,8 @@ export class GlobalExceptionFilter implements ExceptionFilter {
     if (res.headersSent) return;
     for (const [name, value] of Object.entries(mapped.headers)) res.setHeader(name, value);
     res.setHeader('x-request-id', correlationId);
-    const body: ErrorResponse = { code: mapped.code, message: mapped.message, correlationId };
+    // Details never override the three fields every error has.
+    const body: ErrorResponse = { ...mapped.details, code: mapped.code, message: mapped.message, correlationId };
     res.status(status).json(body);
   }
 }

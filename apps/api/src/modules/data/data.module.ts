@@ -53,6 +53,6 @@ import { TickPublisher } from './ws/tick-publisher.service';
     MarketGateway,
     TickPublisher,
   ],
-  exports: [MARKET_DATA, MARKET_CLOCK, NSE_CALENDAR, EXPIRY_SOURCE, CalendarStore, MarketEventsBus],
+  exports: [MARKET_DATA, MARKET_CLOCK, NSE_CALENDAR, EXPIRY_SOURCE, CalendarStore, MarketEventsBus, EconomicEventsService],
 })
 export class DataModule {}

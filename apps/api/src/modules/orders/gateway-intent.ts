@@ -7,8 +7,19 @@ export interface GatewayInstrument extends IntentInstrument {
 }
 
 /**
- * What any caller (strategy, job, REST, Telegram) hands to `OrdersService.submit`.
- * Units, not lots; prices in rupees; estimates in paise (0 when unknown).
+ * A caller's own margin/risk/exposure figures, paise (a strategy's sizing). INTERNAL: no public
+ * input (REST body, contract) carries them. The gateway computes its own and keeps the larger,
+ * so they can only make a check stricter.
+ */
+export interface CallerFigures {
+  readonly marginPaise?: number;
+  readonly riskPaise?: number;
+  readonly exposurePaise?: number;
+}
+
+/**
+ * What any caller (strategy, job, REST, Telegram) hands to `OrdersService.submit`: one leg.
+ * Units, not lots; prices in rupees. Margin, risk and exposure are the gateway's to compute.
  */
 export interface GatewayIntent {
   readonly accountId: number;
@@ -20,16 +31,48 @@ export interface GatewayIntent {
   /** LIMIT: the limit price. MARKET: the reference price (LTP) the protected limit is built from. */
   readonly limitPrice: number;
   readonly purpose: OrderPurpose;
-  /** The position this order acts on (exits, adjustments, the second leg of a strangle entry). */
+  /** The position this order acts on (exits, adjustments, a leg completing an entry after a restart). */
   readonly positionId?: number;
   readonly strategyType?: string;
   readonly approval?: OrderApproval;
-  readonly estimatedMarginPaise?: number;
-  readonly estimatedRiskPaise?: number;
-  readonly estimatedExposurePaise?: number;
+  readonly callerFigures?: CallerFigures;
   /** A caller's idempotency key (e.g. a job id): the same key never makes a second order. */
   readonly idempotencyKey?: string;
   readonly product?: 'NRML' | 'MIS';
+}
+
+/** One leg of a multi-leg entry. */
+export interface GatewayEntryLeg {
+  readonly segment: ExchangeSegment;
+  readonly instrument: GatewayInstrument;
+  readonly side: OrderSide;
+  readonly quantity: number;
+  readonly orderType: OrderType;
+  readonly limitPrice: number;
+}
+
+/**
+ * An ENTRY of several legs sent as one command (`OrdersService.submitEntry`): a strangle's CE
+ * and PE. Risk-checked as a whole (shape, margin of both legs, one position), the position
+ * reserved once, every leg journaled before any is sent; `callerFigures` cover all legs.
+ */
+export interface GatewayEntry {
+  readonly accountId: number;
+  readonly legs: readonly GatewayEntryLeg[];
+  readonly strategyType?: string;
+  readonly approval?: OrderApproval;
+  readonly callerFigures?: CallerFigures;
+  /** The same key never makes a second entry; leg `i` gets the intent id of `<key>#<i+1>`. */
+  readonly idempotencyKey?: string;
+  readonly product?: 'NRML' | 'MIS';
+}
+
+/** Why the risk checks refused an intent: the first denial, and every code in check order. */
+export interface SubmitDenial {
+  readonly code: RiskDenialCode;
+  readonly codes: readonly RiskDenialCode[];
+  readonly message: string;
+  readonly context: Readonly<Record<string, string | number | boolean>>;
 }
 
 /** The outcome of a submit: the journaled orders (one per slice) and the denial, if any. */
@@ -40,5 +83,13 @@ export interface SubmitResult {
   readonly orderIds: readonly number[];
   readonly statuses: readonly string[];
   readonly positionId: number | null;
-  readonly denial?: { readonly code: RiskDenialCode; readonly message: string; readonly context: Readonly<Record<string, string | number | boolean>> };
+  readonly denial?: SubmitDenial;
+}
+
+/** The outcome of a multi-leg entry: one result per leg, in the order given. */
+export interface EntryResult {
+  readonly duplicate: boolean;
+  readonly positionId: number | null;
+  readonly legs: readonly SubmitResult[];
+  readonly denial?: SubmitDenial;
 }

@@ -7,61 +7,71 @@ import type { GatewayIntent } from './gateway-intent';
 import { instrumentTypeOf, tradingSymbolOf } from './instrument-symbol';
 import { journalInitialized } from './order-journal';
 
-/** What `journalIntent` writes: one INITIALIZED order per slice. */
-export interface JournalIntentInput {
+/** One leg to journal: its intent, intent id, slices and price. */
+export interface JournalLeg {
   readonly intent: GatewayIntent;
   readonly intentId: string;
   readonly slices: readonly number[];
   /** Rupees: the limit, or the protected limit built from a MARKET intent's reference price. */
   readonly limitPrice: number;
+}
+
+/** What `journalIntents` writes: one INITIALIZED order per slice of every leg. */
+export interface JournalIntentsInput {
+  readonly legs: readonly JournalLeg[];
   readonly nowMs: number;
   /** Set for an intent journaled for an `orders.submit` job (see `Order.queuedAt`). */
   readonly queued?: boolean;
 }
 
 /**
- * Journals an intent in ONE transaction: an INITIALIZED order per slice with everything a
- * later send needs (contract, side, price, purpose, approval, estimates, product), and its
- * INITIALIZED event. Throws the unique violation of `clientOrderId` when the intent id was
- * journaled before (the caller maps it to a duplicate).
+ * Journals a command in ONE transaction: an INITIALIZED order per slice of every leg (a
+ * strangle's both legs are stored before either is sent) with everything a later send needs
+ * (contract, side, price, purpose, approval, the caller's own figures, product), and its
+ * INITIALIZED event. Returns the rows per leg. Throws the unique violation of `clientOrderId`
+ * when an intent id was journaled before (the caller maps it to a duplicate).
  */
-export function journalIntent(dataSource: DataSource, input: JournalIntentInput): Promise<Order[]> {
-  const { intent, intentId, slices, limitPrice, nowMs } = input;
+export function journalIntents(dataSource: DataSource, input: JournalIntentsInput): Promise<Order[][]> {
+  const { nowMs } = input;
   return inTransaction(dataSource, async (m) => {
-    const out: Order[] = [];
-    for (let i = 0; i < slices.length; i++) {
-      const row = await m.save(
-        Order,
-        m.create(Order, {
-          clientOrderId: sliceClientOrderId(intentId, i, slices.length),
-          accountId: intent.accountId,
-          positionId: intent.positionId ?? null,
-          strategyType: intent.strategyType ?? null,
-          exchangeSegment: intent.segment,
-          tradingSymbol: tradingSymbolOf(intent.instrument),
-          instrumentToken: intent.instrument.instrumentToken ?? null,
-          underlying: intent.instrument.underlying,
-          instrumentType: instrumentTypeOf(intent.instrument),
-          strike: intent.instrument.strike ?? null,
-          expiryDate: intent.instrument.expiry,
-          side: intent.side,
-          orderType: 'LIMIT',
-          quantity: slices[i],
-          limitPricePaise: paiseOfPrice(limitPrice),
-          purpose: intent.purpose,
-          status: 'INITIALIZED',
-          requiresApproval: intent.approval !== undefined,
-          approvedBy: intent.approval?.approvedBy ?? null,
-          approvedAt: intent.approval ? new Date(intent.approval.approvedAt) : null,
-          estimatedMarginPaise: intent.estimatedMarginPaise ?? null,
-          estimatedRiskPaise: intent.estimatedRiskPaise ?? null,
-          estimatedExposurePaise: intent.estimatedExposurePaise ?? null,
-          product: intent.product ?? null,
-          queuedAt: input.queued ? new Date(nowMs) : null,
-        }),
-      );
-      await journalInitialized(m, row, nowMs);
-      out.push(row);
+    const out: Order[][] = [];
+    for (const { intent, intentId, slices, limitPrice } of input.legs) {
+      const rows: Order[] = [];
+      for (let i = 0; i < slices.length; i++) {
+        const row = await m.save(
+          Order,
+          m.create(Order, {
+            clientOrderId: sliceClientOrderId(intentId, i, slices.length),
+            accountId: intent.accountId,
+            positionId: intent.positionId ?? null,
+            strategyType: intent.strategyType ?? null,
+            exchangeSegment: intent.segment,
+            tradingSymbol: tradingSymbolOf(intent.instrument),
+            instrumentToken: intent.instrument.instrumentToken ?? null,
+            underlying: intent.instrument.underlying,
+            instrumentType: instrumentTypeOf(intent.instrument),
+            strike: intent.instrument.strike ?? null,
+            expiryDate: intent.instrument.expiry,
+            side: intent.side,
+            orderType: 'LIMIT',
+            quantity: slices[i],
+            limitPricePaise: paiseOfPrice(limitPrice),
+            purpose: intent.purpose,
+            status: 'INITIALIZED',
+            requiresApproval: intent.approval !== undefined,
+            approvedBy: intent.approval?.approvedBy ?? null,
+            approvedAt: intent.approval ? new Date(intent.approval.approvedAt) : null,
+            estimatedMarginPaise: intent.callerFigures?.marginPaise ?? null,
+            estimatedRiskPaise: intent.callerFigures?.riskPaise ?? null,
+            estimatedExposurePaise: intent.callerFigures?.exposurePaise ?? null,
+            product: intent.product ?? null,
+            queuedAt: input.queued ? new Date(nowMs) : null,
+          }),
+        );
+        await journalInitialized(m, row, nowMs);
+        rows.push(row);
+      }
+      out.push(rows);
     }
     return out;
   });

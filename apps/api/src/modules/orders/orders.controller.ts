@@ -1,20 +1,35 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
 import { IdParamPipe } from '../../common/pipes/id-param.pipe';
 import { CancelOrderService } from './cancel-order.service';
 import { ListOrdersDto } from './dto/list-orders.dto';
+import type { OrderLegDto } from './dto/order-leg.dto';
+import { SubmitEntryDto } from './dto/submit-entry.dto';
 import { SubmitOrderDto } from './dto/submit-order.dto';
 import { OrderEvent } from './entities/order-event.entity';
 import { Order } from './entities/order.entity';
 import { OrderGate } from './gate/order-gate.guard';
+import type { EntryResult, GatewayEntryLeg, SubmitResult } from './gateway-intent';
+import { ORDER_DENIED_API_RESPONSE, orderDeniedError } from './order-denied';
 import { OrdersService } from './submit-order.service';
 
+const legOf = ({ underlying, kind, expiry, strike, optionType, segment, side, quantity, orderType, limitPrice }: OrderLegDto): GatewayEntryLeg => ({
+  segment,
+  instrument: { underlying, kind, expiry, strike, optionType },
+  side,
+  quantity,
+  orderType,
+  limitPrice,
+});
+
 /**
- * Orders over REST: submit an intent (through the gateway: risk checks first; refused early
- * with a coded 409 when the account cannot trade at all, see `OrderGateService`), cancel
- * (always allowed), list and inspect with the state history. Writes need trader or admin.
+ * Orders over REST: submit an intent or a multi-leg entry (through the gateway: risk checks
+ * first; refused early with a coded 409 when the account cannot trade at all, see
+ * `OrderGateService`; a risk denial answers 422 ORDER_DENIED with every code, the DENIED orders
+ * kept in the journal), cancel (always allowed), list and inspect with the state history.
+ * Writes need trader or admin.
  */
 @ApiTags('orders')
 @Controller('orders')
@@ -28,9 +43,24 @@ export class OrdersController {
   @Post()
   @HttpCode(201)
   @OrderGate('intent-body')
-  submit(@Body() dto: SubmitOrderDto) {
-    const { underlying, kind, expiry, strike, optionType, ...rest } = dto;
-    return this.orders.submit({ ...rest, instrument: { underlying, kind, expiry, strike, optionType } });
+  @ApiResponse(ORDER_DENIED_API_RESPONSE)
+  async submit(@Body() dto: SubmitOrderDto): Promise<SubmitResult> {
+    const { accountId, purpose, positionId, idempotencyKey } = dto;
+    const result = await this.orders.submit({ ...legOf(dto), accountId, purpose, positionId, idempotencyKey });
+    const denied = orderDeniedError([result]);
+    if (denied) throw denied;
+    return result;
+  }
+
+  @Post('entry')
+  @HttpCode(201)
+  @OrderGate('entry-body')
+  @ApiResponse(ORDER_DENIED_API_RESPONSE)
+  async submitEntry(@Body() dto: SubmitEntryDto): Promise<EntryResult> {
+    const result = await this.orders.submitEntry({ accountId: dto.accountId, legs: dto.legs.map(legOf), idempotencyKey: dto.idempotencyKey });
+    const denied = orderDeniedError(result.legs);
+    if (denied) throw denied;
+    return result;
   }
 
   @Post(':id/cancel')

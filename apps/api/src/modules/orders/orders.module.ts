@@ -11,18 +11,21 @@ import { OrderUpdatesPublisher } from './events/order-updates.publisher';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from './execution-clients.token';
 import { OrderGateService } from './gate/order-gate.service';
 import { OrderJobHandlers } from './order-job-handlers';
+import { OrderFiguresService } from './order-figures.service';
 import { OrdersController } from './orders.controller';
 import { OrderSyncScheduler } from './paper/order-sync.scheduler';
 import { ReconciliationService } from './reconciliation.service';
 import { SettleInFlightService } from './settle-in-flight.service';
 import { OrdersService } from './submit-order.service';
+import { orderThrottleProviders } from './throttle/order-throttle.providers';
 
 /**
  * The orders domain: the one gateway to the brokers. The execution-client registry
  * (`EXECUTION_CLIENTS`) is provided here and NOT exported, so no other module can send
  * an order except through `OrdersService.submit` (risk checks first). Its `CLOCK` is the
  * market's (`MARKET_CLOCK`): orders are stamped and checked against session hours in market
- * time (the accelerated demo, the replay); the process clock stays for sessions and cookies.
+ * time (the accelerated demo, the replay); the process clock stays for sessions and cookies,
+ * and the 5 orders/s throttle runs on `WALL_CLOCK` (in Redis when `REDIS_URL` is set).
  */
 @Module({
   imports: [RiskModule, DataModule, CoreModule],
@@ -30,6 +33,8 @@ import { OrdersService } from './submit-order.service';
   providers: [
     { provide: CLOCK, useExisting: MARKET_CLOCK },
     { provide: EXECUTION_CLIENTS, useFactory: () => new ExecutionClientRegistry() },
+    ...orderThrottleProviders,
+    OrderFiguresService,
     OrdersService,
     CancelOrderService,
     ApplyFillService,

@@ -7,12 +7,13 @@ import { Order } from './entities/order.entity';
 import type { GatewayIntent } from './gateway-intent';
 
 /**
- * Inserts the ACTIVE position an ENTRY intent opens, before the order leaves, so the
- * partial unique index (one ACTIVE position per account) decides a race between two
- * entries: the loser's insert fails with a unique violation. Legs and the quantity are
+ * Inserts the ACTIVE position an ENTRY intent opens (once for all its legs), before any order
+ * leaves, so the partial unique index (one ACTIVE position per account) decides a race between
+ * two entries: the loser's insert fails with a unique violation. Legs and the quantity are
  * added by fills only: a slice never sent (withdrawn after a crash) never shows on it.
+ * `figures` are the gateway's margin and exposure of the whole entry, paise.
  */
-export async function reservePosition(manager: EntityManager, intent: GatewayIntent, atMs: number): Promise<Position> {
+export async function reservePosition(manager: EntityManager, intent: GatewayIntent, atMs: number, figures: { marginPaise: number; exposurePaise: number }): Promise<Position> {
   const position = manager.create(Position, {
     accountId: intent.accountId,
     strategyType: (intent.strategyType ?? (intent.instrument.kind === 'FUT' ? 'LLM_VALIDATED_FUTURES' : 'WEEKLY_NIFTY_STRANGLE')) as Position['strategyType'],
@@ -21,8 +22,8 @@ export async function reservePosition(manager: EntityManager, intent: GatewayInt
     underlying: intent.instrument.underlying,
     expiryDate: intent.instrument.expiry,
     quantity: 0,
-    marginUsedPaise: intent.estimatedMarginPaise ?? 0,
-    entryValuePaise: intent.estimatedExposurePaise ?? 0,
+    marginUsedPaise: figures.marginPaise,
+    entryValuePaise: figures.exposurePaise,
     openedAt: new Date(atMs),
   });
   return manager.save(Position, position);

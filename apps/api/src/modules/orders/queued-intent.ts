@@ -30,9 +30,11 @@ export function gatewayIntentOfRows(rows: readonly Order[]): GatewayIntent {
     positionId: first.positionId ?? undefined,
     strategyType: first.strategyType ?? undefined,
     approval: first.approvedBy && first.approvedAt ? { approvedBy: first.approvedBy, approvedAt: first.approvedAt.getTime() } : undefined,
-    estimatedMarginPaise: first.estimatedMarginPaise ?? 0,
-    estimatedRiskPaise: first.estimatedRiskPaise ?? 0,
-    estimatedExposurePaise: first.estimatedExposurePaise ?? 0,
+    callerFigures: {
+      marginPaise: first.estimatedMarginPaise ?? undefined,
+      riskPaise: first.estimatedRiskPaise ?? undefined,
+      exposurePaise: first.estimatedExposurePaise ?? undefined,
+    },
     product: first.product ?? undefined,
   };
 }

@@ -1,20 +1,17 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
-  BrokerError,
   effectiveTradingStateOf,
+  freezeQuantityFor,
+  isReducingIntent,
   istDateTimeOf,
   lotSizeFor,
-  freezeQuantityFor,
   paiseOfPrice,
-  placeOrderOutcome,
   protectedLimitPrice,
-  runRiskChecks,
   sliceQuantity,
   tickSize,
   type BrokerMargin,
   type Clock,
   type ExecutionClient,
-  type OrderIntent,
   type RiskDenial,
 } from '@mcube/domain';
 import { And, DataSource, LessThan, MoreThanOrEqual } from 'typeorm';
@@ -22,67 +19,94 @@ import { AppException } from '../../common/errors/app-exception';
 import { inTransaction } from '../../database/in-transaction';
 import { JOB_QUEUE, type JobQueue } from '../../jobs/job-queue.port';
 import type { OrderSubmitPayload } from '../../jobs/job-registry';
-import { CLOCK, SLEEP, type Sleep } from '../core/clock/clock.token';
+import { CLOCK } from '../core/clock/clock.token';
 import { ONE_ACTIVE_POSITION_INDEX } from '../positions/entities/position.entity';
 import { RiskContextService } from '../risk/context/risk-context.service';
 import { intentIdFor } from './client-order-id';
 import { Order } from './entities/order.entity';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from './execution-clients.token';
-import type { GatewayIntent, SubmitResult } from './gateway-intent';
-import { journalIntent } from './journal-intent';
+import type { EntryResult, GatewayEntry, GatewayIntent, SubmitDenial, SubmitResult } from './gateway-intent';
+import { journalIntents } from './journal-intent';
 import { applyOrderEventToRow } from './order-journal';
+import { NO_FIGURES, OrderFiguresService } from './order-figures.service';
+import { decideOrder } from './order-risk-decision';
 import { closePositionIfFlat, reservePosition } from './position-slot';
-import { gatewayIntentOfRows, claimQueuedRows } from './queued-intent';
+import { claimQueuedRows, gatewayIntentOfRows } from './queued-intent';
 import { reducesPosition } from './reduces-position';
-import { SegmentThrottle } from './segment-throttle';
+import { SliceSender, type SliceToSend } from './slice-sender';
+import { ORDER_THROTTLE, SegmentThrottle } from './throttle/segment-throttle';
 import { isUniqueViolation } from './unique-violation';
 
 /** Worst slippage a MARKET intent accepts once turned into a protected LIMIT (DECISIONS §3). */
 export const MARKET_PROTECTION_PCT = 0.02;
 
-type SendOutcome = { type: 'ACCEPTED'; brokerOrderId: string } | { type: 'REJECTED'; reason: string } | { type: 'SEND_TIMED_OUT' };
-
 const NO_MARGIN: BrokerMargin = { availablePaise: 0, usedPaise: 0, asOfMs: 0 };
 
+/** One leg of a command once journaled: its intent, intent id, slices' rows and (protected) limit. */
+interface JournaledLeg {
+  readonly intent: GatewayIntent;
+  readonly intentId: string;
+  readonly rows: Order[];
+  readonly limitPrice: number;
+}
+
 /**
- * The order gateway: the ONLY way an order reaches a broker, whoever sends it.
- * `submit`: clientOrderId (idempotency key) → journal (orders INITIALIZED, committed first)
- * → risk context + the domain's `runRiskChecks` → DENIED (stored with code and context,
- * nothing leaves) or → position slot for an entry → per slice: segment throttle, SUBMITTED,
- * `placeOrder` with the clientOrderId as tag → ACCEPTED / REJECTED, or on an unknown outcome
- * SUBMITTED + `inFlightUnknown` (settled later by tag, never resubmitted).
+ * The order gateway: the ONLY way an order reaches a broker, whoever sends it. A command is one
+ * intent (`submit`) or a multi-leg entry (`submitEntry`, a strangle's two legs):
+ * clientOrderId (idempotency key) → journal (every leg's orders INITIALIZED, committed first)
+ * → risk context + the gateway's own margin, risk and exposure (`OrderFiguresService`) + the
+ * domain's checks on the account's state after the order (`decideOrder`) → DENIED (stored with
+ * codes and context, nothing leaves) or → the position slot for an entry (once) → the slices
+ * through the wall-clock segment throttle (`SliceSender`), legs interleaved.
  */
 @Injectable()
 export class OrdersService {
-  private readonly throttle: SegmentThrottle;
+  private readonly sender: SliceSender;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(SLEEP) sleep: Sleep,
+    @Inject(ORDER_THROTTLE) throttle: SegmentThrottle,
     @Inject(EXECUTION_CLIENTS) private readonly clients: ExecutionClientRegistry,
     private readonly riskContext: RiskContextService,
+    private readonly figures: OrderFiguresService,
     /** The job queue `enqueue` uses; absent in hand-built gateways of unit tests. */
     @Optional() @Inject(JOB_QUEUE) private readonly jobs?: JobQueue,
   ) {
-    this.throttle = new SegmentThrottle(clock, sleep);
+    this.sender = new SliceSender(dataSource, clock, throttle);
   }
 
   /**
-   * Submits one intent (see the class comment). The same idempotency key returns the
-   * orders journaled the first time, `duplicate: true`, and sends nothing. Throws
-   * AppException SERVICE_UNAVAILABLE when the account has no broker client (nothing is
-   * journaled), NOT_FOUND for an unknown account; DomainError for a malformed intent.
+   * Submits one intent (see the class comment). The same idempotency key returns the orders
+   * journaled the first time, `duplicate: true`, and sends nothing. Throws AppException
+   * SERVICE_UNAVAILABLE when the account has no broker client (nothing is journaled),
+   * NOT_FOUND for an unknown account; DomainError for a malformed intent.
    */
   async submit(intent: GatewayIntent): Promise<SubmitResult> {
     const client = this.clientFor(intent.accountId);
-    const journaled = await this.journalOnce(intent, false);
-    if ('duplicate' in journaled) return journaled.duplicate;
-    return this.sendJournaled(client, intent, journaled.intentId, journaled.rows, journaled.limitPrice);
+    const journaled = await this.journalOnce([intent], intentIdFor(intent.accountId, intent.idempotencyKey), false);
+    if (!Array.isArray(journaled)) return journaled.duplicate[0];
+    return (await this.sendJournaled(client, journaled))[0];
   }
 
   /**
-   * Journals the intent (orders INITIALIZED, `queuedAt` set, everything a later send needs
+   * Submits a multi-leg ENTRY as one command: checked as a whole (shape, margin of every leg,
+   * one position), every leg journaled before any is sent, one position reserved, slices sent
+   * CE/PE interleaved; a slice the broker rejects stops the rest (withdrawn). Idempotent on
+   * `idempotencyKey` like `submit`. Throws like `submit`, and VALIDATION_FAILED for no legs.
+   */
+  async submitEntry(entry: GatewayEntry): Promise<EntryResult> {
+    if (entry.legs.length === 0) throw new AppException('VALIDATION_FAILED', ['an entry needs at least one leg']);
+    const client = this.clientFor(entry.accountId);
+    const legs: GatewayIntent[] = entry.legs.map((l) => ({ ...l, accountId: entry.accountId, purpose: 'ENTRY', strategyType: entry.strategyType, approval: entry.approval, callerFigures: entry.callerFigures, product: entry.product, idempotencyKey: entry.idempotencyKey }));
+    const ids = legs.map((_, i) => intentIdFor(entry.accountId, entry.idempotencyKey === undefined ? undefined : `${entry.idempotencyKey}#${i + 1}`));
+    const journaled = await this.journalOnce(legs, ids, false);
+    const results = Array.isArray(journaled) ? await this.sendJournaled(client, journaled) : journaled.duplicate;
+    return { duplicate: !Array.isArray(journaled), positionId: results.find((r) => r.positionId !== null)?.positionId ?? null, legs: results, denial: results.find((r) => r.denial)?.denial };
+  }
+
+  /**
+   * Journals one intent (orders INITIALIZED, `queuedAt` set, everything a later send needs
    * stored on the rows) and enqueues `orders.submit` {clientOrderId: the intent id,
    * accountId}; the job runs `runQueued`. Idempotent like `submit`. Throws AppException
    * SERVICE_UNAVAILABLE when the account has no broker client or this process has no job
@@ -93,10 +117,11 @@ export class OrdersService {
     if (!this.jobs) throw new AppException('SERVICE_UNAVAILABLE', 'this process has no job queue');
     // The run re-reads the price from the row (integer paise): a finer price would change silently.
     if (paiseOfPrice(intent.limitPrice) !== intent.limitPrice * 100) throw new AppException('VALIDATION_FAILED', [`limitPrice ${intent.limitPrice} is not a whole number of paise`]);
-    const journaled = await this.journalOnce(intent, true);
-    if ('duplicate' in journaled) return journaled.duplicate;
-    await this.jobs.enqueue('orders.submit', { clientOrderId: journaled.intentId, accountId: intent.accountId });
-    return this.result(journaled.intentId, journaled.rows, false);
+    const journaled = await this.journalOnce([intent], intentIdFor(intent.accountId, intent.idempotencyKey), true);
+    if (!Array.isArray(journaled)) return journaled.duplicate[0];
+    const [leg] = journaled;
+    await this.jobs.enqueue('orders.submit', { clientOrderId: leg.intentId, accountId: intent.accountId });
+    return this.result(leg.intentId, leg.rows, false);
   }
 
   /**
@@ -111,113 +136,11 @@ export class OrdersService {
     if (rows.length === 0 || !(await claimQueuedRows(this.dataSource, rows, this.clock.nowMs()))) return null;
     const client = this.clients.get(payload.accountId);
     if (!client) {
-      await this.withdrawUnsent(rows);
+      await this.sender.withdraw(rows);
       throw new AppException('SERVICE_UNAVAILABLE', `account ${payload.accountId} has no broker connection`);
     }
     const intent = gatewayIntentOfRows(rows);
-    return this.sendJournaled(client, intent, payload.clientOrderId, rows, intent.limitPrice);
-  }
-
-  private clientFor(accountId: number): ExecutionClient {
-    const client = this.clients.get(accountId);
-    if (!client) throw new AppException('SERVICE_UNAVAILABLE', `account ${accountId} has no broker connection`);
-    return client;
-  }
-
-  /** Slices, prices and journals an intent once per idempotency key; a key seen before returns its first result. */
-  private async journalOnce(intent: GatewayIntent, queued: boolean): Promise<{ intentId: string; rows: Order[]; limitPrice: number } | { duplicate: SubmitResult }> {
-    const intentId = intentIdFor(intent.accountId, intent.idempotencyKey);
-    // A random id is new by construction; only a caller's key can have been seen before.
-    if (intent.idempotencyKey) {
-      const seen = await this.ordersOfIntent(intentId);
-      if (seen.length > 0) return { duplicate: this.result(intentId, seen, true) };
-    }
-    const nowMs = this.clock.nowMs();
-    const { date } = istDateTimeOf(nowMs);
-    const lotSize = lotSizeFor({ underlying: intent.instrument.underlying, expiry: intent.instrument.expiry });
-    const freeze = freezeQuantityFor({ underlying: intent.instrument.underlying, date });
-    const slices = Number.isSafeInteger(intent.quantity) && intent.quantity > 0 && intent.quantity % lotSize === 0 ? sliceQuantity({ quantity: intent.quantity, lotSize, freezeQuantity: freeze }) : [intent.quantity];
-    const limitPrice =
-      intent.orderType === 'MARKET' ? protectedLimitPrice({ side: intent.side, referencePrice: intent.limitPrice, protectionPct: MARKET_PROTECTION_PCT, tickSize }) : intent.limitPrice;
-    try {
-      return { intentId, limitPrice, rows: await journalIntent(this.dataSource, { intent, intentId, slices, limitPrice, nowMs, queued }) };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      return { duplicate: this.result(intentId, await this.ordersOfIntent(intentId), true) };
-    }
-  }
-
-  /** The part after the journal, shared by `submit` and `runQueued`; an unexpected failure withdraws what was not sent. */
-  private async sendJournaled(client: ExecutionClient, intent: GatewayIntent, intentId: string, rows: Order[], limitPrice: number): Promise<SubmitResult> {
-    try {
-      return await this.decideAndSend({ client, intent, intentId, rows, limitPrice });
-    } catch (error) {
-      await this.withdrawUnsent(rows);
-      throw error;
-    }
-  }
-
-  /** Risk checks (at the time of the call), then DENIED, or the position slot and the sends. */
-  private async decideAndSend(p: { client: ExecutionClient; intent: GatewayIntent; intentId: string; rows: Order[]; limitPrice: number }): Promise<SubmitResult> {
-    const { client, intent, intentId, rows, limitPrice } = p;
-    const nowMs = this.clock.nowMs();
-    const margin = await client.availableMargin().catch(() => NO_MARGIN);
-    const gathered = await this.riskContext.gather({ accountId: intent.accountId, instrument: intent.instrument, purpose: intent.purpose, margin });
-    const domainIntent: OrderIntent = {
-      accountId: String(intent.accountId),
-      broker: gathered.account.broker,
-      segment: intent.segment,
-      instrument: intent.instrument,
-      side: intent.side,
-      quantity: intent.quantity,
-      orderType: 'LIMIT',
-      limitPrice,
-      purpose: intent.purpose,
-      // Whenever the account is not ACTIVE, a reduction must be one the broker confirms (DECISIONS §6).
-      reducesPosition: await reducesPosition(this.dataSource.manager, intent, gathered.activePosition, { intentId, broker: effectiveTradingStateOf(gathered.context).effective === 'ACTIVE' ? undefined : client }),
-      positionId: intent.positionId === undefined ? undefined : String(intent.positionId),
-      approval: intent.approval,
-      estimatedMarginPaise: intent.estimatedMarginPaise ?? 0,
-      estimatedRiskPaise: intent.estimatedRiskPaise ?? 0,
-      estimatedExposurePaise: intent.estimatedExposurePaise ?? 0,
-    };
-    const report = runRiskChecks(domainIntent, gathered.context);
-    if (!report.ok && report.firstDenial) return this.deny(intentId, rows, report.firstDenial, report.denials.map((d) => d.code).join(','));
-
-    let positionId = intent.positionId ?? null;
-    if (intent.purpose === 'ENTRY' && positionId === null) {
-      try {
-        positionId = await inTransaction(this.dataSource, async (m) => {
-          const position = await reservePosition(m, intent, nowMs);
-          await m.update(Order, rows.map((r) => r.id), { positionId: position.id });
-          return position.id;
-        });
-      } catch (error) {
-        if (!isUniqueViolation(error, ONE_ACTIVE_POSITION_INDEX)) throw error;
-        const denial: RiskDenial = { ok: false, code: 'ACTIVE_POSITION_EXISTS', message: `account ${intent.accountId} already has an active position`, context: { accountId: String(intent.accountId), by: 'database' } };
-        return this.deny(intentId, rows, denial, denial.code);
-      }
-    }
-
-    for (const row of rows) await this.send(client, row, intent);
-    if (positionId !== null) {
-      const pid = positionId;
-      await inTransaction(this.dataSource, (m) => closePositionIfFlat(m, pid, this.clock.nowMs(), 'ENTRY_NOT_FILLED'));
-    }
-    return this.result(intentId, await this.ordersOfIntent(intentId), false);
-  }
-
-  /** After an unexpected failure: orders that never left mCube are withdrawn (CANCELED), so nothing stays INITIALIZED. */
-  private async withdrawUnsent(rows: Order[]): Promise<void> {
-    const at = this.clock.nowMs();
-    await inTransaction(this.dataSource, async (m) => {
-      for (const row of rows) {
-        const current = await m.findOneBy(Order, { id: row.id });
-        if (current?.status !== 'INITIALIZED') continue;
-        await applyOrderEventToRow(m, row.id, { type: 'CANCELED', occurredAtMs: at, recordedAtMs: at });
-        if (current.positionId !== null) await closePositionIfFlat(m, current.positionId, at, 'ENTRY_NOT_FILLED');
-      }
-    });
+    return (await this.sendJournaled(client, [{ intent, intentId: payload.clientOrderId, rows, limitPrice: intent.limitPrice }]))[0];
   }
 
   /** Orders journaled for an intent id (its slices), oldest first. */
@@ -228,69 +151,120 @@ export class OrdersService {
       .find({ where: [{ clientOrderId: intentId }, { clientOrderId: And(MoreThanOrEqual(`${intentId}s`), LessThan(`${intentId}t`)) }], order: { id: 'ASC' } });
   }
 
-  private async deny(intentId: string, rows: Order[], denial: RiskDenial, allCodes: string): Promise<SubmitResult> {
-    const atMs = this.clock.nowMs();
-    await inTransaction(this.dataSource, async (m) => {
-      for (const row of rows) {
-        await applyOrderEventToRow(m, row.id, { type: 'DENIED', code: denial.code, message: denial.message, context: { ...denial.context, allDenials: allCodes }, occurredAtMs: atMs, recordedAtMs: atMs });
-      }
-    });
-    const result = this.result(intentId, await this.ordersOfIntent(intentId), false);
-    return { ...result, denial: { code: denial.code, message: denial.message, context: denial.context } };
+  private clientFor(accountId: number): ExecutionClient {
+    const client = this.clients.get(accountId);
+    if (!client) throw new AppException('SERVICE_UNAVAILABLE', `account ${accountId} has no broker connection`);
+    return client;
   }
 
-  /** One slice: throttle turn → SUBMITTED journaled → placeOrder → the answer journaled. */
-  private async send(client: ExecutionClient, row: Order, intent: GatewayIntent): Promise<void> {
-    const { pending } = await this.throttle.send(intent.segment, async () => {
-      const submittedAt = this.clock.nowMs();
-      await inTransaction(this.dataSource, (m) => applyOrderEventToRow(m, row.id, { type: 'SUBMITTED', occurredAtMs: submittedAt, recordedAtMs: submittedAt }));
-      return { pending: this.place(client, row, intent) };
+  /** Slices, prices and journals a command once per idempotency key; a key seen before returns its first results. */
+  private async journalOnce(intents: readonly GatewayIntent[], ids: string | readonly string[], queued: boolean): Promise<JournaledLeg[] | { duplicate: SubmitResult[] }> {
+    const intentIds = typeof ids === 'string' ? [ids] : ids;
+    // A random id is new by construction; only a caller's key can have been seen before.
+    if (intents[0].idempotencyKey !== undefined && (await this.ordersOfIntent(intentIds[0])).length > 0) return { duplicate: await this.resultsOf(intentIds, true) };
+    const nowMs = this.clock.nowMs();
+    const { date } = istDateTimeOf(nowMs);
+    const legs = intents.map((intent, i) => {
+      const lotSize = lotSizeFor({ underlying: intent.instrument.underlying, expiry: intent.instrument.expiry });
+      const freeze = freezeQuantityFor({ underlying: intent.instrument.underlying, date });
+      const slices = Number.isSafeInteger(intent.quantity) && intent.quantity > 0 && intent.quantity % lotSize === 0 ? sliceQuantity({ quantity: intent.quantity, lotSize, freezeQuantity: freeze }) : [intent.quantity];
+      const limitPrice = intent.orderType === 'MARKET' ? protectedLimitPrice({ side: intent.side, referencePrice: intent.limitPrice, protectionPct: MARKET_PROTECTION_PCT, tickSize }) : intent.limitPrice;
+      return { intent, intentId: intentIds[i], slices, limitPrice };
     });
-    const outcome = await pending;
-    const at = this.clock.nowMs();
-    await inTransaction(this.dataSource, async (m) => {
-      const current = await m.findOneByOrFail(Order, { id: row.id });
-      // A fill or update may have settled the order while the call was in flight.
-      if (current.status !== 'SUBMITTED') return;
-      if (outcome.type === 'ACCEPTED' && current.brokerOrderId === null) {
-        await applyOrderEventToRow(m, row.id, { type: 'ACCEPTED', brokerOrderId: outcome.brokerOrderId, occurredAtMs: at, recordedAtMs: at });
-      } else if (outcome.type === 'REJECTED') {
-        await applyOrderEventToRow(m, row.id, { type: 'REJECTED', reason: outcome.reason, occurredAtMs: at, recordedAtMs: at });
-      } else if (outcome.type === 'SEND_TIMED_OUT') {
-        await applyOrderEventToRow(m, row.id, { type: 'SEND_TIMED_OUT', occurredAtMs: at, recordedAtMs: at });
-      }
-    });
-  }
-
-  /** Calls the broker; a failure is turned into REJECTED (not placed) or SEND_TIMED_OUT (unknown: never resent). */
-  private async place(client: ExecutionClient, row: Order, intent: GatewayIntent): Promise<SendOutcome> {
     try {
-      const ack = await client.placeOrder({
-        clientOrderId: row.clientOrderId,
-        accountId: String(row.accountId),
-        instrument: { ...intent.instrument, segment: intent.segment, tradingSymbol: row.tradingSymbol },
-        side: row.side,
-        quantity: row.quantity,
-        limitPrice: (row.limitPricePaise ?? 0) / 100,
-        product: intent.product ?? 'NRML',
-        validity: 'DAY',
-      });
-      return { type: 'ACCEPTED', brokerOrderId: ack.brokerOrderId };
+      const rows = await journalIntents(this.dataSource, { legs, nowMs, queued });
+      return legs.map((l, i) => ({ intent: l.intent, intentId: l.intentId, limitPrice: l.limitPrice, rows: rows[i] }));
     } catch (error) {
-      const known = error instanceof BrokerError && placeOrderOutcome(error.kind) === 'NOT_PLACED';
-      return known ? { type: 'REJECTED', reason: `${(error as BrokerError).kind}: ${(error as BrokerError).message}` } : { type: 'SEND_TIMED_OUT' };
+      if (!isUniqueViolation(error)) throw error;
+      return { duplicate: await this.resultsOf(intentIds, true) };
     }
   }
 
-  private result(intentId: string, rows: Order[], duplicate: boolean): SubmitResult {
-    const denied = rows.find((r) => r.status === 'DENIED');
-    return {
-      intentId,
-      duplicate,
-      orderIds: rows.map((r) => r.id),
-      statuses: rows.map((r) => r.status),
-      positionId: rows[0]?.positionId ?? null,
-      denial: denied?.denialCode ? { code: denied.denialCode as RiskDenial['code'], message: denied.statusReason ?? '', context: denied.denialContext ?? {} } : undefined,
-    };
+  /** The part after the journal, shared by `submit`, `submitEntry` and `runQueued`; an unexpected failure withdraws what was not sent. */
+  private async sendJournaled(client: ExecutionClient, legs: readonly JournaledLeg[]): Promise<SubmitResult[]> {
+    try {
+      return await this.decideAndSend(client, legs);
+    } catch (error) {
+      await this.sender.withdraw(legs.flatMap((l) => l.rows));
+      throw error;
+    }
   }
+
+  /** Risk checks (at the time of the call, with the gateway's figures), then DENIED, or the position slot and the sends. */
+  private async decideAndSend(client: ExecutionClient, legs: readonly JournaledLeg[]): Promise<SubmitResult[]> {
+    const first = legs[0].intent;
+    const nowMs = this.clock.nowMs();
+    const margin = await client.availableMargin().catch(() => NO_MARGIN);
+    const gathered = await this.riskContext.gather({ accountId: first.accountId, instrument: first.instrument, purpose: first.purpose, margin });
+    // Whenever the account is not ACTIVE, a reduction must be one the broker confirms (DECISIONS §6).
+    const broker = effectiveTradingStateOf(gathered.context).effective === 'ACTIVE' ? undefined : client;
+    const decisionLegs = [];
+    for (const l of legs) decisionLegs.push({ intent: l.intent, limitPrice: l.limitPrice, reducesPosition: await reducesPosition(this.dataSource.manager, l.intent, gathered.activePosition, { intentId: l.intentId, broker }) });
+    const opening = decisionLegs.some((l) => !isReducingIntent({ purpose: l.intent.purpose, reducesPosition: l.reducesPosition }));
+    const figures = opening
+      ? await this.figures.figures({ client, accountId: first.accountId, legs, date: gathered.context.date, stops: gathered.stops, caller: first.callerFigures })
+      : NO_FIGURES;
+    const decision = decideOrder({ legs: decisionLegs, context: gathered.context, broker: gathered.account.broker, figures });
+    if (!decision.ok && decision.firstDenial) return this.deny(legs, decision.firstDenial, decision.codes, figures.marginSources);
+
+    let positionId = first.positionId ?? null;
+    if (first.purpose === 'ENTRY' && positionId === null) {
+      try {
+        positionId = await inTransaction(this.dataSource, async (m) => {
+          const position = await reservePosition(m, first, nowMs, figures);
+          await m.update(Order, legs.flatMap((l) => l.rows.map((r) => r.id)), { positionId: position.id });
+          return position.id;
+        });
+      } catch (error) {
+        if (!isUniqueViolation(error, ONE_ACTIVE_POSITION_INDEX)) throw error;
+        const denial: RiskDenial = { ok: false, code: 'ACTIVE_POSITION_EXISTS', message: `account ${first.accountId} already has an active position`, context: { accountId: String(first.accountId), by: 'database' } };
+        return this.deny(legs, denial, [denial.code], {});
+      }
+    }
+
+    await this.sender.sendAll(client, interleaved(legs), { stopAfterReject: first.purpose === 'ENTRY' });
+    if (positionId !== null) {
+      const pid = positionId;
+      await inTransaction(this.dataSource, (m) => closePositionIfFlat(m, pid, this.clock.nowMs(), 'ENTRY_NOT_FILLED'));
+    }
+    return this.resultsOf(legs.map((l) => l.intentId), false);
+  }
+
+  private async deny(legs: readonly JournaledLeg[], denial: RiskDenial, codes: readonly string[], marginSources: Readonly<Record<string, number>>): Promise<SubmitResult[]> {
+    const atMs = this.clock.nowMs();
+    const context = { ...denial.context, ...marginSources, allDenials: codes.join(',') };
+    await inTransaction(this.dataSource, async (m) => {
+      for (const row of legs.flatMap((l) => l.rows)) {
+        await applyOrderEventToRow(m, row.id, { type: 'DENIED', code: denial.code, message: denial.message, context, occurredAtMs: atMs, recordedAtMs: atMs });
+      }
+    });
+    return this.resultsOf(legs.map((l) => l.intentId), false);
+  }
+
+  private async resultsOf(intentIds: readonly string[], duplicate: boolean): Promise<SubmitResult[]> {
+    const out: SubmitResult[] = [];
+    for (const id of intentIds) out.push(this.result(id, await this.ordersOfIntent(id), duplicate));
+    return out;
+  }
+
+  private result(intentId: string, rows: Order[], duplicate: boolean): SubmitResult {
+    return { intentId, duplicate, orderIds: rows.map((r) => r.id), statuses: rows.map((r) => r.status), positionId: rows[0]?.positionId ?? null, denial: denialOfRows(rows) };
+  }
+}
+
+/** The denial stored on an intent's rows (every code, from `allDenials`), or undefined. */
+function denialOfRows(rows: readonly Order[]): SubmitDenial | undefined {
+  const denied = rows.find((r) => r.status === 'DENIED' && r.denialCode);
+  if (!denied?.denialCode) return undefined;
+  const context = denied.denialContext ?? {};
+  const all = typeof context['allDenials'] === 'string' ? context['allDenials'].split(',').filter(Boolean) : [denied.denialCode];
+  return { code: denied.denialCode as SubmitDenial['code'], codes: all as SubmitDenial['codes'], message: denied.statusReason ?? '', context };
+}
+
+/** Slices of every leg, interleaved (CE 1, PE 1, CE 2, PE 2…): a lagging leg stays at most one slice behind. */
+function interleaved(legs: readonly JournaledLeg[]): SliceToSend[] {
+  const out: SliceToSend[] = [];
+  const most = Math.max(...legs.map((l) => l.rows.length));
+  for (let k = 0; k < most; k++) for (const l of legs) if (l.rows[k]) out.push({ row: l.rows[k], intent: l.intent });
+  return out;
 }

@@ -14,6 +14,7 @@ import { riskPnlFacts } from '../risk/context/risk-pnl-facts';
 import { CircuitBreaker } from '../risk/entities/circuit-breaker.entity';
 import { RiskStatePublisher } from '../risk/events/risk-state.publisher';
 import { RiskLimit } from '../risk/entities/risk-limit.entity';
+import { weeklyLossLimitPaiseOf } from '../risk/risk-limits/weekly-loss-limit';
 import { PositionLeg } from './entities/position-leg.entity';
 import { Position } from './entities/position.entity';
 import { ManualExitService } from './manual-exit.service';
@@ -89,11 +90,11 @@ export class CircuitBreakerTripService implements OnModuleInit {
     const limit = await this.dataSource.getRepository(RiskLimit).findOne({ where: { accountId } });
     const d = account.broker === 'ICICI' ? ICICI_RISK_DEFAULTS : KOTAK_RISK_DEFAULTS;
     const daily = limit?.dailyLossLimitPaise ?? d.dailyLossLimitPaise;
-    const weekly = limit?.weeklyLossLimitPaise ?? null;
+    const weekly = weeklyLossLimitPaiseOf(limit?.weeklyLossLimitPaise, account.broker);
     const maxDd = limit?.maxDrawdownPct ?? d.maxDrawdownPct;
     const drawdown = pnl.equityPeakPaise > 0 ? (pnl.equityPeakPaise - pnl.equityPaise) / pnl.equityPeakPaise : 0;
     const reasonCode =
-      -pnl.todayPaise > daily ? 'DAILY_LOSS_LIMIT_BREACHED' : weekly !== null && -pnl.weekPaise > weekly ? 'WEEKLY_LOSS_LIMIT_BREACHED' : drawdown > maxDd ? 'MAX_DRAWDOWN_BREACHED' : undefined;
+      -pnl.todayPaise > daily ? 'DAILY_LOSS_LIMIT_BREACHED' : -pnl.weekPaise > weekly ? 'WEEKLY_LOSS_LIMIT_BREACHED' : drawdown > maxDd ? 'MAX_DRAWDOWN_BREACHED' : undefined;
     if (!reasonCode) return { tripped: false, todayPnlPaise: pnl.todayPaise, exits: [] };
     const alreadyOpen = await this.dataSource.getRepository(CircuitBreaker).exists({ where: { accountId, resetAt: IsNull() } });
     if (!alreadyOpen) {

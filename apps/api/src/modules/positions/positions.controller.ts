@@ -1,10 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { PositionDetailResponse, PositionMarkResponse } from '@mcube/contracts';
 import { positionExitDisplay } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { IdParamPipe } from '../../common/pipes/id-param.pipe';
 import { OrderGate } from '../orders/gate/order-gate.guard';
+import { ORDER_DENIED_API_RESPONSE, orderDeniedError } from '../orders/order-denied';
 import { ExitPositionDto } from './dto/exit-position.dto';
 import { Position } from './entities/position.entity';
 import { ManualExitService } from './manual-exit.service';
@@ -43,7 +44,12 @@ export class PositionsController {
   @Post(':id/exit')
   @HttpCode(200)
   @OrderGate('position-exit')
-  exit(@Param('id', IdParamPipe) id: number, @Body() dto: ExitPositionDto) {
-    return this.exits.exit(id, dto.reason);
+  @ApiResponse(ORDER_DENIED_API_RESPONSE)
+  async exit(@Param('id', IdParamPipe) id: number, @Body() dto: ExitPositionDto) {
+    const result = await this.exits.exit(id, dto.reason);
+    // A denied leg exit answers 422 (the other legs' exits, if any, were sent: see `orderIds`).
+    const denied = orderDeniedError(result.exits);
+    if (denied) throw denied;
+    return result;
   }
 }

@@ -26,7 +26,7 @@ const CRORE = 1_00_00_000;
 /** 2026-03-10 10:00:00 IST (a Tuesday, inside the session). */
 export const RISK_NOW_MS = epochMsOfIst('2026-03-10', '10:00:00');
 
-/** A Kotak strangle leg: SELL 650 NIFTY 23500 CE @ ₹120.50, ENTRY. */
+/** A Kotak strangle entry's call leg: SELL 650 NIFTY 23500 CE @ ₹120.50, ENTRY, sent with SELL 650 22500 PE. */
 export function buildOrderIntent(overrides: Partial<OrderIntent> = {}): OrderIntent {
   return {
     accountId: 'KOTAK-1',
@@ -39,6 +39,10 @@ export function buildOrderIntent(overrides: Partial<OrderIntent> = {}): OrderInt
     limitPrice: 120.5,
     purpose: 'ENTRY',
     reducesPosition: false,
+    entryLegs: [
+      { instrument: { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 23500, optionType: 'CE' }, side: 'SELL', quantity: 650 },
+      { instrument: { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 22500, optionType: 'PE' }, side: 'SELL', quantity: 650 },
+    ],
     estimatedMarginPaise: rupees(18 * LAKH),
     estimatedRiskPaise: rupees(78_325),
     estimatedExposurePaise: rupees(1_52_75_000),
@@ -55,6 +59,7 @@ export function buildIciciIntent(overrides: Partial<OrderIntent> = {}): OrderInt
     instrument: { underlying: 'RELIANCE', kind: 'FUT', expiry: '2026-03-31' },
     side: 'BUY',
     quantity: 500,
+    entryLegs: undefined,
     limitPrice: 2900,
     estimatedMarginPaise: rupees(2_90_000),
     estimatedRiskPaise: rupees(7_250),

@@ -53,6 +53,9 @@ export interface ClosingEvent {
  * after `closeOrderTimeoutMs` is cancelled and the rest re-priced at the current touch on a
  * later advance; a refused order is retried on the next advance (the caller alerts). A leg
  * whose order a person canceled is HELD: never sent again by the plan. Never sells: it only closes.
+ * The plan itself is not stored: the exit is (`StrategyOrderPort.requestExit`), and after a
+ * restart the plan is rebuilt from the position (`resumedClosingLegs`), adopting the orders
+ * still working.
  */
 export class ClosingPlan {
   constructor(

@@ -39,10 +39,15 @@ describe('entry legs that do not both fill', () => {
     expect(h.strategy.phase).toBe('IDLE');
   });
 
-  it('sends nothing more when the first leg is denied', async () => {
+  it('sends nothing when the entry is denied (both legs are checked as one) and sends nothing more', async () => {
     const h = harness(() => 'DENY');
     await h.tickAt(DAY, '10:00');
-    expect(h.book.intents).toHaveLength(1);
+    expect(h.book.intents.map((i) => [i.instrument.optionType, i.purpose])).toEqual([
+      ['CE', 'ENTRY'],
+      ['PE', 'ENTRY'],
+    ]);
+    await h.tickAt(DAY, '10:05');
+    expect(h.book.intents).toHaveLength(2);
     expect(h.journal.records.map((r) => [r.decision, r.reasonCode])).toEqual([
       ['ENTER', 'ALL_CHECKS_PASSED'],
       ['ENTRY_ABORTED', 'FIRST_LEG_REFUSED'],

@@ -3,6 +3,7 @@ import type { AlertSink } from './alert-sink.port';
 import type { DecisionJournal } from './decision-journal.port';
 import type { PositionView } from './position-view.port';
 import type { StrategyOrderPort } from './strategy-order.port';
+import type { StrategyStateStore } from './strategy-state.port';
 
 /** Everything the strategy talks to: it has no I/O of its own. */
 export interface KotakStrangleDeps {
@@ -16,4 +17,6 @@ export interface KotakStrangleDeps {
   readonly calendar: NseCalendar;
   /** Where new entries take their expiry dates from; default the calendar's dated rules (`calendarExpirySource`). */
   readonly expiries?: ExpirySource;
+  /** Where the working state is kept across restarts; absent = in memory only (specs). */
+  readonly state?: StrategyStateStore;
 }

@@ -23,14 +23,22 @@ export interface StrategyOrderState {
 /**
  * The one way the strategy trades: the API's `OrdersService` implements it (risk checks,
  * clientOrderId, persistence, slicing to the freeze quantity, throttling, broker).
- * Guarantees: `submit` never throws for a refusal (DENIED/REJECTED are results) and never
- * resubmits by itself; `orderStatus` reports the gateway's current view of an order it
- * issued (unknown ids reject); `cancel` asks for a cancel and resolves once asked (the
- * order may still fill: read `orderStatus`); `requestExit` is stored before it resolves.
- * Infrastructure failures reject.
+ * Guarantees: `submit` and `submitEntry` never throw for a refusal (DENIED/REJECTED are
+ * results) and never resubmit by themselves; entry legs are idempotent per strategy position
+ * id and leg, so asking again after a restart returns what was journaled the first time (a
+ * closing order is always a new order: a resumed exit adopts the working one it finds in the
+ * position view instead of asking again); `submitEntry` sends the legs of one entry as ONE
+ * command (checked as a whole, every leg journaled before any is sent; a leg the broker
+ * rejects stops the others) and answers one result per leg in order; `findEntry` reports the
+ * legs journaled for the entry of a strategy position id, or null when the gateway never got
+ * it; `orderStatus` reports the gateway's current view of an order it issued (unknown ids
+ * reject); `cancel` asks for a cancel and resolves once asked (the order may still fill: read
+ * `orderStatus`); `requestExit` is stored before it resolves. Infrastructure failures reject.
  */
 export interface StrategyOrderPort {
   submit(intent: OrderIntent): Promise<StrategySubmitResult>;
+  submitEntry(legs: readonly OrderIntent[]): Promise<StrategySubmitResult[]>;
+  findEntry(positionId: string): Promise<StrategySubmitResult[] | null>;
   orderStatus(clientOrderId: string): Promise<StrategyOrderState>;
   cancel(clientOrderId: string): Promise<void>;
   /**

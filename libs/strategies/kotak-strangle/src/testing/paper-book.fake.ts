@@ -8,12 +8,16 @@ export type FakeOrderOutcome = 'FILL' | 'WORK' | 'REJECT' | 'DENY';
 interface BookOrder {
   readonly intent: OrderIntent;
   state: StrategyOrderState;
+  /** When it was placed (the book's `now`). */
+  readonly submittedAtMs: number;
 }
 
 /**
  * An in-memory gateway + positions book for tests: orders either fill at once at their limit,
  * stay working, or are refused (per `outcome`); fills build the positions the `PositionView`
  * reports. It records every intent and cancel, and the most positions ever open at once.
+ * An entry of several legs behaves as the gateway's: one denied leg denies all; a rejected leg
+ * stops the legs after it (withdrawn: CANCELED, never sent).
  */
 export class FakePaperBook implements StrategyOrderPort, PositionView {
   readonly intents: OrderIntent[] = [];
@@ -23,6 +27,7 @@ export class FakePaperBook implements StrategyOrderPort, PositionView {
   maxOpenPositions = 0;
   private readonly orders = new Map<string, BookOrder>();
   private readonly positions = new Map<string, StrategyPosition>();
+  private readonly entries = new Map<string, StrategySubmitResult[]>();
 
   constructor(
     private readonly outcome: (intent: OrderIntent, index: number) => FakeOrderOutcome = () => 'FILL',
@@ -32,16 +37,43 @@ export class FakePaperBook implements StrategyOrderPort, PositionView {
 
   async submit(intent: OrderIntent): Promise<StrategySubmitResult> {
     const index = this.intents.push(intent) - 1;
-    const clientOrderId = `co-${index + 1}`;
-    const outcome = this.outcome(intent, index);
+    return this.place(intent, `co-${index + 1}`, this.outcome(intent, index));
+  }
+
+  private place(intent: OrderIntent, clientOrderId: string, outcome: FakeOrderOutcome): StrategySubmitResult {
     if (outcome === 'REJECT' || outcome === 'DENY') {
       const status = outcome === 'REJECT' ? 'REJECTED' : 'DENIED';
-      this.orders.set(clientOrderId, { intent, state: { clientOrderId, status, filledQuantity: 0, reason: 'test refusal' } });
+      this.orders.set(clientOrderId, { intent, state: { clientOrderId, status, filledQuantity: 0, reason: 'test refusal' }, submittedAtMs: this.now() });
       return { clientOrderId, status, denial: { code: outcome === 'REJECT' ? 'BROKER_REJECTED' : 'MARGIN_EXCEEDS_USABLE', message: 'test refusal' } };
     }
-    this.orders.set(clientOrderId, { intent, state: { clientOrderId, status: 'ACCEPTED', filledQuantity: 0 } });
+    this.orders.set(clientOrderId, { intent, state: { clientOrderId, status: 'ACCEPTED', filledQuantity: 0 }, submittedAtMs: this.now() });
     if (outcome === 'FILL') this.fill(clientOrderId);
     return { clientOrderId, status: 'ACCEPTED' };
+  }
+
+  async submitEntry(legs: readonly OrderIntent[]): Promise<StrategySubmitResult[]> {
+    const first = this.intents.length;
+    const outcomes = legs.map((leg, i) => this.outcome(leg, first + i));
+    const denied = outcomes.includes('DENY');
+    const out: StrategySubmitResult[] = [];
+    let stopped = false;
+    for (const [i, intent] of legs.entries()) {
+      const clientOrderId = `co-${this.intents.push(intent)}`;
+      if (denied || stopped) {
+        const status = denied ? 'DENIED' : 'CANCELED';
+        this.orders.set(clientOrderId, { intent, state: { clientOrderId, status, filledQuantity: 0, reason: 'test refusal' }, submittedAtMs: this.now() });
+        out.push(denied ? { clientOrderId, status: 'DENIED', denial: { code: 'MARGIN_EXCEEDS_USABLE', message: 'test refusal' } } : { clientOrderId, status: 'ACCEPTED' });
+        continue;
+      }
+      out.push(this.place(intent, clientOrderId, outcomes[i]));
+      stopped = outcomes[i] === 'REJECT';
+    }
+    this.entries.set(legs[0]?.positionId ?? '', out);
+    return out;
+  }
+
+  async findEntry(positionId: string): Promise<StrategySubmitResult[] | null> {
+    return this.entries.get(positionId) ?? null;
   }
 
   async orderStatus(clientOrderId: string): Promise<StrategyOrderState> {
@@ -114,7 +146,7 @@ export class FakePaperBook implements StrategyOrderPort, PositionView {
       const last = mine.at(-1)?.[1];
       return {
         ...l,
-        ...(working ? { workingExit: { clientOrderId: working[0], quantity: working[1].intent.quantity, filledQuantity: working[1].state.filledQuantity, limitPrice: working[1].intent.limitPrice ?? 0, submittedAtMs: 0 } } : {}),
+        ...(working ? { workingExit: { clientOrderId: working[0], quantity: working[1].intent.quantity, filledQuantity: working[1].state.filledQuantity, limitPrice: working[1].intent.limitPrice ?? 0, submittedAtMs: working[1].submittedAtMs } } : {}),
         ...(last?.state.canceledByPerson ? { exitHeld: true } : {}),
       };
     });

@@ -8,6 +8,8 @@ import { DailyReport1795475868891 } from './1795475868891-DailyReport';
 import { LoginThrottleAndKnownDevices1796180800397 } from './1796180800397-LoginThrottleAndKnownDevices';
 import { AlertChannels1796180828378 } from './1796180828378-AlertChannels';
 import { ExitStateAndKillSwitchSetter1796180995644 } from './1796180995644-ExitStateAndKillSwitchSetter';
+import { StrategyRuntimeState1796181379686 } from './1796181379686-StrategyRuntimeState';
+import { WeeklyLossLimitDefaults1796181500000 } from './1796181500000-WeeklyLossLimitDefaults';
 import { CalendarOverridesAndMarketClock1796181551632 } from './1796181551632-CalendarOverridesAndMarketClock';
 
 /** The postgres migrations, oldest first. */
@@ -20,5 +22,7 @@ export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   LoginThrottleAndKnownDevices1796180800397,
   AlertChannels1796180828378,
   ExitStateAndKillSwitchSetter1796180995644,
+  StrategyRuntimeState1796181379686,
+  WeeklyLossLimitDefaults1796181500000,
   CalendarOverridesAndMarketClock1796181551632,
 ];

@@ -138,7 +138,10 @@ export class Order extends TimestampedRow {
   @InstantColumn({ nullable: true })
   lastEventAt!: Date | null;
 
-  /** The intent's estimates, paise (null on rows journaled before they were stored): a queued intent is checked again with them. */
+  /**
+   * A caller's own figures (a strategy's sizing), paise, or null: never from a public input.
+   * The gateway computes its own and keeps the larger; a queued intent is checked again with them.
+   */
   @PaiseColumn({ nullable: true })
   estimatedMarginPaise!: number | null;
 

@@ -8,14 +8,15 @@ import { Position } from '../../positions/entities/position.entity';
 import { OrderGateService } from './order-gate.service';
 
 /** Where a guarded route's account and purpose come from. */
-export type OrderGateSource = 'intent-body' | 'position-exit';
+export type OrderGateSource = 'intent-body' | 'entry-body' | 'position-exit';
 
 const ORDER_GATE_SOURCE = 'mcube:order-gate-source';
 const PURPOSES: readonly string[] = ['ENTRY', 'EXIT', 'ADJUST', 'AVERAGE'];
 
 /**
  * Put on every REST route that creates orders: `intent-body` reads `accountId` and `purpose`
- * from the body (POST /orders), `position-exit` the account of the `:id` position (purpose EXIT).
+ * from the body (POST /orders), `entry-body` the body's `accountId` (purpose ENTRY, POST
+ * /orders/entry), `position-exit` the account of the `:id` position (purpose EXIT).
  */
 export const OrderGate = (source: OrderGateSource): MethodDecorator & ClassDecorator => applyDecorators(SetMetadata(ORDER_GATE_SOURCE, source), UseGuards(OrderGateGuard));
 
@@ -35,7 +36,8 @@ export class OrderGateGuard implements CanActivate {
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
     const source = this.reflector.get<OrderGateSource | undefined>(ORDER_GATE_SOURCE, ctx.getHandler());
     const req = ctx.switchToHttp().getRequest<Request>();
-    const target = source === 'position-exit' ? await this.positionTarget(req.params['id']) : this.bodyTarget(req.body);
+    const body = source === 'entry-body' ? { ...(req.body as object), purpose: 'ENTRY' } : req.body;
+    const target = source === 'position-exit' ? await this.positionTarget(req.params['id']) : this.bodyTarget(body);
     if (target) await this.gate.check({ ...target, route: `${req.method} ${req.route?.path ?? req.path}` });
     return true;
   }

@@ -16,6 +16,7 @@ import {
   type IntentInstrument,
   type NseCalendar,
   type OrderPurpose,
+  type OrderStopModel,
   type RiskContext,
   type RiskLimits,
 } from '@mcube/domain';
@@ -29,6 +30,8 @@ import { Position } from '../../positions/entities/position.entity';
 import { CircuitBreaker } from '../entities/circuit-breaker.entity';
 import { RiskLimit } from '../entities/risk-limit.entity';
 import { orderPathDefaultsFor } from '../risk-limits/order-path-defaults';
+import { weeklyLossLimitPaiseOf } from '../risk-limits/weekly-loss-limit';
+import { openLegShapes, orderStopModelOf } from './entry-facts';
 import { ReconciliationGate } from './reconciliation-gate';
 import { riskPnlFacts } from './risk-pnl-facts';
 
@@ -46,6 +49,8 @@ export interface GatheredRiskContext {
   readonly context: RiskContext;
   readonly account: BrokerAccount;
   readonly activePosition: Position | null;
+  /** The stops the gateway's per-trade risk is computed with (`orderFigures`). */
+  readonly stops: OrderStopModel;
 }
 
 /**
@@ -61,7 +66,7 @@ function limitsOf(row: RiskLimit | null, broker: BrokerAccount['broker']): RiskL
   const d = broker === 'ICICI' ? ICICI_RISK_DEFAULTS : KOTAK_RISK_DEFAULTS;
   return {
     dailyLossLimitPaise: row?.dailyLossLimitPaise ?? d.dailyLossLimitPaise,
-    weeklyLossLimitPaise: row?.weeklyLossLimitPaise ?? Number.MAX_SAFE_INTEGER,
+    weeklyLossLimitPaise: weeklyLossLimitPaiseOf(row?.weeklyLossLimitPaise, broker),
     maxDrawdownPct: row?.maxDrawdownPct ?? d.maxDrawdownPct,
     perTradeRiskPaise: row?.perTradeRiskPaise ?? d.perTradeRiskPaise ?? row?.perPositionStopPaise ?? d.perPositionStopPaise ?? Number.MAX_SAFE_INTEGER,
     maxTotalExposurePaise: row ? (row.maxTotalExposurePaise ?? undefined) : d.maxTotalExposurePaise,
@@ -138,6 +143,7 @@ export class RiskContextService {
     });
     const { instrument } = request;
     const positionExposure = activePosition?.entryValuePaise ?? 0;
+    const activePositionLegs = activePosition ? await openLegShapes(manager, activePosition.id) : undefined;
     const context: RiskContext = {
       nowMs,
       date,
@@ -146,6 +152,7 @@ export class RiskContextService {
       ...this.accountFacts(account, limitRow, openBreakers),
       activePositionExists: activePosition !== null,
       activePositionId: activePosition ? String(activePosition.id) : undefined,
+      activePositionLegs,
       margins: { availablePaise: request.margin.availablePaise, inUsePaise, usablePaise },
       pnl: riskPnlFacts({ date, rows: pnlRows, allocatedCapitalPaise: account.allocatedCapitalPaise, activePosition }),
       exposure: { totalPaise: positionExposure, positionPaise: request.purpose === 'ENTRY' ? 0 : positionExposure },
@@ -162,7 +169,7 @@ export class RiskContextService {
         horizon: this.calendar.horizon,
       },
     };
-    return { context, account, activePosition };
+    return { context, account, activePosition, stops: orderStopModelOf(limitRow, account.broker) };
   }
 
   private accountFacts(account: BrokerAccount, limitRow: RiskLimit | null, openBreakers: number): AccountGateFacts['context'] {

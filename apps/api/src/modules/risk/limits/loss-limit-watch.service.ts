@@ -9,6 +9,7 @@ import { CLOCK } from '../../core/clock/clock.token';
 import { Position } from '../../positions/entities/position.entity';
 import { riskPnlFacts } from '../context/risk-pnl-facts';
 import { RiskLimit } from '../entities/risk-limit.entity';
+import { weeklyLossLimitPaiseOf } from '../risk-limits/weekly-loss-limit';
 
 /** Share of a loss limit at which a WARNING is raised (the breaker trips past 100%). */
 export const LOSS_LIMIT_WARNING_FRACTION = 0.8;
@@ -77,7 +78,7 @@ export class LossLimitWatchService implements OnModuleInit {
     const defaults = account.broker === 'ICICI' ? ICICI_RISK_DEFAULTS : KOTAK_RISK_DEFAULTS;
     const limits = [
       { limit: 'DAILY' as const, lossPaise: -pnl.todayPaise, limitPaise: limit?.dailyLossLimitPaise ?? defaults.dailyLossLimitPaise },
-      { limit: 'WEEKLY' as const, lossPaise: -pnl.weekPaise, limitPaise: limit?.weeklyLossLimitPaise ?? null },
+      { limit: 'WEEKLY' as const, lossPaise: -pnl.weekPaise, limitPaise: weeklyLossLimitPaiseOf(limit?.weeklyLossLimitPaise, account.broker) },
     ];
     const out: LossLimitWarning[] = [];
     for (const l of limits) {

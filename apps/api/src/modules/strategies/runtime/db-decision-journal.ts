@@ -20,7 +20,7 @@ export class DbDecisionJournal implements DecisionJournal {
   ) {}
 
   async record(entry: DecisionRecord): Promise<void> {
-    const positionId = this.positionIds.gatewayIdOf(entry.positionId) ?? null;
+    const positionId = (await this.positionIds.gatewayIdOf(entry.positionId)) ?? null;
     const inputs = entry.positionId !== undefined && String(positionId) !== entry.positionId ? { ...entry.inputs, strategyPositionId: entry.positionId } : { ...entry.inputs };
     const repo = this.dataSource.getRepository(DecisionJournalEntry);
     const row = await repo.save(

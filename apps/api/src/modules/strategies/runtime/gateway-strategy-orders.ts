@@ -1,29 +1,42 @@
-import { isOpen, type Clock, type OrderIntent } from '@mcube/domain';
+import { isOpen, isTerminal, type Clock, type OrderIntent } from '@mcube/domain';
 import type { StrategyOrderPort, StrategyOrderState, StrategySubmitResult } from '@mcube/strategy-kotak-strangle';
 import { DataSource, In } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
 import { inTransaction } from '../../../database/in-transaction';
 import { CancelOrderService, PERSON_PREFIX } from '../../orders/cancel-order.service';
+import { intentIdFor } from '../../orders/client-order-id';
 import { OrderEvent } from '../../orders/entities/order-event.entity';
 import { Order } from '../../orders/entities/order.entity';
+import type { CallerFigures, GatewayEntryLeg, GatewayIntent, SubmitResult } from '../../orders/gateway-intent';
 import { tradingSymbolOf } from '../../orders/instrument-symbol';
-import type { GatewayIntent, SubmitResult } from '../../orders/gateway-intent';
 import { OrdersService } from '../../orders/submit-order.service';
 import { Position } from '../../positions/entities/position.entity';
 import { orderStateOf } from './order-state-of';
 import type { StrategyPositionIds } from './strategy-position-ids';
 
+const STRATEGY_TYPE = 'WEEKLY_NIFTY_STRANGLE';
+
+/** The strategy's own sizing figures: handed to the gateway, which may only become stricter with them. */
+function callerFiguresOf(intents: readonly OrderIntent[]): CallerFigures {
+  const sum = (pick: (i: OrderIntent) => number) => intents.reduce((s, i) => s + pick(i), 0);
+  return { marginPaise: sum((i) => i.estimatedMarginPaise), riskPaise: sum((i) => i.estimatedRiskPaise), exposurePaise: sum((i) => i.estimatedExposurePaise) };
+}
+
 /**
- * The strategy's order port over the order gateway (`OrdersService.submit`: risk checks,
- * journal, one-position slot, slicing, throttle, broker). The strategy's clientOrderId is the
- * gateway's intent id (a sliced order is reported as one). Every intent carries a deterministic
- * idempotency key, so a job delivered twice never sends twice:
- * - entry legs: `ks:<strategy position id>:ENTRY:<CE|PE><strike>`;
+ * The strategy's order port over the order gateway (`OrdersService`: risk checks with the
+ * gateway's own margin, journal, one-position slot, slicing, throttle, broker). The strategy's
+ * clientOrderId is the gateway's intent id (a sliced order is reported as one). Every intent
+ * carries a deterministic idempotency key, so a job delivered twice, or a strategy resumed
+ * after a restart, never sends twice:
+ * - an entry (both legs, one command): `ks:<strategy position id>:ENTRY` (leg i: `…#<i+1>`);
+ * - an entry leg sent alone (completing an entry after a restart): `ks:<position>:ENTRY:<CE|PE><strike>`;
  * - closing orders: `ks:<position>:EXIT:<CE|PE><strike>:<quantity>:<n>`, n counting the
  *   strategy's closing orders of that leg so far, stored ones included (a re-priced order is a
- *   new order; a restarted process never reuses a key).
+ *   new order; a restarted process never reuses a key, so it never re-adopts a finished order:
+ *   a resumed exit adopts the working one from the position view instead).
  * `requestExit` stores the strategy's exit on the position (EXITING, owner STRATEGY) unless a
- * person or the breaker owns it; `orderStatus` says when a person asked for a cancel.
+ * person or the breaker owns it; `orderStatus` says when a person asked for a cancel. The
+ * strategy position id ↔ gateway position id link is stored (`StrategyPositionIds`).
  */
 export class GatewayStrategyOrders implements StrategyOrderPort {
   private readonly closingSeq = new Map<string, number>();
@@ -34,10 +47,12 @@ export class GatewayStrategyOrders implements StrategyOrderPort {
     private readonly cancels: CancelOrderService,
     private readonly positionIds: StrategyPositionIds,
     private readonly clock: Clock,
+    /** The account this strategy trades (the entry keys are per account). */
+    private readonly accountId: number,
   ) {}
 
   async requestExit(positionId: string, reasonCode: string): Promise<void> {
-    const id = this.positionIds.gatewayIdOf(positionId);
+    const id = await this.positionIds.gatewayIdOf(positionId);
     if (id === undefined) return;
     await inTransaction(this.dataSource, async (m) => {
       const position = await m.findOne(Position, { where: { id } });
@@ -46,11 +61,38 @@ export class GatewayStrategyOrders implements StrategyOrderPort {
     });
   }
 
+  async submitEntry(legs: readonly OrderIntent[]): Promise<StrategySubmitResult[]> {
+    const accountId = Number(legs[0].accountId);
+    const strategyPositionId = legs[0].positionId;
+    const result = await this.orders.submitEntry({
+      accountId,
+      legs: legs.map((l): GatewayEntryLeg => ({ segment: l.segment, instrument: l.instrument, side: l.side, quantity: l.quantity, orderType: l.orderType, limitPrice: l.limitPrice ?? 0 })),
+      strategyType: STRATEGY_TYPE,
+      callerFigures: callerFiguresOf(legs),
+      idempotencyKey: this.entryKey(strategyPositionId),
+    });
+    if (strategyPositionId !== undefined && result.positionId !== null) await this.positionIds.remember(accountId, strategyPositionId, result.positionId);
+    return Promise.all(result.legs.map((r) => this.resultOf(r)));
+  }
+
+  async findEntry(positionId: string): Promise<StrategySubmitResult[] | null> {
+    const link = await this.positionIds.gatewayIdOf(positionId);
+    const accountId = this.accountId;
+    const out: StrategySubmitResult[] = [];
+    for (let leg = 1; ; leg++) {
+      const intentId = intentIdFor(accountId, `${this.entryKey(positionId)}#${leg}`);
+      const rows = await this.orders.ordersOfIntent(intentId);
+      if (rows.length === 0) break;
+      if (link === undefined && rows[0].positionId !== null) await this.positionIds.remember(accountId, positionId, rows[0].positionId);
+      out.push(await this.statusResultOf(intentId, rows));
+    }
+    return out.length > 0 ? out : null;
+  }
+
   async submit(intent: OrderIntent): Promise<StrategySubmitResult> {
     const accountId = Number(intent.accountId);
     const positionId = await this.gatewayPositionId(accountId, intent);
     const result = await this.orders.submit(await this.gatewayIntent(intent, accountId, positionId));
-    if (intent.positionId !== undefined && result.positionId !== null && positionId === undefined) this.positionIds.remember(intent.positionId, result.positionId);
     return this.resultOf(result);
   }
 
@@ -75,37 +117,38 @@ export class GatewayStrategyOrders implements StrategyOrderPort {
     }
   }
 
-  /** Entry: the first leg has none (the gateway reserves one), later legs the remembered one. Closing: remembered, numeric, else the ACTIVE one. */
+  private entryKey(strategyPositionId: string | undefined): string {
+    return `ks:${strategyPositionId ?? 'none'}:ENTRY`;
+  }
+
+  /** The stored link of the strategy's position, a numeric id as is, else (closing only) the ACTIVE one. */
   private async gatewayPositionId(accountId: number, intent: OrderIntent): Promise<number | undefined> {
-    const known = this.positionIds.gatewayIdOf(intent.positionId);
+    const known = await this.positionIds.gatewayIdOf(intent.positionId);
     if (known !== undefined || intent.purpose === 'ENTRY') return known;
     const active = await this.dataSource.getRepository(Position).findOne({ where: { accountId, status: 'ACTIVE' } });
     return active?.id;
   }
 
   private async gatewayIntent(intent: OrderIntent, accountId: number, positionId: number | undefined): Promise<GatewayIntent> {
-    const { instrument } = intent;
     return {
       accountId,
       segment: intent.segment,
-      instrument,
+      instrument: intent.instrument,
       side: intent.side,
       quantity: intent.quantity,
       orderType: intent.orderType,
       limitPrice: intent.limitPrice ?? 0,
       purpose: intent.purpose,
       positionId,
-      strategyType: 'WEEKLY_NIFTY_STRANGLE',
-      estimatedMarginPaise: intent.estimatedMarginPaise,
-      estimatedRiskPaise: intent.estimatedRiskPaise,
-      estimatedExposurePaise: intent.estimatedExposurePaise,
+      strategyType: STRATEGY_TYPE,
+      callerFigures: intent.purpose === 'EXIT' ? undefined : callerFiguresOf([intent]),
       idempotencyKey: await this.keyOf(intent, positionId),
     };
   }
 
   private async keyOf(intent: OrderIntent, positionId: number | undefined): Promise<string> {
     const leg = `${intent.instrument.optionType ?? 'FUT'}${intent.instrument.strike ?? ''}`;
-    if (intent.purpose === 'ENTRY') return `ks:${intent.positionId ?? 'none'}:ENTRY:${leg}`;
+    if (intent.purpose === 'ENTRY') return `${this.entryKey(intent.positionId)}:${leg}`;
     const base = `ks:${positionId ?? intent.positionId ?? 'none'}:${intent.purpose}:${leg}:${intent.quantity}`;
     const n = Math.max(this.closingSeq.get(base) ?? 0, await this.storedClosingOrders(intent, positionId)) + 1;
     this.closingSeq.set(base, n);
@@ -115,23 +158,25 @@ export class GatewayStrategyOrders implements StrategyOrderPort {
   /** The strategy's closing intents of the leg already journaled (slices counted once). */
   private async storedClosingOrders(intent: OrderIntent, positionId: number | undefined): Promise<number> {
     if (positionId === undefined) return 0;
-    const rows = await this.dataSource.getRepository(Order).find({ where: { positionId, purpose: intent.purpose, tradingSymbol: tradingSymbolOf(intent.instrument), strategyType: 'WEEKLY_NIFTY_STRANGLE' }, select: { id: true, clientOrderId: true } });
+    const rows = await this.dataSource.getRepository(Order).find({ where: { positionId, purpose: intent.purpose, tradingSymbol: tradingSymbolOf(intent.instrument), strategyType: STRATEGY_TYPE }, select: { id: true, clientOrderId: true } });
     return new Set(rows.map((r) => r.clientOrderId.replace(/s\d+$/, ''))).size;
   }
 
   private async resultOf(result: SubmitResult): Promise<StrategySubmitResult> {
     const clientOrderId = result.intentId;
     if (result.denial) return { clientOrderId, status: 'DENIED', denial: { code: result.denial.code, message: result.denial.message } };
-    if (result.statuses.length > 0 && result.statuses.every((s) => s === 'DENIED')) {
-      // A duplicate of a denied intent: the denial is on the journaled rows.
-      const [row] = await this.orders.ordersOfIntent(clientOrderId);
-      return { clientOrderId, status: 'DENIED', denial: { code: row?.denialCode ?? 'DENIED', message: row?.statusReason ?? 'denied by the risk checks' } };
-    }
-    if (result.statuses.length > 0 && result.statuses.every((s) => s === 'REJECTED')) {
-      const state = await this.orderStatus(clientOrderId);
-      return { clientOrderId, status: 'REJECTED', denial: { code: 'BROKER_REJECTED', message: state.reason ?? 'rejected by the broker' } };
-    }
-    if (result.statuses.some((s) => s === 'SUBMITTED' || s === 'INITIALIZED')) return { clientOrderId, status: 'UNKNOWN' };
+    return this.statusResultOf(clientOrderId, await this.orders.ordersOfIntent(clientOrderId));
+  }
+
+  /**
+   * From the journaled rows: DENIED (all slices); REJECTED when the broker rejected a slice and
+   * nothing else went anywhere (the rest withdrawn unsent); UNKNOWN (a slice in flight); else ACCEPTED.
+   */
+  private async statusResultOf(clientOrderId: string, rows: Awaited<ReturnType<OrdersService['ordersOfIntent']>>): Promise<StrategySubmitResult> {
+    const statuses = rows.map((r) => r.status);
+    if (statuses.length > 0 && statuses.every((s) => s === 'DENIED')) return { clientOrderId, status: 'DENIED', denial: { code: rows[0]?.denialCode ?? 'DENIED', message: rows[0]?.statusReason ?? 'denied by the risk checks' } };
+    if (statuses.includes('REJECTED') && rows.every((r) => isTerminal(r.status) && r.filledQuantity === 0)) return { clientOrderId, status: 'REJECTED', denial: { code: 'BROKER_REJECTED', message: orderStateOf(clientOrderId, rows).reason ?? 'rejected by the broker' } };
+    if (statuses.some((s) => s === 'SUBMITTED' || s === 'INITIALIZED')) return { clientOrderId, status: 'UNKNOWN' };
     return { clientOrderId, status: 'ACCEPTED' };
   }
 }

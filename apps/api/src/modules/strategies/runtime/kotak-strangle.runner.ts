@@ -5,6 +5,7 @@ import { Between, DataSource, In } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { AlertsService } from '../../alerts/alerts.service';
+import { EconomicEventsService } from '../../data/events/economic-events.service';
 import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
 import { MARKET_CLOCK, MARKET_DATA, NSE_CALENDAR } from '../../data/source/market-data.tokens';
 import { AccountMarginService } from '../../orders/account-margin.service';
@@ -14,10 +15,12 @@ import { RiskLimit } from '../../risk/entities/risk-limit.entity';
 import { DecisionJournalEntry } from '../entities/decision-journal-entry.entity';
 import { StrategyConfig } from '../entities/strategy-config.entity';
 import { DbDecisionJournal } from './db-decision-journal';
+import { DbStrategyStateStore } from './db-strategy-state.store';
 import { DbPositionView } from './db-position-view';
 import { GatewayStrategyOrders } from './gateway-strategy-orders';
 import { SerialLocks } from './serial-lock';
 import { StrategyAlertSink } from './strategy-alert-sink';
+import { StoredEventsMarketData } from './stored-events.market-data';
 import { StrategyPositionIds } from './strategy-position-ids';
 import { STRANGLE_RUNTIME_SETTINGS, type StrangleRuntimeSettings } from './strategy-runtime.tokens';
 import { strangleConfigOf } from './strangle-config-of';
@@ -33,9 +36,12 @@ const MORNING_DECISIONS = ['ENTER', 'SKIPPED', 'MONITOR_ONLY'];
 
 /**
  * Runs one `KotakStrangleStrategy` per Kotak account whose stored WEEKLY_NIFTY_STRANGLE
- * configuration is active, wired to the API: market = MARKET_DATA, clock = MARKET_CLOCK,
- * calendar = NSE_CALENDAR, orders through the gateway, positions from the positions tables,
- * decisions to the journal table, alerts to the alerts module. Each call re-reads the stored
+ * configuration is active, wired to the API: market = MARKET_DATA with the STORED events
+ * calendar, clock = MARKET_CLOCK, calendar = NSE_CALENDAR, orders through the gateway, positions
+ * from the positions tables, decisions to the journal table, alerts to the alerts module, its
+ * working entry to `strategy_runtime_states` (restored when the strategy is built, so a restart
+ * resumes an entry in progress; a close in progress is resumed from the exit stored on the
+ * position). Each call re-reads the stored
  * configurations: a changed one rebuilds its strategy once the strategy is idle (never in the
  * middle of an entry or a close); a disabled one stops being driven (its working orders stay
  * with the gateway). Calls on one account are serialised, whichever job makes them.
@@ -45,7 +51,7 @@ export class KotakStrangleRunner {
   private readonly logger = new Logger('KotakStrangle');
   private readonly running = new Map<number, Running>();
   private readonly locks = new SerialLocks();
-  private readonly positionIds = new StrategyPositionIds();
+  private readonly positionIds: StrategyPositionIds;
   private readonly invalidReported = new Set<string>();
 
   constructor(
@@ -58,8 +64,11 @@ export class KotakStrangleRunner {
     private readonly margins: AccountMarginService,
     private readonly alerts: AlertsService,
     private readonly bus: MarketEventsBus,
+    private readonly events: EconomicEventsService,
     @Optional() @Inject(STRANGLE_RUNTIME_SETTINGS) private readonly runtime: StrangleRuntimeSettings = {},
-  ) {}
+  ) {
+    this.positionIds = new StrategyPositionIds(dataSource);
+  }
 
   /** Now on the market clock (what every strategy call is given). */
   nowMs(): number {
@@ -73,7 +82,7 @@ export class KotakStrangleRunner {
    */
   async forEachStrategy(fn: (strategy: KotakStrangleStrategy, accountId: number) => Promise<unknown>): Promise<void> {
     let failure: unknown;
-    for (const accountId of await this.refresh()) {
+    for (const accountId of await this.refreshOnce()) {
       try {
         await this.locks.run(accountId, () => fn(this.strategyOf(accountId), accountId));
       } catch (error) {
@@ -86,7 +95,7 @@ export class KotakStrangleRunner {
 
   /** Runs `fn` on the strategy of `accountId`; NOT_FOUND when the account has no enabled, valid strangle configuration. */
   async withStrategy<T>(accountId: number, fn: (strategy: KotakStrangleStrategy) => Promise<T>): Promise<T> {
-    const enabled = await this.refresh();
+    const enabled = await this.refreshOnce();
     if (!enabled.includes(accountId)) throw new AppException('NOT_FOUND', `account ${accountId} has no enabled Kotak strangle configuration`);
     return this.locks.run(accountId, () => fn(this.strategyOf(accountId)));
   }
@@ -95,6 +104,14 @@ export class KotakStrangleRunner {
     const running = this.running.get(accountId);
     if (!running) throw new AppException('NOT_FOUND', `account ${accountId} has no running Kotak strangle`);
     return running.strategy;
+  }
+
+  /**
+   * `refresh`, one call at a time: two jobs arriving together (the 10:00 entry job and the
+   * monitor) must not each build a strategy for one account, or one would drive an orphan.
+   */
+  private refreshOnce(): Promise<number[]> {
+    return this.locks.run('refresh', () => this.refresh());
   }
 
   /** Builds, rebuilds (when idle) or drops strategies to match the stored configurations; returns the runnable account ids. */
@@ -131,18 +148,43 @@ export class KotakStrangleRunner {
   }
 
   private async build(config: KotakStrangleStrategy['config']): Promise<KotakStrangleStrategy> {
+    const accountId = Number(config.accountId);
+    const state = new DbStrategyStateStore(this.dataSource, accountId);
     const deps: KotakStrangleDeps = {
-      market: this.market,
-      orders: new GatewayStrategyOrders(this.dataSource, this.orders, this.cancels, this.positionIds, this.clock),
+      market: new StoredEventsMarketData(this.market, (range) => this.events.list(range)),
+      orders: new GatewayStrategyOrders(this.dataSource, this.orders, this.cancels, this.positionIds, this.clock, accountId),
       positions: new DbPositionView(this.dataSource, this.margins),
       journal: new DbDecisionJournal(this.dataSource, this.bus, this.positionIds),
       alerts: new StrategyAlertSink(this.alerts),
       clock: this.clock,
       calendar: this.calendar,
+      state,
     };
     const strategy = new KotakStrangleStrategy(deps, config);
-    await this.seedEntryDay(strategy, Number(config.accountId));
+    await this.restoreState(strategy, state, accountId);
+    await this.seedEntryDay(strategy, accountId);
     return strategy;
+  }
+
+  /** Resumes what the strategy was doing before this process started (an entry in progress, the day's evaluation). */
+  private async restoreState(strategy: KotakStrangleStrategy, state: DbStrategyStateStore, accountId: number): Promise<void> {
+    const saved = await state.load();
+    if (!saved) return;
+    try {
+      strategy.restore(saved);
+      if (strategy.phase !== 'IDLE') this.logger.warn(`strangle of account ${accountId} resumes ${strategy.phase} after a restart`);
+    } catch (error) {
+      this.logger.error(`strangle state of account ${accountId} could not be restored: ${(error as Error).message}`);
+      await this.alerts.raise({
+        accountId,
+        severity: 'CRITICAL',
+        category: 'STRATEGY',
+        title: 'Strangle working state not restored',
+        message: `${(error as Error).message}. Check the account's orders and position by hand: an entry may have been in progress.`,
+        dedupKey: `strategy:state-restore:${accountId}:${this.clock.nowMs()}`,
+        occurredAtMs: this.clock.nowMs(),
+      });
+    }
   }
 
   /** A strategy built after today's morning evaluation (a restart, a rebuild) must not evaluate the day again. */

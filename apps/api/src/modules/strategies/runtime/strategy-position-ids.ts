@@ -1,23 +1,36 @@
+import { DataSource } from 'typeorm';
+import { StrategyPositionLink } from '../entities/strategy-position-link.entity';
+
 /**
  * The strategy names a position before the gateway has one ("1-KS-2026-11-23-…", chosen when
- * it decides to enter); the gateway's positions have numeric ids (the row reserved by the first
- * ENTRY leg). This map links the two, per process: the first leg's result teaches it, later
- * legs, unwinds and journal entries read it. A numeric string is a gateway id already.
- * In memory on purpose: the strategy's working entry lives in memory too, so both are lost
- * together on a restart (the account's ACTIVE position is the fallback for exits).
+ * it decides to enter); the gateway's positions have numeric ids (the row its entry reserved).
+ * This map links the two in the `strategy_position_links` table (cached in memory): the entry's
+ * result teaches it, later legs, unwinds and journal entries read it, and after a restart it is
+ * still there. A numeric string is a gateway id already.
  */
 export class StrategyPositionIds {
-  private readonly ids = new Map<string, number>();
+  private readonly cache = new Map<string, number>();
 
-  /** Links a strategy position id to the gateway's position id. */
-  remember(strategyId: string, positionId: number): void {
-    this.ids.set(strategyId, positionId);
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Links a strategy position id to the gateway's position id (idempotent). */
+  async remember(accountId: number, strategyId: string, positionId: number): Promise<void> {
+    if (this.cache.get(strategyId) === positionId) return;
+    const repo = this.dataSource.getRepository(StrategyPositionLink);
+    const existing = await repo.findOne({ where: { strategyPositionId: strategyId } });
+    if (!existing) await repo.insert({ accountId, strategyPositionId: strategyId, positionId });
+    else if (existing.positionId !== positionId) await repo.update(existing.id, { positionId });
+    this.cache.set(strategyId, positionId);
   }
 
   /** The gateway position id of `strategyId` (itself when numeric), or undefined when unknown. */
-  gatewayIdOf(strategyId: string | undefined): number | undefined {
+  async gatewayIdOf(strategyId: string | undefined): Promise<number | undefined> {
     if (strategyId === undefined) return undefined;
     if (/^[1-9]\d*$/.test(strategyId)) return Number(strategyId);
-    return this.ids.get(strategyId);
+    const cached = this.cache.get(strategyId);
+    if (cached !== undefined) return cached;
+    const row = await this.dataSource.getRepository(StrategyPositionLink).findOne({ where: { strategyPositionId: strategyId } });
+    if (row) this.cache.set(strategyId, row.positionId);
+    return row?.positionId;
   }
 }

@@ -31,7 +31,7 @@ export class UpdateRiskLimitsDto {
   @OptionalNotNull() @IsPaise(100)
   dailyLossLimitPaise?: number;
 
-  @ApiPropertyOptional({ nullable: true, description: 'paise' })
+  @ApiPropertyOptional({ nullable: true, description: 'paise; null = the default of DECISIONS §6 (₹4 L Kotak, ₹3 L ICICI), never "no limit"' })
   @OptionalNullable() @IsPaise(100)
   weeklyLossLimitPaise?: number | null;
 

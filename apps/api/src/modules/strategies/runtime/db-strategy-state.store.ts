@@ -1,0 +1,29 @@
+import type { KotakStrangleSnapshot, StrategyStateStore } from '@mcube/strategy-kotak-strangle';
+import { DataSource } from 'typeorm';
+import { StrategyRuntimeState } from '../entities/strategy-runtime-state.entity';
+import type { StrategyType } from '../entities/strategy-type';
+
+/**
+ * The strategy's working state in `strategy_runtime_states`, one row per account and strategy:
+ * `save` writes it (committed before the strategy sends the next order), `load` reads it back
+ * after a restart (null when there is none).
+ */
+export class DbStrategyStateStore implements StrategyStateStore {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly accountId: number,
+    private readonly strategyType: StrategyType = 'WEEKLY_NIFTY_STRANGLE',
+  ) {}
+
+  async save(snapshot: KotakStrangleSnapshot): Promise<void> {
+    const repo = this.dataSource.getRepository(StrategyRuntimeState);
+    const state = JSON.parse(JSON.stringify(snapshot)) as Record<string, unknown>;
+    const existing = await repo.findOne({ where: { accountId: this.accountId, strategyType: this.strategyType } });
+    await repo.save(existing ? Object.assign(existing, { state }) : repo.create({ accountId: this.accountId, strategyType: this.strategyType, state }));
+  }
+
+  async load(): Promise<KotakStrangleSnapshot | null> {
+    const row = await this.dataSource.getRepository(StrategyRuntimeState).findOne({ where: { accountId: this.accountId, strategyType: this.strategyType } });
+    return row ? (row.state as unknown as KotakStrangleSnapshot) : null;
+  }
+}
