@@ -1,3 +1,9 @@
+import { inTransaction } from '../../src/database/in-transaction';
+import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
+import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { DecisionJournalEntry } from '../../src/modules/strategies/entities/decision-journal-entry.entity';
+import { DbDecisionJournal } from '../../src/modules/strategies/runtime/db-decision-journal';
+import { DbStrategyStateStore } from '../../src/modules/strategies/runtime/db-strategy-state.store';
 import { orderStateOf } from '../../src/modules/strategies/runtime/order-state-of';
 import { strangleConfigOf } from '../../src/modules/strategies/runtime/strangle-config-of';
 import { StrategyPositionIds } from '../../src/modules/strategies/runtime/strategy-position-ids';
@@ -61,5 +67,44 @@ describe('StrategyPositionIds', () => {
     // A new process: nothing in memory, the link is read back from the table.
     expect(await new StrategyPositionIds(dataSource).gatewayIdOf('1-KS-2026-03-11-1')).toBe(9);
     expect(await dataSource.getRepository(StrategyPositionLink).count()).toBe(1);
+  });
+});
+
+describe('the strategy state store, journal and position links on SQLite', () => {
+  let db: TestDatabase;
+  afterEach(async () => db?.dispose());
+
+  it("commit on their own while another job's transaction rolls back (SQLite has one connection; failed after the merge: the decision and the link were rolled back with the other job, a SKIP went missing)", async () => {
+    db = await createTestDatabase('sqlite');
+    const dataSource = await db.openMigrated();
+    const account = await insertAccount(dataSource);
+    const ids = new StrategyPositionIds(dataSource);
+    const store = new DbStrategyStateStore(dataSource, account.id);
+    const journal = new DbDecisionJournal(dataSource, new MarketEventsBus(), ids);
+    let release!: () => void;
+    let opened!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    const open = new Promise<void>((r) => (opened = r));
+    // Another job (a market-data snapshot, a fill) is inside its transaction when the strategy writes; then it fails.
+    const other = inTransaction(dataSource, async (m) => {
+      await m.update(BrokerAccount, account.id, { deactivationReason: 'other job' });
+      opened();
+      await held;
+      throw new Error('the other job failed');
+    });
+    await open;
+    const writes = Promise.all([
+      store.save({ version: 1, lastEntryDate: '2026-03-11', entry: null }),
+      journal.record({ kind: 'SKIP', strategy: 'KOTAK_STRANGLE', accountId: String(account.id), decision: 'SKIPPED', reasonCode: 'PREMIUM_TOO_LOW', message: 'test', inputs: {}, occurredAt: 0 }),
+      ids.remember(account.id, '1-KS-2026-03-11-1', 9),
+    ]);
+    await new Promise((r) => setTimeout(r, 20));
+    release();
+    await expect(other).rejects.toThrow('the other job failed');
+    await writes;
+    expect((await dataSource.getRepository(BrokerAccount).findOneByOrFail({ id: account.id })).deactivationReason).toBeNull();
+    expect(await new DbStrategyStateStore(dataSource, account.id).load()).toEqual({ version: 1, lastEntryDate: '2026-03-11', entry: null });
+    expect(await dataSource.getRepository(DecisionJournalEntry).count()).toBe(1);
+    expect(await new StrategyPositionIds(dataSource).gatewayIdOf('1-KS-2026-03-11-1')).toBe(9);
   });
 });

@@ -1,5 +1,6 @@
 import type { DecisionJournal, DecisionRecord } from '@mcube/strategy-kotak-strangle';
 import { DataSource } from 'typeorm';
+import { inTransaction } from '../../../database/in-transaction';
 import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
 import { DecisionJournalEntry } from '../entities/decision-journal-entry.entity';
 import { decisionResponseOf } from './decision-response-of';
@@ -22,9 +23,10 @@ export class DbDecisionJournal implements DecisionJournal {
   async record(entry: DecisionRecord): Promise<void> {
     const positionId = (await this.positionIds.gatewayIdOf(entry.positionId)) ?? null;
     const inputs = entry.positionId !== undefined && String(positionId) !== entry.positionId ? { ...entry.inputs, strategyPositionId: entry.positionId } : { ...entry.inputs };
-    const repo = this.dataSource.getRepository(DecisionJournalEntry);
-    const row = await repo.save(
-      repo.create({
+    // In its own queued transaction: on SQLite a bare save would join another job's open transaction and vanish with its rollback.
+    const row = await inTransaction(this.dataSource, (m) =>
+      m.save(
+        m.create(DecisionJournalEntry, {
         accountId: Number(entry.accountId),
         strategyType: 'WEEKLY_NIFTY_STRANGLE',
         kind: entry.kind,
@@ -36,7 +38,8 @@ export class DbDecisionJournal implements DecisionJournal {
         positionId,
         clientOrderId: null,
         occurredAt: new Date(entry.occurredAt),
-      }),
+        }),
+      ),
     );
     this.bus.publish('decision.recorded', decisionResponseOf(row));
   }

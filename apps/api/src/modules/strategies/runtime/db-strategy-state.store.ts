@@ -1,5 +1,6 @@
 import type { KotakStrangleSnapshot, StrategyStateStore } from '@mcube/strategy-kotak-strangle';
 import { DataSource } from 'typeorm';
+import { inTransaction } from '../../../database/in-transaction';
 import { StrategyRuntimeState } from '../entities/strategy-runtime-state.entity';
 import type { StrategyType } from '../entities/strategy-type';
 
@@ -16,10 +17,12 @@ export class DbStrategyStateStore implements StrategyStateStore {
   ) {}
 
   async save(snapshot: KotakStrangleSnapshot): Promise<void> {
-    const repo = this.dataSource.getRepository(StrategyRuntimeState);
     const state = JSON.parse(JSON.stringify(snapshot)) as Record<string, unknown>;
-    const existing = await repo.findOne({ where: { accountId: this.accountId, strategyType: this.strategyType } });
-    await repo.save(existing ? Object.assign(existing, { state }) : repo.create({ accountId: this.accountId, strategyType: this.strategyType, state }));
+    // In its own queued transaction: on SQLite a bare save would join another job's open transaction and vanish with its rollback.
+    await inTransaction(this.dataSource, async (m) => {
+      const existing = await m.findOne(StrategyRuntimeState, { where: { accountId: this.accountId, strategyType: this.strategyType } });
+      await m.save(existing ? Object.assign(existing, { state }) : m.create(StrategyRuntimeState, { accountId: this.accountId, strategyType: this.strategyType, state }));
+    });
   }
 
   async load(): Promise<KotakStrangleSnapshot | null> {

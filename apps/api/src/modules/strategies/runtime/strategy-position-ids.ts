@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { inTransaction } from '../../../database/in-transaction';
 import { StrategyPositionLink } from '../entities/strategy-position-link.entity';
 
 /**
@@ -16,10 +17,12 @@ export class StrategyPositionIds {
   /** Links a strategy position id to the gateway's position id (idempotent). */
   async remember(accountId: number, strategyId: string, positionId: number): Promise<void> {
     if (this.cache.get(strategyId) === positionId) return;
-    const repo = this.dataSource.getRepository(StrategyPositionLink);
-    const existing = await repo.findOne({ where: { strategyPositionId: strategyId } });
-    if (!existing) await repo.insert({ accountId, strategyPositionId: strategyId, positionId });
-    else if (existing.positionId !== positionId) await repo.update(existing.id, { positionId });
+    // In its own queued transaction: on SQLite a bare write would join another job's open transaction and vanish with its rollback.
+    await inTransaction(this.dataSource, async (m) => {
+      const existing = await m.findOne(StrategyPositionLink, { where: { strategyPositionId: strategyId } });
+      if (!existing) await m.insert(StrategyPositionLink, { accountId, strategyPositionId: strategyId, positionId });
+      else if (existing.positionId !== positionId) await m.update(StrategyPositionLink, existing.id, { positionId });
+    });
     this.cache.set(strategyId, positionId);
   }
 
