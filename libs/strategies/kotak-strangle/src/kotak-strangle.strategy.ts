@@ -88,8 +88,7 @@ export class KotakStrangleStrategy {
   async runDailyEntry(nowMs: number = this.deps.clock.nowMs()): Promise<EntryEvaluation | null> {
     const { date } = istDateTimeOf(nowMs);
     if (this.lastEntryDate === date || this.phase !== 'IDLE') return null;
-    this.lastEntryDate = date;
-    await this.persist();
+    await this.markEvaluating(date);
     return this.runEntry(nowMs);
   }
 
@@ -107,8 +106,7 @@ export class KotakStrangleStrategy {
     if (!this.deps.calendar.isTradingDay(date) || !this.deps.calendar.isWithinSession(date, time)) return;
     const entryDue = compareTimes(time, this.config.entryTime) >= 0 && compareTimes(time, this.config.entryWindowEnd) < 0;
     if (entryDue && this.lastEntryDate !== date) {
-      this.lastEntryDate = date;
-      await this.persist();
+      await this.markEvaluating(date);
       await this.runEntry(nowMs);
       if (this.phase !== 'IDLE') return;
     }
@@ -301,6 +299,18 @@ export class KotakStrangleStrategy {
     if (!note) return;
     this.resumeNote = null;
     if (this.entry) await this.record('ENTRY', 'ENTRY_RESUMED', 'RESTARTED', note, { state: this.entry.snapshot() }, nowMs, this.entry.positionId);
+  }
+
+  /** Marks `date` evaluated and stores it; when the save fails the day stays unevaluated (a retried job evaluates it). */
+  private async markEvaluating(date: string): Promise<void> {
+    const before = this.lastEntryDate;
+    this.lastEntryDate = date;
+    try {
+      await this.persist();
+    } catch (error) {
+      this.lastEntryDate = before;
+      throw error;
+    }
   }
 
   /** Saves the working state when it changed (before the next order goes out). */

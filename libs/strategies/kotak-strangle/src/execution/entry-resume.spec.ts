@@ -25,7 +25,7 @@ function world(outcome: (intent: OrderIntent, index: number) => FakeOrderOutcome
     clock.set(epochMsOfIst(DAY, time));
     return clock.nowMs();
   };
-  return { book, journal, saved, boot, at };
+  return { book, journal, saved, boot, at, deps, config };
 }
 
 /** The first process: enters at 10:00 with the put left working, then "dies" (the put never made it: withdrawn). */
@@ -103,5 +103,21 @@ describe('a strangle entry resumed after a restart', () => {
       ['ENTRY_ABORTED', 'ENTRY_NOT_SENT'],
     ]);
     expect(restarted.phase).toBe('IDLE');
+  });
+
+  it('evaluates the day again when storing "evaluated today" failed (a failed save never loses the day)', async () => {
+    const w = world(() => 'FILL');
+    let failures = 1;
+    const flaky = { save: async (snap: KotakStrangleSnapshot) => {
+      if (failures-- > 0) throw new Error('database busy');
+      w.saved.push(JSON.parse(JSON.stringify(snap)) as KotakStrangleSnapshot);
+    } };
+    const strategy = new KotakStrangleStrategy({ ...w.deps, state: flaky }, w.config);
+    await expect(strategy.runDailyEntry(w.at('10:00'))).rejects.toThrow('database busy');
+    expect(strategy.entryEvaluatedOn).toBeNull();
+    // The job is retried: the day is evaluated and journalled this time.
+    expect((await strategy.runDailyEntry(w.at('10:00')))?.decision).toBe('ENTER');
+    expect(w.journal.records.map((r) => r.decision)).toContain('ENTER');
+    expect(w.saved[0]?.lastEntryDate).toBe(DAY);
   });
 });
