@@ -33,7 +33,8 @@ const RISK_KEYS: Readonly<Record<keyof StoredRiskLimits, 'paise' | 'paiseOrOff' 
   perPositionStopPaise: 'paiseOrOff',
   perTradeRiskPaise: 'paiseOrOff',
   dailyLossLimitPaise: 'paise',
-  weeklyLossLimitPaise: 'paiseOrOff',
+  // Never off (DECISIONS §6): a stored null is the broker's default, so 'off' would not mean off.
+  weeklyLossLimitPaise: 'paise',
   weeklyProfitTargetPaise: 'paise',
   monthlyProfitTargetPaise: 'paise',
   pauseOnProfitTarget: 'boolean',

@@ -32,6 +32,7 @@ describe('npm run backtest (CLI)', () => {
     ['a parameter that does not validate', [...base, '--param', 'targetPct=150'], /targetPct must be a percentage in \(0, 100\]/],
     ['an engine setting out of range', [...base, '--param', 'engine.halfSpreadPct=-1'], /engine.halfSpreadPct=-1: must be a number/],
     ['a parameter without a value', [...base, '--param', 'targetPct'], /--param needs key=value/],
+    ['the weekly loss limit turned off (never off, DECISIONS §6)', [...base, '--param', 'risk.weeklyLossLimitPaise=off'], /risk.weeklyLossLimitPaise=off: must be/],
     ['a date before the dated cost model', ['--strategy', 'kotak-strangle', '--from', '2016-01-04', '--to', '2016-02-01', '--out', 'r.json'], /before the dated cost model begins \(2016-06-01\)/],
     ['a date after the data', ['--strategy', 'kotak-strangle', '--from', '2026-08-01', '--to', '2026-09-30', '--out', 'r.json'], /after the data's last day \(2026-08-21/],
     ['--data with --sim', [...base, '--data', 'x', '--sim', '7'], /--data and --sim exclude each other/],
@@ -63,13 +64,13 @@ describe('npm run backtest (CLI)', () => {
 
   it('runs a valid week: writes report.json and the HTML, prints one summary line, no progress bar off a terminal', async () => {
     const { io, out, err } = harness(dir);
-    expect(await runBacktestCli([...base, '--html', 'report.html', '--param', 'targetPct=60', '--param', 'risk.weeklyLossLimitPaise=off'], io)).toBe(0);
+    expect(await runBacktestCli([...base, '--html', 'report.html', '--param', 'targetPct=60', '--param', 'risk.weeklyLossLimitPaise=30000000'], io)).toBe(0);
     expect(err).toEqual([]);
     expect(out).toHaveLength(1);
     expect(out[0]).toMatch(/^kotak-strangle 2024-07-01\.\.2024-07-05: \d+ trades, win .*-> report\.json/);
     const report = JSON.parse(readFileSync(join(dir, 'report.json'), 'utf8'));
     expect(report.parameters.strategy.targetPct).toBe(60);
-    expect(report.parameters.engine.riskLimits.weeklyLossLimitPaise).toBeNull();
+    expect(report.parameters.engine.riskLimits.weeklyLossLimitPaise).toBe(30000000);
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toMatch(/<svg[\s\S]*Equity and drawdown/);
     expect(readdirSync(dir).sort()).toEqual(['report.html', 'report.json']);
   }, 120_000);

@@ -14,7 +14,7 @@ export interface BreakerVerdict {
     readonly todayPnlPaise: Paise;
     readonly weekPnlPaise: Paise;
     readonly dailyLimitPaise: Paise;
-    readonly weeklyLimitPaise: Paise | null;
+    readonly weeklyLimitPaise: Paise;
     /** Fraction of the equity peak (0.15 = 15%). */
     readonly drawdown: number;
   };
@@ -23,8 +23,8 @@ export interface BreakerVerdict {
 /**
  * The circuit-breaker rule (DECISIONS §1 "Max drawdown", §6 "Weekly loss limit"): trip when
  * today's loss is beyond the daily limit, else when this week's loss is beyond the weekly limit
- * (when one is set), else when the drawdown from the equity peak is beyond `maxDrawdownPct`.
- * A loss exactly at a limit does not trip; the first breached rule in that order names the
+ * (never off: a missing one is the default of `effectiveRiskLimits`), else when the drawdown
+ * from the equity peak is beyond `maxDrawdownPct`. A loss exactly at a limit does not trip; the first breached rule in that order names the
  * trip. P&L facts are `riskPnlFacts`' (the active position's open P&L included). The drawdown
  * is compared as a fraction (peak − equity) / peak, as the API's breaker does today. What a
  * trip does (record it, deactivate the account, close positions, alert) is the caller's.
@@ -37,7 +37,7 @@ export function breakerVerdict(input: { readonly pnl: RiskPnlFacts; readonly lim
   if (-pnl.todayPaise > limits.dailyLossLimitPaise) {
     return { trip: true, reasonCode: 'DAILY_LOSS_LIMIT_BREACHED', reason: `today's loss ${-pnl.todayPaise} paise is beyond the daily limit ${limits.dailyLossLimitPaise} paise`, context };
   }
-  if (limits.weeklyLossLimitPaise !== null && -pnl.weekPaise > limits.weeklyLossLimitPaise) {
+  if (-pnl.weekPaise > limits.weeklyLossLimitPaise) {
     return { trip: true, reasonCode: 'WEEKLY_LOSS_LIMIT_BREACHED', reason: `this week's loss ${-pnl.weekPaise} paise is beyond the weekly limit ${limits.weeklyLossLimitPaise} paise`, context };
   }
   if (drawdown > limits.maxDrawdownPct) {

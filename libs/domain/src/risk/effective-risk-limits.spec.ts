@@ -60,11 +60,16 @@ describe('effectiveRiskLimits (one reading for the risk checks, the breaker and 
     expect(e.orderPath.requiresApproval).toBe(approval);
   });
 
-  it('treats a missing weekly loss limit as off everywhere: unlimited for the checks, null for the breaker', () => {
-    for (const row of [null, { ...kotakRow, weeklyLossLimitPaise: null }]) {
-      const e = effectiveRiskLimits({ row, broker: 'KOTAK' });
-      expect(e.checks.weeklyLossLimitPaise).toBe(Number.MAX_SAFE_INTEGER);
-      expect(e.loss.weeklyLossLimitPaise).toBeNull();
+  it('reads a missing weekly loss limit as the broker default of DECISIONS §6 (₹4 L Kotak, ₹3 L ICICI) everywhere, never as off', () => {
+    for (const [broker, paise] of [
+      ['KOTAK', 4 * LAKH],
+      ['ICICI', 3 * LAKH],
+    ] as const) {
+      for (const row of [null, { ...kotakRow, weeklyLossLimitPaise: null }]) {
+        const e = effectiveRiskLimits({ row, broker });
+        expect(e.checks.weeklyLossLimitPaise).toBe(paise);
+        expect(e.loss.weeklyLossLimitPaise).toBe(paise);
+      }
     }
   });
 

@@ -5,7 +5,7 @@ import type { RiskLimits } from './risk-context';
 
 /**
  * An account's stored risk-limit row (the `risk_limits` table): fractions 0..1, amounts paise,
- * null = that limit is off.
+ * null = that limit is off (except the weekly loss limit: null = the broker's default).
  */
 export interface StoredRiskLimits {
   readonly maxMarginUsagePct: number;
@@ -28,10 +28,10 @@ export interface StoredRiskLimits {
 
 /** The limits in force for an account, each read one way by every consumer. */
 export interface EffectiveRiskLimits {
-  /** What the 21 risk checks read (`RiskContext.limits`); a loss limit that is off is `Number.MAX_SAFE_INTEGER`. */
+  /** What the risk checks read (`RiskContext.limits`); a loss limit that is off is `Number.MAX_SAFE_INTEGER`. */
   readonly checks: RiskLimits;
-  /** What the breaker and the loss-limit warning read; null = off. */
-  readonly loss: { readonly dailyLossLimitPaise: Paise; readonly weeklyLossLimitPaise: Paise | null; readonly maxDrawdownPct: number };
+  /** What the breaker and the loss-limit warning read. */
+  readonly loss: { readonly dailyLossLimitPaise: Paise; readonly weeklyLossLimitPaise: Paise; readonly maxDrawdownPct: number };
   /** Inputs of `usableMargin`; `firstTradeFraction` undefined = its default (0.5). */
   readonly margin: { readonly maxMarginUsagePct: number; readonly firstTradeFraction?: number };
   /** Approval and days-to-expiry rules of the order path. */
@@ -55,7 +55,9 @@ export function orderPathDefaultsFor(broker: BrokerName): EffectiveRiskLimits['o
  * own (apps/api risk-context.service.ts, circuit-breaker-trip.service.ts,
  * loss-limit-watch.service.ts); it reproduces what they do:
  * - daily loss limit, drawdown, margin cap, targets, pause: row ?? defaults;
- * - weekly loss limit: the row's, off (null; MAX_SAFE_INTEGER for the checks) without one;
+ * - weekly loss limit: the row's, else the broker's default (DECISIONS §6: ₹4 L Kotak, ₹3 L
+ *   ICICI), never off: a breach trips the breaker like the daily limit (apps/api
+ *   `weeklyLossLimitPaiseOf`);
  * - per-trade risk: row's per-trade, default per-trade, row's per-position stop, default
  *   per-position stop, else unlimited;
  * - exposure and leverage caps: the row's (null = off) when there is a row, else the defaults;
@@ -66,12 +68,12 @@ export function effectiveRiskLimits(input: { readonly row: StoredRiskLimits | nu
   const { row, broker } = input;
   const d = broker === 'ICICI' ? ICICI_RISK_DEFAULTS : KOTAK_RISK_DEFAULTS;
   const daily = row?.dailyLossLimitPaise ?? d.dailyLossLimitPaise;
-  const weekly = row?.weeklyLossLimitPaise ?? null;
+  const weekly = row?.weeklyLossLimitPaise ?? d.weeklyLossLimitPaise;
   const maxDrawdownPct = row?.maxDrawdownPct ?? d.maxDrawdownPct;
   return {
     checks: {
       dailyLossLimitPaise: daily,
-      weeklyLossLimitPaise: weekly ?? Number.MAX_SAFE_INTEGER,
+      weeklyLossLimitPaise: weekly,
       maxDrawdownPct,
       perTradeRiskPaise: row?.perTradeRiskPaise ?? d.perTradeRiskPaise ?? row?.perPositionStopPaise ?? d.perPositionStopPaise ?? Number.MAX_SAFE_INTEGER,
       maxTotalExposurePaise: row ? (row.maxTotalExposurePaise ?? undefined) : d.maxTotalExposurePaise,
