@@ -56,6 +56,18 @@ describe('evaluateEntry: what would it do now', () => {
     expect([ev.decision, ev.reasonCode, ev.sizing]).toEqual(['SKIP', 'PREMIUM_TOO_LOW', null]);
   });
 
+  it('skips with STRIKES_TOO_CLOSE, never a throw, when the formula rounds call and put to one strike', async () => {
+    // A distance far under half the rounding step (0.01% a day × 6 days of ~24,800 ≈ 15 points, step 1,000): both round to one strike.
+    // Found by the ten-year backtest (NIFTY ≈ 9,400 a day before expiry, 2017-05-24: 47 points, step 100): the evaluation threw and the day went unjournalled.
+    const h = harness({ config: { baseDeltaPct: 0.01, roundTo: 1000 } });
+    const ev = await h.strategy.evaluateEntry(epochMsOfIst(DAY, '10:00'));
+    expect([ev.decision, ev.reasonCode, ev.strikes]).toEqual(['SKIP', 'STRIKES_TOO_CLOSE', null]);
+    expect(ev.reason).toMatch(/round to the same strike/);
+    await h.tickAt(DAY, '10:00');
+    expect(h.journal.records.map((r) => [r.decision, r.reasonCode])).toEqual([['SKIPPED', 'STRIKES_TOO_CLOSE']]);
+    expect(h.book.intents).toEqual([]);
+  });
+
   it('skips outside the 09:15–11:30 window and on holidays, before reading the market', async () => {
     const h = harness();
     expect((await h.strategy.evaluateEntry(epochMsOfIst(DAY, '09:14:59'))).reasonCode).toBe('OUTSIDE_ENTRY_WINDOW');

@@ -23,7 +23,7 @@ import type { KotakStrangleDeps } from '../ports/strategy-deps';
 import type { EntryEvaluation, EntryMarketFacts, EntryReasonCode, EntrySizing, LegQuote } from './entry-evaluation';
 import { sellLimitPrice } from './limit-price';
 import { fetchMarketFacts } from './market-facts';
-import { selectStrangleStrikes } from './select-strikes';
+import { formulaStrikes, selectStrangleStrikes } from './select-strikes';
 
 type Partial_ = Omit<EntryEvaluation, 'decision' | 'reasonCode' | 'reason'>;
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -124,6 +124,10 @@ export async function evaluateEntry(deps: KotakStrangleDeps, config: KotakStrang
     ]);
   } catch (e) {
     return end('SKIP', 'MARKET_DATA_UNAVAILABLE', `chain, instrument master or margin unavailable: ${messageOf(e)}`);
+  }
+  const formula = formulaStrikes({ spot: market.spot, vix: market.vix, daysToExpiry: expiry.daysToExpiry, config });
+  if (formula.callStrike <= formula.putStrike) {
+    return end('SKIP', 'STRIKES_TOO_CLOSE', `call and put round to the same strike ${formula.callStrike}: ${formula.strikeDistance} points from spot ${market.spot} is under half the ${config.roundTo}-point step (no strangle to sell)`);
   }
   const strikes = selectStrangleStrikes({ spot: market.spot, vix: market.vix, daysToExpiry: expiry.daysToExpiry, nifty3dChangePct: market.nifty3dChangePct, chain, config });
   ev = { ...ev, strikes };

@@ -6,6 +6,7 @@ import {
   supportResistanceFromOi,
   type DirectionalBias,
   type OptionChainSnapshot,
+  type StrangleStrikes,
 } from '@mcube/domain';
 import type { KotakStrangleConfig } from '../config/kotak-strangle.config';
 import type { StrikeSelection, StrikeStep } from './entry-evaluation';
@@ -22,24 +23,13 @@ export function directionalBiasOf(nifty3dChangePct: number, thresholdPct: number
 }
 
 /**
- * The strangle's strikes, in this order (each step recorded with its reason):
- * 1. `strangleStrikes` (VIX-adjusted distance × days, rounded to `roundTo`);
- * 2. `adjustStrikesForSupportResistance` with OI levels from the chain (`supportResistanceFromOi`);
- * 3. `adjustStrikesForDirectionalBias` with `directionalBiasOf(3-day change)`;
- * 4. `nearestListedStrike` in the chain (never closer to spot).
- * Returns null strikes in the last step when the chain lists none far enough out.
- * @throws DomainError from the domain rules for bad inputs.
+ * Step 1 alone: the formula's strikes (`strangleStrikes`, VIX-adjusted distance × days, rounded
+ * to `roundTo`). A distance under half the step rounds both to one strike (`callStrike <=
+ * putStrike`): no strangle, and the later steps cannot run.
  */
-export function selectStrangleStrikes(input: {
-  spot: number;
-  vix: number;
-  daysToExpiry: number;
-  nifty3dChangePct: number;
-  chain: OptionChainSnapshot;
-  config: KotakStrangleConfig;
-}): StrikeSelection & { listed: boolean } {
-  const { spot, vix, daysToExpiry, chain, config: c } = input;
-  const formula = strangleStrikes({
+export function formulaStrikes(input: { spot: number; vix: number; daysToExpiry: number; config: KotakStrangleConfig }): StrangleStrikes {
+  const { spot, vix, daysToExpiry, config: c } = input;
+  return strangleStrikes({
     spot,
     vix,
     daysToExpiry,
@@ -50,6 +40,28 @@ export function selectStrangleStrikes(input: {
     elevatedMultiplier: c.elevatedMultiplier,
     highMultiplier: c.highMultiplier,
   });
+}
+
+/**
+ * The strangle's strikes, in this order (each step recorded with its reason):
+ * 1. `strangleStrikes` (VIX-adjusted distance × days, rounded to `roundTo`);
+ * 2. `adjustStrikesForSupportResistance` with OI levels from the chain (`supportResistanceFromOi`);
+ * 3. `adjustStrikesForDirectionalBias` with `directionalBiasOf(3-day change)`;
+ * 4. `nearestListedStrike` in the chain (never closer to spot).
+ * Returns null strikes in the last step when the chain lists none far enough out.
+ * @throws DomainError from the domain rules for bad inputs, and when the formula's strikes
+ *   collapse into one (check `formulaStrikes` first).
+ */
+export function selectStrangleStrikes(input: {
+  spot: number;
+  vix: number;
+  daysToExpiry: number;
+  nifty3dChangePct: number;
+  chain: OptionChainSnapshot;
+  config: KotakStrangleConfig;
+}): StrikeSelection & { listed: boolean } {
+  const { spot, chain, config: c } = input;
+  const formula = formulaStrikes(input);
   const oiLevels = supportResistanceFromOi({
     spot,
     calls: chain.strikes.filter((r) => r.call).map((r) => ({ strike: r.strike, oi: r.call?.openInterest ?? 0 })),
