@@ -81,8 +81,8 @@ describe('the Telegram bot driven by telegraf against a local Bot API server', (
     const edit = a.telegram.delivered('editMessageText', TRADER_CHAT).at(-1)!.params;
     expect(edit['text']).toBe('✅ HALTED on Kotak strangle, ICICI futures (by trader: market gap down)');
     expect((await audits('KILL_SWITCH')).map((x) => [x.actor, x.newValue])).toEqual([
-      ['trader', JSON.stringify({ tradingState: 'HALTED', reason: 'market gap down' })],
-      ['trader', JSON.stringify({ tradingState: 'HALTED', reason: 'market gap down' })],
+      ['trader', JSON.stringify({ tradingState: 'HALTED', reason: 'market gap down', setByRole: 'trader', setBy: 'trader' })],
+      ['trader', JSON.stringify({ tradingState: 'HALTED', reason: 'market gap down', setByRole: 'trader', setBy: 'trader' })],
     ]);
     // The same button again: the confirmation is spent.
     expect((await press(TRADER_CHAT, cardId, confirm.callback_data))['text']).toBe('Expired');

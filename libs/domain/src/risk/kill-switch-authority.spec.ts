@@ -29,9 +29,11 @@ describe('killSwitchVerdict (who may move the kill switch)', () => {
     else expect(v.reason).toMatch(/admin|viewer/);
   });
 
-  it('lets only an admin change every account at once, halting included', () => {
-    expect(killSwitchVerdict(change('ACTIVE', null, 'HALTED', 'trader', true))).toEqual({ ok: false, reason: 'only an admin changes every account at once' });
-    expect(killSwitchVerdict(change('HALTED', 'trader', 'ACTIVE', 'trader', true)).ok).toBe(false);
+  it('lets a trader halt every account at once but only an admin lift them all', () => {
+    expect(killSwitchVerdict(change('ACTIVE', null, 'HALTED', 'trader', true))).toEqual({ ok: true, setBy: 'trader' });
+    expect(killSwitchVerdict(change('REDUCING', 'admin', 'HALTED', 'trader', true))).toEqual({ ok: true, setBy: 'admin' });
+    expect(killSwitchVerdict(change('HALTED', 'trader', 'ACTIVE', 'trader', true))).toEqual({ ok: false, reason: 'only an admin lifts every account at once' });
+    expect(killSwitchVerdict(change('ACTIVE', null, 'HALTED', 'viewer', true)).ok).toBe(false);
     expect(killSwitchVerdict(change('ACTIVE', null, 'HALTED', 'admin', true))).toEqual({ ok: true, setBy: 'admin' });
   });
 

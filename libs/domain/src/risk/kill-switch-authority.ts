@@ -23,7 +23,8 @@ const AUTHORITY: Record<KillSwitchSetter, number> = { trader: 1, admin: 2, syste
 
 /**
  * Who may move the kill switch (DECISIONS §6, apps/api/SECURITY.md):
- * - a viewer never; every account at once: an admin only;
+ * - a viewer never; lifting every account at once: an admin only (a trader may tighten them all:
+ *   a panic halt must never wait for an admin);
  * - tightening one account (toward HALTED) or restating it: a trader or an admin;
  * - loosening (HALTED → REDUCING/ACTIVE, REDUCING → ACTIVE) a state set by an admin or by the
  *   system (or by nobody recorded): an admin only; one set by a trader: a trader or an admin.
@@ -33,9 +34,9 @@ const AUTHORITY: Record<KillSwitchSetter, number> = { trader: 1, admin: 2, syste
  */
 export function killSwitchVerdict(c: KillSwitchChange): KillSwitchVerdict {
   if (c.actor === 'viewer') return { ok: false, reason: 'a viewer cannot change the kill switch' };
-  if (c.allAccounts && c.actor !== 'admin') return { ok: false, reason: 'only an admin changes every account at once' };
-  const previous: KillSwitchSetter | null = c.from === 'ACTIVE' ? null : (c.setBy ?? 'system');
   const loosens = RANK[c.to] < RANK[c.from];
+  if (c.allAccounts && loosens && c.actor !== 'admin') return { ok: false, reason: 'only an admin lifts every account at once' };
+  const previous: KillSwitchSetter | null = c.from === 'ACTIVE' ? null : (c.setBy ?? 'system');
   if (loosens && c.actor !== 'admin' && previous !== null && AUTHORITY[previous] > AUTHORITY[c.actor]) {
     return { ok: false, reason: `${c.from} was set by ${previous === 'system' ? 'the system' : 'an admin'}: only an admin lifts it` };
   }

@@ -11,7 +11,7 @@ const EFFECT: Record<TradingState, string> = {
   ACTIVE: 'Normal trading: the strategies may enter and exit again.',
 };
 
-/** The kill switch confirmation: state, scope (one account, or all for an admin) and a required reason. Closes with the API's answer. */
+/** The kill switch confirmation: state, scope (one account, or all: tightening for a trader, anything for an admin) and a required reason. Closes with the API's answer. */
 @Component({
   selector: 'mc-kill-switch-modal',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -23,7 +23,7 @@ const EFFECT: Record<TradingState, string> = {
     <form class="modal-body vstack gap-3" (submit)="$event.preventDefault(); confirm()">
       <fieldset>
         <legend class="form-label fs-6">New trading state</legend>
-        @for (s of states; track s) {
+        @for (s of states(); track s) {
           <div class="form-check">
             <input class="form-check-input" type="radio" name="ks-state" [id]="'ks-' + s" [checked]="state() === s" (change)="state.set(s)" [attr.data-testid]="'kill-switch-state-' + s" />
             <label class="form-check-label" [for]="'ks-' + s"><strong>{{ s }}</strong> <span class="text-secondary small">{{ effect[s] }}</span></label>
@@ -32,7 +32,7 @@ const EFFECT: Record<TradingState, string> = {
       </fieldset>
       <div>
         <label class="form-label" for="ks-scope">Accounts</label>
-        <select id="ks-scope" class="form-select" data-testid="kill-switch-scope" (change)="scope.set($any($event.target).value)">
+        <select id="ks-scope" class="form-select" data-testid="kill-switch-scope" (change)="setScope($any($event.target).value)">
           @if (allowAll()) {
             <option value="all" [selected]="scope() === 'all'">All accounts</option>
           }
@@ -64,12 +64,14 @@ const EFFECT: Record<TradingState, string> = {
 export class KillSwitchModalComponent {
   protected readonly modal = inject(NgbActiveModal);
   private readonly api = inject(DashboardApi);
-  protected readonly states: readonly TradingState[] = ['HALTED', 'REDUCING', 'ACTIVE'];
+  /** Lifting every account at once is an admin's only; a trader may tighten them all (a panic halt). */
+  protected readonly states = computed<readonly TradingState[]>(() => (this.scope() === 'all' && !this.mayLiftAll() ? ['HALTED', 'REDUCING'] : ['HALTED', 'REDUCING', 'ACTIVE']));
   protected readonly effect = EFFECT;
   /** Set by the opener: the accounts to choose from, and the preselection. */
   readonly accounts = signal<readonly AccountSummaryResponse[]>([]);
-  /** Every account at once is an admin's choice only. */
+  /** Every account at once: anyone who may trade (to tighten); lifting them all: an admin (`mayLiftAll`). */
   readonly allowAll = signal(false);
+  readonly mayLiftAll = signal(false);
   readonly state = signal<TradingState>('HALTED');
   /** 'all' or an account id as text (the select's value). */
   readonly scope = signal('all');
@@ -79,6 +81,11 @@ export class KillSwitchModalComponent {
   protected readonly error = signal<string | null>(null);
   protected readonly problem = computed(() => reasonProblem(this.reason()));
   protected readonly scopeLabel = computed(() => (this.scope() === 'all' ? 'all accounts' : (this.accounts().find((a) => String(a.accountId) === this.scope())?.name ?? 'the account')));
+
+  protected setScope(scope: string): void {
+    this.scope.set(scope);
+    if (!this.states().includes(this.state())) this.state.set('HALTED');
+  }
 
   protected async confirm(): Promise<void> {
     this.touched.set(true);

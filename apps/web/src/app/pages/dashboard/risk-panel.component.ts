@@ -22,7 +22,7 @@ import { TradingStateBadgeComponent } from './trading-state-badge.component';
     <section class="card shadow-sm h-100" data-testid="risk-panel">
       <div class="card-header bg-white d-flex flex-wrap align-items-center gap-2">
         <h2 class="h6 mb-0 me-auto">Risk state</h2>
-        @if (auth.isAdmin()) {
+        @if (auth.canWrite()) {
           <button type="button" class="btn btn-sm btn-danger" data-testid="kill-switch-button" (click)="open('HALTED', null)">Kill switch…</button>
         }
       </div>
@@ -62,7 +62,8 @@ export class RiskPanelComponent {
     const ref = this.modals.open(KillSwitchModalComponent, { backdrop: 'static' });
     const modal = ref.componentInstance as KillSwitchModalComponent;
     modal.accounts.set(this.summaries());
-    modal.allowAll.set(this.auth.isAdmin());
+    modal.allowAll.set(this.auth.canWrite());
+    modal.mayLiftAll.set(this.auth.isAdmin());
     modal.state.set(state);
     modal.scope.set(accountId === null ? 'all' : String(accountId));
     try {
