@@ -45,7 +45,7 @@ describe('master against the dated tables and the calendar', () => {
     const far = [...fixture, { ...fixture[0], token: '99999', tradingSymbol: 'NIFTY27JUNFUT', expiry: '2027-06-29' }];
     const result = compareMasterWithTables({ master: master(far), calendar });
     expect(result.disagreements).toEqual([]);
-    expect(result.unchecked).toEqual([expect.objectContaining({ underlying: 'NIFTY', expiry: '2027-06-29', why: expect.stringMatching(/UNKNOWN_DATE/) })]);
+    expect(result.unchecked).toEqual([expect.objectContaining({ underlying: 'NIFTY', expiry: '2027-06-29', why: expect.stringMatching(/CALENDAR_UNCONFIRMED/) })]);
   });
 
   it('checks other underlyings only against tables that know them', () => {

@@ -60,6 +60,11 @@ export function compareMasterWithTables(input: CompareMasterInput): MasterCompar
           unchecked.push({ underlying, expiry, why: why(e) });
         }
       }
+      // An assumed day (past the horizon) cannot judge the master: unchecked, never a guess.
+      if (!calendar.isConfirmed(expiry)) {
+        unchecked.push({ underlying, expiry, why: `CALENDAR_UNCONFIRMED: ${expiry} is past the calendar's horizon (${calendar.horizon ?? 'none'})` });
+        continue;
+      }
       try {
         if (!calendar.weeklyExpiries(underlying, expiry, expiry).includes(expiry)) disagreements.push({ kind: 'EXPIRY_NOT_IN_CALENDAR', underlying, expiry });
       } catch (e) {
