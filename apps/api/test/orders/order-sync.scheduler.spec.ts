@@ -1,5 +1,7 @@
 import type { Clock, MarketDataPort } from '@mcube/domain';
 import { PaperExecutionClient } from '@mcube/brokers-paper';
+import { AlertsService } from '../../src/modules/alerts/alerts.service';
+import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { PaperBookRow } from '../../src/modules/orders/entities/paper-book-row.entity';
 import { buildGateway } from './gateway-factory';
@@ -24,7 +26,7 @@ describe('the order sync scheduler', () => {
   it('matches paper orders against the market and settles the journal on each tick', async () => {
     const registry = new ExecutionClientRegistry();
     registry.register(g.account.id, g.paper);
-    const reconciliation = new ReconciliationService(g.dataSource, g.clock, registry, new ReconciliationGate(), g.fills, g.settle);
+    const reconciliation = new ReconciliationService(g.dataSource, g.clock, registry, new ReconciliationGate(), g.fills, g.settle, new AlertsService(g.dataSource, new MarketEventsBus()));
     const scheduler = new OrderSyncScheduler(g.dataSource, g.market as MarketDataPort, g.clock as Clock, registry, reconciliation, g.settle, g.fills);
     const r = await enterStrangle(g.orders, g.account.id);
     await scheduler.tick();
@@ -37,7 +39,7 @@ describe('the order sync scheduler', () => {
   it('at start-up connects each paper account to a paper broker with its book in the database, reconciles it, and applies pushed fills at once', async () => {
     const registry = new ExecutionClientRegistry();
     const gate = new ReconciliationGate();
-    const reconciliation = new ReconciliationService(g.dataSource, g.clock, registry, gate, g.fills, g.settle);
+    const reconciliation = new ReconciliationService(g.dataSource, g.clock, registry, gate, g.fills, g.settle, new AlertsService(g.dataSource, new MarketEventsBus()));
     const scheduler = new OrderSyncScheduler(g.dataSource, g.market as MarketDataPort, g.clock as Clock, registry, reconciliation, g.settle, g.fills);
     await scheduler.onApplicationBootstrap();
     try {

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { FixedClock } from '@mcube/domain';
 import { PaperExecutionClient } from '@mcube/brokers-paper';
 import type { DataSource } from 'typeorm';
+import { AlertsService } from '../../src/modules/alerts/alerts.service';
+import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
 import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
@@ -49,7 +51,7 @@ async function restart(dataSource: DataSource, bookPath: string) {
   return {
     paper,
     orders: buildGateway({ dataSource, clock, sleep: async (ms) => clock.advance(ms), registry, riskContext: new RiskContextService(dataSource, clock, gate), market: crashMarket() }),
-    reconciliation: new ReconciliationService(dataSource, clock, registry, gate, fills, settle),
+    reconciliation: new ReconciliationService(dataSource, clock, registry, gate, fills, settle, new AlertsService(dataSource, new MarketEventsBus())),
   };
 }
 

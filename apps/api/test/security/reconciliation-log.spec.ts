@@ -1,4 +1,6 @@
 import { FixedClock } from '@mcube/domain';
+import { AlertDispatcher } from '../../src/modules/alerts/delivery/alert-dispatcher.service';
+import { Alert } from '../../src/modules/alerts/entities/alert.entity';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
 import { ReconciliationService } from '../../src/modules/orders/reconciliation.service';
 import { SESSION_MS } from '../orders/gateway-harness';
@@ -29,6 +31,7 @@ describe('reconciliation outcomes are logged, not only alerted', () => {
   let s: SecurityApp;
   let trader: SessionAuth;
   let broker: FakeExecutionClient;
+  const dispatched: number[] = [];
   const clock = new FixedClock(SESSION_MS);
   const reconcile = () => s.app.get(ReconciliationService, { strict: false }).reconcile(s.accounts.kotakId);
   /** A strangle entry (call sent first, then the put), as one command. */
@@ -43,6 +46,7 @@ describe('reconciliation outcomes are logged, not only alerted', () => {
     s.app.get<ExecutionClientRegistry>(EXECUTION_CLIENTS, { strict: false }).register(s.accounts.kotakId, broker);
     expect((await reconcile()).ok).toBe(true);
     trader = await login(s, 'trader');
+    jest.spyOn(s.app.get(AlertDispatcher, { strict: false }), 'dispatch').mockImplementation((id: number) => void dispatched.push(id));
   });
   afterAll(() => s?.close());
 
@@ -78,5 +82,10 @@ describe('reconciliation outcomes are logged, not only alerted', () => {
     expect(line.adopted.join('\n')).toMatch(/rejected \(never reached the broker\)/);
     expect(line.mismatches.join('\n')).toMatch(/B-FOREIGN/);
     expect(line.msg).toMatch(/HALTED/);
+    // The CRITICAL goes through AlertsService, so it is stored and handed to the channel router
+    // (before, reconciliation wrote the alert row itself and it never left the console).
+    const critical = await s.dataSource.getRepository(Alert).findOneOrFail({ where: { accountId: s.accounts.kotakId, severity: 'CRITICAL' }, order: { id: 'DESC' } });
+    expect(critical.title).toMatch(/Reconciliation found \d+ mismatch/);
+    expect(dispatched).toContain(critical.id);
   });
 });

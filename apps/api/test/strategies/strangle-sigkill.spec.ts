@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { epochMsOfIst } from '@mcube/domain';
 import type { DataSource } from 'typeorm';
+import { AlertsService } from '../../src/modules/alerts/alerts.service';
+import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { ReconciliationService } from '../../src/modules/orders/reconciliation.service';
 import { PositionLeg } from '../../src/modules/positions/entities/position-leg.entity';
@@ -74,7 +76,7 @@ describe.each([
     // The restarted process: reconciled with the broker first, then the strategy jobs run.
     const gate = new ReconciliationGate();
     const rt = buildStrangleRuntime({ dataSource, clock, calendar, market, paper, accountId, gate });
-    const report = await new ReconciliationService(dataSource, clock, rt.registry, gate, rt.fills, rt.settle).reconcile(accountId);
+    const report = await new ReconciliationService(dataSource, clock, rt.registry, gate, rt.fills, rt.settle, new AlertsService(dataSource, new MarketEventsBus())).reconcile(accountId);
     expect(report.ok).toBe(true);
     // Every 5 minutes: the morning entry job (a redelivery must not enter again), the monitor with the strategy's tick, a paper matching pass.
     const step = async (atMs: number) => {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AlertsModule } from '../alerts/alerts.module';
 import { CLOCK } from '../core/clock/clock.token';
 import { CoreModule } from '../core/core.module';
 import { DataModule } from '../data/data.module';
@@ -28,7 +29,7 @@ import { orderThrottleProviders } from './throttle/order-throttle.providers';
  * and the 5 orders/s throttle runs on `WALL_CLOCK` (in Redis when `REDIS_URL` is set).
  */
 @Module({
-  imports: [RiskModule, DataModule, CoreModule],
+  imports: [RiskModule, DataModule, CoreModule, AlertsModule],
   controllers: [OrdersController],
   providers: [
     { provide: CLOCK, useExisting: MARKET_CLOCK },

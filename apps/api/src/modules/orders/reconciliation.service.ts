@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { isOpen, type BrokerOrderReport, type BrokerPosition, type Clock } from '@mcube/domain';
 import { DataSource, In } from 'typeorm';
 import { inTransaction } from '../../database/in-transaction';
-import { Alert } from '../alerts/entities/alert.entity';
+import { AlertsService } from '../alerts/alerts.service';
 import { CLOCK } from '../core/clock/clock.token';
 import { PositionLeg } from '../positions/entities/position-leg.entity';
 import { Position } from '../positions/entities/position.entity';
@@ -46,6 +46,7 @@ export class ReconciliationService {
     private readonly gate: ReconciliationGate,
     private readonly fills: ApplyFillService,
     private readonly settle: SettleInFlightService,
+    private readonly alerts: AlertsService,
   ) {}
 
   /** Reconciles every account that has a broker client. */
@@ -138,10 +139,10 @@ export class ReconciliationService {
     return out;
   }
 
+  /** Through AlertsService, so a mismatch also leaves the box (Telegram, e-mail, SMS by severity). */
   private async alert(accountId: number, ok: boolean, adopted: string[], mismatches: string[]): Promise<void> {
     if (ok && adopted.length === 0) return;
-    const at = new Date(this.clock.nowMs());
-    await this.dataSource.getRepository(Alert).insert({
+    await this.alerts.raise({
       accountId,
       severity: ok ? 'WARNING' : 'CRITICAL',
       category: 'ORDER',
@@ -149,9 +150,7 @@ export class ReconciliationService {
       message: [...mismatches, ...adopted].join('\n').slice(0, 4000),
       context: { adopted, mismatches },
       dedupKey: null,
-      occurredAt: at,
-      acknowledgedAt: null,
-      acknowledgedBy: null,
+      occurredAtMs: this.clock.nowMs(),
     });
   }
 }
