@@ -79,6 +79,11 @@ describe('market WebSocket /ws', () => {
     const [first, last] = [received[1], received[3]];
     if (first.event !== 'market.tick' || last.event !== 'market.tick') throw new Error('expected ticks');
     expect(last.data.asOfMs).toBeGreaterThan(first.data.asOfMs);
+
+    // The 1 s timer fired 10 ms early: the symbols are still published, not skipped for a second.
+    s.clock.advance(990);
+    expect(await publisher.publishTicks()).toBe(2);
+    await until(() => received.length === 6);
   });
 
   it('pushes a chain summary after the chain snapshot', async () => {

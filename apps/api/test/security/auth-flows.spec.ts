@@ -96,6 +96,27 @@ describe('authentication flows', () => {
     await s.http().get('/api/auth/me').set('x-api-key', key).expect(401);
   });
 
+  it('records when a key was last used, at most once a minute of wall time (no commit per request)', async () => {
+    const admin = await login(s, 'admin');
+    const created = await s.http().post('/api/api-keys').set('cookie', admin.cookie).set('x-csrf-token', admin.csrfToken).send({ name: 'script', role: 'viewer' }).expect(201);
+    const key = created.body.key as string;
+    const lastUsed = async () => (await s.dataSource.getRepository(ApiKeyEntity).findOneByOrFail({ id: created.body.id })).lastUsedAt;
+    expect(await lastUsed()).toBeNull();
+    await s.http().get('/api/auth/me').set('x-api-key', key).expect(200);
+    const first = await lastUsed();
+    expect(first).toBeInstanceOf(Date);
+    // Pretend the first use was 30 s ago: a use now leaves it as it is.
+    const thirtySecondsAgo = new Date(Date.now() - 30_000);
+    await s.dataSource.getRepository(ApiKeyEntity).update({ id: created.body.id }, { lastUsedAt: thirtySecondsAgo });
+    await s.http().get('/api/auth/me').set('x-api-key', key).expect(200);
+    expect((await lastUsed())?.getTime()).toBe(thirtySecondsAgo.getTime());
+    // Two minutes ago: the next use moves it to now.
+    await s.dataSource.getRepository(ApiKeyEntity).update({ id: created.body.id }, { lastUsedAt: new Date(Date.now() - 120_000) });
+    const before = Date.now();
+    await s.http().get('/api/auth/me').set('x-api-key', key).expect(200);
+    expect((await lastUsed())?.getTime()).toBeGreaterThanOrEqual(before - 1_000);
+  });
+
   it('refuses a key stronger than its creator', async () => {
     const trader = await login(s, 'trader');
     const res = await s.http().post('/api/api-keys').set('cookie', trader.cookie).set('x-csrf-token', trader.csrfToken).send({ name: 'too-strong', role: 'admin' });
