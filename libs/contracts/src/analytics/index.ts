@@ -1,0 +1,2 @@
+export * from './analytics-report.response';
+export * from './analytics-trade.response';
