@@ -4,3 +4,6 @@ export * from './trade-stats';
 export * from './equity-curve';
 export * from './targets-progress';
 export * from './analytics-report';
+export * from './entry-condition';
+export * from './patterns';
+export * from './pattern-suggestions';
