@@ -38,7 +38,7 @@ export class LearningSuggestion extends TimestampedRow {
 
   /** `{ pattern, baseline }` statistics when the suggestion was last refreshed. */
   @JsonColumn()
-  evidence!: Record<string, unknown>;
+  evidence!: { pattern: object; baseline: object };
 
   @CodeColumn({ length: 10, default: 'OPEN' })
   status!: SuggestionStatus;
