@@ -2,12 +2,12 @@ import { Body, Controller, Get, HttpCode, Inject, Param, Post, Put } from '@nest
 import { ApiTags } from '@nestjs/swagger';
 import type { LearningResponse, LearningRuleResponse, LearningSuggestionResponse } from '@mcube/contracts';
 import type { Clock } from '@mcube/domain';
-import { Not } from 'typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, Not } from 'typeorm';
 import { IdParamPipe } from '../../../common/pipes/id-param.pipe';
 import { CLOCK } from '../../core/clock/clock.token';
 import { StrategyLearning } from '../../strategies/entities/strategy-learning.entity';
-import { LearningRuleParamsDto, STRATEGY_TYPES, UpdateLearningRuleDto } from './dto/update-learning-rule.dto';
+import { STRATEGY_TYPES, StrategyTypePipe, UpdateLearningRuleDto } from './dto/update-learning-rule.dto';
+import type { StrategyType } from '../../strategies/entities/strategy-type';
 import { patternResponseOf, suggestionResponseOf } from './learning-response-of';
 import { LearningSettingsService } from './learning-settings.service';
 import { LearningSuggestionsService } from './learning-suggestions.service';
@@ -52,7 +52,7 @@ export class LearningController {
   }
 
   @Put('rules/:strategyType')
-  update(@Param() p: LearningRuleParamsDto, @Body() body: UpdateLearningRuleDto): Promise<LearningRuleResponse> {
-    return this.settings.update(p.strategyType, { minSamples: body.minSamples, minWinRateGapFraction: body.minWinRateGapFraction });
+  update(@Param('strategyType', StrategyTypePipe) strategyType: StrategyType, @Body() body: UpdateLearningRuleDto): Promise<LearningRuleResponse> {
+    return this.settings.update(strategyType, { minSamples: body.minSamples, minWinRateGapFraction: body.minWinRateGapFraction });
   }
 }
