@@ -13,8 +13,12 @@ export function istMs(at: string): number {
 const rupees = (paise: number) => paise / 100;
 const curveName = (c: EquityCurve) => (c.accountId === 'ALL' ? 'Combined' : `Account ${c.accountId}`);
 
-/** Equity (₹) of the combined curve and each account on top; the combined drawdown from peak (₹) underneath. */
-export function equityOptions(report: AnalyticsReport): EChartsCoreOption {
+/**
+ * Cumulative net P&L (₹, equity minus the starting capital, so a month's P&L is not flattened
+ * by crores of capital) of the combined curve and each account on top; the combined drawdown
+ * from the peak (₹) underneath.
+ */
+export function equityOptions(report: AnalyticsReport, narrow = false): EChartsCoreOption {
   const combined = report.equity.find((c) => c.accountId === 'ALL');
   const perAccount = report.equity.filter((c) => c.accountId !== 'ALL');
   return {
@@ -23,8 +27,8 @@ export function equityOptions(report: AnalyticsReport): EChartsCoreOption {
     tooltip: { trigger: 'axis' },
     axisPointer: { link: [{ xAxisIndex: 'all' }] },
     grid: [
-      { left: 90, right: 16, top: 36, height: '52%' },
-      { left: 90, right: 16, top: '72%', bottom: 30 },
+      { left: 8, right: 12, top: narrow ? 52 : 36, height: '50%', containLabel: true },
+      { left: 8, right: 12, top: '72%', bottom: 8, containLabel: true },
     ],
     xAxis: [
       { type: 'time', gridIndex: 0, axisLabel: { show: false } },
@@ -36,14 +40,14 @@ export function equityOptions(report: AnalyticsReport): EChartsCoreOption {
     ],
     series: [
       ...[...(combined ? [combined] : []), ...(perAccount.length > 1 ? perAccount : [])].map((c, i) => ({
-        name: curveName(c),
+        name: `${curveName(c)} P&L`,
         type: 'line',
         step: 'end',
         showSymbol: false,
         xAxisIndex: 0,
         yAxisIndex: 0,
         itemStyle: { color: COLORS[i % COLORS.length] },
-        data: [...(c.points.length > 0 ? [[istMs(c.points[0].at) - 60_000, rupees(c.startingCapitalPaise)]] : []), ...c.points.map((p) => [istMs(p.at), rupees(p.equityPaise)])],
+        data: [...(c.points.length > 0 ? [[istMs(c.points[0].at) - 60_000, 0]] : []), ...c.points.map((p) => [istMs(p.at), rupees(p.equityPaise - c.startingCapitalPaise)])],
       })),
       ...(combined
         ? [{ name: 'Drawdown', type: 'line', step: 'end', showSymbol: false, xAxisIndex: 1, yAxisIndex: 1, areaStyle: { color: 'rgba(220,53,69,0.25)' }, itemStyle: { color: '#dc3545' }, data: combined.points.map((p) => [istMs(p.at), rupees(p.drawdownPaise)]) }]
@@ -67,12 +71,13 @@ export function calendarOptions(daily: readonly DailyPnlPoint[], narrow: boolean
 }
 
 /** Net P&L (₹) of each row as a bar, green or red, with the trade count in the label. */
-export function breakdownOptions(rows: readonly BreakdownRow[]): EChartsCoreOption {
+export function breakdownOptions(rows: readonly BreakdownRow[], narrow = false): EChartsCoreOption {
+  const long = rows.length > 4 || rows.some((r) => r.key.length > 12);
   return {
     animation: false,
     tooltip: { trigger: 'axis' },
-    grid: { left: 90, right: 16, top: 10, bottom: 50 },
-    xAxis: { type: 'category', data: rows.map((r) => `${r.key} (${r.trades})`), axisLabel: { interval: 0, rotate: rows.length > 4 ? 30 : 0 } },
+    grid: { left: 8, right: 12, top: 10, bottom: 8, containLabel: true },
+    xAxis: { type: 'category', data: rows.map((r) => `${r.key} (${r.trades})`), axisLabel: { interval: 0, rotate: narrow || long ? 30 : 0, fontSize: narrow ? 9 : 12 } },
     yAxis: { type: 'value', axisLabel: { formatter: (v: number) => RUPEES.format(v) } },
     series: [{ type: 'bar', name: 'Net P&L', data: rows.map((r) => ({ value: rupees(r.netPnlPaise), itemStyle: { color: r.netPnlPaise >= 0 ? '#198754' : '#dc3545' } })) }],
   };

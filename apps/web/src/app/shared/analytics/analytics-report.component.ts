@@ -31,7 +31,7 @@ const BREAKDOWNS: readonly { key: keyof AnalyticsReport & `by${string}`; title: 
       .equity { height: 380px; width: 100%; }
       .calendar { height: 220px; width: 100%; }
       .calendar.narrow { height: 560px; }
-      .bars { height: 240px; width: 100%; }
+      .bars { height: 260px; width: 100%; }
       .kpi .value { font-size: 1.25rem; font-weight: 600; }
     `,
   ],
@@ -42,12 +42,12 @@ export class AnalyticsReportComponent {
   protected readonly narrow = typeof window !== 'undefined' && window.innerWidth < 576;
   protected readonly k = computed(() => this.report().kpis);
   protected readonly combined = computed(() => this.report().equity.find((c) => c.accountId === 'ALL') ?? null);
-  protected readonly equity = computed(() => equityOptions(this.report()));
+  protected readonly equity = computed(() => equityOptions(this.report(), this.narrow));
   protected readonly calendar = computed(() => calendarOptions(this.report().daily, this.narrow));
   protected readonly breakdowns = computed(() =>
     BREAKDOWNS.map((b) => {
       const rows = this.report()[b.key] as readonly BreakdownRow[];
-      return { ...b, rows, options: breakdownOptions(rows) };
+      return { ...b, rows, options: breakdownOptions(rows, this.narrow) };
     }),
   );
 }
