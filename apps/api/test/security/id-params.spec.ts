@@ -29,6 +29,8 @@ const BODIES: Record<string, object | undefined> = {
   'PATCH /api/users/:id': { role: 'viewer' },
   'DELETE /api/api-keys/:id': undefined,
   'DELETE /api/alerts/telegram-chats/:id': undefined,
+  'POST /api/analytics/learning/suggestions/:id/accept': undefined,
+  'POST /api/analytics/learning/suggestions/:id/dismiss': undefined,
 };
 
 describe('path ids: only canonical positive decimal integers are ids, on every route', () => {
