@@ -8,3 +8,4 @@ export * from './calendar';
 export * from './market';
 export * from './trading';
 export * from './ws';
+export * from './words';
