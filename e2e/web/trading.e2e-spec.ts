@@ -133,7 +133,7 @@ describe('the web console while trading on the simulator', () => {
     await chain.locator('[data-testid=chain-atm-row]').waitFor();
     await expectText(page, '[data-testid=nifty-spot]', /\d{2},?\d{3}\.\d{2}/);
     await expectText(page, '[data-testid=chain-pcr]', /^\d+\.\d{2}$/);
-    await expectText(page, '[data-testid=chain-max-pain]', /^\d+$/);
+    await expectText(page, '[data-testid=chain-max-pain]', /^[\d,]+$/);
     await page.locator('[data-testid=oi-chart] canvas').first().waitFor();
     await page.selectOption('[data-testid=chain-window]', { label: '±5 around ATM' });
     await eventually('chain rows at ±5', () => chain.locator('tbody tr').count(), (n) => n === 11);
