@@ -37,6 +37,8 @@ describe('position view, option chain, forms and phones (issue 20 §4–§7)', (
       MCUBE_CREDENTIALS_KEY: randomBytes(32).toString('base64'),
       MCUBE_SIM_SPEED: '10',
       MCUBE_SIM_START: '2026-11-16',
+      // This helper's port range (4500-4599).
+      PORT: '4531',
     });
     runInit(env);
     api = await startApi(env);

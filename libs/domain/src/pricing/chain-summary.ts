@@ -44,7 +44,8 @@ export function atmSummary(input: { rows: readonly SummaryChainRow[]; spot: numb
   if (!(spot > 0)) return null;
   const atm = nearestStrike(rows.map((r) => r.strike), spot);
   if (atm === null) return null;
-  const row = rows.find((r) => r.strike === atm)!;
+  const row = rows.find((r) => r.strike === atm);
+  if (!row) return null;
   const ivs = [row.callIv, row.putIv].filter((v): v is number => v !== null && v > 0);
   const atmIv = ivs.length > 0 ? mean(ivs) : null;
   const straddle = row.callPrice !== null && row.putPrice !== null ? round2(row.callPrice + row.putPrice) : null;

@@ -32,7 +32,8 @@ export function netGreeks(legs: readonly MetricsLeg[]): NetGreeks | null {
   for (const l of futures) delta += sideSign(l) * l.quantity;
   for (const l of priced) {
     const q = sideSign(l) * l.quantity;
-    const g = l.greeks!;
+    const g = l.greeks;
+    if (!g) continue;
     theta += q * (g.theta ?? 0);
     vega += q * (g.vega ?? 0);
     delta += q * (g.delta ?? 0);
