@@ -1,4 +1,4 @@
-import { mkdirSync } from 'fs';
+import { mkdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { SCREENSHOT_DIR } from './console-browser';
@@ -55,7 +55,8 @@ export function horizontalOverflow(page: Page): Promise<number> {
 
 /** axe-core's critical and serious violations on the page as `id: target` lines. */
 export async function seriousAxeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core') });
+  // Evaluated through the DevTools protocol: the console's CSP (script-src 'self') refuses an injected <script>.
+  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
   const results = await page.evaluate<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>("axe.run(document, { resultTypes: ['violations'] })");
   return results.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }

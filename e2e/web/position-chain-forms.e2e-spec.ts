@@ -58,6 +58,11 @@ describe('position view, option chain, forms and phones (issue 20 §4–§7)', (
     await eventually(`position ${positionId} marked`, () => getJson<PositionDetailResponse>(page.request, `/api/positions/${positionId}`), (p) => p.legs.every((l) => l.greeks !== null) && p.metrics.premiumCollectedPaise > 0, 60_000);
   });
 
+  // A test that fails at phone width must not leave the next one there.
+  beforeEach(async () => {
+    await page?.setViewportSize(WIDE);
+  });
+
   afterAll(async () => {
     await context?.close();
     await browser?.close();
@@ -78,8 +83,8 @@ describe('position view, option chain, forms and phones (issue 20 §4–§7)', (
     await expectText(page, '[data-testid=risk-greeks]', /Θ \+₹[\d,]+ \/ day[\s\S]*Vega −₹[\d,]+ \/ vol point[\s\S]*Δ -?[\d,.]+ units/);
     await expectText(page, '[data-testid=risk-progress]', /To the 70% target[\s\S]*To the stop/);
     await expectText(page, '[data-testid=risk-next-rule]', /Next exit rule: (end-of-day check at 15:15 IST|expiry-day close at 15:15 IST)/);
-    await expectText(page, '[data-testid=strike-distance-CE]', /[\d,]+ CE [\d,]+ pts [\d.]+% [\d.]+ σ/);
-    await expectText(page, '[data-testid=strike-distance-PE]', /[\d,]+ PE [\d,]+ pts [\d.]+% [\d.]+ σ/);
+    await expectText(page, '[data-testid=strike-distance-CE]', /[\d,]+ CE\s*[\d,]+ pts\s*[\d.]+%\s*[\d.]+ σ/);
+    await expectText(page, '[data-testid=strike-distance-PE]', /[\d,]+ PE\s*[\d,]+ pts\s*[\d.]+%\s*[\d.]+ σ/);
     const names = await page.locator('[data-testid=position-legs] tbody td:first-child span.fw-semibold').allInnerTexts();
     expect(names).toHaveLength(2);
     for (const n of names) expect(n).toMatch(/^NIFTY \d{2} [A-Z][a-z]{2} \d+ (CE|PE)$/);
@@ -109,7 +114,7 @@ describe('position view, option chain, forms and phones (issue 20 §4–§7)', (
     const legs = page.locator('[data-testid=position-leg-cards] li');
     await legs.first().waitFor();
     expect(await legs.count()).toBe(2);
-    for (const text of await legs.allInnerTexts()) expect(text).toMatch(/^NIFTY \d{2} [A-Z][a-z]{2} \d+ (CE|PE)\s+[−-]?₹[\d,]+/);
+    for (const text of await legs.allInnerTexts()) expect(text).toMatch(/^NIFTY \d{2} [A-Z][a-z]{2} \d+ (CE|PE)\s*[−-]?₹[\d,]+/);
     expect(await page.locator('[data-testid=position-legs]').isVisible()).toBe(false);
     await page.locator('[data-testid=position-exit-button]').waitFor();
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
@@ -121,7 +126,11 @@ describe('position view, option chain, forms and phones (issue 20 §4–§7)', (
   it('§5 shows the chain: summary, ITM shading, own strikes kept in the window, OI in lakh, spot on the OI chart', async () => {
     const detail = await getJson<PositionDetailResponse>(page.request, `/api/positions/${positionId}`);
     await page.goto('/market');
-    await page.selectOption('[data-testid=chain-expiry]', detail.expiryDate);
+    const [y, m, d] = detail.expiryDate.split('-');
+    const label = `${d} ${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][Number(m) - 1]} ${y}`;
+    const option = page.locator('[data-testid=chain-expiry] option', { hasText: label }).first();
+    await option.waitFor({ state: 'attached' });
+    await page.selectOption('[data-testid=chain-expiry]', (await option.getAttribute('value')) as string);
     const chain = page.locator('[data-testid=option-chain]');
     await chain.locator('[data-testid=chain-atm-row]').waitFor();
     await expectText(page, '[data-testid=chain-atm-iv]', /ATM IV · IV percentile\s*[\d.]+% · (\d+|—)/);
@@ -196,11 +205,11 @@ describe('position view, option chain, forms and phones (issue 20 §4–§7)', (
     await page.selectOption('#order-status', { label: 'Denied by a risk check' });
     const reason = page.locator('[data-testid^=order-reason-]').first();
     await reason.waitFor();
-    expect(await reason.innerText()).toMatch(/ACTIVE_POSITION_EXISTS The account already holds a position for this strategy/);
+    expect(await reason.innerText()).toMatch(/ACTIVE_POSITION_EXISTS\s*The account already holds a position for this strategy/);
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await shot(page, 's6-orders')).toBeGreaterThan(5000);
     await page.setViewportSize(PHONE);
-    await expectText(page, '[data-testid=orders-list-compact]', /ACTIVE_POSITION_EXISTS The account already holds a position/);
+    await expectText(page, '[data-testid=orders-list-compact]', /ACTIVE_POSITION_EXISTS\s*The account already holds a position/);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     expect(await shot(page, 's6-orders')).toBeGreaterThan(5000);
     await page.setViewportSize(WIDE);
