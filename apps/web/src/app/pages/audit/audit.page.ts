@@ -24,7 +24,6 @@ export class AuditPage {
   private readonly api = inject(AuditApi);
   protected readonly auth = inject(AuthService);
   protected readonly entities = Object.entries(AUDIT_ENTITY_WORDS);
-  protected readonly entityWords = AUDIT_ENTITY_WORDS;
   protected readonly entity = signal<string | null>(null);
   protected readonly offset = signal(0);
   protected readonly page = asyncResource(() => this.api.list({ limit: PAGE, offset: this.offset(), entity: this.entity() }), { immediate: false });
@@ -38,6 +37,11 @@ export class AuditPage {
 
   constructor() {
     if (this.auth.isAdmin()) void this.page.reload();
+  }
+
+  /** What was changed, in words (the stored name when unknown). */
+  protected entityText(entity: string): string {
+    return Object.prototype.hasOwnProperty.call(AUDIT_ENTITY_WORDS, entity) ? AUDIT_ENTITY_WORDS[entity] : entity;
   }
 
   protected setEntity(entity: string | null): void {

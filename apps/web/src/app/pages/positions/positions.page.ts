@@ -23,7 +23,7 @@ import { RupeesPipe } from '../../shared/ui/rupees.pipe';
       <ul class="list-unstyled d-md-none mb-0" data-testid="position-cards">
         @for (p of rows; track p.id) {
           <li class="card shadow-sm mb-2" [attr.data-testid]="'position-card-' + p.id" [attr.data-state]="p.state">
-            <a class="card-body p-2 text-reset text-decoration-none d-block" [routerLink]="['/positions', p.id]" [attr.aria-label]="'Position ' + p.id + ', ' + p.underlying + ', P&L ' + (net(p) | rupees)">
+            <a class="card-body p-2 text-reset text-decoration-none d-block" [routerLink]="['/positions', p.id]">
               <div class="d-flex justify-content-between align-items-baseline">
                 <span class="fs-5 fw-semibold" [class.text-success]="net(p) > 0" [class.text-danger]="net(p) < 0" data-testid="position-card-pnl">{{ net(p) | rupees }}</span>
                 <span class="badge" [class.text-bg-primary]="p.state === 'ACTIVE'" [class.text-bg-warning]="p.state === 'EXITING'" [class.text-bg-secondary]="p.state === 'CLOSED'">{{ p.state }}</span>
