@@ -105,7 +105,8 @@ describe('position view, option chain, forms and phones (issue 20 §4–§7)', (
     await card.waitFor();
     expect((await card.innerText()).trim()).toMatch(/^[−-]?₹[\d,]+/);
     expect(await page.locator('[data-testid=positions]').isVisible()).toBe(false);
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    // Charts re-measure after a resize (ngx-echarts' ResizeObserver), so wait for the layout to settle.
+    await eventually('no sideways scroll at 390 px', () => horizontalOverflow(page), (px) => px <= 0, 5_000);
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await shot(page, 's7-positions')).toBeGreaterThan(5000);
 
@@ -117,7 +118,8 @@ describe('position view, option chain, forms and phones (issue 20 §4–§7)', (
     for (const text of await legs.allInnerTexts()) expect(text).toMatch(/^NIFTY \d{2} [A-Z][a-z]{2} \d+ (CE|PE)\s*[−-]?₹[\d,]+/);
     expect(await page.locator('[data-testid=position-legs]').isVisible()).toBe(false);
     await page.locator('[data-testid=position-exit-button]').waitFor();
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    // Charts re-measure after a resize (ngx-echarts' ResizeObserver), so wait for the layout to settle.
+    await eventually('no sideways scroll at 390 px', () => horizontalOverflow(page), (px) => px <= 0, 5_000);
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await shot(page, 's4-position-detail')).toBeGreaterThan(5000);
     await page.setViewportSize(WIDE);
@@ -146,7 +148,8 @@ describe('position view, option chain, forms and phones (issue 20 §4–§7)', (
     expect(await shot(page, 's5-market')).toBeGreaterThan(5000);
     await page.setViewportSize(PHONE);
     await chain.locator('[data-testid=chain-atm-row]').waitFor();
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    // Charts re-measure after a resize (ngx-echarts' ResizeObserver), so wait for the layout to settle.
+    await eventually('no sideways scroll at 390 px', () => horizontalOverflow(page), (px) => px <= 0, 5_000);
     expect(await shot(page, 's5-market')).toBeGreaterThan(5000);
     await page.setViewportSize(WIDE);
   });
@@ -179,7 +182,8 @@ describe('position view, option chain, forms and phones (issue 20 §4–§7)', (
     expect(await seriousAxeViolations(page)).toEqual([]);
     expect(await shot(page, 's6-strategy')).toBeGreaterThan(5000);
     await page.setViewportSize(PHONE);
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    // Charts re-measure after a resize (ngx-echarts' ResizeObserver), so wait for the layout to settle.
+    await eventually('no sideways scroll at 390 px', () => horizontalOverflow(page), (px) => px <= 0, 5_000);
     expect(await shot(page, 's6-strategy')).toBeGreaterThan(5000);
     await page.setViewportSize(WIDE);
 
@@ -192,7 +196,8 @@ describe('position view, option chain, forms and phones (issue 20 §4–§7)', (
     expect(await shot(page, 's6-audit')).toBeGreaterThan(5000);
     await page.setViewportSize(PHONE);
     await page.locator('[data-testid=audit-cards] li').first().waitFor();
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    // Charts re-measure after a resize (ngx-echarts' ResizeObserver), so wait for the layout to settle.
+    await eventually('no sideways scroll at 390 px', () => horizontalOverflow(page), (px) => px <= 0, 5_000);
     expect(await shot(page, 's6-audit')).toBeGreaterThan(5000);
     await page.setViewportSize(WIDE);
   });
@@ -210,7 +215,8 @@ describe('position view, option chain, forms and phones (issue 20 §4–§7)', (
     expect(await shot(page, 's6-orders')).toBeGreaterThan(5000);
     await page.setViewportSize(PHONE);
     await expectText(page, '[data-testid=orders-list-compact]', /ACTIVE_POSITION_EXISTS\s*The account already holds a position/);
-    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    // Charts re-measure after a resize (ngx-echarts' ResizeObserver), so wait for the layout to settle.
+    await eventually('no sideways scroll at 390 px', () => horizontalOverflow(page), (px) => px <= 0, 5_000);
     expect(await shot(page, 's6-orders')).toBeGreaterThan(5000);
     await page.setViewportSize(WIDE);
     await page.locator('[data-testid^=order-link-]').first().click();
