@@ -206,7 +206,8 @@ describe('the web console while trading on the simulator', () => {
       }
     }
     await page.setViewportSize(VIEWPORTS.desktop);
-  });
+    // 26 full-page shots with network idle each: two minutes was the whole budget on a shared machine.
+  }, 300_000);
 
   it('ran without uncaught errors or unexpected console errors', () => {
     expect(problems.uncaught).toEqual([]);
