@@ -9,3 +9,4 @@ export * from './market';
 export * from './trading';
 export * from './analytics';
 export * from './ws';
+export * from './words';

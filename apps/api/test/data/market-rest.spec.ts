@@ -1,6 +1,8 @@
 import type { HistoryResponse, ImportRejectedResponse, OptionChainResponse, QuotesResponse } from '@mcube/contracts';
 import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
 import { MarketData } from '../../src/modules/data/entities/market-data.entity';
+import { OptionChainRow } from '../../src/modules/data/entities/option-chain.entity';
+import { epochMsOfIst } from '@mcube/domain';
 import { login, type SessionAuth } from '../security/security-app';
 import { startDataApp, type DataApp } from './data-app';
 
@@ -82,6 +84,35 @@ describe('market REST', () => {
       }
       expect(atm.call?.delta).toBeGreaterThan(0.3);
       expect(atm.put?.delta).toBeLessThan(-0.3);
+    });
+
+    it('summarises the ATM strike, IV, straddle, 1σ expected move and the near-month future with its basis', () => {
+      const { summary } = chain;
+      const atm = chain.rows.find((r) => r.strike === summary.atmStrike)!;
+      expect(Math.abs(atm.strike - chain.spot)).toBeLessThanOrEqual(Math.min(...chain.rows.map((r) => Math.abs(r.strike - chain.spot))));
+      expect(summary.atmIv).toBeCloseTo((atm.call!.iv! + atm.put!.iv!) / 2, 4);
+      expect(summary.straddlePrice).toBeCloseTo(atm.call!.lastPrice + atm.put!.lastPrice, 2);
+      expect(summary.expectedMovePoints).toBeGreaterThan(0);
+      expect(summary.expectedMovePct).toBeCloseTo((100 * summary.expectedMovePoints!) / chain.spot, 1);
+      expect(summary.futures).toMatchObject({ expiry: '2026-03-30' });
+      expect(summary.futures!.basis).toBeCloseTo(summary.futures!.price - chain.spot, 0);
+      expect(summary.ivHistoryDays).toBe(0);
+      expect(summary.ivPercentile).toBeNull();
+    });
+
+    it('ranks the ATM IV against the ATM IV of each stored past day', async () => {
+      const atmIv = chain.summary.atmIv!;
+      // Four past days: two below today's ATM IV, two above → 50th percentile.
+      const days: [string, number][] = [['2026-03-23', atmIv - 0.02], ['2026-03-24', atmIv - 0.01], ['2026-03-25', atmIv + 0.01], ['2026-03-26', atmIv + 0.02]];
+      const rows = days.flatMap(([date, iv]) =>
+        (['CE', 'PE'] as const).map((optionType) => ({ underlying: 'NIFTY', expiryDate: '2026-04-28', strike: 22_500, optionType, snapshotAt: new Date(epochMsOfIst(date, '15:25')), underlyingPrice: 22_510, iv, openInterest: 0, volume: 0, source: 'MODELLED' })),
+      );
+      // A far-from-the-money strike of the same snapshot does not count.
+      rows.push({ ...rows[0], strike: 23_500, iv: 0.9 });
+      await s.dataSource.getRepository(OptionChainRow).insert(rows as Partial<OptionChainRow>[]);
+      const again = (await get('/api/market/option-chain?underlying=NIFTY&expiry=2026-04-28').expect(200)).body as OptionChainResponse;
+      expect(again.summary.ivHistoryDays).toBe(4);
+      expect(again.summary.ivPercentile).toBe(50);
     });
 
     it('computes PCR from the OI totals and max pain as the strike of least holder payout', () => {

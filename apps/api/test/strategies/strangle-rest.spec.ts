@@ -54,7 +54,7 @@ describe('the running strangle over REST: evaluation, decisions, position detail
 
   it('shows a position with greeks from its last marks and the spot, and its marks', async () => {
     const ds = s.dataSource;
-    const position = await ds.getRepository(Position).save(positionFor(s.accounts.iciciId, { expiryDate: '2026-03-17', openedAt: new Date(clock.nowMs()) }));
+    const position = await ds.getRepository(Position).save(positionFor(s.accounts.iciciId, { expiryDate: '2026-03-17', unrealizedPnlPaise: 45_500_00, openedAt: new Date(clock.nowMs()) }));
     const leg = (type: 'CE' | 'PE', strike: number, last: number) => ({
       positionId: position.id,
       tradingSymbol: `NIFTY26MAR${strike}${type}`,
@@ -80,6 +80,18 @@ describe('the running strangle over REST: evaluation, decisions, position detail
     expect(pe.greeks!.delta).toBeLessThan(0);
     expect(ce.greeks!.iv).toBeGreaterThan(0);
     expect(detail.netDelta).toBeCloseTo(-650 * ce.greeks!.delta! - 650 * pe.greeks!.delta!, 1);
+    expect(detail.legs.map((l) => l.name)).toEqual(['NIFTY 17 Mar 23800 CE', 'NIFTY 17 Mar 23000 PE']);
+    const m = detail.metrics;
+    // Premium (120 + 120) × 650 = ₹1,56,000; to close (90 + 80) × 650 = ₹1,10,500; kept 29.17%.
+    expect(m).toMatchObject({ maxProfitPaise: 1_56_000_00, maxLossUnlimited: true, premiumCollectedPaise: 1_56_000_00, costToClosePaise: 1_10_500_00, capturedPct: 29.17, daysToExpiry: 6, breakevens: [22760, 24040] });
+    expect(m.shortStrikes.map((k) => [k.optionType, k.points])).toEqual([['CE', 400], ['PE', 400]]);
+    expect(m.greeks!.thetaRupeesPerDay).toBeGreaterThan(0); // short premium earns time decay
+    expect(m.greeks!.vegaRupeesPerVolPoint).toBeLessThan(0);
+    expect(m.greeks!.deltaUnits).toBeCloseTo(detail.netDelta!, 1);
+    expect(m.probabilityOfProfit).toBeGreaterThan(0.5);
+    expect(m.targetProfitPaise).toBe(1_09_200_00); // 70% of the premium
+    expect(m.returnOnMarginPct).toBeCloseTo((100 * 45_500_00) / (1_20_00_000 * 100), 2);
+    expect(m.nextExitRule).toEqual({ code: 'EOD_MIN_PROFIT', date: DAY, time: '15:15', minProfitPct: 50, wouldExitNow: false });
     const marks = (await get(`/api/positions/${position.id}/marks`).expect(200)).body as PositionMarkResponse[];
     expect(marks).toEqual([{ atMs: clock.nowMs(), unrealizedPnlPaise: 45_500_00, realizedPnlPaise: 0, spot: 23400, netDelta: -12 }]);
     expect((await get('/api/positions/999999/marks').expect(404)).body.code).toBe('NOT_FOUND');

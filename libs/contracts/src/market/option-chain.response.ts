@@ -43,4 +43,31 @@ export interface OptionChainResponse {
   callOiChange: number;
   putOiChange: number;
   rows: OptionChainRowResponse[];
+  /** ATM IV and its percentile, straddle, expected move, futures and basis. */
+  summary: ChainSummaryResponse;
+}
+
+/** The near-month future against spot. */
+export interface ChainFuturesResponse {
+  expiry: string;
+  price: number;
+  /** Futures minus spot, points. */
+  basis: number;
+}
+
+/** GET /api/market/option-chain `summary`: the ATM view, IV percentile from stored history, the future. */
+export interface ChainSummaryResponse {
+  atmStrike: number | null;
+  /** Fraction. */
+  atmIv: number | null;
+  /** 0–100: percent of past days (stored chain snapshots, up to a year) whose ATM IV was lower; null without history. */
+  ivPercentile: number | null;
+  /** How many past days the percentile is ranked against. */
+  ivHistoryDays: number;
+  straddlePrice: number | null;
+  /** One standard deviation of the move to expiry (spot·IV·√T), points and percent of spot. */
+  expectedMovePoints: number | null;
+  expectedMovePct: number | null;
+  /** Null when the source has no future for the near month. */
+  futures: ChainFuturesResponse | null;
 }

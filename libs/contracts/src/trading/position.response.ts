@@ -29,6 +29,8 @@ export interface PositionExitResponse {
 export interface PositionLegResponse {
   id: number;
   tradingSymbol: string;
+  /** The contract as a trader says it ('NIFTY 08 Dec 26750 CE'). */
+  name: string;
   underlying: string;
   instrumentType: string;
   strike: number | null;
@@ -70,6 +72,8 @@ export interface PositionDetailResponse {
   netDelta: number | null;
   /** Spot of the underlying at the last mark. */
   spot: number | null;
+  /** Max profit/loss, probability of profit, premium captured, greeks in ₹, progress to target and stop, next exit rule. */
+  metrics: PositionMetricsResponse;
 }
 
 /** GET /api/positions/:id/marks: the P&L history from the monitor log, oldest first. */
@@ -79,4 +83,63 @@ export interface PositionMarkResponse {
   realizedPnlPaise: number;
   spot: number | null;
   netDelta: number | null;
+}
+
+/** Spot's cushion to one short strike (positive while out of the money): points, percent of spot, σ of the move to expiry. */
+export interface ShortStrikeDistanceResponse {
+  optionType: 'CE' | 'PE';
+  strike: number;
+  points: number;
+  pct: number;
+  sigmas: number | null;
+}
+
+/** The position's greeks, signed for the side: Θ rupees per day, Vega rupees per vol point, Δ in underlying units. */
+export interface NetGreeksResponse {
+  thetaRupeesPerDay: number;
+  vegaRupeesPerVolPoint: number;
+  deltaUnits: number;
+  gammaUnitsPerPoint: number;
+}
+
+/** The time-based exit rule that applies next: EOD check (exits at ≥ minProfitPct) or the expiry-day close. */
+export interface NextExitRuleResponse {
+  code: 'EOD_MIN_PROFIT' | 'EXPIRY_DAY_CLOSE';
+  date: string;
+  time: string;
+  minProfitPct: number | null;
+  wouldExitNow: boolean;
+}
+
+/** Risk figures of a position (the domain's `positionMetrics`), as of the last mark and the market clock. */
+export interface PositionMetricsResponse {
+  /** Null when unlimited. */
+  maxProfitPaise: number | null;
+  /** The worst P&L at expiry (negative for a loss); null when unlimited. */
+  maxLossPaise: number | null;
+  maxProfitUnlimited: boolean;
+  maxLossUnlimited: boolean;
+  breakevens: number[];
+  /** Fraction 0..1. */
+  probabilityOfProfit: number | null;
+  premiumCollectedPaise: number;
+  costToClosePaise: number | null;
+  capturedPct: number | null;
+  marginBlockedPaise: number | null;
+  returnOnMarginPct: number | null;
+  daysToExpiry: number;
+  /** Mean IV of the open option legs, fraction. */
+  vol: number | null;
+  /** Years from the market clock to the expiry's close (for the ±σ bands). */
+  yearsToExpiry: number;
+  shortStrikes: ShortStrikeDistanceResponse[];
+  greeks: NetGreeksResponse | null;
+  targetPct: number | null;
+  targetProfitPaise: number | null;
+  targetProgressPct: number | null;
+  stopLossPaise: number | null;
+  stopProgressPct: number | null;
+  nextExitRule: NextExitRuleResponse | null;
+  /** The market instant the figures are computed at (epoch ms). */
+  asOfMs: number;
 }

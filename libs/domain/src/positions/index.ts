@@ -6,3 +6,4 @@ export * from './mark-to-market';
 export * from './close-if-flat';
 export * from './position-result';
 export * from './daily-pnl-values';
+export * from './metrics';

@@ -7,3 +7,5 @@ export type { ImpliedVolatilityInput, PremiumBoundsStatus } from './implied-vola
 export { impliedVolatility } from './implied-volatility';
 export type { ChainQuote, ChainRow, PriceChainInput, PricedChainRow, UnpricedChainRow } from './price-chain';
 export { priceChain } from './price-chain';
+export type { AtmSummary, StoredAtmRow, SummaryChainRow } from './chain-summary';
+export { atmSummary, dailyAtmIvs, ivPercentile, nearestStrike } from './chain-summary';

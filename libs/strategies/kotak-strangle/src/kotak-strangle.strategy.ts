@@ -36,6 +36,7 @@ export class KotakStrangleStrategy {
   private lastDeltaAlert: { key: string; atMs: number } | null = null;
   private lastEodAlertDate: string | null = null;
   private lastBalanceAlertKey: string | null = null;
+  private paused = false;
 
   constructor(
     private readonly deps: KotakStrangleDeps,
@@ -50,6 +51,20 @@ export class KotakStrangleStrategy {
   /** The IST date of the last daily entry evaluation (null before the first). */
   get entryEvaluatedOn(): string | null {
     return this.lastEntryDate;
+  }
+
+  /** Whether a person paused new entries (exits, monitoring and working orders carry on). */
+  get entriesPaused(): boolean {
+    return this.paused;
+  }
+
+  /**
+   * Pauses or resumes new entries. While paused neither the 10:00 job nor `onTick` evaluates an
+   * entry and the day is not marked evaluated, so resuming inside the entry window still enters
+   * that day. An entry already working is finished (its legs are at the broker).
+   */
+  setEntriesPaused(paused: boolean): void {
+    this.paused = paused;
   }
 
   /**
@@ -87,7 +102,7 @@ export class KotakStrangleStrategy {
    */
   async runDailyEntry(nowMs: number = this.deps.clock.nowMs()): Promise<EntryEvaluation | null> {
     const { date } = istDateTimeOf(nowMs);
-    if (this.lastEntryDate === date || this.phase !== 'IDLE') return null;
+    if (this.paused || this.lastEntryDate === date || this.phase !== 'IDLE') return null;
     await this.markEvaluating(date);
     return this.runEntry(nowMs);
   }
@@ -105,7 +120,7 @@ export class KotakStrangleStrategy {
     const { date, time } = istDateTimeOf(nowMs);
     if (!this.deps.calendar.isTradingDay(date) || !this.deps.calendar.isWithinSession(date, time)) return;
     const entryDue = compareTimes(time, this.config.entryTime) >= 0 && compareTimes(time, this.config.entryWindowEnd) < 0;
-    if (entryDue && this.lastEntryDate !== date) {
+    if (entryDue && !this.paused && this.lastEntryDate !== date) {
       await this.markEvaluating(date);
       await this.runEntry(nowMs);
       if (this.phase !== 'IDLE') return;

@@ -17,6 +17,7 @@ import { MarketEventsSyncService } from './events/market-events-sync.service';
 import { HistoryImportController } from './import/history-import.controller';
 import { MarketController } from './market/market.controller';
 import { MarketService } from './market/market.service';
+import { ChainSummaryService } from './market/chain-summary.service';
 import { ChainSnapshotService } from './snapshots/chain-snapshot.service';
 import { MarketEventsBus } from './snapshots/market-events.bus';
 import { MarketJobHandlers } from './snapshots/market-job-handlers';
@@ -45,6 +46,7 @@ import { TickPublisher } from './ws/tick-publisher.service';
     MarketClockSaver,
     MarketEventsBus,
     MarketService,
+    ChainSummaryService,
     EconomicEventsService,
     MarketEventsSyncService,
     QuoteSnapshotService,

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { PositionDetailResponse, PositionLegResponse, PositionMarkResponse } from '@mcube/contracts';
+import { instrumentName } from '@mcube/contracts';
 import { positionExitDisplay, type Clock, type NseCalendar } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
@@ -11,6 +12,8 @@ import { Position } from './entities/position.entity';
 import { legExitFacts } from './leg-exit-facts';
 import { legGreeks } from './leg-greeks';
 import { positionExitOf } from './position-exit-of';
+import { positionMetricsOf, strangleExitRulesOf } from './position-metrics-of';
+import { StrategyConfig } from '../strategies/entities/strategy-config.entity';
 
 /** How many marks GET /positions/:id/marks returns at most (the newest, oldest first). */
 export const MARKS_LIMIT = 2_000;
@@ -42,6 +45,9 @@ export class PositionDetailService {
       calendar: this.calendar,
     });
     const greeksOf = new Map(valued.map((l, i) => [l.id, greeks.legs[i]]));
+    const nowMs = this.clock.nowMs();
+    const metrics = positionMetricsOf({ position, legs, greeksOf, spot, nowMs, calendar: this.calendar, exitRules: await this.exitRulesOf(position) });
+    const year = Number(new Date(nowMs).toISOString().slice(0, 4));
     const exitStateOf = new Map((await legExitFacts(this.dataSource.manager, position, legs)).map((f) => [f.leg.id, f.state]));
     return {
       id: position.id,
@@ -62,6 +68,7 @@ export class PositionDetailService {
       legs: legs.map((l): PositionLegResponse => ({
         id: l.id,
         tradingSymbol: l.tradingSymbol,
+        name: instrumentName({ underlying: l.underlying, expiryDate: l.expiryDate, strike: l.strike, optionType: l.instrumentType }, year),
         underlying: l.underlying,
         instrumentType: l.instrumentType,
         strike: l.strike,
@@ -80,7 +87,15 @@ export class PositionDetailService {
       })),
       netDelta: valued.length > 0 ? greeks.netDelta : null,
       spot,
+      metrics,
     };
+  }
+
+  /** The strangle's exit rules from its stored parameters (defaults when none); null for another strategy. */
+  private async exitRulesOf(position: Position) {
+    if (position.strategyType !== 'WEEKLY_NIFTY_STRANGLE') return null;
+    const config = await this.dataSource.getRepository(StrategyConfig).findOne({ where: { accountId: position.accountId, strategyType: 'WEEKLY_NIFTY_STRANGLE' } });
+    return strangleExitRulesOf(config?.parameters ?? null);
   }
 
   /** The MARK rows of the monitor log as P&L points, oldest first. */

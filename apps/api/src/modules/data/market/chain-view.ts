@@ -29,14 +29,22 @@ function side(q: OptionSideQuote | undefined, priced: ChainRow | undefined): Opt
   };
 }
 
+/** The chain view without the summary (which needs stored history and the future: `ChainSummaryService`). */
+export type ChainView = Omit<OptionChainResponse, 'summary'>;
+
+/** Years from the chain's instant to its expiry's close (IST), at least a minute. */
+export function chainYears(chain: { asOfMs: number; expiry: string }, calendar: NseCalendar): number {
+  const close = calendar.sessionFor(chain.expiry)?.close ?? '15:30';
+  return Math.max(MIN_YEARS, yearsToExpiry(chain.asOfMs, chain.expiry, close));
+}
+
 /**
  * The chain with IV and greeks per side (from each side's price), PCR, max pain, OI walls and
  * OI change, via `analyzeChain`. Time to expiry runs to the expiry day's close (IST).
  * Throws the DomainError of `analyzeChain` for an unsorted chain.
  */
-export function buildChainView(chain: OptionChainSnapshot, calendar: NseCalendar): OptionChainResponse {
-  const close = calendar.sessionFor(chain.expiry)?.close ?? '15:30';
-  const years = Math.max(MIN_YEARS, yearsToExpiry(chain.asOfMs, chain.expiry, close));
+export function buildChainView(chain: OptionChainSnapshot, calendar: NseCalendar): ChainView {
+  const years = chainYears(chain, calendar);
   const a = analyzeChain(chain, { years, rate: CHAIN_RATE, dividendYield: CHAIN_DIVIDEND_YIELD });
   const byKey = new Map(a.priced.map((r) => [`${r.strike}|${r.type}`, r]));
   return {

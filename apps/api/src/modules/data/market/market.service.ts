@@ -7,6 +7,7 @@ import { AppException } from '../../../common/errors/app-exception';
 import { MarketData } from '../entities/market-data.entity';
 import { MARKET_CLOCK, MARKET_DATA, NSE_CALENDAR } from '../source/market-data.tokens';
 import { buildChainView } from './chain-view';
+import { ChainSummaryService } from './chain-summary.service';
 import { fromMarket } from './market-errors';
 import { listedExpiries } from './listed-expiries';
 
@@ -40,6 +41,7 @@ export class MarketService {
     @Inject(MARKET_CLOCK) private readonly clock: Clock,
     @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar,
     @InjectRepository(MarketData) private readonly bars: Repository<MarketData>,
+    private readonly summaries: ChainSummaryService,
   ) {}
 
   /** Latest quotes, in the order asked; an unknown symbol is a 404 naming it. */
@@ -49,12 +51,13 @@ export class MarketService {
     return { quotes: quotes.map(quoteView) };
   }
 
-  /** The chain with IV, greeks, PCR, max pain and OI change; expiry defaults to the nearest listed. */
+  /** The chain with IV, greeks, PCR, max pain, OI change and its summary (ATM IV and percentile, straddle, expected move, future); expiry defaults to the nearest listed. */
   async optionChain(underlying: string, expiry?: string): Promise<OptionChainResponse> {
     const chosen = expiry ?? this.expiries(underlying).weekly[0];
     if (!chosen) throw new AppException('NOT_FOUND', `No listed ${underlying} expiry is known`);
     const chain = await fromMarket(() => this.market.optionChain({ underlying, expiry: chosen }));
-    return buildChainView(chain, this.calendar);
+    const view = buildChainView(chain, this.calendar);
+    return { ...view, summary: await this.summaries.summarise(view) };
   }
 
   /** India VIX now. */

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { OptionChainResponse, OptionSideResponse } from '@mcube/contracts';
+import type { OptionSideResponse } from '@mcube/contracts';
 import { istDateTimeOf, paiseOfPrice, type Clock, type MarketDataPort, type NseCalendar } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../../../database/in-transaction';
 import { OptionChainRow } from '../entities/option-chain.entity';
 import { upsertRows } from '../persistence/upsert-rows';
-import { buildChainView } from '../market/chain-view';
+import { buildChainView, type ChainView } from '../market/chain-view';
 import { listedExpiries, snapshotExpiries } from '../market/listed-expiries';
 import { isMarketInSession } from '../market/market-session';
 import { MARKET_CLOCK, MARKET_DATA, MARKET_SOURCE_KIND, NSE_CALENDAR } from '../source/market-data.tokens';
@@ -71,7 +71,7 @@ export class ChainSnapshotService {
     return outcome;
   }
 
-  private rowsOf(view: OptionChainResponse): Partial<OptionChainRow>[] {
+  private rowsOf(view: ChainView): Partial<OptionChainRow>[] {
     const snapshotAt = new Date(view.asOfMs);
     const out: Partial<OptionChainRow>[] = [];
     for (const r of view.rows) {

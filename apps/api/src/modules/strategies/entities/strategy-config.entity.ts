@@ -24,6 +24,10 @@ export class StrategyConfig extends TimestampedRow {
   @BoolColumn({ default: true })
   isActive!: boolean;
 
+  /** A person paused new entries: the strategy still monitors and exits what it holds. */
+  @BoolColumn({ default: false })
+  entriesPaused!: boolean;
+
   @JsonColumn()
   parameters!: Record<string, unknown>;
 

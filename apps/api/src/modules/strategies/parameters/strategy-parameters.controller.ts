@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBody, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { IdParamPipe } from '../../../common/pipes/id-param.pipe';
+import { SetEntriesPausedDto } from './dto/set-entries-paused.dto';
 import { FuturesParametersDto } from './dto/futures-parameters.dto';
 import { StrangleParametersDto } from './dto/strangle-parameters.dto';
 import { StrategyConfigHistoryService } from './strategy-config-history.service';
@@ -30,6 +31,12 @@ export class StrategyParametersController {
   @Get(':id/history')
   history(@Param('id', IdParamPipe) id: number) {
     return this.changes.history(id);
+  }
+
+  /** Pauses or resumes new entries (trader or admin, audited with the reason); a paused strategy still exits. */
+  @Put(':id/entries-paused')
+  setEntriesPaused(@Param('id', IdParamPipe) id: number, @Body() dto: SetEntriesPausedDto) {
+    return this.params.setEntriesPaused(id, dto.paused, dto.reason);
   }
 
   /** The body's schema depends on the config's strategy type, so the service validates it. */

@@ -12,13 +12,15 @@ export interface StrategyConfigView {
   accountId: number;
   strategyType: StrategyConfig['strategyType'];
   isActive: boolean;
+  /** New entries paused by a person (exits keep running). */
+  entriesPaused: boolean;
   version: number;
   parameters: Record<string, unknown>;
   updatedAt: Date;
 }
 
 function view(c: StrategyConfig): StrategyConfigView {
-  return { id: c.id, accountId: c.accountId, strategyType: c.strategyType, isActive: c.isActive, version: c.version, parameters: c.parameters, updatedAt: c.updatedAt };
+  return { id: c.id, accountId: c.accountId, strategyType: c.strategyType, isActive: c.isActive, entriesPaused: c.entriesPaused, version: c.version, parameters: c.parameters, updatedAt: c.updatedAt };
 }
 
 /** Reads and changes stored strategy parameters; every change is audited with old and new values. */
@@ -62,6 +64,21 @@ export class StrategyParametersService {
         m,
       );
       return row;
+    });
+    return view(saved);
+  }
+
+  /**
+   * Pauses or resumes the strategy's new entries (its exits keep running); the row and its audit
+   * entry commit together. Setting the state it already has changes nothing and audits nothing.
+   */
+  async setEntriesPaused(id: number, paused: boolean, reason: string): Promise<StrategyConfigView> {
+    const config = await this.find(id);
+    if (config.entriesPaused === paused) return view(config);
+    const saved = await this.configs.manager.transaction(async (m) => {
+      await m.update(StrategyConfig, id, { entriesPaused: paused });
+      await this.audit.record({ action: paused ? 'strategy.pause' : 'strategy.resume', entity: 'strategy_config', entityId: String(id), oldValue: { entriesPaused: !paused }, newValue: { entriesPaused: paused, reason } }, m);
+      return m.findOneOrFail(StrategyConfig, { where: { id } });
     });
     return view(saved);
   }

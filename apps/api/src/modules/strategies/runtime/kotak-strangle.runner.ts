@@ -44,7 +44,8 @@ const MORNING_DECISIONS = ['ENTER', 'SKIPPED', 'MONITOR_ONLY'];
  * position). Each call re-reads the stored
  * configurations: a changed one rebuilds its strategy once the strategy is idle (never in the
  * middle of an entry or a close); a disabled one stops being driven (its working orders stay
- * with the gateway). Calls on one account are serialised, whichever job makes them.
+ * with the gateway); a paused one (`entriesPaused`) makes no new entry but still monitors and
+ * exits. Calls on one account are serialised, whichever job makes them.
  */
 @Injectable()
 export class KotakStrangleRunner {
@@ -133,11 +134,15 @@ export class KotakStrangleRunner {
       }
       const fingerprint = JSON.stringify(outcome.config);
       const current = this.running.get(account.id);
+      current?.strategy.setEntriesPaused(stored.entriesPaused);
       if (!current) {
-        this.running.set(account.id, { strategy: await this.build(outcome.config), fingerprint });
+        const built = await this.build(outcome.config);
+        built.setEntriesPaused(stored.entriesPaused);
+        this.running.set(account.id, { strategy: built, fingerprint });
       } else if (current.fingerprint !== fingerprint && current.strategy.phase === 'IDLE') {
         const next = await this.build(outcome.config);
         if (current.strategy.entryEvaluatedOn) next.markEntryEvaluated(current.strategy.entryEvaluatedOn);
+        next.setEntriesPaused(stored.entriesPaused);
         this.running.set(account.id, { strategy: next, fingerprint });
         this.logger.log(`strangle of account ${account.id} rebuilt with configuration version ${stored.version}`);
       }

@@ -3,7 +3,7 @@ import type { PositionDetailResponse, PositionMarkResponse } from '@mcube/contra
 import { ApiClient } from '../api/api-client';
 
 /** GET /api/positions item: the stored position row (the fields the console shows; the detail's without legs, greeks and spot). Paise. */
-export type PositionRowView = Omit<PositionDetailResponse, 'legs' | 'netDelta' | 'spot'> & {
+export type PositionRowView = Omit<PositionDetailResponse, 'legs' | 'netDelta' | 'spot' | 'metrics'> & {
   /** Net delta at the last mark (units × delta). */
   currentDelta: number | null;
 };

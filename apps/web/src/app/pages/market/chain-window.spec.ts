@@ -1,5 +1,5 @@
 import type { OptionChainRowResponse, OptionSideResponse } from '@mcube/contracts';
-import { atmStrike, oiSeries, windowChain } from './chain-window';
+import { atmStrike, isItm, oiSeries, spotIndex, windowChain } from './chain-window';
 
 function side(oi: number | null, change: number | null = null): OptionSideResponse {
   return { lastPrice: 10, priceSource: 'MODELLED', bid: null, ask: null, volume: null, openInterest: oi, openInterestChange: change, iv: 0.14, delta: 0.5, gamma: 0.001, theta: -5, vega: 10 };
@@ -50,5 +50,28 @@ describe('oiSeries', () => {
   it('lines up call and put OI and OI change by strike, a missing side as 0', () => {
     const s = oiSeries([row(22450, side(1300, 65), null), row(22500, null, side(2600, -130))]);
     expect(s).toEqual({ strikes: ['22450', '22500'], callOi: [1300, 0], putOi: [0, 2600], callOiChange: [65, 0], putOiChange: [0, -130] });
+  });
+});
+
+describe('windowChain keeps the account strikes', () => {
+  it('widens the window to include an own strike far from ATM', () => {
+    const w = windowChain(chain, 22_500, 2, [22_050, 22_900]);
+    expect(w.rows[0].strike).toBe(22_050);
+    expect(w.rows[w.rows.length - 1].strike).toBe(22_900);
+    expect(windowChain(chain, 22_500, 2, [99_999]).rows.map((r) => r.strike)).toEqual([22_400, 22_450, 22_500, 22_550, 22_600]);
+  });
+});
+
+describe('spotIndex and isItm', () => {
+  it('places spot between the two strikes around it', () => {
+    expect(spotIndex([row(22_400), row(22_450), row(22_500)], 22_462.5)).toBe(1.25);
+    expect(spotIndex([row(22_400), row(22_450)], 22_600)).toBeNull();
+  });
+
+  it('calls below spot and puts above it are in the money', () => {
+    expect(isItm('CE', 22_400, 22_462)).toBe(true);
+    expect(isItm('PE', 22_400, 22_462)).toBe(false);
+    expect(isItm('PE', 22_500, 22_462)).toBe(true);
+    expect(isItm('CE', 22_500, null)).toBe(false);
   });
 });

@@ -23,9 +23,10 @@ export interface ChainWindow {
 
 /**
  * Rows sorted by strike, cut to `each` strikes either side of the ATM strike (fewer at the
- * chain's ends). Without a spot there is no ATM: the whole chain is returned, sorted.
+ * chain's ends), widened so every strike in `keep` (the account's own) stays inside. Without a
+ * spot there is no ATM: the whole chain is returned, sorted.
  */
-export function windowChain(rows: readonly OptionChainRowResponse[], spot: number | null, each: number): ChainWindow {
+export function windowChain(rows: readonly OptionChainRowResponse[], spot: number | null, each: number, keep: readonly number[] = []): ChainWindow {
   const sorted = [...rows].sort((a, b) => a.strike - b.strike);
   const atm = atmStrike(
     sorted.map((r) => r.strike),
@@ -34,7 +35,15 @@ export function windowChain(rows: readonly OptionChainRowResponse[], spot: numbe
   if (atm === null) return { atm, rows: sorted };
   const i = sorted.findIndex((r) => r.strike === atm);
   const n = Math.max(0, Math.floor(each));
-  return { atm, rows: sorted.slice(Math.max(0, i - n), i + n + 1) };
+  let from = Math.max(0, i - n);
+  let to = i + n + 1;
+  for (const k of keep) {
+    const j = sorted.findIndex((r) => r.strike === k);
+    if (j < 0) continue;
+    from = Math.min(from, j);
+    to = Math.max(to, j + 1);
+  }
+  return { atm, rows: sorted.slice(from, to) };
 }
 
 /** Series of the OI-by-strike chart (missing values as 0, so bars line up with the strikes). */
@@ -44,6 +53,24 @@ export interface OiSeries {
   putOi: number[];
   callOiChange: number[];
   putOiChange: number[];
+}
+
+/**
+ * Where spot sits on the OI chart's category axis, as a fractional row index (between the two
+ * strikes around it); null without a spot or outside the rows.
+ */
+export function spotIndex(rows: readonly OptionChainRowResponse[], spot: number | null): number | null {
+  if (spot === null) return null;
+  for (let i = 0; i + 1 < rows.length; i++) {
+    const [a, b] = [rows[i].strike, rows[i + 1].strike];
+    if (spot >= a && spot <= b) return i + (spot - a) / (b - a);
+  }
+  return rows.length === 1 && rows[0].strike === spot ? 0 : null;
+}
+
+/** Whether a side of a strike is in the money at `spot` (calls below spot, puts above). */
+export function isItm(type: 'CE' | 'PE', strike: number, spot: number | null): boolean {
+  return spot !== null && (type === 'CE' ? strike < spot : strike > spot);
 }
 
 /** The OI and OI-change bars of the given rows, calls and puts, in row order. */

@@ -1,3 +1,4 @@
+import { reasonText } from '@mcube/contracts';
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, input, numberAttribute, OnInit } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
@@ -22,6 +23,7 @@ import { PaisePricePipe } from './paise-price.pipe';
   templateUrl: './order-detail.page.html',
 })
 export class OrderDetailPage implements OnInit {
+  protected readonly reasonText = reasonText;
   private readonly api = inject(OrdersApi);
   private readonly cancelFlow = inject(OrderCancelFlow);
   private readonly accountsApi = inject(AccountsApi);

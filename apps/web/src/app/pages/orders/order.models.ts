@@ -2,6 +2,20 @@
 export const ORDER_STATUSES = ['INITIALIZED', 'DENIED', 'SUBMITTED', 'ACCEPTED', 'REJECTED', 'PARTIALLY_FILLED', 'FILLED', 'PENDING_CANCEL', 'CANCELED', 'EXPIRED'] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+/** Each status in words, for filters and badges' titles. */
+export const ORDER_STATUS_WORDS: Record<OrderStatus, string> = {
+  INITIALIZED: 'Created, not sent yet',
+  DENIED: 'Denied by a risk check',
+  SUBMITTED: 'Sent to the broker',
+  ACCEPTED: 'Working at the exchange',
+  REJECTED: 'Rejected by the broker',
+  PARTIALLY_FILLED: 'Partly filled',
+  FILLED: 'Filled',
+  PENDING_CANCEL: 'Cancel requested',
+  CANCELED: 'Canceled',
+  EXPIRED: 'Expired unfilled',
+};
+
 /** GET /api/orders item: the journaled order row. Prices in paise, times ISO instants. */
 export interface OrderView {
   id: number;

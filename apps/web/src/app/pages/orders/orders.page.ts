@@ -1,3 +1,4 @@
+import { reasonText } from '@mcube/contracts';
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
@@ -9,7 +10,7 @@ import { LiveSocketService } from '../../core/live/live-socket.service';
 import { asyncResource } from '../../shared/ui/async-resource';
 import { LoadStateComponent } from '../../shared/ui/load-state.component';
 import { OrderCancelFlow } from './order-cancel.service';
-import { ORDER_STATUSES, type OrderFilters, type OrderStatus, type OrderView } from './order.models';
+import { ORDER_STATUS_WORDS, ORDER_STATUSES, type OrderFilters, type OrderStatus, type OrderView } from './order.models';
 import { applyOrderUpdate, isCancellable, orderTime, statusTone } from './order-rules';
 import { OrdersApi } from './orders.api';
 import { PaisePricePipe } from './paise-price.pipe';
@@ -27,6 +28,8 @@ export class OrdersPage {
   private readonly accountsApi = inject(AccountsApi);
   protected readonly auth = inject(AuthService);
   protected readonly statuses = ORDER_STATUSES;
+  protected readonly statusWords = ORDER_STATUS_WORDS;
+  protected readonly reasonText = reasonText;
   protected readonly statusTone = statusTone;
   protected readonly isCancellable = isCancellable;
   protected readonly orderTime = orderTime;

@@ -11,7 +11,7 @@ import { pnlHistoryOptions } from './pnl-history-options';
   template: `
     <div data-testid="pnl-history" [attr.data-points]="marks().length">
       @if (marks().length === 0) {
-        <p class="text-secondary small mb-0">No mark recorded yet.</p>
+        <p class="text-body-secondary small mb-0">No mark recorded yet.</p>
       } @else {
         <div echarts class="chart" [options]="options()"></div>
       }

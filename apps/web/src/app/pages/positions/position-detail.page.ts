@@ -16,13 +16,23 @@ import { LegsTableComponent } from './legs-table.component';
 import { withDetailUpdate, withMark } from './live/position-detail';
 import { PayoffChartComponent } from './payoff-chart.component';
 import { PnlHistoryChartComponent } from './pnl-history-chart.component';
+import { PositionRiskComponent } from './position-risk.component';
+import { IndianPipe } from '../../shared/ui/indian.pipe';
 
-/** One position: legs with greeks, P&L history, payoff diagram, and the manual exit (trader/admin). */
+/** How often live marks also re-read the detail (greeks and risk figures are computed by the API). */
+const DETAIL_REFRESH_MS = 15_000;
+
+/**
+ * One position: P&L first, its risk figures (max profit/loss, probability, greeks in ₹, target
+ * and stop progress, next exit rule), legs with greeks, P&L history, payoff diagram, and the
+ * manual exit (trader/admin). Live marks update P&L and prices at once and re-read the greeks
+ * and figures at most every 15 s.
+ */
 @Component({
   selector: 'mc-position-detail-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
   providers: [provideCharts()],
-  imports: [DatePipe, DecimalPipe, RouterLink, LoadStateComponent, RupeesPipe, LegsTableComponent, PayoffChartComponent, PnlHistoryChartComponent],
+  imports: [DatePipe, DecimalPipe, IndianPipe, RouterLink, LoadStateComponent, RupeesPipe, LegsTableComponent, PayoffChartComponent, PnlHistoryChartComponent, PositionRiskComponent],
   templateUrl: './position-detail.page.html',
 })
 export class PositionDetailPage implements OnInit {
@@ -37,6 +47,8 @@ export class PositionDetailPage implements OnInit {
   protected readonly marks = asyncResource(() => this.api.marks(this.positionId()), { immediate: false });
   /** When the "today" payoff is priced: the page load, then each live mark. */
   protected readonly pricedAtMs = signal(Date.now());
+  /** Market time of the last live re-read of the detail. */
+  private refreshedAtMs = 0;
   protected readonly netPaise = computed(() => {
     const p = this.position.value();
     return p ? p.realizedPnlPaise + p.unrealizedPnlPaise : null;
@@ -51,6 +63,10 @@ export class PositionDetailPage implements OnInit {
         this.position.value.update((p) => p && withDetailUpdate(p, e));
         this.marks.value.update((m) => m && withMark(m, e, this.position.value()?.spot ?? null));
         this.pricedAtMs.set(e.atMs);
+        if (e.atMs - this.refreshedAtMs >= DETAIL_REFRESH_MS || e.status === 'CLOSED') {
+          this.refreshedAtMs = e.atMs;
+          void this.position.reload();
+        }
       });
   }
 

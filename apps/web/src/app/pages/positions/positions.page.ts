@@ -10,7 +10,7 @@ import { asyncResource } from '../../shared/ui/async-resource';
 import { LoadStateComponent } from '../../shared/ui/load-state.component';
 import { RupeesPipe } from '../../shared/ui/rupees.pipe';
 
-/** Every position, active first, with live P&L; a row opens the position's detail. */
+/** Every position, active first, with live P&L; a row (a card on a phone, P&L first) opens the position's detail. */
 @Component({
   selector: 'mc-positions-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -19,11 +19,32 @@ import { RupeesPipe } from '../../shared/ui/rupees.pipe';
     <h1 class="h3 mb-3">Positions</h1>
     <mc-load-state [loading]="positions.loading() && !positions.value()" [error]="positions.error()" what="positions" (retry)="positions.reload()" />
     @if (positions.value(); as rows) {
-      <div class="card shadow-sm">
+      <!-- Phones: one card per position, P&L first, the whole card opens it. -->
+      <ul class="list-unstyled d-md-none mb-0" data-testid="position-cards">
+        @for (p of rows; track p.id) {
+          <li class="card shadow-sm mb-2" [attr.data-testid]="'position-card-' + p.id" [attr.data-state]="p.state">
+            <a class="card-body p-2 text-reset text-decoration-none d-block" [routerLink]="['/positions', p.id]">
+              <div class="d-flex justify-content-between align-items-baseline">
+                <span class="fs-5 fw-semibold" [class.text-success]="net(p) > 0" [class.text-danger]="net(p) < 0" data-testid="position-card-pnl">{{ net(p) | rupees }}</span>
+                <span class="badge" [class.text-bg-primary]="p.state === 'ACTIVE'" [class.text-bg-warning]="p.state === 'EXITING'" [class.text-bg-secondary]="p.state === 'CLOSED'">{{ p.state }}</span>
+              </div>
+              <div class="small text-body-secondary d-flex flex-wrap gap-2">
+                <span class="text-body fw-semibold">{{ p.underlying }} {{ p.expiryDate | date: 'dd MMM' }}</span>
+                <span>#{{ p.id }} · {{ accountName(p.accountId) }}</span>
+                <span>open {{ p.unrealizedPnlPaise | rupees }}</span>
+                <span>Δ {{ p.currentDelta === null ? '—' : (p.currentDelta | number: '1.0-1') }}</span>
+              </div>
+            </a>
+          </li>
+        } @empty {
+          <li class="text-body-secondary">No position yet.</li>
+        }
+      </ul>
+      <div class="card shadow-sm d-none d-md-block">
         <div class="table-responsive">
           <table class="table table-hover align-middle mb-0 small" data-testid="positions">
             <thead>
-              <tr><th>#</th><th>Status</th><th>Account</th><th>Underlying</th><th>Expiry</th><th class="text-end">P&amp;L</th><th class="text-end d-none d-md-table-cell">Open P&amp;L</th><th class="text-end d-none d-md-table-cell">Delta</th><th class="d-none d-lg-table-cell">Opened (IST)</th></tr>
+              <tr><th scope="col">#</th><th scope="col">Status</th><th scope="col">Account</th><th scope="col">Underlying</th><th scope="col">Expiry</th><th scope="col" class="text-end">P&amp;L</th><th scope="col" class="text-end">Open P&amp;L</th><th scope="col" class="text-end">Delta</th><th scope="col" class="d-none d-lg-table-cell">Opened (IST)</th></tr>
             </thead>
             <tbody>
               @for (p of rows; track p.id) {
@@ -32,14 +53,14 @@ import { RupeesPipe } from '../../shared/ui/rupees.pipe';
                   <td><span class="badge" [class.text-bg-primary]="p.state === 'ACTIVE'" [class.text-bg-warning]="p.state === 'EXITING'" [class.text-bg-secondary]="p.state === 'CLOSED'">{{ p.state }}</span></td>
                   <td>{{ accountName(p.accountId) }}</td>
                   <td><a class="text-reset" [routerLink]="['/positions', p.id]">{{ p.underlying }}</a></td>
-                  <td class="text-nowrap">{{ p.expiryDate }}</td>
+                  <td class="text-nowrap">{{ p.expiryDate | date: 'dd MMM yyyy' }}</td>
                   <td class="text-end fw-semibold text-nowrap" [class.text-success]="net(p) > 0" [class.text-danger]="net(p) < 0" data-testid="position-pnl">{{ net(p) | rupees }}</td>
-                  <td class="text-end d-none d-md-table-cell text-nowrap">{{ p.unrealizedPnlPaise | rupees }}</td>
-                  <td class="text-end d-none d-md-table-cell">{{ p.currentDelta === null ? '—' : (p.currentDelta | number: '1.0-1') }}</td>
+                  <td class="text-end text-nowrap">{{ p.unrealizedPnlPaise | rupees }}</td>
+                  <td class="text-end">{{ p.currentDelta === null ? '—' : (p.currentDelta | number: '1.0-1') }}</td>
                   <td class="d-none d-lg-table-cell text-nowrap">{{ p.openedAt | date: 'dd MMM yyyy, HH:mm' : '+0530' }}</td>
                 </tr>
               } @empty {
-                <tr><td colspan="9" class="text-secondary">No position yet.</td></tr>
+                <tr><td colspan="9" class="text-body-secondary">No position yet.</td></tr>
               }
             </tbody>
           </table>

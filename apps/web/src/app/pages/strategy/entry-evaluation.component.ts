@@ -1,3 +1,4 @@
+import { filterNameText, reasonText } from '@mcube/contracts';
 import { DatePipe, DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import type { EntryEvaluationResponse } from '@mcube/contracts';
@@ -20,6 +21,8 @@ import { combinedPremium, decisionTone, filterValues } from './entry-evaluation-
   templateUrl: './entry-evaluation.component.html',
 })
 export class EntryEvaluationComponent {
+  protected readonly reasonText = reasonText;
+  protected readonly filterName = filterNameText;
   private readonly api = inject(EntryEvaluationApi);
   private readonly accountsApi = inject(AccountsApi);
   protected readonly decisionTone = decisionTone;

@@ -1,8 +1,11 @@
 import { DatePipe } from '@angular/common';
+import { RouterLink } from '@angular/router';
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
 import { ApiError, messageOf } from '../../core/api/api-error';
 import { messagesByField } from '../../core/api/messages-by-field';
+import { NgbModal } from '@ng-bootstrap/ng-bootstrap';
 import { AuthService } from '../../core/auth/auth.service';
+import { ReasonModalComponent } from '../../shared/ui/reason-modal.component';
 import { Notifier } from '../../core/notify/notifier.service';
 import { asyncResource } from '../../shared/ui/async-resource';
 import { LoadStateComponent } from '../../shared/ui/load-state.component';
@@ -11,16 +14,17 @@ import { StrategyApi, StrategyConfigView } from './strategy.api';
 import { strategyFields, strategyName } from './strategy-fields';
 import { StrategyHistoryComponent } from './strategy-history.component';
 
-/** One strategy configuration: its parameter form (saved through the API) and its change history. */
+/** One strategy configuration: pause/resume of new entries, its parameter form (grouped, saved through the API) and its change history. */
 @Component({
   selector: 'mc-strategy-config-card',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, SettingsFormComponent, StrategyHistoryComponent, LoadStateComponent],
+  imports: [DatePipe, RouterLink, SettingsFormComponent, StrategyHistoryComponent, LoadStateComponent],
   templateUrl: './strategy-config-card.component.html',
 })
 export class StrategyConfigCardComponent implements OnInit {
   private readonly api = inject(StrategyApi);
   private readonly notifier = inject(Notifier);
+  private readonly modals = inject(NgbModal);
   protected readonly auth = inject(AuthService);
   readonly initial = input.required<StrategyConfigView>();
 
@@ -37,6 +41,29 @@ export class StrategyConfigCardComponent implements OnInit {
 
   ngOnInit(): void {
     void this.history.reload();
+  }
+
+  /** Asks for a reason, then pauses or resumes new entries; the card shows the stored state. */
+  protected togglePause(): void {
+    const pause = !this.config().entriesPaused;
+    const ref = this.modals.open(ReasonModalComponent, { backdrop: 'static' });
+    (ref.componentInstance as ReasonModalComponent).config.set({
+      title: `${pause ? 'Pause' : 'Resume'} new entries: ${this.name()}`,
+      body: pause
+        ? 'The strategy will not open a new position until resumed. Its open position keeps being monitored and exited by its rules.'
+        : 'The strategy may enter again at its next entry time (today too, if the entry window is still open).',
+      confirmLabel: pause ? 'Pause entries' : 'Resume entries',
+      confirmTestId: 'pause-confirm',
+      reasonTestId: 'pause-reason',
+      action: async (reason) => {
+        this.saved.set(await this.api.setEntriesPaused(this.config().id, pause, reason));
+        this.notifier.success(`${this.name()}: entries ${pause ? 'paused' : 'resumed'}.`);
+      },
+    });
+    ref.result.then(
+      () => void this.history.reload(),
+      () => undefined, // dismissed: nothing changed
+    );
   }
 
   protected async save(changes: Record<string, unknown>): Promise<void> {

@@ -10,6 +10,8 @@ export interface StrategyConfigView {
   accountId: number;
   strategyType: StrategyType;
   isActive: boolean;
+  /** New entries paused by a person; exits keep running. */
+  entriesPaused: boolean;
   version: number;
   parameters: Record<string, unknown>;
   updatedAt: string;
@@ -36,6 +38,11 @@ export class StrategyApi {
   /** Rejects with VALIDATION_FAILED (400) listing each bad field; nothing is stored then. */
   updateParameters(id: number, changes: Record<string, unknown>): Promise<StrategyConfigView> {
     return this.api.put<StrategyConfigView>(`/strategy-configs/${id}/parameters`, changes);
+  }
+
+  /** Pauses (true) or resumes (false) new entries; audited with the reason. */
+  setEntriesPaused(id: number, paused: boolean, reason: string): Promise<StrategyConfigView> {
+    return this.api.put<StrategyConfigView>(`/strategy-configs/${id}/entries-paused`, { paused, reason });
   }
 
   history(id: number): Promise<StrategyConfigChange[]> {

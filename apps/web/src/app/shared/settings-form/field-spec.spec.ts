@@ -1,4 +1,4 @@
-import { checkForm, FieldSpec, parseInput, toInput } from './field-spec';
+import { checkForm, currentValue, FieldSpec, groupsOf, parseInput, toInput } from './field-spec';
 
 const delta: FieldSpec = { key: 'baseDeltaPct', label: 'Delta', kind: 'number', min: 0.1, max: 5 };
 const days: FieldSpec = { key: 'minDaysToExpiry', label: 'Days', kind: 'number', min: 0, max: 7, integer: true };
@@ -70,5 +70,34 @@ describe('checkForm', () => {
   it('collects each bad field by key', () => {
     const r = { ...raws(), baseDeltaPct: '9', entryTime: '25:00' };
     expect(Object.keys(checkForm(specs, stored, r).errors).sort()).toEqual(['baseDeltaPct', 'entryTime']);
+  });
+});
+
+describe('unit conventions and groups', () => {
+  const fraction: FieldSpec = { key: 'stopLossPct', label: 'Stop loss', kind: 'number', min: 0.0005, max: 0.1, scale: 100, unit: '%' };
+
+  it('shows a stored fraction as a percent and stores the typed percent as a fraction', () => {
+    expect(toInput(fraction, 0.005)).toBe('0.5');
+    expect(parseInput(fraction, '0.5')).toEqual({ ok: true, value: 0.005 });
+    expect(parseInput(fraction, '0.3')).toEqual({ ok: true, value: 0.003 });
+  });
+
+  it('states the range in the shown unit', () => {
+    expect(parseInput(fraction, '20')).toEqual({ ok: false, error: 'Must be between 0.05 and 10 %' });
+  });
+
+  it('reads the typed value for live hints when it parses, else the stored one', () => {
+    expect(currentValue(fraction, '1', 0.005)).toBe(0.01);
+    expect(currentValue(fraction, 'abc', 0.005)).toBe(0.005);
+    expect(currentValue(fraction, undefined, 0.005)).toBe(0.005);
+  });
+
+  it('keeps groups in first-seen order', () => {
+    const specs: FieldSpec[] = [
+      { key: 'a', label: 'A', kind: 'time', group: 'Entry' },
+      { key: 'b', label: 'B', kind: 'time', group: 'Exits' },
+      { key: 'c', label: 'C', kind: 'time', group: 'Entry' },
+    ];
+    expect(groupsOf(specs).map((g) => [g.name, g.specs.map((s) => s.key)])).toEqual([['Entry', ['a', 'c']], ['Exits', ['b']]]);
   });
 });

@@ -3,13 +3,24 @@ interface BaseSpec {
   key: string;
   label: string;
   hint?: string;
+  /** The section the field is shown under ('Entry', 'Strikes', 'Exits', 'Risk'…); ungrouped forms show one section. */
+  group?: string;
+  /** A hint computed from the value being typed (or the stored one), shown under the field; null for none. */
+  liveHint?: (value: unknown) => string | null;
 }
 
-/** A number in [min, max] (integer when `integer`); `nullable`: empty switches it off (null). */
+/**
+ * A number in [min, max] (integer when `integer`); `nullable`: empty switches it off (null).
+ * `min`/`max` are in stored units; `scale` turns the stored value into the shown one (100 shows
+ * a stored fraction 0.005 as 0.5 with `unit` '%'), so every percent reads as a percent.
+ */
 export interface NumberSpec extends BaseSpec {
   kind: 'number';
   min: number;
   max: number;
+  scale?: number;
+  /** Shown after the input: '%', 'pts', 'days', '×'. */
+  unit?: string;
   integer?: boolean;
   nullable?: boolean;
 }
@@ -64,8 +75,12 @@ export function toInput(spec: FieldSpec, value: unknown): RawInput {
   if (value === undefined || value === null) return '';
   if (spec.kind === 'paise') return typeof value === 'number' ? String(value / 100) : '';
   if (spec.kind === 'numberList') return Array.isArray(value) ? value.join(', ') : '';
+  if (spec.kind === 'number' && spec.scale && typeof value === 'number') return String(roundDisplay(value * spec.scale));
   return String(value);
 }
+
+/** Drops binary noise of a unit conversion (0.005 × 100 = 0.5, not 0.5000000000000001). */
+const roundDisplay = (v: number) => Math.round(v * 1e10) / 1e10;
 
 function parseNumber(text: string): number | null {
   const t = text.trim();
@@ -95,9 +110,13 @@ export function parseInput(spec: FieldSpec, raw: RawInput): Parsed {
       return hit === undefined ? { ok: false, error: `Must be one of ${spec.options.join(', ')}` } : { ok: true, value: hit };
     }
     case 'number': {
-      const n = parseNumber(text);
-      if (n === null) return { ok: false, error: 'Must be a number' };
+      const shown = parseNumber(text);
+      if (shown === null) return { ok: false, error: 'Must be a number' };
+      const scale = spec.scale ?? 1;
+      const n = roundDisplay(shown / scale);
       const bad = inRange(n, spec.min, spec.max, spec.integer);
+      const unit = spec.unit ? ` ${spec.unit}` : '';
+      if (bad && scale !== 1 && !bad.startsWith('Must be a whole')) return { ok: false, error: `Must be between ${roundDisplay(spec.min * scale)} and ${roundDisplay(spec.max * scale)}${unit}` };
       return bad ? { ok: false, error: bad } : { ok: true, value: n };
     }
     case 'paise': {
@@ -115,6 +134,25 @@ export function parseInput(spec: FieldSpec, raw: RawInput): Parsed {
       return bad ? { ok: false, error: `Each ${bad.toLowerCase()}` } : { ok: true, value: parts };
     }
   }
+}
+
+/** The value a live hint or preview reads: what is typed when it parses, else the stored value. */
+export function currentValue(spec: FieldSpec, raw: RawInput | undefined, stored: unknown): unknown {
+  if (raw === undefined) return stored;
+  const parsed = parseInput(spec, raw);
+  return parsed.ok && parsed.value !== undefined ? parsed.value : stored;
+}
+
+/** The sections of a form in first-seen order ('' for fields without a group). */
+export function groupsOf(specs: readonly FieldSpec[]): { name: string; specs: FieldSpec[] }[] {
+  const out: { name: string; specs: FieldSpec[] }[] = [];
+  for (const spec of specs) {
+    const name = spec.group ?? '';
+    const g = out.find((x) => x.name === name);
+    if (g) g.specs.push(spec);
+    else out.push({ name, specs: [spec] });
+  }
+  return out;
 }
 
 /** The outcome of checking a whole form against the stored values. */

@@ -1,14 +1,18 @@
 import { ChangeDetectionStrategy, Component, computed, input, linkedSignal, output, signal, untracked } from '@angular/core';
-import { checkForm, FieldSpec, RawInput, toInput } from './field-spec';
+import { RupeeInputComponent } from '../ui/rupee-input.component';
+import { checkForm, currentValue, FieldSpec, groupsOf, RawInput, toInput } from './field-spec';
 
 /**
  * A form for a set of stored settings: one input per field spec, client-side checks mirroring
  * the server's ranges, server messages shown next to the field they name, and Save sending only
- * the fields that changed. Read-only (no Save, inputs disabled) for viewers.
+ * the fields that changed. Read-only (no Save, inputs disabled) for viewers. Fields with a
+ * `group` are shown in sections; ₹ fields preview the amount in lakh/crore as it is typed;
+ * a `liveHint` follows the typed value.
  */
 @Component({
   selector: 'mc-settings-form',
   changeDetection: ChangeDetectionStrategy.OnPush,
+  imports: [RupeeInputComponent],
   templateUrl: './settings-form.component.html',
   styles: [`.form-text { font-size: .8rem; }`],
 })
@@ -34,6 +38,7 @@ export class SettingsFormComponent {
     this.serverErrors();
     return untracked(this.raws);
   });
+  protected readonly groups = computed(() => groupsOf(this.specs()));
   protected readonly check = computed(() => checkForm(this.specs(), this.values(), this.raws()));
   protected readonly hasChanges = computed(() => Object.keys(this.check().changes).length > 0);
   protected readonly hasErrors = computed(() => Object.keys(this.check().errors).length > 0);
@@ -49,6 +54,11 @@ export class SettingsFormComponent {
   protected textOf(key: string): string {
     const r = this.raws()[key];
     return typeof r === 'string' ? r : '';
+  }
+
+  /** The spec's live hint for what is typed now (the stored value while the input does not parse). */
+  protected liveHintOf(spec: FieldSpec): string | null {
+    return spec.liveHint ? spec.liveHint(currentValue(spec, this.raws()[spec.key], this.values()[spec.key])) : null;
   }
 
   protected errorsOf(key: string): string[] {

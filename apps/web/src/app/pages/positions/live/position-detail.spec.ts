@@ -2,7 +2,7 @@ import type { PositionDetailResponse, PositionLegResponse, PositionUpdatedEvent 
 import { withDetailUpdate, withMark } from './position-detail';
 
 const leg = (id: number, tradingSymbol: string, over: Partial<PositionLegResponse> = {}): PositionLegResponse => ({
-  id, tradingSymbol, underlying: 'NIFTY', instrumentType: 'PE', strike: 24_000, optionType: 'PE', expiryDate: '2026-07-28', side: 'SELL',
+  id, tradingSymbol, name: tradingSymbol, underlying: 'NIFTY', instrumentType: 'PE', strike: 24_000, optionType: 'PE', expiryDate: '2026-07-28', side: 'SELL',
   quantity: 65, lotSize: 65, avgPricePaise: 10_000, lastPricePaise: 9_500, exitPricePaise: null, realizedPnlPaise: 0, status: 'OPEN', exitState: 'NONE',
   greeks: { iv: 0.15, delta: -0.2, gamma: 0.001, theta: -4, vega: 10 }, ...over,
 });
@@ -10,6 +10,11 @@ const detail: PositionDetailResponse = {
   id: 7, accountId: 1, strategyType: 'WEEKLY_NIFTY_STRANGLE', status: 'ACTIVE', state: 'ACTIVE', exit: null, quantity: 65, direction: 'NEUTRAL', underlying: 'NIFTY', expiryDate: '2026-07-28',
   unrealizedPnlPaise: 0, realizedPnlPaise: 0, exitReason: null, openedAt: '2026-07-21T04:30:00.000Z', closedAt: null,
   legs: [leg(1, 'NIFTY26JUL24000PE'), leg(2, 'NIFTY26JUL25000CE', { optionType: 'CE', strike: 25_000, instrumentType: 'CE' })], netDelta: 10, spot: 24_500,
+  metrics: {
+    maxProfitPaise: null, maxLossPaise: null, maxProfitUnlimited: true, maxLossUnlimited: true, breakevens: [], probabilityOfProfit: null, premiumCollectedPaise: 0, costToClosePaise: null,
+    capturedPct: null, marginBlockedPaise: null, returnOnMarginPct: null, daysToExpiry: 7, vol: null, yearsToExpiry: 7 / 365, shortStrikes: [], greeks: null, targetPct: null,
+    targetProfitPaise: null, targetProgressPct: null, stopLossPaise: null, stopProgressPct: null, nextExitRule: null, asOfMs: 0,
+  },
 };
 const event = (over: Partial<PositionUpdatedEvent>): PositionUpdatedEvent => ({
   positionId: 7, accountId: 1, status: 'ACTIVE', state: 'ACTIVE', underlying: 'NIFTY', expiry: '2026-07-28', unrealizedPnlPaise: 3_250_00, realizedPnlPaise: 0, netDelta: -55,

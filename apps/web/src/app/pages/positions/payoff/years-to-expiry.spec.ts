@@ -17,7 +17,7 @@ describe('yearsToExpiry', () => {
 
 describe('payoffLegsOf', () => {
   const leg = (over: Partial<PositionLegResponse>): PositionLegResponse => ({
-    id: 1, tradingSymbol: 'NIFTY26JUL24000PE', underlying: 'NIFTY', instrumentType: 'PE', strike: 24_000, optionType: 'PE',
+    id: 1, tradingSymbol: 'NIFTY26JUL24000PE', name: 'NIFTY 28 Jul 24000 PE', underlying: 'NIFTY', instrumentType: 'PE', strike: 24_000, optionType: 'PE',
     expiryDate: '2026-07-28', side: 'SELL', quantity: 65, lotSize: 65, avgPricePaise: 10_050, lastPricePaise: 9_000,
     exitPricePaise: null, realizedPnlPaise: 0, status: 'OPEN', exitState: 'NONE', greeks: { iv: 0.145, delta: -0.2, gamma: 0, theta: 0, vega: 0 }, ...over,
   });

@@ -1,0 +1,4 @@
+export * from './risk-reason-texts';
+export * from './decision-reason-texts';
+export * from './reason-text';
+export * from './instrument-name';
