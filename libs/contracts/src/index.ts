@@ -7,4 +7,5 @@ export * from './common/error-response';
 export * from './calendar';
 export * from './market';
 export * from './trading';
+export * from './backtests';
 export * from './ws';

@@ -1,0 +1,27 @@
+import type { BacktestDetailResponse, BacktestReportResponse, BacktestRunResponse } from '@mcube/contracts';
+import type { BacktestRun } from './entities/backtest-run.entity';
+
+/** A run as listed. */
+export function backtestRunResponse(r: BacktestRun): BacktestRunResponse {
+  return {
+    id: r.id,
+    strategy: r.strategy,
+    from: r.fromDate,
+    to: r.toDate,
+    dataSource: r.dataSource,
+    seed: r.seed,
+    params: r.params,
+    status: r.status,
+    progressPct: r.progressPct,
+    error: r.error,
+    summary: r.summary,
+    createdBy: r.createdBy,
+    createdAtMs: r.createdAt.getTime(),
+    finishedAtMs: r.finishedAt ? r.finishedAt.getTime() : null,
+  };
+}
+
+/** A run with its report (parsed from the stored text). */
+export function backtestDetailResponse(r: BacktestRun): BacktestDetailResponse {
+  return { ...backtestRunResponse(r), report: r.reportJson ? (JSON.parse(r.reportJson) as BacktestReportResponse) : null };
+}
