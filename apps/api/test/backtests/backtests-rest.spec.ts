@@ -1,8 +1,12 @@
 import type { AddressInfo } from 'node:net';
-import type { BacktestDetailResponse, BacktestProgressEvent, BacktestRunResponse, WsMessage } from '@mcube/contracts';
+import type { BacktestDetailResponse, BacktestProgressEvent, BacktestRunResponse, DriftReportResponse, WsMessage } from '@mcube/contracts';
+import { epochMsOfIst } from '@mcube/domain';
 import WebSocket from 'ws';
 import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
 import { BacktestRun } from '../../src/modules/backtests/entities/backtest-run.entity';
+import { PositionLeg } from '../../src/modules/positions/entities/position-leg.entity';
+import { Position } from '../../src/modules/positions/entities/position.entity';
+import { positionFor } from '../db/fixtures';
 import { login, SecurityApp, SessionAuth, startSecurityApp } from '../security/security-app';
 
 async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 60_000): Promise<T> {
@@ -121,4 +125,40 @@ describe('backtests over REST and the socket', () => {
     expect(done.report!.trades).toEqual(first.report!.trades);
     expect(done.report!.decisions).toEqual(first.report!.decisions);
   }, 120_000);
+
+  it('reports the drift of paper trades against a completed run, each difference explained', async () => {
+    const run = ((await get('/api/backtests').expect(200)).body as BacktestRunResponse[]).find((r) => r.status === 'COMPLETED')!;
+    const report = ((await get(`/api/backtests/${run.id}`).expect(200)).body as BacktestDetailResponse).report!;
+    const bt = report.trades[0];
+    const day = bt.entryAt.slice(0, 10);
+    // A paper trade on the backtest's first entry day: same strikes and size, each leg sold ₹2 lower, closed with the same exit, no charges recorded.
+    const [ce, pe] = bt.legs;
+    const ds = s.dataSource;
+    const position = await ds.getRepository(Position).save(
+      positionFor(s.accounts.kotakId, { status: 'CLOSED', expiryDate: bt.expiry, openedAt: new Date(epochMsOfIst(day, bt.entryAt.slice(11))), closedAt: new Date(epochMsOfIst(bt.exitAt.slice(0, 10), bt.exitAt.slice(11))), exitReason: bt.exitReason, realizedPnlPaise: bt.grossPnlPaise - 2 * 100 * (ce.quantity + pe.quantity) }),
+    );
+    const legOf = (l: typeof ce) => {
+      const [, , , , strike, type] = /^(\w+)-(\d{4})-(\d{2}-\d{2})-(\d+)-(CE|PE)$/.exec(l.instrument)!.slice(0);
+      return { positionId: position.id, tradingSymbol: l.instrument, underlying: 'NIFTY', instrumentType: type as 'CE' | 'PE', strike: Number(strike), expiryDate: bt.expiry, side: 'SELL' as const, quantity: l.quantity, lotSize: 65, avgPricePaise: Math.round(l.entryPrice * 100) - 200, exitPricePaise: Math.round(l.exitPrice! * 100), status: 'CLOSED' as const, openedAt: position.openedAt, closedAt: position.closedAt };
+    };
+    await ds.getRepository(PositionLeg).save([legOf(ce), legOf(pe)]);
+    const q = `accountId=${s.accounts.kotakId}&runId=${run.id}&from=${SIM.from}&to=${SIM.to}`;
+    const drift = (await get(`/api/backtests/drift?${q}`).expect(200)).body as DriftReportResponse;
+    expect(drift).toMatchObject({ accountId: s.accounts.kotakId, runId: run.id, matched: 1, paperOnly: 0, backtestOnly: report.trades.length - 1 });
+    expect(drift.marketData).toContain('simulator seed 7');
+    const row = drift.rows.find((r) => r.entryDate === day)!;
+    expect(row.differences.map((d) => [d.field, d.cause])).toEqual([[`${ce.instrument} entryPrice`, 'FILL_PRICE'], [`${pe.instrument} entryPrice`, 'FILL_PRICE'], ['chargesPaise', 'FILL_PRICE']]);
+    expect(row.differences.map((d) => d.pnlEffectPaise)).toEqual([2 * 100 * ce.quantity, 2 * 100 * pe.quantity, -bt.chargesPaise]);
+    // Selling ₹2 lower on every unit and the charges are the whole difference, attributed to the fills.
+    expect(row.netDifferencePaise).toBe(2 * 100 * (ce.quantity + pe.quantity) - bt.chargesPaise);
+    expect(drift.byCause.FILL_PRICE).toBe(row.netDifferencePaise);
+    for (const other of drift.rows.filter((r) => r.entryDate !== day)) {
+      expect(other.paper).toBeNull();
+      expect(other.differences[0]).toMatchObject({ field: 'trade', cause: 'DECISION' });
+      expect(other.differences[0].explanation).toContain('paper did not trade');
+    }
+    await get(`/api/backtests/drift?accountId=${s.accounts.kotakId}&runId=${run.id}&from=2026-01-01&to=2026-03-05`).expect(400);
+    await get(`/api/backtests/drift?accountId=${s.accounts.kotakId}&runId=999&from=${SIM.from}&to=${SIM.to}`).expect(404);
+    await get(`/api/backtests/drift?accountId=x&runId=${run.id}&from=${SIM.from}&to=${SIM.to}`).expect(400);
+  });
 });
