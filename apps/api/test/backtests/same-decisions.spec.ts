@@ -61,7 +61,7 @@ describe('the backtest engine and the API strategy runner on the same simulated 
     api = apiDecisions(run);
 
     const calendar = createDefaultNseCalendar();
-    const outcome = strangleConfigOf(kotak.parameters, { accountId: 'KOTAK', allocatedCapitalPaise: kotak.allocatedCapitalPaise, maxMarginUsage: riskRow['maxMarginUsagePct'] as number, firstTradeFraction: riskRow['firstTradeFraction'] as number });
+    const outcome = strangleConfigOf(kotak.parameters, { accountId: 1, allocatedCapitalPaise: kotak.allocatedCapitalPaise, maxMarginUsage: riskRow['maxMarginUsagePct'] as number, firstTradeFraction: riskRow['firstTradeFraction'] as number });
     if (!outcome.ok) throw new Error(`seed configuration invalid: ${JSON.stringify(outcome.errors)}`);
     const riskLimits = Object.fromEntries(Object.keys(ENGINE_DEFAULTS.riskLimits).map((k) => [k, riskRow[k] ?? null])) as unknown as StoredRiskLimits;
     const result = await runBacktest({
@@ -69,7 +69,8 @@ describe('the backtest engine and the API strategy runner on the same simulated 
       calendar,
       from: FROM,
       to: TO,
-      strategy: kotakStrangleFactory(outcome.config).factory,
+      // The engine's paper account is named KOTAK; everything else is the API's configuration.
+      strategy: kotakStrangleFactory({ ...outcome.config, accountId: 'KOTAK' }).factory,
       params: { ...ENGINE_DEFAULTS, tickMinutes: STEP_MINUTES, capitalPaise: kotak.allocatedCapitalPaise, riskLimits, fills: 'AFTER_TICK' },
       keepFullDecisions: true,
       market: (clock) => new MarketSimulator({ seed: SEED, startDate: FROM, calendar, tickIntervalMs: STEP_MINUTES * 60_000 }, clock),
@@ -82,7 +83,7 @@ describe('the backtest engine and the API strategy runner on the same simulated 
     expect(entries.length).toBeGreaterThanOrEqual(9);
     expect(api.some((d) => d.decision === 'ENTER')).toBe(true);
     expect(api.some((d) => d.kind === 'EXIT' && d.decision === 'EXIT')).toBe(true);
-    expect(api.length).toBeGreaterThan(100);
+    expect(api.filter((d) => d.kind === 'HOLD').length).toBeGreaterThan(20);
   });
 
   it('takes the same entry decisions (day, time, decision, reason, strikes, size)', () => {
