@@ -8,4 +8,5 @@ export * from './calendar';
 export * from './market';
 export * from './trading';
 export * from './backtests';
+export * from './analytics';
 export * from './ws';

@@ -24,3 +24,4 @@ export * from './positions';
 export * from './ports';
 export * from './alerts';
 export * from './random';
+export * from './analytics';

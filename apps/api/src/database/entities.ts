@@ -8,7 +8,11 @@ import { TelegramApprovalCard } from '../modules/alerts/entities/telegram-approv
 import { TelegramChat } from '../modules/alerts/entities/telegram-chat.entity';
 import { DailyPnl } from '../modules/analytics/entities/daily-pnl.entity';
 import { DailyReport } from '../modules/analytics/entities/daily-report.entity';
+import { LearningSetting } from '../modules/analytics/entities/learning-setting.entity';
+import { LearningSuggestion } from '../modules/analytics/entities/learning-suggestion.entity';
+import { PatternRecord } from '../modules/analytics/entities/pattern-record.entity';
 import { Performance } from '../modules/analytics/entities/performance.entity';
+import { WeeklyInsight } from '../modules/analytics/entities/weekly-insight.entity';
 import { ApiKeyEntity } from '../modules/core/entities/api-key.entity';
 import { AuditLogEntity } from '../modules/core/entities/audit-log.entity';
 import { KnownDeviceEntity } from '../modules/core/entities/known-device.entity';
@@ -86,6 +90,10 @@ export const ENTITIES = [
   // analytics
   DailyPnl,
   Performance,
+  PatternRecord,
+  LearningSuggestion,
+  LearningSetting,
+  WeeklyInsight,
   DailyReport,
   // alerts
   Alert,

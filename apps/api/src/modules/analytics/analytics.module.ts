@@ -6,23 +6,50 @@ import { CoreModule } from '../core/core.module';
 import { DataModule } from '../data/data.module';
 import { MARKET_CLOCK } from '../data/source/market-data.tokens';
 import { RiskModule } from '../risk/risk.module';
+import { StrategiesModule } from '../strategies/strategies.module';
 import { DailyPnlService } from './daily-pnl/daily-pnl.service';
 import { DailyDigestService } from './daily-report/daily-digest.service';
 import { DailyReportController } from './daily-report/daily-report.controller';
 import { DailyReportService } from './daily-report/daily-report.service';
 import { AnalyticsJobHandlers } from './jobs/analytics-job-handlers';
+import { LearningController } from './learning/learning.controller';
+import { LearningSettingsService } from './learning/learning-settings.service';
+import { LearningSuggestionsService } from './learning/learning-suggestions.service';
 import { LearningUpdateService } from './learning/learning-update.service';
+import { PatternLearningService } from './learning/pattern-learning.service';
+import { PatternRecordsService } from './learning/pattern-records.service';
+import { INSIGHT_LLM, WeeklyInsightService } from './learning/weekly-insight.service';
+import { AnalyticsController } from './report/analytics.controller';
+import { AnalyticsReportService } from './report/analytics-report.service';
+import { ClosedTradesService } from './trades/closed-trades.service';
 
 /**
  * The analytics domain of mCube: the daily P&L rows the risk checks and the dashboard read,
- * the end-of-day report and the strategy statistics, each run by a job of the registry.
+ * the end-of-day report, the analytics report of closed trades, and the learning loop
+ * (pattern records, statistics, suggestions, weekly insight), each run by a job of the registry.
  * Its `CLOCK` is the market's, as in the orders module that stamps positions' `closedAt`:
- * "today" is the market's IST day (the accelerated demo, the replay).
+ * "today" is the market's IST day (the accelerated demo, the replay). The API has no language
+ * model setting yet, so `INSIGHT_LLM` is null and the weekly insight is the rules summary.
  */
 @Module({
-  imports: [AccountsModule, AlertsModule, RiskModule, DataModule, CoreModule],
-  controllers: [DailyReportController],
-  providers: [{ provide: CLOCK, useExisting: MARKET_CLOCK }, DailyPnlService, DailyReportService, DailyDigestService, LearningUpdateService, AnalyticsJobHandlers],
+  imports: [AccountsModule, AlertsModule, RiskModule, DataModule, CoreModule, StrategiesModule],
+  controllers: [DailyReportController, AnalyticsController, LearningController],
+  providers: [
+    { provide: CLOCK, useExisting: MARKET_CLOCK },
+    { provide: INSIGHT_LLM, useValue: null },
+    DailyPnlService,
+    DailyReportService,
+    DailyDigestService,
+    LearningUpdateService,
+    ClosedTradesService,
+    AnalyticsReportService,
+    PatternRecordsService,
+    LearningSettingsService,
+    LearningSuggestionsService,
+    WeeklyInsightService,
+    PatternLearningService,
+    AnalyticsJobHandlers,
+  ],
   exports: [DailyPnlService, DailyDigestService],
 })
 export class AnalyticsModule {}

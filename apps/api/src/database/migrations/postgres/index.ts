@@ -12,6 +12,7 @@ import { StrategyRuntimeState1796181379686 } from './1796181379686-StrategyRunti
 import { WeeklyLossLimitDefaults1796181500000 } from './1796181500000-WeeklyLossLimitDefaults';
 import { CalendarOverridesAndMarketClock1796181551632 } from './1796181551632-CalendarOverridesAndMarketClock';
 import { BacktestRuns1796194728914 } from './1796194728914-BacktestRuns';
+import { AnalyticsLearningLoop1796195054360 } from './1796195054360-AnalyticsLearningLoop';
 
 /** The postgres migrations, oldest first. */
 export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -27,4 +28,5 @@ export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   WeeklyLossLimitDefaults1796181500000,
   CalendarOverridesAndMarketClock1796181551632,
   BacktestRuns1796194728914,
+  AnalyticsLearningLoop1796195054360,
 ];

@@ -33,8 +33,8 @@ function insightsOf(s: ClosedPositionStats): string {
 /**
  * The after-close learning update: for each strategy with closed positions, plain statistics
  * of every closed position (win rate, average P&L, count, profit factor; net of charges) in
- * its `ALL_CLOSED_POSITIONS` StrategyLearning row. Statistics only: no LLM, no pattern
- * detection. Recomputed from scratch, so a rerun with nothing new writes nothing.
+ * its `ALL_CLOSED_POSITIONS` StrategyLearning row (the patterns are `PatternLearningService`'s).
+ * Recomputed from scratch, so a rerun with nothing new writes nothing.
  */
 @Injectable()
 export class LearningUpdateService {
@@ -67,6 +67,8 @@ export class LearningUpdateService {
       winRate: s.winRate,
       // The column cannot hold "undefined": 0 with the reason in `insights`.
       profitFactor: s.profitFactor ?? 0,
+      netPnlPaise: s.totalNetPnlPaise,
+      avgNetPnlPaise: s.avgNetPnlPaise,
       insights: insightsOf(s),
     };
     return inTransaction(this.dataSource, async (m) => {

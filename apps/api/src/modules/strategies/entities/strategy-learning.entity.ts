@@ -1,5 +1,5 @@
 import { Entity, Unique } from 'typeorm';
-import { CodeColumn, DoubleColumn, IntColumn, JsonColumn, TextColumn, TimestampedRow, VarcharColumn } from '../../../database/columns';
+import { CodeColumn, DoubleColumn, IntColumn, JsonColumn, PaiseColumn, TextColumn, TimestampedRow, VarcharColumn } from '../../../database/columns';
 import type { StrategyType } from './strategy-type';
 
 /** How a named entry pattern has performed so far (plan §9 `StrategyLearning`). */
@@ -41,6 +41,14 @@ export class StrategyLearning extends TimestampedRow {
 
   @DoubleColumn({ default: 0 })
   profitFactor!: number;
+
+  /** Σ net P&L (after charges) of the positions in the pattern, paise. */
+  @PaiseColumn({ default: 0 })
+  netPnlPaise!: number;
+
+  /** Mean net P&L per position, paise (rounded). */
+  @PaiseColumn({ default: 0 })
+  avgNetPnlPaise!: number;
 
   @TextColumn({ nullable: true })
   insights!: string | null;

@@ -1,0 +1,3 @@
+export * from './analytics-report.response';
+export * from './analytics-trade.response';
+export * from './learning.response';
