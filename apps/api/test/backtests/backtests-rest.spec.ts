@@ -104,6 +104,9 @@ describe('backtests over REST and the socket', () => {
       expect(t.netPnlPaise).toBe(t.grossPnlPaise - t.chargesPaise);
     }
     expect(detail.summary).toEqual(report.summary);
+    // The trades as the console's analytics report: the same trades, the same net.
+    expect(detail.analytics!.kpis).toMatchObject({ trades: report.trades.length, netPnlPaise: report.summary.netPnlPaise, chargesPaise: report.summary.chargesPaise });
+    expect(detail.analytics!.byExitReason.reduce((n, r) => n + r.trades, 0)).toBe(report.trades.length);
     expect(report.summary.trades).toBe(report.trades.length);
     expect(report.decisions.some((d) => d.decision === 'ENTER')).toBe(true);
     const listedAfter = ((await get('/api/backtests').expect(200)).body as BacktestRunResponse[])[0];

@@ -117,9 +117,10 @@ export interface BacktestReportResponse {
   definitions: Record<string, string>;
 }
 
-/** `GET /api/backtests/:id`: the run and, once completed, its report. */
+/** `GET /api/backtests/:id`: the run and, once completed, its report and its trades as the analytics report (equity, drawdown, heat map, breakdowns). */
 export interface BacktestDetailResponse extends BacktestRunResponse {
   report: BacktestReportResponse | null;
+  analytics: import('../analytics/analytics-report.response').AnalyticsReport | null;
 }
 
 /** Why paper and backtest differ on one point (libs/backtest drift core). */

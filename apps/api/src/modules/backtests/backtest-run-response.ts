@@ -1,4 +1,5 @@
 import type { BacktestDetailResponse, BacktestReportResponse, BacktestRunResponse } from '@mcube/contracts';
+import { backtestAnalytics } from './backtest-analytics';
 import type { BacktestRun } from './entities/backtest-run.entity';
 
 /** A run as listed. */
@@ -21,7 +22,8 @@ export function backtestRunResponse(r: BacktestRun): BacktestRunResponse {
   };
 }
 
-/** A run with its report (parsed from the stored text). */
+/** A run with its report (parsed from the stored text) and the report's trades as the analytics report. */
 export function backtestDetailResponse(r: BacktestRun): BacktestDetailResponse {
-  return { ...backtestRunResponse(r), report: r.reportJson ? (JSON.parse(r.reportJson) as BacktestReportResponse) : null };
+  const report = r.reportJson ? (JSON.parse(r.reportJson) as BacktestReportResponse) : null;
+  return { ...backtestRunResponse(r), report, analytics: report ? backtestAnalytics(report) : null };
 }

@@ -10,6 +10,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/positions', label: 'Positions' },
   { path: '/orders', label: 'Orders' },
   { path: '/strategy', label: 'Strategy' },
+  { path: '/backtests', label: 'Backtests' },
   { path: '/market', label: 'Market' },
   { path: '/alerts', label: 'Alerts' },
   { path: '/settings', label: 'Settings' },
