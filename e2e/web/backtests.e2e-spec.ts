@@ -26,6 +26,8 @@ async function runFromForm(page: Page, params: string): Promise<number> {
   await page.selectOption('#bt-data', 'SHARED');
   await page.fill('#bt-params', params);
   await page.click('[data-testid=backtest-form] button[type=submit]');
+  // The first request reads the data folder's range (in a child process) before answering.
+  await page.locator('[data-testid=backtest-progress]').waitFor({ timeout: 60_000 });
   await expectText(page, '[data-testid=backtest-progress]', /Run #\d+/);
   await page.locator('[data-testid=backtest-progress]', { hasText: /COMPLETED|FAILED/ }).waitFor({ timeout: 90_000 });
   const text = await page.locator('[data-testid=backtest-progress]').innerText();
