@@ -9,6 +9,7 @@ import { AccountsModule } from './modules/accounts/accounts.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
 import { TelegramBotModule } from './modules/alerts/bot/telegram-bot.module';
 import { AnalyticsModule } from './modules/analytics/analytics.module';
+import { BacktestsModule } from './modules/backtests/backtests.module';
 import { ClockModule } from './modules/core/clock/clock.module';
 import { CoreModule } from './modules/core/core.module';
 import { DataModule } from './modules/data/data.module';
@@ -46,6 +47,7 @@ export class AppModule {
         AnalyticsModule,
         AlertsModule,
         TelegramBotModule,
+        BacktestsModule,
       ],
     };
   }

@@ -27,3 +27,6 @@ export * from './report/html-report';
 export * from './trust/lookahead-check';
 export * from './trust/drift-report';
 export * from './cli/run-backtest-cli';
+export * from './cli/backtest-parameters';
+export * from './cli/run-range';
+export * from './data/simulated-history';

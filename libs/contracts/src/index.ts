@@ -7,6 +7,7 @@ export * from './common/error-response';
 export * from './calendar';
 export * from './market';
 export * from './trading';
+export * from './backtests';
 export * from './analytics';
 export * from './ws';
 export * from './words';

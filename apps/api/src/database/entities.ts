@@ -27,6 +27,7 @@ import { MarketData } from '../modules/data/entities/market-data.entity';
 import { OptionChainRow } from '../modules/data/entities/option-chain.entity';
 import { LlmPrompt } from '../modules/llm/entities/llm-prompt.entity';
 import { LlmValidation } from '../modules/llm/entities/llm-validation.entity';
+import { BacktestRun } from '../modules/backtests/entities/backtest-run.entity';
 import { Execution } from '../modules/orders/entities/execution.entity';
 import { Order } from '../modules/orders/entities/order.entity';
 import { OrderEvent } from '../modules/orders/entities/order-event.entity';
@@ -101,4 +102,6 @@ export const ENTITIES = [
   AlertCooldown,
   TelegramChat,
   TelegramApprovalCard,
+  // backtests
+  BacktestRun,
 ];

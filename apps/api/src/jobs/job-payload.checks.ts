@@ -1,7 +1,7 @@
 import { assertIsoDate, secondsOfDay } from '@mcube/domain';
 import { isSecretKey } from '../common/logging/redaction';
 import { JobPayloadError } from './job-errors';
-import type { AlertDeliverPayload, OrderSubmitPayload, SlotPayload, TickPayload } from './job-registry';
+import type { AlertDeliverPayload, BacktestRunPayload, OrderSubmitPayload, SlotPayload, TickPayload } from './job-registry';
 
 const SLOT = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})$/;
 /** Broker tags are short and [a-z0-9]; a leading letter keeps BullMQ from reading the id as a number. */
@@ -78,4 +78,14 @@ export function checkAlertDeliverPayload(payload: unknown): AlertDeliverPayload 
   if (typeof recipient !== 'string' || !/^[\x20-\x7e]{1,200}$/.test(recipient)) throw new JobPayloadError(job, 'recipient must be 1-200 printable characters');
   if (typeof attempt !== 'number' || !Number.isInteger(attempt) || attempt < 1 || attempt > 50) throw new JobPayloadError(job, `attempt must be an integer 1-50, got ${JSON.stringify(attempt)}`);
   return { alertId, channel, recipient, attempt };
+}
+
+/** `backtests.run`: a positive integer run id, nothing else. */
+export function checkBacktestRunPayload(payload: unknown): BacktestRunPayload {
+  const job = 'backtests.run';
+  const record = asRecord(job, payload);
+  onlyKeys(job, record, ['runId']);
+  const { runId } = record;
+  if (typeof runId !== 'number' || !Number.isInteger(runId) || runId <= 0) throw new JobPayloadError(job, `runId must be a positive integer, got ${JSON.stringify(runId)}`);
+  return { runId };
 }

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { JobPayloadError } from './job-errors';
-import { checkAlertDeliverPayload, checkOrderSubmitPayload, checkSlotPayload, checkTickPayload } from './job-payload.checks';
+import { checkAlertDeliverPayload, checkBacktestRunPayload, checkOrderSubmitPayload, checkSlotPayload, checkTickPayload } from './job-payload.checks';
 
 /** Every queue. Each queue is processed serially (one job at a time) by each worker process. */
-export const QUEUE_NAMES = ['schedule', 'market-data', 'positions', 'strategy', 'risk', 'analytics', 'orders', 'alerts'] as const;
+export const QUEUE_NAMES = ['schedule', 'market-data', 'positions', 'strategy', 'risk', 'analytics', 'orders', 'alerts', 'backtests'] as const;
 
 /** A queue name. */
 export type QueueName = (typeof QUEUE_NAMES)[number];
@@ -38,6 +38,11 @@ export interface AlertDeliverPayload {
   attempt: number;
 }
 
+/** Payload of `backtests.run`: the stored run (its request is in the `backtest_runs` row). */
+export interface BacktestRunPayload {
+  runId: number;
+}
+
 /** Every job and its payload type: the one list the drivers, handlers and schedule share. */
 export interface JobPayloads {
   'schedule.tick': TickPayload;
@@ -54,6 +59,7 @@ export interface JobPayloads {
   'analytics.learning-update': SlotPayload;
   'orders.submit': OrderSubmitPayload;
   'alerts.deliver': AlertDeliverPayload;
+  'backtests.run': BacktestRunPayload;
 }
 
 /** A job name. */
@@ -132,6 +138,15 @@ export const JOB_REGISTRY: { readonly [N in JobName]: JobDefinition<N> } = {
     keepSeconds: DAY,
     check: checkAlertDeliverPayload,
     jobId: (p) => `alerts.deliver@${p.alertId}.${p.channel}.${createHash('sha256').update(p.recipient).digest('hex').slice(0, 12)}.${p.attempt}`,
+  },
+  // A run is minutes of CPU in a child process: once (a failure is stored on the run), on its own queue.
+  'backtests.run': {
+    queue: 'backtests',
+    attempts: 1,
+    backoffMs: 0,
+    keepSeconds: DAY,
+    check: checkBacktestRunPayload,
+    jobId: (p) => `backtests.run@${p.runId}`,
   },
 };
 

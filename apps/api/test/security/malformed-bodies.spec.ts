@@ -33,6 +33,7 @@ const SAMPLES: Record<string, Sample | null> = {
   'PUT /api/strategy-configs/:id/parameters': { params: (s) => ({ id: s.strategyConfigs.strangleId }), body: { baseDeltaPct: 0.6, entryTime: '10:15', roundTo: 100 }, required: [] },
   'POST /api/events': { body: { title: 'RBI monetary policy decision', importance: 'HIGH', eventDate: '2026-12-04' }, required: ['title', 'importance', 'eventDate'] },
   'PUT /api/events/:id': { body: { title: 'RBI policy decision (revised)', importance: 'MEDIUM' }, required: [] },
+  'POST /api/backtests': { body: { strategy: 'kotak-strangle', from: '2026-03-02', to: '2026-03-06', dataSource: 'SIMULATOR', seed: 7, params: { 'engine.ticks': 'daily' } }, required: ['strategy', 'from', 'to', 'dataSource', 'seed'] },
   'POST /api/market/import': {
     body: { symbol: 'MYINDEX', interval: '1d', csv: 'date,open,high,low,close,volume\n2026-01-05,100.5,105,99.25,104,1000\n2026-01-06,104,106,103,105.5,1200\n' },
     required: ['symbol', 'interval', 'csv'],

@@ -1,4 +1,5 @@
 import { addDays, epochMsOfIst, type NseCalendar } from '@mcube/domain';
+import type { DataSource } from 'typeorm';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { Position } from '../../src/modules/positions/entities/position.entity';
 import { DecisionJournalEntry } from '../../src/modules/strategies/entities/decision-journal-entry.entity';
@@ -28,8 +29,8 @@ export function sessionTimes(from: string, to: string, stepMinutes: number): str
  * Steps the market clock through every session of [from, to] at `stepMinutes`, one schedule
  * tick per step, on `driver`, and collects the journal, the orders and the positions.
  */
-export async function runSimulatedMonth(opts: { driver: DriverKind; seed: number; from: string; to: string; stepMinutes: number }): Promise<MonthRun> {
-  const h = await startStrangleHarness({ driver: opts.driver, seed: opts.seed, startDate: opts.from });
+export async function runSimulatedMonth(opts: { driver: DriverKind; seed: number; from: string; to: string; stepMinutes: number; seedData?: (ds: DataSource, accountId: number) => Promise<void> }): Promise<MonthRun> {
+  const h = await startStrangleHarness({ driver: opts.driver, seed: opts.seed, startDate: opts.from, seedData: opts.seedData });
   try {
     const violations: string[] = [];
     const positions = h.dataSource.getRepository(Position);

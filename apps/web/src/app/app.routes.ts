@@ -18,6 +18,7 @@ export const appRoutes: Routes = [
       { path: 'orders/:id', title: 'mCube · Order', loadComponent: () => import('./pages/orders/order-detail.page').then((m) => m.OrderDetailPage) },
       { path: 'strategy', title: 'mCube · Strategy', loadComponent: () => import('./pages/strategy/strategy.page').then((m) => m.StrategyPage) },
       { path: 'analytics', title: 'mCube · Analytics', loadComponent: () => import('./pages/analytics/analytics.page').then((m) => m.AnalyticsPage) },
+      { path: 'backtests', title: 'mCube · Backtests', loadComponent: () => import('./pages/backtests/backtests.page').then((m) => m.BacktestsPage) },
       { path: 'market', title: 'mCube · Market', loadComponent: () => import('./pages/market/market.page').then((m) => m.MarketPage) },
       { path: 'password', title: 'mCube · Change password', loadComponent: () => import('./pages/password/password.page').then((m) => m.PasswordPage) },
       { path: 'alerts', title: 'mCube · Alerts', loadComponent: () => import('./pages/alerts/alerts.page').then((m) => m.AlertsPage) },

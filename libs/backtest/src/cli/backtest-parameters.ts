@@ -20,6 +20,10 @@ const ENGINE_KEYS: Readonly<Record<string, (p: Mutable<EngineParams>, v: string)
     if (v !== 'NEXT_DAY' && v !== 'NEVER') throw bad('engine.breakerReset', v, 'NEXT_DAY or NEVER');
     p.breakerReset = v;
   },
+  fills: (p, v) => {
+    if (v !== 'same-tick' && v !== 'after-tick') throw bad('engine.fills', v, "'same-tick' (matched when sent) or 'after-tick' (matched after the strategy's tick, seen at the next, as in the API)");
+    p.fills = v === 'after-tick' ? 'AFTER_TICK' : 'SAME_TICK';
+  },
   ticks: (p, v) => {
     if (v !== 'daily' && v !== 'intraday') throw bad('engine.ticks', v, "'intraday' (every engine.tickMinutes) or 'daily' (the strategy's entry and EOD times only)");
     p.tickTimes = v === 'daily' ? ['daily'] : undefined;

@@ -1,10 +1,10 @@
-import { effectiveRiskLimits, epochMsOfIst, FixedClock, istDateTimeOf, legKeyOf, paiseOfPrice, type IsoDate, type NseCalendar } from '@mcube/domain';
+import { effectiveRiskLimits, epochMsOfIst, FixedClock, istDateTimeOf, legKeyOf, paiseOfPrice, type Clock, type IsoDate, type NseCalendar } from '@mcube/domain';
 import type { MarketHistory } from '../data/market-history';
 import { BacktestGateway, type GatewayRefusal } from '../execution/backtest-gateway';
 import { createBacktestPaperClient } from '../execution/paper-setup';
 import { PositionBook } from '../execution/position-book';
 import type { BacktestAccount } from '../execution/risk-context-builder';
-import { BacktestMarket, optionSymbolOf } from '../market/backtest-market';
+import { BacktestMarket, optionSymbolOf, type EngineMarket } from '../market/backtest-market';
 import { MarketState } from '../market/market-state';
 import { memoCalendar } from '../market/memo-calendar';
 import type { BacktestStrategy, StrategyFactory } from '../strategy/strategy-host';
@@ -27,6 +27,13 @@ export interface BacktestRunInput {
   readonly endMs?: number;
   /** Keep every decision's full inputs as JSON (the look-ahead check compares them). */
   readonly keepFullDecisions?: boolean;
+  /**
+   * A live market source on the engine's clock (the seeded simulator) instead of the history's
+   * `BacktestMarket`: the strategy, the paper fills, the marks and the breaker read it at each
+   * tick; the history still gives the days. Used to drive the engine over the same simulated
+   * days as the API's strategy runner (their decisions must be the same).
+   */
+  readonly market?: (clock: Clock) => EngineMarket;
   /** Called after each simulated day with (days done, days in all, date). */
   readonly onProgress?: (done: number, total: number, date: IsoDate) => void;
 }
@@ -63,12 +70,13 @@ export async function runBacktest(input: BacktestRunInput): Promise<BacktestRun>
   const visible = input.endMs !== undefined ? input.history.truncatedAt(input.endMs, calendar) : input.history;
   const clock = new FixedClock(stream.length > 0 ? stream.times[0] : epochMsOfIst(input.from));
   const state = new MarketState();
-  const market = new BacktestMarket(visible, state, calendar, clock, { pricing: params.pricing, strikesEachSide: params.strikesEachSide });
+  const market: EngineMarket = input.market ? input.market(clock) : new BacktestMarket(visible, state, calendar, clock, { pricing: params.pricing, strikesEachSide: params.strikesEachSide });
   const paper = await createBacktestPaperClient({ capitalPaise: params.capitalPaise, slippageTicks: params.slippageTicks, clock, market });
   const book = new PositionBook(params.capitalPaise);
   const account: BacktestAccount = { accountId: 'KOTAK', allocatedCapitalPaise: params.capitalPaise, active: true, breakerTripped: false };
   const limits = effectiveRiskLimits({ row: params.riskLimits, broker: 'KOTAK' });
-  const gateway = new BacktestGateway({ paper, market, book, calendar, clock, account, limits });
+  const afterTick = params.fills === 'AFTER_TICK';
+  const gateway = new BacktestGateway({ paper, market, book, calendar, clock, account, limits, matchAtOnce: !afterTick });
   const journal = new BacktestJournal(input.keepFullDecisions ?? false);
   const strategy = input.strategy({ market, orders: gateway, positions: gateway, journal, alerts: journal, clock, calendar, history: visible });
   const exitReasons = journal.exitReasons;
@@ -116,6 +124,7 @@ export async function runBacktest(input: BacktestRunInput): Promise<BacktestRun>
         // As the live scheduler does: the tick is logged (here: reported) and the next one runs.
         tickErrors.push({ date: istDateTimeOf(timeMs).date, time: istDateTimeOf(timeMs).time.slice(0, 5), message: error instanceof Error ? error.message : String(error) });
       }
+      if (afterTick) await gateway.matchWorking();
       settleActive();
       await markActive();
       await breaker.check(istDateTimeOf(timeMs).date, strategy.busy);

@@ -2,7 +2,7 @@ import { breakerVerdict, istDateTimeOf, notionalPaise, riskPnlFacts, type Breake
 import type { BacktestGateway } from '../execution/backtest-gateway';
 import type { PositionBook } from '../execution/position-book';
 import type { BacktestAccount } from '../execution/risk-context-builder';
-import { optionSymbolOf, type BacktestMarket } from '../market/backtest-market';
+import { optionSymbolOf, type EngineMarket } from '../market/backtest-market';
 
 /** A breaker trip or an (assumed) re-activation. */
 export interface BreakerEvent {
@@ -35,7 +35,7 @@ export class BreakerWatch {
       readonly account: BacktestAccount;
       readonly limits: EffectiveRiskLimits;
       readonly gateway: BacktestGateway;
-      readonly market: BacktestMarket;
+      readonly market: EngineMarket;
       readonly clock: Clock;
       readonly reset: 'NEXT_DAY' | 'NEVER';
       readonly exitReasons: Map<string, string>;

@@ -23,6 +23,13 @@ export interface EngineParams {
    * the next session's open; NEVER keeps it off for the rest of the run.
    */
   readonly breakerReset: 'NEXT_DAY' | 'NEVER';
+  /**
+   * When an order sent at a tick is matched: SAME_TICK (default) at once, so the strategy sees
+   * its fill within the tick; AFTER_TICK after the strategy's tick at the same instant (same
+   * touch), so it sees the fill at its next tick, as in the API, where the order-sync pass runs
+   * after the jobs.
+   */
+  readonly fills?: 'SAME_TICK' | 'AFTER_TICK';
 }
 
 /**

@@ -15,8 +15,7 @@ import {
   type RiskDenial,
 } from '@mcube/domain';
 import type { PaperExecutionClient, PaperTrade } from '@mcube/brokers-paper';
-import type { BacktestMarket } from '../market/backtest-market';
-import { optionSymbolOf } from '../market/backtest-market';
+import { optionSymbolOf, type EngineMarket } from '../market/backtest-market';
 import type { EngineOrderPort, EngineOrderState, EnginePosition, EnginePositionView, EngineSubmitResult } from '../strategy/strategy-host';
 import type { PositionBook } from './position-book';
 import { buildRiskContext, type BacktestAccount } from './risk-context-builder';
@@ -67,12 +66,14 @@ export class BacktestGateway implements EngineOrderPort, EnginePositionView {
   constructor(
     private readonly deps: {
       readonly paper: PaperExecutionClient;
-      readonly market: BacktestMarket;
+      readonly market: EngineMarket;
       readonly book: PositionBook;
       readonly calendar: NseCalendar;
       readonly clock: Clock;
       readonly account: BacktestAccount;
       readonly limits: EffectiveRiskLimits;
+      /** false: orders wait for the engine's match pass after the tick (engine `fills: AFTER_TICK`). */
+      readonly matchAtOnce?: boolean;
     },
   ) {
     deps.paper.subscribeOrderUpdates((update) => {
@@ -103,7 +104,7 @@ export class BacktestGateway implements EngineOrderPort, EnginePositionView {
       price: trade.price,
       charges: trade.charges,
       occurredAtMs: trade.occurredAtMs,
-      priceSource: this.deps.market.sourceOf(symbol) ?? 'MODELLED',
+      priceSource: this.deps.market.sourceOf?.(symbol) ?? 'MODELLED',
     });
   }
 
@@ -214,7 +215,7 @@ export class BacktestGateway implements EngineOrderPort, EnginePositionView {
     }
     // Nothing reached the broker: a reserved position is released at once.
     if (parents.every((p) => p.children.length === 0)) this.settle(first.positionId, 'ENTRY_NOT_FILLED');
-    else await this.deps.paper.matchNow();
+    else if (this.deps.matchAtOnce !== false) await this.deps.paper.matchNow();
     return results;
   }
 

@@ -254,3 +254,10 @@ export class BacktestMarket implements MarketDataPort {
 
 /** The symbol the paper broker quotes a contract by (the simulator's format). */
 export const optionSymbolOf = contractSymbol;
+
+/**
+ * What the engine's strategy, fill model, marks and breaker read: the history's
+ * `BacktestMarket`, or a live market source (the seeded simulator) given as
+ * `BacktestRunInput.market`; `sourceOf` says REAL or MODELLED where the source knows.
+ */
+export type EngineMarket = MarketDataPort & { sourceOf?(symbol: string): PriceSource | undefined };

@@ -84,6 +84,21 @@ export type AlertRaisedEvent = import('../trading/alert.response').AlertResponse
 /** `decision.recorded`: a new decision-journal entry (the dashboard timeline). */
 export type DecisionRecordedEvent = import('../trading/decision.response').DecisionResponse;
 
+/** `backtest.progress`: a backtest run advanced or finished (its days done of all, the run's status). */
+export interface BacktestProgressEvent {
+  runId: number;
+  status: import('../backtests/backtest.response').BacktestStatus;
+  /** 0..100. */
+  progressPct: number;
+  daysDone: number;
+  daysTotal: number;
+  /** The last simulated IST date, when known. */
+  date: string | null;
+  error: string | null;
+  /** Wall time (a run's progress is not market time). */
+  atMs: number;
+}
+
 /** Every server→client event by name. */
 export interface WsEventMap {
   'market.tick': MarketTickEvent;
@@ -94,6 +109,7 @@ export interface WsEventMap {
   'risk.state': RiskStateEvent;
   'alert.raised': AlertRaisedEvent;
   'decision.recorded': DecisionRecordedEvent;
+  'backtest.progress': BacktestProgressEvent;
 }
 
 /** The name of a server→client event. */

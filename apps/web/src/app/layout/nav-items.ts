@@ -11,6 +11,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/orders', label: 'Orders' },
   { path: '/strategy', label: 'Strategy' },
   { path: '/analytics', label: 'Analytics' },
+  { path: '/backtests', label: 'Backtests' },
   { path: '/market', label: 'Market' },
   { path: '/alerts', label: 'Alerts' },
   { path: '/settings', label: 'Settings' },

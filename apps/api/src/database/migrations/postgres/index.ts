@@ -11,6 +11,7 @@ import { ExitStateAndKillSwitchSetter1796180995644 } from './1796180995644-ExitS
 import { StrategyRuntimeState1796181379686 } from './1796181379686-StrategyRuntimeState';
 import { WeeklyLossLimitDefaults1796181500000 } from './1796181500000-WeeklyLossLimitDefaults';
 import { CalendarOverridesAndMarketClock1796181551632 } from './1796181551632-CalendarOverridesAndMarketClock';
+import { BacktestRuns1796194728914 } from './1796194728914-BacktestRuns';
 import { AnalyticsLearningLoop1796195054360 } from './1796195054360-AnalyticsLearningLoop';
 import { StrategyEntriesPaused1796195241907 } from './1796195241907-StrategyEntriesPaused';
 
@@ -27,6 +28,7 @@ export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   StrategyRuntimeState1796181379686,
   WeeklyLossLimitDefaults1796181500000,
   CalendarOverridesAndMarketClock1796181551632,
+  BacktestRuns1796194728914,
   AnalyticsLearningLoop1796195054360,
   StrategyEntriesPaused1796195241907,
 ];

@@ -1,0 +1,82 @@
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import type { BacktestStatus, BacktestSummaryResponse } from '@mcube/contracts';
+import { DataSource } from 'typeorm';
+import { JobHandlersRegistry } from '../../jobs/job-handlers.registry';
+import { MarketEventsBus } from '../data/snapshots/market-events.bus';
+import { BacktestRun } from './entities/backtest-run.entity';
+import type { BacktestChildRequest } from './runner/backtest-child.protocol';
+import { runBacktestProcess } from './runner/backtest-process';
+import { BacktestRequestValidator } from './backtest-request.validator';
+
+/** A run longer than this is killed and failed (the ten-year run takes seconds). */
+const RUN_TIMEOUT_MS = 15 * 60_000;
+
+/**
+ * The `backtests.run` job: runs the stored request in a child process (`runBacktestProcess`),
+ * stores its progress (each 5%) and pushes every percent as `backtest.progress` on the
+ * socket, then stores the report and summary (COMPLETED) or the error (FAILED). Runs once
+ * (registry attempts 1): a run already finished is not run again on a redelivery.
+ */
+@Injectable()
+export class BacktestJobHandler implements OnModuleInit {
+  private readonly logger = new Logger('Backtests');
+
+  constructor(
+    private readonly handlers: JobHandlersRegistry,
+    private readonly dataSource: DataSource,
+    private readonly bus: MarketEventsBus,
+    private readonly validator: BacktestRequestValidator,
+  ) {}
+
+  onModuleInit(): void {
+    this.handlers.register('backtests.run', (p) => this.run(p.runId), 'BacktestsModule');
+  }
+
+  async run(runId: number): Promise<void> {
+    const repo = this.dataSource.getRepository(BacktestRun);
+    const row = await repo.findOne({ where: { id: runId }, select: ['id', 'strategy', 'fromDate', 'toDate', 'dataSource', 'seed', 'params', 'status'] });
+    if (!row || row.status === 'COMPLETED' || row.status === 'FAILED') return;
+    await repo.update(runId, { status: 'RUNNING', progressPct: 0 });
+    this.publish(runId, 'RUNNING', 0, 0, 0, null, null);
+    const request: BacktestChildRequest = {
+      mode: 'run',
+      strategy: row.strategy,
+      from: row.fromDate,
+      to: row.toDate,
+      params: Object.entries(row.params).map(([k, v]) => `${k}=${v}`),
+      dataSource: row.dataSource,
+      seed: row.seed,
+      dataFolder: this.validator.dataFolder(),
+    };
+    let stored = 0;
+    let writes = Promise.resolve();
+    const result = await runBacktestProcess(
+      request,
+      (done, total, date) => {
+        const pct = Math.min(99, Math.floor((done / total) * 100));
+        this.publish(runId, 'RUNNING', pct, done, total, date, null);
+        if (pct >= stored + 5) {
+          stored = pct;
+          writes = writes.then(() => repo.update(runId, { progressPct: pct }).then(() => undefined));
+        }
+      },
+      { timeoutMs: RUN_TIMEOUT_MS },
+    );
+    await writes;
+    if (result.ok && result.reportJson) {
+      const summary = (JSON.parse(result.reportJson) as { summary: BacktestSummaryResponse }).summary;
+      await repo.update(runId, { status: 'COMPLETED', progressPct: 100, summary, reportJson: result.reportJson, finishedAt: new Date() });
+      this.publish(runId, 'COMPLETED', 100, 0, 0, row.toDate, null);
+    } else {
+      const error = result.ok ? 'the run produced no report' : `${result.input ? `${result.field ?? 'request'}: ` : ''}${result.message}`;
+      this.logger.warn(`backtest run ${runId} failed: ${error}`);
+      await repo.update(runId, { status: 'FAILED', error, finishedAt: new Date() });
+      this.publish(runId, 'FAILED', stored, 0, 0, null, error);
+    }
+  }
+
+  private publish(runId: number, status: BacktestStatus, progressPct: number, daysDone: number, daysTotal: number, date: string | null, error: string | null): void {
+    // Wall time: a run's progress has nothing to do with the market clock.
+    this.bus.publish('backtest.progress', { runId, status, progressPct, daysDone, daysTotal, date, error, atMs: Date.now() });
+  }
+}

@@ -1,0 +1,51 @@
+import type { ComparableTrade } from '@mcube/backtest';
+import { addDays, epochMsOfIst, istDateTimeOf } from '@mcube/domain';
+import { Between, In, type DataSource } from 'typeorm';
+import { Execution } from '../../orders/entities/execution.entity';
+import { Order } from '../../orders/entities/order.entity';
+import { PositionLeg } from '../../positions/entities/position-leg.entity';
+import { Position } from '../../positions/entities/position.entity';
+
+const istMinute = (d: Date) => {
+  const t = istDateTimeOf(d.getTime());
+  return `${t.date}T${t.time.slice(0, 5)}`;
+};
+
+/**
+ * The account's CLOSED strangle positions opened on IST days [from, to], in the drift core's
+ * trade shape: legs named as the backtest names them (`NIFTY-2026-03-10-22500-CE`), the
+ * quantity the entry orders filled, entry and exit averages from the legs, the charges of
+ * every execution and the net the ledger booked (realized P&L net of charges).
+ */
+export async function paperTradesOf(ds: DataSource, accountId: number, from: string, to: string): Promise<ComparableTrade[]> {
+  const positions = await ds.getRepository(Position).find({
+    where: { accountId, status: 'CLOSED', openedAt: Between(new Date(epochMsOfIst(from, '00:00')), new Date(epochMsOfIst(addDays(to, 1), '00:00') - 1)) },
+    order: { openedAt: 'ASC' },
+  });
+  if (positions.length === 0) return [];
+  const ids = positions.map((p) => p.id);
+  const legs = await ds.getRepository(PositionLeg).find({ where: { positionId: In(ids) }, order: { id: 'ASC' } });
+  const orders = await ds.getRepository(Order).find({ where: { positionId: In(ids) } });
+  const executions = orders.length === 0 ? [] : await ds.getRepository(Execution).find({ where: { orderId: In(orders.map((o) => o.id)) } });
+  return positions.map((p) => {
+    const own = orders.filter((o) => o.positionId === p.id);
+    const charges = executions.filter((e) => own.some((o) => o.id === e.orderId)).reduce((s, e) => s + e.chargesPaise, 0);
+    return {
+      positionId: String(p.id),
+      entryAt: istMinute(p.openedAt),
+      exitAt: p.closedAt ? istMinute(p.closedAt) : '',
+      legs: legs
+        .filter((l) => l.positionId === p.id)
+        .map((l) => ({
+          instrument: l.instrumentType === 'FUT' ? `${l.underlying}-${l.expiryDate}-FUT` : `${l.underlying}-${l.expiryDate}-${l.strike}-${l.instrumentType}`,
+          side: l.side,
+          quantity: own.filter((o) => o.purpose === 'ENTRY' && o.tradingSymbol === l.tradingSymbol).reduce((s, o) => s + o.filledQuantity, 0) || l.quantity,
+          entryPrice: l.avgPricePaise / 100,
+          exitPrice: l.exitPricePaise === null ? null : l.exitPricePaise / 100,
+        })),
+      netPnlPaise: p.realizedPnlPaise,
+      chargesPaise: charges,
+      exitReason: p.exitReason ?? 'CLOSED',
+    };
+  });
+}
