@@ -21,6 +21,7 @@ const BODIES: Record<string, object | undefined> = {
   'DELETE /api/accounts/:id/credentials': undefined,
   'POST /api/risk/breakers/:id/reset': { note: 'reviewed by the id sweep' },
   'PUT /api/strategy-configs/:id/parameters': { baseDeltaPct: 0.6 },
+  'PUT /api/strategy-configs/:id/entries-paused': { paused: false, reason: 'resumed by the id sweep' },
   'PUT /api/events/:id': { title: 'Renamed by the id sweep' },
   'DELETE /api/events/:id': undefined,
   'POST /api/alerts/:id/acknowledge': undefined,

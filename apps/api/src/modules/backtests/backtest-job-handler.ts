@@ -1,4 +1,4 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import type { BacktestStatus, BacktestSummaryResponse } from '@mcube/contracts';
 import { DataSource } from 'typeorm';
 import { JobHandlersRegistry } from '../../jobs/job-handlers.registry';
@@ -18,8 +18,11 @@ const RUN_TIMEOUT_MS = 15 * 60_000;
  * (registry attempts 1): a run already finished is not run again on a redelivery.
  */
 @Injectable()
-export class BacktestJobHandler implements OnModuleInit {
+export class BacktestJobHandler implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('Backtests');
+  /** Runs in progress: a shutdown stops their children and waits for their FAILED row. */
+  private readonly running = new Set<Promise<void>>();
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly handlers: JobHandlersRegistry,
@@ -32,7 +35,24 @@ export class BacktestJobHandler implements OnModuleInit {
     this.handlers.register('backtests.run', (p) => this.run(p.runId), 'BacktestsModule');
   }
 
+  /** Before the database closes: stop running children, store their runs as FAILED (interrupted). */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping.abort();
+    await Promise.allSettled([...this.running]);
+  }
+
   async run(runId: number): Promise<void> {
+    const run = this.execute(runId);
+    this.running.add(run);
+    try {
+      await run;
+    } finally {
+      this.running.delete(run);
+    }
+  }
+
+  private async execute(runId: number): Promise<void> {
+    if (this.stopping.signal.aborted) throw new Error('the API is shutting down: backtest run not started');
     const repo = this.dataSource.getRepository(BacktestRun);
     const row = await repo.findOne({ where: { id: runId }, select: ['id', 'strategy', 'fromDate', 'toDate', 'dataSource', 'seed', 'params', 'status'] });
     if (!row || row.status === 'COMPLETED' || row.status === 'FAILED') return;
@@ -60,7 +80,7 @@ export class BacktestJobHandler implements OnModuleInit {
           writes = writes.then(() => repo.update(runId, { progressPct: pct }).then(() => undefined));
         }
       },
-      { timeoutMs: RUN_TIMEOUT_MS },
+      { timeoutMs: RUN_TIMEOUT_MS, signal: this.stopping.signal },
     );
     await writes;
     if (result.ok && result.reportJson) {

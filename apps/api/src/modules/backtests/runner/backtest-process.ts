@@ -14,7 +14,7 @@ export type BacktestProgress = (done: number, total: number, date: string) => vo
  * The compiled API forks the compiled `.js`; under the test runner the `.ts` source is forked
  * with @swc-node/register and the API's tsconfig (its `@mcube/*` paths).
  */
-export function runBacktestProcess(request: BacktestChildRequest, onProgress: BacktestProgress, opts: { timeoutMs?: number } = {}): Promise<BacktestProcessResult> {
+export function runBacktestProcess(request: BacktestChildRequest, onProgress: BacktestProgress, opts: { timeoutMs?: number; signal?: AbortSignal } = {}): Promise<BacktestProcessResult> {
   const ext = extname(__filename);
   const script = join(__dirname, `backtest-child${ext}`);
   const execArgv = ext === '.ts' ? ['-r', '@swc-node/register'] : [];
@@ -25,6 +25,9 @@ export function runBacktestProcess(request: BacktestChildRequest, onProgress: Ba
     let stderr = '';
     child.stderr?.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-2000)));
     const timer = opts.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), opts.timeoutMs) : undefined;
+    const abort = () => child.kill('SIGKILL');
+    if (opts.signal?.aborted) abort();
+    opts.signal?.addEventListener('abort', abort, { once: true });
     child.on('message', (m: BacktestChildMessage) => {
       if (m.type === 'progress') onProgress(m.done, m.total, m.date);
       else if (m.type === 'report') result = { ok: true, reportJson: m.reportJson };
@@ -34,6 +37,8 @@ export function runBacktestProcess(request: BacktestChildRequest, onProgress: Ba
     child.on('error', (error) => (result ??= { ok: false, message: `backtest process failed to start: ${error.message}`, input: false }));
     child.on('exit', (code, signal) => {
       if (timer) clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', abort);
+      if (opts.signal?.aborted && !result) return done({ ok: false, message: 'interrupted: the API shut down during the run', input: false });
       done(result ?? { ok: false, message: `backtest process ended (${signal ?? `exit ${code}`}) without a report${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' ')}` : ''}`, input: false });
     });
     child.send(request);
