@@ -11,8 +11,24 @@ import { createScratchPostgresDatabase, DEFAULT_POSTGRES_ADMIN_URL } from '../..
 /** The two databases every persistence test runs on. */
 export type TestDialect = 'sqlite' | 'postgres';
 
-/** Use with `describe.each(TEST_DIALECTS)`. */
-export const TEST_DIALECTS: readonly TestDialect[] = ['sqlite', 'postgres'];
+/**
+ * The database of this test pass: `TEST_DATABASE=postgres` (the PostgreSQL pass of
+ * `tools/scripts/test.sh --postgres`) runs every suite that does not name a dialect on
+ * PostgreSQL; SQLite otherwise.
+ */
+export const TEST_DIALECT: TestDialect = testDialectOf(process.env['TEST_DATABASE']);
+
+/**
+ * Use with `describe.each(TEST_DIALECTS)`: both databases in the default pass; only
+ * PostgreSQL in the PostgreSQL pass (the SQLite half already ran in the default pass).
+ */
+export const TEST_DIALECTS: readonly TestDialect[] = TEST_DIALECT === 'postgres' ? ['postgres'] : ['sqlite', 'postgres'];
+
+function testDialectOf(value: string | undefined): TestDialect {
+  if (value === undefined || value === '' || value === 'sqlite') return 'sqlite';
+  if (value === 'postgres') return 'postgres';
+  throw new Error(`TEST_DATABASE must be sqlite or postgres, not ${value}`);
+}
 
 /**
  * A fresh, empty database for one suite: a temp-file SQLite database, or a uniquely named
@@ -29,8 +45,8 @@ export interface TestDatabase {
   dispose(): Promise<void>;
 }
 
-/** Creates the database of `dialect`; nothing is migrated yet. */
-export async function createTestDatabase(dialect: TestDialect): Promise<TestDatabase> {
+/** Creates the database of `dialect` (this pass's one unless told); nothing is migrated yet. */
+export async function createTestDatabase(dialect: TestDialect = TEST_DIALECT): Promise<TestDatabase> {
   let database: AppConfig['database'];
   let remove: () => Promise<void>;
   if (dialect === 'sqlite') {
@@ -63,6 +79,11 @@ export async function createTestDatabase(dialect: TestDialect): Promise<TestData
       await remove();
     },
   };
+}
+
+/** The environment that points the app at `database`. */
+export function databaseEnv(database: AppConfig['database']): Record<string, string> {
+  return database.type === 'sqlite' ? { SQLITE_PATH: database.path } : { DATABASE_URL: database.url };
 }
 
 /** True when `error` is a unique-constraint violation on either database. */

@@ -14,7 +14,7 @@ import { UserEntity } from '../../src/modules/core/entities/user.entity';
 import { bootstrapAdmin } from '../../src/modules/core/users/bootstrap-admin';
 import { hashPassword } from '../../src/modules/core/users/password-hasher';
 import type { Role } from '../../src/common/request-context/principal';
-import { createTestDatabase, TestDatabase } from '../db/test-database';
+import { createTestDatabase, databaseEnv, TestDatabase } from '../db/test-database';
 import { insertAccount } from '../db/fixtures';
 
 /** Secrets used by the security suites; none may ever appear in a log line. */
@@ -72,10 +72,10 @@ export interface SecurityApp {
 }
 
 /** Environment every suite starts from; `env` overrides it. */
-export function testEnv(path: string, env: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+export function testEnv(database: AppConfig['database'], env: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   return {
     NODE_ENV: 'test',
-    SQLITE_PATH: path,
+    ...databaseEnv(database),
     LOG_LEVEL: 'info',
     MCUBE_CREDENTIALS_KEY: TEST_SECRETS.credentialsKey,
     LOGIN_ADDRESS_MAX_FAILURES: '100000',
@@ -95,12 +95,12 @@ export async function startSecurityApp(
   } = {},
 ): Promise<SecurityApp> {
   hookStdio();
-  const db = opts.db ?? (await createTestDatabase('sqlite'));
+  const db = opts.db ?? (await createTestDatabase());
   const seedSource = await db.openMigrated();
   const seeded = (await seedSource.getRepository(UserEntity).count()) > 0 ? await seededOf(seedSource) : await seed(seedSource);
   if (opts.beforeBoot) await opts.beforeBoot(seedSource, seeded);
   await seedSource.destroy();
-  const config = loadConfig(testEnv(db.database.type === 'sqlite' ? db.database.path : '', opts.env));
+  const config = loadConfig(testEnv(db.database, opts.env));
   let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config, { logger: { destination: bufferDestination() } })], controllers: opts.controllers ?? [] });
   for (const o of opts.overrides ?? []) builder = builder.overrideProvider(o.provide).useValue(o.useValue);
   const moduleRef = await builder.compile();
