@@ -226,7 +226,11 @@ export async function apiKeyFor(s: SecurityApp, role: Role): Promise<string> {
 
 /** Every row of every application table (bookkeeping columns of access times left out). */
 export async function dumpDatabase(ds: DataSource): Promise<Record<string, unknown[]>> {
-  const tables = (await ds.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)) as { name: string }[];
+  const listTables =
+    ds.options.type === 'postgres'
+      ? `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`
+      : `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`;
+  const tables = (await ds.query(listTables)) as { name: string }[];
   const out: Record<string, unknown[]> = {};
   for (const { name } of tables) {
     const rows = (await ds.query(`SELECT * FROM "${name}"`)) as Record<string, unknown>[];
