@@ -4,7 +4,6 @@ import { envVariableNames } from '../../src/config/env.schema';
 
 // No Docker engine runs here: this checks docker/compose.yml and docker/Dockerfile statically,
 // the way `docker compose config` and a build would fail on them (README, "Docker").
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { load } = require('js-yaml') as { load: (text: string) => unknown };
 
 const ROOT = resolve(__dirname, '../../../..');
