@@ -36,7 +36,7 @@ export interface GatewayHarness {
 
 /** Builds the harness (this test pass's database unless told). */
 export async function startGateway(dialect: TestDialect = TEST_DIALECT): Promise<GatewayHarness> {
-  const db = await createTestDatabase(dialect);
+  const db = await createTestDatabase(dialect, { migrated: true });
   const dataSource = await db.openMigrated();
   const clock = new FixedClock(SESSION_MS);
   const sleep = async (ms: number) => clock.advance(ms);

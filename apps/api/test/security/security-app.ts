@@ -95,7 +95,7 @@ export async function startSecurityApp(
   } = {},
 ): Promise<SecurityApp> {
   hookStdio();
-  const db = opts.db ?? (await createTestDatabase());
+  const db = opts.db ?? (await createTestDatabase(undefined, { migrated: true }));
   const seedSource = await db.openMigrated();
   const seeded = (await seedSource.getRepository(UserEntity).count()) > 0 ? await seededOf(seedSource) : await seed(seedSource);
   if (opts.beforeBoot) await opts.beforeBoot(seedSource, seeded);
