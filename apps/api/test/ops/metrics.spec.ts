@@ -38,7 +38,7 @@ describe('GET /metrics (Prometheus, its own loopback port)', () => {
     const port = s.app.get(MetricsServer, { strict: false }).port;
     expect(port).toBeGreaterThan(0);
     url = `http://127.0.0.1:${port}/metrics`;
-  });
+  }, 120_000);
   afterAll(() => s?.close());
 
   const post = (path: string, body: object) => s.http().post(path).set('cookie', trader.cookie).set('x-csrf-token', trader.csrfToken).send(body);

@@ -6,7 +6,7 @@ describe('LOG_FORMAT=pretty (what command 1 shows in a terminal)', () => {
 
   beforeAll(async () => {
     s = await startSecurityApp({ env: { LOG_FORMAT: 'pretty' } });
-  });
+  }, 120_000);
   afterAll(() => s?.close());
 
   it('writes one human-readable line per request: method, redacted URL, status, time; no headers, no JSON', async () => {
