@@ -75,7 +75,7 @@ describe('GET /metrics (Prometheus, its own loopback port)', () => {
     expect(sample(text, 'mcube_websocket_clients')).toBe(0);
     expect(sample(text, 'mcube_market_data_age_seconds{symbol="NIFTY 50"}')).toBeGreaterThanOrEqual(0);
     expect(text).toContain('mcube_process_resident_memory_bytes');
-  });
+  }, 120_000);
 
   it('serves only GET /metrics there, and nothing of it on the API port', async () => {
     expect((await fetch(url.replace('/metrics', '/api/accounts'))).status).toBe(404);
