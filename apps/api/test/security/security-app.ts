@@ -234,10 +234,13 @@ export async function dumpDatabase(ds: DataSource): Promise<Record<string, unkno
   const out: Record<string, unknown[]> = {};
   for (const { name } of tables) {
     const rows = (await ds.query(`SELECT * FROM "${name}"`)) as Record<string, unknown>[];
-    out[name] = rows.map((r) => {
-      const { last_seen_at: _seen, last_used_at: _used, ...rest } = r;
-      return rest;
-    });
+    // Sorted: a table is a set, and PostgreSQL returns an updated row (a session's last_seen_at) at a new position.
+    out[name] = rows
+      .map((r) => {
+        const { last_seen_at: _seen, last_used_at: _used, ...rest } = r;
+        return rest;
+      })
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   }
   return out;
 }

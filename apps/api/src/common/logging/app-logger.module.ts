@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
@@ -47,7 +48,7 @@ export class AppLoggerModule {
                   serializers: { req: (req: { url?: unknown; query?: unknown }) => Object.assign(req, { url: typeof req.url === 'string' ? redactUrl(req.url) : req.url, query: redactQuery(req.query) }) },
                   autoLogging: true,
                   // Pretty: the line says method, redacted URL, status and time; the objects are not printed.
-                  ...(pretty ? { customSuccessMessage: requestLine, customErrorMessage: (req: never, res: never) => requestLine(req, res) } : {}),
+                  ...(pretty ? { customSuccessMessage: requestLine, customErrorMessage: (req: IncomingMessage, res: ServerResponse) => requestLine(req, res) } : {}),
                 },
                 pretty ? prettyDestination(options.destination) : (options.destination ?? process.stdout),
               ],
