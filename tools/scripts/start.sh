@@ -16,6 +16,8 @@ export MCUBE_WEB_DIST="${MCUBE_WEB_DIST:-$ROOT/dist/apps/web/browser}"
 # MCUBE_SIM_SPEED market seconds). MCUBE_SIM_SPEED=1 runs the market at real time.
 export MCUBE_SIM_SPEED="${MCUBE_SIM_SPEED:-5}"
 export MCUBE_JOB_SCHEDULE="${MCUBE_JOB_SCHEDULE:-true}"
+# Prometheus metrics on their own loopback listener (apps/api/SECURITY.md, "Metrics").
+export METRICS_PORT="${METRICS_PORT:-9464}"
 
 echo "==> preparing the database and the two paper accounts (idempotent)"
 node dist/apps/api/apps/api/src/cli/init.js
@@ -32,6 +34,9 @@ cat <<MSG
             Real time: MCUBE_SIM_SPEED=1 $0   Faster (coarser monitoring): MCUBE_SIM_SPEED=60 $0
   Console:  http://$HOST:$PORT/
   API docs: http://$HOST:$PORT/api/docs
+  Metrics:  http://${METRICS_HOST:-127.0.0.1}:$METRICS_PORT/metrics (Prometheus; loopback only)
+  Backups:  the SQLite database every ${MCUBE_BACKUP_EVERY_MINUTES:-60} min into ${MCUBE_BACKUP_DIR:-./data/backups}
+  Logs:     one line per request below (LOG_FORMAT=json for JSON lines)
   Log in as 'admin' (or \$MCUBE_ADMIN_USERNAME) with the one-time password printed above
   by the first init, or with \$MCUBE_ADMIN_PASSWORD if you set it. Ctrl-C stops it.
 

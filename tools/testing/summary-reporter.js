@@ -11,11 +11,13 @@ class SummaryReporter {
   onRunComplete(_contexts, results) {
     const dir = join(__dirname, '../../tmp/test-results');
     mkdirSync(dir, { recursive: true });
-    const name = (this.globalConfig.rootDir || 'jest').replace(/[^A-Za-z0-9]+/g, '_');
+    // The PostgreSQL pass (TEST_DATABASE=postgres) is reported apart from the SQLite one.
+    const pass = process.env.TEST_DATABASE === 'postgres' ? ' (PostgreSQL)' : '';
+    const name = `${this.globalConfig.rootDir || 'jest'}${pass}`.replace(/[^A-Za-z0-9]+/g, '_');
     writeFileSync(
       join(dir, `${name}.json`),
       JSON.stringify({
-        rootDir: this.globalConfig.rootDir,
+        rootDir: `${this.globalConfig.rootDir}${pass}`,
         passed: results.numPassedTests,
         failed: results.numFailedTests + results.numRuntimeErrorTestSuites,
         skipped: results.numPendingTests + results.numTodoTests,

@@ -5,6 +5,7 @@ import { ConfigModule } from './config/config.module';
 import { loadConfig } from './config/load-config';
 import { DatabaseModule } from './database/database.module';
 import { JobsModule } from './jobs/jobs.module';
+import { MetricsModule, OpsMetricsModule } from './metrics/metrics.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
 import { TelegramBotModule } from './modules/alerts/bot/telegram-bot.module';
@@ -34,6 +35,7 @@ export class AppModule {
         ConfigModule.forRoot(config),
         AppLoggerModule.forRoot(options.logger),
         DatabaseModule.forRoot(),
+        MetricsModule,
         ClockModule,
         JobsModule,
         CoreModule,
@@ -48,6 +50,7 @@ export class AppModule {
         AlertsModule,
         TelegramBotModule,
         BacktestsModule,
+        OpsMetricsModule,
       ],
     };
   }

@@ -11,7 +11,8 @@ import type { AppConfig } from './config/app-config';
  * (bad configuration, handlers not matching the job registry).
  */
 export async function createWorkerContext(config: AppConfig, options: AppModuleOptions = {}): Promise<INestApplicationContext> {
-  const workerConfig: AppConfig = { ...config, jobs: { ...config.jobs, runWorkers: true } };
+  // The scheduled SQLite backup is the API process's (one writer of the backup folder).
+  const workerConfig: AppConfig = { ...config, jobs: { ...config.jobs, runWorkers: true }, ops: { ...config.ops, backup: { ...config.ops.backup, everyMinutes: 0 } } };
   const app = await NestFactory.createApplicationContext(AppModule.forRoot(workerConfig, options), { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
   return app;

@@ -93,6 +93,18 @@ export interface AppConfig {
   jobs: JobsConfig;
   /** Telegram, e-mail and SMS (the `alerts` module). */
   alerts: AlertChannelsConfig;
+  /** Logs, metrics and backups (operations). */
+  ops: OpsConfig;
+}
+
+/** Operations: the log format, the Prometheus listener, the SQLite backups. */
+export interface OpsConfig {
+  /** Unset: pretty when stdout is a terminal, JSON otherwise. */
+  logFormat?: 'pretty' | 'json';
+  /** The `/metrics` listener (its own port, loopback by default); absent = none. */
+  metrics?: { port: number; host: string };
+  /** Scheduled SQLite online backups; `everyMinutes` 0 = none. */
+  backup: { dir: string; everyMinutes: number; keep: number };
 }
 
 /** DI token for the validated `AppConfig`. */

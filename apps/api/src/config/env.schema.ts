@@ -195,6 +195,30 @@ export class EnvSchema {
   /** How long one send to Telegram, SMTP or Twilio may take before it counts as a timeout (retried). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(500) @Max(120_000)
   MCUBE_ALERT_SEND_TIMEOUT_MS = 10_000;
+
+  /** `pretty`: one human-readable line per request (pino-pretty); `json`: one JSON object per line. Unset = pretty when stdout is a terminal, JSON otherwise. */
+  @IsOptional() @IsIn(['pretty', 'json'])
+  LOG_FORMAT?: 'pretty' | 'json';
+
+  /** Port of the Prometheus `/metrics` listener (its own server, not the API's); unset = no metrics listener; 0 = any free port. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Address the metrics listener binds; loopback by default (it has no authentication, see SECURITY.md). */
+  @IsOptional() @IsString()
+  METRICS_HOST = '127.0.0.1';
+
+  /** Folder of the scheduled SQLite online backups (SQLite only; PostgreSQL: pg_dump, see the database README). */
+  @IsOptional() @IsString()
+  MCUBE_BACKUP_DIR = './data/backups';
+
+  /** Minutes between two SQLite backups (wall time); 0 = no scheduled backup. Unset = 60, except with NODE_ENV=test (0). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(10_080)
+  MCUBE_BACKUP_EVERY_MINUTES?: number;
+
+  /** Backups kept in MCUBE_BACKUP_DIR; the oldest beyond this many are deleted after each backup. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(1000)
+  MCUBE_BACKUP_KEEP = 48;
 }
 
 /** The names of every variable EnvSchema declares (decorated properties, with or without a default). */

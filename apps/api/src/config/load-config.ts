@@ -80,6 +80,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       queuePrefix: parsed.MCUBE_QUEUE_PREFIX,
     },
     alerts: alertChannelsOf(parsed),
+    ops: {
+      logFormat: parsed.LOG_FORMAT,
+      metrics: parsed.METRICS_PORT === undefined ? undefined : { port: parsed.METRICS_PORT, host: parsed.METRICS_HOST },
+      backup: { dir: parsed.MCUBE_BACKUP_DIR, everyMinutes: parsed.MCUBE_BACKUP_EVERY_MINUTES ?? (parsed.NODE_ENV === 'test' ? 0 : 60), keep: parsed.MCUBE_BACKUP_KEEP },
+    },
   };
 }
 

@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSourceOptions } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '../config/app-config';
+import { BackupScheduler } from './backup/backup.scheduler';
 import { createDataSource } from './create-data-source';
 import { buildDataSourceOptions } from './data-source-options';
 import { runMigrations } from './run-migrations';
@@ -34,7 +35,8 @@ export class DatabaseModule {
           },
         }),
       ],
-      exports: [TypeOrmModule],
+      providers: [BackupScheduler],
+      exports: [TypeOrmModule, BackupScheduler],
     };
   }
 }

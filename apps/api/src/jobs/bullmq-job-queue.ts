@@ -4,7 +4,7 @@ import IORedis from 'ioredis';
 import { isUnrecoverable } from './job-errors';
 import type { JobHandlersRegistry } from './job-handlers.registry';
 import { assertNoSecrets } from './job-payload.checks';
-import type { EnqueueOptions, EnqueueResult, JobHandler, JobQueue, JobStateName, JobStatus, RepeatableSchedule } from './job-queue.port';
+import type { EnqueueOptions, EnqueueResult, JobHandler, JobQueue, JobStateName, JobStatus, QueueDepth, RepeatableSchedule } from './job-queue.port';
 import { isJobName, jobDefinition, QUEUE_NAMES, type JobName, type JobPayloads, type QueueName } from './job-registry';
 import type { JobLogger, JobRunner } from './job-runner';
 
@@ -127,6 +127,16 @@ export class BullMqJobQueue implements JobQueue {
     return null;
   }
 
+  /** Waiting (prioritized included), delayed and active counts of every queue, from Redis. */
+  async depths(): Promise<QueueDepth[]> {
+    const out: QueueDepth[] = [];
+    for (const [name, queue] of this.queues) {
+      const c = await queue.getJobCounts('waiting', 'prioritized', 'delayed', 'active');
+      out.push({ queue: name, waiting: (c['waiting'] ?? 0) + (c['prioritized'] ?? 0), delayed: c['delayed'] ?? 0, active: c['active'] ?? 0 });
+    }
+    return out;
+  }
+
   /** The BullMQ queue of the queue name (tests and the health check). */
   bullQueue(name: QueueName): Queue {
     return this.queues.get(name) as Queue;
@@ -164,7 +174,9 @@ export class BullMqJobQueue implements JobQueue {
 
   private async process(job: Job): Promise<void> {
     try {
-      await this.opts.runner.run({ name: job.name, payload: job.data, jobId: String(job.id), attempt: job.attemptsMade + 1 });
+      // The lag of a first attempt: from the time it was added (plus its delay) to now, wall time.
+      const dueAtWallMs = job.attemptsMade === 0 ? job.timestamp + (job.delay ?? 0) : undefined;
+      await this.opts.runner.run({ name: job.name, payload: job.data, jobId: String(job.id), attempt: job.attemptsMade + 1, dueAtWallMs });
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       // BullMQ retries unless told otherwise: bad payloads, unknown jobs and orders never are.

@@ -4,7 +4,7 @@ import { BullMqJobQueue } from './bullmq-job-queue';
 import { InProcessJobQueue, type InProcessJobQueueOptions } from './in-process-job-queue';
 import type { JobHandlersRegistry } from './job-handlers.registry';
 import type { JobQueue } from './job-queue.port';
-import { JobRunner, type JobLogger } from './job-runner';
+import { JobRunner, type JobLogger, type JobMetricsSink } from './job-runner';
 
 /** What `createJobQueue` needs. */
 export interface CreateJobQueueDeps {
@@ -15,11 +15,13 @@ export interface CreateJobQueueDeps {
   logger: JobLogger;
   /** Nest's SchedulerRegistry, so the embedded driver's timers are managed by @nestjs/schedule. */
   intervals?: InProcessJobQueueOptions['intervals'];
+  /** Where each run's duration and lag go (the metrics). */
+  metrics?: JobMetricsSink;
 }
 
 /** BullMQ when REDIS_URL is set, else the in-process driver; both over the same runner. */
 export function createJobQueue(deps: CreateJobQueueDeps): JobQueue {
-  const runner = new JobRunner({ handlers: deps.handlers, clock: deps.clock, calendar: deps.calendar, logger: deps.logger });
+  const runner = new JobRunner({ handlers: deps.handlers, clock: deps.clock, calendar: deps.calendar, logger: deps.logger, metrics: deps.metrics });
   if (deps.config.redisUrl) {
     return new BullMqJobQueue({ redisUrl: deps.config.redisUrl, prefix: deps.config.jobs.queuePrefix, runner, handlers: deps.handlers, logger: deps.logger });
   }

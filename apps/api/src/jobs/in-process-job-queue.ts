@@ -5,13 +5,15 @@ import { timerSleep } from '../modules/core/clock/system-clock';
 import { isUnrecoverable } from './job-errors';
 import type { JobHandlersRegistry } from './job-handlers.registry';
 import { assertNoSecrets } from './job-payload.checks';
-import type { EnqueueOptions, EnqueueResult, JobHandler, JobQueue, JobStatus, RepeatableSchedule } from './job-queue.port';
-import { jobDefinition, type JobName, type JobPayloads, type QueueName } from './job-registry';
+import type { EnqueueOptions, EnqueueResult, JobHandler, JobQueue, JobStatus, QueueDepth, RepeatableSchedule } from './job-queue.port';
+import { jobDefinition, QUEUE_NAMES, type JobName, type JobPayloads, type QueueName } from './job-registry';
 import type { JobLogger, JobRunner } from './job-runner';
 
 interface Entry extends JobStatus {
   name: JobName;
   payload: unknown;
+  /** Wall-clock ms when it became due (for the lag metric). */
+  dueAtWallMs: number;
   finishedAtMs?: number;
 }
 
@@ -68,9 +70,9 @@ export class InProcessJobQueue implements JobQueue {
     const jobId = definition.jobId(checked) ?? `${name}#${++this.seq}`;
     this.forgetExpired();
     if (this.jobs.has(jobId)) return { jobId, duplicate: true };
-    const entry: Entry = { id: jobId, name, payload: checked, state: 'waiting', attemptsMade: 0 };
-    this.jobs.set(jobId, entry);
     const delayMs = opts.delayMs ?? 0;
+    const entry: Entry = { id: jobId, name, payload: checked, state: 'waiting', attemptsMade: 0, dueAtWallMs: Date.now() + delayMs };
+    this.jobs.set(jobId, entry);
     if (delayMs > 0) {
       entry.state = 'delayed';
       this.inFlight++;
@@ -121,6 +123,16 @@ export class InProcessJobQueue implements JobQueue {
     return entry ? { id: entry.id, name: entry.name, state: entry.state, attemptsMade: entry.attemptsMade, failedReason: entry.failedReason } : null;
   }
 
+  /** Jobs remembered by state, per queue. */
+  async depths(): Promise<QueueDepth[]> {
+    const out = new Map<string, QueueDepth>(QUEUE_NAMES.map((q) => [q, { queue: q, waiting: 0, delayed: 0, active: 0 }]));
+    for (const entry of this.jobs.values()) {
+      const depth = out.get(jobDefinition(entry.name).queue);
+      if (depth && (entry.state === 'waiting' || entry.state === 'delayed' || entry.state === 'active')) depth[entry.state] += 1;
+    }
+    return [...out.values()];
+  }
+
   /** Resolves when no job is waiting, delayed or running (tests and shutdown). */
   onIdle(): Promise<void> {
     return this.inFlight === 0 && this.parked.length === 0 ? Promise.resolve() : new Promise((resolve) => this.idleWaiters.push(resolve));
@@ -165,7 +177,7 @@ export class InProcessJobQueue implements JobQueue {
       entry.state = 'active';
       entry.attemptsMade++;
       try {
-        await this.opts.runner.run({ name: entry.name, payload: entry.payload, jobId: entry.id, attempt: entry.attemptsMade });
+        await this.opts.runner.run({ name: entry.name, payload: entry.payload, jobId: entry.id, attempt: entry.attemptsMade, dueAtWallMs: entry.attemptsMade === 1 ? entry.dueAtWallMs : undefined });
         entry.state = 'completed';
         break;
       } catch (err) {

@@ -36,6 +36,14 @@ export interface JobStatus {
   failedReason?: string;
 }
 
+/** How many jobs of one queue wait, are delayed or run now (the metrics' queue depths). */
+export interface QueueDepth {
+  queue: string;
+  waiting: number;
+  delayed: number;
+  active: number;
+}
+
 /** A repeatable schedule kept by the driver (in Redis for BullMQ). */
 export interface RepeatableSchedule {
   id: string;
@@ -60,6 +68,8 @@ export interface JobQueue {
   registerHandler<N extends JobName>(name: N, handler: JobHandler<N>, owner?: string): void;
   /** Starts the processors of every queue (after the boot check). */
   startProcessing(): Promise<void>;
+  /** Depth of every queue of the registry. */
+  depths(): Promise<QueueDepth[]>;
   /** A job's state, or null when the id is unknown. */
   getJob(jobId: string): Promise<JobStatus | null>;
   /** Stops processors and schedules and releases connections; waits for running jobs. */

@@ -13,6 +13,11 @@ export interface JobLogger {
   error(message: unknown, ...rest: unknown[]): void;
 }
 
+/** Where the runner reports each run (the Prometheus metrics); durations and lag are wall time. */
+export interface JobMetricsSink {
+  jobFinished(run: { name: string; outcome: JobOutcome | 'failed'; durationMs: number; lagMs?: number }): void;
+}
+
 /** What the runner needs; the same for both drivers. */
 export interface JobRunnerDeps {
   handlers: JobHandlersRegistry;
@@ -20,6 +25,7 @@ export interface JobRunnerDeps {
   calendar: NseCalendar;
   logger: JobLogger;
   schedule?: readonly ScheduleEntry[];
+  metrics?: JobMetricsSink;
 }
 
 /** One dequeued job, as either driver sees it. */
@@ -28,6 +34,8 @@ export interface DequeuedJob {
   payload: unknown;
   jobId: string;
   attempt: number;
+  /** Wall-clock ms when the job became due (enqueued + delay); the lag is measured from it. */
+  dueAtWallMs?: number;
 }
 
 /** `skipped`: a scheduled slot no longer due (holiday, outside session, stale): the handler did not run. */
@@ -44,6 +52,21 @@ export class JobRunner {
 
   /** Runs `job`; throws JobPayloadError, JobRegistryError or whatever the handler throws. */
   async run(job: DequeuedJob): Promise<JobOutcome> {
+    // Wall time, labelled: how long the job waited past its due time, and how long it ran.
+    const startedAtWallMs = Date.now();
+    const lagMs = job.dueAtWallMs === undefined ? undefined : Math.max(0, startedAtWallMs - job.dueAtWallMs);
+    const report = (outcome: JobOutcome | 'failed') => this.deps.metrics?.jobFinished({ name: job.name, outcome, durationMs: Date.now() - startedAtWallMs, lagMs });
+    try {
+      const outcome = await this.runChecked(job);
+      report(outcome);
+      return outcome;
+    } catch (err) {
+      report('failed');
+      throw err;
+    }
+  }
+
+  private async runChecked(job: DequeuedJob): Promise<JobOutcome> {
     if (!isJobName(job.name)) throw new JobPayloadError(job.name, 'is not a job of the registry');
     const name: JobName = job.name;
     let payload: unknown;

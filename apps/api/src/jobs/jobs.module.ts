@@ -2,6 +2,7 @@ import { Global, Logger, Module } from '@nestjs/common';
 import { ScheduleModule, SchedulerRegistry } from '@nestjs/schedule';
 import type { Clock, NseCalendar } from '@mcube/domain';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { MetricsService } from '../metrics/metrics.service';
 import { createJobQueue } from './create-job-queue';
 import { JobHandlersRegistry } from './job-handlers.registry';
 import { JOB_QUEUE, JOBS_CALENDAR } from './job-queue.port';
@@ -24,9 +25,9 @@ import { ScheduleTicker } from './schedule-ticker';
     JobHandlersRegistry,
     {
       provide: JOB_QUEUE,
-      inject: [APP_CONFIG, JOBS_CLOCK, JOBS_CALENDAR, JobHandlersRegistry, SchedulerRegistry],
-      useFactory: (config: AppConfig, clock: Clock, calendar: NseCalendar, handlers: JobHandlersRegistry, intervals: SchedulerRegistry) =>
-        createJobQueue({ config, clock, calendar, handlers, intervals, logger: new Logger('Jobs') }),
+      inject: [APP_CONFIG, JOBS_CLOCK, JOBS_CALENDAR, JobHandlersRegistry, SchedulerRegistry, { token: MetricsService, optional: true }],
+      useFactory: (config: AppConfig, clock: Clock, calendar: NseCalendar, handlers: JobHandlersRegistry, intervals: SchedulerRegistry, metrics?: MetricsService) =>
+        createJobQueue({ config, clock, calendar, handlers, intervals, metrics, logger: new Logger('Jobs') }),
     },
     ScheduleTicker,
     JobsLifecycle,

@@ -18,7 +18,7 @@ describe('the calendar horizon WARNING', () => {
   const warnings = () => ds.getRepository(Alert).find({ where: { severity: 'WARNING' }, order: { id: 'ASC' } });
 
   beforeAll(async () => {
-    db = await createTestDatabase('sqlite');
+    db = await createTestDatabase();
     ds = await db.openMigrated();
     current = createDefaultNseCalendar();
     new CalendarHorizonWatchService(clock, delegatingNseCalendar(() => current), new AlertsService(ds, new MarketEventsBus()), jobs).onModuleInit();

@@ -21,7 +21,7 @@ describe('the simulated market clock across restarts', () => {
   let s: SecurityApp | undefined;
 
   beforeAll(async () => {
-    db = await createTestDatabase('sqlite');
+    db = await createTestDatabase();
   });
   afterAll(async () => {
     await s?.stop();

@@ -6,7 +6,7 @@ import { BullMqJobQueue } from '../../src/jobs/bullmq-job-queue';
 import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
 import { JobRunner } from '../../src/jobs/job-runner';
 import { createWorkerContext } from '../../src/worker-context';
-import { createTestDatabase, type TestDatabase } from '../db/test-database';
+import { createTestDatabase, databaseEnv, type TestDatabase } from '../db/test-database';
 import { deletePrefix, memoryLogger, settled, SHARED_REDIS_URL, uniquePrefix } from './job-test-kit';
 
 const quiet = () => new Writable({ write: (_chunk, _enc, done) => done() });
@@ -18,7 +18,7 @@ describe('worker entry point', () => {
   const prefix = uniquePrefix();
 
   beforeAll(async () => {
-    db = await createTestDatabase('sqlite');
+    db = await createTestDatabase();
     await (await db.openMigrated()).destroy();
   });
 
@@ -30,8 +30,7 @@ describe('worker entry point', () => {
   });
 
   it('runs, without HTTP, the jobs another process (an API with MCUBE_RUN_WORKERS=false) enqueues on Redis', async () => {
-    const path = db.database.type === 'sqlite' ? db.database.path : '';
-    const env = { NODE_ENV: 'test', SQLITE_PATH: path, REDIS_URL: SHARED_REDIS_URL, MCUBE_QUEUE_PREFIX: prefix, MCUBE_RUN_WORKERS: 'false', LOG_LEVEL: 'silent' };
+    const env = { NODE_ENV: 'test', ...databaseEnv(db.database), REDIS_URL: SHARED_REDIS_URL, MCUBE_QUEUE_PREFIX: prefix, MCUBE_RUN_WORKERS: 'false', LOG_LEVEL: 'silent' };
     worker = await createWorkerContext(loadConfig(env), { logger: { destination: quiet() } });
     expect('listen' in worker).toBe(false);
 

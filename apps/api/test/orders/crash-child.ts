@@ -20,6 +20,7 @@ import { buildGateway } from './gateway-factory';
 import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
 import { CRASH_ACCOUNT_ID, CRASH_CALL_BID, CRASH_CAPITAL_PAISE, crashClockMs, crashEntry, crashMarket, SLICED_QUANTITY, type CrashPoint } from './crash-scenario';
 import { JsonFilePaperBookStore } from './json-file-paper-book.store';
+import type { AppConfig } from '../../src/config/app-config';
 
 const die = (): never => {
   process.kill(process.pid, 'SIGKILL');
@@ -27,8 +28,8 @@ const die = (): never => {
 };
 
 async function main(): Promise<void> {
-  const [sqlitePath, bookPath, point] = process.argv.slice(2) as [string, string, CrashPoint];
-  const dataSource = await createDataSource(buildDataSourceOptions({ type: 'sqlite', path: sqlitePath }, { logging: false })).initialize();
+  const [databaseJson, bookPath, point] = process.argv.slice(2) as [string, string, CrashPoint];
+  const dataSource = await createDataSource(buildDataSourceOptions(JSON.parse(databaseJson) as AppConfig['database'], { logging: false })).initialize();
   const clock = new FixedClock(crashClockMs());
   const sleep = async (ms: number) => clock.advance(ms);
   const market = crashMarket();

@@ -9,7 +9,7 @@ import type { EntryResult, GatewayEntry, GatewayIntent, SubmitResult } from '../
 import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
 import type { OrdersService } from '../../src/modules/orders/submit-order.service';
 import { insertAccount } from '../db/fixtures';
-import { createTestDatabase, TestDatabase, type TestDialect } from '../db/test-database';
+import { createTestDatabase, TEST_DIALECT, TestDatabase, type TestDialect } from '../db/test-database';
 import { FakeExecutionClient } from './fake-execution-client';
 import { buildGateway } from './gateway-factory';
 import { QuoteBoard } from './quote-board.fake';
@@ -34,9 +34,9 @@ export interface GatewayHarness {
   close(): Promise<void>;
 }
 
-/** Builds the harness (SQLite unless told). */
-export async function startGateway(dialect: TestDialect = 'sqlite'): Promise<GatewayHarness> {
-  const db = await createTestDatabase(dialect);
+/** Builds the harness (this test pass's database unless told). */
+export async function startGateway(dialect: TestDialect = TEST_DIALECT): Promise<GatewayHarness> {
+  const db = await createTestDatabase(dialect, { migrated: true });
   const dataSource = await db.openMigrated();
   const clock = new FixedClock(SESSION_MS);
   const sleep = async (ms: number) => clock.advance(ms);

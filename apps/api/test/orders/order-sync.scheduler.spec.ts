@@ -51,8 +51,10 @@ describe('the order sync scheduler', () => {
       expect(r.statuses).toEqual(['ACCEPTED']);
       g.market.set(quoteSymbol(strangleLeg(1).instrument), { lastPrice: 121, bid: 121, ask: 121.5 });
       await (paper as PaperExecutionClient).matchNow();
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(await g.dataSource.getRepository(Order).findOneByOrFail({ id: r.orderIds[0] })).toMatchObject({ status: 'FILLED', filledQuantity: 650 });
+      // The pushed fill is applied off the call (a transaction of its own, slower on PostgreSQL): wait for it, up to 5 s.
+      const filled = async () => g.dataSource.getRepository(Order).findOneByOrFail({ id: r.orderIds[0] });
+      for (const deadline = Date.now() + 5000; (await filled()).status !== 'FILLED' && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 25));
+      expect(await filled()).toMatchObject({ status: 'FILLED', filledQuantity: 650 });
       expect(await g.dataSource.getRepository(PaperBookRow).count({ where: { accountId: g.account.id, kind: 'TRADE' } })).toBe(1);
     } finally {
       scheduler.onModuleDestroy();

@@ -36,9 +36,9 @@ export interface PaperGatewayHarness {
 /** The quote symbol the paper broker asks for. */
 export const quoteSymbol = (i: GatewayInstrument, segment: 'NFO-OPT' | 'NFO-FUT' = 'NFO-OPT'): string => simContractSymbolOf({ ...i, segment });
 
-/** Builds it (SQLite unless told); paper capital ₹6 Cr, NIFTY spot 23,400. */
+/** Builds it (this test pass's database unless told); paper capital ₹6 Cr, NIFTY spot 23,400. */
 export async function startPaperGateway(opts: { dialect?: TestDialect; config?: Partial<PaperBrokerConfig>; store?: PaperBookStore; db?: TestDatabase } = {}): Promise<PaperGatewayHarness> {
-  const db = opts.db ?? (await createTestDatabase(opts.dialect ?? 'sqlite'));
+  const db = opts.db ?? (await createTestDatabase(opts.dialect, { migrated: true }));
   const dataSource = await db.openMigrated();
   const clock = new FixedClock(SESSION_MS);
   const sleep = async (ms: number) => clock.advance(ms);

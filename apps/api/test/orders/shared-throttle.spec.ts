@@ -21,9 +21,9 @@ interface ChildOutput {
 }
 
 /** Runs one gateway process to the end of its burst; resolves with what it printed. */
-function runChild(sqlitePath: string, prefix: string, startAtMs: number): Promise<ChildOutput> {
+function runChild(databaseJson: string, prefix: string, startAtMs: number): Promise<ChildOutput> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'throttle-child.ts'), sqlitePath, SHARED_REDIS_URL, prefix, String(PER_PROCESS), String(startAtMs)], {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'throttle-child.ts'), databaseJson, SHARED_REDIS_URL, prefix, String(PER_PROCESS), String(startAtMs)], {
       cwd: REPO,
       env: { ...process.env, SWC_NODE_PROJECT: 'apps/api/tsconfig.spec.json', NODE_ENV: 'test' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,12 +54,12 @@ describe('the order throttle shared in Redis', () => {
   it('lets at most 5 orders per second leave two processes bursting together', async () => {
     const paths: string[] = [];
     for (let i = 0; i < 2; i++) {
-      const db = await createTestDatabase('sqlite');
+      const db = await createTestDatabase();
       dbs.push(db);
       const ds = await db.openMigrated();
       expect((await insertAccount(ds)).id).toBe(1);
       await ds.destroy();
-      paths.push((db.database as { path: string }).path);
+      paths.push(JSON.stringify(db.database));
     }
     // Both start their burst at the same wall instant, once both have booted.
     const startAtMs = Date.now() + 8_000;

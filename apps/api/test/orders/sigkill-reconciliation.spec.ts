@@ -25,9 +25,9 @@ import { JsonFilePaperBookStore } from './json-file-paper-book.store';
 const REPO = join(__dirname, '..', '..', '..', '..');
 
 /** Runs the crash child to its SIGKILL; resolves with the signal (or rejects with its stderr). */
-function runChild(sqlitePath: string, bookPath: string, point: CrashPoint): Promise<NodeJS.Signals | null> {
+function runChild(databaseJson: string, bookPath: string, point: CrashPoint): Promise<NodeJS.Signals | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'crash-child.ts'), sqlitePath, bookPath, point], {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'crash-child.ts'), databaseJson, bookPath, point], {
       cwd: REPO,
       env: { ...process.env, SWC_NODE_PROJECT: 'apps/api/tsconfig.spec.json', NODE_ENV: 'test' },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -67,13 +67,12 @@ describe.each([
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    db = await createTestDatabase('sqlite');
+    db = await createTestDatabase();
     dir = mkdtempSync(join(tmpdir(), 'mcube-crash-'));
     const seed = await db.openMigrated();
     expect((await insertAccount(seed)).id).toBe(CRASH_ACCOUNT_ID);
     await seed.destroy();
-    const path = (db.database as { path: string }).path;
-    expect(await runChild(path, join(dir, 'paper-book.json'), point)).toBe('SIGKILL');
+    expect(await runChild(JSON.stringify(db.database), join(dir, 'paper-book.json'), point)).toBe('SIGKILL');
     dataSource = await db.open();
   }, 60_000);
   afterAll(async () => {
@@ -126,12 +125,12 @@ describe('the API process killed (SIGKILL) mid-slicing (issue 12.8)', () => {
   let dataSource: DataSource;
 
   beforeAll(async () => {
-    db = await createTestDatabase('sqlite');
+    db = await createTestDatabase();
     dir = mkdtempSync(join(tmpdir(), 'mcube-crash-'));
     const seed = await db.openMigrated();
     expect((await insertAccount(seed)).id).toBe(CRASH_ACCOUNT_ID);
     await seed.destroy();
-    expect(await runChild((db.database as { path: string }).path, join(dir, 'paper-book.json'), 'MID_SLICING')).toBe('SIGKILL');
+    expect(await runChild(JSON.stringify(db.database), join(dir, 'paper-book.json'), 'MID_SLICING')).toBe('SIGKILL');
     dataSource = await db.open();
   }, 60_000);
   afterAll(async () => {

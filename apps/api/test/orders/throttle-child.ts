@@ -21,10 +21,11 @@ import { RiskContextService } from '../../src/modules/risk/context/risk-context.
 import { FakeExecutionClient } from './fake-execution-client';
 import { SESSION_MS, strangleLeg } from './gateway-harness';
 import { QuoteBoard } from './quote-board.fake';
+import type { AppConfig } from '../../src/config/app-config';
 
 async function main(): Promise<void> {
-  const [sqlitePath, redisUrl, prefix, countText, startText] = process.argv.slice(2);
-  const dataSource = await createDataSource(buildDataSourceOptions({ type: 'sqlite', path: sqlitePath }, { logging: false })).initialize();
+  const [databaseJson, redisUrl, prefix, countText, startText] = process.argv.slice(2);
+  const dataSource = await createDataSource(buildDataSourceOptions(JSON.parse(databaseJson) as AppConfig['database'], { logging: false })).initialize();
   // The market clock stays inside the session; the throttle runs on real time.
   const market = new FixedClock(SESSION_MS);
   const sentAt: number[] = [];

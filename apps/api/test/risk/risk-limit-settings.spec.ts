@@ -10,7 +10,7 @@ import { login, SecurityApp, SessionAuth } from '../security/security-app';
 
 describe('approval and days-to-expiry are stored risk limits, not code', () => {
   it('init seeds today’s rules: ICICI entries need approval, options 1 day and futures 15 days to expiry', async () => {
-    const db = await createTestDatabase('sqlite');
+    const db = await createTestDatabase();
     const ds = await db.openMigrated();
     try {
       await seedTradingAccounts(ds);

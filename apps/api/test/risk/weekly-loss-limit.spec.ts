@@ -36,7 +36,7 @@ const legacyRow = (accountId: number, weeklyLossLimitPaise: number | null = null
 /** Issue 11 §5, DECISIONS §6: the weekly loss limit is ₹4 L (Kotak) / ₹3 L (ICICI) and trips the breaker like the daily one. */
 describe('the weekly loss limit', () => {
   it('is seeded by init: ₹4 L on Kotak, ₹3 L on ICICI (null on main)', async () => {
-    const db = await createTestDatabase('sqlite');
+    const db = await createTestDatabase();
     const ds = await db.openMigrated();
     try {
       await seedTradingAccounts(ds);

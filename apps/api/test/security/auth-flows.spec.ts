@@ -58,7 +58,8 @@ describe('authentication flows', () => {
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
       await from('198.51.100.2').send({ username: 'trader', password: TEST_SECRETS.traderPassword }).expect(200);
       await from('198.51.100.1').send({ username: 'admin', password: TEST_SECRETS.adminPassword }).expect(200);
-      expect(await throttled.dataSource.query(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'user.lock'`)).toEqual([{ n: 0 }]);
+      // COUNT(*) is a bigint, returned as text, on PostgreSQL.
+      expect((await throttled.dataSource.query(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'user.lock'`)).map((r: { n: number | string }) => Number(r.n))).toEqual([0]);
     } finally {
       await throttled.close();
     }
@@ -140,8 +141,10 @@ describe('authentication flows', () => {
     await s.http().get('/api/auth/me').set('cookie', cookie).expect(401);
     await s.http().get('/api/auth/me').set('x-api-key', key).expect(401);
     await s.http().post('/api/auth/login').send({ username: 'temp.user', password: 'Temp-user-own-pass-456' }).expect(401);
-    const audit = await s.dataSource.query(`SELECT old_value, new_value FROM audit_log WHERE action = 'user.update' AND entity_id = ?`, [String(created.body.id)]);
-    expect(audit.map((a: { old_value: string; new_value: string }) => [JSON.parse(a.old_value), JSON.parse(a.new_value)])).toEqual([[{ role: 'trader', isActive: true }, { role: 'trader', isActive: false }]]);
+    const audit = await s.dataSource.query(`SELECT old_value, new_value FROM audit_log WHERE action = 'user.update' AND entity_id = ${s.dataSource.options.type === 'postgres' ? '$1' : '?'}`, [String(created.body.id)]);
+    // Text on SQLite, jsonb (already parsed) on PostgreSQL.
+    const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+    expect(audit.map((a: { old_value: unknown; new_value: unknown }) => [json(a.old_value), json(a.new_value)])).toEqual([[{ role: 'trader', isActive: true }, { role: 'trader', isActive: false }]]);
   });
 
   it('does not let an admin demote or deactivate themselves', async () => {

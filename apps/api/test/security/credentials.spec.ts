@@ -73,7 +73,7 @@ describe('broker credentials', () => {
   });
 
   it('rotates the key: boots with the previous key, re-encrypts, then runs on the new key alone', async () => {
-    const db = await createTestDatabase('sqlite');
+    const db = await createTestDatabase();
     try {
       const first = await startSecurityApp({ db });
       const a1 = await login(first, 'admin');

@@ -14,7 +14,7 @@ import { UserEntity } from '../../src/modules/core/entities/user.entity';
 import { bootstrapAdmin } from '../../src/modules/core/users/bootstrap-admin';
 import { hashPassword } from '../../src/modules/core/users/password-hasher';
 import type { Role } from '../../src/common/request-context/principal';
-import { createTestDatabase, TestDatabase } from '../db/test-database';
+import { createTestDatabase, databaseEnv, TestDatabase } from '../db/test-database';
 import { insertAccount } from '../db/fixtures';
 
 /** Secrets used by the security suites; none may ever appear in a log line. */
@@ -72,10 +72,10 @@ export interface SecurityApp {
 }
 
 /** Environment every suite starts from; `env` overrides it. */
-export function testEnv(path: string, env: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+export function testEnv(database: AppConfig['database'], env: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   return {
     NODE_ENV: 'test',
-    SQLITE_PATH: path,
+    ...databaseEnv(database),
     LOG_LEVEL: 'info',
     MCUBE_CREDENTIALS_KEY: TEST_SECRETS.credentialsKey,
     LOGIN_ADDRESS_MAX_FAILURES: '100000',
@@ -95,12 +95,12 @@ export async function startSecurityApp(
   } = {},
 ): Promise<SecurityApp> {
   hookStdio();
-  const db = opts.db ?? (await createTestDatabase('sqlite'));
+  const db = opts.db ?? (await createTestDatabase(undefined, { migrated: true }));
   const seedSource = await db.openMigrated();
   const seeded = (await seedSource.getRepository(UserEntity).count()) > 0 ? await seededOf(seedSource) : await seed(seedSource);
   if (opts.beforeBoot) await opts.beforeBoot(seedSource, seeded);
   await seedSource.destroy();
-  const config = loadConfig(testEnv(db.database.type === 'sqlite' ? db.database.path : '', opts.env));
+  const config = loadConfig(testEnv(db.database, opts.env));
   let builder = Test.createTestingModule({ imports: [AppModule.forRoot(config, { logger: { destination: bufferDestination() } })], controllers: opts.controllers ?? [] });
   for (const o of opts.overrides ?? []) builder = builder.overrideProvider(o.provide).useValue(o.useValue);
   const moduleRef = await builder.compile();
@@ -226,17 +226,24 @@ export async function apiKeyFor(s: SecurityApp, role: Role): Promise<string> {
 
 /** Every row of every application table (bookkeeping columns of access times left out). */
 export async function dumpDatabase(ds: DataSource): Promise<Record<string, unknown[]>> {
-  const tables = (await ds.query(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`)) as { name: string }[];
+  const listTables =
+    ds.options.type === 'postgres'
+      ? `SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name`
+      : `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`;
+  const tables = (await ds.query(listTables)) as { name: string }[];
   const out: Record<string, unknown[]> = {};
   for (const { name } of tables) {
     // The market clock stores its own reading on a wall-time timer (its first row may appear
     // mid-test on a slow machine): bookkeeping of the process, never a write of a request.
     if (name === 'market_clock_states') continue;
     const rows = (await ds.query(`SELECT * FROM "${name}"`)) as Record<string, unknown>[];
-    out[name] = rows.map((r) => {
-      const { last_seen_at: _seen, last_used_at: _used, ...rest } = r;
-      return rest;
-    });
+    // Sorted: a table is a set, and PostgreSQL returns an updated row (a session's last_seen_at) at a new position.
+    out[name] = rows
+      .map((r) => {
+        const { last_seen_at: _seen, last_used_at: _used, ...rest } = r;
+        return rest;
+      })
+      .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
   }
   return out;
 }

@@ -9,6 +9,7 @@ import { createDataSource } from '../../src/database/create-data-source';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { buildStrangleRuntime } from './strangle-harness';
 import { crashMarketAndBroker } from './strangle-crash-scenario';
+import type { AppConfig } from '../../src/config/app-config';
 
 const die = (): never => {
   process.kill(process.pid, 'SIGKILL');
@@ -16,8 +17,8 @@ const die = (): never => {
 };
 
 async function main(): Promise<void> {
-  const [sqlitePath, bookPath, accountId] = process.argv.slice(2);
-  const dataSource = await createDataSource(buildDataSourceOptions({ type: 'sqlite', path: sqlitePath }, { logging: false })).initialize();
+  const [databaseJson, bookPath, accountId] = process.argv.slice(2);
+  const dataSource = await createDataSource(buildDataSourceOptions(JSON.parse(databaseJson) as AppConfig['database'], { logging: false })).initialize();
   const { clock, calendar, market, paper } = await crashMarketAndBroker(bookPath, '10:00');
   let placed = 0;
   const broker: ExecutionClient = new Proxy(paper, {

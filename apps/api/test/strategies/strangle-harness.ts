@@ -156,7 +156,7 @@ export async function startStrangleHarness(opts: {
   /** Runs on the migrated database before anything starts (risk limits, users…). */
   seedData?: (ds: DataSource, accountId: number) => Promise<void>;
 }): Promise<StrangleHarness> {
-  const db = await createTestDatabase('sqlite');
+  const db = await createTestDatabase(undefined, { migrated: true });
   const dataSource = await db.openMigrated();
   const clock = new FixedClock(epochMsOfIst(opts.startDate, '09:15'));
   const sleep = async (ms: number) => clock.advance(ms);

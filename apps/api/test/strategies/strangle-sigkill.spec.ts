@@ -20,9 +20,9 @@ import { buildStrangleRuntime, seedStrangleAccount } from './strangle-harness';
 const REPO = join(__dirname, '..', '..', '..', '..');
 
 /** Runs the crash child to its SIGKILL; resolves with the signal (or rejects with its stderr). */
-function runChild(sqlitePath: string, bookPath: string, accountId: number): Promise<NodeJS.Signals | null> {
+function runChild(databaseJson: string, bookPath: string, accountId: number): Promise<NodeJS.Signals | null> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'strangle-crash-child.ts'), sqlitePath, bookPath, String(accountId)], {
+    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'strangle-crash-child.ts'), databaseJson, bookPath, String(accountId)], {
       cwd: REPO,
       env: { ...process.env, SWC_NODE_PROJECT: 'apps/api/tsconfig.spec.json', NODE_ENV: 'test' },
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -52,12 +52,12 @@ describe.each([
   let accountId: number;
 
   beforeAll(async () => {
-    db = await createTestDatabase('sqlite');
+    db = await createTestDatabase();
     dir = mkdtempSync(join(tmpdir(), 'mcube-strangle-crash-'));
     const seed = await db.openMigrated();
     accountId = (await seedStrangleAccount(seed, CRASH_PARAMETERS)).id;
     await seed.destroy();
-    expect(await runChild((db.database as { path: string }).path, join(dir, 'paper-book.json'), accountId)).toBe('SIGKILL');
+    expect(await runChild(JSON.stringify(db.database), join(dir, 'paper-book.json'), accountId)).toBe('SIGKILL');
     dataSource = await db.open();
   }, 90_000);
   afterAll(async () => {

@@ -54,7 +54,7 @@ describe('StrategyPositionIds', () => {
   afterEach(async () => db?.dispose());
 
   it('treats numeric ids as gateway ids and keeps the strategy ids in the database across a restart', async () => {
-    db = await createTestDatabase('sqlite');
+    db = await createTestDatabase();
     const dataSource = await db.openMigrated();
     const account = await insertAccount(dataSource);
     const ids = new StrategyPositionIds(dataSource);
@@ -75,7 +75,7 @@ describe('the strategy state store, journal and position links on SQLite', () =>
   afterEach(async () => db?.dispose());
 
   it("commit on their own while another job's transaction rolls back (SQLite has one connection; failed after the merge: the decision and the link were rolled back with the other job, a SKIP went missing)", async () => {
-    db = await createTestDatabase('sqlite');
+    db = await createTestDatabase();
     const dataSource = await db.openMigrated();
     const account = await insertAccount(dataSource);
     const ids = new StrategyPositionIds(dataSource);

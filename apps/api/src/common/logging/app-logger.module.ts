@@ -1,20 +1,26 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 import { AppConfig, APP_CONFIG } from '../../config/app-config';
 import { correlationIdOf } from '../request-context/request-context';
+import { logFormatOf, prettyDestination, requestLine } from './log-format';
 import { redactQuery, redactUrl } from './query-redaction';
 import { LOG_REDACT_PATHS, redactSecrets } from './redaction';
 import { RequestLogLevel } from './request-log-level';
 
 /** Options of the logger that are not configuration: tests pass a buffer as destination. */
 export interface AppLoggerOptions {
-  /** Where JSON log lines go; stdout when absent. */
+  /** Where log lines go; stdout when absent. */
   destination?: DestinationStream;
+  /** Overrides the configured format (tests of the pretty format). */
+  format?: 'pretty' | 'json';
 }
 
 /**
- * Structured JSON logs (pino via nestjs-pino) with one line per request, the correlation id
+ * Logs through pino (nestjs-pino): human-readable lines (pino-pretty, `METHOD url status time`
+ * for a request) when stdout is a terminal or LOG_FORMAT=pretty, else structured JSON with one
+ * object per request, the correlation id
  * as `req.id`, redaction paths for headers, credential-named query values redacted in `url`
  * and `query`, a deep secret redactor on every log object, and 401 noise sampled down to debug.
  */
@@ -28,6 +34,8 @@ export class AppLoggerModule {
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => {
             const levels = new RequestLogLevel();
+            // A destination given by a test is JSON unless the test asks for pretty.
+            const pretty = logFormatOf(options.format ?? config.ops.logFormat, options.destination === undefined && process.stdout.isTTY === true) === 'pretty';
             return {
               pinoHttp: [
                 {
@@ -39,8 +47,10 @@ export class AppLoggerModule {
                   // Changes the serialized copy only (its `query` is replaced, the request's own is untouched).
                   serializers: { req: (req: { url?: unknown; query?: unknown }) => Object.assign(req, { url: typeof req.url === 'string' ? redactUrl(req.url) : req.url, query: redactQuery(req.query) }) },
                   autoLogging: true,
+                  // Pretty: the line says method, redacted URL, status and time; the objects are not printed.
+                  ...(pretty ? { customSuccessMessage: requestLine, customErrorMessage: (req: IncomingMessage, res: ServerResponse) => requestLine(req, res) } : {}),
                 },
-                options.destination ?? process.stdout,
+                pretty ? prettyDestination(options.destination) : (options.destination ?? process.stdout),
               ],
             };
           },

@@ -6,7 +6,7 @@ import { CLOCK } from '../core/clock/clock.token';
 import { ApplyFillService } from './apply-fill.service';
 import { Order } from './entities/order.entity';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from './execution-clients.token';
-import { applyOrderEventToRow } from './order-journal';
+import { applyOrderEventToRow, loadOrderForUpdate } from './order-journal';
 import { closePositionIfFlat } from './position-slot';
 
 /** An in-flight order the broker still does not know after this long was never placed. */
@@ -62,7 +62,8 @@ export class SettleInFlightService {
   async applyReport(orderId: number, report: BrokerOrderReport): Promise<void> {
     const at = this.clock.nowMs();
     await inTransaction(this.dataSource, async (m) => {
-      let row = await m.findOneByOrFail(Order, { id: orderId });
+      // Locked on PostgreSQL before the checks: the slice sender may journal the same ACCEPTED concurrently.
+      let row = await loadOrderForUpdate(m, orderId);
       if (row.status === 'SUBMITTED' && report.state !== 'REJECTED') {
         row = await applyOrderEventToRow(m, row.id, { type: 'ACCEPTED', brokerOrderId: report.brokerOrderId, occurredAtMs: report.updatedAtMs, recordedAtMs: at });
       }
@@ -80,6 +81,8 @@ export class SettleInFlightService {
     const sentAt = order.submittedAt?.getTime() ?? at;
     if (order.status !== 'SUBMITTED' || at - sentAt < NOT_AT_BROKER_GRACE_MS) return;
     await inTransaction(this.dataSource, async (m) => {
+      // Checked again on the locked row: the send's answer may have been journaled since the read.
+      if ((await loadOrderForUpdate(m, order.id)).status !== 'SUBMITTED') return;
       await applyOrderEventToRow(m, order.id, { type: 'REJECTED', reason: `NOT_AT_BROKER: no order tagged ${order.clientOrderId} after ${NOT_AT_BROKER_GRACE_MS} ms`, occurredAtMs: at, recordedAtMs: at });
       if (order.positionId !== null) await closePositionIfFlat(m, order.positionId, at, 'ENTRY_NOT_FILLED');
     });

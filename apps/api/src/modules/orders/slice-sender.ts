@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { inTransaction } from '../../database/in-transaction';
 import { Order } from './entities/order.entity';
 import type { GatewayIntent } from './gateway-intent';
-import { applyOrderEventToRow } from './order-journal';
+import { applyOrderEventToRow, loadOrderForUpdate } from './order-journal';
 import { closePositionIfFlat } from './position-slot';
 import type { SegmentThrottle } from './throttle/segment-throttle';
 
@@ -52,8 +52,9 @@ export class SliceSender {
     const at = this.clock.nowMs();
     await inTransaction(this.dataSource, async (m) => {
       for (const row of rows) {
-        const current = await m.findOneBy(Order, { id: row.id });
-        if (current?.status !== 'INITIALIZED') continue;
+        // Locked on PostgreSQL before the check: a concurrent settle cannot slip in between.
+        const current = await loadOrderForUpdate(m, row.id);
+        if (current.status !== 'INITIALIZED') continue;
         await applyOrderEventToRow(m, row.id, { type: 'CANCELED', occurredAtMs: at, recordedAtMs: at });
         if (why) await m.update(Order, row.id, { statusReason: why });
         if (current.positionId !== null) await closePositionIfFlat(m, current.positionId, at, 'ENTRY_NOT_FILLED');
@@ -71,7 +72,9 @@ export class SliceSender {
     const outcome = await pending;
     const at = this.clock.nowMs();
     await inTransaction(this.dataSource, async (m) => {
-      const current = await m.findOneByOrFail(Order, { id: row.id });
+      // Locked on PostgreSQL before the check (SQLite serializes writers): the order sync may
+      // apply the broker's ACCEPTED for this tag concurrently, and only one of us may.
+      const current = await loadOrderForUpdate(m, row.id);
       // A fill or update may have settled the order while the call was in flight.
       if (current.status !== 'SUBMITTED') return;
       if (outcome.type === 'ACCEPTED' && current.brokerOrderId === null) {

@@ -18,6 +18,7 @@ import { And, DataSource, LessThan, MoreThanOrEqual } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
 import { inTransaction } from '../../database/in-transaction';
 import { JOB_QUEUE, type JobQueue } from '../../jobs/job-queue.port';
+import { MetricsService } from '../../metrics/metrics.service';
 import type { OrderSubmitPayload } from '../../jobs/job-registry';
 import { CLOCK } from '../core/clock/clock.token';
 import { ONE_ACTIVE_POSITION_INDEX } from '../positions/entities/position.entity';
@@ -72,6 +73,8 @@ export class OrdersService {
     private readonly figures: OrderFiguresService,
     /** The job queue `enqueue` uses; absent in hand-built gateways of unit tests. */
     @Optional() @Inject(JOB_QUEUE) private readonly jobs?: JobQueue,
+    /** The Prometheus instruments; absent in hand-built gateways. */
+    @Optional() private readonly metrics?: MetricsService,
   ) {
     this.sender = new SliceSender(dataSource, clock, throttle);
   }
@@ -83,10 +86,11 @@ export class OrdersService {
    * NOT_FOUND for an unknown account; DomainError for a malformed intent.
    */
   async submit(intent: GatewayIntent): Promise<SubmitResult> {
+    const startedAt = performance.now();
     const client = this.clientFor(intent.accountId);
     const journaled = await this.journalOnce([intent], intentIdFor(intent.accountId, intent.idempotencyKey), false);
     if (!Array.isArray(journaled)) return journaled.duplicate[0];
-    return (await this.sendJournaled(client, journaled))[0];
+    return this.measured('submit', startedAt, await this.sendJournaled(client, journaled))[0];
   }
 
   /**
@@ -97,11 +101,12 @@ export class OrdersService {
    */
   async submitEntry(entry: GatewayEntry): Promise<EntryResult> {
     if (entry.legs.length === 0) throw new AppException('VALIDATION_FAILED', ['an entry needs at least one leg']);
+    const startedAt = performance.now();
     const client = this.clientFor(entry.accountId);
     const legs: GatewayIntent[] = entry.legs.map((l) => ({ ...l, accountId: entry.accountId, purpose: 'ENTRY', strategyType: entry.strategyType, approval: entry.approval, callerFigures: entry.callerFigures, product: entry.product, idempotencyKey: entry.idempotencyKey }));
     const ids = legs.map((_, i) => intentIdFor(entry.accountId, entry.idempotencyKey === undefined ? undefined : `${entry.idempotencyKey}#${i + 1}`));
     const journaled = await this.journalOnce(legs, ids, false);
-    const results = Array.isArray(journaled) ? await this.sendJournaled(client, journaled) : journaled.duplicate;
+    const results = Array.isArray(journaled) ? this.measured('entry', startedAt, await this.sendJournaled(client, journaled)) : journaled.duplicate;
     return { duplicate: !Array.isArray(journaled), positionId: results.find((r) => r.positionId !== null)?.positionId ?? null, legs: results, denial: results.find((r) => r.denial)?.denial };
   }
 
@@ -132,6 +137,7 @@ export class OrdersService {
    * client (the orders are withdrawn: CANCELED, nothing sent).
    */
   async runQueued(payload: OrderSubmitPayload): Promise<SubmitResult | null> {
+    const startedAt = performance.now();
     const rows = (await this.ordersOfIntent(payload.clientOrderId)).filter((r) => r.accountId === payload.accountId);
     if (rows.length === 0 || !(await claimQueuedRows(this.dataSource, rows, this.clock.nowMs()))) return null;
     const client = this.clients.get(payload.accountId);
@@ -140,7 +146,7 @@ export class OrdersService {
       throw new AppException('SERVICE_UNAVAILABLE', `account ${payload.accountId} has no broker connection`);
     }
     const intent = gatewayIntentOfRows(rows);
-    return (await this.sendJournaled(client, [{ intent, intentId: payload.clientOrderId, rows, limitPrice: intent.limitPrice }]))[0];
+    return this.measured('queued', startedAt, await this.sendJournaled(client, [{ intent, intentId: payload.clientOrderId, rows, limitPrice: intent.limitPrice }]))[0];
   }
 
   /** Orders journaled for an intent id (its slices), oldest first. */
@@ -149,6 +155,19 @@ export class OrdersService {
     return this.dataSource
       .getRepository(Order)
       .find({ where: [{ clientOrderId: intentId }, { clientOrderId: And(MoreThanOrEqual(`${intentId}s`), LessThan(`${intentId}t`)) }], order: { id: 'ASC' } });
+  }
+
+  /**
+   * Records the intent → ack latency (wall time, from `startedAt`) of a command whose orders
+   * went to the broker; a denied one is counted by `deny` instead. Returns `results`.
+   */
+  private measured(path: 'submit' | 'entry' | 'queued', startedAt: number, results: SubmitResult[]): SubmitResult[] {
+    // Acknowledged: every slice has the broker's answer (not still INITIALIZED or SUBMITTED).
+    const acked = results.every((r) => !r.denial && r.statuses.length > 0 && r.statuses.every((s) => s !== 'INITIALIZED' && s !== 'SUBMITTED' && s !== 'DENIED'));
+    if (this.metrics && acked) {
+      this.metrics.intentAcked(path, performance.now() - startedAt);
+    }
+    return results;
   }
 
   private clientFor(accountId: number): ExecutionClient {
@@ -233,6 +252,7 @@ export class OrdersService {
   private async deny(legs: readonly JournaledLeg[], denial: RiskDenial, codes: readonly string[], marginSources: Readonly<Record<string, number>>): Promise<SubmitResult[]> {
     const atMs = this.clock.nowMs();
     const context = { ...denial.context, ...marginSources, allDenials: codes.join(',') };
+    this.metrics?.denied(codes);
     await inTransaction(this.dataSource, async (m) => {
       for (const row of legs.flatMap((l) => l.rows)) {
         await applyOrderEventToRow(m, row.id, { type: 'DENIED', code: denial.code, message: denial.message, context, occurredAtMs: atMs, recordedAtMs: atMs });
