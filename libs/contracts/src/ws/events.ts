@@ -84,8 +84,12 @@ export type AlertRaisedEvent = import('../trading/alert.response').AlertResponse
 /** `decision.recorded`: a new decision-journal entry (the dashboard timeline). */
 export type DecisionRecordedEvent = import('../trading/decision.response').DecisionResponse;
 
+/** `market.clock`: the market clock, once a second while someone listens. */
+export type MarketClockEvent = import('../market/market-clock.response').MarketClockResponse;
+
 /** Every server→client event by name. */
 export interface WsEventMap {
+  'market.clock': MarketClockEvent;
   'market.tick': MarketTickEvent;
   'market.chain': MarketChainEvent;
   'order.updated': OrderUpdatedEvent;
