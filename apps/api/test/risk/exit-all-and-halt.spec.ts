@@ -6,7 +6,9 @@ import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
 import { ReconciliationService } from '../../src/modules/orders/reconciliation.service';
+import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
 import { Position } from '../../src/modules/positions/entities/position.entity';
+import { ExitAllAndHaltService } from '../../src/modules/positions/exit-all/exit-all-and-halt.service';
 import { FakeExecutionClient } from '../orders/fake-execution-client';
 import { SESSION_MS } from '../orders/gateway-harness';
 import { restStrangleBody, startOrdersRestApp } from '../orders/orders-rest-app';
@@ -100,6 +102,25 @@ describe('exit all and halt over REST', () => {
     expect(requested.map((a) => JSON.parse(String(a.newValue)))).toEqual([{ reason: 'panic: gap down', positionIds: [positionId] }]);
     const moves = (await audits('KILL_SWITCH')).map((a) => (JSON.parse(String(a.newValue)) as { tradingState: string }).tradingState);
     expect(moves.slice(-2)).toEqual(['REDUCING', 'HALTED']);
+  });
+
+  it('cancels an entry leg still resting (the put never filled) and exits the filled call, then halts', async () => {
+    await resetAccount();
+    const res = await post(trader, '/api/orders/entry', restStrangleBody(s.accounts.kotakId, { idempotencyKey: `panic-entry-${++entry}` })).expect(201);
+    const [call, put] = res.body.legs as { intentId: string; orderIds: number[] }[];
+    await fills.apply('PAPER', broker.fill(call.intentId));
+    const positionId = res.body.positionId as number;
+    const body = (await post(trader, '/api/risk/exit-all-and-halt', { reason: 'panic: half filled', accountId: s.accounts.kotakId }).expect(200)).body as ExitAllAndHaltResponse;
+    // The put never filled: the position holds the call leg only, a naked short call until its exit fills.
+    expect(body.accounts[0].positions[0].legs.map((l) => [l.optionType, l.openQuantity, l.exitOrders.length])).toEqual([['CE', 650, 1]]);
+    const putEntry = await s.dataSource.getRepository(Order).findOneByOrFail({ id: put.orderIds[0] });
+    expect(['PENDING_CANCEL', 'CANCELED']).toContain(putEntry.status);
+    expect(broker.orders.find((o) => o.request.clientOrderId === putEntry.clientOrderId)?.state).toBe('CANCELED');
+    const [callExit] = await exitOrders(positionId);
+    await fills.apply('PAPER', broker.fill(callExit.clientOrderId));
+    await s.app.get(SettleInFlightService, { strict: false }).settleAccount(s.accounts.kotakId);
+    await s.app.get(ExitAllAndHaltService, { strict: false }).settle(s.accounts.kotakId);
+    await eventually(async () => (await account()).tradingState === 'HALTED');
   });
 
   it('halts an account that is already flat at once, every account when none is named', async () => {

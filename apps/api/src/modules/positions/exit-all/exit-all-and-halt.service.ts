@@ -1,18 +1,22 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { ExitAllAccountProgress, ExitAllAndHaltResponse, ExitAllLegProgress } from '@mcube/contracts';
-import { killSwitchVerdict } from '@mcube/domain';
+import { isOpen, killSwitchVerdict } from '@mcube/domain';
 import { DataSource, In } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
 import { currentRequestContext } from '../../../common/request-context/request-context';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { AuditService } from '../../core/audit/audit.service';
 import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
+import { CancelOrderService } from '../../orders/cancel-order.service';
 import { Order } from '../../orders/entities/order.entity';
 import { TradingStateService } from '../../risk/context/trading-state.service';
 import { KillSwitchService, type KillSwitchActor } from '../../risk/kill-switch/kill-switch.service';
 import { PositionLeg } from '../entities/position-leg.entity';
 import { Position } from '../entities/position.entity';
 import { ManualExitService } from '../manual-exit.service';
+
+/** How often a waiting halt re-checks whether its account is flat. */
+export const SETTLE_EVERY_MS = 5_000;
 
 /** A halt waiting for its account to be flat. */
 interface PendingHalt {
@@ -22,22 +26,24 @@ interface PendingHalt {
 
 /**
  * "Exit all and halt", the console's panic button. For each chosen account: the kill switch goes
- * to REDUCING (no new entry; exits still leave: HALTED would stop them), every open position is
+ * to REDUCING (no new entry; exits still leave: HALTED would stop them), its working orders that
+ * are not exits are canceled (a resting entry leg must not open risk again), every open position is
  * exited THROUGH THE GATEWAY by the manual-exit machinery (stored EXITING, owner PERSON, worked
  * leg by leg by the exit chaser until flat), and once the account holds no open position the
  * kill switch is set HALTED (at once when already flat; else on the `position.updated` that
- * closes the last one, or on `settle`). Everything is audited: the request (EXIT_ALL_AND_HALT)
- * and each kill-switch move (KILL_SWITCH). Authority is the kill switch's: a trader may do it;
+ * closes the last one, or at the next check every `SETTLE_EVERY_MS`). Everything is audited:
+ * the request (EXIT_ALL_AND_HALT) and each kill-switch move (KILL_SWITCH). Authority is the kill switch's: a trader may do it;
  * an account HALTED by an admin with an open position is FORBIDDEN to a trader (its exits could
  * not leave without lifting the admin's halt), and nothing changes.
  * The wait for flat is held in memory: after a restart the account stays REDUCING (safe: no new
- * risk, the chaser keeps exiting) until `settle` runs or the button is pressed again.
+ * risk, the chaser keeps exiting) until the button is pressed again.
  */
 @Injectable()
 export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('ExitAllAndHalt');
   private readonly pending = new Map<number, PendingHalt>();
   private unsubscribe: (() => void) | null = null;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -46,16 +52,23 @@ export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
     private readonly states: TradingStateService,
     private readonly audit: AuditService,
     private readonly bus: MarketEventsBus,
+    private readonly cancels: CancelOrderService,
   ) {}
 
   onModuleInit(): void {
     this.unsubscribe = this.bus.subscribe((m) => {
       if (m.event === 'position.updated' && m.data.status === 'CLOSED' && this.pending.has(m.data.accountId)) void this.settleQuietly(m.data.accountId);
     });
+    // Also checked every few seconds: a position can close without an event (a canceled entry leg settled).
+    this.timer = setInterval(() => {
+      for (const id of this.pending.keys()) void this.settleQuietly(id);
+    }, SETTLE_EVERY_MS);
+    this.timer.unref();
   }
 
   onModuleDestroy(): void {
     this.unsubscribe?.();
+    if (this.timer) clearInterval(this.timer);
   }
 
   /** Flattens and halts `accountId` (every account when absent); returns the progress right after the exits were sent. */
@@ -80,6 +93,7 @@ export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
       }
       this.pending.set(a.id, { reason, actor });
       await this.killSwitch.set('REDUCING', `exit all and halt (flattening): ${reason}`, a.id, actor);
+      await this.cancelWorkingNonExits(a.id);
       for (const p of positions) {
         exited.push(p.id);
         try {
@@ -145,6 +159,19 @@ export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
       openQuantity: l.quantity,
       exitOrders: orders.filter((o) => o.tradingSymbol === l.tradingSymbol).map((o) => ({ id: o.id, status: o.status })),
     }));
+  }
+
+  /** Cancels the account's working orders that are not exits (an entry leg still resting would open risk again once flat). */
+  private async cancelWorkingNonExits(accountId: number): Promise<void> {
+    const working = (await this.dataSource.getRepository(Order).find({ where: { accountId }, order: { id: 'ASC' } })).filter((o) => o.purpose !== 'EXIT' && isOpen(o.status) && o.status !== 'PENDING_CANCEL');
+    for (const o of working) {
+      try {
+        await this.cancels.cancel(o.id);
+      } catch (error) {
+        // Filled or ended meanwhile: its leg is then exited like the others.
+        if (!(error instanceof AppException && error.code === 'CONFLICT')) throw error;
+      }
+    }
   }
 
   private async chosenAccounts(accountId?: number): Promise<BrokerAccount[]> {

@@ -51,7 +51,7 @@ import { TelegramChatsComponent } from './telegram-chats.component';
     <mc-load-state [loading]="log.loading()" [error]="log.error()" what="deliveries" (retry)="log.reload()" />
     <div class="table-responsive">
       <table class="table table-sm small align-middle" data-testid="delivery-log">
-        <thead><tr><th>When (IST)</th><th>Alert</th><th>Channel</th><th>To</th><th>Attempt</th><th>Status</th><th>Detail</th></tr></thead>
+        <thead><tr><th>When <span class="fw-normal text-secondary small">(wall clock, IST)</span></th><th>Alert</th><th>Channel</th><th>To</th><th>Attempt</th><th>Status</th><th>Detail</th></tr></thead>
         <tbody>
           @for (d of log.value() ?? []; track d.id) {
             <tr>
