@@ -37,6 +37,7 @@ describe('a console a trader trusts at a glance (issue 20)', () => {
   let kotak: ListedAccount;
   let positionId = 0;
   let entryOrderId = 0;
+  let tenOClock = 0;
 
   beforeAll(async () => {
     const env = await freshEnv({
@@ -67,7 +68,7 @@ describe('a console a trader trusts at a glance (issue 20)', () => {
     // The simulator runs on its own day, not the wall clock's (the confusion of issue 20 §1).
     expect(clock).toMatchObject({ istDate: MARKET_DAY, source: 'sim', speed: 30 });
     expect(istDateTimeOf(clock.wallMs).date).not.toBe(MARKET_DAY);
-    await expectText(page, '[data-testid=status-nifty]', /NIFTY\s+\d{1,2},\d{2},?\d{3}\.\d{2}/);
+    await expectText(page, '[data-testid=status-nifty]', /NIFTY\s+\d{1,2}(,\d{2})?,\d{3}\.\d{2}/);
     await expectText(page, '[data-testid=status-vix]', /VIX\s+\d+\.\d{2}/);
     await expectText(page, '[data-testid=status-clock]', /\d{2}:\d{2}:\d{2} IST 16 Nov/);
     await expectText(page, '[data-testid=status-session]', /Pre-open|Market open|Market closed/);
@@ -80,7 +81,26 @@ describe('a console a trader trusts at a glance (issue 20)', () => {
     await shoot(page, 'status-bar', 'wide');
   });
 
-  it('§2: a red bar for a naked short leg (the put of a strangle still resting) on every page', async () => {
+  // Before any position: with one open, the 10:00 job only monitors it.
+  it('§1: the dashboard timeline is the MARKET day and shows its 10:00 decision', async () => {
+    const decided = await eventually(
+      'the 10:00 entry decision',
+      () => getJson<DecisionResponse[]>(page.request, `/api/decisions?date=${MARKET_DAY}&exceptKind=HOLD`),
+      (list) => list.some((d) => d.kind === 'ENTRY' || d.kind === 'SKIP'),
+      100_000,
+    );
+    const ten = decided.find((d) => d.kind === 'ENTRY' || d.kind === 'SKIP') as DecisionResponse;
+    await page.goto('/dashboard');
+    await expectText(page, '[data-testid=timeline-date]', new RegExp(`market day ${MARKET_DAY} IST`));
+    await expectText(page, `[data-testid=decision-${ten.id}]`, new RegExp(ten.kind));
+    tenOClock = ten.id;
+    await shoot(page, 'dashboard-timeline', 'wide');
+    await page.setViewportSize(WIDTHS.phone);
+    await shoot(page, 'dashboard-timeline', 'phone');
+    await page.setViewportSize(WIDTHS.wide);
+  });
+
+  it('§1 §2: a red bar for a naked short leg (the put of a strangle still resting) on every page; the heartbeats of its monitor collapse into one row', async () => {
     const expiry = await tradableExpiry(page.request);
     const chain = await getJson<OptionChainResponse>(page.request, `/api/market/option-chain?underlying=NIFTY&expiry=${expiry}`);
     const nearest = (side: 'call' | 'put') => chain.rows.filter((r) => (r[side]?.lastPrice ?? 0) >= 5).sort((a, b) => Math.abs(a.strike - chain.spot) - Math.abs(b.strike - chain.spot))[0];
@@ -103,31 +123,18 @@ describe('a console a trader trusts at a glance (issue 20)', () => {
     await eventually(`position ${positionId} call leg`, () => getJson<{ legs: { optionType: string; quantity: number }[] }>(page.request, `/api/positions/${positionId}`), (p) => p.legs.some((l) => l.optionType === 'CE' && l.quantity > 0));
     await page.goto('/dashboard');
     await expectText(page, `[data-testid=status-position-alarm-${positionId}]`, /naked short call/);
+    // The monitor's HOLD heartbeats of the open position: one "monitoring" row; the 10:00 decision stays pinned.
+    await page.waitForSelector('[data-testid=timeline-monitoring]', { timeout: 30_000 });
+    await page.waitForTimeout(3_000);
+    expect(await page.locator('[data-testid=timeline-monitoring]').count()).toBe(1);
+    expect(await page.locator('[data-testid=timeline] [data-kind=HOLD]').count()).toBe(0);
+    await page.waitForSelector(`[data-testid=decision-${tenOClock}].pinned`);
     await page.goto('/settings');
     await expectText(page, `[data-testid=status-position-alarm-${positionId}]`, /naked short call/);
     await shoot(page, 'red-bar-naked', 'wide');
   });
 
-  it('§1: the dashboard timeline is the MARKET day: the 10:00 decision pinned, heartbeats collapsed', async () => {
-    const decided = await eventually(
-      'the 10:00 entry decision',
-      () => getJson<DecisionResponse[]>(page.request, `/api/decisions?date=${MARKET_DAY}&exceptKind=HOLD`),
-      (list) => list.some((d) => d.kind === 'ENTRY' || d.kind === 'SKIP'),
-      150_000,
-    );
-    const ten = decided.find((d) => d.kind === 'ENTRY' || d.kind === 'SKIP') as DecisionResponse;
-    await page.goto('/dashboard');
-    await expectText(page, '[data-testid=timeline-date]', new RegExp(`market day ${MARKET_DAY} IST`));
-    await expectText(page, `[data-testid=decision-${ten.id}]`, new RegExp(ten.kind));
-    expect(await page.locator('[data-testid=timeline-monitoring]').count()).toBeLessThanOrEqual(1);
-    expect(await page.locator('[data-testid=timeline] [data-kind=HOLD]').count()).toBe(0);
-    await shoot(page, 'dashboard-timeline', 'wide');
-    await page.setViewportSize(WIDTHS.phone);
-    await shoot(page, 'dashboard-timeline', 'phone');
-    await page.setViewportSize(WIDTHS.wide);
-  });
-
-  it('§2: with the socket gone it says "stale since", polls REST, and the market time and P&L keep moving', async () => {
+  it('§2: with the socket gone it says "stale since", polls REST, and the market time keeps moving', async () => {
     const other = await openConsole(browser, api.baseUrl);
     try {
       let sockets = 0;
@@ -198,7 +205,9 @@ describe('a console a trader trusts at a glance (issue 20)', () => {
     await page.goto('/settings');
     const tabs = page.locator('[data-testid=settings-tabs]');
     await tabs.waitFor();
-    const { scrollWidth, clientWidth, overflowX } = (await tabs.evaluate('(el) => ({ scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, overflowX: getComputedStyle(el).overflowX })')) as {
+    const { scrollWidth, clientWidth, overflowX } = (await page.evaluate(
+      `(() => { const el = document.querySelector('[data-testid=settings-tabs]'); return { scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, overflowX: getComputedStyle(el).overflowX }; })()`,
+    )) as {
       scrollWidth: number;
       clientWidth: number;
       overflowX: string;

@@ -32,7 +32,8 @@ describe('exit all and halt over REST', () => {
     expect((await s.app.get(ReconciliationService, { strict: false }).reconcile(s.accounts.kotakId)).ok).toBe(true);
     fills = s.app.get(ApplyFillService, { strict: false });
     [admin, trader, viewer] = [await login(s, 'admin'), await login(s, 'trader'), await login(s, 'viewer')];
-  });
+    // Booting the whole app with argon2 logins takes a while on a loaded 2-core machine.
+  }, 120_000);
   afterAll(async () => {
     await s?.close();
   });
@@ -120,6 +121,28 @@ describe('exit all and halt over REST', () => {
     await fills.apply('PAPER', broker.fill(callExit.clientOrderId));
     await s.app.get(SettleInFlightService, { strict: false }).settleAccount(s.accounts.kotakId);
     await s.app.get(ExitAllAndHaltService, { strict: false }).settle(s.accounts.kotakId);
+    await eventually(async () => (await account()).tradingState === 'HALTED');
+  });
+
+  it('exits one leg of a strangle on its own (POST /positions/:id/legs/:legId/exit): the other leg stays open', async () => {
+    await resetAccount();
+    const positionId = await filledStrangle();
+    const detail = (await s.http().get(`/api/positions/${positionId}`).set('cookie', trader.cookie).expect(200)).body as { legs: { id: number; optionType: string }[] };
+    const put = detail.legs.find((l) => l.optionType === 'PE') as { id: number };
+    expect((await post(viewer, `/api/positions/${positionId}/legs/${put.id}/exit`, { reason: 'viewer' })).status).toBe(403);
+    await post(trader, `/api/positions/${positionId}/legs/${put.id}/exit`, { reason: 'x' }).expect(400);
+    const res = await post(trader, `/api/positions/${positionId}/legs/${put.id}/exit`, { reason: 'take the put off' }).expect(200);
+    expect(res.body.exit.statuses).toEqual(['ACCEPTED']);
+    // A double click sends nothing more: the leg's exit is working.
+    expect((await post(trader, `/api/positions/${positionId}/legs/${put.id}/exit`, { reason: 'again' })).status).toBe(409);
+    const [putExit] = await exitOrders(positionId);
+    expect(putExit).toMatchObject({ side: 'BUY', quantity: 650, instrumentType: 'PE' });
+    await fills.apply('PAPER', broker.fill(putExit.clientOrderId));
+    const after = await s.dataSource.getRepository(Position).findOneByOrFail({ id: positionId });
+    expect({ status: after.status, exitRequestedAt: after.exitRequestedAt }).toEqual({ status: 'ACTIVE', exitRequestedAt: null });
+    // Tidied by the panic button (the call is still open): flat, then HALTED.
+    await post(trader, '/api/risk/exit-all-and-halt', { reason: 'tidy up', accountId: s.accounts.kotakId }).expect(200);
+    for (const o of (await exitOrders(positionId)).filter((x) => x.status === 'ACCEPTED')) await fills.apply('PAPER', broker.fill(o.clientOrderId));
     await eventually(async () => (await account()).tradingState === 'HALTED');
   });
 
