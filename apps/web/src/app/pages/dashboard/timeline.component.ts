@@ -26,7 +26,7 @@ const KIND_CLASS: Record<DecisionResponse['kind'], string> = {
       <ol class="list-group list-group-flush feed">
         @for (row of rows(); track row.type === 'monitoring' ? 'monitoring' : row.decision.id) {
           @if (row.type === 'monitoring') {
-            <li class="list-group-item bg-body-tertiary" data-testid="timeline-monitoring">
+            <li class="list-group-item monitoring" data-testid="timeline-monitoring">
               <div class="d-flex flex-wrap align-items-center gap-2">
                 <span class="text-secondary small text-nowrap">{{ row.latest.occurredAtMs | date: 'HH:mm:ss' : '+0530' }}</span>
                 <span class="badge text-bg-light border">MONITORING</span>
@@ -57,7 +57,7 @@ const KIND_CLASS: Record<DecisionResponse['kind'], string> = {
       </ol>
     </section>
   `,
-  styles: [`.feed { max-height: 28rem; overflow-y: auto; } .pinned { border-left: 3px solid var(--bs-primary); }`],
+  styles: [`.feed { max-height: 28rem; overflow-y: auto; } .pinned { border-left: 3px solid var(--bs-primary); } .monitoring { border-left: 3px dashed var(--bs-secondary); }`],
 })
 export class TimelineComponent {
   readonly decisions = input.required<readonly DecisionResponse[]>();
