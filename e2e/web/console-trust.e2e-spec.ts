@@ -145,6 +145,7 @@ describe('a console a trader trusts at a glance (issue 20)', () => {
         ws.connectToServer();
         setTimeout(() => void ws.close({ code: 1011, reason: 'down' }), 3_000);
       });
+      await other.page.setViewportSize(WIDTHS.wide);
       await logIn(other.page, 'admin', ADMIN_PASSWORD);
       await other.page.waitForSelector('[data-testid=connection-indicator][data-state=online]');
       await other.page.waitForSelector('[data-testid=stale-since]', { timeout: 15_000 });
