@@ -65,9 +65,12 @@ describe('market WebSocket /ws', () => {
     ws.on('message', (data) => received.push(JSON.parse(String(data)) as WsMessage));
     await until(() => gateway.audience === 1);
 
+    const ticks = () => received.filter((m) => m.event === 'market.tick');
+    const clocks = () => received.filter((m) => m.event === 'market.clock');
     expect(await publisher.publishTicks()).toBe(2);
-    await until(() => received.length === 2);
-    expect(received.map((m) => m.event)).toEqual(['market.tick', 'market.tick']);
+    // Each round also sends the market clock (issue 20 §1: the console's one clock).
+    await until(() => ticks().length === 2 && clocks().length === 1);
+    expect(clocks()[0].data).toEqual({ nowMs: expect.any(Number), istDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), istTime: expect.stringMatching(/^\d{2}:\d{2}:\d{2}$/), session: expect.stringMatching(/^(PRE_OPEN|OPEN|CLOSED|HOLIDAY)$/), source: 'sim', speed: expect.any(Number), wallMs: expect.any(Number) });
     const nifty = received.find((m) => m.event === 'market.tick' && m.data.symbol === 'NIFTY 50');
     expect(nifty?.data).toEqual({ symbol: 'NIFTY 50', lastPrice: expect.any(Number), change: expect.any(Number), asOfMs: expect.any(Number) });
 
@@ -75,8 +78,8 @@ describe('market WebSocket /ws', () => {
     expect(await publisher.publishTicks()).toBe(0);
     s.clock.advance(600);
     expect(await publisher.publishTicks()).toBe(2);
-    await until(() => received.length === 4);
-    const [first, last] = [received[1], received[3]];
+    await until(() => ticks().length === 4);
+    const [first, last] = [ticks()[1], ticks()[3]];
     if (first.event !== 'market.tick' || last.event !== 'market.tick') throw new Error('expected ticks');
     expect(last.data.asOfMs).toBeGreaterThan(first.data.asOfMs);
 

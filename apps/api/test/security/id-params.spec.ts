@@ -26,6 +26,7 @@ const BODIES: Record<string, object | undefined> = {
   'DELETE /api/events/:id': undefined,
   'POST /api/alerts/:id/acknowledge': undefined,
   'POST /api/positions/:id/exit': { reason: 'exit from the id sweep' },
+  'POST /api/positions/:id/legs/:legId/exit': { reason: 'exit from the id sweep' },
   'POST /api/orders/:id/cancel': undefined,
   'PATCH /api/users/:id': { role: 'viewer' },
   'DELETE /api/api-keys/:id': undefined,

@@ -70,6 +70,9 @@ const SAMPLES: Record<string, Sample | null> = {
     required: ['accountId', 'legs'],
   },
   'POST /api/positions/:id/exit': { body: { reason: 'manual exit for a test' }, required: ['reason'] },
+  'POST /api/positions/:id/legs/:legId/exit': { body: { reason: 'leg exit for a test' }, required: ['reason'] },
+  // An unknown account: the valid sample is a 404, so the sweep never flattens and halts the test's accounts.
+  'POST /api/risk/exit-all-and-halt': { body: { reason: 'panic in a test', accountId: 999999 }, required: ['reason'] },
   'PUT /api/calendar/years/:year': { params: () => ({ year: 2027 }), body: { holidays: [{ date: '2027-01-26', name: 'Republic Day' }] }, required: ['holidays'] },
   'PUT /api/calendar/holidays/:date': { params: () => ({ date: '2027-03-22' }), body: { name: 'Holi' }, required: ['name'] },
   'PUT /api/calendar/sessions/:date': { params: () => ({ date: '2027-10-29' }), body: { kind: 'MUHURAT', name: 'Diwali muhurat trading', open: '18:00', close: '19:00' }, required: ['kind', 'name', 'open', 'close'] },

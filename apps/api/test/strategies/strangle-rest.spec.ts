@@ -47,6 +47,10 @@ describe('the running strangle over REST: evaluation, decisions, position detail
     expect((await get(`/api/decisions?date=2026-03-12`).expect(200)).body).toEqual([]);
     expect((await get(`/api/decisions?kind=${all[0].kind}`).expect(200)).body).toHaveLength(1);
     expect((await get(`/api/decisions?kind=HOLD`).expect(200)).body).toHaveLength(all[0].kind === 'HOLD' ? 1 : 0);
+    // Every kind but one: the dashboard's pinned decisions without the monitor's heartbeats.
+    expect((await get(`/api/decisions?exceptKind=${all[0].kind}`).expect(200)).body).toHaveLength(0);
+    expect((await get(`/api/decisions?exceptKind=HOLD`).expect(200)).body).toHaveLength(all[0].kind === 'HOLD' ? 0 : 1);
+    await get('/api/decisions?exceptKind=MAYBE').expect(400);
     await get('/api/decisions?date=2026-13-01').expect(400);
     await get('/api/decisions?kind=MAYBE').expect(400);
     await get('/api/decisions?limit=0').expect(400);

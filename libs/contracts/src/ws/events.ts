@@ -98,9 +98,12 @@ export interface BacktestProgressEvent {
   /** Wall time (a run's progress is not market time). */
   atMs: number;
 }
+/** `market.clock`: the market clock, once a second while someone listens. */
+export type MarketClockEvent = import('../market/market-clock.response').MarketClockResponse;
 
 /** Every server→client event by name. */
 export interface WsEventMap {
+  'market.clock': MarketClockEvent;
   'market.tick': MarketTickEvent;
   'market.chain': MarketChainEvent;
   'order.updated': OrderUpdatedEvent;

@@ -16,6 +16,7 @@ import { EconomicEventsService } from './events/economic-events.service';
 import { MarketEventsSyncService } from './events/market-events-sync.service';
 import { HistoryImportController } from './import/history-import.controller';
 import { MarketController } from './market/market.controller';
+import { MarketClockService } from './market/market-clock.service';
 import { MarketService } from './market/market.service';
 import { ChainSummaryService } from './market/chain-summary.service';
 import { ChainSnapshotService } from './snapshots/chain-snapshot.service';
@@ -47,6 +48,7 @@ import { TickPublisher } from './ws/tick-publisher.service';
     MarketEventsBus,
     MarketService,
     ChainSummaryService,
+    MarketClockService,
     EconomicEventsService,
     MarketEventsSyncService,
     QuoteSnapshotService,

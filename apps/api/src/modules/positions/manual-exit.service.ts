@@ -49,6 +49,23 @@ export class ManualExitService {
   }
 
   /**
+   * A person's exit of ONE leg: one EXIT of its open quantity not already covered by a working
+   * exit (idempotent like `exit`). The position is not marked EXITING: the other legs stay, and
+   * this exit is not chased. Throws NOT_FOUND, CONFLICT (position not ACTIVE, leg flat or covered).
+   */
+  async exitLeg(positionId: number, legId: number, reason: string): Promise<{ positionId: number; legId: number; reason: string; exit: SubmitResult }> {
+    const position = await this.dataSource.getRepository(Position).findOne({ where: { id: positionId } });
+    const leg = await this.dataSource.getRepository(PositionLeg).findOne({ where: { id: legId, positionId } });
+    if (!position || !leg) throw new AppException('NOT_FOUND', `leg ${legId} of position ${positionId} not found`);
+    if (position.status !== 'ACTIVE') throw new AppException('CONFLICT', `position ${positionId} is ${position.status}`);
+    if (leg.quantity === 0) throw new AppException('CONFLICT', `leg ${legId} is flat`);
+    const [facts] = await legExitFacts(this.dataSource.manager, position, [leg]);
+    const open = leg.quantity - facts.working.reduce((sum, o) => sum + o.quantity - o.filledQuantity, 0);
+    if (open <= 0) throw new AppException('CONFLICT', `leg ${legId} already has a working exit`);
+    return { positionId, legId, reason, exit: await this.sendLeg(position, leg, open) };
+  }
+
+  /**
    * One EXIT of `quantity` units of `leg` at the touch it must cross now (the chaser's re-send,
    * and each leg of `exit`).
    */

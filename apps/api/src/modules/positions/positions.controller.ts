@@ -41,6 +41,22 @@ export class PositionsController {
     return this.details.marks(id);
   }
 
+  /**
+   * Exits one leg: one EXIT order for its open quantity at the touch, through the gateway. The
+   * position is not marked EXITING (the other legs stay), so this leg's exit is not chased: if
+   * it does not fill, the person asks again (or exits the whole position, which is chased).
+   */
+  @Post(':id/legs/:legId/exit')
+  @HttpCode(200)
+  @OrderGate('position-exit')
+  @ApiResponse(ORDER_DENIED_API_RESPONSE)
+  async exitLeg(@Param('id', IdParamPipe) id: number, @Param('legId', IdParamPipe) legId: number, @Body() dto: ExitPositionDto) {
+    const result = await this.exits.exitLeg(id, legId, dto.reason);
+    const denied = orderDeniedError([result.exit]);
+    if (denied) throw denied;
+    return result;
+  }
+
   @Post(':id/exit')
   @HttpCode(200)
   @OrderGate('position-exit')

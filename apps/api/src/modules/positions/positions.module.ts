@@ -4,6 +4,10 @@ import { CLOCK } from '../core/clock/clock.token';
 import { DataModule } from '../data/data.module';
 import { MARKET_CLOCK } from '../data/source/market-data.tokens';
 import { OrdersModule } from '../orders/orders.module';
+import { CoreModule } from '../core/core.module';
+import { RiskModule } from '../risk/risk.module';
+import { ExitAllAndHaltController } from './exit-all/exit-all-and-halt.controller';
+import { ExitAllAndHaltService } from './exit-all/exit-all-and-halt.service';
 import { CircuitBreakerTripService } from './circuit-breaker-trip.service';
 import { ExitChaserService } from './exit-chaser.service';
 import { ManualExitService } from './manual-exit.service';
@@ -11,12 +15,12 @@ import { PositionDetailService } from './position-detail.service';
 import { PositionMonitorService } from './position-monitor.service';
 import { PositionsController } from './positions.controller';
 
-/** The positions domain of mCube: reads, manual exits through the order gateway, marking and the circuit breaker. */
+/** The positions domain of mCube: reads, manual exits through the order gateway, exit all and halt, marking and the circuit breaker. */
 @Module({
-  imports: [OrdersModule, DataModule, AlertsModule],
-  controllers: [PositionsController],
+  imports: [OrdersModule, DataModule, AlertsModule, RiskModule, CoreModule],
+  controllers: [PositionsController, ExitAllAndHaltController],
   // Trading code reads the market's clock (the accelerated demo and the replay trade in market time).
-  providers: [{ provide: CLOCK, useExisting: MARKET_CLOCK }, ManualExitService, CircuitBreakerTripService, PositionMonitorService, PositionDetailService, ExitChaserService],
-  exports: [CircuitBreakerTripService, PositionMonitorService, ExitChaserService],
+  providers: [{ provide: CLOCK, useExisting: MARKET_CLOCK }, ManualExitService, CircuitBreakerTripService, PositionMonitorService, PositionDetailService, ExitChaserService, ExitAllAndHaltService],
+  exports: [CircuitBreakerTripService, PositionMonitorService, ExitChaserService, ExitAllAndHaltService],
 })
 export class PositionsModule {}

@@ -1,14 +1,24 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { ExpiriesResponse, GlobalCuesResponse, HistoryResponse, OptionChainResponse, QuotesResponse, VixResponse } from '@mcube/contracts';
+import type { ExpiriesResponse, MarketClockResponse, GlobalCuesResponse, HistoryResponse, OptionChainResponse, QuotesResponse, VixResponse } from '@mcube/contracts';
 import { ExpiriesQueryDto, HistoryQueryDto, OptionChainQueryDto, QuotesQueryDto } from './dto/market-queries.dto';
+import { MarketClockService } from './market-clock.service';
 import { MarketService } from './market.service';
 
-/** Market reads for every role: quotes, option chain with analytics, history, VIX, global cues, expiries. */
+/** Market reads for every role: the market clock, quotes, option chain with analytics, history, VIX, global cues, expiries. */
 @ApiTags('market')
 @Controller('market')
 export class MarketController {
-  constructor(private readonly market: MarketService) {}
+  constructor(
+    private readonly market: MarketService,
+    private readonly clock: MarketClockService,
+  ) {}
+
+  /** The market clock (simulator or replay time, not the wall clock) with the session state. */
+  @Get('clock')
+  marketClock(): MarketClockResponse {
+    return this.clock.reading();
+  }
 
   @Get('quotes')
   quotes(@Query() q: QuotesQueryDto): Promise<QuotesResponse> {

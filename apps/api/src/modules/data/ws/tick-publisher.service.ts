@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import type { Clock, MarketDataPort } from '@mcube/domain';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { CLOCK } from '../../core/clock/clock.token';
+import { MarketClockService } from '../market/market-clock.service';
 import { SNAPSHOT_SYMBOLS } from '../snapshots/quote-snapshot.service';
 import { MarketEventsBus } from '../snapshots/market-events.bus';
 import { MARKET_DATA } from '../source/market-data.tokens';
@@ -19,7 +20,7 @@ export const TICK_TIMER_SLACK_MS = 250;
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /**
- * Pushes `market.tick` events while someone is listening: polls the source for the indices
+ * Pushes `market.clock` (every round) and `market.tick` events while someone is listening: polls the source for the indices
  * every second and publishes a symbol only when its quote changed and its previous tick is at
  * least `TICK_MIN_INTERVAL_MS` old, less the timer's slack (so ≤ 1 tick per symbol per poll, none skipped). The poll timer runs
  * with the market jobs (`MCUBE_MARKET_JOBS`); tests call `publishTicks` themselves.
@@ -37,6 +38,7 @@ export class TickPublisher implements OnModuleInit, OnModuleDestroy {
     private readonly gateway: MarketGateway,
     private readonly bus: MarketEventsBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly marketClock: MarketClockService,
   ) {}
 
   onModuleInit(): void {
@@ -56,6 +58,8 @@ export class TickPublisher implements OnModuleInit, OnModuleDestroy {
     this.busy = true;
     let sent = 0;
     try {
+      // The console's one clock: sent every round so a page runs on market time, not the browser's.
+      this.bus.publish('market.clock', this.marketClock.reading());
       for (const symbol of SNAPSHOT_SYMBOLS) {
         const q = await this.market.quote(symbol);
         const now = this.clock.nowMs();

@@ -9,7 +9,7 @@ export type LiveState = 'offline' | 'connecting' | 'online';
 /**
  * The console's live socket (`/ws`, same origin, session cookie). Reconnects with capped
  * exponential backoff, so a server without the socket (or a restart) shows "offline" and
- * retries quietly; no polling. Events arrive typed by the contracts' WsEventMap.
+ * retries quietly (the status store polls REST meanwhile and `replay`s it). Events arrive typed by the contracts' WsEventMap.
  */
 @Injectable({ providedIn: 'root' })
 export class LiveSocketService {
@@ -23,6 +23,8 @@ export class LiveSocketService {
   readonly state = signal<LiveState>('offline');
   /** When the next reconnect attempt is due (epoch ms), null when none is scheduled. */
   readonly nextRetryAt = signal<number | null>(null);
+  /** Wall clock (the browser's) of the last message received over the socket, or of its opening; null before. */
+  readonly lastLiveAt = signal<number | null>(null);
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.disconnect());
@@ -56,6 +58,14 @@ export class LiveSocketService {
     );
   }
 
+  /**
+   * Delivers data read over REST as if it had arrived on the socket (the polling fallback while
+   * the socket is down), so every page keeps one update path.
+   */
+  replay<E extends WsEventName>(event: E, data: WsEventMap[E]): void {
+    this.messages.next({ event, data } as WsMessage);
+  }
+
   private open(): void {
     this.state.set('connecting');
     const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_PATH}`;
@@ -63,6 +73,7 @@ export class LiveSocketService {
     this.socket = socket;
     socket.onopen = () => {
       this.attempt = 0;
+      this.lastLiveAt.set(Date.now());
       this.state.set('online');
     };
     socket.onmessage = (ev: MessageEvent) => this.receive(ev.data);
@@ -78,7 +89,10 @@ export class LiveSocketService {
     if (typeof raw !== 'string') return;
     try {
       const msg = JSON.parse(raw) as WsMessage;
-      if (msg && typeof msg.event === 'string') this.messages.next(msg);
+      if (msg && typeof msg.event === 'string') {
+        this.lastLiveAt.set(Date.now());
+        this.messages.next(msg);
+      }
     } catch {
       // A malformed frame is dropped: the next one will carry fresh data.
     }

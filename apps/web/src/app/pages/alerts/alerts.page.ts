@@ -33,7 +33,8 @@ import { TelegramChatsComponent } from './telegram-chats.component';
 
     <h2 class="h5 mt-4">Cooldowns</h2>
     <mc-load-state [loading]="cooldowns.loading()" [error]="cooldowns.error()" what="cooldowns" (retry)="cooldowns.reload()" />
-    <div class="table-responsive">
+    <!-- Focusable and named: a table that scrolls sideways on a phone must be scrollable by keyboard (axe). -->
+    <div class="table-responsive" tabindex="0" role="region" aria-label="Cooldowns">
       <table class="table table-sm small align-middle" data-testid="cooldowns">
         <thead><tr><th>Kind</th><th>Cooldown</th><th>Default</th>@if (auth.isAdmin()) { <th></th> }</tr></thead>
         <tbody>
@@ -49,9 +50,9 @@ import { TelegramChatsComponent } from './telegram-chats.component';
 
     <h2 class="h5 mt-4">Delivery log</h2>
     <mc-load-state [loading]="log.loading()" [error]="log.error()" what="deliveries" (retry)="log.reload()" />
-    <div class="table-responsive">
+    <div class="table-responsive" tabindex="0" role="region" aria-label="Delivery log">
       <table class="table table-sm small align-middle" data-testid="delivery-log">
-        <thead><tr><th>When (IST)</th><th>Alert</th><th>Channel</th><th>To</th><th>Attempt</th><th>Status</th><th>Detail</th></tr></thead>
+        <thead><tr><th>When <span class="fw-normal text-secondary small">(wall clock, IST)</span></th><th>Alert</th><th>Channel</th><th>To</th><th>Attempt</th><th>Status</th><th>Detail</th></tr></thead>
         <tbody>
           @for (d of log.value() ?? []; track d.id) {
             <tr>

@@ -13,7 +13,7 @@ import { AlertChannelsApi } from './alerts.api';
   imports: [ReactiveFormsModule, LoadStateComponent],
   template: `
     <mc-load-state [loading]="chats.loading()" [error]="chats.error()" what="Telegram chats" (retry)="chats.reload()" />
-    <div class="table-responsive">
+    <div class="table-responsive" tabindex="0" role="region" aria-label="Telegram chats">
       <table class="table table-sm align-middle small" data-testid="telegram-chats">
         <thead><tr><th>Chat id</th><th>Label</th><th>User</th><th>Role</th><th>Alerts</th>@if (admin()) { <th></th> }</tr></thead>
         <tbody>

@@ -25,9 +25,17 @@ export class DashboardApi {
     return this.api.post<AlertResponse>(`/alerts/${alertId}/acknowledge`);
   }
 
-  /** The decision journal of one IST day, newest first. */
-  decisions(dateIst: string): Promise<DecisionResponse[]> {
-    return this.api.get<DecisionResponse[]>('/decisions', { date: dateIst });
+  /**
+   * The timeline of one IST market day, newest first: every decision but the HOLD heartbeats
+   * (up to 100), and the latest heartbeat (the "monitoring" row), so the day's ENTRY/SKIP/EXIT
+   * never falls off the page behind heartbeats.
+   */
+  async decisions(dateIst: string): Promise<DecisionResponse[]> {
+    const [decided, [latestHold]] = await Promise.all([
+      this.api.get<DecisionResponse[]>('/decisions', { date: dateIst, exceptKind: 'HOLD' }),
+      this.api.get<DecisionResponse[]>('/decisions', { date: dateIst, kind: 'HOLD', limit: 1 }),
+    ]);
+    return latestHold ? [latestHold, ...decided] : decided;
   }
 
   /** Sets the kill switch of one account, or of every account when `accountId` is null (admin only); audited. Lifting an admin's state needs an admin. */

@@ -17,7 +17,7 @@ const EFFECT: Record<TradingState, string> = {
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <div class="modal-header">
-      <h2 class="modal-title h5">Kill switch</h2>
+      <h2 class="modal-title h5" id="kill-switch-title">Kill switch</h2>
       <button type="button" class="btn-close" aria-label="Close" (click)="modal.dismiss()"></button>
     </div>
     <form class="modal-body vstack gap-3" (submit)="$event.preventDefault(); confirm()">

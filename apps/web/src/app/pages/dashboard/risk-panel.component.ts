@@ -59,7 +59,7 @@ export class RiskPanelComponent {
   });
 
   protected async open(state: TradingState, accountId: number | null): Promise<void> {
-    const ref = this.modals.open(KillSwitchModalComponent, { backdrop: 'static' });
+    const ref = this.modals.open(KillSwitchModalComponent, { backdrop: 'static', ariaLabelledBy: 'kill-switch-title' });
     const modal = ref.componentInstance as KillSwitchModalComponent;
     modal.accounts.set(this.summaries());
     modal.allowAll.set(this.auth.canWrite());

@@ -18,35 +18,37 @@ import { UsersSettingsComponent } from './users-settings.component';
   imports: [NgbNav, NgbNavItem, NgbNavLinkButton, NgbNavContent, NgbNavOutlet, LoadStateComponent, AccountsSettingsComponent, ApiKeysSettingsComponent, CalendarSettingsComponent, RiskLimitsCardComponent, UsersSettingsComponent],
   template: `
     <h1 class="h3 mb-3">Settings</h1>
-    <ul ngbNav #nav="ngbNav" class="nav-tabs flex-nowrap overflow-auto text-nowrap" [destroyOnHide]="true" [activeId]="initialTab">
-      <li ngbNavItem="accounts">
+    <!-- Items are the tab buttons themselves (no li wrappers): a tablist owns tabs only (axe). Scrolls sideways on a phone. -->
+    <nav ngbNav #nav="ngbNav" class="nav-tabs flex-nowrap overflow-x-auto overflow-y-hidden text-nowrap settings-tabs" aria-label="Settings sections" [destroyOnHide]="true" [activeId]="initialTab" data-testid="settings-tabs">
+      <ng-container ngbNavItem="accounts">
         <button ngbNavLink>Accounts</button>
         <ng-template ngbNavContent><mc-accounts-settings /></ng-template>
-      </li>
-      <li ngbNavItem="risk">
+      </ng-container>
+      <ng-container ngbNavItem="risk">
         <button ngbNavLink>Risk limits</button>
         <ng-template ngbNavContent>
           <mc-load-state [loading]="accounts.loading()" [error]="accounts.error()" what="accounts" (retry)="accounts.reload()" />
           @for (a of accounts.value() ?? []; track a.id) { <mc-risk-limits-card [account]="a" /> }
         </ng-template>
-      </li>
-      <li ngbNavItem="calendar">
+      </ng-container>
+      <ng-container ngbNavItem="calendar">
         <button ngbNavLink data-testid="calendar-tab">Calendar</button>
         <ng-template ngbNavContent><mc-calendar-settings /></ng-template>
-      </li>
-      <li ngbNavItem="api-keys">
+      </ng-container>
+      <ng-container ngbNavItem="api-keys">
         <button ngbNavLink>API keys</button>
         <ng-template ngbNavContent><mc-api-keys-settings /></ng-template>
-      </li>
+      </ng-container>
       @if (auth.isAdmin()) {
-        <li ngbNavItem="users">
+        <ng-container ngbNavItem="users">
           <button ngbNavLink>Users</button>
           <ng-template ngbNavContent><mc-users-settings /></ng-template>
-        </li>
+        </ng-container>
       }
-    </ul>
+    </nav>
     <div [ngbNavOutlet]="nav" class="pt-3"></div>
   `,
+  styles: [`.settings-tabs { scrollbar-width: thin; } .settings-tabs .nav-link { flex-shrink: 0; }`],
 })
 export class SettingsPage {
   private readonly accountsApi = inject(AccountsApi);

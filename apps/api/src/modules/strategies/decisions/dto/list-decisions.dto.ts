@@ -6,7 +6,7 @@ import type { DecisionKind } from '../../entities/decision-journal-entry.entity'
 /** Kinds a client may filter on (the contract's kinds). */
 export const DECISION_KINDS: readonly DecisionKind[] = ['ENTRY', 'SKIP', 'EXIT', 'HOLD', 'ADJUST', 'ALERT'];
 
-/** GET /api/decisions query: newest first; optionally one account, one IST day, one kind. */
+/** GET /api/decisions query: newest first; optionally one account, one IST day, one kind (or every kind but one). */
 export class ListDecisionsDto {
   @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(1)
   accountId?: number;
@@ -18,6 +18,10 @@ export class ListDecisionsDto {
 
   @ApiPropertyOptional({ enum: DECISION_KINDS }) @IsOptional() @IsIn([...DECISION_KINDS])
   kind?: DecisionKind;
+
+  /** Every kind but this one (ignored with `kind`): the timeline's pinned decisions without the HOLD heartbeats. */
+  @ApiPropertyOptional({ enum: DECISION_KINDS }) @IsOptional() @IsIn([...DECISION_KINDS])
+  exceptKind?: DecisionKind;
 
   @ApiPropertyOptional({ default: 100, maximum: 500 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(500)
   limit?: number;

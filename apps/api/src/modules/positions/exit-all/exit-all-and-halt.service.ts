@@ -1,0 +1,204 @@
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import type { ExitAllAccountProgress, ExitAllAndHaltResponse, ExitAllLegProgress } from '@mcube/contracts';
+import { isOpen, killSwitchVerdict } from '@mcube/domain';
+import { DataSource, In } from 'typeorm';
+import { AppException } from '../../../common/errors/app-exception';
+import { currentRequestContext } from '../../../common/request-context/request-context';
+import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { AuditService } from '../../core/audit/audit.service';
+import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
+import { CancelOrderService } from '../../orders/cancel-order.service';
+import { Order } from '../../orders/entities/order.entity';
+import { TradingStateService } from '../../risk/context/trading-state.service';
+import { KillSwitchService, type KillSwitchActor } from '../../risk/kill-switch/kill-switch.service';
+import { PositionLeg } from '../entities/position-leg.entity';
+import { Position } from '../entities/position.entity';
+import { ManualExitService } from '../manual-exit.service';
+
+/** How often a waiting halt re-checks whether its account is flat. */
+export const SETTLE_EVERY_MS = 5_000;
+
+/** A halt waiting for its account to be flat. */
+interface PendingHalt {
+  readonly reason: string;
+  readonly actor: KillSwitchActor;
+}
+
+/**
+ * "Exit all and halt", the console's panic button. For each chosen account: the kill switch goes
+ * to REDUCING (no new entry; exits still leave: HALTED would stop them), its working orders that
+ * are not exits are canceled (a resting entry leg must not open risk again), every open position is
+ * exited THROUGH THE GATEWAY by the manual-exit machinery (stored EXITING, owner PERSON, worked
+ * leg by leg by the exit chaser until flat), and once the account holds no open position the
+ * kill switch is set HALTED (at once when already flat; else on the `position.updated` that
+ * closes the last one, or at the next check every `SETTLE_EVERY_MS`). Everything is audited:
+ * the request (EXIT_ALL_AND_HALT) and each kill-switch move (KILL_SWITCH). Authority is the kill switch's: a trader may do it;
+ * an account HALTED by an admin with an open position is FORBIDDEN to a trader (its exits could
+ * not leave without lifting the admin's halt), and nothing changes.
+ * The wait for flat is held in memory: after a restart the account stays REDUCING (safe: no new
+ * risk, the chaser keeps exiting) until the button is pressed again.
+ */
+@Injectable()
+export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('ExitAllAndHalt');
+  private readonly pending = new Map<number, PendingHalt>();
+  private unsubscribe: (() => void) | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly exits: ManualExitService,
+    private readonly killSwitch: KillSwitchService,
+    private readonly states: TradingStateService,
+    private readonly audit: AuditService,
+    private readonly bus: MarketEventsBus,
+    private readonly cancels: CancelOrderService,
+  ) {}
+
+  onModuleInit(): void {
+    this.unsubscribe = this.bus.subscribe((m) => {
+      if (m.event === 'position.updated' && m.data.status === 'CLOSED' && this.pending.has(m.data.accountId)) void this.settleQuietly(m.data.accountId);
+    });
+    // Also checked every few seconds: a position can close without an event (a canceled entry leg settled).
+    this.timer = setInterval(() => {
+      for (const id of this.pending.keys()) void this.settleQuietly(id);
+    }, SETTLE_EVERY_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    this.unsubscribe?.();
+    if (this.timer) clearInterval(this.timer);
+  }
+
+  /** Flattens and halts `accountId` (every account when absent); returns the progress right after the exits were sent. */
+  async exitAllAndHalt(reason: string, accountId?: number): Promise<ExitAllAndHaltResponse> {
+    const actor = actorOfRequest();
+    const accounts = await this.chosenAccounts(accountId);
+    const open = await this.openPositionsByAccount(accounts.map((a) => a.id));
+    // Checked for every account before anything changes: one refusal leaves all as they were.
+    for (const a of accounts) {
+      if (a.tradingState !== 'HALTED' || !open.has(a.id)) continue;
+      const verdict = killSwitchVerdict({ from: 'HALTED', setBy: a.tradingStateSetByRole, to: 'REDUCING', actor: actor.role === 'system' ? 'admin' : actor.role, allAccounts: false });
+      if (!verdict.ok) throw new AppException('FORBIDDEN', `account ${a.id}: ${verdict.reason}; its positions cannot be exited while it is HALTED`);
+    }
+    const exited: number[] = [];
+    const denials = new Map<number, string>();
+    for (const a of accounts) {
+      const positions = open.get(a.id) ?? [];
+      await this.audit.record({ action: 'EXIT_ALL_AND_HALT', entity: 'broker_account', entityId: String(a.id), oldValue: { tradingState: a.tradingState }, newValue: { reason, positionIds: positions.map((p) => p.id) } });
+      if (positions.length === 0) {
+        if (a.tradingState !== 'HALTED') await this.killSwitch.set('HALTED', `exit all and halt: ${reason}`, a.id, actor);
+        continue;
+      }
+      this.pending.set(a.id, { reason, actor });
+      await this.killSwitch.set('REDUCING', `exit all and halt (flattening): ${reason}`, a.id, actor);
+      await this.cancelWorkingNonExits(a.id);
+      for (const p of positions) {
+        exited.push(p.id);
+        try {
+          const { exits } = await this.exits.exit(p.id, `exit all and halt: ${reason}`);
+          const denied = exits.find((e) => e.denial)?.denial;
+          if (denied) denials.set(p.id, `${denied.code}: ${denied.message}`);
+        } catch (error) {
+          // A position that closed meanwhile is no longer exited (CONFLICT): the others still are.
+          if (!(error instanceof AppException && error.code === 'CONFLICT')) throw error;
+        }
+      }
+      await this.settle(a.id);
+    }
+    return { reason, accounts: await this.progress(accounts.map((a) => a.id), exited, denials) };
+  }
+
+  /** Where each account stands: the positions this request exited, leg by leg with their exit orders, and its state. */
+  async progress(accountIds: readonly number[], positionIds: readonly number[], denials: ReadonlyMap<number, string> = new Map()): Promise<ExitAllAccountProgress[]> {
+    const accounts = await this.dataSource.getRepository(BrokerAccount).find({ where: { id: In([...accountIds]) }, order: { id: 'ASC' } });
+    const positions = positionIds.length === 0 ? [] : await this.dataSource.getRepository(Position).find({ where: { id: In([...positionIds]) }, order: { id: 'ASC' } });
+    const fields = await this.states.ofMany(accounts);
+    const out: ExitAllAccountProgress[] = [];
+    for (const a of accounts) {
+      const rows = [];
+      for (const p of positions.filter((x) => x.accountId === a.id)) rows.push({ positionId: p.id, legs: await this.legProgress(p.id), denial: denials.get(p.id) ?? null });
+      const halted = a.tradingState === 'HALTED' && !(await this.hasOpenPosition(a.id));
+      out.push({ accountId: a.id, tradingState: fields.get(a.id)?.tradingState ?? a.tradingState, halted, positions: rows });
+    }
+    return out;
+  }
+
+  /** Sets HALTED for `accountId` when a halt waits for it and it holds no open position; true when it did. */
+  async settle(accountId: number): Promise<boolean> {
+    const waiting = this.pending.get(accountId);
+    if (!waiting || (await this.hasOpenPosition(accountId))) return false;
+    this.pending.delete(accountId);
+    await this.killSwitch.set('HALTED', `exit all and halt (flat): ${waiting.reason}`, accountId, waiting.actor);
+    return true;
+  }
+
+  /** Accounts whose halt still waits for the last leg. */
+  waitingAccounts(): number[] {
+    return [...this.pending.keys()];
+  }
+
+  private async settleQuietly(accountId: number): Promise<void> {
+    try {
+      await this.settle(accountId);
+    } catch (error) {
+      this.logger.error(`account ${accountId} not halted after flattening: ${(error as Error).message}`);
+    }
+  }
+
+  private async legProgress(positionId: number): Promise<ExitAllLegProgress[]> {
+    const legs = await this.dataSource.getRepository(PositionLeg).find({ where: { positionId }, order: { id: 'ASC' } });
+    const orders = await this.dataSource.getRepository(Order).find({ where: { positionId, purpose: 'EXIT' }, order: { id: 'ASC' } });
+    return legs.map((l) => ({
+      legId: l.id,
+      tradingSymbol: l.tradingSymbol,
+      optionType: l.instrumentType === 'FUT' ? null : l.instrumentType,
+      strike: l.strike,
+      side: l.side,
+      openQuantity: l.quantity,
+      exitOrders: orders.filter((o) => o.tradingSymbol === l.tradingSymbol).map((o) => ({ id: o.id, status: o.status })),
+    }));
+  }
+
+  /** Cancels the account's working orders that are not exits (an entry leg still resting would open risk again once flat). */
+  private async cancelWorkingNonExits(accountId: number): Promise<void> {
+    const working = (await this.dataSource.getRepository(Order).find({ where: { accountId }, order: { id: 'ASC' } })).filter((o) => o.purpose !== 'EXIT' && isOpen(o.status) && o.status !== 'PENDING_CANCEL');
+    for (const o of working) {
+      try {
+        await this.cancels.cancel(o.id);
+      } catch (error) {
+        // Filled or ended meanwhile: its leg is then exited like the others.
+        if (!(error instanceof AppException && error.code === 'CONFLICT')) throw error;
+      }
+    }
+  }
+
+  private async chosenAccounts(accountId?: number): Promise<BrokerAccount[]> {
+    const repo = this.dataSource.getRepository(BrokerAccount);
+    const accounts = accountId === undefined ? await repo.find({ order: { id: 'ASC' } }) : await repo.find({ where: { id: accountId } });
+    if (accountId !== undefined && accounts.length === 0) throw new AppException('NOT_FOUND', `account ${accountId} not found`);
+    return accounts;
+  }
+
+  private async openPositionsByAccount(accountIds: readonly number[]): Promise<Map<number, Position[]>> {
+    const rows = await this.dataSource.getRepository(Position).find({ where: { accountId: In([...accountIds]), status: 'ACTIVE' }, order: { id: 'ASC' } });
+    const out = new Map<number, Position[]>();
+    for (const p of rows) {
+      const legs = await this.dataSource.getRepository(PositionLeg).find({ where: { positionId: p.id } });
+      if (legs.every((l) => l.quantity === 0)) continue;
+      out.set(p.accountId, [...(out.get(p.accountId) ?? []), p]);
+    }
+    return out;
+  }
+
+  private async hasOpenPosition(accountId: number): Promise<boolean> {
+    return (await this.openPositionsByAccount([accountId])).has(accountId);
+  }
+}
+
+/** The caller of the current request, else the system. */
+function actorOfRequest(): KillSwitchActor {
+  const principal = currentRequestContext()?.principal;
+  return principal ? { username: principal.username, role: principal.role } : { username: 'system', role: 'system' };
+}
