@@ -3,7 +3,7 @@ import { JobPayloadError } from './job-errors';
 import { checkAlertDeliverPayload, checkOrderSubmitPayload, checkSlotPayload, checkTickPayload } from './job-payload.checks';
 
 /** Every queue. Each queue is processed serially (one job at a time) by each worker process. */
-export const QUEUE_NAMES = ['schedule', 'market-data', 'positions', 'strategy', 'risk', 'analytics', 'orders', 'alerts'] as const;
+export const QUEUE_NAMES = ['schedule', 'market-data', 'positions', 'strategy', 'risk', 'analytics', 'orders', 'alerts', 'brokers'] as const;
 
 /** A queue name. */
 export type QueueName = (typeof QUEUE_NAMES)[number];
@@ -54,6 +54,9 @@ export interface JobPayloads {
   'analytics.learning-update': SlotPayload;
   'orders.submit': OrderSubmitPayload;
   'alerts.deliver': AlertDeliverPayload;
+  'brokers.login': SlotPayload;
+  'instruments.refresh': SlotPayload;
+  'brokers.reconcile': SlotPayload;
 }
 
 /** A job name. */
@@ -133,6 +136,10 @@ export const JOB_REGISTRY: { readonly [N in JobName]: JobDefinition<N> } = {
     check: checkAlertDeliverPayload,
     jobId: (p) => `alerts.deliver@${p.alertId}.${p.channel}.${createHash('sha256').update(p.recipient).digest('hex').slice(0, 12)}.${p.attempt}`,
   },
+  // Live broker sessions (issue 14): one queue, so logins, master loads and reconciliations of the owning worker never overlap.
+  'brokers.login': daily('brokers.login', 'brokers'),
+  'instruments.refresh': daily('instruments.refresh', 'brokers'),
+  'brokers.reconcile': frequent('brokers.reconcile', 'brokers'),
 };
 
 /** Every job name, in registry order. */

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CLOCK } from '../core/clock/clock.token';
+import { AlertsModule } from '../alerts/alerts.module';
 import { CoreModule } from '../core/core.module';
 import { DataModule } from '../data/data.module';
 import { MARKET_CLOCK } from '../data/source/market-data.tokens';
@@ -10,6 +11,11 @@ import { CancelOrderService } from './cancel-order.service';
 import { OrderUpdatesPublisher } from './events/order-updates.publisher';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from './execution-clients.token';
 import { OrderGateService } from './gate/order-gate.service';
+import { BrokerConnections } from './live/broker-connections.service';
+import { BrokerJobHandlers } from './live/broker-job-handlers';
+import { KotakLiveBrokers } from './live/kotak-live-brokers.service';
+import { LiveModeController } from './live/live-mode.controller';
+import { LiveModeService } from './live/live-mode.service';
 import { OrderJobHandlers } from './order-job-handlers';
 import { OrderFiguresService } from './order-figures.service';
 import { OrdersController } from './orders.controller';
@@ -28,8 +34,8 @@ import { orderThrottleProviders } from './throttle/order-throttle.providers';
  * and the 5 orders/s throttle runs on `WALL_CLOCK` (in Redis when `REDIS_URL` is set).
  */
 @Module({
-  imports: [RiskModule, DataModule, CoreModule],
-  controllers: [OrdersController],
+  imports: [RiskModule, DataModule, CoreModule, AlertsModule],
+  controllers: [OrdersController, LiveModeController],
   providers: [
     { provide: CLOCK, useExisting: MARKET_CLOCK },
     { provide: EXECUTION_CLIENTS, useFactory: () => new ExecutionClientRegistry() },
@@ -45,6 +51,11 @@ import { orderThrottleProviders } from './throttle/order-throttle.providers';
     OrderUpdatesPublisher,
     OrderJobHandlers,
     AccountMarginService,
+    // Live trading (issue 14): the Kotak adapters, the registry following the stored modes, the guarded switch, the broker jobs.
+    KotakLiveBrokers,
+    BrokerConnections,
+    LiveModeService,
+    BrokerJobHandlers,
   ],
   exports: [OrdersService, CancelOrderService, ApplyFillService, SettleInFlightService, ReconciliationService, OrderGateService, AccountMarginService],
 })
