@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
-import { compareMasterWithTables, createKotakNeoBroker, type KotakNeoBroker, type KotakNeoConfig, type MasterComparison } from '@mcube/brokers-kotak-neo';
+import { compareMasterWithTables, createKotakNeoBroker, KotakNeoError, NodeNeoHttp, type KotakNeoBroker, type KotakNeoConfig, type MasterComparison, type NeoHttp } from '@mcube/brokers-kotak-neo';
 import { istDateTimeOf, type Clock, type ExecutionClient, type IsoDate, type NseCalendar } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
@@ -70,10 +70,8 @@ export class KotakLiveBrokers implements OnModuleDestroy {
     if (existing) return existing;
     const broker = createKotakNeoBroker({
       config: { ...this.tuning, loginUrl: this.tuning?.loginUrl ?? this.config.brokers?.kotakNeoLoginUrl },
-      credentials: async () => {
-        if (!this.ownsSessions) throw new Error('this process does not own broker sessions (the worker logs in); no session of today is stored yet');
-        return readKotakCredentials(this.dataSource, this.cipher, accountId);
-      },
+      credentials: () => readKotakCredentials(this.dataSource, this.cipher, accountId),
+      http: this.ownsSessions ? new NodeNeoHttp() : noLoginHttp(new NodeNeoHttp()),
       wallClock: this.wallClock,
       sleep: this.sleep,
       sessionStore: new DbKotakSessionStore(this.dataSource, this.cipher, accountId),
@@ -134,4 +132,18 @@ export class KotakLiveBrokers implements OnModuleDestroy {
   today(): IsoDate {
     return istDateTimeOf(this.wallClock.nowMs()).date;
   }
+}
+
+/**
+ * The transport of a process that does not own broker sessions: every call but a login goes
+ * out; a login is refused (AUTH_EXPIRED), so such a process only ever uses the day's stored session.
+ */
+function noLoginHttp(inner: NeoHttp): NeoHttp {
+  return {
+    request: (req) =>
+      /\/login\/1\.0\/tradeApi(Login|Validate)$/.test(new URL(req.url).pathname)
+        ? Promise.reject(new KotakNeoError('AUTH_EXPIRED', 'this process does not own broker sessions (the worker logs in): no Kotak session of today is stored yet', { reason: 'SESSION_EXPIRED' }))
+        : inner.request(req),
+    close: () => inner.close(),
+  };
 }
