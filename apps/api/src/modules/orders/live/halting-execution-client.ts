@@ -41,12 +41,14 @@ export class HaltingExecutionClient implements ExecutionClient {
     return this.guard(() => this.inner.availableMargin());
   }
   modifyOrder(request: { readonly brokerOrderId: string; readonly quantity?: number; readonly limitPrice?: number }): Promise<void> {
-    if (!this.inner.modifyOrder) return Promise.reject(new Error(`${this.broker} has no modify`));
-    return this.guard(() => this.inner.modifyOrder!(request));
+    const modify = this.inner.modifyOrder?.bind(this.inner);
+    if (!modify) return Promise.reject(new Error(`${this.broker} has no modify`));
+    return this.guard(() => modify(request));
   }
   checkMargin(requests: readonly PlaceOrderRequest[]): Promise<Paise> {
-    if (!this.inner.checkMargin) return Promise.reject(new Error(`${this.broker} has no margin check`));
-    return this.guard(() => this.inner.checkMargin!(requests));
+    const check = this.inner.checkMargin?.bind(this.inner);
+    if (!check) return Promise.reject(new Error(`${this.broker} has no margin check`));
+    return this.guard(() => check(requests));
   }
   ensureSession(): Promise<void> {
     return this.guard(() => this.inner.ensureSession?.() ?? Promise.resolve());
