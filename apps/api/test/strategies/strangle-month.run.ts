@@ -2,7 +2,10 @@ import { addDays, epochMsOfIst, type NseCalendar } from '@mcube/domain';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { Position } from '../../src/modules/positions/entities/position.entity';
 import { DecisionJournalEntry } from '../../src/modules/strategies/entities/decision-journal-entry.entity';
-import { startStrangleHarness, type DriverKind } from './strangle-harness';
+import { startStrangleHarness, type DriverKind, type SteppedBroker } from './strangle-harness';
+import type { FixedClock } from '@mcube/domain';
+import type { MarketSimulator } from '@mcube/market-sim';
+import type { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 
 /** What a simulated run leaves behind for the assertions. */
 export interface MonthRun {
@@ -28,8 +31,16 @@ export function sessionTimes(from: string, to: string, stepMinutes: number): str
  * Steps the market clock through every session of [from, to] at `stepMinutes`, one schedule
  * tick per step, on `driver`, and collects the journal, the orders and the positions.
  */
-export async function runSimulatedMonth(opts: { driver: DriverKind; seed: number; from: string; to: string; stepMinutes: number }): Promise<MonthRun> {
-  const h = await startStrangleHarness({ driver: opts.driver, seed: opts.seed, startDate: opts.from });
+export async function runSimulatedMonth(opts: {
+  driver: DriverKind;
+  seed: number;
+  from: string;
+  to: string;
+  stepMinutes: number;
+  /** In place of the paper broker (see `startStrangleHarness`). */
+  broker?: (p: { clock: FixedClock; market: MarketSimulator; account: BrokerAccount }) => Promise<SteppedBroker>;
+}): Promise<MonthRun> {
+  const h = await startStrangleHarness({ driver: opts.driver, seed: opts.seed, startDate: opts.from, broker: opts.broker });
   try {
     const violations: string[] = [];
     const positions = h.dataSource.getRepository(Position);
