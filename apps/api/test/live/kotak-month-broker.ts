@@ -51,32 +51,36 @@ export function kotakMonthBroker(opts: { from: string; to: string }) {
       const q = await market.quote(simContractSymbolOf({ ...i, segment: 'NFO-OPT' } as BrokerInstrument));
       server.setQuote(symbolOf(i), { ltp: q.lastPrice, bid: q.bid, ask: q.ask });
     };
+    // The server's trading day follows the clock: its first call of a new day ends the old one.
+    let day = istDateTimeOf(clock.nowMs()).date;
+    const rollover = (): void => {
+      const today = istDateTimeOf(clock.nowMs()).date;
+      if (today === day) return;
+      server.newTradingDay();
+      day = today;
+    };
     const exec = broker.executionClient;
     const client: ExecutionClient = {
       broker: exec.broker,
       async placeOrder(request: PlaceOrderRequest): Promise<PlaceOrderAck> {
+        rollover();
         await pushQuote(request.instrument);
         return exec.placeOrder(request);
       },
-      cancelOrder: (r) => exec.cancelOrder(r),
-      orderByTag: (t) => exec.orderByTag(t),
-      listOrders: () => exec.listOrders(),
-      listTrades: () => exec.listTrades(),
-      listPositions: () => exec.listPositions(),
-      availableMargin: () => exec.availableMargin(),
-      modifyOrder: (r) => exec.modifyOrder(r),
-      checkMargin: (r) => exec.checkMargin(r),
+      cancelOrder: (r) => (rollover(), exec.cancelOrder(r)),
+      orderByTag: (t) => (rollover(), exec.orderByTag(t)),
+      listOrders: () => (rollover(), exec.listOrders()),
+      listTrades: () => (rollover(), exec.listTrades()),
+      listPositions: () => (rollover(), exec.listPositions()),
+      availableMargin: () => (rollover(), exec.availableMargin()),
+      modifyOrder: (r) => (rollover(), exec.modifyOrder(r)),
+      checkMargin: (r) => (rollover(), exec.checkMargin(r)),
     };
-    let day = istDateTimeOf(clock.nowMs()).date;
     return {
       server,
       client,
       async sync() {
-        const today = istDateTimeOf(clock.nowMs()).date;
-        if (today !== day) {
-          server.newTradingDay();
-          day = today;
-        }
+        rollover();
         for (const o of server.orders().filter((x) => WORKING.has(x.status))) {
           const c = o.contract;
           await pushQuote({ underlying: c.underlying, kind: 'OPT', expiry: c.expiry, strike: c.strike, optionType: c.optionType as 'CE' | 'PE' });
