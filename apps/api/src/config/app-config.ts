@@ -69,6 +69,8 @@ export interface AppConfig {
   redisUrl?: string;
   /** Paper trading is the default; live needs MCUBE_LIVE_TRADING=true and credentials. */
   liveTrading: boolean;
+  /** Broker hosts (absent in hand-built test configs: the defaults). */
+  brokers?: { kotakNeoLoginUrl: string };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Folder of the built console to serve at `/`, if any. */
   webDist?: string;

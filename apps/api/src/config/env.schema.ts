@@ -43,6 +43,13 @@ export class EnvSchema {
   @IsOptional() @Transform(toBool) @IsBoolean()
   MCUBE_LIVE_TRADING = false;
 
+  /**
+   * The Kotak Neo login host, the only Kotak host configured: trade calls go to the host the
+   * login answer names, master files to the URLs Kotak lists. A loopback http URL only for tests.
+   */
+  @IsOptional() @Matches(/^https?:\/\/[A-Za-z0-9.-]+(?::\d{1,5})?\/?$/, { message: 'KOTAK_NEO_LOGIN_URL must be an https://host URL without a path' })
+  KOTAK_NEO_LOGIN_URL = 'https://mis.kotaksecurities.com';
+
   @IsOptional() @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent' = 'info';
 

@@ -48,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: parsed.DATABASE_URL ? { type: 'postgres', url: parsed.DATABASE_URL } : { type: 'sqlite', path: parsed.SQLITE_PATH },
     redisUrl: parsed.REDIS_URL,
     liveTrading: parsed.MCUBE_LIVE_TRADING,
+    brokers: { kotakNeoLoginUrl: parsed.KOTAK_NEO_LOGIN_URL },
     logLevel: parsed.LOG_LEVEL,
     webDist: parsed.MCUBE_WEB_DIST,
     security: {

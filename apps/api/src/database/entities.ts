@@ -25,6 +25,7 @@ import { EconomicEvent } from '../modules/data/entities/economic-event.entity';
 import { MarketClockState } from '../modules/data/entities/market-clock-state.entity';
 import { MarketData } from '../modules/data/entities/market-data.entity';
 import { OptionChainRow } from '../modules/data/entities/option-chain.entity';
+import { InstrumentContract } from '../modules/data/entities/instrument-contract.entity';
 import { LlmPrompt } from '../modules/llm/entities/llm-prompt.entity';
 import { LlmValidation } from '../modules/llm/entities/llm-validation.entity';
 import { BacktestRun } from '../modules/backtests/entities/backtest-run.entity';
@@ -32,6 +33,7 @@ import { Execution } from '../modules/orders/entities/execution.entity';
 import { Order } from '../modules/orders/entities/order.entity';
 import { OrderEvent } from '../modules/orders/entities/order-event.entity';
 import { PaperBookRow } from '../modules/orders/entities/paper-book-row.entity';
+import { BrokerSession } from '../modules/orders/entities/broker-session.entity';
 import { MonitorLog } from '../modules/positions/entities/monitor-log.entity';
 import { Position } from '../modules/positions/entities/position.entity';
 import { PositionLeg } from '../modules/positions/entities/position-leg.entity';
@@ -74,6 +76,7 @@ export const ENTITIES = [
   OrderEvent,
   Execution,
   PaperBookRow,
+  BrokerSession,
   // risk
   RiskLimit,
   CircuitBreaker,
@@ -84,6 +87,7 @@ export const ENTITIES = [
   CalendarOverride,
   CalendarYear,
   MarketClockState,
+  InstrumentContract,
   // llm
   LlmPrompt,
   LlmValidation,

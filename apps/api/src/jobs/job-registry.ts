@@ -3,7 +3,7 @@ import { JobPayloadError } from './job-errors';
 import { checkAlertDeliverPayload, checkBacktestRunPayload, checkOrderSubmitPayload, checkSlotPayload, checkTickPayload } from './job-payload.checks';
 
 /** Every queue. Each queue is processed serially (one job at a time) by each worker process. */
-export const QUEUE_NAMES = ['schedule', 'market-data', 'positions', 'strategy', 'risk', 'analytics', 'orders', 'alerts', 'backtests'] as const;
+export const QUEUE_NAMES = ['schedule', 'market-data', 'positions', 'strategy', 'risk', 'analytics', 'orders', 'alerts', 'backtests', 'brokers'] as const;
 
 /** A queue name. */
 export type QueueName = (typeof QUEUE_NAMES)[number];
@@ -60,6 +60,9 @@ export interface JobPayloads {
   'orders.submit': OrderSubmitPayload;
   'alerts.deliver': AlertDeliverPayload;
   'backtests.run': BacktestRunPayload;
+  'brokers.login': SlotPayload;
+  'instruments.refresh': SlotPayload;
+  'brokers.reconcile': SlotPayload;
 }
 
 /** A job name. */
@@ -148,6 +151,10 @@ export const JOB_REGISTRY: { readonly [N in JobName]: JobDefinition<N> } = {
     check: checkBacktestRunPayload,
     jobId: (p) => `backtests.run@${p.runId}`,
   },
+  // Live broker sessions (issue 14): one queue, so logins, master loads and reconciliations of the owning worker never overlap.
+  'brokers.login': daily('brokers.login', 'brokers'),
+  'instruments.refresh': daily('instruments.refresh', 'brokers'),
+  'brokers.reconcile': frequent('brokers.reconcile', 'brokers'),
 };
 
 /** Every job name, in registry order. */

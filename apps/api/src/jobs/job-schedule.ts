@@ -28,6 +28,10 @@ export const JOB_SCHEDULE: readonly ScheduleEntry[] = [
   { job: 'strategy.kotak.evaluate-entry', at: '10:00', toleranceSeconds: 90 * 60 },
   // Until 15:30 (the session closes at 15:30, or 15:40 from 2026-08-03): the EOD check must run in session.
   { job: 'strategy.kotak.exit-check', at: '15:15', toleranceSeconds: 15 * 60 },
+  // Live brokers (issue 14): the daily login before the open (due until 09:14:59; later, the first order of the day logs in), the scrip master at 08:45, reconciliation every 5 minutes in session.
+  { job: 'brokers.login', at: '08:30', toleranceSeconds: 45 * 60 - 1 },
+  { job: 'instruments.refresh', at: '08:45', toleranceSeconds: 30 * 60 - 1 },
+  { job: 'brokers.reconcile', everySeconds: 300 },
   { job: 'analytics.daily-report', at: '16:00', untilNextClose: true },
   // "After close": once the report is out.
   { job: 'analytics.learning-update', at: '16:30', untilNextClose: true },

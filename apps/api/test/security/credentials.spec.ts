@@ -100,10 +100,22 @@ describe('broker credentials', () => {
 });
 
 describe('live trading at boot', () => {
-  it('is refused while an active account lacks credentials, naming the account', async () => {
-    const started = startSecurityApp({ env: { MCUBE_LIVE_TRADING: 'true' } });
+  it('is refused while an active LIVE account lacks credentials, naming the account', async () => {
+    const started = startSecurityApp({
+      env: { MCUBE_LIVE_TRADING: 'true' },
+      beforeBoot: async (ds, seeded) => void (await ds.getRepository(BrokerAccount).update({ id: seeded.accounts.kotakId }, { isPaperTrading: false })),
+    });
     await expect(started).rejects.toThrow(StartupCheckError);
-    await expect(started).rejects.toThrow(/MCUBE_LIVE_TRADING=true but active account \d+ \(KOTAK Kotak strangle\) has no complete broker credentials/);
+    await expect(started).rejects.toThrow(/MCUBE_LIVE_TRADING=true but active LIVE account \d+ \(KOTAK Kotak strangle\) has no complete broker credentials/);
+  });
+
+  it('starts when the accounts without credentials are PAPER (the per-account mode; paper is the default)', async () => {
+    const s = await startSecurityApp({ env: { MCUBE_LIVE_TRADING: 'true' } });
+    try {
+      await s.http().get('/health').expect(200);
+    } finally {
+      await s.close();
+    }
   });
 
   it('starts when every active account has complete credentials (inactive ones do not count)', async () => {

@@ -46,6 +46,13 @@ import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { ExitChaserService } from '../../src/modules/positions/exit-chaser.service';
 import { deletePrefix, memoryLogger, SHARED_REDIS_URL, uniquePrefix } from '../jobs/job-test-kit';
 
+/** A broker other than paper driven by the harness: `sync` after each step's jobs (its market moves), then settlement. */
+export interface SteppedBroker {
+  readonly client: ExecutionClient;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
 /** Which job driver runs the schedule. */
 export type DriverKind = 'in-process' | 'bullmq';
 
@@ -155,6 +162,8 @@ export async function startStrangleHarness(opts: {
   breakers?: boolean;
   /** Runs on the migrated database before anything starts (risk limits, users…). */
   seedData?: (ds: DataSource, accountId: number) => Promise<void>;
+  /** Another broker in place of the paper one (the Kotak adapter over its local server); `sync` runs where the paper matching would. */
+  broker?: (p: { clock: FixedClock; market: MarketSimulator; account: BrokerAccount }) => Promise<SteppedBroker>;
 }): Promise<StrangleHarness> {
   const db = await createTestDatabase(undefined, { migrated: true });
   const dataSource = await db.openMigrated();
@@ -176,11 +185,13 @@ export async function startStrangleHarness(opts: {
       : new BullMqJobQueue({ redisUrl: SHARED_REDIS_URL, prefix, runner: jobRunner, handlers, logger });
 
   const paper = await PaperExecutionClient.create({ config: { capitalPaise: account.allocatedCapitalPaise }, clock, marketData: market, store: new InMemoryPaperBookStore(), sleep });
+  const other = opts.broker ? await opts.broker({ clock, market, account }) : undefined;
+  const client: ExecutionClient = other?.client ?? paper;
   const bus = new MarketEventsBus();
   const dispatcher = opts.alerts ? new AlertDispatcher(dataSource, new AlertRoutesService(dataSource, opts.alerts.channels), opts.alerts.channels, queue, clock) : undefined;
   const alerts = new AlertsService(dataSource, bus, dispatcher);
   if (opts.alerts) new AlertDeliveryService(dataSource, handlers, queue, opts.alerts.channels, clock, opts.alerts.policy, new AlertContentRegistry(), new ChannelFailureNotifier(alerts)).onModuleInit();
-  const { runner, settle, breaker } = buildStrangleRuntime({ dataSource, clock, calendar, market, paper, accountId: account.id, runtime: opts.runtime, handlers, bus, alerts });
+  const { runner, settle, breaker } = buildStrangleRuntime({ dataSource, clock, calendar, market, paper: client, accountId: account.id, runtime: opts.runtime, handlers, bus, alerts });
   if (opts.breakers) handlers.register('risk.circuit-breakers', async () => void (await breaker.evaluateAll()), 'test: breakers');
   for (const name of JOB_NAMES) if (!handlers.ownerOf(name)) handlers.register(name, async () => undefined, 'not under test');
   await queue.startProcessing();
@@ -208,11 +219,13 @@ export async function startStrangleHarness(opts: {
         const job = await finished(queue, jobId);
         if (job.state === 'failed') failures.push(job);
       }
-      await paper.matchNow();
-      await settle.settleAccount(account.id, paper);
+      if (other) await other.sync();
+      else await paper.matchNow();
+      await settle.settleAccount(account.id, client);
     },
     async close() {
       await queue.close();
+      await other?.close();
       if (opts.driver === 'bullmq') await deletePrefix(SHARED_REDIS_URL, prefix);
       await db.dispose();
     },

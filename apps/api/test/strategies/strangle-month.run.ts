@@ -3,7 +3,10 @@ import type { DataSource } from 'typeorm';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { Position } from '../../src/modules/positions/entities/position.entity';
 import { DecisionJournalEntry } from '../../src/modules/strategies/entities/decision-journal-entry.entity';
-import { startStrangleHarness, type DriverKind } from './strangle-harness';
+import { startStrangleHarness, type DriverKind, type SteppedBroker } from './strangle-harness';
+import type { FixedClock } from '@mcube/domain';
+import type { MarketSimulator } from '@mcube/market-sim';
+import type { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 
 /** What a simulated run leaves behind for the assertions. */
 export interface MonthRun {
@@ -29,8 +32,17 @@ export function sessionTimes(from: string, to: string, stepMinutes: number): str
  * Steps the market clock through every session of [from, to] at `stepMinutes`, one schedule
  * tick per step, on `driver`, and collects the journal, the orders and the positions.
  */
-export async function runSimulatedMonth(opts: { driver: DriverKind; seed: number; from: string; to: string; stepMinutes: number; seedData?: (ds: DataSource, accountId: number) => Promise<void> }): Promise<MonthRun> {
-  const h = await startStrangleHarness({ driver: opts.driver, seed: opts.seed, startDate: opts.from, seedData: opts.seedData });
+export async function runSimulatedMonth(opts: {
+  driver: DriverKind;
+  seed: number;
+  from: string;
+  to: string;
+  stepMinutes: number;
+  /** In place of the paper broker (see `startStrangleHarness`). */
+  broker?: (p: { clock: FixedClock; market: MarketSimulator; account: BrokerAccount }) => Promise<SteppedBroker>;
+  seedData?: (ds: DataSource, accountId: number) => Promise<void>;
+}): Promise<MonthRun> {
+  const h = await startStrangleHarness({ driver: opts.driver, seed: opts.seed, startDate: opts.from, broker: opts.broker, seedData: opts.seedData });
   try {
     const violations: string[] = [];
     const positions = h.dataSource.getRepository(Position);

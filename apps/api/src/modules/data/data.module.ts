@@ -8,6 +8,7 @@ import { CalendarStore } from './calendar/calendar-store.service';
 import { CalendarOverride } from './entities/calendar-override.entity';
 import { CalendarYear } from './entities/calendar-year.entity';
 import { EconomicEvent } from './entities/economic-event.entity';
+import { InstrumentContract } from './entities/instrument-contract.entity';
 import { MarketClockState } from './entities/market-clock-state.entity';
 import { MarketData } from './entities/market-data.entity';
 import { OptionChainRow } from './entities/option-chain.entity';
@@ -15,6 +16,7 @@ import { EconomicEventsController } from './events/economic-events.controller';
 import { EconomicEventsService } from './events/economic-events.service';
 import { MarketEventsSyncService } from './events/market-events-sync.service';
 import { HistoryImportController } from './import/history-import.controller';
+import { InstrumentStore } from './instruments/instrument-store.service';
 import { MarketController } from './market/market.controller';
 import { MarketClockService } from './market/market-clock.service';
 import { MarketService } from './market/market.service';
@@ -38,11 +40,12 @@ import { TickPublisher } from './ws/tick-publisher.service';
  * job system (`apps/api/src/jobs`): this module registers their handlers.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([MarketData, OptionChainRow, EconomicEvent, CalendarOverride, CalendarYear, MarketClockState]), ClockModule, CoreModule],
+  imports: [TypeOrmModule.forFeature([MarketData, OptionChainRow, EconomicEvent, CalendarOverride, CalendarYear, MarketClockState, InstrumentContract]), ClockModule, CoreModule],
   controllers: [MarketController, EconomicEventsController, HistoryImportController, CalendarController],
   providers: [
     CalendarStore,
     CalendarEditService,
+    InstrumentStore,
     ...marketSourceProviders,
     MarketClockSaver,
     MarketEventsBus,
@@ -57,6 +60,6 @@ import { TickPublisher } from './ws/tick-publisher.service';
     MarketGateway,
     TickPublisher,
   ],
-  exports: [MARKET_DATA, MARKET_CLOCK, NSE_CALENDAR, EXPIRY_SOURCE, CalendarStore, MarketEventsBus, EconomicEventsService],
+  exports: [MARKET_DATA, MARKET_CLOCK, NSE_CALENDAR, EXPIRY_SOURCE, CalendarStore, MarketEventsBus, EconomicEventsService, InstrumentStore],
 })
 export class DataModule {}

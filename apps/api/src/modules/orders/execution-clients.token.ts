@@ -15,6 +15,11 @@ export class ExecutionClientRegistry {
     this.clients.set(accountId, client);
   }
 
+  /** Removes the client of `accountId` (a mode switch); its orders are refused until another registers. */
+  unregister(accountId: number): void {
+    this.clients.delete(accountId);
+  }
+
   /** The client of `accountId`, or undefined when the account has none (not connected). */
   get(accountId: number): ExecutionClient | undefined {
     return this.clients.get(accountId);

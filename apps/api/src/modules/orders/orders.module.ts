@@ -11,6 +11,11 @@ import { CancelOrderService } from './cancel-order.service';
 import { OrderUpdatesPublisher } from './events/order-updates.publisher';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from './execution-clients.token';
 import { OrderGateService } from './gate/order-gate.service';
+import { BrokerConnections } from './live/broker-connections.service';
+import { BrokerJobHandlers } from './live/broker-job-handlers';
+import { KotakLiveBrokers } from './live/kotak-live-brokers.service';
+import { LiveModeController } from './live/live-mode.controller';
+import { LiveModeService } from './live/live-mode.service';
 import { OrderJobHandlers } from './order-job-handlers';
 import { OrderFiguresService } from './order-figures.service';
 import { OrdersController } from './orders.controller';
@@ -30,7 +35,7 @@ import { orderThrottleProviders } from './throttle/order-throttle.providers';
  */
 @Module({
   imports: [RiskModule, DataModule, CoreModule, AlertsModule],
-  controllers: [OrdersController],
+  controllers: [OrdersController, LiveModeController],
   providers: [
     { provide: CLOCK, useExisting: MARKET_CLOCK },
     { provide: EXECUTION_CLIENTS, useFactory: () => new ExecutionClientRegistry() },
@@ -46,6 +51,11 @@ import { orderThrottleProviders } from './throttle/order-throttle.providers';
     OrderUpdatesPublisher,
     OrderJobHandlers,
     AccountMarginService,
+    // Live trading (issue 14): the Kotak adapters, the registry following the stored modes, the guarded switch, the broker jobs.
+    KotakLiveBrokers,
+    BrokerConnections,
+    LiveModeService,
+    BrokerJobHandlers,
   ],
   exports: [OrdersService, CancelOrderService, ApplyFillService, SettleInFlightService, ReconciliationService, OrderGateService, AccountMarginService],
 })

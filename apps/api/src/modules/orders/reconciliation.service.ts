@@ -117,24 +117,37 @@ export class ReconciliationService {
     return { accountId, ok, adopted, mismatches };
   }
 
+  /**
+   * Net quantities per contract, journal against broker. Contracts are matched by identity
+   * (underlying, expiry, strike, CE/PE/FUT), not by symbol: a broker names its contracts its own
+   * way (Kotak `NIFTY26AUG24500CE`) while the journal keeps mCube's symbol.
+   */
   private async positionMismatches(accountId: number, brokerPositions: readonly BrokerPosition[]): Promise<string[]> {
     const journal = new Map<string, number>();
+    const labels = new Map<string, string>();
     const active = await this.dataSource.getRepository(Position).find({ where: { accountId, status: 'ACTIVE' } });
     if (active.length > 0) {
       const legs = await this.dataSource.getRepository(PositionLeg).find({ where: { positionId: In(active.map((p) => p.id)) } });
-      for (const l of legs) if (l.quantity > 0) journal.set(l.tradingSymbol, (journal.get(l.tradingSymbol) ?? 0) + (l.side === 'BUY' ? l.quantity : -l.quantity));
+      for (const l of legs) {
+        if (l.quantity <= 0) continue;
+        const key = contractKey(l.underlying, l.expiryDate, l.strike, l.instrumentType);
+        labels.set(key, l.tradingSymbol);
+        journal.set(key, (journal.get(key) ?? 0) + (l.side === 'BUY' ? l.quantity : -l.quantity));
+      }
     }
     const broker = new Map<string, number>();
     for (const p of brokerPositions) {
       if (p.netQuantity === 0) continue;
-      const symbol = p.instrument.tradingSymbol ?? tradingSymbolOf(p.instrument);
-      broker.set(symbol, (broker.get(symbol) ?? 0) + p.netQuantity);
+      const i = p.instrument;
+      const key = i.underlying && i.expiry ? contractKey(i.underlying, i.expiry, i.strike ?? null, i.kind === 'FUT' ? 'FUT' : (i.optionType ?? '')) : (i.tradingSymbol ?? tradingSymbolOf(i));
+      if (!labels.has(key)) labels.set(key, i.tradingSymbol ?? tradingSymbolOf(i));
+      broker.set(key, (broker.get(key) ?? 0) + p.netQuantity);
     }
     const out: string[] = [];
-    for (const symbol of new Set([...journal.keys(), ...broker.keys()])) {
-      const j = journal.get(symbol) ?? 0;
-      const b = broker.get(symbol) ?? 0;
-      if (j !== b) out.push(`position ${symbol}: journal ${j}, broker ${b}`);
+    for (const key of new Set([...journal.keys(), ...broker.keys()])) {
+      const j = journal.get(key) ?? 0;
+      const b = broker.get(key) ?? 0;
+      if (j !== b) out.push(`position ${labels.get(key) ?? key}: journal ${j}, broker ${b}`);
     }
     return out;
   }
@@ -153,4 +166,9 @@ export class ReconciliationService {
       occurredAtMs: this.clock.nowMs(),
     });
   }
+}
+
+/** One contract's identity, whatever either side calls it. */
+function contractKey(underlying: string, expiry: string, strike: number | string | null, type: string): string {
+  return `${underlying.toUpperCase()}|${expiry}|${strike === null || strike === '' ? '' : Number(strike)}|${type}`;
 }

@@ -25,6 +25,7 @@ import { ONE_ACTIVE_POSITION_INDEX } from '../positions/entities/position.entity
 import { RiskContextService } from '../risk/context/risk-context.service';
 import { intentIdFor } from './client-order-id';
 import { Order } from './entities/order.entity';
+import { InstrumentStore } from '../data/instruments/instrument-store.service';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from './execution-clients.token';
 import type { EntryResult, GatewayEntry, GatewayIntent, SubmitDenial, SubmitResult } from './gateway-intent';
 import { journalIntents } from './journal-intent';
@@ -75,6 +76,8 @@ export class OrdersService {
     @Optional() @Inject(JOB_QUEUE) private readonly jobs?: JobQueue,
     /** The Prometheus instruments; absent in hand-built gateways. */
     @Optional() private readonly metrics?: MetricsService,
+    /** Lot size and freeze quantity (slicing) from a stored broker master when one lists the contract. */
+    @Optional() private readonly instruments?: InstrumentStore,
   ) {
     this.sender = new SliceSender(dataSource, clock, throttle);
   }
@@ -184,8 +187,9 @@ export class OrdersService {
     const nowMs = this.clock.nowMs();
     const { date } = istDateTimeOf(nowMs);
     const legs = intents.map((intent, i) => {
-      const lotSize = lotSizeFor({ underlying: intent.instrument.underlying, expiry: intent.instrument.expiry });
-      const freeze = freezeQuantityFor({ underlying: intent.instrument.underlying, date });
+      const { underlying, expiry } = intent.instrument;
+      const lotSize = this.instruments ? this.instruments.lotSizeFor(underlying, expiry) : lotSizeFor({ underlying, expiry });
+      const freeze = this.instruments ? this.instruments.freezeQuantityFor(underlying, date) : freezeQuantityFor({ underlying, date });
       const slices = Number.isSafeInteger(intent.quantity) && intent.quantity > 0 && intent.quantity % lotSize === 0 ? sliceQuantity({ quantity: intent.quantity, lotSize, freezeQuantity: freeze }) : [intent.quantity];
       const limitPrice = intent.orderType === 'MARKET' ? protectedLimitPrice({ side: intent.side, referencePrice: intent.limitPrice, protectionPct: MARKET_PROTECTION_PCT, tickSize }) : intent.limitPrice;
       return { intent, intentId: intentIds[i], slices, limitPrice };

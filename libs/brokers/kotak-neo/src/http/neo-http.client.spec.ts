@@ -57,4 +57,39 @@ describe('the HTTP client under Kotak calls', () => {
     expect((error as NeoTransportError).failure).toBe('NETWORK');
     expect((error as NeoTransportError).message).toMatch(/ECONNREFUSED/);
   });
+
+  it('sends once more on a new connection when a kept-alive socket was reset before any answer (the server had dropped it), and only then', async () => {
+    const requests: { path?: string; socketNo: number }[] = [];
+    const sockets = new Map<unknown, number>();
+    const resetting = createServer((req, res) => {
+      if (!sockets.has(req.socket)) sockets.set(req.socket, sockets.size + 1);
+      const socketNo = sockets.get(req.socket) as number;
+      requests.push({ path: req.url, socketNo });
+      req.resume();
+      // The second request on the first socket: the server drops the connection without answering.
+      if (socketNo === 1 && requests.filter((r) => r.socketNo === 1).length === 2) return void req.socket.destroy();
+      if (req.url === '/reset-always' && socketNo > 1) return void req.socket.destroy();
+      res.end('{"ok":true}');
+    });
+    await new Promise<void>((resolve) => resetting.listen(0, '127.0.0.1', () => resolve()));
+    const base = `http://127.0.0.1:${(resetting.address() as AddressInfo).port}`;
+    const client = new NodeNeoHttp();
+    try {
+      const call = (path: string) => client.request({ method: 'POST', url: `${base}${path}`, headers: {}, body: 'x', timeoutMs: 2_000, maxResponseBytes: 1_000 });
+      expect((await call('/one')).text).toBe('{"ok":true}');
+      expect((await call('/two')).text).toBe('{"ok":true}');
+      expect(requests.map((r) => [r.path, r.socketNo])).toEqual([
+        ['/one', 1],
+        ['/two', 1],
+        ['/two', 2],
+      ]);
+      // A reset on a fresh connection (or a second reset) is not retried: NETWORK, outcome unknown.
+      await expect(call('/reset-always')).rejects.toMatchObject({ failure: 'NETWORK' });
+      expect(requests.filter((r) => r.path === '/reset-always').length).toBeLessThanOrEqual(2);
+    } finally {
+      client.close();
+      resetting.closeAllConnections();
+      await new Promise((resolve) => resetting.close(resolve));
+    }
+  });
 });

@@ -49,6 +49,15 @@ export class NodeNeoHttp implements NeoHttp {
   private readonly httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 8 });
 
   request(request: NeoHttpRequest): Promise<NeoHttpResponse> {
+    return this.attempt(request, Date.now() + request.timeoutMs, false);
+  }
+
+  /**
+   * One exchange. A keep-alive socket the server had already closed while it sat idle fails
+   * with ECONNRESET before any answer (Node's `reusedSocket` case): the request never reached
+   * the server, so it is sent once more on a new connection, within the same deadline.
+   */
+  private attempt(request: NeoHttpRequest, deadlineAtMs: number, retried: boolean): Promise<NeoHttpResponse> {
     return new Promise<NeoHttpResponse>((resolve, reject) => {
       let url: URL;
       try {
@@ -67,7 +76,9 @@ export class NodeNeoHttp implements NeoHttp {
         clearTimeout(deadline);
         fn();
       };
+      let answered = false;
       const req = (secure ? https : http).request(url, { method: request.method, headers, agent: secure ? this.httpsAgent : this.httpAgent }, (res) => {
+        answered = true;
         const chunks: Buffer[] = [];
         let size = 0;
         res.on('data', (chunk: Buffer) => {
@@ -86,8 +97,12 @@ export class NodeNeoHttp implements NeoHttp {
       const deadline = setTimeout(() => {
         finish(() => reject(new NeoTransportError('TIMEOUT', `no complete answer within ${request.timeoutMs} ms`)));
         req.destroy();
-      }, request.timeoutMs);
-      req.on('error', (error) => finish(() => reject(new NeoTransportError('NETWORK', `request failed: ${(error as NodeJS.ErrnoException).code ?? error.message}`, error))));
+      }, Math.max(1, deadlineAtMs - Date.now()));
+      req.on('error', (error) => {
+        const staleSocket = !answered && !retried && req.reusedSocket && (error as NodeJS.ErrnoException).code === 'ECONNRESET';
+        if (staleSocket && Date.now() < deadlineAtMs) return finish(() => resolve(this.attempt(request, deadlineAtMs, true)));
+        finish(() => reject(new NeoTransportError('NETWORK', `request failed: ${(error as NodeJS.ErrnoException).code ?? error.message}`, error)));
+      });
       if (request.body !== undefined) req.write(request.body);
       req.end();
     });

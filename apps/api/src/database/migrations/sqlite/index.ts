@@ -14,6 +14,7 @@ import { CalendarOverridesAndMarketClock1796181551632 } from './1796181551632-Ca
 import { BacktestRuns1796194728914 } from './1796194728914-BacktestRuns';
 import { AnalyticsLearningLoop1796195054360 } from './1796195054360-AnalyticsLearningLoop';
 import { StrategyEntriesPaused1796195241907 } from './1796195241907-StrategyEntriesPaused';
+import { KotakLiveTrading1796198805456 } from './1796198805456-KotakLiveTrading';
 
 /** The sqlite migrations, oldest first. */
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -31,4 +32,5 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   BacktestRuns1796194728914,
   AnalyticsLearningLoop1796195054360,
   StrategyEntriesPaused1796195241907,
+  KotakLiveTrading1796198805456,
 ];

@@ -16,7 +16,8 @@ export class StartupCheckError extends Error {
 /**
  * Boot-time checks against the database: stored credentials must be readable with the
  * configured keys, and live trading (MCUBE_LIVE_TRADING=true) needs complete credentials on
- * every active account. Paper trading (the default) only needs the first.
+ * every active account stored LIVE (the per-account mode; PAPER accounts trade on paper
+ * whatever the environment says). Paper trading (the default) only needs the first.
  */
 @Injectable()
 export class StartupChecksService implements OnApplicationBootstrap {
@@ -40,10 +41,10 @@ export class StartupChecksService implements OnApplicationBootstrap {
       (id) => `stored broker credentials were sealed with key ${id}, which neither MCUBE_CREDENTIALS_KEY nor MCUBE_CREDENTIALS_KEY_PREVIOUS is`,
     );
     if (!this.config.liveTrading) return problems;
-    for (const account of await this.accounts.find({ where: { isActive: true }, order: { id: 'ASC' } })) {
+    for (const account of await this.accounts.find({ where: { isActive: true, isPaperTrading: false }, order: { id: 'ASC' } })) {
       if (!(await this.credentials.isComplete(account))) {
         problems.push(
-          `MCUBE_LIVE_TRADING=true but active account ${account.id} (${account.broker} ${account.name}) has no complete broker credentials: store them with PUT /api/accounts/${account.id}/credentials in paper mode first, or deactivate the account`,
+          `MCUBE_LIVE_TRADING=true but active LIVE account ${account.id} (${account.broker} ${account.name}) has no complete broker credentials: store them with PUT /api/accounts/${account.id}/credentials, switch it to PAPER, or deactivate it`,
         );
       }
     }

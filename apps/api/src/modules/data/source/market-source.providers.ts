@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { CLOCK } from '../../core/clock/clock.token';
 import { CalendarStore } from '../calendar/calendar-store.service';
+import { InstrumentStore } from '../instruments/instrument-store.service';
 import { MarketClockStore } from './market-clock.store';
 import { createMarketSource, type MarketSource } from './market-source.factory';
 import { EXPIRY_SOURCE, MARKET_CLOCK, MARKET_DATA, MARKET_SOURCE, MARKET_SOURCE_KIND, NSE_CALENDAR } from './market-data.tokens';
@@ -24,7 +25,12 @@ export const marketSourceProviders: Provider[] = [
       return store.calendar;
     },
   },
-  { provide: EXPIRY_SOURCE, inject: [NSE_CALENDAR], useFactory: (calendar: NseCalendar): ExpirySource => calendarExpirySource(calendar) },
+  // A stored broker master answers for the underlyings it lists (InstrumentStore); the calendar's rules otherwise.
+  {
+    provide: EXPIRY_SOURCE,
+    inject: [NSE_CALENDAR, InstrumentStore],
+    useFactory: (calendar: NseCalendar, instruments: InstrumentStore): ExpirySource => instruments.expirySource(calendarExpirySource(calendar)),
+  },
   {
     provide: MARKET_SOURCE,
     inject: [APP_CONFIG, CLOCK, NSE_CALENDAR, DataSource],

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import { PaperExecutionClient } from '@mcube/brokers-paper';
 import type { BrokerOrderUpdate, Clock, MarketDataPort } from '@mcube/domain';
 import { DataSource } from 'typeorm';
@@ -7,6 +7,7 @@ import { MARKET_CLOCK, MARKET_DATA } from '../../data/source/market-data.tokens'
 import { ApplyFillService } from '../apply-fill.service';
 import { Order } from '../entities/order.entity';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from '../execution-clients.token';
+import { BrokerConnections, isLiveClient } from '../live/broker-connections.service';
 import { ReconciliationService } from '../reconciliation.service';
 import { SettleInFlightService } from '../settle-in-flight.service';
 import { DbPaperBookStore } from './db-paper-book.store';
@@ -41,10 +42,13 @@ export class OrderSyncScheduler implements OnApplicationBootstrap, OnModuleDestr
     private readonly reconciliation: ReconciliationService,
     private readonly settle: SettleInFlightService,
     private readonly fills: ApplyFillService,
+    /** Live accounts (absent in hand-built paper tests). */
+    @Optional() private readonly connections?: BrokerConnections,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     await this.connectPaperAccounts();
+    await this.connections?.sync().catch((e: Error) => this.logger.error(`connecting the live accounts failed: ${e.message}`));
     await this.reconcileAll();
     this.timer = setInterval(() => void this.tick(), ORDER_SYNC_INTERVAL_MS);
     this.timer.unref();
@@ -60,6 +64,7 @@ export class OrderSyncScheduler implements OnApplicationBootstrap, OnModuleDestr
     if (this.running) return;
     this.running = true;
     try {
+      await this.syncConnections();
       for (const [accountId, client] of this.clients.entries()) {
         try {
           if (client instanceof PaperExecutionClient) await client.matchNow();
@@ -68,9 +73,26 @@ export class OrderSyncScheduler implements OnApplicationBootstrap, OnModuleDestr
           this.logger.warn(`order sync of account ${accountId} failed: ${(error as Error).message}`);
         }
       }
-      if (Date.now() - this.lastReconcileMs >= RECONCILE_INTERVAL_MS) await this.reconcileAll();
+      if (Date.now() - this.lastReconcileMs >= RECONCILE_INTERVAL_MS) await this.reconcileAll(true);
     } finally {
       this.running = false;
+    }
+  }
+
+  /**
+   * Follows the stored modes (a switch made by another process, a pending return to paper):
+   * live adapters in or out, paper brokers for paper accounts without a client, and a
+   * reconciliation of every account whose client changed (until it succeeds it trades as HALTED).
+   */
+  async syncConnections(): Promise<void> {
+    if (!this.connections) return;
+    try {
+      const changed = await this.connections.sync();
+      if (changed.length === 0) return;
+      await this.connectPaperAccounts();
+      for (const id of changed) if (this.clients.get(id)) await this.reconcileOne(id);
+    } catch (error) {
+      this.logger.warn(`following the stored account modes failed (retried next tick): ${(error as Error).message}`);
     }
   }
 
@@ -108,15 +130,21 @@ export class OrderSyncScheduler implements OnApplicationBootstrap, OnModuleDestr
     }
   }
 
-  private async reconcileAll(): Promise<void> {
+  private async reconcileAll(periodic = false): Promise<void> {
     this.lastReconcileMs = Date.now();
-    for (const [accountId] of this.clients.entries()) {
-      try {
-        const report = await this.reconciliation.reconcile(accountId);
-        if (!report.ok) this.logger.error(`account ${accountId} stays HALTED: ${report.mismatches.join('; ')}`);
-      } catch (error) {
-        this.logger.warn(`reconciliation of account ${accountId} failed (it stays as it was): ${(error as Error).message}`);
-      }
+    for (const [accountId, client] of this.clients.entries()) {
+      // Live accounts are reconciled in session by the `brokers.reconcile` job.
+      if (periodic && isLiveClient(client)) continue;
+      await this.reconcileOne(accountId);
+    }
+  }
+
+  private async reconcileOne(accountId: number): Promise<void> {
+    try {
+      const report = await this.reconciliation.reconcile(accountId);
+      if (!report.ok) this.logger.error(`account ${accountId} stays HALTED: ${report.mismatches.join('; ')}`);
+    } catch (error) {
+      this.logger.warn(`reconciliation of account ${accountId} failed (it stays as it was): ${(error as Error).message}`);
     }
   }
 }

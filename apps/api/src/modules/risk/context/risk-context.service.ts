@@ -25,6 +25,7 @@ import { AppException } from '../../../common/errors/app-exception';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { DailyPnl } from '../../analytics/entities/daily-pnl.entity';
 import { CLOCK } from '../../core/clock/clock.token';
+import { InstrumentStore } from '../../data/instruments/instrument-store.service';
 import { EXPIRY_SOURCE, NSE_CALENDAR } from '../../data/source/market-data.tokens';
 import { Position } from '../../positions/entities/position.entity';
 import { CircuitBreaker } from '../entities/circuit-breaker.entity';
@@ -100,6 +101,8 @@ export class RiskContextService {
     /** The one stored calendar; the shipped table only in hand-built unit tests. */
     @Optional() @Inject(NSE_CALENDAR) calendar?: NseCalendar,
     @Optional() @Inject(EXPIRY_SOURCE) expiries?: ExpirySource,
+    /** Lot size and freeze quantity from a stored broker master when one lists the contract. */
+    @Optional() private readonly instruments?: InstrumentStore,
   ) {
     this.calendar = calendar ?? createDefaultNseCalendar();
     this.expiries = expiries ?? calendarExpirySource(this.calendar);
@@ -158,9 +161,9 @@ export class RiskContextService {
       exposure: { totalPaise: positionExposure, positionPaise: request.purpose === 'ENTRY' ? 0 : positionExposure },
       limits,
       instrument: {
-        lotSize: lotSizeFor({ underlying: instrument.underlying, expiry: instrument.expiry }),
+        lotSize: this.instruments ? this.instruments.lotSizeFor(instrument.underlying, instrument.expiry) : lotSizeFor({ underlying: instrument.underlying, expiry: instrument.expiry }),
         tickSize,
-        freezeQuantity: freezeQuantityFor({ underlying: instrument.underlying, date }),
+        freezeQuantity: this.instruments ? this.instruments.freezeQuantityFor(instrument.underlying, date) : freezeQuantityFor({ underlying: instrument.underlying, date }),
       },
       expiry: { daysToExpiry: daysBetween(date, instrument.expiry), minDaysToExpiry: instrument.kind === 'FUT' ? settings.minDaysToExpiryFutures : settings.minDaysToExpiryOptions },
       calendar: {

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
-import { addDays, epochMsOfIst, istDateTimeOf, type Clock, type MarketDataPort, type NseCalendar } from '@mcube/domain';
+import { addDays, epochMsOfIst, istDateTimeOf, type Clock, type ExpirySource, type MarketDataPort, type NseCalendar } from '@mcube/domain';
 import { KotakStrangleStrategy, type KotakStrangleDeps } from '@mcube/strategy-kotak-strangle';
 import { Between, DataSource, In } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
@@ -7,7 +7,7 @@ import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { AlertsService } from '../../alerts/alerts.service';
 import { EconomicEventsService } from '../../data/events/economic-events.service';
 import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
-import { MARKET_CLOCK, MARKET_DATA, NSE_CALENDAR } from '../../data/source/market-data.tokens';
+import { EXPIRY_SOURCE, MARKET_CLOCK, MARKET_DATA, NSE_CALENDAR } from '../../data/source/market-data.tokens';
 import { AccountMarginService } from '../../orders/account-margin.service';
 import { CancelOrderService } from '../../orders/cancel-order.service';
 import { OrdersService } from '../../orders/submit-order.service';
@@ -67,6 +67,8 @@ export class KotakStrangleRunner {
     private readonly bus: MarketEventsBus,
     private readonly events: EconomicEventsService,
     @Optional() @Inject(STRANGLE_RUNTIME_SETTINGS) private readonly runtime: StrangleRuntimeSettings = {},
+    /** New entries' expiries: a stored broker master's when one lists NIFTY, else the calendar's rules (the strategy's default). */
+    @Optional() @Inject(EXPIRY_SOURCE) private readonly expiries?: ExpirySource,
   ) {
     this.positionIds = new StrategyPositionIds(dataSource);
   }
@@ -163,6 +165,7 @@ export class KotakStrangleRunner {
       alerts: new StrategyAlertSink(this.alerts),
       clock: this.clock,
       calendar: this.calendar,
+      expiries: this.expiries,
       state,
     };
     const strategy = new KotakStrangleStrategy(deps, config);

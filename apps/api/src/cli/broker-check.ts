@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import { loadConfig } from '../config/load-config';
+import { createDataSource } from '../database/create-data-source';
+import { buildDataSourceOptions } from '../database/data-source-options';
+import { runBrokerCheck } from '../modules/orders/live/broker-check';
+import { SystemClock } from '../modules/core/clock/system-clock';
+
+// `npm run broker:check -- --account <id>`: logs in to the account's broker with its stored
+// credentials and reads funds, positions, open orders and today's scrip master, printing each
+// step with its time. Places no order. Exit 0 when every step passed, 1 naming the failed step,
+// 2 on bad arguments. Run it from the machine (static IP) the orders will leave from.
+
+const USAGE = 'usage: npm run broker:check -- --account <id>';
+
+export function parseBrokerCheckArgs(argv: readonly string[]): { accountId: number } {
+  let accountId: number | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const m = /^--(account|place-test-order)(?:=(.*))?$/.exec(argv[i]);
+    if (!m) throw new Error(`unknown argument ${argv[i]}\n${USAGE}`);
+    if (m[1] === 'place-test-order') {
+      throw new Error('--place-test-order is not available: every order goes through the order gateway, and this check sends none (place a test order from the console on a LIVE account instead)');
+    }
+    const value = m[2] ?? argv[++i] ?? '';
+    if (!/^[1-9]\d{0,9}$/.test(value)) throw new Error(`--account must be an account id (a positive whole number)\n${USAGE}`);
+    accountId = Number(value);
+  }
+  if (accountId === undefined) throw new Error(`--account is required\n${USAGE}`);
+  return { accountId };
+}
+
+async function main(): Promise<void> {
+  let accountId: number;
+  try {
+    ({ accountId } = parseBrokerCheckArgs(process.argv.slice(2)));
+  } catch (error) {
+    process.stderr.write(`broker:check: ${(error as Error).message}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const config = loadConfig();
+  const dataSource = createDataSource(buildDataSourceOptions(config.database, { logging: ['error'] }));
+  await dataSource.initialize();
+  try {
+    const result = await runBrokerCheck({
+      dataSource,
+      config,
+      accountId,
+      wallClock: new SystemClock(),
+      onStep: (s) => process.stdout.write(`${s.ok ? 'PASS' : 'FAIL'} ${s.step.padEnd(12)} ${String(s.ms).padStart(6)} ms  ${s.detail}\n`),
+    });
+    const failed = result.steps.find((s) => !s.ok);
+    process.stdout.write(failed ? `broker:check FAILED at step "${failed.step}"\n` : 'broker:check passed: every step\n');
+    process.exitCode = failed ? 1 : 0;
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    process.stderr.write(`broker:check failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  });
+}

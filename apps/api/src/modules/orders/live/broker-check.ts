@@ -1,0 +1,94 @@
+import { createKotakNeoBroker, type KotakNeoConfig } from '@mcube/brokers-kotak-neo';
+import { istDateTimeOf, type Clock } from '@mcube/domain';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../../../config/app-config';
+import { CredentialCipher } from '../../accounts/credentials/credential-cipher';
+import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { readKotakCredentials } from './kotak-credentials.reader';
+
+/** One step of the check: its name, whether it passed, what it found (never a secret), and how long it took. */
+export interface BrokerCheckStep {
+  readonly step: 'config' | 'login' | 'master' | 'funds' | 'positions' | 'open orders';
+  readonly ok: boolean;
+  readonly detail: string;
+  readonly ms: number;
+}
+
+/** Inputs of `runBrokerCheck`. */
+export interface BrokerCheckInput {
+  readonly dataSource: DataSource;
+  readonly config: AppConfig;
+  readonly accountId: number;
+  readonly wallClock: Clock;
+  /** Called with each step as it ends (the CLI prints it). */
+  readonly onStep?: (step: BrokerCheckStep) => void;
+  /** Test seam: client settings over the configured login URL. */
+  readonly tuning?: KotakNeoConfig;
+}
+
+const rupees = (paise: number) => `₹${(paise / 100).toLocaleString('en-IN', { maximumFractionDigits: 2 })}`;
+
+/**
+ * `npm run broker:check`: logs in to Kotak with the account's stored credentials and reads,
+ * step by step with timings, the funds, the positions, the open orders and today's scrip master
+ * (contract count, nearest NIFTY expiries, NIFTY lot size; read before the positions, which are mapped through it). It never places an order and stores
+ * nothing (its session lives in memory; Kotak may end the worker's session of the day, which then
+ * logs in again once). Stops at the first failed step, naming it.
+ */
+export async function runBrokerCheck(input: BrokerCheckInput): Promise<{ ok: boolean; steps: BrokerCheckStep[] }> {
+  const steps: BrokerCheckStep[] = [];
+  const run = async (step: BrokerCheckStep['step'], fn: () => Promise<string>): Promise<boolean> => {
+    const t0 = Date.now(); // wall time for the printed durations
+    let result: BrokerCheckStep;
+    try {
+      result = { step, ok: true, detail: await fn(), ms: Date.now() - t0 };
+    } catch (error) {
+      result = { step, ok: false, detail: (error as Error).message, ms: Date.now() - t0 };
+    }
+    steps.push(result);
+    input.onStep?.(result);
+    return result.ok;
+  };
+  const { dataSource, config, accountId } = input;
+  let broker: ReturnType<typeof createKotakNeoBroker> | undefined;
+  try {
+    const configured = await run('config', async () => {
+      if (!config.credentials.current) throw new Error('MCUBE_CREDENTIALS_KEY is not set: the stored credentials cannot be read');
+      const account = await dataSource.getRepository(BrokerAccount).findOne({ where: { id: accountId } });
+      if (!account) throw new Error(`no account ${accountId} in the database`);
+      if (account.broker !== 'KOTAK') throw new Error(`account ${accountId} is ${account.broker}: only Kotak Neo has a live adapter`);
+      const cipher = new CredentialCipher(config.credentials);
+      const credentials = await readKotakCredentials(dataSource, cipher, accountId);
+      broker = createKotakNeoBroker({ config: { ...input.tuning, loginUrl: input.tuning?.loginUrl ?? config.brokers?.kotakNeoLoginUrl }, credentials: async () => credentials, wallClock: input.wallClock });
+      return `account ${accountId} (${account.name}, ${account.isPaperTrading ? 'PAPER' : 'LIVE'}), credentials complete, login host ${broker.config.loginUrl}`;
+    });
+    if (!configured || !broker) return { ok: false, steps };
+    const b = broker;
+    if (!(await run('login', async () => `logged in (UCC ${(await b.login()).ucc}, host ${new URL(b.sessions.current()?.baseUrl ?? b.config.loginUrl).host})`))) return { ok: false, steps };
+    const today = istDateTimeOf(input.wallClock.nowMs()).date;
+    const mastered = await run('master', async () => {
+      const master = await b.refreshMaster(today);
+      const nifty = master.contracts.filter((c) => c.underlying === 'NIFTY' && c.kind === 'OPT');
+      const expiries = [...new Set(nifty.map((c) => c.expiry))].filter((e) => e >= today).sort();
+      if (expiries.length === 0) throw new Error(`the master of ${master.date} lists no NIFTY option expiring from ${today}`);
+      const lot = nifty.find((c) => c.expiry === expiries[0])?.lotSize;
+      return `${master.contracts.length} contracts of ${master.date}; nearest NIFTY expiries ${expiries.slice(0, 3).join(', ')}; NIFTY lot size ${lot}`;
+    });
+    if (!mastered) return { ok: false, steps };
+    if (!(await run('funds', async () => {
+      const m = await b.executionClient.availableMargin();
+      return `available ${rupees(m.availablePaise)}, used ${rupees(m.usedPaise)}`;
+    }))) return { ok: false, steps };
+    if (!(await run('positions', async () => {
+      const p = await b.executionClient.listPositions();
+      return p.length === 0 ? 'no open F&O position' : p.map((x) => `${x.instrument.tradingSymbol ?? '?'} ${x.netQuantity}`).join(', ');
+    }))) return { ok: false, steps };
+    if (!(await run('open orders', async () => {
+      const open = (await b.executionClient.listOrders()).filter((o) => o.state === 'OPEN' || o.state === 'PENDING');
+      return open.length === 0 ? 'no open order' : open.map((o) => `${o.brokerOrderId} (tag ${o.clientOrderId ?? 'none'})`).join(', ');
+    }))) return { ok: false, steps };
+    return { ok: true, steps };
+  } finally {
+    broker?.close();
+  }
+}

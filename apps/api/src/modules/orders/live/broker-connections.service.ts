@@ -1,0 +1,80 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { In } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { Position } from '../../positions/entities/position.entity';
+import { ReconciliationGate } from '../../risk/context/reconciliation-gate';
+import { Order } from '../entities/order.entity';
+import { EXECUTION_CLIENTS, ExecutionClientRegistry } from '../execution-clients.token';
+import { HaltingExecutionClient } from './halting-execution-client';
+import { KotakLiveBrokers } from './kotak-live-brokers.service';
+
+/** The order statuses that still need the broker that took them. */
+export const OPEN_ORDER_STATUSES = ['INITIALIZED', 'SUBMITTED', 'ACCEPTED', 'PARTIALLY_FILLED', 'PENDING_CANCEL'] as const;
+
+/** Whether the registry holds a live adapter for the account. */
+export const isLiveClient = (client: unknown): boolean => client instanceof HaltingExecutionClient;
+
+/** Whether mCube's journal of the account is flat: no open order, no ACTIVE position. */
+export async function journalIsFlat(dataSource: DataSource, accountId: number): Promise<boolean> {
+  const [orders, positions] = await Promise.all([
+    dataSource.getRepository(Order).count({ where: { accountId, status: In([...OPEN_ORDER_STATUSES]) } }),
+    dataSource.getRepository(Position).count({ where: { accountId, status: 'ACTIVE' } }),
+  ]);
+  return orders === 0 && positions === 0;
+}
+
+/**
+ * Keeps each process's execution-client registry in step with the accounts' stored mode
+ * (`broker_accounts.is_paper_trading`), so an API and a worker process agree within a sync:
+ * - LIVE (stored) with MCUBE_LIVE_TRADING=true on a Kotak account → the live Kotak adapter;
+ * - LIVE without MCUBE_LIVE_TRADING (or a broker with no live adapter) → no client at all:
+ *   orders are refused SERVICE_UNAVAILABLE, never sent to paper by mistake;
+ * - PAPER while the live adapter still holds open orders or an ACTIVE position → the live
+ *   adapter stays until the journal is flat (those positions stay monitored and are exited from
+ *   the broker's book), then it is removed and the paper broker connects.
+ * `sync` returns the accounts whose client changed (to reconcile at once).
+ */
+@Injectable()
+export class BrokerConnections {
+  private readonly logger = new Logger('BrokerConnections');
+  private readonly warned = new Set<number>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(EXECUTION_CLIENTS) private readonly clients: ExecutionClientRegistry,
+    private readonly live: KotakLiveBrokers,
+    private readonly gate: ReconciliationGate,
+  ) {}
+
+  async sync(): Promise<number[]> {
+    const changed: number[] = [];
+    const accounts = await this.dataSource.getRepository(BrokerAccount).find({ order: { id: 'ASC' } });
+    for (const a of accounts) {
+      const current = this.clients.get(a.id);
+      if (!a.isPaperTrading) {
+        if (isLiveClient(current)) continue;
+        if (!this.config.liveTrading || a.broker !== 'KOTAK') {
+          if (current) this.clients.unregister(a.id);
+          if (current) changed.push(a.id);
+          if (!this.warned.has(a.id)) this.logger.error(`account ${a.id} is stored LIVE but ${this.config.liveTrading ? `${a.broker} has no live adapter` : 'MCUBE_LIVE_TRADING is not true'}: it has no broker connection, its orders are refused`);
+          this.warned.add(a.id);
+          continue;
+        }
+        this.clients.register(a.id, this.live.executionClientFor(a.id));
+        changed.push(a.id);
+        this.logger.warn(`account ${a.id} trades LIVE on Kotak`);
+      } else if (isLiveClient(current) && (await journalIsFlat(this.dataSource, a.id))) {
+        // Back to paper once nothing of the live book is open in the journal; the paper broker connects next.
+        this.clients.unregister(a.id);
+        changed.push(a.id);
+        this.logger.warn(`account ${a.id} is back on PAPER: the live adapter is disconnected`);
+      }
+    }
+    // A new client means a new broker book: nothing new goes out until it is reconciled.
+    for (const id of changed) this.gate.markUnreconciled(id, false);
+    return changed;
+  }
+}

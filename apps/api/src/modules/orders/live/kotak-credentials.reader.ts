@@ -1,0 +1,36 @@
+import { KotakNeoCredentials } from '@mcube/brokers-kotak-neo';
+import type { DataSource } from 'typeorm';
+import { credentialAad, type CredentialCipher } from '../../accounts/credentials/credential-cipher';
+import { BROKER_CREDENTIAL_FIELDS } from '../../accounts/credentials/broker-credential-fields';
+import { ApiCredential } from '../../accounts/entities/api-credential.entity';
+
+/** Why an account's stored credentials cannot be used (names the missing fields, never values). */
+export class IncompleteCredentialsError extends Error {
+  constructor(
+    readonly accountId: number,
+    readonly missing: readonly string[],
+  ) {
+    super(`account ${accountId} has no complete Kotak credentials (missing: ${missing.join(', ')}): store them with PUT /api/accounts/${accountId}/credentials`);
+    this.name = 'IncompleteCredentialsError';
+  }
+}
+
+/** The Kotak fields of an account that are not stored. */
+export async function missingKotakFields(dataSource: DataSource, accountId: number): Promise<string[]> {
+  const stored = new Set((await dataSource.getRepository(ApiCredential).find({ where: { accountId }, select: { field: true } })).map((r) => r.field));
+  return BROKER_CREDENTIAL_FIELDS.KOTAK.filter((f) => !stored.has(f));
+}
+
+/**
+ * Opens an account's stored Kotak credentials (the accounts module's cipher and additional
+ * data) into a self-redacting `KotakNeoCredentials`, read each time a login needs them so the
+ * clear values are not held longer. Throws IncompleteCredentialsError.
+ */
+export async function readKotakCredentials(dataSource: DataSource, cipher: CredentialCipher, accountId: number): Promise<KotakNeoCredentials> {
+  const rows = await dataSource.getRepository(ApiCredential).find({ where: { accountId } });
+  const clear = new Map(rows.map((r) => [r.field, cipher.open(r, credentialAad(r.accountId, r.field))]));
+  const missing = BROKER_CREDENTIAL_FIELDS.KOTAK.filter((f) => !clear.get(f));
+  if (missing.length > 0) throw new IncompleteCredentialsError(accountId, missing);
+  const get = (f: string) => clear.get(f) as string;
+  return KotakNeoCredentials.create({ consumerKey: get('consumerKey'), ucc: get('ucc'), mobileNumber: get('mobileNumber'), totpSecret: get('totpSecret'), mpin: get('mpin') });
+}

@@ -1,0 +1,149 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
+import { compareMasterWithTables, createKotakNeoBroker, KotakNeoError, NodeNeoHttp, type KotakNeoBroker, type KotakNeoConfig, type MasterComparison, type NeoHttp } from '@mcube/brokers-kotak-neo';
+import { istDateTimeOf, type Clock, type ExecutionClient, type IsoDate, type NseCalendar } from '@mcube/domain';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import { CredentialCipher } from '../../accounts/credentials/credential-cipher';
+import { AlertsService } from '../../alerts/alerts.service';
+import { SLEEP, WALL_CLOCK, type Sleep } from '../../core/clock/clock.token';
+import { InstrumentStore } from '../../data/instruments/instrument-store.service';
+import { NSE_CALENDAR } from '../../data/source/market-data.tokens';
+import { KillSwitchService } from '../../risk/kill-switch/kill-switch.service';
+import { DbKotakSessionStore, recordLoginOutcome } from './db-kotak-session.store';
+import { HaltingExecutionClient } from './halting-execution-client';
+import { readKotakCredentials } from './kotak-credentials.reader';
+import { kotakMasterOf, storedContractsOf } from './kotak-master.mapping';
+
+/** Test seam: Kotak client settings over the configured login URL (short deadlines). */
+export const KOTAK_NEO_TUNING = Symbol('mcube:kotak-neo-tuning');
+
+/** What a master refresh did. */
+export interface MasterRefreshOutcome {
+  readonly date: IsoDate;
+  readonly contracts: number;
+  readonly comparison: MasterComparison;
+}
+
+/**
+ * The Kotak accounts' live adapters, one `KotakNeoBroker` per account, built on first use from
+ * the stored (encrypted) credentials, the day's session sealed in `broker_sessions`, and the
+ * stored instrument master. Only the process that runs the job workers owns broker sessions
+ * (it logs in); any other process uses the stored session of the day and never logs in itself.
+ * Halting broker errors (static IP, algo refusal, a second session expiry) halt the account
+ * (kill switch, by the system) and raise CRITICAL.
+ */
+@Injectable()
+export class KotakLiveBrokers implements OnModuleDestroy {
+  private readonly logger = new Logger('KotakLive');
+  private readonly brokers = new Map<number, KotakNeoBroker>();
+  private readonly clients = new Map<number, ExecutionClient>();
+  private readonly cipher: CredentialCipher;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(WALL_CLOCK) private readonly wallClock: Clock,
+    @Inject(SLEEP) private readonly sleep: Sleep,
+    private readonly instruments: InstrumentStore,
+    private readonly killSwitch: KillSwitchService,
+    private readonly alerts: AlertsService,
+    @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar,
+    @Optional() @Inject(KOTAK_NEO_TUNING) private readonly tuning?: KotakNeoConfig,
+  ) {
+    this.cipher = new CredentialCipher(config.credentials);
+  }
+
+  /** Whether this process logs in (the worker role); others only read the stored session. */
+  get ownsSessions(): boolean {
+    return this.config.jobs.runWorkers;
+  }
+
+  onModuleDestroy(): void {
+    for (const b of this.brokers.values()) b.close();
+    this.brokers.clear();
+    this.clients.clear();
+  }
+
+  /** The adapter of a Kotak account (built once). */
+  brokerFor(accountId: number): KotakNeoBroker {
+    const existing = this.brokers.get(accountId);
+    if (existing) return existing;
+    const broker = createKotakNeoBroker({
+      config: { ...this.tuning, loginUrl: this.tuning?.loginUrl ?? this.config.brokers?.kotakNeoLoginUrl },
+      credentials: () => readKotakCredentials(this.dataSource, this.cipher, accountId),
+      http: this.ownsSessions ? new NodeNeoHttp() : noLoginHttp(new NodeNeoHttp()),
+      wallClock: this.wallClock,
+      sleep: this.sleep,
+      sessionStore: new DbKotakSessionStore(this.dataSource, this.cipher, accountId),
+    });
+    const stored = this.instruments.latest('KOTAK');
+    if (stored) broker.masters.set(kotakMasterOf(stored));
+    this.brokers.set(accountId, broker);
+    return broker;
+  }
+
+  /** The account's live `ExecutionClient` (what the gateway's registry holds for a LIVE account). */
+  executionClientFor(accountId: number): ExecutionClient {
+    let client = this.clients.get(accountId);
+    if (!client) {
+      client = new HaltingExecutionClient(this.brokerFor(accountId).executionClient, (error) => this.halt(accountId, error.halt.message));
+      this.clients.set(accountId, client);
+    }
+    return client;
+  }
+
+  /** The daily login of one account (fresh, stored sealed); the outcome is recorded either way. */
+  async login(accountId: number): Promise<void> {
+    const at = this.wallClock.nowMs();
+    try {
+      await this.brokerFor(accountId).login();
+      await recordLoginOutcome(this.dataSource, accountId, at);
+    } catch (error) {
+      await recordLoginOutcome(this.dataSource, accountId, at, (error as Error).message);
+      throw error;
+    }
+  }
+
+  /**
+   * Downloads today's scrip master through `accountId`'s adapter, stores it (the authority from
+   * now on) and gives it to every Kotak adapter, then compares it with the dated tables. Throws
+   * when the download or parse fails: nothing is stored and the previous master stays in use.
+   */
+  async refreshMaster(accountId: number, expectDate: IsoDate): Promise<MasterRefreshOutcome> {
+    const master = await this.brokerFor(accountId).refreshMaster(expectDate);
+    await this.instruments.replace('KOTAK', master.date, storedContractsOf(master));
+    for (const [id, b] of this.brokers) if (id !== accountId) b.masters.set(master);
+    return { date: master.date, contracts: master.contracts.length, comparison: compareMasterWithTables({ master, calendar: this.calendar }) };
+  }
+
+  /** Halts the account (system) and raises CRITICAL with the broker's reason. */
+  async halt(accountId: number, message: string): Promise<void> {
+    this.logger.error(`account ${accountId} halted: ${message}`);
+    await this.killSwitch.set('HALTED', `broker: ${message}`.slice(0, 500), accountId, { username: 'system', role: 'system' }).catch((e: Error) => this.logger.error(`halting account ${accountId} failed: ${e.message}`));
+    await this.alerts.raise({ accountId, severity: 'CRITICAL', category: 'ORDERS', title: `Kotak account ${accountId} halted by the broker's answer`, message, occurredAtMs: this.wallClock.nowMs() });
+  }
+
+  /** Wall time (alerts of the broker jobs). */
+  wallNowMs(): number {
+    return this.wallClock.nowMs();
+  }
+
+  /** Today's IST date on the wall clock (logins and masters are per real day). */
+  today(): IsoDate {
+    return istDateTimeOf(this.wallClock.nowMs()).date;
+  }
+}
+
+/**
+ * The transport of a process that does not own broker sessions: every call but a login goes
+ * out; a login is refused (AUTH_EXPIRED), so such a process only ever uses the day's stored session.
+ */
+function noLoginHttp(inner: NeoHttp): NeoHttp {
+  return {
+    request: (req) =>
+      /\/login\/1\.0\/tradeApi(Login|Validate)$/.test(new URL(req.url).pathname)
+        ? Promise.reject(new KotakNeoError('AUTH_EXPIRED', 'this process does not own broker sessions (the worker logs in): no Kotak session of today is stored yet', { reason: 'SESSION_EXPIRED' }))
+        : inner.request(req),
+    close: () => inner.close(),
+  };
+}

@@ -1,0 +1,143 @@
+import { randomBytes } from 'node:crypto';
+import { KOTAK_TEST_START_MS, KotakNeoFakeServer } from '@mcube/brokers-kotak-neo/testing';
+import { createDefaultNseCalendar, FixedClock } from '@mcube/domain';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../../src/config/app-config';
+import { parseCredentialKey } from '../../src/config/load-config';
+import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
+import { credentialAad, CredentialCipher } from '../../src/modules/accounts/credentials/credential-cipher';
+import { ApiCredential } from '../../src/modules/accounts/entities/api-credential.entity';
+import type { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
+import { AlertsService } from '../../src/modules/alerts/alerts.service';
+import { AuditService } from '../../src/modules/core/audit/audit.service';
+import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
+import { InstrumentStore } from '../../src/modules/data/instruments/instrument-store.service';
+import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
+import { CancelOrderService } from '../../src/modules/orders/cancel-order.service';
+import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
+import { BrokerConnections } from '../../src/modules/orders/live/broker-connections.service';
+import { BrokerJobHandlers } from '../../src/modules/orders/live/broker-job-handlers';
+import { KotakLiveBrokers } from '../../src/modules/orders/live/kotak-live-brokers.service';
+import { LiveModeService } from '../../src/modules/orders/live/live-mode.service';
+import { OrderSyncScheduler } from '../../src/modules/orders/paper/order-sync.scheduler';
+import { ReconciliationService } from '../../src/modules/orders/reconciliation.service';
+import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
+import type { OrdersService } from '../../src/modules/orders/submit-order.service';
+import { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
+import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
+import { TradingStateService } from '../../src/modules/risk/context/trading-state.service';
+import { KillSwitchService } from '../../src/modules/risk/kill-switch/kill-switch.service';
+import { insertAccount } from '../db/fixtures';
+import { createTestDatabase, type TestDatabase } from '../db/test-database';
+import { buildGateway } from '../orders/gateway-factory';
+import { QuoteBoard } from '../orders/quote-board.fake';
+
+/**
+ * The API's live Kotak path built from its real classes over a migrated SQLite database and the
+ * local fake Neo server (`@mcube/brokers-kotak-neo/testing`) on loopback: one Kotak account with
+ * its credentials sealed as the accounts module stores them, `KotakLiveBrokers` pointed at the
+ * fake's login URL, the registry following stored modes (`BrokerConnections`), the guarded
+ * switch, the broker jobs' handlers, and the order gateway. One FixedClock is the wall and the
+ * market clock (Monday 2026-08-10 09:20 IST, the fake master's day); sleeps advance it.
+ */
+export interface KotakLiveHarness {
+  readonly db: TestDatabase;
+  readonly dataSource: DataSource;
+  readonly clock: FixedClock;
+  readonly server: KotakNeoFakeServer;
+  readonly account: BrokerAccount;
+  readonly config: AppConfig;
+  readonly registry: ExecutionClientRegistry;
+  readonly instruments: InstrumentStore;
+  readonly live: KotakLiveBrokers;
+  readonly jobs: BrokerJobHandlers;
+  readonly handlers: JobHandlersRegistry;
+  readonly modes: LiveModeService;
+  readonly scheduler: OrderSyncScheduler;
+  readonly reconciliation: ReconciliationService;
+  readonly gate: ReconciliationGate;
+  readonly orders: OrdersService;
+  readonly settle: SettleInFlightService;
+  readonly cancel: CancelOrderService;
+  readonly market: QuoteBoard;
+  /** Logs in, loads the master and switches the account LIVE through the guarded switch. */
+  goLive(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startKotakLive(opts: { liveTrading?: boolean; credentials?: boolean; runWorkers?: boolean } = {}): Promise<KotakLiveHarness> {
+  const db = await createTestDatabase('sqlite');
+  const dataSource = await db.openMigrated();
+  const clock = new FixedClock(KOTAK_TEST_START_MS);
+  const sleep = async (ms: number) => clock.advance(ms);
+  const server = await KotakNeoFakeServer.start({ clock });
+  const key = parseCredentialKey(randomBytes(32).toString('base64'));
+  const config = {
+    liveTrading: opts.liveTrading ?? true,
+    credentials: { current: key },
+    jobs: { runWorkers: opts.runWorkers ?? true, schedule: false, queuePrefix: 'test' },
+    brokers: { kotakNeoLoginUrl: server.loginUrl },
+  } as AppConfig;
+  const account = await insertAccount(dataSource, { broker: 'KOTAK', name: 'Kotak live test', isPaperTrading: true });
+  const cipher = new CredentialCipher(config.credentials);
+  if (opts.credentials !== false) {
+    const a = server.account;
+    const values: Record<string, string> = { consumerKey: a.consumerKey, ucc: a.ucc, mobileNumber: a.mobileNumber, totpSecret: a.totpSecret, mpin: a.mpin };
+    await dataSource.getRepository(ApiCredential).insert(Object.entries(values).map(([field, value]) => ({ accountId: account.id, field, ...cipher.seal(value, credentialAad(account.id, field)) })));
+  }
+  const calendar = createDefaultNseCalendar();
+  const audit = new AuditService(dataSource.getRepository(AuditLogEntity));
+  const gate = new ReconciliationGate();
+  const killSwitch = new KillSwitchService(dataSource, audit, clock, new TradingStateService(dataSource, gate));
+  const alerts = new AlertsService(dataSource, new MarketEventsBus());
+  const instruments = new InstrumentStore(dataSource);
+  await instruments.reload();
+  const live = new KotakLiveBrokers(dataSource, config, clock, sleep, instruments, killSwitch, alerts, calendar, { timeouts: { loginMs: 3_000, orderMs: 1_500, readMs: 1_500, masterMs: 3_000 } });
+  const registry = new ExecutionClientRegistry();
+  const fills = new ApplyFillService(dataSource, clock);
+  const settle = new SettleInFlightService(dataSource, clock, registry, fills);
+  const reconciliation = new ReconciliationService(dataSource, clock, registry, gate, fills, settle, alerts);
+  const market = new QuoteBoard().set('NIFTY 50', { lastPrice: 24_000 });
+  const connections = new BrokerConnections(dataSource, config, registry, live, gate);
+  const scheduler = new OrderSyncScheduler(dataSource, market, clock, registry, reconciliation, settle, fills, connections);
+  const modes = new LiveModeService(dataSource, config, live, instruments, audit, scheduler);
+  const handlers = new JobHandlersRegistry();
+  const jobs = new BrokerJobHandlers(handlers, dataSource, config, registry, live, instruments, reconciliation, alerts);
+  jobs.onModuleInit();
+  const riskContext = new RiskContextService(dataSource, clock, gate, calendar, undefined, instruments);
+  const orders = buildGateway({ dataSource, clock, sleep, registry, riskContext, market });
+  await scheduler.syncConnections();
+  return {
+    db,
+    dataSource,
+    clock,
+    server,
+    account,
+    config,
+    registry,
+    instruments,
+    live,
+    jobs,
+    handlers,
+    modes,
+    scheduler,
+    reconciliation,
+    gate,
+    orders,
+    settle,
+    cancel: new CancelOrderService(dataSource, clock, registry),
+    market,
+    async goLive() {
+      await jobs.loginAll();
+      await jobs.refreshInstruments();
+      await modes.switchMode(account.id, 'LIVE', `LIVE ${account.accountNumber}`);
+    },
+    async close() {
+      scheduler.onModuleDestroy();
+      live.onModuleDestroy();
+      await server.stop();
+      await db.dispose();
+    },
+  };
+}
