@@ -22,6 +22,7 @@ import type { OrderSubmitPayload } from '../../jobs/job-registry';
 import { CLOCK } from '../core/clock/clock.token';
 import { ONE_ACTIVE_POSITION_INDEX } from '../positions/entities/position.entity';
 import { RiskContextService } from '../risk/context/risk-context.service';
+import { consumeApprovalToken } from './approval/approval-token';
 import { intentIdFor } from './client-order-id';
 import { Order } from './entities/order.entity';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from './execution-clients.token';
@@ -206,6 +207,15 @@ export class OrdersService {
       : NO_FIGURES;
     const decision = decideOrder({ legs: decisionLegs, context: gathered.context, broker: gathered.account.broker, figures });
     if (!decision.ok && decision.firstDenial) return this.deny(legs, decision.firstDenial, decision.codes, figures.marginSources);
+    // A person's approval is a single-use token bound to this very order: verified and consumed last, so a denied order never burns it.
+    if (gathered.context.account.requiresApproval) {
+      for (const l of decisionLegs) {
+        if (l.intent.purpose !== 'ENTRY' && l.intent.purpose !== 'AVERAGE') continue;
+        const leg = legs.find((x) => x.intent === l.intent) as JournaledLeg;
+        const tokenDenial = await consumeApprovalToken(this.dataSource, { intent: l.intent, limitPrice: l.limitPrice, intentId: leg.intentId, nowMs });
+        if (tokenDenial) return this.deny(legs, tokenDenial, [tokenDenial.code], {});
+      }
+    }
 
     let positionId = first.positionId ?? null;
     if (first.purpose === 'ENTRY' && positionId === null) {
