@@ -93,6 +93,18 @@ export interface AppConfig {
   jobs: JobsConfig;
   /** Telegram, e-mail and SMS (the `alerts` module). */
   alerts: AlertChannelsConfig;
+  /** The trade validator and the knowledge store (the `llm` module); absent = rules validator and FTS5. */
+  llm?: LlmConfig;
+}
+
+/** The ICICI strategy's validator and knowledge store (DECISIONS §6: rules and FTS5 by default). */
+export interface LlmConfig {
+  mode: 'rules' | 'ollama';
+  ollamaUrl: string;
+  model: string;
+  timeoutMs: number;
+  /** Set: Chroma; else FTS5 in the application's SQLite file (or its own file next to it on PostgreSQL). */
+  chromaUrl?: string;
 }
 
 /** DI token for the validated `AppConfig`. */

@@ -80,6 +80,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       queuePrefix: parsed.MCUBE_QUEUE_PREFIX,
     },
     alerts: alertChannelsOf(parsed),
+    llm: {
+      mode: parsed.MCUBE_LLM ?? (parsed.OLLAMA_URL ? 'ollama' : 'rules'),
+      ollamaUrl: (parsed.OLLAMA_URL ?? 'http://127.0.0.1:11434').replace(/\/$/, ''),
+      model: parsed.MCUBE_LLM_MODEL,
+      timeoutMs: parsed.MCUBE_LLM_TIMEOUT_MS,
+      chromaUrl: parsed.CHROMA_URL?.replace(/\/$/, ''),
+    },
   };
 }
 
