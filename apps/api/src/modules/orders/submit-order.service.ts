@@ -1,10 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   effectiveTradingStateOf,
-  freezeQuantityFor,
   isReducingIntent,
   istDateTimeOf,
-  lotSizeFor,
   paiseOfPrice,
   protectedLimitPrice,
   sliceQuantity,
@@ -20,6 +18,7 @@ import { inTransaction } from '../../database/in-transaction';
 import { JOB_QUEUE, type JobQueue } from '../../jobs/job-queue.port';
 import type { OrderSubmitPayload } from '../../jobs/job-registry';
 import { CLOCK } from '../core/clock/clock.token';
+import { CONTRACT_TERMS } from '../data/instruments/contract-terms.book';
 import { ONE_ACTIVE_POSITION_INDEX } from '../positions/entities/position.entity';
 import { RiskContextService } from '../risk/context/risk-context.service';
 import { consumeApprovalToken } from './approval/approval-token';
@@ -166,8 +165,8 @@ export class OrdersService {
     const nowMs = this.clock.nowMs();
     const { date } = istDateTimeOf(nowMs);
     const legs = intents.map((intent, i) => {
-      const lotSize = lotSizeFor({ underlying: intent.instrument.underlying, expiry: intent.instrument.expiry });
-      const freeze = freezeQuantityFor({ underlying: intent.instrument.underlying, date });
+      const lotSize = CONTRACT_TERMS.lotSize(intent.instrument.underlying, intent.instrument.expiry);
+      const freeze = CONTRACT_TERMS.freezeQuantity(intent.instrument.underlying, date, intent.instrument.expiry);
       const slices = Number.isSafeInteger(intent.quantity) && intent.quantity > 0 && intent.quantity % lotSize === 0 ? sliceQuantity({ quantity: intent.quantity, lotSize, freezeQuantity: freeze }) : [intent.quantity];
       const limitPrice = intent.orderType === 'MARKET' ? protectedLimitPrice({ side: intent.side, referencePrice: intent.limitPrice, protectionPct: MARKET_PROTECTION_PCT, tickSize }) : intent.limitPrice;
       return { intent, intentId: intentIds[i], slices, limitPrice };

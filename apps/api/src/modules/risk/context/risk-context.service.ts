@@ -3,11 +3,9 @@ import {
   calendarExpirySource,
   createDefaultNseCalendar,
   daysBetween,
-  freezeQuantityFor,
   ICICI_RISK_DEFAULTS,
   istDateTimeOf,
   KOTAK_RISK_DEFAULTS,
-  lotSizeFor,
   tickSize,
   usableMargin,
   type BrokerMargin,
@@ -25,6 +23,7 @@ import { AppException } from '../../../common/errors/app-exception';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { DailyPnl } from '../../analytics/entities/daily-pnl.entity';
 import { CLOCK } from '../../core/clock/clock.token';
+import { CONTRACT_TERMS } from '../../data/instruments/contract-terms.book';
 import { EXPIRY_SOURCE, NSE_CALENDAR } from '../../data/source/market-data.tokens';
 import { Position } from '../../positions/entities/position.entity';
 import { CircuitBreaker } from '../entities/circuit-breaker.entity';
@@ -158,9 +157,9 @@ export class RiskContextService {
       exposure: { totalPaise: positionExposure, positionPaise: request.purpose === 'ENTRY' ? 0 : positionExposure },
       limits,
       instrument: {
-        lotSize: lotSizeFor({ underlying: instrument.underlying, expiry: instrument.expiry }),
+        lotSize: CONTRACT_TERMS.lotSize(instrument.underlying, instrument.expiry),
         tickSize,
-        freezeQuantity: freezeQuantityFor({ underlying: instrument.underlying, date }),
+        freezeQuantity: CONTRACT_TERMS.freezeQuantity(instrument.underlying, date, instrument.expiry),
       },
       expiry: { daysToExpiry: daysBetween(date, instrument.expiry), minDaysToExpiry: instrument.kind === 'FUT' ? settings.minDaysToExpiryFutures : settings.minDaysToExpiryOptions },
       calendar: {

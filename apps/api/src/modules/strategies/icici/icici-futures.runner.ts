@@ -13,6 +13,7 @@ import { DataSource, In } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { AlertsService } from '../../alerts/alerts.service';
+import { learningMarketData } from '../../data/instruments/learning-market-data';
 import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
 import { MARKET_CLOCK, MARKET_DATA, NSE_CALENDAR } from '../../data/source/market-data.tokens';
 import { KNOWLEDGE_STORE, LLM_VALIDATOR } from '../../llm/llm.tokens';
@@ -71,7 +72,8 @@ export class IciciFuturesRunner {
     private readonly approvalEvents: ApprovalEvents,
     @Optional() @Inject(ICICI_RUNTIME_SETTINGS) private readonly runtime: IciciRuntimeSettings = {},
   ) {
-    this.market = new MarketDataFuturesSource(marketData, calendar, clock);
+    // The futures source reads the instrument master each screen: the gateway learns stock futures' lot sizes from it.
+    this.market = new MarketDataFuturesSource(learningMarketData(marketData), calendar, clock);
   }
 
   nowMs(): number {
