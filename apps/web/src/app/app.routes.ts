@@ -19,6 +19,8 @@ export const appRoutes: Routes = [
       { path: 'strategy', title: 'mCube · Strategy', loadComponent: () => import('./pages/strategy/strategy.page').then((m) => m.StrategyPage) },
       { path: 'market', title: 'mCube · Market', loadComponent: () => import('./pages/market/market.page').then((m) => m.MarketPage) },
       { path: 'password', title: 'mCube · Change password', loadComponent: () => import('./pages/password/password.page').then((m) => m.PasswordPage) },
+      { path: 'screener', title: 'mCube · Screener', loadComponent: () => import('./pages/screener/screener.page').then((m) => m.ScreenerPage) },
+      { path: 'approvals', title: 'mCube · Approvals', loadComponent: () => import('./pages/approvals/approvals.page').then((m) => m.ApprovalsPage) },
       { path: 'alerts', title: 'mCube · Alerts', loadComponent: () => import('./pages/alerts/alerts.page').then((m) => m.AlertsPage) },
       { path: 'settings', title: 'mCube · Settings', loadComponent: () => import('./pages/settings/settings.page').then((m) => m.SettingsPage) },
     ],

@@ -6,3 +6,5 @@ export * from './entry-evaluation.response';
 export * from './alert-channels.response';
 export * from './trading-state.response';
 export * from './order-denied.response';
+export * from './approval.response';
+export * from './futures-screen.response';

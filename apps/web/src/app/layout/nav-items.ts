@@ -11,6 +11,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/orders', label: 'Orders' },
   { path: '/strategy', label: 'Strategy' },
   { path: '/market', label: 'Market' },
+  { path: '/screener', label: 'Screener' },
+  { path: '/approvals', label: 'Approvals' },
   { path: '/alerts', label: 'Alerts' },
   { path: '/settings', label: 'Settings' },
 ];

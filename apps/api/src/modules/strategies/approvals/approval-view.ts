@@ -1,23 +1,9 @@
+import type { ApprovalResponse } from '@mcube/contracts';
 import type { PendingApproval } from '../../alerts/bot/approvals.port';
 import type { ApprovalRequestRow, ApprovalStatus } from './approval-request.entity';
 
 /** An approval request as REST and the console show it (the card: plan, candidate, verdict, passages in `request`). */
-export interface ApprovalView {
-  readonly id: string;
-  readonly requestRef: string;
-  readonly accountId: number;
-  readonly kind: string;
-  readonly status: ApprovalStatus;
-  readonly summary: string;
-  readonly validatorLabel: string | null;
-  readonly requestedAtMs: number;
-  readonly expiresAtMs: number;
-  readonly decidedBy: string | null;
-  readonly decidedAtMs: number | null;
-  readonly reason: string | null;
-  readonly outcome: Record<string, unknown> | null;
-  readonly request: Record<string, unknown>;
-}
+export type ApprovalView = ApprovalResponse & { status: ApprovalStatus };
 
 export function approvalViewOf(row: ApprovalRequestRow): ApprovalView {
   return {

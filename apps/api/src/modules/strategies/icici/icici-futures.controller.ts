@@ -1,5 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { FuturesScreenResponse } from '@mcube/contracts';
 import type { FuturesEvaluation } from '@mcube/strategy-icici-futures';
 import { DataSource, In } from 'typeorm';
 import { EvaluationQueryDto } from '../runtime/dto/evaluation-query.dto';
@@ -7,16 +8,6 @@ import { DecisionJournalEntry } from '../entities/decision-journal-entry.entity'
 import { ICICI_STRATEGY_TYPE } from './gateway-futures-orders';
 import { IciciFuturesRunner } from './icici-futures.runner';
 
-/** One stored screen: when, what was decided, and the evaluation (universe, candidates with score breakdown, drops with codes, plans). */
-export interface ScreenResult {
-  readonly id: number;
-  readonly accountId: number;
-  readonly occurredAtMs: number;
-  readonly decision: string;
-  readonly reasonCode: string | null;
-  readonly reason: string;
-  readonly evaluation: unknown;
-}
 
 /** The running ICICI futures strategy over REST (any role): read-only. */
 @ApiTags('strategies')
@@ -35,7 +26,7 @@ export class IciciFuturesController {
 
   /** The latest stored screens of the account (newest first, at most 20): the screener page. */
   @Get('screens')
-  async screens(@Query() q: EvaluationQueryDto): Promise<ScreenResult[]> {
+  async screens(@Query() q: EvaluationQueryDto): Promise<FuturesScreenResponse[]> {
     const rows = await this.dataSource.getRepository(DecisionJournalEntry).find({
       where: { accountId: q.accountId, strategyType: ICICI_STRATEGY_TYPE, kind: In(['SCREEN', 'SKIP']) },
       order: { id: 'DESC' },
@@ -43,6 +34,6 @@ export class IciciFuturesController {
     });
     return rows
       .filter((r) => r.inputs['evaluation'] !== undefined)
-      .map((r) => ({ id: r.id, accountId: r.accountId, occurredAtMs: r.occurredAt.getTime(), decision: r.decision, reasonCode: r.reasonCode, reason: r.reason, evaluation: r.inputs['evaluation'] }));
+      .map((r) => ({ id: r.id, accountId: r.accountId, occurredAtMs: r.occurredAt.getTime(), decision: r.decision, reasonCode: r.reasonCode, reason: r.reason, evaluation: r.inputs['evaluation'] as FuturesScreenResponse['evaluation'] }));
   }
 }
