@@ -28,8 +28,8 @@ export const JOB_SCHEDULE: readonly ScheduleEntry[] = [
   { job: 'strategy.kotak.evaluate-entry', at: '10:00', toleranceSeconds: 90 * 60 },
   // Until 15:30 (the session closes at 15:30, or 15:40 from 2026-08-03): the EOD check must run in session.
   { job: 'strategy.kotak.exit-check', at: '15:15', toleranceSeconds: 15 * 60 },
-  // ICICI screen: 30-minute slots aligned to midnight (09:30, 10:00 … 11:00); the strategy screens only 09:30–11:30, once per slot.
-  { job: 'strategy.icici.screen', everySeconds: 1800 },
+  // ICICI screen: the strategy screens once per 30-minute slot from 09:30 to 11:30 (stored times); every 5 minutes a late start still catches its slot.
+  { job: 'strategy.icici.screen', everySeconds: 300 },
   { job: 'strategy.icici.exit-check', at: '15:15', toleranceSeconds: 15 * 60 },
   // Stale approval requests expire (market time) even when nobody looks at the queue.
   { job: 'approvals.expire', everySeconds: 60 },

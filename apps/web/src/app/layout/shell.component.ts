@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { NgbCollapse, NgbDropdown, NgbDropdownButtonItem, NgbDropdownItem, NgbDropdownMenu, NgbDropdownToggle } from '@ng-bootstrap/ng-bootstrap';
 import { AuthService } from '../core/auth/auth.service';
@@ -7,6 +7,7 @@ import { Notifier } from '../core/notify/notifier.service';
 import { CalendarBannerComponent } from './calendar-banner.component';
 import { ConnectionIndicatorComponent } from './connection-indicator.component';
 import { NAV_ITEMS } from './nav-items';
+import { PendingApprovalsStore } from './pending-approvals.store';
 
 /**
  * The logged-in frame: a responsive navbar (collapses to a menu button on a phone), the user
@@ -25,10 +26,14 @@ export class ShellComponent {
   private readonly notifier = inject(Notifier);
   protected readonly items = NAV_ITEMS;
   protected readonly menuCollapsed = signal(true);
+  protected readonly pendingApprovals = inject(PendingApprovalsStore).count;
 
   constructor() {
     // Until a set-for-you password is changed, the API refuses the socket too.
-    if (!this.auth.user()?.mustChangePassword) this.live.connect();
+    if (!this.auth.user()?.mustChangePassword) {
+      this.live.connect();
+      inject(PendingApprovalsStore).follow(this.live, inject(DestroyRef));
+    }
   }
 
   protected async logout(): Promise<void> {
