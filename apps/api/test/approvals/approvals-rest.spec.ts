@@ -99,4 +99,14 @@ describe('the approval queue over REST', () => {
     await post(trader, '/api/approvals/999999/approve').expect(404);
     await post(trader, '/api/approvals/abc/approve').expect(400);
   });
+
+  it('keeps a trader\'s note in the knowledge store (FTS5 in the application database by default) and finds it; a viewer may not write, a blank note is 400', async () => {
+    await post(viewer, '/api/knowledge/notes', { title: 'Results week', text: 'Avoid TCS entries during quarterly results week.' }).expect(403);
+    await post(trader, '/api/knowledge/notes', { title: 'x', text: '   ' }).expect(400);
+    const added = await post(trader, '/api/knowledge/notes', { title: 'Results week', text: 'Avoid TCS entries during quarterly results week.', tags: ['tcs'] }).expect(201);
+    expect(added.body).toMatchObject({ store: 'FTS5', id: expect.stringMatching(/^note-/) });
+    const found = await s.http().get('/api/knowledge/search').query({ q: 'TCS quarterly results', limit: 3 }).set('cookie', viewer.cookie).expect(200);
+    expect(found.body.hits[0].document).toMatchObject({ id: added.body.id, source: { kind: 'NOTE', ref: 'note by trader', title: 'Results week' } });
+    expect(await s.dataSource.getRepository(AuditLogEntity).countBy({ action: 'knowledge.note.add', entityId: added.body.id })).toBe(1);
+  });
 });
