@@ -1,4 +1,5 @@
-import { dirname, join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { KnowledgeStore, LlmValidator } from '@mcube/domain';
 import { createKnowledgeStore, createLlmValidator } from '@mcube/llm';
 import type { AppConfig, LlmConfig } from '../../config/app-config';
@@ -18,7 +19,10 @@ export function validatorFor(config: AppConfig): LlmValidator {
  */
 export function knowledgeDatabaseOf(config: AppConfig): string {
   if (config.database.type === 'sqlite') return config.database.path;
-  return join(dirname('./data/mcube.sqlite'), 'knowledge.sqlite');
+  // Tests on PostgreSQL keep nothing; a deployment keeps its notes next to where SQLite would live.
+  if (config.nodeEnv === 'test') return ':memory:';
+  mkdirSync('./data', { recursive: true });
+  return join('./data', 'knowledge.sqlite');
 }
 
 /** The knowledge store the configuration asks for: Chroma when CHROMA_URL is set, else FTS5. */
