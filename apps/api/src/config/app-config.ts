@@ -97,6 +97,8 @@ export interface AppConfig {
   alerts: AlertChannelsConfig;
   /** Logs, metrics and backups (operations). */
   ops: OpsConfig;
+  /** The trade validator and the knowledge store (the `llm` module); absent = rules validator and FTS5. */
+  llm?: LlmConfig;
 }
 
 /** Operations: the log format, the Prometheus listener, the SQLite backups. */
@@ -107,6 +109,16 @@ export interface OpsConfig {
   metrics?: { port: number; host: string };
   /** Scheduled SQLite online backups; `everyMinutes` 0 = none. */
   backup: { dir: string; everyMinutes: number; keep: number };
+}
+
+/** The ICICI strategy's validator and knowledge store (DECISIONS §6: rules and FTS5 by default). */
+export interface LlmConfig {
+  mode: 'rules' | 'ollama';
+  ollamaUrl: string;
+  model: string;
+  timeoutMs: number;
+  /** Set: Chroma; else FTS5 in the application's SQLite file (or its own file next to it on PostgreSQL). */
+  chromaUrl?: string;
 }
 
 /** DI token for the validated `AppConfig`. */

@@ -199,6 +199,26 @@ export class EnvSchema {
   @IsOptional() @Matches(/^https?:\/\/[^\s/?#]+(?::\d{1,5})?\/?$/, { message: 'TWILIO_API_BASE_URL must be an http(s)://host[:port] URL without a path' })
   TWILIO_API_BASE_URL?: string;
 
+  /** The trade validator of the ICICI strategy: `rules` (deterministic, no LLM) or `ollama`; unset = ollama when OLLAMA_URL is set, else rules. */
+  @IsOptional() @IsIn(['rules', 'ollama'])
+  MCUBE_LLM?: 'rules' | 'ollama';
+
+  /** Ollama server (http://127.0.0.1:11434); setting it switches the validator to Ollama unless MCUBE_LLM=rules. */
+  @IsOptional() @Matches(/^https?:\/\/[^\s/?#]+(?::\d{1,5})?\/?$/, { message: 'OLLAMA_URL must be an http(s)://host[:port] URL without a path' })
+  OLLAMA_URL?: string;
+
+  /** The Ollama chat model (also the embedding model for Chroma unless it is the rules validator). */
+  @IsOptional() @Matches(/^[A-Za-z0-9._:/-]{1,100}$/, { message: 'MCUBE_LLM_MODEL must be an Ollama model name such as llama3.1:8b' })
+  MCUBE_LLM_MODEL = 'llama3.1:8b';
+
+  /** Longest one validation by Ollama may take; a timeout rejects the candidate (fail closed). */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1000) @Max(600_000)
+  MCUBE_LLM_TIMEOUT_MS = 60_000;
+
+  /** Chroma server of the knowledge store (http://127.0.0.1:8000); unset = SQLite FTS5 (embedded). */
+  @IsOptional() @Matches(/^https?:\/\/[^\s/?#]+(?::\d{1,5})?\/?$/, { message: 'CHROMA_URL must be an http(s)://host[:port] URL without a path' })
+  CHROMA_URL?: string;
+
   /** How long one send to Telegram, SMTP or Twilio may take before it counts as a timeout (retried). */
   @IsOptional() @Transform(toInt) @IsInt() @Min(500) @Max(120_000)
   MCUBE_ALERT_SEND_TIMEOUT_MS = 10_000;

@@ -86,6 +86,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       metrics: parsed.METRICS_PORT === undefined ? undefined : { port: parsed.METRICS_PORT, host: parsed.METRICS_HOST },
       backup: { dir: parsed.MCUBE_BACKUP_DIR, everyMinutes: parsed.MCUBE_BACKUP_EVERY_MINUTES ?? (parsed.NODE_ENV === 'test' ? 0 : 60), keep: parsed.MCUBE_BACKUP_KEEP },
     },
+    llm: {
+      mode: parsed.MCUBE_LLM ?? (parsed.OLLAMA_URL ? 'ollama' : 'rules'),
+      ollamaUrl: (parsed.OLLAMA_URL ?? 'http://127.0.0.1:11434').replace(/\/$/, ''),
+      model: parsed.MCUBE_LLM_MODEL,
+      timeoutMs: parsed.MCUBE_LLM_TIMEOUT_MS,
+      chromaUrl: parsed.CHROMA_URL?.replace(/\/$/, ''),
+    },
   };
 }
 

@@ -30,6 +30,8 @@ import { LlmPrompt } from '../modules/llm/entities/llm-prompt.entity';
 import { LlmValidation } from '../modules/llm/entities/llm-validation.entity';
 import { BacktestRun } from '../modules/backtests/entities/backtest-run.entity';
 import { Execution } from '../modules/orders/entities/execution.entity';
+import { ApprovalToken } from '../modules/orders/entities/approval-token.entity';
+import { ApprovalRequestRow } from '../modules/strategies/approvals/approval-request.entity';
 import { Order } from '../modules/orders/entities/order.entity';
 import { OrderEvent } from '../modules/orders/entities/order-event.entity';
 import { PaperBookRow } from '../modules/orders/entities/paper-book-row.entity';
@@ -73,6 +75,8 @@ export const ENTITIES = [
   MonitorLog,
   // orders
   Order,
+  ApprovalToken,
+  ApprovalRequestRow,
   OrderEvent,
   Execution,
   PaperBookRow,

@@ -52,6 +52,9 @@ export interface JobPayloads {
   'positions.pnl': SlotPayload;
   'strategy.kotak.evaluate-entry': SlotPayload;
   'strategy.kotak.exit-check': SlotPayload;
+  'strategy.icici.screen': SlotPayload;
+  'strategy.icici.exit-check': SlotPayload;
+  'approvals.expire': SlotPayload;
   'risk.limits': SlotPayload;
   'risk.circuit-breakers': SlotPayload;
   'risk.calendar-horizon': SlotPayload;
@@ -120,6 +123,9 @@ export const JOB_REGISTRY: { readonly [N in JobName]: JobDefinition<N> } = {
   'positions.pnl': frequent('positions.pnl', 'positions'),
   'strategy.kotak.evaluate-entry': daily('strategy.kotak.evaluate-entry', 'strategy'),
   'strategy.kotak.exit-check': daily('strategy.kotak.exit-check', 'strategy'),
+  'strategy.icici.screen': frequent('strategy.icici.screen', 'strategy'),
+  'strategy.icici.exit-check': daily('strategy.icici.exit-check', 'strategy'),
+  'approvals.expire': frequent('approvals.expire', 'strategy'),
   'risk.limits': frequent('risk.limits', 'risk'),
   'risk.circuit-breakers': frequent('risk.circuit-breakers', 'risk'),
   'risk.calendar-horizon': daily('risk.calendar-horizon', 'risk'),

@@ -32,6 +32,11 @@ export const JOB_SCHEDULE: readonly ScheduleEntry[] = [
   { job: 'brokers.login', at: '08:30', toleranceSeconds: 45 * 60 - 1 },
   { job: 'instruments.refresh', at: '08:45', toleranceSeconds: 30 * 60 - 1 },
   { job: 'brokers.reconcile', everySeconds: 300 },
+  // ICICI screen: the strategy screens once per 30-minute slot from 09:30 to 11:30 (stored times); every 5 minutes a late start still catches its slot.
+  { job: 'strategy.icici.screen', everySeconds: 300 },
+  { job: 'strategy.icici.exit-check', at: '15:15', toleranceSeconds: 15 * 60 },
+  // Stale approval requests expire (market time) even when nobody looks at the queue.
+  { job: 'approvals.expire', everySeconds: 60 },
   { job: 'analytics.daily-report', at: '16:00', untilNextClose: true },
   // "After close": once the report is out.
   { job: 'analytics.learning-update', at: '16:30', untilNextClose: true },

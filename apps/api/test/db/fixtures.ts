@@ -34,3 +34,12 @@ export function positionFor(accountId: number, overrides: Partial<Position> = {}
     ...overrides,
   };
 }
+
+/**
+ * Saves an ACTIVE NIFTY position of `accountId` (expiry 2026-03-17, no legs) and returns its id:
+ * a non-reducing ADJUST must name the account's active position (POSITION_NOT_ACTIVE otherwise).
+ */
+export async function saveAdjustablePosition(dataSource: DataSource, accountId: number): Promise<number> {
+  const saved = await dataSource.getRepository(Position).save(positionFor(accountId, { expiryDate: '2026-03-17', quantity: 0, marginUsedPaise: 0, openedAt: new Date('2026-03-10T04:00:00.000Z') }));
+  return saved.id as number;
+}

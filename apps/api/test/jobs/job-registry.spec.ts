@@ -28,6 +28,9 @@ describe('job registry', () => {
         'schedule.tick',
         'strategy.kotak.evaluate-entry',
         'strategy.kotak.exit-check',
+        'strategy.icici.screen',
+        'strategy.icici.exit-check',
+        'approvals.expire',
       ].sort(),
     );
   });

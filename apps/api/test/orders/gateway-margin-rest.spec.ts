@@ -5,6 +5,8 @@ import { ReconciliationService } from '../../src/modules/orders/reconciliation.s
 import { login, SecurityApp, SessionAuth } from '../security/security-app';
 import { FakeExecutionClient } from './fake-execution-client';
 import { SESSION_MS } from './gateway-harness';
+import { Position } from '../../src/modules/positions/entities/position.entity';
+import { saveAdjustablePosition } from '../db/fixtures';
 import { REST_ENTRY_BODY, restStrangleBody, startOrdersRestApp } from './orders-rest-app';
 
 /** The usable margin of the Kotak account here: 50% × min(₹3 Cr available, 40% × ₹6 Cr) = ₹1.2 Cr. */
@@ -53,11 +55,14 @@ describe('the gateway computes margin itself and a denied order is a 422', () =>
   });
 
   it('denies the same call as a non-entry order on margin alone, and a 13,000-unit strangle for its two legs together', async () => {
-    const adjust = await post('/api/orders', { ...REST_ENTRY_BODY, accountId: s.accounts.kotakId, quantity: 13_000, purpose: 'ADJUST' }).expect(422);
+    // A non-reducing ADJUST must name the active position (else POSITION_NOT_ACTIVE too).
+    const positionId = await saveAdjustablePosition(s.dataSource, s.accounts.kotakId);
+    const adjust = await post('/api/orders', { ...REST_ENTRY_BODY, accountId: s.accounts.kotakId, quantity: 13_000, purpose: 'ADJUST', positionId }).expect(422);
     expect(adjust.body.denials).toEqual(['MARGIN_EXCEEDS_USABLE']);
     const [row] = await rows(adjust.body.orderIds);
     expect(Number(row.denialContext?.['requiredPaise'])).toBeGreaterThan(2 * USABLE_PAISE);
     expect(row.denialContext?.['usablePaise']).toBe(USABLE_PAISE);
+    await s.dataSource.getRepository(Position).update(positionId, { status: 'CLOSED', closedAt: new Date(clock.nowMs()) });
 
     const strangle = await post('/api/orders/entry', restStrangleBody(s.accounts.kotakId, { quantity: 13_000 })).expect(422);
     expect(strangle.body.denials).toEqual(['MARGIN_EXCEEDS_USABLE']);

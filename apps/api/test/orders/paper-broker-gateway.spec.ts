@@ -3,6 +3,7 @@ import { Order } from '../../src/modules/orders/entities/order.entity';
 import { PositionLeg } from '../../src/modules/positions/entities/position-leg.entity';
 import { Position } from '../../src/modules/positions/entities/position.entity';
 import { enterStrangle, strangleLeg } from './gateway-harness';
+import { saveAdjustablePosition } from '../db/fixtures';
 import { PaperGatewayHarness, quoteSymbol, startPaperGateway } from './paper-gateway-harness';
 
 const CALL = strangleLeg(1).instrument;
@@ -73,7 +74,8 @@ describe('the gateway over the paper broker', () => {
     });
 
     it('done-when 7: a burst of 30 orders reaches the paper broker at ≤ 5 per second; a large order is sliced', async () => {
-      await Promise.all(Array.from({ length: 30 }, () => g.orders.submit(strangleLeg(g.account.id, { purpose: 'ADJUST', side: 'BUY', quantity: 65, limitPrice: 100 }))));
+      const positionId = await saveAdjustablePosition(g.dataSource, g.account.id);
+      await Promise.all(Array.from({ length: 30 }, () => g.orders.submit(strangleLeg(g.account.id, { purpose: 'ADJUST', positionId, side: 'BUY', quantity: 65, limitPrice: 100 }))));
       const placed = g.paper
         .snapshot()
         .orders.map((o) => o.placedAtMs)
@@ -81,7 +83,7 @@ describe('the gateway over the paper broker', () => {
       expect(placed).toHaveLength(30);
       for (let i = 5; i < placed.length; i++) expect(placed[i] - placed[i - 5]).toBeGreaterThanOrEqual(1000);
 
-      const big = await g.orders.submit(strangleLeg(g.account.id, { purpose: 'ADJUST', side: 'BUY', quantity: 3900, limitPrice: 100 }));
+      const big = await g.orders.submit(strangleLeg(g.account.id, { purpose: 'ADJUST', positionId, side: 'BUY', quantity: 3900, limitPrice: 100 }));
       expect(big.statuses).toEqual(['ACCEPTED', 'ACCEPTED', 'ACCEPTED']);
       const slices = (await ordersAtPaper()).filter((o) => o.clientOrderId?.startsWith(big.intentId)).map((o) => o.quantity);
       expect(slices).toEqual([1755, 1755, 390]);

@@ -4,6 +4,7 @@ import type { OrdersService } from '../../src/modules/orders/submit-order.servic
 import { buildGateway } from './gateway-factory';
 import { makeDriver, settled, type DriverUnderTest } from '../jobs/job-test-kit';
 import { GatewayHarness, startGateway, strangleLeg } from './gateway-harness';
+import { saveAdjustablePosition } from '../db/fixtures';
 
 /**
  * `orders.submit` (issue #5): `OrdersService.enqueue` journals the intent and queues the job;
@@ -33,7 +34,8 @@ describe.each(['in-process', 'bullmq'] as const)('the orders.submit job on the %
   it('journals the intent INITIALIZED with what a later send needs, then the job sends it once; a redelivery and a second enqueue send nothing', async () => {
     // A strategy's own figures travel with the queued intent (internal: no public input carries them).
     const callerFigures = { marginPaise: 18_00_000_00, riskPaise: 50_000_00, exposurePaise: 1_52_75_000_00 };
-    const intent = strangleLeg(g.account.id, { purpose: 'ADJUST', side: 'BUY', idempotencyKey: 'queued-1', product: 'MIS', callerFigures });
+    const positionId = await saveAdjustablePosition(g.dataSource, g.account.id);
+    const intent = strangleLeg(g.account.id, { purpose: 'ADJUST', positionId, side: 'BUY', idempotencyKey: 'queued-1', product: 'MIS', callerFigures });
     const queued = await orders.enqueue(intent);
     expect(queued).toMatchObject({ duplicate: false, statuses: ['INITIALIZED'] });
     const [journaled] = await rows(queued.orderIds);
@@ -55,7 +57,8 @@ describe.each(['in-process', 'bullmq'] as const)('the orders.submit job on the %
   });
 
   it('lets only one of two concurrent deliveries of one job send', async () => {
-    const intent = strangleLeg(g.account.id, { purpose: 'ADJUST', side: 'BUY', quantity: 1950, idempotencyKey: 'queued-race' });
+    const positionId = await saveAdjustablePosition(g.dataSource, g.account.id);
+    const intent = strangleLeg(g.account.id, { purpose: 'ADJUST', positionId, side: 'BUY', quantity: 1950, idempotencyKey: 'queued-race' });
     // Journaled by hand (no job yet), then "delivered" twice at once.
     const queuedOnly = buildGateway({ dataSource: g.dataSource, clock: g.clock, sleep: async () => undefined, registry: g.registry, jobs: { enqueue: async () => ({ jobId: 'x', duplicate: false }) } as never });
     const queued = await queuedOnly.enqueue(intent);
@@ -78,7 +81,8 @@ describe.each(['in-process', 'bullmq'] as const)('the orders.submit job on the %
 
   it("checks with the larger margin when the caller's own figure is above the gateway's: stricter, never looser", async () => {
     // The gateway prices this long call at its premium (₹78,325); the caller says ₹1.3 Cr, above the ₹1.2 Cr usable.
-    const queued = await orders.enqueue(strangleLeg(g.account.id, { purpose: 'ADJUST', side: 'BUY', idempotencyKey: 'queued-strict', callerFigures: { marginPaise: 1_30_00_000_00 } }));
+    const positionId = await saveAdjustablePosition(g.dataSource, g.account.id);
+    const queued = await orders.enqueue(strangleLeg(g.account.id, { purpose: 'ADJUST', positionId, side: 'BUY', idempotencyKey: 'queued-strict', callerFigures: { marginPaise: 1_30_00_000_00 } }));
     expect((await settled(d.queue, queued.intentId)).state).toBe('completed');
     const [denied] = await rows(queued.orderIds);
     expect(denied).toMatchObject({ status: 'DENIED', denialCode: 'MARGIN_EXCEEDS_USABLE' });

@@ -1,5 +1,6 @@
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { GatewayHarness, startGateway, strangleEntry, strangleLeg } from './gateway-harness';
+import { saveAdjustablePosition } from '../db/fixtures';
 
 describe('throttle, slicing and protected limits (done-when 7)', () => {
   let g: GatewayHarness;
@@ -12,8 +13,9 @@ describe('throttle, slicing and protected limits (done-when 7)', () => {
   });
 
   it('lets a burst of 30 orders reach the broker at no more than 5 in any second', async () => {
+    const positionId = await saveAdjustablePosition(g.dataSource, g.account.id);
     const exits = Array.from({ length: 30 }, (_, i) =>
-      g.orders.submit(strangleLeg(g.account.id, { purpose: 'ADJUST', side: 'BUY', quantity: 65, limitPrice: 10 + i * 0.05 })),
+      g.orders.submit(strangleLeg(g.account.id, { purpose: 'ADJUST', positionId, side: 'BUY', quantity: 65, limitPrice: 10 + i * 0.05 })),
     );
     await Promise.all(exits);
     const times = g.broker.orders.map((o) => o.receivedAtMs);
@@ -24,7 +26,8 @@ describe('throttle, slicing and protected limits (done-when 7)', () => {
   });
 
   it('slices an order above the freeze quantity into whole-lot children, each its own tagged broker order', async () => {
-    const r = await g.orders.submit(strangleLeg(g.account.id, { purpose: 'ADJUST', side: 'BUY', quantity: 3900 }));
+    const positionId = await saveAdjustablePosition(g.dataSource, g.account.id);
+    const r = await g.orders.submit(strangleLeg(g.account.id, { purpose: 'ADJUST', positionId, side: 'BUY', quantity: 3900 }));
     expect(g.broker.orders.map((o) => o.request.quantity)).toEqual([1755, 1755, 390]);
     expect(g.broker.orders.map((o) => o.request.clientOrderId)).toEqual([`${r.intentId}s1`, `${r.intentId}s2`, `${r.intentId}s3`]);
     expect(r.statuses).toEqual(['ACCEPTED', 'ACCEPTED', 'ACCEPTED']);

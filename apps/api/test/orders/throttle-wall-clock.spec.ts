@@ -1,6 +1,7 @@
 import { FixedClock, type Clock } from '@mcube/domain';
 import { buildGateway } from './gateway-factory';
 import { GatewayHarness, SESSION_MS, startGateway, strangleLeg } from './gateway-harness';
+import { saveAdjustablePosition } from '../db/fixtures';
 
 /**
  * Issue 12 point 7: the 5 orders/s throttle runs on WALL time. With the market clock at 60×
@@ -29,7 +30,8 @@ describe('the order throttle on an accelerated market clock', () => {
     const orders = buildGateway({ dataSource: g.dataSource, clock: market, wallClock: wall, sleep: async (ms) => wall.advance(ms), registry: g.registry, market: g.market });
 
     // 13,000 units of a long call (an adjustment): 8 slices at the 1,800-unit freeze quantity.
-    const r = await orders.submit(strangleLeg(g.account.id, { purpose: 'ADJUST', side: 'BUY', quantity: 13_000, limitPrice: 1 }));
+    const positionId = await saveAdjustablePosition(g.dataSource, g.account.id);
+    const r = await orders.submit(strangleLeg(g.account.id, { purpose: 'ADJUST', positionId, side: 'BUY', quantity: 13_000, limitPrice: 1 }));
     expect(r.statuses).toEqual(Array(8).fill('ACCEPTED'));
     expect(sentAtWallMs).toHaveLength(8);
     for (let i = 5; i < sentAtWallMs.length; i++) expect(sentAtWallMs[i] - sentAtWallMs[i - 5]).toBeGreaterThanOrEqual(1000);

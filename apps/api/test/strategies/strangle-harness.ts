@@ -39,6 +39,7 @@ import { RiskContextService } from '../../src/modules/risk/context/risk-context.
 import { StrategyConfig } from '../../src/modules/strategies/entities/strategy-config.entity';
 import { KotakStrangleRunner } from '../../src/modules/strategies/runtime/kotak-strangle.runner';
 import { StrategyJobHandlers } from '../../src/modules/strategies/runtime/strategy-job-handlers';
+import type { IciciFuturesRunner } from '../../src/modules/strategies/icici/icici-futures.runner';
 import type { StrangleRuntimeSettings } from '../../src/modules/strategies/runtime/strategy-runtime.tokens';
 import { TRADING_ACCOUNT_SEEDS } from '../../src/cli/trading-account-seeds';
 import { insertAccount } from '../db/fixtures';
@@ -119,6 +120,8 @@ export function buildStrangleRuntime(p: {
   handlers?: JobHandlersRegistry;
   bus?: MarketEventsBus;
   alerts?: AlertsService;
+  /** Builds the ICICI futures runner over this runtime's gateway (ticked by `positions.monitor`, as in the API). */
+  icici?: (parts: { orders: OrdersService; cancels: CancelOrderService; margins: AccountMarginService; alerts: AlertsService; bus: MarketEventsBus }) => IciciFuturesRunner;
 }): StrangleRuntime {
   const { dataSource, clock, calendar, market } = p;
   const sleep = async (ms: number) => clock.advance(ms);
@@ -135,9 +138,11 @@ export function buildStrangleRuntime(p: {
   const monitor = new PositionMonitorService(dataSource, clock, market, breaker, bus, calendar);
   // The stored events calendar the strategy reads (the API's sync job copies the simulator's events into it).
   const events = new EconomicEventsService(dataSource.getRepository(EconomicEvent), dataSource, new AuditService(dataSource.getRepository(AuditLogEntity)));
-  const runner = new KotakStrangleRunner(dataSource, market, clock, calendar, orders, cancels, new AccountMarginService(registry), alerts, bus, events, p.runtime ?? {});
+  const margins = new AccountMarginService(registry);
+  const runner = new KotakStrangleRunner(dataSource, market, clock, calendar, orders, cancels, margins, alerts, bus, events, p.runtime ?? {});
   const handlers = p.handlers ?? new JobHandlersRegistry();
-  new StrategyJobHandlers(handlers, runner, monitor, new ExitChaserService(dataSource, clock, market, cancels, manualExits)).onModuleInit();
+  const icici = p.icici?.({ orders, cancels, margins, alerts, bus });
+  new StrategyJobHandlers(handlers, runner, monitor, new ExitChaserService(dataSource, clock, market, cancels, manualExits), icici).onModuleInit();
   return { orders, settle, fills, runner, bus, handlers, registry, breaker };
 }
 

@@ -21,6 +21,8 @@ export const appRoutes: Routes = [
       { path: 'backtests', title: 'mCube · Backtests', loadComponent: () => import('./pages/backtests/backtests.page').then((m) => m.BacktestsPage) },
       { path: 'market', title: 'mCube · Market', loadComponent: () => import('./pages/market/market.page').then((m) => m.MarketPage) },
       { path: 'password', title: 'mCube · Change password', loadComponent: () => import('./pages/password/password.page').then((m) => m.PasswordPage) },
+      { path: 'screener', title: 'mCube · Screener', loadComponent: () => import('./pages/screener/screener.page').then((m) => m.ScreenerPage) },
+      { path: 'approvals', title: 'mCube · Approvals', loadComponent: () => import('./pages/approvals/approvals.page').then((m) => m.ApprovalsPage) },
       { path: 'alerts', title: 'mCube · Alerts', loadComponent: () => import('./pages/alerts/alerts.page').then((m) => m.AlertsPage) },
       { path: 'audit', title: 'mCube · Audit log', loadComponent: () => import('./pages/audit/audit.page').then((m) => m.AuditPage) },
       { path: 'settings', title: 'mCube · Settings', loadComponent: () => import('./pages/settings/settings.page').then((m) => m.SettingsPage) },

@@ -3,7 +3,7 @@ export interface DecisionResponse {
   id: number;
   accountId: number;
   strategyType: string;
-  kind: 'ENTRY' | 'SKIP' | 'EXIT' | 'HOLD' | 'ADJUST' | 'ALERT';
+  kind: 'ENTRY' | 'SKIP' | 'EXIT' | 'HOLD' | 'ADJUST' | 'ALERT' | 'SCREEN' | 'APPROVAL' | 'VALIDATION';
   decision: string;
   reasonCode: string | null;
   reason: string;

@@ -7,3 +7,5 @@ export * from './alert-channels.response';
 export * from './trading-state.response';
 export * from './order-denied.response';
 export * from './exit-all.response';
+export * from './approval.response';
+export * from './futures-screen.response';

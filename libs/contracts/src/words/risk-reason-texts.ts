@@ -29,6 +29,12 @@ export const RISK_DENIAL_TEXTS = {
   CALENDAR_UNCONFIRMED: 'The NSE calendar for this date is not confirmed, so the expiry and session cannot be trusted.',
   ENTRY_SHAPE_INVALID: 'The entry legs do not form the strategy\'s shape (e.g. a strangle needs one short call and one short put).',
   MARGIN_UNKNOWN: "The account's margin could not be read from the broker, so the order cannot be checked.",
+  POSITION_NOT_ACTIVE: 'An adjustment or averaging order that adds risk must name the account\'s open (ACTIVE) position, and this one does not.',
+  APPROVAL_TOKEN_INVALID: 'The approval token is missing or unknown: a person must approve this order first.',
+  APPROVAL_TOKEN_USED: 'The approval token was already used by another order: each approval allows one order.',
+  APPROVAL_TOKEN_EXPIRED: 'The approval has expired: ask for a new approval.',
+  APPROVAL_TOKEN_OTHER_ACCOUNT: 'The approval token belongs to another account.',
+  APPROVAL_TOKEN_MISMATCH: 'The order differs from what was approved (contract, side, quantity or price band).',
 } as const;
 
 /** A risk-denial code the console knows a sentence for. */

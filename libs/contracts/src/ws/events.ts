@@ -113,6 +113,28 @@ export interface WsEventMap {
   'alert.raised': AlertRaisedEvent;
   'decision.recorded': DecisionRecordedEvent;
   'backtest.progress': BacktestProgressEvent;
+  'approval.requested': ApprovalRequestedEvent;
+  'approval.decided': ApprovalDecidedEvent;
+  'approval.expired': ApprovalDecidedEvent;
+}
+
+/** `approval.requested`: a new request waits for a person (an ICICI entry or averaging order). */
+export interface ApprovalRequestedEvent {
+  id: string;
+  accountId: number;
+  title: string;
+  summary: string;
+  createdAtMs: number;
+  expiresAtMs: number;
+}
+
+/** `approval.decided` / `approval.expired`: a request left the queue. */
+export interface ApprovalDecidedEvent {
+  id: string;
+  state: 'APPROVED' | 'REJECTED' | 'EXPIRED';
+  by: string | null;
+  reason: string | null;
+  atMs: number;
 }
 
 /** The name of a server→client event. */

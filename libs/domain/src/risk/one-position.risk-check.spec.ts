@@ -17,11 +17,23 @@ describe('onePositionRiskCheck', () => {
   });
 
   it('allows averaging and exits on the active position', () => {
-    expect(onePositionRiskCheck(buildOrderIntent({ purpose: 'AVERAGE' }), holding).ok).toBe(true);
+    expect(onePositionRiskCheck(buildOrderIntent({ purpose: 'AVERAGE', positionId: 'pos-1' }), holding).ok).toBe(true);
     expect(onePositionRiskCheck(buildExitIntent(), holding).ok).toBe(true);
   });
 
   it('allows an entry when flat', () => {
     expect(onePositionRiskCheck(buildOrderIntent(), buildRiskContext()).ok).toBe(true);
+  });
+
+  it('denies a non-reducing AVERAGE or ADJUST that does not name the active position (POSITION_NOT_ACTIVE)', () => {
+    for (const purpose of ['AVERAGE', 'ADJUST'] as const) {
+      expect(onePositionRiskCheck(buildOrderIntent({ purpose }), buildRiskContext())).toMatchObject({ ok: false, code: 'POSITION_NOT_ACTIVE' });
+      expect(onePositionRiskCheck(buildOrderIntent({ purpose }), holding)).toMatchObject({ ok: false, code: 'POSITION_NOT_ACTIVE' });
+      expect(onePositionRiskCheck(buildOrderIntent({ purpose, positionId: 'pos-2' }), holding)).toMatchObject({ ok: false, code: 'POSITION_NOT_ACTIVE' });
+    }
+  });
+
+  it('lets a reducing ADJUST through whatever it names', () => {
+    expect(onePositionRiskCheck(buildOrderIntent({ purpose: 'ADJUST', reducesPosition: true }), buildRiskContext()).ok).toBe(true);
   });
 });

@@ -30,6 +30,11 @@ export interface OrderApproval {
   readonly approvedBy: string;
   /** When it was given, UTC epoch ms. */
   readonly approvedAt: number;
+  /**
+   * The single-use token the approval queue minted for exactly this order (account,
+   * instrument, side, quantity, price band, expiry): the gateway verifies and consumes it.
+   */
+  readonly token?: string;
 }
 
 /**

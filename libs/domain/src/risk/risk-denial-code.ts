@@ -28,4 +28,11 @@ export type RiskDenialCode =
   | 'INVALID_QUANTITY'
   | 'CALENDAR_UNCONFIRMED'
   | 'ENTRY_SHAPE_INVALID'
-  | 'MARGIN_UNKNOWN';
+  | 'MARGIN_UNKNOWN'
+  | 'POSITION_NOT_ACTIVE'
+  /** The approval token: none or unknown, already consumed, past its expiry, another account, another order. */
+  | 'APPROVAL_TOKEN_INVALID'
+  | 'APPROVAL_TOKEN_USED'
+  | 'APPROVAL_TOKEN_EXPIRED'
+  | 'APPROVAL_TOKEN_OTHER_ACCOUNT'
+  | 'APPROVAL_TOKEN_MISMATCH';

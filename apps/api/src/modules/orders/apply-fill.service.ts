@@ -1,5 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { lotSizeFor, paiseOfPrice, type BrokerTrade, type Clock } from '@mcube/domain';
+import { CONTRACT_TERMS } from '../data/instruments/contract-terms.book';
+import { paiseOfPrice, type BrokerTrade, type Clock } from '@mcube/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '../../database/in-transaction';
 import { CLOCK } from '../core/clock/clock.token';
@@ -102,7 +103,7 @@ export class ApplyFillService {
           expiryDate: order.expiryDate ?? position.expiryDate,
           side: order.side,
           quantity: 0,
-          lotSize: lotSizeFor({ underlying: order.underlying, expiry: order.expiryDate ?? position.expiryDate }),
+          lotSize: CONTRACT_TERMS.lotSize(order.underlying, order.expiryDate ?? position.expiryDate),
           avgPricePaise: 0,
           openedAt: new Date(trade.occurredAtMs),
         });

@@ -1,10 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   effectiveTradingStateOf,
-  freezeQuantityFor,
   isReducingIntent,
   istDateTimeOf,
-  lotSizeFor,
   paiseOfPrice,
   protectedLimitPrice,
   sliceQuantity,
@@ -21,8 +19,10 @@ import { JOB_QUEUE, type JobQueue } from '../../jobs/job-queue.port';
 import { MetricsService } from '../../metrics/metrics.service';
 import type { OrderSubmitPayload } from '../../jobs/job-registry';
 import { CLOCK } from '../core/clock/clock.token';
+import { contractFreezeQuantity, contractLotSize } from '../data/instruments/contract-terms';
 import { ONE_ACTIVE_POSITION_INDEX } from '../positions/entities/position.entity';
 import { RiskContextService } from '../risk/context/risk-context.service';
+import { consumeApprovalToken } from './approval/approval-token';
 import { intentIdFor } from './client-order-id';
 import { Order } from './entities/order.entity';
 import { InstrumentStore } from '../data/instruments/instrument-store.service';
@@ -187,9 +187,8 @@ export class OrdersService {
     const nowMs = this.clock.nowMs();
     const { date } = istDateTimeOf(nowMs);
     const legs = intents.map((intent, i) => {
-      const { underlying, expiry } = intent.instrument;
-      const lotSize = this.instruments ? this.instruments.lotSizeFor(underlying, expiry) : lotSizeFor({ underlying, expiry });
-      const freeze = this.instruments ? this.instruments.freezeQuantityFor(underlying, date) : freezeQuantityFor({ underlying, date });
+      const lotSize = contractLotSize(this.instruments, intent.instrument.underlying, intent.instrument.expiry);
+      const freeze = contractFreezeQuantity(this.instruments, intent.instrument.underlying, date, intent.instrument.expiry);
       const slices = Number.isSafeInteger(intent.quantity) && intent.quantity > 0 && intent.quantity % lotSize === 0 ? sliceQuantity({ quantity: intent.quantity, lotSize, freezeQuantity: freeze }) : [intent.quantity];
       const limitPrice = intent.orderType === 'MARKET' ? protectedLimitPrice({ side: intent.side, referencePrice: intent.limitPrice, protectionPct: MARKET_PROTECTION_PCT, tickSize }) : intent.limitPrice;
       return { intent, intentId: intentIds[i], slices, limitPrice };
@@ -229,6 +228,15 @@ export class OrdersService {
       : NO_FIGURES;
     const decision = decideOrder({ legs: decisionLegs, context: gathered.context, broker: gathered.account.broker, figures });
     if (!decision.ok && decision.firstDenial) return this.deny(legs, decision.firstDenial, decision.codes, figures.marginSources);
+    // A person's approval is a single-use token bound to this very order: verified and consumed last, so a denied order never burns it.
+    if (gathered.context.account.requiresApproval) {
+      for (const l of decisionLegs) {
+        if (l.intent.purpose !== 'ENTRY' && l.intent.purpose !== 'AVERAGE') continue;
+        const leg = legs.find((x) => x.intent === l.intent) as JournaledLeg;
+        const tokenDenial = await consumeApprovalToken(this.dataSource, { intent: l.intent, limitPrice: l.limitPrice, intentId: leg.intentId, nowMs });
+        if (tokenDenial) return this.deny(legs, tokenDenial, [tokenDenial.code], {});
+      }
+    }
 
     let positionId = first.positionId ?? null;
     if (first.purpose === 'ENTRY' && positionId === null) {

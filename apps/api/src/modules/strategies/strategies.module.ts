@@ -6,7 +6,14 @@ import { CoreModule } from '../core/core.module';
 import { AuditLogEntity } from '../core/entities/audit-log.entity';
 import { DataModule } from '../data/data.module';
 import { OrdersModule } from '../orders/orders.module';
+import { LlmModule } from '../llm/llm.module';
 import { PositionsModule } from '../positions/positions.module';
+import { ApprovalEvents } from './approvals/approval-events';
+import { ApprovalsController } from './approvals/approvals.controller';
+import { ApprovalsService } from './approvals/approvals.service';
+import { IciciFuturesController } from './icici/icici-futures.controller';
+import { IciciFuturesRunner } from './icici/icici-futures.runner';
+import { IciciJobHandlers } from './icici/icici-job-handlers';
 import { DecisionsController } from './decisions/decisions.controller';
 import { DecisionsService } from './decisions/decisions.service';
 import { DecisionJournalEntry } from './entities/decision-journal-entry.entity';
@@ -20,10 +27,10 @@ import { StrategyJobHandlers } from './runtime/strategy-job-handlers';
 import { STRANGLE_RUNTIME_SETTINGS } from './runtime/strategy-runtime.tokens';
 import { strangleRuntimeSettingsFor } from './runtime/strangle-runtime-settings';
 
-/** The strategies domain of mCube (see apps/api/README.md for what each module owns): parameters, the decision journal, and the running Kotak strangle on the job schedule. */
+/** The strategies domain of mCube (see apps/api/README.md for what each module owns): parameters, the decision journal, the running Kotak strangle and ICICI futures strategies on the job schedule, and the human approval queue of ICICI orders. */
 @Module({
-  imports: [TypeOrmModule.forFeature([StrategyConfig, AuditLogEntity, DecisionJournalEntry]), CoreModule, DataModule, OrdersModule, PositionsModule, AlertsModule],
-  controllers: [StrategyParametersController, DecisionsController, KotakStrangleController],
+  imports: [TypeOrmModule.forFeature([StrategyConfig, AuditLogEntity, DecisionJournalEntry]), CoreModule, DataModule, OrdersModule, PositionsModule, AlertsModule, LlmModule],
+  controllers: [StrategyParametersController, DecisionsController, KotakStrangleController, IciciFuturesController, ApprovalsController],
   providers: [
     StrategyParametersService,
     StrategyConfigHistoryService,
@@ -31,7 +38,11 @@ import { strangleRuntimeSettingsFor } from './runtime/strangle-runtime-settings'
     { provide: STRANGLE_RUNTIME_SETTINGS, inject: [APP_CONFIG], useFactory: (config: AppConfig) => strangleRuntimeSettingsFor(config.marketData.speed) },
     KotakStrangleRunner,
     StrategyJobHandlers,
+    ApprovalEvents,
+    IciciFuturesRunner,
+    ApprovalsService,
+    IciciJobHandlers,
   ],
-  exports: [StrategyParametersService, KotakStrangleRunner],
+  exports: [StrategyParametersService, KotakStrangleRunner, IciciFuturesRunner, ApprovalsService],
 })
 export class StrategiesModule {}

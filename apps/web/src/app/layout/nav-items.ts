@@ -13,6 +13,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/analytics', label: 'Analytics' },
   { path: '/backtests', label: 'Backtests' },
   { path: '/market', label: 'Market' },
+  { path: '/screener', label: 'Screener' },
+  { path: '/approvals', label: 'Approvals' },
   { path: '/alerts', label: 'Alerts' },
   { path: '/settings', label: 'Settings' },
 ];

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { NgbCollapse, NgbDropdown, NgbDropdownButtonItem, NgbDropdownItem, NgbDropdownMenu, NgbDropdownToggle, NgbModal } from '@ng-bootstrap/ng-bootstrap';
 import type { KillSwitchResponse } from '@mcube/contracts';
@@ -11,6 +11,7 @@ import type { KillSwitchModalComponent } from '../pages/dashboard/kill-switch-mo
 import type { ExitAllModalComponent } from './exit-all-modal.component';
 import { StatusBarComponent } from './status-bar.component';
 import { NAV_ITEMS } from './nav-items';
+import { PendingApprovalsStore } from './pending-approvals.store';
 
 /**
  * The logged-in frame: a responsive navbar (collapses to a menu button on a phone) whose top row
@@ -33,12 +34,14 @@ export class ShellComponent {
   private readonly status = inject(StatusStore);
   protected readonly items = NAV_ITEMS;
   protected readonly menuCollapsed = signal(true);
+  protected readonly pendingApprovals = inject(PendingApprovalsStore).count;
 
   constructor() {
     // Until a set-for-you password is changed, the API refuses the socket too.
     if (!this.auth.user()?.mustChangePassword) {
       this.live.connect();
       this.status.start();
+      inject(PendingApprovalsStore).follow(this.live, inject(DestroyRef));
     }
   }
 

@@ -15,6 +15,7 @@ import { BacktestRuns1796194728914 } from './1796194728914-BacktestRuns';
 import { AnalyticsLearningLoop1796195054360 } from './1796195054360-AnalyticsLearningLoop';
 import { StrategyEntriesPaused1796195241907 } from './1796195241907-StrategyEntriesPaused';
 import { KotakLiveTrading1796198805456 } from './1796198805456-KotakLiveTrading';
+import { IciciApprovalQueue1796194917844 } from './1796194917844-IciciApprovalQueue';
 
 /** The sqlite migrations, oldest first. */
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -33,4 +34,5 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   AnalyticsLearningLoop1796195054360,
   StrategyEntriesPaused1796195241907,
   KotakLiveTrading1796198805456,
+  IciciApprovalQueue1796194917844,
 ];

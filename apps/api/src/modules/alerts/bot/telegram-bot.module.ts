@@ -4,9 +4,10 @@ import { DailyDigestService } from '../../analytics/daily-report/daily-digest.se
 import { AnalyticsModule } from '../../analytics/analytics.module';
 import { CoreModule } from '../../core/core.module';
 import { RiskModule } from '../../risk/risk.module';
+import { ApprovalsService } from '../../strategies/approvals/approvals.service';
+import { StrategiesModule } from '../../strategies/strategies.module';
 import { AlertsModule } from '../alerts.module';
 import { APPROVALS_PORT } from './approvals.port';
-import { NoApprovalQueue } from './no-approval-queue';
 import { TelegramApprovalCardsService } from './telegram-approval-cards.service';
 import { TelegramBotService } from './telegram-bot.service';
 import { TelegramChatsController } from './telegram-chats.controller';
@@ -18,17 +19,17 @@ import { TelegramWebhookController } from './telegram-webhook.controller';
  * The Telegram bot of the alerts domain: its chat allow-list (REST), its commands through the
  * trading modules' services (kill switch, summaries, approvals) and the approval cards. Kept
  * apart from `AlertsModule`, which every trading module imports, so the arrows stay one way.
- * `APPROVALS_PORT` is the embedded `NoApprovalQueue` until the ICICI approval queue exists.
+ * `APPROVALS_PORT` is the ICICI approval queue (`ApprovalsService` of the strategies module).
  */
 @Module({
-  imports: [AlertsModule, CoreModule, RiskModule, AccountsModule, AnalyticsModule],
+  imports: [AlertsModule, CoreModule, RiskModule, AccountsModule, AnalyticsModule, StrategiesModule],
   controllers: [TelegramChatsController, TelegramWebhookController],
   providers: [
     TelegramChatsService,
     TelegramCommandsService,
     TelegramBotService,
     TelegramApprovalCardsService,
-    { provide: APPROVALS_PORT, useClass: NoApprovalQueue },
+    { provide: APPROVALS_PORT, useExisting: ApprovalsService },
     { provide: REPORT_SOURCE, useExisting: DailyDigestService },
   ],
   exports: [TelegramBotService, TelegramApprovalCardsService],

@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import { PaperExecutionClient } from '@mcube/brokers-paper';
-import type { BrokerOrderUpdate, Clock, MarketDataPort } from '@mcube/domain';
+import type { BrokerOrderUpdate, Clock, MarketDataPort, NseCalendar } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
-import { MARKET_CLOCK, MARKET_DATA } from '../../data/source/market-data.tokens';
+import { MARKET_CLOCK, MARKET_DATA, NSE_CALENDAR } from '../../data/source/market-data.tokens';
 import { ApplyFillService } from '../apply-fill.service';
 import { Order } from '../entities/order.entity';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from '../execution-clients.token';
@@ -11,6 +11,8 @@ import { BrokerConnections, isLiveClient } from '../live/broker-connections.serv
 import { ReconciliationService } from '../reconciliation.service';
 import { SettleInFlightService } from '../settle-in-flight.service';
 import { DbPaperBookStore } from './db-paper-book.store';
+import { paperContractRules } from './paper-contract-rules';
+import { modelledFuturesMarketData } from '../../data/instruments/modelled-futures-market-data';
 
 /** How often open orders are matched (paper) and settled from the broker. */
 export const ORDER_SYNC_INTERVAL_MS = 2_000;
@@ -44,6 +46,8 @@ export class OrderSyncScheduler implements OnApplicationBootstrap, OnModuleDestr
     private readonly fills: ApplyFillService,
     /** Live accounts (absent in hand-built paper tests). */
     @Optional() private readonly connections?: BrokerConnections,
+    /** With it, the paper broker also fills stock futures at their modelled touch (the simulator quotes the stock only). */
+    @Optional() @Inject(NSE_CALENDAR) private readonly calendar?: NseCalendar,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -102,9 +106,9 @@ export class OrderSyncScheduler implements OnApplicationBootstrap, OnModuleDestr
       for (const a of accounts) {
         if (this.clients.get(a.id)) continue;
         const client = await PaperExecutionClient.create({
-          config: { capitalPaise: a.allocatedCapitalPaise, accountId: String(a.id), idPrefix: `PAPER${a.id}` },
+          config: { capitalPaise: a.allocatedCapitalPaise, accountId: String(a.id), idPrefix: `PAPER${a.id}`, contractRules: paperContractRules },
           clock: this.marketClock,
-          marketData: this.market,
+          marketData: this.calendar ? modelledFuturesMarketData(this.market, this.calendar, this.marketClock) : this.market,
           store: new DbPaperBookStore(this.dataSource, a.id),
         });
         this.clients.register(a.id, client);

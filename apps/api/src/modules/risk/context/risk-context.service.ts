@@ -3,11 +3,9 @@ import {
   calendarExpirySource,
   createDefaultNseCalendar,
   daysBetween,
-  freezeQuantityFor,
   ICICI_RISK_DEFAULTS,
   istDateTimeOf,
   KOTAK_RISK_DEFAULTS,
-  lotSizeFor,
   tickSize,
   usableMargin,
   type BrokerMargin,
@@ -25,6 +23,7 @@ import { AppException } from '../../../common/errors/app-exception';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { DailyPnl } from '../../analytics/entities/daily-pnl.entity';
 import { CLOCK } from '../../core/clock/clock.token';
+import { contractFreezeQuantity, contractLotSize } from '../../data/instruments/contract-terms';
 import { InstrumentStore } from '../../data/instruments/instrument-store.service';
 import { EXPIRY_SOURCE, NSE_CALENDAR } from '../../data/source/market-data.tokens';
 import { Position } from '../../positions/entities/position.entity';
@@ -161,9 +160,9 @@ export class RiskContextService {
       exposure: { totalPaise: positionExposure, positionPaise: request.purpose === 'ENTRY' ? 0 : positionExposure },
       limits,
       instrument: {
-        lotSize: this.instruments ? this.instruments.lotSizeFor(instrument.underlying, instrument.expiry) : lotSizeFor({ underlying: instrument.underlying, expiry: instrument.expiry }),
+        lotSize: contractLotSize(this.instruments, instrument.underlying, instrument.expiry),
         tickSize,
-        freezeQuantity: this.instruments ? this.instruments.freezeQuantityFor(instrument.underlying, date) : freezeQuantityFor({ underlying: instrument.underlying, date }),
+        freezeQuantity: contractFreezeQuantity(this.instruments, instrument.underlying, date, instrument.expiry),
       },
       expiry: { daysToExpiry: daysBetween(date, instrument.expiry), minDaysToExpiry: instrument.kind === 'FUT' ? settings.minDaysToExpiryFutures : settings.minDaysToExpiryOptions },
       calendar: {

@@ -4,7 +4,7 @@ import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import type { StrategyType } from './strategy-type';
 
 /** What kind of decision a journal entry records. */
-export type DecisionKind = 'ENTRY' | 'SKIP' | 'EXIT' | 'HOLD' | 'ADJUST' | 'AVERAGE' | 'ALERT';
+export type DecisionKind = 'ENTRY' | 'SKIP' | 'EXIT' | 'HOLD' | 'ADJUST' | 'AVERAGE' | 'ALERT' | 'SCREEN' | 'APPROVAL' | 'VALIDATION';
 
 /**
  * Append-only journal of every strategy decision (entry, skip, exit, hold, adjustment,

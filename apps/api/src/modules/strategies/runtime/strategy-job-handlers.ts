@@ -1,7 +1,8 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { JobHandlersRegistry } from '../../../jobs/job-handlers.registry';
 import { ExitChaserService } from '../../positions/exit-chaser.service';
 import { PositionMonitorService } from '../../positions/position-monitor.service';
+import { IciciFuturesRunner } from '../icici/icici-futures.runner';
 import { KotakStrangleRunner } from './kotak-strangle.runner';
 
 /**
@@ -12,7 +13,7 @@ import { KotakStrangleRunner } from './kotak-strangle.runner';
  * - `strategy.kotak.exit-check` (15:15 slot): a monitoring pass that applies the exit rules
  *   (EOD profit, expiry-day close), or advances orders already working;
  * - `positions.monitor` (every 5 s in session): marks every ACTIVE position (P&L, net delta,
- *   `position.updated`), chases manual/breaker exits left behind the market, then ticks each strategy (working orders, monitoring, exits). The
+ *   `position.updated`), chases manual/breaker exits left behind the market, then ticks each strategy, strangle and ICICI futures (working orders, monitoring, exits). The
  *   circuit breakers run on their own `risk.circuit-breakers` job (every 30 s).
  */
 @Injectable()
@@ -22,6 +23,8 @@ export class StrategyJobHandlers implements OnModuleInit {
     private readonly runner: KotakStrangleRunner,
     private readonly monitor: PositionMonitorService,
     private readonly exitChaser: ExitChaserService,
+    /** Absent in hand-built handlers of strangle-only tests. */
+    @Optional() private readonly icici?: IciciFuturesRunner,
   ) {}
 
   onModuleInit(): void {
@@ -44,6 +47,11 @@ export class StrategyJobHandlers implements OnModuleInit {
   async monitorPositions(): Promise<void> {
     await this.monitor.markAll();
     await this.exitChaser.chase();
-    await this.runner.forEachStrategy((s) => s.onTick(this.runner.nowMs()));
+    let failure: unknown;
+    // One strategy's failure must not stop the other's tick; the first is rethrown (the job is retried).
+    await this.runner.forEachStrategy((s) => s.onTick(this.runner.nowMs())).catch((e: unknown) => (failure = e));
+    const icici = this.icici;
+    if (icici) await icici.forEachStrategy((s) => s.onTick(icici.nowMs())).catch((e: unknown) => (failure ??= e));
+    if (failure !== undefined) throw failure;
   }
 }

@@ -6,6 +6,7 @@ import { timelineRows } from './live/feed';
 
 const KIND_CLASS: Record<DecisionResponse['kind'], string> = {
   ENTRY: 'text-bg-primary', EXIT: 'text-bg-dark', SKIP: 'text-bg-secondary', HOLD: 'text-bg-light border', ADJUST: 'text-bg-info', ALERT: 'text-bg-warning',
+  SCREEN: 'text-bg-light border', APPROVAL: 'text-bg-warning', VALIDATION: 'text-bg-light border',
 };
 
 /**

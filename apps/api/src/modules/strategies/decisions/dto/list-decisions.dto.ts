@@ -4,7 +4,7 @@ import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import type { DecisionKind } from '../../entities/decision-journal-entry.entity';
 
 /** Kinds a client may filter on (the contract's kinds). */
-export const DECISION_KINDS: readonly DecisionKind[] = ['ENTRY', 'SKIP', 'EXIT', 'HOLD', 'ADJUST', 'ALERT'];
+export const DECISION_KINDS: readonly DecisionKind[] = ['ENTRY', 'SKIP', 'EXIT', 'HOLD', 'ADJUST', 'ALERT', 'SCREEN', 'APPROVAL', 'VALIDATION'];
 
 /** GET /api/decisions query: newest first; optionally one account, one IST day, one kind (or every kind but one). */
 export class ListDecisionsDto {

@@ -1,0 +1,32 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { KnowledgeStore, LlmValidator } from '@mcube/domain';
+import { createKnowledgeStore, createLlmValidator } from '@mcube/llm';
+import type { AppConfig, LlmConfig } from '../../config/app-config';
+
+/** The defaults of DECISIONS §6 when the configuration names nothing: rules validator, FTS5. */
+export const DEFAULT_LLM_CONFIG: LlmConfig = { mode: 'rules', ollamaUrl: 'http://127.0.0.1:11434', model: 'llama3.1:8b', timeoutMs: 60_000 };
+
+/** The validator the configuration asks for (rules unless Ollama is configured). */
+export function validatorFor(config: AppConfig): LlmValidator {
+  const llm = config.llm ?? DEFAULT_LLM_CONFIG;
+  return createLlmValidator({ mode: llm.mode, ollamaHost: llm.ollamaUrl, model: llm.model, timeoutMs: llm.timeoutMs });
+}
+
+/**
+ * Where the embedded FTS5 store lives: the application's SQLite file (a second connection, WAL),
+ * or on PostgreSQL a `knowledge.sqlite` next to the default SQLite path (FTS5 is SQLite's).
+ */
+export function knowledgeDatabaseOf(config: AppConfig): string {
+  if (config.database.type === 'sqlite') return config.database.path;
+  // Tests on PostgreSQL keep nothing; a deployment keeps its notes next to where SQLite would live.
+  if (config.nodeEnv === 'test') return ':memory:';
+  mkdirSync('./data', { recursive: true });
+  return join('./data', 'knowledge.sqlite');
+}
+
+/** The knowledge store the configuration asks for: Chroma when CHROMA_URL is set, else FTS5. */
+export function knowledgeStoreFor(config: AppConfig): KnowledgeStore {
+  const llm = config.llm ?? DEFAULT_LLM_CONFIG;
+  return createKnowledgeStore({ mode: llm.mode, ollamaHost: llm.ollamaUrl, model: llm.model, timeoutMs: llm.timeoutMs, chromaUrl: llm.chromaUrl, knowledgeDatabase: knowledgeDatabaseOf(config) });
+}
