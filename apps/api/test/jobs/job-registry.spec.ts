@@ -13,6 +13,8 @@ describe('job registry', () => {
         'alerts.deliver',
         'analytics.daily-report',
         'analytics.learning-update',
+        'brokers.icici-session-critical',
+        'brokers.icici-session-warning',
         'brokers.login',
         'brokers.reconcile',
         'instruments.refresh',

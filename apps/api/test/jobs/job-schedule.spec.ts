@@ -125,14 +125,17 @@ describe('dueJobs', () => {
   it('runs the live brokers\' login at 08:30 and the scrip master at 08:45, before the open (each due until 09:14:59)', () => {
     expect(due(MONDAY, '08:29:59')).toEqual([]);
     expect(due(MONDAY, '08:30:00')).toEqual(['brokers.login']);
-    expect(due(MONDAY, '08:45:00')).toEqual(['brokers.login', 'instruments.refresh']);
-    expect(due(MONDAY, '09:14:59')).toEqual(['brokers.login', 'instruments.refresh']);
+    expect(due(MONDAY, '08:45:00')).toEqual(['brokers.login', 'instruments.refresh', 'brokers.icici-session-warning']);
+    expect(due(MONDAY, '09:09:59')).toEqual(['brokers.login', 'instruments.refresh', 'brokers.icici-session-warning']);
+    expect(due(MONDAY, '09:14:59')).toEqual(['brokers.login', 'instruments.refresh', 'brokers.icici-session-critical']);
     expect(due(MONDAY, '09:15:00')).not.toContain('brokers.login');
     expect(due(MONDAY, '09:20:00')).toContain('brokers.reconcile');
+    expect(due(MONDAY, '11:29:59')).toContain('brokers.icici-session-critical');
+    expect(due(MONDAY, '11:30:00')).not.toContain('brokers.icici-session-critical');
   });
 
   it('has no session job before the open or at the close', () => {
-    expect(due(MONDAY, '09:14:59').filter((n) => n !== 'brokers.login' && n !== 'instruments.refresh')).toEqual([]);
+    expect(due(MONDAY, '09:14:59').filter((n) => !['brokers.login', 'instruments.refresh', 'brokers.icici-session-critical'].includes(n))).toEqual([]);
     expect(due(MONDAY, '09:15:00')).toEqual(expect.arrayContaining(['positions.monitor', 'market-data.snapshot', 'market-data.option-chain']));
     const close = calendar.sessionFor(MONDAY)?.close as string;
     expect(due(MONDAY, close)).toEqual([]);
