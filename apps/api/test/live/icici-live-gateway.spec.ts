@@ -3,11 +3,12 @@ import { Order } from '../../src/modules/orders/entities/order.entity';
 import type { GatewayIntent } from '../../src/modules/orders/gateway-intent';
 import { startIciciLive, type IciciLiveHarness } from './icici-live-harness';
 
-const EXPIRY = '2026-08-25';
+// The September series: the ICICI rules refuse an entry in a future expiring within days (EXPIRY_TOO_NEAR).
+const EXPIRY = '2026-09-29';
 // NIFTY: the gateway reads lot sizes from the domain's dated table, which lists NIFTY only (stock futures through the gateway are a gap of the gateway, not of the adapter).
 const NIFTY_FUT = { underlying: 'NIFTY', kind: 'FUT', expiry: EXPIRY } as const;
 
-/** One lot (65) of the NIFTY August future at a limit, through the gateway. */
+/** One lot (65) of the NIFTY September future at a limit, through the gateway, approved by a person (the ICICI rules require it). */
 const futures = (accountId: number, side: 'BUY' | 'SELL' = 'BUY', limitPrice = 24_600): GatewayIntent => ({
   accountId,
   segment: 'NFO-FUT',
@@ -17,7 +18,9 @@ const futures = (accountId: number, side: 'BUY' | 'SELL' = 'BUY', limitPrice = 2
   orderType: 'LIMIT',
   limitPrice,
   purpose: 'ENTRY',
+  approval: { approvedBy: 'trader', approvedAt: approvedAt() },
 });
+let approvedAt = () => 0;
 
 /**
  * "Never an unknown order": after settling and reconciling, no order is in flight with an
@@ -42,6 +45,7 @@ describe('the order gateway on the live ICICI Breeze adapter against the local B
   let h: IciciLiveHarness;
   beforeEach(async () => {
     h = await startIciciLive();
+    approvedAt = () => h.clock.nowMs();
     await h.goLive();
   });
   afterEach(async () => h.close());
@@ -69,14 +73,13 @@ describe('the order gateway on the live ICICI Breeze adapter against the local B
     expect((await rowsOf(h, r.orderIds))[0]).toMatchObject({ status: 'ACCEPTED', brokerOrderId: h.server.book.find(r.intentId).orderId });
   });
 
-  it('a malformed answer to an order ICICI took, and a dropped connection after it took one, are settled by the remark, never resent', async () => {
-    h.server.faults.inject({ endpoint: 'order', method: 'POST', mode: 'MALFORMED', afterProcessing: true });
-    const a = await h.orders.submit(futures(h.account.id));
+  it('an unreadable answer (an HTML page) to an order ICICI took is settled by the remark, never resent', async () => {
     h.server.faults.inject({ endpoint: 'order', method: 'POST', mode: 'MALFORMED', body: '<html>gateway</html>', afterProcessing: true });
-    const b = await h.orders.submit(futures(h.account.id, 'BUY', 24_601));
-    expect(placeCalls(h)).toBe(2);
+    const r = await h.orders.submit(futures(h.account.id));
+    expect(placeCalls(h)).toBe(1);
     await expectNothingUnknown(h);
-    expect((await rowsOf(h, [...a.orderIds, ...b.orderIds])).map((o) => o.status)).toEqual(['ACCEPTED', 'ACCEPTED']);
+    expect((await rowsOf(h, r.orderIds)).map((o) => o.status)).toEqual(['ACCEPTED']);
+    expect(h.server.book.countWithRemark(r.intentId)).toBe(1);
   });
 
   it('a lost placement answer that ICICI never processed stays SUBMITTED (unknown), is looked up, and ends REJECTED after the grace period: never an unknown order, never resent', async () => {
@@ -105,7 +108,7 @@ describe('the order gateway on the live ICICI Breeze adapter against the local B
     expect(placeCalls(h)).toBe(2);
   });
 
-  it('a rejection after the acknowledgement ends REJECTED with nothing filled; a cancel goes to ICICI; reconciliation agrees', async () => {
+  it('a rejection after the acknowledgement ends REJECTED with nothing filled; reconciliation agrees', async () => {
     h.server.faults.inject({ endpoint: 'order', method: 'POST', mode: 'REJECT_AFTER_ACK' });
     const rejected = await h.orders.submit(futures(h.account.id));
     await h.settle.settleAccount(h.account.id);
@@ -123,6 +126,7 @@ describe('the order gateway on the live ICICI Breeze adapter against the local B
     h.server.book.fill('manual', {});
     const report = await h.reconciliation.reconcile(h.account.id);
     expect(report.mismatches.length).toBeGreaterThan(0);
-    expect(JSON.stringify(report.mismatches)).toMatch(/BANKNIFTY/);
+    // Named in ICICI's terms (the contract identity the adapter reads from the master).
+    expect(report.mismatches).toEqual(expect.arrayContaining([expect.stringMatching(/\(tag manual\) is not in the journal/), expect.stringMatching(/position CNXBAN:2026-08-25:FUT: journal 0, broker -30/)]));
   });
 });
