@@ -11,7 +11,7 @@ import { ExitStateAndKillSwitchSetter1796180995644 } from './1796180995644-ExitS
 import { StrategyRuntimeState1796181379686 } from './1796181379686-StrategyRuntimeState';
 import { WeeklyLossLimitDefaults1796181500000 } from './1796181500000-WeeklyLossLimitDefaults';
 import { CalendarOverridesAndMarketClock1796181551632 } from './1796181551632-CalendarOverridesAndMarketClock';
-import { KotakLiveTrading1796194759947 } from './1796194759947-KotakLiveTrading';
+import { KotakLiveTrading1796198805456 } from './1796198805456-KotakLiveTrading';
 
 /** The postgres migrations, oldest first. */
 export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -26,5 +26,5 @@ export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   StrategyRuntimeState1796181379686,
   WeeklyLossLimitDefaults1796181500000,
   CalendarOverridesAndMarketClock1796181551632,
-  KotakLiveTrading1796194759947,
+  KotakLiveTrading1796198805456,
 ];

@@ -53,7 +53,7 @@ export class InstrumentContract extends TimestampedRow {
   @IntColumn()
   lotSize!: number;
 
-  @IntColumn()
+  @PaiseColumn()
   tickPaise!: number;
 
   /** Largest units per order, when the master gives it. */
