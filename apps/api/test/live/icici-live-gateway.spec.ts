@@ -5,7 +5,6 @@ import { startIciciLive, type IciciLiveHarness } from './icici-live-harness';
 
 // The September series: the ICICI rules refuse an entry in a future expiring within days (EXPIRY_TOO_NEAR).
 const EXPIRY = '2026-09-29';
-// NIFTY: the gateway reads lot sizes from the domain's dated table, which lists NIFTY only (stock futures through the gateway are a gap of the gateway, not of the adapter).
 const NIFTY_FUT = { underlying: 'NIFTY', kind: 'FUT', expiry: EXPIRY } as const;
 
 /** One lot (65) of the NIFTY September future at a limit, through the gateway, approved by a person (the ICICI rules require it). */
@@ -113,6 +112,14 @@ describe('the order gateway on the live ICICI Breeze adapter against the local B
     const rejected = await h.orders.submit(futures(h.account.id));
     await h.settle.settleAccount(h.account.id);
     expect((await rowsOf(h, rejected.orderIds))[0]).toMatchObject({ status: 'REJECTED', filledQuantity: 0 });
+    await expectNothingUnknown(h);
+  });
+
+  it('a stock future goes out under ICICI\'s short name (RELIANCE as RELIND), its lot size from ICICI\'s master', async () => {
+    const r = await h.orders.submit({ ...futures(h.account.id, 'BUY', 1_400), instrument: { underlying: 'RELIANCE', kind: 'FUT', expiry: EXPIRY }, quantity: 500 });
+    expect(r.statuses).toEqual(['ACCEPTED']);
+    expect(h.server.callsTo('order', 'POST')[0].body).toMatchObject({ stock_code: 'RELIND', product: 'futures', quantity: '500', user_remark: r.intentId });
+    h.server.book.fill(r.intentId, {});
     await expectNothingUnknown(h);
   });
 

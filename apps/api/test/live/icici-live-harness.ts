@@ -26,14 +26,16 @@ import { LiveModeService } from '../../src/modules/orders/live/live-mode.service
 import { OrderSyncScheduler } from '../../src/modules/orders/paper/order-sync.scheduler';
 import { ReconciliationService } from '../../src/modules/orders/reconciliation.service';
 import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
-import type { OrdersService } from '../../src/modules/orders/submit-order.service';
+import { OrderFiguresService } from '../../src/modules/orders/order-figures.service';
+import { OrdersService } from '../../src/modules/orders/submit-order.service';
+import { InProcessTokenSource } from '../../src/modules/orders/throttle/in-process-token-source';
+import { SegmentThrottle } from '../../src/modules/orders/throttle/segment-throttle';
 import { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
 import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
 import { TradingStateService } from '../../src/modules/risk/context/trading-state.service';
 import { KillSwitchService } from '../../src/modules/risk/kill-switch/kill-switch.service';
 import { insertAccount } from '../db/fixtures';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
-import { buildGateway } from '../orders/gateway-factory';
 import { QuoteBoard } from '../orders/quote-board.fake';
 
 /** The session key the local Breeze server accepts (user XY604721). */
@@ -109,10 +111,10 @@ export async function startIciciLive(opts: { liveTrading?: boolean; credentials?
   const live = new IciciLiveBrokers(dataSource, config, clock, sleep, instruments, { settle: { attempts: 2, delayMs: 0 }, minMarketCallIntervalMs: 0 });
   const sessions = new IciciSessionService(dataSource, config, clock, calendar, live, alerts, audit);
   const registry = new ExecutionClientRegistry();
-  const fills = new ApplyFillService(dataSource, clock);
+  const fills = new ApplyFillService(dataSource, clock, undefined, instruments);
   const settle = new SettleInFlightService(dataSource, clock, registry, fills);
   const reconciliation = new ReconciliationService(dataSource, clock, registry, gate, fills, settle);
-  const market = new QuoteBoard().set('NIFTY 50', { lastPrice: 24_600 });
+  const market = new QuoteBoard().set('NIFTY 50', { lastPrice: 24_600 }).set('RELIANCE', { lastPrice: 1_400 });
   const connections = new BrokerConnections(dataSource, config, registry, kotak, gate, live);
   const scheduler = new OrderSyncScheduler(dataSource, market, clock, registry, reconciliation, settle, fills, connections);
   const modes = new LiveModeService(dataSource, config, kotak, instruments, audit, scheduler, live);
@@ -120,7 +122,8 @@ export async function startIciciLive(opts: { liveTrading?: boolean; credentials?
   const jobs = new BrokerJobHandlers(handlers, dataSource, config, registry, kotak, instruments, reconciliation, alerts, new IciciJobs(dataSource, config, live, instruments, alerts, sessions));
   jobs.onModuleInit();
   const riskContext = new RiskContextService(dataSource, clock, gate, calendar, undefined, instruments);
-  const orders = buildGateway({ dataSource, clock, sleep, registry, riskContext, market });
+  // As in the API: the gateway reads lot sizes and freeze quantities from the stored masters (ICICI's here).
+  const orders = new OrdersService(dataSource, clock, new SegmentThrottle(new InProcessTokenSource(clock), sleep), registry, riskContext, new OrderFiguresService(market), undefined, instruments);
   await scheduler.syncConnections();
   return {
     db,

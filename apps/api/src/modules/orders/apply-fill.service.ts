@@ -13,6 +13,7 @@ import { Order } from './entities/order.entity';
 import { reportedChargesPaise } from './fill-charges';
 import { applyOrderEventToRow, loadOrderForUpdate } from './order-journal';
 import { closePositionIfFlat } from './position-slot';
+import { InstrumentStore } from '../data/instruments/instrument-store.service';
 
 /** What `ApplyFillService.apply` did with one trade. */
 export type ApplyFillOutcome = 'APPLIED' | 'DUPLICATE' | 'UNKNOWN_ORDER';
@@ -33,6 +34,8 @@ export class ApplyFillService {
     private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     @Optional() private readonly bus?: MarketEventsBus,
+    /** Lot sizes from a stored broker master when one lists the contract (stock futures of ICICI's master), else the dated table. */
+    @Optional() private readonly instruments?: InstrumentStore,
   ) {}
 
   /**
@@ -102,7 +105,7 @@ export class ApplyFillService {
           expiryDate: order.expiryDate ?? position.expiryDate,
           side: order.side,
           quantity: 0,
-          lotSize: lotSizeFor({ underlying: order.underlying, expiry: order.expiryDate ?? position.expiryDate }),
+          lotSize: this.instruments ? this.instruments.lotSizeFor(order.underlying, order.expiryDate ?? position.expiryDate) : lotSizeFor({ underlying: order.underlying, expiry: order.expiryDate ?? position.expiryDate }),
           avgPricePaise: 0,
           openedAt: new Date(trade.occurredAtMs),
         });
