@@ -123,14 +123,20 @@ describe('the order gateway on the live ICICI Breeze adapter against the local B
     await expectNothingUnknown(h);
   });
 
-  it('reconciliation sees a position ICICI holds that mCube does not (a mismatch, named)', async () => {
+  it('the brokers.reconcile job reconciles the LIVE ICICI account; a position ICICI holds that mCube does not is a mismatch (named) that closes the gate', async () => {
     const r = await h.orders.submit(futures(h.account.id));
     h.server.book.fill(r.intentId, {});
     await h.settle.settleAccount(h.account.id);
+    // The brokers.reconcile job reconciles the LIVE ICICI account (its registered client is the Breeze adapter).
+    const reconcileJob = () => h.handlers.handlerFor('brokers.reconcile')({ slot: 'x' } as never, {} as never);
+    await reconcileJob();
+    expect(h.gate.isReconciled(h.account.id)).toBe(true);
     expect((await h.reconciliation.reconcile(h.account.id)).mismatches).toEqual([]);
     // An order placed outside mCube (another terminal) fills at ICICI.
     h.server.book.place({ stock_code: 'CNXBAN', exchange_code: 'NFO', product: 'futures', action: 'sell', order_type: 'limit', quantity: '30', price: '55200', validity: 'day', expiry_date: '2026-08-25T06:00:00.000Z', right: 'others', strike_price: '0', user_remark: 'manual' }, '20260820');
     h.server.book.fill('manual', {});
+    await reconcileJob();
+    expect(h.gate.isReconciled(h.account.id)).toBe(false);
     const report = await h.reconciliation.reconcile(h.account.id);
     expect(report.mismatches.length).toBeGreaterThan(0);
     // Named in ICICI's terms (the contract identity the adapter reads from the master).

@@ -65,6 +65,7 @@ export interface IciciLiveHarness {
   readonly modes: LiveModeService;
   readonly scheduler: OrderSyncScheduler;
   readonly reconciliation: ReconciliationService;
+  readonly gate: ReconciliationGate;
   readonly settle: SettleInFlightService;
   readonly orders: OrdersService;
   readonly hosts: ReturnType<typeof iciciBreezeHosts>;
@@ -141,6 +142,7 @@ export async function startIciciLive(opts: { liveTrading?: boolean; credentials?
     modes,
     scheduler,
     reconciliation,
+    gate,
     settle,
     orders,
     hosts,
