@@ -1,3 +1,7 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { istDateTimeOf } from '@mcube/domain';
 import { ApiCredential } from '../../src/modules/accounts/entities/api-credential.entity';
 import { runBrokerCheck, type BrokerCheckStep } from '../../src/modules/orders/live/broker-check';
 import { ICICI_SESSION_KEY, startIciciLive, type IciciLiveHarness } from './icici-live-harness';
@@ -49,4 +53,41 @@ describe('broker:check of an ICICI account against the local Breeze server', () 
     expect(summary(r.steps)).toEqual(['FAIL config']);
     expect(r.steps[0].detail).toMatch(/missing: apiSecret/);
   });
+});
+
+describe('npm run broker:check -- --account <icici id> (the CLI process, hosts from ICICI_BREEZE_* against the local Breeze server)', () => {
+  it('reads the stored credentials and the day\'s session, reaches the local server, and exits 1 naming the first failed step', async () => {
+    // The CLI runs on the real wall clock: the harness clock starts now, so the entered session is of today.
+    const now = istDateTimeOf(Date.now());
+    const h = await startIciciLive({ day: now.date, time: now.time.slice(0, 8) });
+    try {
+      await h.sessions.enter(h.account.id, ICICI_SESSION_KEY);
+      const database = h.db.database as { type: 'sqlite'; path: string };
+      const env = {
+        ...process.env,
+        SWC_NODE_PROJECT: 'apps/api/tsconfig.app.json',
+        MCUBE_CREDENTIALS_KEY: h.credentialsKeyText,
+        SQLITE_PATH: database.path,
+        DATABASE_URL: '',
+        ICICI_BREEZE_API_URL: h.hosts.apiUrl,
+        ICICI_BREEZE_V2_URL: h.hosts.v2Url,
+        ICICI_BREEZE_LOGIN_URL: h.hosts.loginUrl,
+        ICICI_BREEZE_SECURITY_MASTER_URL: h.hosts.securityMasterUrl,
+      };
+      const root = join(__dirname, '..', '..', '..', '..');
+      const out = await promisify(execFile)('node', ['-r', '@swc-node/register', 'apps/api/src/cli/broker-check.ts', '--account', String(h.account.id)], { cwd: root, env }).catch((e: { code: number; stdout: string }) => e);
+      const stdout = (out as { stdout: string }).stdout;
+      expect(stdout).toMatch(/PASS config .*ICICI credentials complete, API 127\.0\.0\.1:\d+/);
+      expect(stdout).toMatch(/PASS session .*accepted by ICICI/);
+      // The fixtures' master ends with 2026's September series: on a later real date no NIFTY option is left.
+      if (now.date > '2026-09-29') {
+        expect(stdout).toMatch(/FAIL master .*lists no NIFTY option expiring from/);
+        expect((out as { code: number }).code).toBe(1);
+      }
+      expect(stdout).not.toContain(ICICI_SESSION_KEY);
+      expect(h.server.callsTo('order', 'POST')).toEqual([]);
+    } finally {
+      await h.close();
+    }
+  }, 90_000);
 });

@@ -69,6 +69,8 @@ export interface IciciLiveHarness {
   readonly settle: SettleInFlightService;
   readonly orders: OrdersService;
   readonly hosts: ReturnType<typeof iciciBreezeHosts>;
+  /** MCUBE_CREDENTIALS_KEY of this harness (for a CLI process over the same database). */
+  readonly credentialsKeyText: string;
   /** Moves the clock forward to `time` IST of `day`. */
   at(day: string, time: string): void;
   /** Enters the day's key, loads the master and switches the account LIVE through the guarded switch. */
@@ -89,9 +91,10 @@ export async function startIciciLive(opts: { liveTrading?: boolean; credentials?
     securityMasterUrl: server.securityMasterUrl,
     timeouts: { orderMs: 1_500, readMs: 1_500, sessionMs: 1_500, bulkMs: 3_000 },
   });
+  const credentialsKeyText = randomBytes(32).toString('base64');
   const config = {
     liveTrading: opts.liveTrading ?? true,
-    credentials: { current: parseCredentialKey(randomBytes(32).toString('base64')) },
+    credentials: { current: parseCredentialKey(credentialsKeyText) },
     jobs: { runWorkers: true, schedule: false, queuePrefix: 'test' },
     brokers: { kotakNeoLoginUrl: 'http://127.0.0.1:9', iciciBreeze: hosts },
   } as AppConfig;
@@ -146,6 +149,7 @@ export async function startIciciLive(opts: { liveTrading?: boolean; credentials?
     settle,
     orders,
     hosts,
+    credentialsKeyText,
     at(day: string, time: string) {
       clock.advance(epochMsOfIst(day, time) - clock.nowMs());
     },
