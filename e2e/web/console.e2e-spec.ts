@@ -1,5 +1,6 @@
 import { randomBytes } from 'crypto';
 import { statSync } from 'fs';
+import { IciciBreezeFakeServer } from '@mcube/brokers-icici-breeze/testing';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { freshEnv, runInit, RunningApi, startApi } from '../api/built-api';
 import { expectText, launchChromium, logIn, openConsole, PageProblems, screenshot, unexpectedConsoleErrors, VIEWPORTS } from './console-browser';
@@ -7,6 +8,9 @@ import { expectText, launchChromium, logIn, openConsole, PageProblems, screensho
 const ADMIN_PASSWORD = 'e2e-console-admin-pass-1';
 const VIEWER = { username: 'watcher', password: 'e2e-console-viewer-pass-1' };
 const VIEWER_NEW_PASSWORD = 'e2e-viewer-own-pass-2';
+/** The ICICI app key and secret the admin stores; the local Breeze server signs with them. */
+const BREEZE_KEY = 'e2e-breeze-key';
+const BREEZE_SECRET = 'e2e-breeze-secret-' + randomBytes(6).toString('hex');
 
 interface ListedAccount {
   broker: string;
@@ -21,9 +25,19 @@ describe('the web console in a browser', () => {
   let context: BrowserContext;
   let page: Page;
   let problems: PageProblems;
+  let breeze: IciciBreezeFakeServer;
 
   beforeAll(async () => {
-    const env = await freshEnv({ MCUBE_ADMIN_PASSWORD: ADMIN_PASSWORD, MCUBE_CREDENTIALS_KEY: randomBytes(32).toString('base64') });
+    // ICICI's hosts point at a local Breeze server (checksum-verifying) for the day-session form.
+    breeze = await IciciBreezeFakeServer.start({ appKey: BREEZE_KEY, secretKey: BREEZE_SECRET });
+    const env = await freshEnv({
+      MCUBE_ADMIN_PASSWORD: ADMIN_PASSWORD,
+      MCUBE_CREDENTIALS_KEY: randomBytes(32).toString('base64'),
+      ICICI_BREEZE_API_URL: breeze.apiUrl,
+      ICICI_BREEZE_V2_URL: breeze.v2Url,
+      ICICI_BREEZE_LOGIN_URL: breeze.loginUrl,
+      ICICI_BREEZE_SECURITY_MASTER_URL: breeze.securityMasterUrl,
+    });
     runInit(env);
     api = await startApi(env);
     browser = await launchChromium();
@@ -34,6 +48,7 @@ describe('the web console in a browser', () => {
     await context?.close();
     await browser?.close();
     await api?.stop();
+    await breeze?.stop();
   });
 
   it('sends a visitor to the login page and refuses a wrong password', async () => {
@@ -111,13 +126,27 @@ describe('the web console in a browser', () => {
     await page.click('nav >> text=Settings');
     const form = page.locator('[data-testid=credentials-form-ICICI]');
     await form.waitFor();
-    const secret = 'e2e-breeze-secret-' + randomBytes(6).toString('hex');
-    await form.locator('input[id$="-apiKey"]').fill('e2e-breeze-key');
+    const secret = BREEZE_SECRET;
+    await form.locator('input[id$="-apiKey"]').fill(BREEZE_KEY);
     await form.locator('input[id$="-apiSecret"]').fill(secret);
     await form.locator('button[type=submit]').click();
     await expectText(page, '[data-testid=masked-ICICI]', /apiSecret\s*•+/);
     expect(await form.locator('input[id$="-apiSecret"]').inputValue()).toBe('');
     expect(await page.content()).not.toContain(secret);
+  });
+
+  it('shows ICICI\'s login link and takes the day\'s session key (exchanged with the local Breeze server), never showing it again', async () => {
+    const state = page.locator('[data-testid^=icici-session-state-]');
+    await expectText(page, '[data-testid^=icici-session-state-]', /No session key for \d{4}-\d{2}-\d{2}/);
+    const href = await page.locator('a:has-text("Open ICICI\'s login page")').getAttribute('href');
+    expect(new URL(href ?? '').searchParams.get('api_key')).toBe(BREEZE_KEY);
+    await page.locator('input[id^=icici-key-]').fill('87324529');
+    await page.click('button:has-text("Use this key")');
+    await expectText(page, '[data-testid^=icici-session-state-]', /Session of \d{4}-\d{2}-\d{2} entered/);
+    expect(await state.textContent()).toMatch(/XY\*+21/);
+    expect(await page.locator('input[id^=icici-key-]').inputValue()).toBe('');
+    expect(await page.content()).not.toContain('87324529');
+    expect(breeze.callsTo('customerdetails').length).toBe(1);
   });
 
   it('creates an API key, shows it once, and the key works', async () => {

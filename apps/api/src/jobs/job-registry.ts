@@ -66,6 +66,8 @@ export interface JobPayloads {
   'brokers.login': SlotPayload;
   'instruments.refresh': SlotPayload;
   'brokers.reconcile': SlotPayload;
+  'brokers.icici-session-warning': SlotPayload;
+  'brokers.icici-session-critical': SlotPayload;
 }
 
 /** A job name. */
@@ -161,6 +163,9 @@ export const JOB_REGISTRY: { readonly [N in JobName]: JobDefinition<N> } = {
   'brokers.login': daily('brokers.login', 'brokers'),
   'instruments.refresh': daily('instruments.refresh', 'brokers'),
   'brokers.reconcile': frequent('brokers.reconcile', 'brokers'),
+  // The ICICI day's session key (issue 15): entered by a person; missing at 08:45 → WARNING, at 09:10 → CRITICAL.
+  'brokers.icici-session-warning': daily('brokers.icici-session-warning', 'brokers'),
+  'brokers.icici-session-critical': daily('brokers.icici-session-critical', 'brokers'),
 };
 
 /** Every job name, in registry order. */

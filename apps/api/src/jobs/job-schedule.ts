@@ -37,6 +37,9 @@ export const JOB_SCHEDULE: readonly ScheduleEntry[] = [
   { job: 'strategy.icici.exit-check', at: '15:15', toleranceSeconds: 15 * 60 },
   // Stale approval requests expire (market time) even when nobody looks at the queue.
   { job: 'approvals.expire', everySeconds: 60 },
+  // ICICI (issue 15): no session key entered by 08:45 → WARNING (due until 09:09:59), by 09:10 → CRITICAL (due until 11:29:59, the end of the entry window: a late start still says so).
+  { job: 'brokers.icici-session-warning', at: '08:45', toleranceSeconds: 25 * 60 - 1 },
+  { job: 'brokers.icici-session-critical', at: '09:10', toleranceSeconds: 2 * 3600 + 20 * 60 - 1 },
   { job: 'analytics.daily-report', at: '16:00', untilNextClose: true },
   // "After close": once the report is out.
   { job: 'analytics.learning-update', at: '16:30', untilNextClose: true },

@@ -14,6 +14,8 @@ describe('job registry', () => {
         'analytics.daily-report',
         'analytics.learning-update',
         'backtests.run',
+        'brokers.icici-session-critical',
+        'brokers.icici-session-warning',
         'brokers.login',
         'brokers.reconcile',
         'instruments.refresh',

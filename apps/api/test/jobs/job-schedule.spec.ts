@@ -125,14 +125,17 @@ describe('dueJobs', () => {
   it('runs the live brokers\' login at 08:30 and the scrip master at 08:45, before the open (each due until 09:14:59)', () => {
     expect(due(MONDAY, '08:29:59')).toEqual([]);
     expect(due(MONDAY, '08:30:00')).toEqual(['brokers.login']);
-    expect(due(MONDAY, '08:45:00')).toEqual(['brokers.login', 'instruments.refresh']);
-    expect(due(MONDAY, '09:14:59')).toEqual(['brokers.login', 'instruments.refresh']);
+    expect(due(MONDAY, '08:45:00')).toEqual(['brokers.login', 'instruments.refresh', 'brokers.icici-session-warning']);
+    expect(due(MONDAY, '09:09:59')).toEqual(['brokers.login', 'instruments.refresh', 'brokers.icici-session-warning']);
+    expect(due(MONDAY, '09:14:59')).toEqual(['brokers.login', 'instruments.refresh', 'brokers.icici-session-critical']);
     expect(due(MONDAY, '09:15:00')).not.toContain('brokers.login');
     expect(due(MONDAY, '09:20:00')).toContain('brokers.reconcile');
+    expect(due(MONDAY, '11:29:59')).toContain('brokers.icici-session-critical');
+    expect(due(MONDAY, '11:30:00')).not.toContain('brokers.icici-session-critical');
   });
 
   it('has no session job before the open or at the close', () => {
-    expect(due(MONDAY, '09:14:59').filter((n) => n !== 'brokers.login' && n !== 'instruments.refresh')).toEqual([]);
+    expect(due(MONDAY, '09:14:59').filter((n) => !['brokers.login', 'instruments.refresh', 'brokers.icici-session-critical'].includes(n))).toEqual([]);
     expect(due(MONDAY, '09:15:00')).toEqual(expect.arrayContaining(['positions.monitor', 'market-data.snapshot', 'market-data.option-chain']));
     const close = calendar.sessionFor(MONDAY)?.close as string;
     expect(due(MONDAY, close)).toEqual([]);
@@ -153,7 +156,8 @@ describe('dueJobs', () => {
   });
 
   it('lists every scheduled job on a trading day and none on a holiday at the same time', () => {
-    const dueAtTen = JOB_SCHEDULE.filter((e) => e.everySeconds !== undefined || e.at === '10:00' || (e.at === '09:15' && e.toleranceSeconds !== undefined));
+    // The ICICI session-key CRITICAL stays due until 11:29:59 (a late start still raises it).
+    const dueAtTen = JOB_SCHEDULE.filter((e) => e.everySeconds !== undefined || e.at === '10:00' || (e.at === '09:15' && e.toleranceSeconds !== undefined) || e.job === 'brokers.icici-session-critical');
     expect(due(MONDAY, '10:00:00').sort()).toEqual(dueAtTen.map((e) => e.job).sort());
     expect(due(HOLIDAY, '10:00:00')).toEqual([]);
   });

@@ -19,6 +19,8 @@ const BODIES: Record<string, object | undefined> = {
   'PUT /api/accounts/:id/risk-limits': { maxDrawdownPct: 0.11 },
   'PUT /api/accounts/:id/credentials': TEST_SECRETS.kotak,
   'DELETE /api/accounts/:id/credentials': undefined,
+  'PUT /api/accounts/:id/mode': { mode: 'PAPER' },
+  'PUT /api/accounts/:id/icici-session': { sessionKey: '12345678' },
   'POST /api/risk/breakers/:id/reset': { note: 'reviewed by the id sweep' },
   'PUT /api/strategy-configs/:id/parameters': { baseDeltaPct: 0.6 },
   'PUT /api/strategy-configs/:id/entries-paused': { paused: false, reason: 'resumed by the id sweep' },

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { CONTRACT_TERMS } from '../data/instruments/contract-terms.book';
+import { contractLotSize } from '../data/instruments/contract-terms';
 import { paiseOfPrice, type BrokerTrade, type Clock } from '@mcube/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '../../database/in-transaction';
@@ -14,6 +14,7 @@ import { Order } from './entities/order.entity';
 import { reportedChargesPaise } from './fill-charges';
 import { applyOrderEventToRow, loadOrderForUpdate } from './order-journal';
 import { closePositionIfFlat } from './position-slot';
+import { InstrumentStore } from '../data/instruments/instrument-store.service';
 
 /** What `ApplyFillService.apply` did with one trade. */
 export type ApplyFillOutcome = 'APPLIED' | 'DUPLICATE' | 'UNKNOWN_ORDER';
@@ -34,6 +35,8 @@ export class ApplyFillService {
     private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
     @Optional() private readonly bus?: MarketEventsBus,
+    /** Lot sizes from a stored broker master when one lists the contract (stock futures of ICICI's master), else the dated table. */
+    @Optional() private readonly instruments?: InstrumentStore,
   ) {}
 
   /**
@@ -103,7 +106,7 @@ export class ApplyFillService {
           expiryDate: order.expiryDate ?? position.expiryDate,
           side: order.side,
           quantity: 0,
-          lotSize: CONTRACT_TERMS.lotSize(order.underlying, order.expiryDate ?? position.expiryDate),
+          lotSize: contractLotSize(this.instruments, order.underlying, order.expiryDate ?? position.expiryDate),
           avgPricePaise: 0,
           openedAt: new Date(trade.occurredAtMs),
         });

@@ -16,6 +16,10 @@ import { BrokerJobHandlers } from './live/broker-job-handlers';
 import { KotakLiveBrokers } from './live/kotak-live-brokers.service';
 import { LiveModeController } from './live/live-mode.controller';
 import { LiveModeService } from './live/live-mode.service';
+import { IciciJobs } from './live/icici/icici-jobs';
+import { IciciLiveBrokers } from './live/icici/icici-live-brokers.service';
+import { IciciSessionController } from './live/icici/icici-session.controller';
+import { IciciSessionService } from './live/icici/icici-session.service';
 import { OrderJobHandlers } from './order-job-handlers';
 import { OrderFiguresService } from './order-figures.service';
 import { OrdersController } from './orders.controller';
@@ -35,7 +39,7 @@ import { orderThrottleProviders } from './throttle/order-throttle.providers';
  */
 @Module({
   imports: [RiskModule, DataModule, CoreModule, AlertsModule],
-  controllers: [OrdersController, LiveModeController],
+  controllers: [OrdersController, LiveModeController, IciciSessionController],
   providers: [
     { provide: CLOCK, useExisting: MARKET_CLOCK },
     { provide: EXECUTION_CLIENTS, useFactory: () => new ExecutionClientRegistry() },
@@ -56,6 +60,10 @@ import { orderThrottleProviders } from './throttle/order-throttle.providers';
     BrokerConnections,
     LiveModeService,
     BrokerJobHandlers,
+    // ICICI Breeze (issue 15): the adapters, the day's session key, the master and session-key jobs.
+    IciciLiveBrokers,
+    IciciSessionService,
+    IciciJobs,
   ],
   exports: [OrdersService, CancelOrderService, ApplyFillService, SettleInFlightService, ReconciliationService, OrderGateService, AccountMarginService],
 })

@@ -16,7 +16,8 @@ const NSE_SYMBOL_RE = /^[A-Z0-9][A-Z0-9&-]*$/;
 /** Reads FONSEScripMaster.txt and NSEScripMaster.txt out of ICICI's SecurityMaster.zip. */
 export function parseSecurityMasterZip(zip: Buffer): BreezeSecurityMaster {
   const files = readZipEntries(zip, (name) => /(^|\/)(FONSE|NSE)ScripMaster\.txt$/i.test(name));
-  const find = (file: string) => [...files.entries()].find(([name]) => name.toLowerCase().endsWith(file.toLowerCase()))?.[1];
+  // By the file's own name: 'FONSEScripMaster.txt' also ends in 'NSEScripMaster.txt'.
+  const find = (file: string) => [...files.entries()].find(([name]) => name.toLowerCase().split('/').pop() === file.toLowerCase())?.[1];
   const fonse = find(FONSE_MASTER_FILE);
   if (!fonse) throw new MasterFormatError('SecurityMaster.zip', `has no ${FONSE_MASTER_FILE}`);
   const nse = find(NSE_MASTER_FILE);

@@ -15,6 +15,8 @@ describe('the ICICI security master', () => {
       expect(master.contracts.length).toBeGreaterThan(100);
       expect(master.unknown).toEqual([]);
       expect(master.skipped).toBe(1); // the VIX future (FUTIVX)
+      // The cash file is NSEScripMaster.txt itself, not FONSEScripMaster.txt (whose name ends the same way).
+      expect(master.cash.find((c) => c.symbol === 'RELIANCE')?.shortName).toBe('RELIND');
     }
   });
 

@@ -5,10 +5,12 @@ import type { AppConfig } from '../../../config/app-config';
 import { CredentialCipher } from '../../accounts/credentials/credential-cipher';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { readKotakCredentials } from './kotak-credentials.reader';
+import type { IciciBreezeHosts } from '@mcube/brokers-icici-breeze';
+import { runIciciBrokerCheck } from './icici/icici-broker-check';
 
 /** One step of the check: its name, whether it passed, what it found (never a secret), and how long it took. */
 export interface BrokerCheckStep {
-  readonly step: 'config' | 'login' | 'master' | 'funds' | 'positions' | 'open orders';
+  readonly step: 'config' | 'login' | 'session' | 'master' | 'funds' | 'positions' | 'open orders';
   readonly ok: boolean;
   readonly detail: string;
   readonly ms: number;
@@ -24,6 +26,8 @@ export interface BrokerCheckInput {
   readonly onStep?: (step: BrokerCheckStep) => void;
   /** Test seam: client settings over the configured login URL. */
   readonly tuning?: KotakNeoConfig;
+  /** Test seam: ICICI Breeze hosts (the local Breeze server). */
+  readonly iciciHosts?: IciciBreezeHosts;
 }
 
 const rupees = (paise: number) => `₹${(paise / 100).toLocaleString('en-IN', { maximumFractionDigits: 2 })}`;
@@ -50,13 +54,17 @@ export async function runBrokerCheck(input: BrokerCheckInput): Promise<{ ok: boo
     return result.ok;
   };
   const { dataSource, config, accountId } = input;
+  if (config.credentials.current) {
+    const account = await dataSource.getRepository(BrokerAccount).findOne({ where: { id: accountId } });
+    if (account?.broker === 'ICICI') return runIciciBrokerCheck({ dataSource, config, account, wallClock: input.wallClock, hosts: input.iciciHosts, onStep: input.onStep });
+  }
   let broker: ReturnType<typeof createKotakNeoBroker> | undefined;
   try {
     const configured = await run('config', async () => {
       if (!config.credentials.current) throw new Error('MCUBE_CREDENTIALS_KEY is not set: the stored credentials cannot be read');
       const account = await dataSource.getRepository(BrokerAccount).findOne({ where: { id: accountId } });
       if (!account) throw new Error(`no account ${accountId} in the database`);
-      if (account.broker !== 'KOTAK') throw new Error(`account ${accountId} is ${account.broker}: only Kotak Neo has a live adapter`);
+      if (account.broker !== 'KOTAK') throw new Error(`account ${accountId} is ${account.broker}: only Kotak Neo and ICICI Breeze have live adapters`);
       const cipher = new CredentialCipher(config.credentials);
       const credentials = await readKotakCredentials(dataSource, cipher, accountId);
       broker = createKotakNeoBroker({ config: { ...input.tuning, loginUrl: input.tuning?.loginUrl ?? config.brokers?.kotakNeoLoginUrl }, credentials: async () => credentials, wallClock: input.wallClock });

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { In } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
@@ -9,6 +9,7 @@ import { Order } from '../entities/order.entity';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from '../execution-clients.token';
 import { HaltingExecutionClient } from './halting-execution-client';
 import { KotakLiveBrokers } from './kotak-live-brokers.service';
+import { IciciLiveBrokers } from './icici/icici-live-brokers.service';
 
 /** The order statuses that still need the broker that took them. */
 export const OPEN_ORDER_STATUSES = ['INITIALIZED', 'SUBMITTED', 'ACCEPTED', 'PARTIALLY_FILLED', 'PENDING_CANCEL'] as const;
@@ -28,7 +29,7 @@ export async function journalIsFlat(dataSource: DataSource, accountId: number): 
 /**
  * Keeps each process's execution-client registry in step with the accounts' stored mode
  * (`broker_accounts.is_paper_trading`), so an API and a worker process agree within a sync:
- * - LIVE (stored) with MCUBE_LIVE_TRADING=true on a Kotak account → the live Kotak adapter;
+ * - LIVE (stored) with MCUBE_LIVE_TRADING=true on a Kotak (ICICI) account → the live Kotak (Breeze) adapter;
  * - LIVE without MCUBE_LIVE_TRADING (or a broker with no live adapter) → no client at all:
  *   orders are refused SERVICE_UNAVAILABLE, never sent to paper by mistake;
  * - PAPER while the live adapter still holds open orders or an ACTIVE position → the live
@@ -47,6 +48,7 @@ export class BrokerConnections {
     @Inject(EXECUTION_CLIENTS) private readonly clients: ExecutionClientRegistry,
     private readonly live: KotakLiveBrokers,
     private readonly gate: ReconciliationGate,
+    @Optional() private readonly icici?: IciciLiveBrokers,
   ) {}
 
   async sync(): Promise<number[]> {
@@ -56,16 +58,17 @@ export class BrokerConnections {
       const current = this.clients.get(a.id);
       if (!a.isPaperTrading) {
         if (isLiveClient(current)) continue;
-        if (!this.config.liveTrading || a.broker !== 'KOTAK') {
+        const hasAdapter = a.broker === 'KOTAK' || (a.broker === 'ICICI' && this.icici !== undefined);
+        if (!this.config.liveTrading || !hasAdapter) {
           if (current) this.clients.unregister(a.id);
           if (current) changed.push(a.id);
           if (!this.warned.has(a.id)) this.logger.error(`account ${a.id} is stored LIVE but ${this.config.liveTrading ? `${a.broker} has no live adapter` : 'MCUBE_LIVE_TRADING is not true'}: it has no broker connection, its orders are refused`);
           this.warned.add(a.id);
           continue;
         }
-        this.clients.register(a.id, this.live.executionClientFor(a.id));
+        this.clients.register(a.id, a.broker === 'ICICI' && this.icici ? this.icici.executionClientFor(a.id) : this.live.executionClientFor(a.id));
         changed.push(a.id);
-        this.logger.warn(`account ${a.id} trades LIVE on Kotak`);
+        this.logger.warn(`account ${a.id} trades LIVE on ${a.broker === 'ICICI' ? 'ICICI Breeze' : 'Kotak'}`);
       } else if (isLiveClient(current) && (await journalIsFlat(this.dataSource, a.id))) {
         // Back to paper once nothing of the live book is open in the journal; the paper broker connects next.
         this.clients.unregister(a.id);

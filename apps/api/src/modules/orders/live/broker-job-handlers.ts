@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import type { MasterDisagreement } from '@mcube/brokers-kotak-neo';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
@@ -11,6 +11,7 @@ import { ReconciliationService } from '../reconciliation.service';
 import { isLiveClient } from './broker-connections.service';
 import { missingKotakFields } from './kotak-credentials.reader';
 import { KotakLiveBrokers } from './kotak-live-brokers.service';
+import { IciciJobs } from './icici/icici-jobs';
 
 /** How a disagreement between the master and the dated tables reads in a WARNING. */
 export function describeDisagreement(d: MasterDisagreement): string {
@@ -52,11 +53,24 @@ export class BrokerJobHandlers implements OnModuleInit {
     private readonly instruments: InstrumentStore,
     private readonly reconciliation: ReconciliationService,
     private readonly alerts: AlertsService,
+    @Optional() private readonly icici?: IciciJobs,
   ) {}
 
   onModuleInit(): void {
     this.handlers.register('brokers.login', async () => void (await this.loginAll()), 'OrdersModule (live)');
-    this.handlers.register('instruments.refresh', async () => void (await this.refreshInstruments()), 'OrdersModule (live)');
+    this.handlers.register(
+      'instruments.refresh',
+      async () => {
+        await this.refreshInstruments();
+        await this.icici?.refreshMaster();
+      },
+      'OrdersModule (live)',
+    );
+    if (this.icici) {
+      const icici = this.icici;
+      this.handlers.register('brokers.icici-session-warning', async () => void (await icici.sessions.checkMissing('WARNING')), 'OrdersModule (live)');
+      this.handlers.register('brokers.icici-session-critical', async () => void (await icici.sessions.checkMissing('CRITICAL')), 'OrdersModule (live)');
+    }
     this.handlers.register('brokers.reconcile', () => this.reconcileLive(), 'OrdersModule (live)');
   }
 

@@ -45,7 +45,7 @@ export function loginStateOf(dataSource: DataSource, accountId: number): Promise
   return dataSource.getRepository(BrokerSession).findOne({ where: { accountId } });
 }
 
-async function upsertSessionRow(dataSource: DataSource, accountId: number, values: Partial<BrokerSession>): Promise<void> {
+export async function upsertSessionRow(dataSource: DataSource, accountId: number, values: Partial<BrokerSession>): Promise<void> {
   const repo = dataSource.getRepository(BrokerSession);
   const updated = await repo.update({ accountId }, values);
   if (updated.affected) return;

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
 import { inTransaction } from '../../../database/in-transaction';
@@ -11,12 +11,17 @@ import { journalIsFlat } from './broker-connections.service';
 import { loginStateOf } from './db-kotak-session.store';
 import { missingKotakFields } from './kotak-credentials.reader';
 import { KotakLiveBrokers } from './kotak-live-brokers.service';
+import { missingIciciFields } from './icici/icici-credentials.reader';
+import { IciciLiveBrokers } from './icici/icici-live-brokers.service';
+import { ICICI_SESSION_MISSING } from './icici/icici-session.service';
 
 /** One condition of going live, met or not, in words an admin can act on. */
 export interface LiveModeCheck {
   readonly name: 'LIVE_TRADING_ENABLED' | 'BROKER_SUPPORTED' | 'ACCOUNT_ACTIVE' | 'CREDENTIALS' | 'LOGIN_TODAY' | 'MASTER_TODAY' | 'JOURNAL_FLAT' | 'BROKER_RECONCILED' | 'CONFIRMATION';
   readonly ok: boolean;
   readonly detail: string;
+  /** A machine-readable reason of a failed check (ICICI_SESSION_MISSING: no day session key entered). */
+  readonly code?: string;
 }
 
 /** An account's mode and what going live needs. */
@@ -32,8 +37,8 @@ const modeOf = (a: BrokerAccount): 'PAPER' | 'LIVE' => (a.isPaperTrading ? 'PAPE
 
 /**
  * The guarded switch between PAPER and LIVE per account (issue 14 §3). LIVE needs every check:
- * MCUBE_LIVE_TRADING=true, a Kotak account (the only live adapter), active, complete credentials,
- * a successful login today and today's master stored, mCube's journal of the account flat and
+ * MCUBE_LIVE_TRADING=true, a Kotak or ICICI account, active, complete credentials, a successful
+ * login today (ICICI: the day's session key entered, else ICICI_SESSION_MISSING) and today's master stored, mCube's journal of the account flat and
  * the broker's book flat (no open orders, no net positions: what reconciliation would find),
  * and the typed confirmation; an admin only (the controller), audited. Any failed check keeps it
  * on PAPER and names it. PAPER is always allowed and never touches the broker's book: open live
@@ -49,6 +54,7 @@ export class LiveModeService {
     private readonly instruments: InstrumentStore,
     private readonly audit: AuditService,
     private readonly sync: OrderSyncScheduler,
+    @Optional() private readonly icici?: IciciLiveBrokers,
   ) {}
 
   /** The account's mode and every check of going live (the broker's book is read only when the earlier checks pass). */
@@ -58,18 +64,25 @@ export class LiveModeService {
     const checks: LiveModeCheck[] = [];
     const add = (name: LiveModeCheck['name'], ok: boolean, detail: string) => checks.push({ name, ok, detail });
     add('LIVE_TRADING_ENABLED', this.config.liveTrading, this.config.liveTrading ? 'MCUBE_LIVE_TRADING=true' : 'MCUBE_LIVE_TRADING is not true in the environment');
-    add('BROKER_SUPPORTED', account.broker === 'KOTAK', account.broker === 'KOTAK' ? 'Kotak Neo adapter' : `${account.broker} has no live adapter yet`);
+    const supported = account.broker === 'KOTAK' || (account.broker === 'ICICI' && this.icici !== undefined);
+    add('BROKER_SUPPORTED', supported, supported ? (account.broker === 'KOTAK' ? 'Kotak Neo adapter' : 'ICICI Breeze adapter') : `${account.broker} has no live adapter yet`);
     add('ACCOUNT_ACTIVE', account.isActive, account.isActive ? 'active' : `deactivated: ${account.deactivationReason ?? 'no reason recorded'}`);
-    const missing = account.broker === 'KOTAK' ? await missingKotakFields(this.dataSource, accountId) : ['(no live adapter)'];
-    add('CREDENTIALS', missing.length === 0, missing.length === 0 ? 'every Kotak field stored' : `missing: ${missing.join(', ')}`);
-    const login = await loginStateOf(this.dataSource, accountId);
-    const loggedIn = login?.lastLoginOk === true && login.lastLoginDate === today;
-    add('LOGIN_TODAY', loggedIn, loggedIn ? `logged in ${login?.lastLoginAt?.toISOString()}` : login?.lastLoginDate === today ? `today's login failed: ${login.lastLoginError ?? ''}` : `no successful login on ${today} (the brokers.login job, 08:30 IST)`);
-    const master = this.instruments.latest('KOTAK');
+    const missing = account.broker === 'KOTAK' ? await missingKotakFields(this.dataSource, accountId) : account.broker === 'ICICI' ? await missingIciciFields(this.dataSource, accountId) : ['(no live adapter)'];
+    add('CREDENTIALS', missing.length === 0, missing.length === 0 ? `every ${account.broker === 'KOTAK' ? 'Kotak' : 'ICICI'} field stored` : `missing: ${missing.join(', ')}`);
+    if (account.broker === 'ICICI' && this.icici) {
+      const session = missing.length === 0 ? await this.icici.todaysSession(accountId) : undefined;
+      if (session) add('LOGIN_TODAY', true, `ICICI session key of ${today} entered`);
+      else checks.push({ name: 'LOGIN_TODAY', ok: false, code: ICICI_SESSION_MISSING, detail: `${ICICI_SESSION_MISSING}: no ICICI session key entered for ${today} (Settings → Accounts: open ICICI's login page and paste the day's key)` });
+    } else {
+      const login = await loginStateOf(this.dataSource, accountId);
+      const loggedIn = login?.lastLoginOk === true && login.lastLoginDate === today;
+      add('LOGIN_TODAY', loggedIn, loggedIn ? `logged in ${login?.lastLoginAt?.toISOString()}` : login?.lastLoginDate === today ? `today's login failed: ${login.lastLoginError ?? ''}` : `no successful login on ${today} (the brokers.login job, 08:30 IST)`);
+    }
+    const master = this.instruments.latest(account.broker);
     add('MASTER_TODAY', master?.date === today, master?.date === today ? `${master.contracts.length} contracts of ${today}` : `the stored master is ${master ? `of ${master.date}` : 'missing'}, not of ${today} (the instruments.refresh job, 08:45 IST)`);
     const flat = await journalIsFlat(this.dataSource, accountId);
     add('JOURNAL_FLAT', flat, flat ? 'no open order or ACTIVE position in mCube' : 'mCube still has open orders or an ACTIVE (paper) position on this account: close them first');
-    if (checks.every((c) => c.ok)) add(...(await this.brokerBookCheck(accountId)));
+    if (checks.every((c) => c.ok)) add(...(await this.brokerBookCheck(account)));
     else add('BROKER_RECONCILED', false, 'not checked: an earlier check failed');
     const confirmationText = `LIVE ${account.accountNumber}`;
     add('CONFIRMATION', confirmation === confirmationText, confirmation === confirmationText ? 'typed' : `type exactly "${confirmationText}"`);
@@ -98,9 +111,9 @@ export class LiveModeService {
   }
 
   /** Reads the broker's book with the live adapter: it must hold no open order and no net position. */
-  private async brokerBookCheck(accountId: number): Promise<[LiveModeCheck['name'], boolean, string]> {
+  private async brokerBookCheck(account: BrokerAccount): Promise<[LiveModeCheck['name'], boolean, string]> {
     try {
-      const client = this.live.executionClientFor(accountId);
+      const client = account.broker === 'ICICI' && this.icici ? this.icici.executionClientFor(account.id) : this.live.executionClientFor(account.id);
       const [orders, positions] = await Promise.all([client.listOrders(), client.listPositions()]);
       const open = orders.filter((o) => o.state === 'OPEN' || o.state === 'PENDING');
       const held = positions.filter((p) => p.netQuantity !== 0);

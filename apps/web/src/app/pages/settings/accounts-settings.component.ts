@@ -6,12 +6,13 @@ import { asyncResource } from '../../shared/ui/async-resource';
 import { LoadStateComponent } from '../../shared/ui/load-state.component';
 import { RupeesPipe } from '../../shared/ui/rupees.pipe';
 import { CredentialsFormComponent } from './credentials-form.component';
+import { IciciSessionFormComponent } from './icici-session-form.component';
 
 /** Broker accounts with their stored credential fields (masked) and, for admins, the write-only form. */
 @Component({
   selector: 'mc-accounts-settings',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, LoadStateComponent, RupeesPipe, CredentialsFormComponent],
+  imports: [DatePipe, LoadStateComponent, RupeesPipe, CredentialsFormComponent, IciciSessionFormComponent],
   template: `
     <mc-load-state [loading]="accounts.loading()" [error]="accounts.error()" what="accounts" (retry)="accounts.reload()" />
     @for (a of accounts.value() ?? []; track a.id) {
@@ -41,6 +42,10 @@ import { CredentialsFormComponent } from './credentials-form.component';
             <mc-credentials-form [account]="a" (saved)="accounts.reload()" />
           } @else {
             <p class="small text-secondary mb-0">Only an admin can replace broker credentials.</p>
+          }
+          @if (a.broker === 'ICICI' && a.hasCredentials) {
+            <hr />
+            <mc-icici-session-form [account]="a" />
           }
         </div>
       </section>

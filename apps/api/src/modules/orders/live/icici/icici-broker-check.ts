@@ -1,0 +1,94 @@
+import { createIciciBreeze, describeBreezeSession, iciciBreezeHosts, isBreezeSessionOfToday, ReloadableInstrumentResolver, SecurityMasterResolver, type IciciBreezeHosts, type IciciBreezeKit } from '@mcube/brokers-icici-breeze';
+import { istDateTimeOf, type Clock } from '@mcube/domain';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../../../../config/app-config';
+import { CredentialCipher } from '../../../accounts/credentials/credential-cipher';
+import type { BrokerAccount } from '../../../accounts/entities/broker-account.entity';
+import { DbIciciSessionSource } from './db-icici-session.source';
+import { readIciciCredentials } from './icici-credentials.reader';
+
+/** One step of the ICICI check (same shape as Kotak's; `session` stands for the login). */
+export interface IciciCheckStep {
+  readonly step: 'config' | 'session' | 'master' | 'funds' | 'positions' | 'open orders';
+  readonly ok: boolean;
+  readonly detail: string;
+  readonly ms: number;
+}
+
+const rupees = (paise: number) => `₹${(paise / 100).toLocaleString('en-IN', { maximumFractionDigits: 2 })}`;
+
+/**
+ * `broker:check` of an ICICI account: credentials, the day's session (entered in the console,
+ * read from `broker_sessions`; checked with `customerdetails` + funds), today's security master
+ * (F&O contracts, unknown short names, nearest NIFTY expiries), funds, positions and open orders.
+ * Places no order and stores nothing. Stops at the first failed step, naming it.
+ */
+export async function runIciciBrokerCheck(input: {
+  readonly dataSource: DataSource;
+  readonly config: AppConfig;
+  readonly account: BrokerAccount;
+  readonly wallClock: Clock;
+  readonly hosts?: IciciBreezeHosts;
+  readonly onStep?: (step: IciciCheckStep) => void;
+}): Promise<{ ok: boolean; steps: IciciCheckStep[] }> {
+  const steps: IciciCheckStep[] = [];
+  const run = async (step: IciciCheckStep['step'], fn: () => Promise<string>): Promise<boolean> => {
+    const t0 = Date.now(); // wall time for the printed durations
+    let result: IciciCheckStep;
+    try {
+      result = { step, ok: true, detail: await fn(), ms: Date.now() - t0 };
+    } catch (error) {
+      result = { step, ok: false, detail: (error as Error).message, ms: Date.now() - t0 };
+    }
+    steps.push(result);
+    input.onStep?.(result);
+    return result.ok;
+  };
+  const { dataSource, config, account, wallClock } = input;
+  const resolver = new ReloadableInstrumentResolver();
+  const cipher = new CredentialCipher(config.credentials);
+  const sessions = new DbIciciSessionSource(dataSource, cipher, account.id);
+  let kit: IciciBreezeKit | undefined;
+  try {
+    const configured = await run('config', async () => {
+      const hosts = input.hosts ?? config.brokers?.iciciBreeze ?? iciciBreezeHosts({});
+      kit = createIciciBreeze({ hosts, credentials: await readIciciCredentials(dataSource, cipher, account.id), clock: wallClock, sessions, resolver });
+      return `account ${account.id} (${account.name}, ${account.isPaperTrading ? 'PAPER' : 'LIVE'}), ICICI credentials complete, API ${new URL(hosts.apiUrl).host}`;
+    });
+    if (!configured || !kit) return { ok: false, steps };
+    const k = kit;
+    const sessioned = await run('session', async () => {
+      const s = await sessions.current();
+      if (!s) throw new Error(`no ICICI session key entered: open ${k.loginUrl()} , log in, and paste the day's key in Settings → Accounts`);
+      if (!isBreezeSessionOfToday(s, wallClock.nowMs())) throw new Error(`the stored ICICI session is from ${s.tradeDate}: enter today's key (login page ${k.loginUrl()})`);
+      await k.execution.ensureSession();
+      return `${describeBreezeSession(s)} accepted by ICICI`;
+    });
+    if (!sessioned) return { ok: false, steps };
+    const today = istDateTimeOf(wallClock.nowMs()).date;
+    const mastered = await run('master', async () => {
+      const master = await k.downloadSecurityMaster();
+      resolver.replace(new SecurityMasterResolver(master));
+      const nifty = master.contracts.filter((c) => c.underlying === 'NIFTY' && c.optionType);
+      const expiries = [...new Set(nifty.map((c) => c.expiry))].filter((e) => e >= today).sort();
+      if (expiries.length === 0) throw new Error(`the security master lists no NIFTY option expiring from ${today}`);
+      return `${master.contracts.length} F&O contracts, ${master.cash.length} cash symbols, ${master.unknown.length} rows with an unknown short name; nearest NIFTY expiries ${expiries.slice(0, 3).join(', ')}`;
+    });
+    if (!mastered) return { ok: false, steps };
+    if (!(await run('funds', async () => {
+      const m = await k.execution.availableMargin();
+      return `available for F&O ${rupees(m.availablePaise)}, used ${rupees(m.usedPaise)}`;
+    }))) return { ok: false, steps };
+    if (!(await run('positions', async () => {
+      const p = await k.execution.listPositions();
+      return p.length === 0 ? 'no open F&O position' : p.map((x) => `${x.instrument.underlying} ${x.instrument.kind} ${x.instrument.expiry} ${x.netQuantity}`).join(', ');
+    }))) return { ok: false, steps };
+    if (!(await run('open orders', async () => {
+      const open = (await k.execution.listOrders()).filter((o) => o.state === 'OPEN' || o.state === 'PENDING');
+      return open.length === 0 ? 'no open order' : open.map((o) => `${o.brokerOrderId} (remark ${o.clientOrderId ?? 'none'})`).join(', ');
+    }))) return { ok: false, steps };
+    return { ok: true, steps };
+  } finally {
+    kit?.close();
+  }
+}

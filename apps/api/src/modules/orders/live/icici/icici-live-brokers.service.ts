@@ -1,0 +1,197 @@
+import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
+import {
+  createIciciBreeze,
+  iciciBreezeHosts,
+  ReloadableInstrumentResolver,
+  SecurityMasterResolver,
+  type BreezeSecurityMaster,
+  type BreezeSession,
+  type BreezeSettlePolicy,
+  type IciciBreezeHosts,
+  type IciciBreezeKit,
+} from '@mcube/brokers-icici-breeze';
+import { istDateTimeOf, type Clock, type ExecutionClient, type IsoDate, type MarketDataPort } from '@mcube/domain';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, type AppConfig } from '../../../../config/app-config';
+import { CredentialCipher } from '../../../accounts/credentials/credential-cipher';
+import { SLEEP, WALL_CLOCK, type Sleep } from '../../../core/clock/clock.token';
+import { InstrumentStore } from '../../../data/instruments/instrument-store.service';
+import { HaltingExecutionClient } from '../halting-execution-client';
+import { DbIciciSessionSource } from './db-icici-session.source';
+import { readIciciCredentials } from './icici-credentials.reader';
+import { iciciMasterOf, storedIciciContractsOf } from './icici-master.mapping';
+
+/** Test seam: hosts (the local Breeze server), settle policy and market-call pacing. */
+export const ICICI_BREEZE_TUNING = Symbol('mcube:icici-breeze-tuning');
+export interface IciciBreezeTuning {
+  readonly hosts?: IciciBreezeHosts;
+  readonly settle?: BreezeSettlePolicy;
+  readonly minMarketCallIntervalMs?: number;
+}
+
+/** What an ICICI master refresh did. */
+export interface IciciMasterOutcome {
+  readonly date: IsoDate;
+  readonly contracts: number;
+  /** Master rows whose ICICI short name could not be mapped (left out, to be looked at). */
+  readonly unknown: BreezeSecurityMaster['unknown'];
+}
+
+/**
+ * The ICICI accounts' live adapters (issue 15), one Breeze kit per account, built on first use
+ * from the stored (encrypted) app key and secret. The day's session is not a login mCube can
+ * do: a person enters ICICI's API session key (console), `enterSessionKey` exchanges it through
+ * `customerdetails` and stores it sealed in `broker_sessions`; every signed call of every
+ * process reads it from there. One instrument resolver is shared by all ICICI kits: the security
+ * master loaded by `instruments.refresh` (stored in the instrument store; restored at boot).
+ */
+@Injectable()
+export class IciciLiveBrokers implements OnModuleDestroy {
+  private readonly logger = new Logger('IciciLive');
+  private readonly kits = new Map<number, Promise<IciciBreezeKit>>();
+  private readonly clients = new Map<number, ExecutionClient>();
+  private readonly cipher: CredentialCipher;
+  readonly resolver = new ReloadableInstrumentResolver();
+  private restoredFrom?: IsoDate;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(WALL_CLOCK) private readonly wallClock: Clock,
+    @Inject(SLEEP) private readonly sleep: Sleep,
+    private readonly instruments: InstrumentStore,
+    @Optional() @Inject(ICICI_BREEZE_TUNING) private readonly tuning?: IciciBreezeTuning,
+  ) {
+    this.cipher = new CredentialCipher(config.credentials);
+  }
+
+  get hosts(): IciciBreezeHosts {
+    return this.tuning?.hosts ?? this.config.brokers?.iciciBreeze ?? iciciBreezeHosts({});
+  }
+
+  onModuleDestroy(): void {
+    for (const kit of this.kits.values()) void kit.then((k) => k.close(), () => undefined);
+    this.kits.clear();
+    this.clients.clear();
+  }
+
+  /** The kit of an ICICI account (built once; throws IncompleteCredentialsError). */
+  kitFor(accountId: number): Promise<IciciBreezeKit> {
+    let kit = this.kits.get(accountId);
+    if (!kit) {
+      this.restoreMaster();
+      kit = this.build(accountId);
+      kit.catch(() => this.kits.delete(accountId));
+      this.kits.set(accountId, kit);
+    }
+    return kit;
+  }
+
+  /** The account's live `ExecutionClient` (what the gateway's registry holds for a LIVE ICICI account). */
+  executionClientFor(accountId: number): ExecutionClient {
+    let client = this.clients.get(accountId);
+    if (!client) {
+      client = new HaltingExecutionClient(lazyExecutionClient(() => this.kitFor(accountId).then((k) => k.execution)), async () => undefined);
+      this.clients.set(accountId, client);
+    }
+    return client;
+  }
+
+  /** The account's Breeze market data (quotes, chains with OI, historical v2, sector moves) as a `MarketDataPort`. */
+  async marketDataFor(accountId: number): Promise<MarketDataPort> {
+    return (await this.kitFor(accountId)).marketData;
+  }
+
+  /** ICICI's login page for the account's app key (where the person gets the day's session key). */
+  async loginUrl(accountId: number): Promise<string> {
+    return (await this.kitFor(accountId)).loginUrl();
+  }
+
+  /** Exchanges the day's API session key and stores the session sealed. Throws the broker's error (AUTH_EXPIRED for a bad key, TEMPORARY for 5xx/timeouts). */
+  async enterSessionKey(accountId: number, apiSessionKey: string): Promise<BreezeSession> {
+    const kit = await this.kitFor(accountId);
+    const session = await kit.exchangeSessionKey(apiSessionKey);
+    await this.sessions(accountId).save(session);
+    return session;
+  }
+
+  /** The stored session of the account, if it is of today's IST date (wall clock). */
+  async todaysSession(accountId: number): Promise<BreezeSession | undefined> {
+    const s = await this.sessions(accountId).current();
+    return s && s.tradeDate === this.today() ? s : undefined;
+  }
+
+  /**
+   * Downloads today's security master through `accountId`'s kit, puts it in service for every
+   * ICICI kit and stores its F&O contracts as the ICICI master of `date`. Throws when the
+   * download or parse fails (nothing stored, the previous master stays).
+   */
+  async refreshMaster(accountId: number, date: IsoDate): Promise<IciciMasterOutcome> {
+    const master = await (await this.kitFor(accountId)).downloadSecurityMaster();
+    await this.instruments.replace('ICICI', date, storedIciciContractsOf(master));
+    this.resolver.replace(new SecurityMasterResolver(master));
+    this.restoredFrom = date;
+    return { date, contracts: master.contracts.length, unknown: master.unknown };
+  }
+
+  /** Today's IST date on the wall clock (sessions and masters are per real day). */
+  today(): IsoDate {
+    return istDateTimeOf(this.wallClock.nowMs()).date;
+  }
+
+  wallNowMs(): number {
+    return this.wallClock.nowMs();
+  }
+
+  private sessions(accountId: number): DbIciciSessionSource {
+    return new DbIciciSessionSource(this.dataSource, this.cipher, accountId);
+  }
+
+  /** Before the day's refresh, the stored ICICI master (contracts only) resolves orders. */
+  private restoreMaster(): void {
+    const stored = this.instruments.latest('ICICI');
+    if (this.resolver.loaded || !stored || this.restoredFrom === stored.date) return;
+    this.resolver.replace(new SecurityMasterResolver(iciciMasterOf(stored)));
+    this.restoredFrom = stored.date;
+    this.logger.log(`ICICI master of ${stored.date} restored from the instrument store (${stored.contracts.length} contracts)`);
+  }
+
+  private async build(accountId: number): Promise<IciciBreezeKit> {
+    const credentials = await readIciciCredentials(this.dataSource, this.cipher, accountId);
+    return createIciciBreeze({
+      hosts: this.hosts,
+      credentials,
+      clock: this.wallClock,
+      sessions: this.sessions(accountId),
+      resolver: this.resolver,
+      settle: this.tuning?.settle,
+      minMarketCallIntervalMs: this.tuning?.minMarketCallIntervalMs,
+      sleep: this.sleep,
+    });
+  }
+}
+
+/** An ExecutionClient whose inner client is built on first call (credentials are read then, not at registration). */
+function lazyExecutionClient(get: () => Promise<ExecutionClient>): ExecutionClient {
+  const call =
+    <K extends keyof ExecutionClient>(k: K) =>
+    async (...args: unknown[]) => {
+      const inner = await get();
+      const fn = inner[k] as unknown as ((...a: unknown[]) => unknown) | undefined;
+      if (typeof fn !== 'function') throw new Error(`ICICI has no ${String(k)}`);
+      return fn.apply(inner, args);
+    };
+  return {
+    broker: 'ICICI',
+    placeOrder: call('placeOrder'),
+    cancelOrder: call('cancelOrder'),
+    modifyOrder: call('modifyOrder'),
+    orderByTag: call('orderByTag'),
+    listOrders: call('listOrders'),
+    listTrades: call('listTrades'),
+    listPositions: call('listPositions'),
+    availableMargin: call('availableMargin'),
+    checkMargin: call('checkMargin'),
+    ensureSession: call('ensureSession'),
+  } as ExecutionClient;
+}
