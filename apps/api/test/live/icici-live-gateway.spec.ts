@@ -1,3 +1,4 @@
+import { mintApprovalToken } from '../../src/modules/orders/approval/approval-token';
 import { In } from 'typeorm';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import type { GatewayIntent } from '../../src/modules/orders/gateway-intent';
@@ -20,6 +21,30 @@ const futures = (accountId: number, side: 'BUY' | 'SELL' = 'BUY', limitPrice = 2
   approval: { approvedBy: 'trader', approvedAt: approvedAt() },
 });
 let approvedAt = () => 0;
+
+/**
+ * The intent with a single-use approval token minted for exactly this order, as the approval
+ * queue mints one when a person approves (the gateway refuses an ICICI entry without it).
+ */
+async function approved(h: IciciLiveHarness, intent: GatewayIntent): Promise<GatewayIntent> {
+  const price = intent.limitPrice ?? 0;
+  const token = await mintApprovalToken(h.dataSource.manager, {
+    requestRef: `test-${intent.instrument.underlying}-${price}`,
+    accountId: intent.accountId,
+    purpose: 'ENTRY',
+    underlying: intent.instrument.underlying,
+    instrumentKind: 'FUT',
+    expiryDate: intent.instrument.expiry,
+    side: intent.side,
+    quantity: intent.quantity,
+    priceLow: price * 0.99,
+    priceHigh: price * 1.01,
+    approvedBy: 'trader',
+    approvedAtMs: h.clock.nowMs(),
+    expiresAtMs: h.clock.nowMs() + 15 * 60_000,
+  });
+  return { ...intent, approval: { approvedBy: 'trader', approvedAt: h.clock.nowMs(), token } };
+}
 
 /**
  * "Never an unknown order": after settling and reconciling, no order is in flight with an
@@ -50,7 +75,7 @@ describe('the order gateway on the live ICICI Breeze adapter against the local B
   afterEach(async () => h.close());
 
   it('sends a LIMIT futures order with the clientOrderId as remark under ICICI\'s short name; it fills in two parts; journal, position and broker agree on reconciliation', async () => {
-    const r = await h.orders.submit(futures(h.account.id));
+    const r = await h.orders.submit(await approved(h, futures(h.account.id)));
     expect(r.statuses).toEqual(['ACCEPTED']);
     const [sent] = h.server.callsTo('order', 'POST');
     expect(sent.checksum).toBe('VALID');
@@ -65,7 +90,7 @@ describe('the order gateway on the live ICICI Breeze adapter against the local B
 
   it('a timeout after ICICI took the order is settled by the remark: one order at the broker, sent once', async () => {
     h.server.faults.inject({ endpoint: 'order', method: 'POST', mode: 'TIMEOUT_AFTER_ACCEPT' });
-    const r = await h.orders.submit(futures(h.account.id));
+    const r = await h.orders.submit(await approved(h, futures(h.account.id)));
     expect(h.server.book.countWithRemark(r.intentId)).toBe(1);
     expect(placeCalls(h)).toBe(1);
     await expectNothingUnknown(h);
@@ -74,7 +99,7 @@ describe('the order gateway on the live ICICI Breeze adapter against the local B
 
   it('an unreadable answer (an HTML page) to an order ICICI took is settled by the remark, never resent', async () => {
     h.server.faults.inject({ endpoint: 'order', method: 'POST', mode: 'MALFORMED', body: '<html>gateway</html>', afterProcessing: true });
-    const r = await h.orders.submit(futures(h.account.id));
+    const r = await h.orders.submit(await approved(h, futures(h.account.id)));
     expect(placeCalls(h)).toBe(1);
     await expectNothingUnknown(h);
     expect((await rowsOf(h, r.orderIds)).map((o) => o.status)).toEqual(['ACCEPTED']);
@@ -83,7 +108,7 @@ describe('the order gateway on the live ICICI Breeze adapter against the local B
 
   it('a lost placement answer that ICICI never processed stays SUBMITTED (unknown), is looked up, and ends REJECTED after the grace period: never an unknown order, never resent', async () => {
     h.server.faults.inject({ endpoint: 'order', method: 'POST', mode: 'DROP' });
-    const r = await h.orders.submit(futures(h.account.id));
+    const r = await h.orders.submit(await approved(h, futures(h.account.id)));
     expect((await rowsOf(h, r.orderIds))[0]).toMatchObject({ status: 'SUBMITTED', inFlightUnknown: true });
     await h.settle.settleAccount(h.account.id);
     expect((await rowsOf(h, r.orderIds))[0].status).toBe('SUBMITTED');
@@ -96,11 +121,11 @@ describe('the order gateway on the live ICICI Breeze adapter against the local B
 
   it('429 and 5xx before processing are not orders: 429 is refused at once (NOT_PLACED, no lookup); nothing reaches the book', async () => {
     h.server.faults.inject({ endpoint: 'order', method: 'POST', mode: 'HTTP_STATUS', status: 429, retryAfterS: 1 });
-    const limited = await h.orders.submit(futures(h.account.id));
+    const limited = await h.orders.submit(await approved(h, futures(h.account.id)));
     expect((await rowsOf(h, limited.orderIds))[0]).toMatchObject({ status: 'REJECTED', inFlightUnknown: false });
     expect(h.server.book.countWithRemark(limited.intentId)).toBe(0);
     h.server.faults.inject({ endpoint: 'order', method: 'POST', mode: 'HTTP_STATUS', status: 503 });
-    const down = await h.orders.submit(futures(h.account.id, 'BUY', 24_602));
+    const down = await h.orders.submit(await approved(h, futures(h.account.id, 'BUY', 24_602)));
     expect((await rowsOf(h, down.orderIds))[0].status).toBe('SUBMITTED');
     h.clock.advance(61_000);
     await expectNothingUnknown(h);
@@ -109,14 +134,14 @@ describe('the order gateway on the live ICICI Breeze adapter against the local B
 
   it('a rejection after the acknowledgement ends REJECTED with nothing filled; reconciliation agrees', async () => {
     h.server.faults.inject({ endpoint: 'order', method: 'POST', mode: 'REJECT_AFTER_ACK' });
-    const rejected = await h.orders.submit(futures(h.account.id));
+    const rejected = await h.orders.submit(await approved(h, futures(h.account.id)));
     await h.settle.settleAccount(h.account.id);
     expect((await rowsOf(h, rejected.orderIds))[0]).toMatchObject({ status: 'REJECTED', filledQuantity: 0 });
     await expectNothingUnknown(h);
   });
 
   it('a stock future goes out under ICICI\'s short name (RELIANCE as RELIND), its lot size from ICICI\'s master', async () => {
-    const r = await h.orders.submit({ ...futures(h.account.id, 'BUY', 1_400), instrument: { underlying: 'RELIANCE', kind: 'FUT', expiry: EXPIRY }, quantity: 500 });
+    const r = await h.orders.submit(await approved(h, { ...futures(h.account.id, 'BUY', 1_400), instrument: { underlying: 'RELIANCE', kind: 'FUT', expiry: EXPIRY }, quantity: 500 }));
     expect(r.statuses).toEqual(['ACCEPTED']);
     expect(h.server.callsTo('order', 'POST')[0].body).toMatchObject({ stock_code: 'RELIND', product: 'futures', quantity: '500', user_remark: r.intentId });
     h.server.book.fill(r.intentId, {});
@@ -124,7 +149,7 @@ describe('the order gateway on the live ICICI Breeze adapter against the local B
   });
 
   it('the brokers.reconcile job reconciles the LIVE ICICI account; a position ICICI holds that mCube does not is a mismatch (named) that closes the gate', async () => {
-    const r = await h.orders.submit(futures(h.account.id));
+    const r = await h.orders.submit(await approved(h, futures(h.account.id)));
     h.server.book.fill(r.intentId, {});
     await h.settle.settleAccount(h.account.id);
     // The brokers.reconcile job reconciles the LIVE ICICI account (its registered client is the Breeze adapter).
