@@ -20,6 +20,8 @@ const BODIES: Record<string, object | undefined> = {
   'PUT /api/accounts/:id/credentials': TEST_SECRETS.kotak,
   'DELETE /api/accounts/:id/credentials': undefined,
   'PUT /api/accounts/:id/mode': { mode: 'PAPER' },
+  'POST /api/approvals/:id/approve': undefined,
+  'POST /api/approvals/:id/reject': { reason: 'rejected by the id sweep' },
   'PUT /api/accounts/:id/icici-session': { sessionKey: '12345678' },
   'POST /api/risk/breakers/:id/reset': { note: 'reviewed by the id sweep' },
   'PUT /api/strategy-configs/:id/parameters': { baseDeltaPct: 0.6 },

@@ -31,6 +31,11 @@ const SAMPLES: Record<string, Sample | null> = {
     nullable: ['weeklyLossLimitPaise'],
   },
   'PUT /api/strategy-configs/:id/parameters': { params: (s) => ({ id: s.strategyConfigs.strangleId }), body: { baseDeltaPct: 0.6, entryTime: '10:15', roundTo: 100 }, required: [] },
+  'PUT /api/accounts/:id/mode': { params: (s) => ({ id: s.accounts.kotakId }), body: { mode: 'PAPER' }, required: ['mode'] },
+  // The Kotak account: a valid key is refused 422 (not an ICICI account) before any call leaves the process.
+  'PUT /api/accounts/:id/icici-session': { params: (s) => ({ id: s.accounts.kotakId }), body: { sessionKey: 'ABC12345' }, required: ['sessionKey'] },
+  'POST /api/approvals/:id/reject': { params: () => ({ id: 1 }), body: { reason: 'too close to the results' }, required: ['reason'], unicodeOk: ['reason'] },
+  'POST /api/knowledge/notes': { body: { title: 'Results week', text: 'Avoid entries two days before results.', tags: ['results'] }, required: ['title', 'text'], nullable: ['tags'], unicodeOk: ['title', 'text'] },
   'PUT /api/strategy-configs/:id/entries-paused': { params: (s) => ({ id: s.strategyConfigs.strangleId }), body: { paused: true, reason: 'RBI policy tomorrow' }, required: ['paused', 'reason'] },
   'PUT /api/analytics/learning/rules/:strategyType': { params: () => ({ strategyType: 'WEEKLY_NIFTY_STRANGLE' }), body: { minSamples: 12, minWinRateGapFraction: 0.2 }, required: ['minSamples', 'minWinRateGapFraction'] },
   'POST /api/events': { body: { title: 'RBI monetary policy decision', importance: 'HIGH', eventDate: '2026-12-04' }, required: ['title', 'importance', 'eventDate'] },
@@ -92,6 +97,7 @@ const SAMPLES: Record<string, Sample | null> = {
   'POST /api/alerts/channels/:channel/test': null,
   'DELETE /api/alerts/telegram-chats/:id': null,
   'POST /api/analytics/daily-report/send': null,
+  'POST /api/approvals/:id/approve': null,
   'POST /api/analytics/learning/suggestions/:id/accept': null,
   'POST /api/analytics/learning/suggestions/:id/dismiss': null,
   // Telegram's own updates: 404 unless webhook mode, then only with the secret header (telegram-bot.spec).
