@@ -6,7 +6,7 @@ import { ThrottleTokenSource } from '../../src/modules/orders/throttle/order-thr
 import { RedisTokenSource } from '../../src/modules/orders/throttle/redis-token-source';
 import type { AppConfig } from '../../src/config/app-config';
 import { FixedClock } from '@mcube/domain';
-import { insertAccount } from '../db/fixtures';
+import { insertAccount, saveAdjustablePosition } from '../db/fixtures';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { deletePrefix, SHARED_REDIS_URL, uniquePrefix } from '../jobs/job-test-kit';
 
@@ -58,6 +58,8 @@ describe('the order throttle shared in Redis', () => {
       dbs.push(db);
       const ds = await db.openMigrated();
       expect((await insertAccount(ds)).id).toBe(1);
+      // The burst is of ADJUST orders, which must name the account's ACTIVE position (id 1).
+      expect(await saveAdjustablePosition(ds, 1)).toBe(1);
       await ds.destroy();
       paths.push(JSON.stringify(db.database));
     }

@@ -47,11 +47,11 @@ async function main(): Promise<void> {
   const orders = new OrdersService(dataSource, market, new SegmentThrottle(tokens, timerSleep), registry, new RiskContextService(dataSource, market), new OrderFiguresService(new QuoteBoard().set('NIFTY 50', { lastPrice: 23_400 })));
   await redis.ping();
   // One order first (not counted), so the burst is not timed with a cold process (first transaction, first compile).
-  await orders.submit(strangleLeg(1, { purpose: 'ADJUST', side: 'BUY', quantity: 65, limitPrice: 5 }));
+  await orders.submit(strangleLeg(1, { purpose: 'ADJUST', positionId: 1, side: 'BUY', quantity: 65, limitPrice: 5 }));
   sentAt.length = 0;
   grantedAt.length = 0;
   await timerSleep(Number(startText) - Date.now());
-  const results = await Promise.all(Array.from({ length: Number(countText) }, (_, i) => orders.submit(strangleLeg(1, { purpose: 'ADJUST', side: 'BUY', quantity: 65, limitPrice: 10 + i * 0.05 }))));
+  const results = await Promise.all(Array.from({ length: Number(countText) }, (_, i) => orders.submit(strangleLeg(1, { purpose: 'ADJUST', positionId: 1, side: 'BUY', quantity: 65, limitPrice: 10 + i * 0.05 }))));
   const statuses = results.flatMap((r) => r.statuses);
   process.stdout.write(JSON.stringify({ sentAt, grantedAt, statuses, fallbacks }));
   redis.disconnect();
