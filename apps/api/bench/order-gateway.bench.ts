@@ -15,7 +15,7 @@ import { OrderUpdatesPublisher } from '../src/modules/orders/events/order-update
 import { ExecutionClientRegistry } from '../src/modules/orders/execution-clients.token';
 import { DbPaperBookStore } from '../src/modules/orders/paper/db-paper-book.store';
 import { RiskContextService } from '../src/modules/risk/context/risk-context.service';
-import { insertAccount } from '../test/db/fixtures';
+import { insertAccount, saveAdjustablePosition } from '../test/db/fixtures';
 import { createTestDatabase } from '../test/db/test-database';
 import { buildGateway } from '../test/orders/gateway-factory';
 import { QuoteBoard } from '../test/orders/quote-board.fake';
@@ -29,6 +29,8 @@ async function main(): Promise<void> {
   try {
     const dataSource = await db.openMigrated();
     const account = await insertAccount(dataSource);
+    // An ADJUST adding risk must name the account's ACTIVE position (POSITION_NOT_ACTIVE otherwise).
+    const positionId = await saveAdjustablePosition(dataSource, account.id);
     const clock = new FixedClock(epochMsOfIst('2026-03-10', '09:30:00'));
     const market = new QuoteBoard().set('NIFTY 50', { lastPrice: 23400 });
     const paper = await PaperExecutionClient.create({ config: { capitalPaise: 6_00_00_000_00 }, clock, marketData: market, store: new DbPaperBookStore(dataSource, account.id) });
@@ -50,6 +52,7 @@ async function main(): Promise<void> {
       orderType: 'LIMIT' as const,
       limitPrice: 10,
       purpose: 'ADJUST' as const,
+      positionId,
     });
     const ms: number[] = [];
     for (let i = 0; i < WARMUP + INTENTS; i++) {
