@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'fs';
+import { mkdirSync } from 'fs';
 import { join } from 'path';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { SCREENSHOT_DIR } from './console-browser';
@@ -51,14 +51,6 @@ export async function strangleEntry(request: APIRequestContext, accountId: numbe
 export function horizontalOverflow(page: Page): Promise<number> {
   // A string: the e2e project compiles without the DOM library.
   return page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
-}
-
-/** axe-core's critical and serious violations on the page as `id: target` lines. */
-export async function seriousAxeViolations(page: Page): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the console's CSP (script-src 'self') refuses an injected <script>.
-  await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
-  const results = await page.evaluate<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }>("axe.run(document, { resultTypes: ['violations'] })");
-  return results.violations.filter((v) => v.impact === 'critical' || v.impact === 'serious').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }
 
 /** Saves a full-page screenshot as `<name>-<width>.png` in the run's screenshot folder; returns its size in bytes. */

@@ -2,18 +2,19 @@ import { randomBytes } from 'crypto';
 import { mkdirSync, statSync } from 'fs';
 import { join } from 'path';
 import type { APIRequestContext, Browser, BrowserContext, Page } from 'playwright-core';
-import type { AccountSummaryResponse, DecisionResponse, ExpiriesResponse, MarketClockResponse, OptionChainResponse, QuotesResponse } from '@mcube/contracts';
-import { daysBetween, istDateTimeOf, lotSizeFor } from '@mcube/domain';
+import type { AccountSummaryResponse, DecisionResponse, MarketClockResponse, OptionChainResponse } from '@mcube/contracts';
+import { istDateTimeOf, lotSizeFor } from '@mcube/domain';
 import { freshEnv, runInit, RunningApi, startApi } from '../api/built-api';
 import { eventually, expectText, launchChromium, logIn, openConsole, PageProblems, SCREENSHOT_DIR, unexpectedConsoleErrors } from './console-browser';
 import { axeSeriousOrWorse } from './axe';
+import { getJson, PHONE, post, tradableExpiry, WIDE } from './console-section-helpers';
 
 const ADMIN_PASSWORD = 'e2e-trust-admin-pass-1';
 /** Thirty market seconds per real second: the 10:00 entry decision comes 90 s after boot, the session lasts 12 minutes. */
 const SIM_SPEED = '30';
 const MARKET_DAY = '2026-11-16';
 /** The issue's two widths. */
-const WIDTHS = { wide: { width: 1440, height: 900 }, phone: { width: 390, height: 844 } } as const;
+const WIDTHS = { wide: WIDE, phone: PHONE } as const;
 type Width = keyof typeof WIDTHS;
 
 interface ListedAccount {
@@ -300,26 +301,9 @@ async function clockSeconds(page: Page): Promise<number> {
   return h * 3600 + m * 60 + s;
 }
 
-/** The first listed weekly expiry at least three days after the market's IST date. */
-async function tradableExpiry(request: APIRequestContext): Promise<string> {
-  const { quotes } = await getJson<QuotesResponse>(request, `/api/market/quotes?symbols=${encodeURIComponent('NIFTY 50')}`);
-  const marketToday = istDateTimeOf(quotes[0].asOfMs).date;
-  const { weekly } = await getJson<ExpiriesResponse>(request, '/api/market/expiries?underlying=NIFTY');
-  const expiry = weekly.find((e) => daysBetween(marketToday, e) >= 3);
-  if (!expiry) throw new Error(`no listed expiry three days after ${marketToday}: ${weekly.join(', ')}`);
-  return expiry;
-}
-
-async function getJson<T>(request: APIRequestContext, path: string): Promise<T> {
-  const res = await request.get(path);
-  if (!res.ok()) throw new Error(`GET ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-/** POSTs as the logged-in user (session cookie of the page, CSRF token from /api/auth/me). */
+/** POSTs as the logged-in user (`post` of the section helpers) and throws unless it succeeded. */
 async function postJson<T>(request: APIRequestContext, path: string, body: unknown): Promise<T> {
-  const { csrfToken } = await getJson<{ csrfToken: string }>(request, '/api/auth/me');
-  const res = await request.post(path, { data: body, headers: { 'x-csrf-token': csrfToken } });
-  if (!res.ok()) throw new Error(`POST ${path}: ${res.status()} ${await res.text()}`);
-  return (await res.json()) as T;
+  const res = await post(request, path, body);
+  if (res.status >= 300) throw new Error(`POST ${path}: ${res.status} ${JSON.stringify(res.body)}`);
+  return res.body as T;
 }

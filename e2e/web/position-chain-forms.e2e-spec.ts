@@ -3,7 +3,8 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { PositionDetailResponse } from '@mcube/contracts';
 import { freshEnv, runInit, RunningApi, startApi } from '../api/built-api';
 import { eventually, expectText, launchChromium, logIn, openConsole, PageProblems, unexpectedConsoleErrors } from './console-browser';
-import { getJson, horizontalOverflow, PHONE, seriousAxeViolations, shot, strangleEntry, WIDE } from './console-section-helpers';
+import { axeSeriousOrWorse } from './axe';
+import { getJson, horizontalOverflow, PHONE, shot, strangleEntry, WIDE } from './console-section-helpers';
 
 const ADMIN_PASSWORD = 'e2e-sections-admin-pass-1';
 
@@ -94,7 +95,7 @@ describe('position view, option chain, forms and phones (issue 20 §4–§7)', (
     const pnl = page.locator('[data-testid=position-net-pnl]');
     const first = (await pnl.innerText()).trim();
     await eventually('net P&L moves', async () => (await pnl.innerText()).trim(), (t) => t !== first, 60_000);
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await axeSeriousOrWorse(page)).toEqual([]);
     expect(await shot(page, 's4-position-detail')).toBeGreaterThan(5000);
   });
 
@@ -107,7 +108,7 @@ describe('position view, option chain, forms and phones (issue 20 §4–§7)', (
     expect(await page.locator('[data-testid=positions]').isVisible()).toBe(false);
     // Charts re-measure after a resize (ngx-echarts' ResizeObserver), so wait for the layout to settle.
     await eventually('no sideways scroll at 390 px', () => horizontalOverflow(page), (px) => px <= 0, 5_000);
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await axeSeriousOrWorse(page)).toEqual([]);
     expect(await shot(page, 's7-positions')).toBeGreaterThan(5000);
 
     await card.locator('a').click();
@@ -120,7 +121,7 @@ describe('position view, option chain, forms and phones (issue 20 §4–§7)', (
     await page.locator('[data-testid=position-exit-button]').waitFor();
     // Charts re-measure after a resize (ngx-echarts' ResizeObserver), so wait for the layout to settle.
     await eventually('no sideways scroll at 390 px', () => horizontalOverflow(page), (px) => px <= 0, 5_000);
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await axeSeriousOrWorse(page)).toEqual([]);
     expect(await shot(page, 's4-position-detail')).toBeGreaterThan(5000);
     await page.setViewportSize(WIDE);
   });
@@ -144,7 +145,7 @@ describe('position view, option chain, forms and phones (issue 20 §4–§7)', (
     expect(await chain.locator('td.itm').count()).toBeGreaterThan(0);
     await expectText(chain, '[data-testid^=ce-oi-]', /^[\d.]+ L$/);
     await page.locator('[data-testid=oi-chart] canvas').first().waitFor();
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await axeSeriousOrWorse(page)).toEqual([]);
     expect(await shot(page, 's5-market')).toBeGreaterThan(5000);
     await page.setViewportSize(PHONE);
     await chain.locator('[data-testid=chain-atm-row]').waitFor();
@@ -179,7 +180,7 @@ describe('position view, option chain, forms and phones (issue 20 §4–§7)', (
     await modal.locator('[data-testid=pause-confirm]').click();
     await card.locator('[data-testid=entries-paused-badge]').waitFor();
     expect((await getJson<StrategyConfig[]>(page.request, '/api/strategy-configs')).find((c) => c.strategyType === 'WEEKLY_NIFTY_STRANGLE')?.entriesPaused).toBe(true);
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await axeSeriousOrWorse(page)).toEqual([]);
     expect(await shot(page, 's6-strategy')).toBeGreaterThan(5000);
     await page.setViewportSize(PHONE);
     // Charts re-measure after a resize (ngx-echarts' ResizeObserver), so wait for the layout to settle.
@@ -192,7 +193,7 @@ describe('position view, option chain, forms and phones (issue 20 §4–§7)', (
     await rows.first().waitFor();
     expect(await rows.nth(0).innerText()).toMatch(/admin[\s\S]*Paused new entries[\s\S]*Strategy settings and pauses[\s\S]*reason: e2e: pause again/);
     expect(await rows.nth(1).innerText()).toMatch(/Resumed new entries/);
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await axeSeriousOrWorse(page)).toEqual([]);
     expect(await shot(page, 's6-audit')).toBeGreaterThan(5000);
     await page.setViewportSize(PHONE);
     await page.locator('[data-testid=audit-cards] li').first().waitFor();
@@ -211,7 +212,7 @@ describe('position view, option chain, forms and phones (issue 20 §4–§7)', (
     const reason = page.locator('[data-testid^=order-reason-]').first();
     await reason.waitFor();
     expect(await reason.innerText()).toMatch(/ACTIVE_POSITION_EXISTS\s*The account already holds a position for this strategy/);
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await axeSeriousOrWorse(page)).toEqual([]);
     expect(await shot(page, 's6-orders')).toBeGreaterThan(5000);
     await page.setViewportSize(PHONE);
     await expectText(page, '[data-testid=orders-list-compact]', /ACTIVE_POSITION_EXISTS\s*The account already holds a position/);
@@ -221,7 +222,7 @@ describe('position view, option chain, forms and phones (issue 20 §4–§7)', (
     await page.setViewportSize(WIDE);
     await page.locator('[data-testid^=order-link-]').first().click();
     await expectText(page, '[data-testid=order-denial-text]', /already holds a position/);
-    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(await axeSeriousOrWorse(page)).toEqual([]);
   });
 
   it('ran without uncaught errors or unexpected console errors', () => {
