@@ -43,9 +43,19 @@ export class StatusStore {
   readonly polling = signal(false);
 
   /** Accounts not trading normally, with why. */
-  readonly accountAlarms = computed(() => this.accounts().flatMap((a) => (accountAlarm(a) ? [{ accountId: a.accountId, name: a.name, alarm: accountAlarm(a) as string }] : [])));
+  readonly accountAlarms = computed(() =>
+    this.accounts().flatMap((a) => {
+      const alarm = accountAlarm(a);
+      return alarm ? [{ accountId: a.accountId, name: a.name, alarm }] : [];
+    }),
+  );
   /** Positions with a naked or unbalanced short leg. */
-  readonly positionAlarms = computed(() => [...this.positions()].flatMap(([positionId, p]) => (legImbalance(p.legs) ? [{ positionId, accountId: p.accountId, alarm: legImbalance(p.legs) as string }] : [])));
+  readonly positionAlarms = computed(() =>
+    [...this.positions()].flatMap(([positionId, p]) => {
+      const alarm = legImbalance(p.legs);
+      return alarm ? [{ positionId, accountId: p.accountId, alarm }] : [];
+    }),
+  );
 
   constructor() {
     const destroyRef = inject(DestroyRef);
