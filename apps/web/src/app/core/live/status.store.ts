@@ -125,14 +125,14 @@ export class StatusStore {
     const rows = await this.positionsApi.list();
     const active = rows.filter((r) => r.status === 'ACTIVE');
     const details = await Promise.all(active.map((r) => this.positionsApi.get(r.id)));
-    this.positions.set(new Map(details.map((d) => [d.id, { accountId: d.accountId, legs: d.legs.map((l) => ({ optionType: l.optionType, side: l.side, quantity: l.quantity })) }])));
+    this.positions.set(new Map(details.map((d) => [d.id, { accountId: d.accountId, legs: statusLegs(d.legs) }])));
   }
 
   private applyPosition(e: PositionUpdatedEvent): void {
     this.positions.update((m) => {
       const next = new Map(m);
       if (e.status === 'CLOSED') next.delete(e.positionId);
-      else next.set(e.positionId, { accountId: e.accountId, legs: e.legs.map((l) => ({ optionType: l.optionType, side: l.side, quantity: l.quantity })) });
+      else next.set(e.positionId, { accountId: e.accountId, legs: statusLegs(e.legs) });
       return next;
     });
   }
@@ -152,4 +152,9 @@ export class StatusStore {
   private on<E extends WsEventName>(event: E, apply: (data: WsEventMap[E]) => void) {
     return this.live.on(event).subscribe(apply);
   }
+}
+
+/** The fields of a position's legs the leg-balance rule reads. */
+function statusLegs(legs: readonly StatusLeg[]): StatusLeg[] {
+  return legs.map((l) => ({ optionType: l.optionType, side: l.side, quantity: l.quantity }));
 }
