@@ -10,16 +10,15 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_deps
 ensure_redis
 ensure_postgres
+rm -rf tmp/test-results
 
 status=0
 checks_failed=0
 tests_errored=0
 if [ "${1:-}" = "--postgres" ]; then
-  rm -rf tmp/test-results
   echo "==> tests on PostgreSQL (TEST_DATABASE=postgres, ${TEST_POSTGRES_ADMIN_URL:-postgres@127.0.0.1:5432})"
   TEST_DATABASE=postgres npx nx run api:test --outputStyle=stream || { status=1; tests_errored=1; }
 else
-  rm -rf tmp/test-results
   echo "==> lint and type checks"
   npx nx run-many -t lint typecheck --parallel=2 --outputStyle=stream || { status=1; checks_failed=1; }
   echo "==> tests"

@@ -1,11 +1,11 @@
 import { DestroyRef, inject, Injectable, signal } from '@angular/core';
-import { ApiClient } from '../core/api/api-client';
 import { LiveSocketService } from '../core/live/live-socket.service';
+import { ApprovalsApi } from '../pages/approvals/approvals.api';
 
 /** The number of approval requests waiting for a person (the shell's badge): read on start, on every `approval.*` event, and every minute. */
 @Injectable({ providedIn: 'root' })
 export class PendingApprovalsStore {
-  private readonly api = inject(ApiClient);
+  private readonly approvals = inject(ApprovalsApi);
   readonly count = signal(0);
 
   /** Starts following the queue for the lifetime of `destroyRef`'s owner. */
@@ -21,7 +21,7 @@ export class PendingApprovalsStore {
 
   async refresh(): Promise<void> {
     try {
-      this.count.set((await this.api.get<unknown[]>('/approvals', { status: 'PENDING', limit: 100 })).length);
+      this.count.set((await this.approvals.list('PENDING')).length);
     } catch {
       // The badge is a hint: a failed read keeps the last count (the Approvals page shows errors).
     }

@@ -43,9 +43,19 @@ export class StatusStore {
   readonly polling = signal(false);
 
   /** Accounts not trading normally, with why. */
-  readonly accountAlarms = computed(() => this.accounts().flatMap((a) => (accountAlarm(a) ? [{ accountId: a.accountId, name: a.name, alarm: accountAlarm(a) as string }] : [])));
+  readonly accountAlarms = computed(() =>
+    this.accounts().flatMap((a) => {
+      const alarm = accountAlarm(a);
+      return alarm ? [{ accountId: a.accountId, name: a.name, alarm }] : [];
+    }),
+  );
   /** Positions with a naked or unbalanced short leg. */
-  readonly positionAlarms = computed(() => [...this.positions()].flatMap(([positionId, p]) => (legImbalance(p.legs) ? [{ positionId, accountId: p.accountId, alarm: legImbalance(p.legs) as string }] : [])));
+  readonly positionAlarms = computed(() =>
+    [...this.positions()].flatMap(([positionId, p]) => {
+      const alarm = legImbalance(p.legs);
+      return alarm ? [{ positionId, accountId: p.accountId, alarm }] : [];
+    }),
+  );
 
   constructor() {
     const destroyRef = inject(DestroyRef);
@@ -115,14 +125,14 @@ export class StatusStore {
     const rows = await this.positionsApi.list();
     const active = rows.filter((r) => r.status === 'ACTIVE');
     const details = await Promise.all(active.map((r) => this.positionsApi.get(r.id)));
-    this.positions.set(new Map(details.map((d) => [d.id, { accountId: d.accountId, legs: d.legs.map((l) => ({ optionType: l.optionType, side: l.side, quantity: l.quantity })) }])));
+    this.positions.set(new Map(details.map((d) => [d.id, { accountId: d.accountId, legs: statusLegs(d.legs) }])));
   }
 
   private applyPosition(e: PositionUpdatedEvent): void {
     this.positions.update((m) => {
       const next = new Map(m);
       if (e.status === 'CLOSED') next.delete(e.positionId);
-      else next.set(e.positionId, { accountId: e.accountId, legs: e.legs.map((l) => ({ optionType: l.optionType, side: l.side, quantity: l.quantity })) });
+      else next.set(e.positionId, { accountId: e.accountId, legs: statusLegs(e.legs) });
       return next;
     });
   }
@@ -142,4 +152,9 @@ export class StatusStore {
   private on<E extends WsEventName>(event: E, apply: (data: WsEventMap[E]) => void) {
     return this.live.on(event).subscribe(apply);
   }
+}
+
+/** The fields of a position's legs the leg-balance rule reads. */
+function statusLegs(legs: readonly StatusLeg[]): StatusLeg[] {
+  return legs.map((l) => ({ optionType: l.optionType, side: l.side, quantity: l.quantity }));
 }

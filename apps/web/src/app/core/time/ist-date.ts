@@ -1,5 +1,5 @@
 /** IST is UTC+05:30 all year (no daylight saving). */
-const IST_OFFSET_MS = (5 * 60 + 30) * 60_000;
+export const IST_OFFSET_MS = (5 * 60 + 30) * 60_000;
 
 /**
  * The IST calendar date (YYYY-MM-DD) of an instant, whatever the browser's time zone: the

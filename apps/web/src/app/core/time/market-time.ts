@@ -1,4 +1,5 @@
 import type { MarketClockResponse } from '@mcube/contracts';
+import { IST_OFFSET_MS } from './ist-date';
 
 /** How far past a reading the browser runs the market clock on its own (then it waits for the next one). */
 export const EXTRAPOLATE_MAX_WALL_MS = 5_000;
@@ -15,8 +16,6 @@ export function marketNowMs(reading: MarketClockResponse, receivedAtWallMs: numb
   if (reading.speed > 1 && reading.session !== 'OPEN') return reading.nowMs;
   return reading.nowMs + elapsed * reading.speed;
 }
-
-const IST_OFFSET_MS = (5 * 60 + 30) * 60_000;
 
 /** HH:MM:SS in IST of an instant. */
 export function istTimeOf(epochMs: number): string {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { AccountsApi } from '../../core/accounts/accounts.api';
 import { istDateOf } from '../../core/time/ist-date';
@@ -68,7 +68,7 @@ export class AnalyticsPage {
   protected readonly customTo = signal('');
   protected readonly accountId = signal<number | null>(null);
   private readonly filter = signal<AnalyticsFilter>({});
-  protected readonly csvUrl = signal(this.api.csvUrl({}));
+  protected readonly csvUrl = computed(() => this.api.csvUrl(this.filter()));
   protected readonly report = asyncResource(() => this.api.report(this.filter()));
 
   protected setPreset(p: PeriodPreset): void {
@@ -82,7 +82,6 @@ export class AnalyticsPage {
     if (period.from && period.to && period.from > period.to) return;
     const f: AnalyticsFilter = { ...period, ...(this.accountId() !== null ? { accountId: this.accountId() as number } : {}) };
     this.filter.set(f);
-    this.csvUrl.set(this.api.csvUrl(f));
     void this.report.reload();
   }
 }

@@ -1,7 +1,7 @@
 import { DatePipe, DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import type { FuturesScreenResponse } from '@mcube/contracts';
-import { AccountsApi } from '../../core/accounts/accounts.api';
+import { AccountsApi, type AccountView } from '../../core/accounts/accounts.api';
 import { messageOf } from '../../core/api/api-error';
 import { Notifier } from '../../core/notify/notifier.service';
 import { asyncResource } from '../../shared/ui/async-resource';
@@ -22,7 +22,7 @@ type Evaluation = FuturesScreenResponse['evaluation'];
       <button type="button" class="btn btn-sm btn-outline-secondary" (click)="screens.reload()">Refresh</button>
     </div>
     <p class="small text-secondary">The ICICI futures screen (09:30 and every 30 minutes to 11:30 IST): the top-50 liquid F&amp;O stocks and the index futures; a candidate needs its OI signal, all of its sector's 3/7/21-session moves on its side, and a score of at least the minimum. A passing candidate is validated and then waits for a person on the Approvals page.</p>
-    <mc-load-state [loading]="screens.loading() || accounts.loading()" [error]="screens.error() ?? accounts.error()" what="screens" (retry)="screens.reload()" />
+    <mc-load-state [loading]="screens.loading()" [error]="screens.error()" what="screens" (retry)="screens.reload()" />
     @if (shown(); as ev) {
       <div class="mb-2 small" data-testid="screen-summary">
         <strong>{{ ev.date }} {{ ev.time }}</strong> · {{ ev.decision }} · {{ ev.reason }}
@@ -75,10 +75,13 @@ export class ScreenerPage {
   private readonly api = inject(ScreenerApi);
   private readonly accountsApi = inject(AccountsApi);
   private readonly notifier = inject(Notifier);
-  protected readonly accounts = asyncResource(() => this.accountsApi.list());
-  protected readonly icici = computed(() => this.accounts.value()?.find((a) => a.broker === 'ICICI') ?? null);
+  /** The accounts, read once with the screens (the ICICI one is screened). */
+  private readonly accounts = signal<readonly AccountView[] | null>(null);
+  protected readonly icici = computed(() => this.accounts()?.find((a) => a.broker === 'ICICI') ?? null);
   protected readonly screens = asyncResource(async () => {
-    const account = (await this.accountsApi.list()).find((a) => a.broker === 'ICICI');
+    const accounts = await this.accountsApi.list();
+    this.accounts.set(accounts);
+    const account = accounts.find((a) => a.broker === 'ICICI');
     return account ? this.api.screens(account.id) : [];
   });
   private readonly picked = signal<Evaluation | null>(null);
