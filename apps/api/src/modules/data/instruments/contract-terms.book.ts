@@ -1,4 +1,4 @@
-import { DomainError, freezeQuantityFor, lotSizeFor, type InstrumentMasterRecord, type IsoDate } from '@mcube/domain';
+import { freezeQuantityFor, lotSizeFor, type InstrumentMasterRecord, type IsoDate } from '@mcube/domain';
 
 interface LearnedTerms {
   readonly lotSize: number;
@@ -37,7 +37,6 @@ export class ContractTermsBook {
     } catch (error) {
       const known = expiry ? this.learned.get(`${underlying}|${expiry}`) : [...this.learned.entries()].find(([k]) => k.startsWith(`${underlying}|`))?.[1];
       if (known) return known.freezeQuantity ?? Number.MAX_SAFE_INTEGER;
-      if (error instanceof DomainError) throw error;
       throw error;
     }
   }
