@@ -230,10 +230,9 @@ export class OrdersService {
     if (!decision.ok && decision.firstDenial) return this.deny(legs, decision.firstDenial, decision.codes, figures.marginSources);
     // A person's approval is a single-use token bound to this very order: verified and consumed last, so a denied order never burns it.
     if (gathered.context.account.requiresApproval) {
-      for (const l of decisionLegs) {
+      for (const [i, l] of decisionLegs.entries()) {
         if (l.intent.purpose !== 'ENTRY' && l.intent.purpose !== 'AVERAGE') continue;
-        const leg = legs.find((x) => x.intent === l.intent) as JournaledLeg;
-        const tokenDenial = await consumeApprovalToken(this.dataSource, { intent: l.intent, limitPrice: l.limitPrice, intentId: leg.intentId, nowMs });
+        const tokenDenial = await consumeApprovalToken(this.dataSource, { intent: l.intent, limitPrice: l.limitPrice, intentId: legs[i].intentId, nowMs });
         if (tokenDenial) return this.deny(legs, tokenDenial, [tokenDenial.code], {});
       }
     }

@@ -1,4 +1,4 @@
-import { DomainError, freezeQuantityFor, lotSizeFor, type InstrumentMasterRecord, type IsoDate } from '@mcube/domain';
+import { freezeQuantityFor, lotSizeFor, type InstrumentMasterRecord, type IsoDate } from '@mcube/domain';
 
 interface LearnedTerms {
   readonly lotSize: number;
@@ -31,13 +31,12 @@ export class ContractTermsBook {
     }
   }
 
-  freezeQuantity(underlying: string, date: IsoDate, expiry?: IsoDate): number {
+  freezeQuantity(underlying: string, date: IsoDate, expiry: IsoDate): number {
     try {
       return freezeQuantityFor({ underlying, date });
     } catch (error) {
-      const known = expiry ? this.learned.get(`${underlying}|${expiry}`) : [...this.learned.entries()].find(([k]) => k.startsWith(`${underlying}|`))?.[1];
+      const known = this.learned.get(`${underlying}|${expiry}`);
       if (known) return known.freezeQuantity ?? Number.MAX_SAFE_INTEGER;
-      if (error instanceof DomainError) throw error;
       throw error;
     }
   }

@@ -1,5 +1,6 @@
 import type { Clock, MarketDataPort, MarketQuote, NseCalendar } from '@mcube/domain';
 import { MarketDataFuturesSource } from '@mcube/strategy-icici-futures';
+import { overridingMarketData } from './overriding-market-data';
 
 /** A stock futures contract symbol in the simulator's format ('TCS-2026-03-30-FUT'). */
 const STOCK_FUT = /^([A-Z0-9&_-]+?)-(\d{4}-\d{2}-\d{2})-FUT$/;
@@ -12,22 +13,14 @@ const STOCK_FUT = /^([A-Z0-9&_-]+?)-(\d{4}-\d{2}-\d{2})-FUT$/;
  */
 export function modelledFuturesMarketData(market: MarketDataPort, calendar: NseCalendar, clock: Clock): MarketDataPort {
   const futures = new MarketDataFuturesSource(market, calendar, clock);
-  return new Proxy(market, {
-    get(target, prop, receiver) {
-      if (prop === 'quote') {
-        return async (symbol: string): Promise<MarketQuote> => {
-          try {
-            return await target.quote(symbol);
-          } catch (error) {
-            const m = STOCK_FUT.exec(symbol);
-            if (!m) throw error;
-            const touch = await futures.futuresTouch({ underlying: m[1], expiry: m[2] });
-            return { symbol, lastPrice: touch.lastPrice, bid: touch.bid, ask: touch.ask, asOfMs: touch.asOfMs };
-          }
-        };
-      }
-      const value: unknown = Reflect.get(target, prop, receiver);
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
+  return overridingMarketData(market, 'quote', async (symbol: string): Promise<MarketQuote> => {
+    try {
+      return await market.quote(symbol);
+    } catch (error) {
+      const m = STOCK_FUT.exec(symbol);
+      if (!m) throw error;
+      const touch = await futures.futuresTouch({ underlying: m[1], expiry: m[2] });
+      return { symbol, lastPrice: touch.lastPrice, bid: touch.bid, ask: touch.ask, asOfMs: touch.asOfMs };
+    }
   });
 }

@@ -7,6 +7,7 @@ import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { readKotakCredentials } from './kotak-credentials.reader';
 import type { IciciBreezeHosts } from '@mcube/brokers-icici-breeze';
 import { runIciciBrokerCheck } from './icici/icici-broker-check';
+import { checkStepRunner, rupees } from './check-steps';
 
 /** One step of the check: its name, whether it passed, what it found (never a secret), and how long it took. */
 export interface BrokerCheckStep {
@@ -30,8 +31,6 @@ export interface BrokerCheckInput {
   readonly iciciHosts?: IciciBreezeHosts;
 }
 
-const rupees = (paise: number) => `₹${(paise / 100).toLocaleString('en-IN', { maximumFractionDigits: 2 })}`;
-
 /**
  * `npm run broker:check`: logs in to Kotak with the account's stored credentials and reads,
  * step by step with timings, the funds, the positions, the open orders and today's scrip master
@@ -41,18 +40,7 @@ const rupees = (paise: number) => `₹${(paise / 100).toLocaleString('en-IN', { 
  */
 export async function runBrokerCheck(input: BrokerCheckInput): Promise<{ ok: boolean; steps: BrokerCheckStep[] }> {
   const steps: BrokerCheckStep[] = [];
-  const run = async (step: BrokerCheckStep['step'], fn: () => Promise<string>): Promise<boolean> => {
-    const t0 = Date.now(); // wall time for the printed durations
-    let result: BrokerCheckStep;
-    try {
-      result = { step, ok: true, detail: await fn(), ms: Date.now() - t0 };
-    } catch (error) {
-      result = { step, ok: false, detail: (error as Error).message, ms: Date.now() - t0 };
-    }
-    steps.push(result);
-    input.onStep?.(result);
-    return result.ok;
-  };
+  const run = checkStepRunner(steps, input.onStep);
   const { dataSource, config, accountId } = input;
   if (config.credentials.current) {
     const account = await dataSource.getRepository(BrokerAccount).findOne({ where: { id: accountId } });

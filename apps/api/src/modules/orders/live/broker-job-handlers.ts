@@ -9,7 +9,7 @@ import { InstrumentStore } from '../../data/instruments/instrument-store.service
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from '../execution-clients.token';
 import { ReconciliationService } from '../reconciliation.service';
 import { isLiveClient } from './broker-connections.service';
-import { missingKotakFields } from './kotak-credentials.reader';
+import { missingCredentialFields } from './kotak-credentials.reader';
 import { KotakLiveBrokers } from './kotak-live-brokers.service';
 import { IciciJobs } from './icici/icici-jobs';
 
@@ -154,7 +154,7 @@ export class BrokerJobHandlers implements OnModuleInit {
   private async kotakAccounts(): Promise<BrokerAccount[]> {
     const accounts = await this.dataSource.getRepository(BrokerAccount).find({ where: { broker: 'KOTAK', isActive: true }, order: { id: 'ASC' } });
     const usable: BrokerAccount[] = [];
-    for (const a of accounts) if ((await missingKotakFields(this.dataSource, a.id)).length === 0) usable.push(a);
+    for (const a of accounts) if ((await missingCredentialFields(this.dataSource, a.id, 'KOTAK')).length === 0) usable.push(a);
     return usable;
   }
 }

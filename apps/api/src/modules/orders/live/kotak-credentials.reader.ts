@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { credentialAad, type CredentialCipher } from '../../accounts/credentials/credential-cipher';
 import { BROKER_CREDENTIAL_FIELDS } from '../../accounts/credentials/broker-credential-fields';
 import { ApiCredential } from '../../accounts/entities/api-credential.entity';
+import type { BrokerCode } from '../../accounts/entities/broker-account.entity';
 
 /** Why an account's stored credentials cannot be used (names the missing fields, never values). */
 export class IncompleteCredentialsError extends Error {
@@ -15,10 +16,10 @@ export class IncompleteCredentialsError extends Error {
   }
 }
 
-/** The Kotak fields of an account that are not stored. */
-export async function missingKotakFields(dataSource: DataSource, accountId: number): Promise<string[]> {
+/** The fields `broker` needs (BROKER_CREDENTIAL_FIELDS) that the account has not stored (names only, nothing is opened). */
+export async function missingCredentialFields(dataSource: DataSource, accountId: number, broker: BrokerCode): Promise<string[]> {
   const stored = new Set((await dataSource.getRepository(ApiCredential).find({ where: { accountId }, select: { field: true } })).map((r) => r.field));
-  return BROKER_CREDENTIAL_FIELDS.KOTAK.filter((f) => !stored.has(f));
+  return BROKER_CREDENTIAL_FIELDS[broker].filter((f) => !stored.has(f));
 }
 
 /**

@@ -9,9 +9,8 @@ import { InstrumentStore } from '../../data/instruments/instrument-store.service
 import { OrderSyncScheduler } from '../paper/order-sync.scheduler';
 import { journalIsFlat } from './broker-connections.service';
 import { loginStateOf } from './db-kotak-session.store';
-import { missingKotakFields } from './kotak-credentials.reader';
+import { missingCredentialFields } from './kotak-credentials.reader';
 import { KotakLiveBrokers } from './kotak-live-brokers.service';
-import { missingIciciFields } from './icici/icici-credentials.reader';
 import { IciciLiveBrokers } from './icici/icici-live-brokers.service';
 import { ICICI_SESSION_MISSING } from './icici/icici-session.service';
 
@@ -67,7 +66,7 @@ export class LiveModeService {
     const supported = account.broker === 'KOTAK' || (account.broker === 'ICICI' && this.icici !== undefined);
     add('BROKER_SUPPORTED', supported, supported ? (account.broker === 'KOTAK' ? 'Kotak Neo adapter' : 'ICICI Breeze adapter') : `${account.broker} has no live adapter yet`);
     add('ACCOUNT_ACTIVE', account.isActive, account.isActive ? 'active' : `deactivated: ${account.deactivationReason ?? 'no reason recorded'}`);
-    const missing = account.broker === 'KOTAK' ? await missingKotakFields(this.dataSource, accountId) : account.broker === 'ICICI' ? await missingIciciFields(this.dataSource, accountId) : ['(no live adapter)'];
+    const missing = account.broker === 'KOTAK' || account.broker === 'ICICI' ? await missingCredentialFields(this.dataSource, accountId, account.broker) : ['(no live adapter)'];
     add('CREDENTIALS', missing.length === 0, missing.length === 0 ? `every ${account.broker === 'KOTAK' ? 'Kotak' : 'ICICI'} field stored` : `missing: ${missing.join(', ')}`);
     if (account.broker === 'ICICI' && this.icici) {
       const session = missing.length === 0 ? await this.icici.todaysSession(accountId) : undefined;

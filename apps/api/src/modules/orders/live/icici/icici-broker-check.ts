@@ -6,6 +6,7 @@ import { CredentialCipher } from '../../../accounts/credentials/credential-ciphe
 import type { BrokerAccount } from '../../../accounts/entities/broker-account.entity';
 import { DbIciciSessionSource } from './db-icici-session.source';
 import { readIciciCredentials } from './icici-credentials.reader';
+import { checkStepRunner, rupees } from '../check-steps';
 
 /** One step of the ICICI check (same shape as Kotak's; `session` stands for the login). */
 export interface IciciCheckStep {
@@ -14,8 +15,6 @@ export interface IciciCheckStep {
   readonly detail: string;
   readonly ms: number;
 }
-
-const rupees = (paise: number) => `₹${(paise / 100).toLocaleString('en-IN', { maximumFractionDigits: 2 })}`;
 
 /**
  * `broker:check` of an ICICI account: credentials, the day's session (entered in the console,
@@ -32,18 +31,7 @@ export async function runIciciBrokerCheck(input: {
   readonly onStep?: (step: IciciCheckStep) => void;
 }): Promise<{ ok: boolean; steps: IciciCheckStep[] }> {
   const steps: IciciCheckStep[] = [];
-  const run = async (step: IciciCheckStep['step'], fn: () => Promise<string>): Promise<boolean> => {
-    const t0 = Date.now(); // wall time for the printed durations
-    let result: IciciCheckStep;
-    try {
-      result = { step, ok: true, detail: await fn(), ms: Date.now() - t0 };
-    } catch (error) {
-      result = { step, ok: false, detail: (error as Error).message, ms: Date.now() - t0 };
-    }
-    steps.push(result);
-    input.onStep?.(result);
-    return result.ok;
-  };
+  const run = checkStepRunner(steps, input.onStep);
   const { dataSource, config, account, wallClock } = input;
   const resolver = new ReloadableInstrumentResolver();
   const cipher = new CredentialCipher(config.credentials);

@@ -5,12 +5,6 @@ import { BROKER_CREDENTIAL_FIELDS } from '../../../accounts/credentials/broker-c
 import { ApiCredential } from '../../../accounts/entities/api-credential.entity';
 import { IncompleteCredentialsError } from '../kotak-credentials.reader';
 
-/** The ICICI fields (app key `apiKey`, secret `apiSecret`) of an account that are not stored. */
-export async function missingIciciFields(dataSource: DataSource, accountId: number): Promise<string[]> {
-  const stored = new Set((await dataSource.getRepository(ApiCredential).find({ where: { accountId }, select: { field: true } })).map((r) => r.field));
-  return BROKER_CREDENTIAL_FIELDS.ICICI.filter((f) => !stored.has(f));
-}
-
 /** Opens an account's stored Breeze app key and secret (read when a client is built; never logged). Throws IncompleteCredentialsError. */
 export async function readIciciCredentials(dataSource: DataSource, cipher: CredentialCipher, accountId: number): Promise<BreezeCredentials> {
   const rows = await dataSource.getRepository(ApiCredential).find({ where: { accountId } });

@@ -4,7 +4,7 @@ import { APP_CONFIG, type AppConfig } from '../../../../config/app-config';
 import { BrokerAccount } from '../../../accounts/entities/broker-account.entity';
 import { AlertsService } from '../../../alerts/alerts.service';
 import { InstrumentStore } from '../../../data/instruments/instrument-store.service';
-import { missingIciciFields } from './icici-credentials.reader';
+import { missingCredentialFields } from '../kotak-credentials.reader';
 import { IciciLiveBrokers } from './icici-live-brokers.service';
 import { IciciSessionService } from './icici-session.service';
 
@@ -72,7 +72,7 @@ export class IciciJobs {
   private async usableAccounts(): Promise<BrokerAccount[]> {
     const accounts = await this.dataSource.getRepository(BrokerAccount).find({ where: { broker: 'ICICI', isActive: true }, order: { id: 'ASC' } });
     const usable: BrokerAccount[] = [];
-    for (const a of accounts) if ((await missingIciciFields(this.dataSource, a.id)).length === 0) usable.push(a);
+    for (const a of accounts) if ((await missingCredentialFields(this.dataSource, a.id, 'ICICI')).length === 0) usable.push(a);
     return usable;
   }
 }

@@ -10,7 +10,7 @@ import { AuditService } from '../../../core/audit/audit.service';
 import { CLOCK } from '../../../core/clock/clock.token';
 import { NSE_CALENDAR } from '../../../data/source/market-data.tokens';
 import { recordLoginOutcome } from '../db-kotak-session.store';
-import { missingIciciFields } from './icici-credentials.reader';
+import { missingCredentialFields } from '../kotak-credentials.reader';
 import { IciciLiveBrokers } from './icici-live-brokers.service';
 
 /** Why an ICICI account cannot go LIVE today: no session key was entered. */
@@ -55,7 +55,7 @@ export class IciciSessionService {
     const today = this.live.today();
     const session = await this.live.todaysSession(accountId);
     const base = { accountId, today, hasSessionToday: session !== undefined, ...(session ? { session: describeBreezeSession(session) } : {}) };
-    const missing = await missingIciciFields(this.dataSource, accountId);
+    const missing = await missingCredentialFields(this.dataSource, accountId, 'ICICI');
     if (missing.length > 0) return { ...base, problem: `store the ICICI app key and secret first (missing: ${missing.join(', ')})` };
     return { ...base, loginUrl: await this.live.loginUrl(accountId) };
   }
@@ -63,7 +63,7 @@ export class IciciSessionService {
   /** Exchanges and stores the day's key. 422 when ICICI refuses it, 503 when ICICI cannot be reached; the refusal is recorded and audited. */
   async enter(accountId: number, apiSessionKey: string): Promise<IciciSessionStatus> {
     await this.iciciAccount(accountId);
-    const missing = await missingIciciFields(this.dataSource, accountId);
+    const missing = await missingCredentialFields(this.dataSource, accountId, 'ICICI');
     if (missing.length > 0) throw new AppException('DOMAIN_RULE_VIOLATED', `account ${accountId} has no complete ICICI credentials (missing: ${missing.join(', ')})`);
     const at = this.live.wallNowMs();
     try {
