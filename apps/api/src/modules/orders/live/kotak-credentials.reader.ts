@@ -10,8 +10,9 @@ export class IncompleteCredentialsError extends Error {
   constructor(
     readonly accountId: number,
     readonly missing: readonly string[],
+    readonly broker: BrokerCode = 'KOTAK',
   ) {
-    super(`account ${accountId} has no complete Kotak credentials (missing: ${missing.join(', ')}): store them with PUT /api/accounts/${accountId}/credentials`);
+    super(`account ${accountId} has no complete ${broker === 'ICICI' ? 'ICICI' : 'Kotak'} credentials (missing: ${missing.join(', ')}): store them with PUT /api/accounts/${accountId}/credentials`);
     this.name = 'IncompleteCredentialsError';
   }
 }

@@ -10,6 +10,6 @@ export async function readIciciCredentials(dataSource: DataSource, cipher: Crede
   const rows = await dataSource.getRepository(ApiCredential).find({ where: { accountId } });
   const clear = new Map(rows.map((r) => [r.field, cipher.open(r, credentialAad(r.accountId, r.field))]));
   const missing = BROKER_CREDENTIAL_FIELDS.ICICI.filter((f) => !clear.get(f));
-  if (missing.length > 0) throw new IncompleteCredentialsError(accountId, missing);
+  if (missing.length > 0) throw new IncompleteCredentialsError(accountId, missing, 'ICICI');
   return breezeCredentials(clear.get('apiKey'), clear.get('apiSecret'));
 }
