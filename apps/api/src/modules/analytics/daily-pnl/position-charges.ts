@@ -1,16 +1,11 @@
+import { positionResult, type FillForCharges, type PositionResult } from '@mcube/domain';
 import { In, type EntityManager } from 'typeorm';
 import type { BrokerCode } from '../../accounts/entities/broker-account.entity';
 import { Execution } from '../../orders/entities/execution.entity';
 import { Order } from '../../orders/entities/order.entity';
 import type { Position } from '../../positions/entities/position.entity';
-import { chargesOfFills, type FillForCharges } from './fill-charges';
 
-/** A closed position's result: gross P&L, every charge of its fills, and the net. Paise. */
-export interface PositionResult {
-  readonly grossPnlPaise: number;
-  readonly chargesPaise: number;
-  readonly netPnlPaise: number;
-}
+export type { PositionResult };
 
 /** Positions per round of queries: keeps the IN lists well inside SQLite's and PostgreSQL's bound-parameter limits. */
 const CHUNK = 500;
@@ -18,7 +13,7 @@ const CHUNK = 500;
 /**
  * The result of each position (keyed by id) from its stored realised P&L and its fills. The
  * orders module stores `realizedPnlPaise` already net of the charges reported on the fills;
- * charges that were not reported (estimated here, see `chargesOfFills`) still come off.
+ * charges that were not reported (estimated: the domain's `positionResult`) still come off.
  * Two queries per 500 positions, not two per position.
  */
 export async function resultsOfPositions(m: EntityManager, positions: readonly Position[], brokerOf: (p: Position) => BrokerCode): Promise<Map<number, PositionResult>> {
@@ -36,10 +31,7 @@ export async function resultsOfPositions(m: EntityManager, positions: readonly P
       fillsOf.set(order.positionId as number, own);
     }
     for (const p of chunk) {
-      const { storedPaise, estimatedPaise } = chargesOfFills(fillsOf.get(p.id) ?? [], brokerOf(p));
-      const grossPnlPaise = p.realizedPnlPaise + storedPaise;
-      const chargesPaise = storedPaise + estimatedPaise;
-      out.set(p.id, { grossPnlPaise, chargesPaise, netPnlPaise: grossPnlPaise - chargesPaise });
+      out.set(p.id, positionResult({ realizedPnlPaise: p.realizedPnlPaise, fills: fillsOf.get(p.id) ?? [], broker: brokerOf(p) }));
     }
   }
   return out;
