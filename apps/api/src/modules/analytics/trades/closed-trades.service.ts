@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, epochMsOfIst, istDateTimeOf, type AnalyticsTrade, type EntryFacts } from '@mcube/domain';
+import { addDays, epochMsOfIst, istMinuteOf, type AnalyticsTrade, type EntryFacts } from '@mcube/domain';
 import { Between, DataSource, MoreThan, type FindOptionsWhere } from 'typeorm';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { Position } from '../../positions/entities/position.entity';
@@ -18,11 +18,6 @@ export interface ClosedTrade extends AnalyticsTrade {
   readonly positionId: number;
   readonly facts: EntryFacts;
 }
-
-const istWall = (d: Date) => {
-  const { date, time } = istDateTimeOf(d.getTime());
-  return `${date}T${time.slice(0, 5)}`;
-};
 
 /**
  * Closed positions as trades (plan §12): gross P&L, every charge of their fills and the net,
@@ -49,8 +44,8 @@ export class ClosedTradesService {
         accountId: String(p.accountId),
         strategy: p.strategyType,
         underlying: p.underlying,
-        entryAt: istWall(p.openedAt),
-        exitAt: istWall(p.closedAt as Date),
+        entryAt: istMinuteOf(p.openedAt.getTime()),
+        exitAt: istMinuteOf((p.closedAt as Date).getTime()),
         exitReason: p.exitReason ?? 'UNKNOWN',
         ...(results.get(p.id) as PositionResult),
         vixAtEntry: f.vix ?? null,
