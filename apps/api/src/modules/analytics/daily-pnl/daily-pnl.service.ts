@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, epochMsOfIst, type IsoDate } from '@mcube/domain';
+import { addDays, dailyPnlValues, epochMsOfIst, type DailyPnlValues, type IsoDate } from '@mcube/domain';
 import { And, DataSource, LessThan, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { inTransaction } from '../../../database/in-transaction';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { Position } from '../../positions/entities/position.entity';
 import { DailyPnl } from '../entities/daily-pnl.entity';
 import { resultsOfPositions, type PositionResult } from './position-charges';
-import { dailyPnlValues, type DailyPnlValues } from './daily-pnl-values';
 
 /** What one recompute did. */
 export interface DailyPnlRecompute {
