@@ -1,14 +1,9 @@
 import { contractSymbol } from '@mcube/market-sim';
-import { istDateTimeOf, type PositionState } from '@mcube/domain';
+import { istMinuteOf, type PositionState } from '@mcube/domain';
 import type { BacktestFill, PositionBook } from '../execution/position-book';
 import type { DecisionRow } from './decision-row';
 import type { TradeLegRow, TradeRow } from './report.types';
 
-/** IST 'YYYY-MM-DDTHH:MM' of an instant. */
-export function istMinute(ms: number): string {
-  const { date, time } = istDateTimeOf(ms);
-  return `${date}T${time.slice(0, 5)}`;
-}
 
 function legRow(position: PositionState, legKey: string, fills: readonly BacktestFill[]): TradeLegRow {
   const leg = position.legs.find((l) => l.legKey === legKey);
@@ -21,7 +16,7 @@ function legRow(position: PositionState, legKey: string, fills: readonly Backtes
     entryPrice: (leg?.avgPricePaise ?? 0) / 100,
     exitPrice: leg?.exitPricePaise === null || leg?.exitPricePaise === undefined ? null : leg.exitPricePaise / 100,
     priceSource: own.length > 0 && own.every((f) => f.priceSource === 'REAL') ? 'REAL' : 'MODELLED',
-    fills: own.map((f) => ({ at: istMinute(f.occurredAtMs), side: f.side, quantity: f.quantity, price: f.price, chargesPaise: f.charges.totalPaise, priceSource: f.priceSource })),
+    fills: own.map((f) => ({ at: istMinuteOf(f.occurredAtMs), side: f.side, quantity: f.quantity, price: f.price, chargesPaise: f.charges.totalPaise, priceSource: f.priceSource })),
   };
 }
 
@@ -40,8 +35,8 @@ export function tradeRows(book: PositionBook, exitReasons: ReadonlyMap<string, s
     const entry = entryOf.get(position.positionId);
     rows.push({
       positionId: position.positionId,
-      entryAt: istMinute(fills[0].occurredAtMs),
-      exitAt: istMinute(fills[fills.length - 1].occurredAtMs),
+      entryAt: istMinuteOf(fills[0].occurredAtMs),
+      exitAt: istMinuteOf(fills[fills.length - 1].occurredAtMs),
       expiry: position.expiry,
       legs: position.legs.map((l) => legRow(position, l.legKey, fills)),
       grossPnlPaise: result.grossPnlPaise,

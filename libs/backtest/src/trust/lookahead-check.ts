@@ -1,8 +1,8 @@
-import { epochMsOfIst, type IsoDate } from '@mcube/domain';
+import { epochMsOfIst, istMinuteOf, type IsoDate } from '@mcube/domain';
 import type { BacktestRun } from '../engine/backtest-engine';
 import type { DecisionRow } from '../report/decision-row';
 import type { TradeRow } from '../report/report.types';
-import { istMinute, tradeRows } from '../report/trade-rows';
+import { tradeRows } from '../report/trade-rows';
 
 /** One difference between the full run and a run ended at a cut. */
 export interface LookaheadDifference {
@@ -51,7 +51,7 @@ function compareDecisions(full: BacktestRun, cut: BacktestRun, cutMs: number): {
 }
 
 function closedBefore(run: BacktestRun, cutMs: number): TradeRow[] {
-  const cut = istMinute(cutMs);
+  const cut = istMinuteOf(cutMs);
   return tradeRows(run.book, run.exitReasons, run.journal.rows).filter((t) => t.exitAt < cut);
 }
 
@@ -94,7 +94,7 @@ export async function lookaheadCheck(input: { full: BacktestRun; cutsMs: readonl
     const truncated = await input.runTo(cutMs);
     const d = compareDecisions(input.full, truncated, cutMs);
     const t = compareTrades(input.full, truncated, cutMs);
-    cuts.push({ cutAt: istMinute(cutMs), decisionsCompared: d.compared, tradesCompared: t.compared, differences: [...d.differences, ...t.differences] });
+    cuts.push({ cutAt: istMinuteOf(cutMs), decisionsCompared: d.compared, tradesCompared: t.compared, differences: [...d.differences, ...t.differences] });
   }
   return { ok: cuts.every((c) => c.differences.length === 0), cuts };
 }

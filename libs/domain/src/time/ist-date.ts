@@ -85,6 +85,12 @@ export function istDateTimeOf(epochMs: number): { date: IsoDate; time: IstTime }
   return { date: iso.slice(0, 10), time: iso.slice(11, 19) };
 }
 
+/** IST 'YYYY-MM-DDTHH:MM' of an instant (trade rows and reports name entries and exits to the minute). */
+export function istMinuteOf(epochMs: number): string {
+  const { date, time } = istDateTimeOf(epochMs);
+  return `${date}T${time.slice(0, 5)}`;
+}
+
 /** Epoch milliseconds of an IST date and time. */
 export function epochMsOfIst(date: IsoDate, time: IstTime = '00:00:00'): number {
   return dayNumber(date) * MS_PER_DAY + secondsOfDay(time) * 1000 - 19_800_000;

@@ -1,11 +1,5 @@
-import { addDays, analyticsReport } from '@mcube/domain';
+import { analyticsReport, daysBetween } from '@mcube/domain';
 import type { AnalyticsReport, BacktestReportResponse } from '@mcube/contracts';
-
-const daysBetween = (from: string, to: string): number => {
-  let n = 0;
-  for (let d = from; d < to && n < 400; d = addDays(d, 1)) n++;
-  return n;
-};
 
 /**
  * A backtest run's trades as the analytics report the console draws (`analyticsReport` of the
@@ -28,7 +22,7 @@ export function backtestAnalytics(report: BacktestReportResponse): AnalyticsRepo
       chargesPaise: t.chargesPaise,
       netPnlPaise: t.netPnlPaise,
       vixAtEntry: t.entryVix,
-      daysToExpiryAtEntry: daysBetween(t.entryAt.slice(0, 10), t.expiry),
+      daysToExpiryAtEntry: Math.max(0, daysBetween(t.entryAt.slice(0, 10), t.expiry)),
     })),
     from: report.period.from,
     to: report.period.to,

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, epochMsOfIst, type IsoDate } from '@mcube/domain';
+import { addDays, dailyPnlValues, epochMsOfIst, type DailyPnlValues, type IsoDate } from '@mcube/domain';
 import { And, DataSource, LessThan, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { inTransaction } from '../../../database/in-transaction';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { Position } from '../../positions/entities/position.entity';
 import { DailyPnl } from '../entities/daily-pnl.entity';
-import { resultOfPosition } from './position-charges';
-import { dailyPnlValues, type DailyPnlValues } from './daily-pnl-values';
+import { resultsOfPositions, type PositionResult } from './position-charges';
 
 /** What one recompute did. */
 export interface DailyPnlRecompute {
@@ -21,7 +20,7 @@ const FIELDS: readonly (keyof DailyPnlValues)[] = ['realizedPnlPaise', 'unrealiz
 
 /**
  * Writes each account's `daily_pnl` row of an IST date from the positions that closed that
- * day (gross realised P&L, charges of all their fills: `resultOfPosition`) and the active position's open P&L
+ * day (gross realised P&L, charges of all their fills: `resultsOfPositions`) and the active position's open P&L
  * (see `dailyPnlValues`). Recomputed from scratch each time, so it is idempotent: the same
  * state gives the same row and no write.
  */
@@ -60,11 +59,11 @@ export class DailyPnlService {
       m.findOne(Position, { where: { accountId: account.id, status: 'ACTIVE' } }),
       m.find(DailyPnl, { where: { accountId: account.id, tradeDate: LessThan(date) } }),
     ]);
-    const closedToday = [];
-    for (const p of closed) {
-      const r = await resultOfPosition(m, p, account.broker);
-      closedToday.push({ realizedPnlPaise: r.grossPnlPaise, chargesPaise: r.chargesPaise });
-    }
+    const results = await resultsOfPositions(m, closed, () => account.broker);
+    const closedToday = closed.map((p) => {
+      const r = results.get(p.id) as PositionResult;
+      return { realizedPnlPaise: r.grossPnlPaise, chargesPaise: r.chargesPaise };
+    });
     return dailyPnlValues({ allocatedCapitalPaise: account.allocatedCapitalPaise, closedToday, activePosition: active, earlierRows });
   }
 }

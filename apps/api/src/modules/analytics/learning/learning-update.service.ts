@@ -2,11 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { formatPaise } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../../../database/in-transaction';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { BrokerAccount, type BrokerCode } from '../../accounts/entities/broker-account.entity';
 import { Position } from '../../positions/entities/position.entity';
 import { StrategyLearning } from '../../strategies/entities/strategy-learning.entity';
 import type { StrategyType } from '../../strategies/entities/strategy-type';
-import { resultOfPosition } from '../daily-pnl/position-charges';
+import { resultsOfPositions, type PositionResult } from '../daily-pnl/position-charges';
 import { closedPositionStats, type ClosedPositionResult, type ClosedPositionStats } from './closed-position-stats';
 
 /** The one pattern learned so far: every closed position of the strategy (no pattern split yet). */
@@ -43,11 +43,11 @@ export class LearningUpdateService {
   async run(): Promise<LearningUpdate[]> {
     const brokers = new Map((await this.dataSource.getRepository(BrokerAccount).find()).map((a) => [a.id, a.broker]));
     const closed = await this.dataSource.getRepository(Position).find({ where: { status: 'CLOSED' }, order: { id: 'ASC' } });
+    const known = closed.filter((p) => brokers.has(p.accountId));
+    const results = await resultsOfPositions(this.dataSource.manager, known, (p) => brokers.get(p.accountId) as BrokerCode);
     const byStrategy = new Map<StrategyType, ClosedPositionResult[]>();
-    for (const p of closed) {
-      const broker = brokers.get(p.accountId);
-      if (!broker) continue;
-      const { netPnlPaise } = await resultOfPosition(this.dataSource.manager, p, broker);
+    for (const p of known) {
+      const { netPnlPaise } = results.get(p.id) as PositionResult;
       byStrategy.set(p.strategyType, [...(byStrategy.get(p.strategyType) ?? []), { netPnlPaise, marginUsedPaise: p.marginUsedPaise }]);
     }
     const out: LearningUpdate[] = [];

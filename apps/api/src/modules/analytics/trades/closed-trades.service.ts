@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { addDays, epochMsOfIst, istDateTimeOf, type AnalyticsTrade, type EntryFacts } from '@mcube/domain';
+import { addDays, epochMsOfIst, istMinuteOf, type AnalyticsTrade, type EntryFacts } from '@mcube/domain';
 import { Between, DataSource, MoreThan, type FindOptionsWhere } from 'typeorm';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { Position } from '../../positions/entities/position.entity';
-import { resultOfPosition } from '../daily-pnl/position-charges';
+import { resultsOfPositions, type PositionResult } from '../daily-pnl/position-charges';
 import { entryFactsOf } from './entry-facts.reader';
 
 /** Which closed trades: exit IST dates inclusive (null = open-ended), one account or all. */
@@ -19,14 +19,9 @@ export interface ClosedTrade extends AnalyticsTrade {
   readonly facts: EntryFacts;
 }
 
-const istWall = (d: Date) => {
-  const { date, time } = istDateTimeOf(d.getTime());
-  return `${date}T${time.slice(0, 5)}`;
-};
-
 /**
  * Closed positions as trades (plan §12): gross P&L, every charge of their fills and the net,
- * in paise (`resultOfPosition`, the daily P&L's own figures), with the VIX and days to expiry
+ * in paise (`resultsOfPositions`, the daily P&L's own figures), with the VIX and days to expiry
  * at entry. An entry that never filled (quantity 0) is no trade.
  */
 @Injectable()
@@ -40,25 +35,23 @@ export class ClosedTradesService {
     const where: FindOptionsWhere<Position> = { status: 'CLOSED', quantity: MoreThan(0), closedAt: Between(lo, hi), ...(q.accountId ? { accountId: q.accountId } : {}) };
     const positions = (await this.dataSource.getRepository(Position).find({ where, order: { closedAt: 'ASC', id: 'ASC' } })).filter((p) => p.closedAt && brokers.has(p.accountId));
     const facts = await entryFactsOf(this.dataSource.manager, positions);
-    const out: ClosedTrade[] = [];
-    for (const p of positions) {
-      const result = await resultOfPosition(this.dataSource.manager, p, brokers.get(p.accountId) as 'KOTAK' | 'ICICI');
+    const results = await resultsOfPositions(this.dataSource.manager, positions, (p) => brokers.get(p.accountId) as 'KOTAK' | 'ICICI');
+    return positions.map((p) => {
       const f = facts.get(p.id) ?? {};
-      out.push({
+      return {
         id: String(p.id),
         positionId: p.id,
         accountId: String(p.accountId),
         strategy: p.strategyType,
         underlying: p.underlying,
-        entryAt: istWall(p.openedAt),
-        exitAt: istWall(p.closedAt as Date),
+        entryAt: istMinuteOf(p.openedAt.getTime()),
+        exitAt: istMinuteOf((p.closedAt as Date).getTime()),
         exitReason: p.exitReason ?? 'UNKNOWN',
-        ...result,
+        ...(results.get(p.id) as PositionResult),
         vixAtEntry: f.vix ?? null,
         daysToExpiryAtEntry: f.daysToExpiry ?? null,
         facts: f,
-      });
-    }
-    return out;
+      };
+    });
   }
 }

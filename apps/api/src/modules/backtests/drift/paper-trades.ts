@@ -1,15 +1,10 @@
 import type { ComparableTrade } from '@mcube/backtest';
-import { addDays, epochMsOfIst, istDateTimeOf } from '@mcube/domain';
+import { addDays, epochMsOfIst, istMinuteOf } from '@mcube/domain';
 import { Between, In, type DataSource } from 'typeorm';
 import { Execution } from '../../orders/entities/execution.entity';
 import { Order } from '../../orders/entities/order.entity';
 import { PositionLeg } from '../../positions/entities/position-leg.entity';
 import { Position } from '../../positions/entities/position.entity';
-
-const istMinute = (d: Date) => {
-  const t = istDateTimeOf(d.getTime());
-  return `${t.date}T${t.time.slice(0, 5)}`;
-};
 
 /**
  * The account's CLOSED strangle positions opened on IST days [from, to], in the drift core's
@@ -32,8 +27,8 @@ export async function paperTradesOf(ds: DataSource, accountId: number, from: str
     const charges = executions.filter((e) => own.some((o) => o.id === e.orderId)).reduce((s, e) => s + e.chargesPaise, 0);
     return {
       positionId: String(p.id),
-      entryAt: istMinute(p.openedAt),
-      exitAt: p.closedAt ? istMinute(p.closedAt) : '',
+      entryAt: istMinuteOf(p.openedAt.getTime()),
+      exitAt: p.closedAt ? istMinuteOf(p.closedAt.getTime()) : '',
       legs: legs
         .filter((l) => l.positionId === p.id)
         .map((l) => ({
