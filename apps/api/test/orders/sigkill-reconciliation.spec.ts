@@ -17,7 +17,7 @@ import { PositionLeg } from '../../src/modules/positions/entities/position-leg.e
 import { Position } from '../../src/modules/positions/entities/position.entity';
 import { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
 import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
-import { insertAccount } from '../db/fixtures';
+import { insertAccount, saveAdjustablePosition } from '../db/fixtures';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { CRASH_ACCOUNT_ID, CRASH_CALL_BID, CRASH_CAPITAL_PAISE, crashClockMs, crashIntent, crashMarket, SLICED_QUANTITY, type CrashPoint } from './crash-scenario';
 import { JsonFilePaperBookStore } from './json-file-paper-book.store';
@@ -111,8 +111,9 @@ describe.each([
     if (point === 'MID_FILL') expect(brokerNet).toBe(-650);
     if (point === 'AFTER_JOURNAL') expect(active).toHaveLength(0);
 
-    // The gate is open: an order is no longer denied for the trading state.
-    const after = await r.orders.submit({ ...crashIntent(), purpose: 'ADJUST', side: 'BUY', quantity: 65, limitPrice: 100 });
+    // The gate is open: an order is no longer denied for the trading state (an ADJUST names the ACTIVE position).
+    const positionId = active[0]?.id ?? (await saveAdjustablePosition(dataSource, CRASH_ACCOUNT_ID));
+    const after = await r.orders.submit({ ...crashIntent(), purpose: 'ADJUST', positionId, side: 'BUY', quantity: 65, limitPrice: 100 });
     expect(after.denial?.code).not.toBe('NOT_RECONCILED');
     expect(after.denial?.code).not.toBe('TRADING_HALTED');
     expect(after.statuses).toEqual(['ACCEPTED']);
