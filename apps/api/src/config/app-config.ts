@@ -1,4 +1,3 @@
-import type { IciciBreezeHosts } from '@mcube/brokers-icici-breeze';
 /** Login throttle (no account lock): see `LoginThrottleService`. */
 export interface LoginSecurityConfig {
   /** Free failures per address + username (or per known browser) before waits start. */
@@ -71,7 +70,7 @@ export interface AppConfig {
   /** Paper trading is the default; live needs MCUBE_LIVE_TRADING=true and credentials. */
   liveTrading: boolean;
   /** Broker hosts (absent in hand-built test configs: the defaults). */
-  brokers?: { kotakNeoLoginUrl: string; iciciBreeze?: IciciBreezeHosts };
+  brokers?: { kotakNeoLoginUrl: string };
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Folder of the built console to serve at `/`, if any. */
   webDist?: string;

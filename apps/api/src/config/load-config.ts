@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { iciciBreezeHostsFromEnv, type IciciBreezeHosts } from '@mcube/brokers-icici-breeze';
 import { AlertChannelsConfig, AppConfig, CredentialKey } from './app-config';
 import { EnvSchema, envVariableNames } from './env.schema';
 
@@ -49,7 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     database: parsed.DATABASE_URL ? { type: 'postgres', url: parsed.DATABASE_URL } : { type: 'sqlite', path: parsed.SQLITE_PATH },
     redisUrl: parsed.REDIS_URL,
     liveTrading: parsed.MCUBE_LIVE_TRADING,
-    brokers: { kotakNeoLoginUrl: parsed.KOTAK_NEO_LOGIN_URL, iciciBreeze: iciciHostsOf(env) },
+    brokers: { kotakNeoLoginUrl: parsed.KOTAK_NEO_LOGIN_URL },
     logLevel: parsed.LOG_LEVEL,
     webDist: parsed.MCUBE_WEB_DIST,
     security: {
@@ -133,13 +132,4 @@ function alertChannelsOf(parsed: EnvSchema): AlertChannelsConfig {
       ? { accountSid: parsed.TWILIO_ACCOUNT_SID, authToken: parsed.TWILIO_AUTH_TOKEN, from: parsed.TWILIO_FROM, to: list(parsed.ALERT_SMS_TO), baseUrl: parsed.TWILIO_API_BASE_URL?.replace(/\/$/, '') }
       : undefined;
   return { telegram, email, sms, sendTimeoutMs: parsed.MCUBE_ALERT_SEND_TIMEOUT_MS };
-}
-
-/** ICICI Breeze hosts and timeouts (ICICI_BREEZE_*; the library checks each value). */
-function iciciHostsOf(env: NodeJS.ProcessEnv): IciciBreezeHosts {
-  try {
-    return iciciBreezeHostsFromEnv(env);
-  } catch (error) {
-    throw new ConfigError([(error as Error).message]);
-  }
 }

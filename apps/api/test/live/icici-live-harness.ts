@@ -96,7 +96,7 @@ export async function startIciciLive(opts: { liveTrading?: boolean; credentials?
     liveTrading: opts.liveTrading ?? true,
     credentials: { current: parseCredentialKey(credentialsKeyText) },
     jobs: { runWorkers: true, schedule: false, queuePrefix: 'test' },
-    brokers: { kotakNeoLoginUrl: 'http://127.0.0.1:9', iciciBreeze: hosts },
+    brokers: { kotakNeoLoginUrl: 'http://127.0.0.1:9' },
   } as AppConfig;
   const account = await insertAccount(dataSource, { broker: 'ICICI', name: 'ICICI live test', isPaperTrading: true, allocatedCapitalPaise: 3_00_00_000 * 100 });
   if (opts.credentials !== false) {
@@ -112,7 +112,7 @@ export async function startIciciLive(opts: { liveTrading?: boolean; credentials?
   const instruments = new InstrumentStore(dataSource);
   await instruments.reload();
   const kotak = new KotakLiveBrokers(dataSource, config, clock, sleep, instruments, killSwitch, alerts, calendar);
-  const live = new IciciLiveBrokers(dataSource, config, clock, sleep, instruments, { settle: { attempts: 2, delayMs: 0 }, minMarketCallIntervalMs: 0 });
+  const live = new IciciLiveBrokers(dataSource, config, clock, sleep, instruments, { hosts, settle: { attempts: 2, delayMs: 0 }, minMarketCallIntervalMs: 0 });
   const sessions = new IciciSessionService(dataSource, config, clock, calendar, live, alerts, audit);
   const registry = new ExecutionClientRegistry();
   const fills = new ApplyFillService(dataSource, clock, undefined, instruments);

@@ -1,4 +1,4 @@
-import { createIciciBreeze, describeBreezeSession, iciciBreezeHosts, isBreezeSessionOfToday, ReloadableInstrumentResolver, SecurityMasterResolver, type IciciBreezeHosts, type IciciBreezeKit } from '@mcube/brokers-icici-breeze';
+import { createIciciBreeze, describeBreezeSession, iciciBreezeHostsFromEnv, isBreezeSessionOfToday, ReloadableInstrumentResolver, SecurityMasterResolver, type IciciBreezeHosts, type IciciBreezeKit } from '@mcube/brokers-icici-breeze';
 import { istDateTimeOf, type Clock } from '@mcube/domain';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../../config/app-config';
@@ -39,7 +39,7 @@ export async function runIciciBrokerCheck(input: {
   let kit: IciciBreezeKit | undefined;
   try {
     const configured = await run('config', async () => {
-      const hosts = input.hosts ?? config.brokers?.iciciBreeze ?? iciciBreezeHosts({});
+      const hosts = input.hosts ?? iciciBreezeHostsFromEnv(process.env);
       kit = createIciciBreeze({ hosts, credentials: await readIciciCredentials(dataSource, cipher, account.id), clock: wallClock, sessions, resolver });
       return `account ${account.id} (${account.name}, ${account.isPaperTrading ? 'PAPER' : 'LIVE'}), ICICI credentials complete, API ${new URL(hosts.apiUrl).host}`;
     });

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
 import {
   createIciciBreeze,
-  iciciBreezeHosts,
+  iciciBreezeHostsFromEnv,
   ReloadableInstrumentResolver,
   SecurityMasterResolver,
   type BreezeSecurityMaster,
@@ -63,11 +63,12 @@ export class IciciLiveBrokers implements OnModuleDestroy {
     @Optional() @Inject(ICICI_BREEZE_TUNING) private readonly tuning?: IciciBreezeTuning,
   ) {
     this.cipher = new CredentialCipher(config.credentials);
+    // Read and checked once, when the orders module is built at boot: only this module may use the broker library.
+    this.hosts = tuning?.hosts ?? iciciBreezeHostsFromEnv(process.env);
   }
 
-  get hosts(): IciciBreezeHosts {
-    return this.tuning?.hosts ?? this.config.brokers?.iciciBreeze ?? iciciBreezeHosts({});
-  }
+  /** ICICI_BREEZE_* hosts and timeouts (the library checks each value). */
+  readonly hosts: IciciBreezeHosts;
 
   onModuleDestroy(): void {
     for (const kit of this.kits.values()) void kit.then((k) => k.close(), () => undefined);

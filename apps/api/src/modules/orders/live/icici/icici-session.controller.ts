@@ -11,7 +11,7 @@ import { IciciSessionService } from './icici-session.service';
 export class IciciSessionController {
   constructor(private readonly sessions: IciciSessionService) {}
 
-  @Roles('trader')
+  /** Any signed-in user may see the day's state (viewers included); entering a key needs a trader. */
   @Get()
   status(@Param('id', IdParamPipe) id: number) {
     return this.sessions.status(id);
