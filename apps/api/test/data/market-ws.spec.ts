@@ -86,7 +86,7 @@ describe('market WebSocket /ws', () => {
     // The 1 s timer fired 10 ms early: the symbols are still published, not skipped for a second.
     s.clock.advance(990);
     expect(await publisher.publishTicks()).toBe(2);
-    await until(() => received.length === 6);
+    await until(() => ticks().length === 6);
   });
 
   it('pushes a chain summary after the chain snapshot', async () => {
