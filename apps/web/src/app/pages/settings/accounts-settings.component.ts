@@ -7,12 +7,13 @@ import { LoadStateComponent } from '../../shared/ui/load-state.component';
 import { RupeesPipe } from '../../shared/ui/rupees.pipe';
 import { CredentialsFormComponent } from './credentials-form.component';
 import { IciciSessionFormComponent } from './icici-session-form.component';
+import { LiveModeCardComponent } from './live-mode-card.component';
 
 /** Broker accounts with their stored credential fields (masked) and, for admins, the write-only form. */
 @Component({
   selector: 'mc-accounts-settings',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [DatePipe, LoadStateComponent, RupeesPipe, CredentialsFormComponent, IciciSessionFormComponent],
+  imports: [DatePipe, LoadStateComponent, RupeesPipe, CredentialsFormComponent, IciciSessionFormComponent, LiveModeCardComponent],
   template: `
     <mc-load-state [loading]="accounts.loading()" [error]="accounts.error()" what="accounts" (retry)="accounts.reload()" />
     @for (a of accounts.value() ?? []; track a.id) {
@@ -47,6 +48,8 @@ import { IciciSessionFormComponent } from './icici-session-form.component';
             <hr />
             <mc-icici-session-form [account]="a" />
           }
+          <hr />
+          <mc-live-mode-card [account]="a" (switched)="accounts.reload()" />
         </div>
       </section>
     }
