@@ -1,4 +1,4 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { contractLotSize } from '../data/instruments/contract-terms';
 import { paiseOfPrice, type BrokerTrade, type Clock } from '@mcube/domain';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -11,7 +11,7 @@ import { Position } from '../positions/entities/position.entity';
 import { positionUpdatedEvent } from '../positions/position-updated-event';
 import { Execution } from './entities/execution.entity';
 import { Order } from './entities/order.entity';
-import { reportedChargesPaise } from './fill-charges';
+import { fillCharges } from './fill-charges';
 import { applyOrderEventToRow, loadOrderForUpdate } from './order-journal';
 import { closePositionIfFlat } from './position-slot';
 import { InstrumentStore } from '../data/instruments/instrument-store.service';
@@ -22,7 +22,8 @@ export type ApplyFillOutcome = 'APPLIED' | 'DUPLICATE' | 'UNKNOWN_ORDER';
 /**
  * Applies one broker execution (trade) in ONE transaction: deduplicated by (broker,
  * executionId); the order moves through the domain state machine (quantities only from
- * fills); the execution keeps the charges the broker reported (paper: the domain cost model);
+ * fills); the execution keeps the charges the broker reported (paper: the domain cost model)
+ * or, for a live fill (no charges per trade), the dated cost model's (`fillCharges`);
  * the position's leg grows (entry, averaging; the position's quantity follows the largest
  * leg, filled units only) or shrinks (exit) with realised P&L in paise,
  * the position's net of charges; the position closes once every leg is flat; a MonitorLog row records it.
@@ -31,6 +32,8 @@ export type ApplyFillOutcome = 'APPLIED' | 'DUPLICATE' | 'UNKNOWN_ORDER';
  */
 @Injectable()
 export class ApplyFillService {
+  private readonly logger = new Logger('ApplyFill');
+
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -54,12 +57,15 @@ export class ApplyFillService {
       if (!found) return 'UNKNOWN_ORDER';
       const nowMs = this.clock.nowMs();
       let order = await loadOrderForUpdate(m, found.id);
+      const firstFillOfOrder = order.filledQuantity === 0;
       if (order.status === 'SUBMITTED' && order.brokerOrderId === null) {
         order = await applyOrderEventToRow(m, order.id, { type: 'ACCEPTED', brokerOrderId: trade.brokerOrderId, occurredAtMs: trade.occurredAtMs, recordedAtMs: nowMs });
       }
       order = await applyOrderEventToRow(m, order.id, { type: 'FILLED', tradeId: trade.tradeId, quantity: trade.quantity, price: trade.price, occurredAtMs: trade.occurredAtMs, recordedAtMs: nowMs });
       const pricePaise = paiseOfPrice(trade.price);
-      const chargesPaise = reportedChargesPaise(trade);
+      const charges = fillCharges({ broker, trade, instrumentType: order.instrumentType, firstFillOfOrder });
+      if (charges.problem) this.logger.warn(`fill ${trade.tradeId} of order ${order.clientOrderId}: no charges (${charges.problem}); its P&L is gross`);
+      const chargesPaise = charges.chargesPaise;
       await m.insert(Execution, {
         orderId: order.id,
         accountId: order.accountId,
