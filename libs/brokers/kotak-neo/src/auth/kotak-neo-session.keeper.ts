@@ -33,9 +33,10 @@ export interface KotakNeoSessionKeeperDeps {
  *   it resets the re-login allowance and clears a refused login.
  * - `ensure()` returns today's session: the one in memory, else today's stored one, else a
  *   first login of the day.
- * - After Kotak refuses the session mid-day (100022, `markExpired`), `ensure()` logs in
- *   again ONCE; a second expiry before the next `login()` throws a halting
- *   AUTH_EXPIRED/SESSION_EXPIRED_AGAIN.
+ * - After Kotak refuses the session mid-day (100022, `markExpired`), `ensure()` first looks in
+ *   the store: a newer session of today (another process, the session owner, logged in since)
+ *   is taken as is, with no login and no allowance spent. Otherwise it logs in again ONCE; a
+ *   second expiry before the next `login()` throws a halting AUTH_EXPIRED/SESSION_EXPIRED_AGAIN.
  * - A refused login (bad TOTP/MPIN) is remembered and rethrown without calling Kotak again
  *   until `login()`: repeated bad MPINs could lock the account.
  * Concurrent callers share one login in flight.
@@ -70,6 +71,8 @@ export class KotakNeoSessionKeeper {
     const today = istDateTimeOf(this.deps.wallClock.nowMs()).date;
     if (this.session && !this.expired && this.session.istDate === today) return this.session;
     if (this.session && this.expired && this.session.istDate === today) {
+      const newer = await this.loadStored(today, this.session.loggedInAtMs);
+      if (newer) return newer;
       if (this.reloginUsed) {
         const message = 'the Kotak session expired again after its one re-login today: trading on this account is halted until the next login';
         throw new KotakNeoError('AUTH_EXPIRED', message, { reason: 'SESSION_EXPIRED_AGAIN', halt: { critical: true, message } });
@@ -89,7 +92,8 @@ export class KotakNeoSessionKeeper {
     if (this.session === session) this.expired = true;
   }
 
-  private async loadStored(today: string): Promise<KotakNeoSession | undefined> {
+  /** Today's stored session, if any (only one logged in after `afterMs`, when given). */
+  private async loadStored(today: string, afterMs?: number): Promise<KotakNeoSession | undefined> {
     if (!this.deps.store || this.inflight) return undefined;
     const raw = await this.deps.store.load().catch(() => undefined);
     if (!raw) return undefined;
@@ -100,6 +104,7 @@ export class KotakNeoSessionKeeper {
       return undefined;
     }
     if (stored.istDate !== today) return undefined;
+    if (afterMs !== undefined && !(stored.loggedInAtMs > afterMs)) return undefined;
     this.session = stored;
     this.expired = false;
     return stored;

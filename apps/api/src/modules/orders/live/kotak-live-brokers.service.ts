@@ -9,8 +9,10 @@ import { SLEEP, WALL_CLOCK, type Sleep } from '../../core/clock/clock.token';
 import { InstrumentStore } from '../../data/instruments/instrument-store.service';
 import { NSE_CALENDAR } from '../../data/source/market-data.tokens';
 import { KillSwitchService } from '../../risk/kill-switch/kill-switch.service';
+import { credentialsStamp } from './credentials-stamp';
 import { DbKotakSessionStore, recordLoginOutcome } from './db-kotak-session.store';
 import { HaltingExecutionClient } from './halting-execution-client';
+import { lazyExecutionClient } from './lazy-execution-client';
 import { readKotakCredentials } from './kotak-credentials.reader';
 import { kotakMasterOf, storedContractsOf } from './kotak-master.mapping';
 
@@ -37,6 +39,10 @@ export class KotakLiveBrokers implements OnModuleDestroy {
   private readonly logger = new Logger('KotakLive');
   private readonly brokers = new Map<number, KotakNeoBroker>();
   private readonly clients = new Map<number, ExecutionClient>();
+  /** The credentials fingerprint each adapter last saw; an adapter of other credentials is replaced. */
+  private readonly stamps = new Map<number, string>();
+  /** Adapters replaced after a credential change: closed at shutdown (a call may still be running on one). */
+  private readonly retired: KotakNeoBroker[] = [];
   private readonly cipher: CredentialCipher;
 
   constructor(
@@ -59,8 +65,9 @@ export class KotakLiveBrokers implements OnModuleDestroy {
   }
 
   onModuleDestroy(): void {
-    for (const b of this.brokers.values()) b.close();
+    for (const b of [...this.brokers.values(), ...this.retired]) b.close();
     this.brokers.clear();
+    this.retired.length = 0;
     this.clients.clear();
   }
 
@@ -82,11 +89,31 @@ export class KotakLiveBrokers implements OnModuleDestroy {
     return broker;
   }
 
-  /** The account's live `ExecutionClient` (what the gateway's registry holds for a LIVE account). */
+  /**
+   * The account's adapter, replaced by a new one when the stored credentials changed since it was
+   * last used (checked on every call, without opening them): the new one logs in with the new
+   * credentials when it needs a login (a refused login of the old ones is forgotten) and reads the
+   * day's stored session as any process does. An admin's change needs no restart.
+   */
+  async currentBroker(accountId: number): Promise<KotakNeoBroker> {
+    const stamp = await credentialsStamp(this.dataSource, accountId);
+    const previous = this.brokers.get(accountId);
+    const seen = this.stamps.get(accountId);
+    if (previous && seen !== undefined && seen !== stamp) {
+      this.logger.log(`Kotak account ${accountId}: stored credentials changed, the adapter is rebuilt with them`);
+      this.retired.push(previous);
+      this.brokers.delete(accountId);
+    }
+    this.stamps.set(accountId, stamp);
+    return this.brokerFor(accountId);
+  }
+
+  /** The account's live `ExecutionClient` (what the gateway's registry holds for a LIVE account): each call on the current adapter. */
   executionClientFor(accountId: number): ExecutionClient {
     let client = this.clients.get(accountId);
     if (!client) {
-      client = new HaltingExecutionClient(this.brokerFor(accountId).executionClient, (error) => this.halt(accountId, error.halt.message));
+      const current = lazyExecutionClient('KOTAK', async () => (await this.currentBroker(accountId)).executionClient);
+      client = new HaltingExecutionClient(current, (error) => this.halt(accountId, error.halt.message));
       this.clients.set(accountId, client);
     }
     return client;
@@ -96,7 +123,7 @@ export class KotakLiveBrokers implements OnModuleDestroy {
   async login(accountId: number): Promise<void> {
     const at = this.wallClock.nowMs();
     try {
-      await this.brokerFor(accountId).login();
+      await (await this.currentBroker(accountId)).login();
       await recordLoginOutcome(this.dataSource, accountId, at);
     } catch (error) {
       await recordLoginOutcome(this.dataSource, accountId, at, (error as Error).message);
@@ -110,7 +137,7 @@ export class KotakLiveBrokers implements OnModuleDestroy {
    * when the download or parse fails: nothing is stored and the previous master stays in use.
    */
   async refreshMaster(accountId: number, expectDate: IsoDate): Promise<MasterRefreshOutcome> {
-    const master = await this.brokerFor(accountId).refreshMaster(expectDate);
+    const master = await (await this.currentBroker(accountId)).refreshMaster(expectDate);
     await this.instruments.replace('KOTAK', master.date, storedContractsOf(master));
     for (const [id, b] of this.brokers) if (id !== accountId) b.masters.set(master);
     return { date: master.date, contracts: master.contracts.length, comparison: compareMasterWithTables({ master, calendar: this.calendar }) };

@@ -16,7 +16,9 @@ import { APP_CONFIG, type AppConfig } from '../../../../config/app-config';
 import { CredentialCipher } from '../../../accounts/credentials/credential-cipher';
 import { SLEEP, WALL_CLOCK, type Sleep } from '../../../core/clock/clock.token';
 import { InstrumentStore } from '../../../data/instruments/instrument-store.service';
+import { credentialsStamp } from '../credentials-stamp';
 import { HaltingExecutionClient } from '../halting-execution-client';
+import { lazyExecutionClient } from '../lazy-execution-client';
 import { DbIciciSessionSource } from './db-icici-session.source';
 import { readIciciCredentials } from './icici-credentials.reader';
 import { iciciMasterOf, storedIciciContractsOf } from './icici-master.mapping';
@@ -49,6 +51,10 @@ export interface IciciMasterOutcome {
 export class IciciLiveBrokers implements OnModuleDestroy {
   private readonly logger = new Logger('IciciLive');
   private readonly kits = new Map<number, Promise<IciciBreezeKit>>();
+  /** The credentials fingerprint each kit was built from; a kit of other credentials is replaced. */
+  private readonly stamps = new Map<number, string>();
+  /** Kits replaced after a credential change: closed at shutdown (a call may still be running on one). */
+  private readonly retired: Promise<IciciBreezeKit>[] = [];
   private readonly clients = new Map<number, ExecutionClient>();
   private readonly cipher: CredentialCipher;
   readonly resolver = new ReloadableInstrumentResolver();
@@ -71,19 +77,35 @@ export class IciciLiveBrokers implements OnModuleDestroy {
   readonly hosts: IciciBreezeHosts;
 
   onModuleDestroy(): void {
-    for (const kit of this.kits.values()) void kit.then((k) => k.close(), () => undefined);
+    for (const kit of [...this.kits.values(), ...this.retired]) void kit.then((k) => k.close(), () => undefined);
     this.kits.clear();
+    this.retired.length = 0;
     this.clients.clear();
   }
 
-  /** The kit of an ICICI account (built once; throws IncompleteCredentialsError). */
-  kitFor(accountId: number): Promise<IciciBreezeKit> {
+  /**
+   * The kit of an ICICI account, built from the stored credentials and rebuilt when they change
+   * (checked on every call: the app key and secret are re-read without a restart; the day's
+   * session is read from the store on every signed call anyway). Throws IncompleteCredentialsError.
+   */
+  async kitFor(accountId: number): Promise<IciciBreezeKit> {
+    const stamp = await credentialsStamp(this.dataSource, accountId);
+    const previous = this.kits.get(accountId);
+    if (previous && this.stamps.get(accountId) !== stamp) {
+      this.logger.log(`ICICI account ${accountId}: stored credentials changed, the adapter is rebuilt with them`);
+      this.retired.push(previous);
+      this.kits.delete(accountId);
+    }
+    this.stamps.set(accountId, stamp);
     let kit = this.kits.get(accountId);
     if (!kit) {
       this.restoreMaster();
       kit = this.build(accountId);
-      kit.catch(() => this.kits.delete(accountId));
-      this.kits.set(accountId, kit);
+      const building = kit;
+      building.catch(() => {
+        if (this.kits.get(accountId) === building) this.kits.delete(accountId);
+      });
+      this.kits.set(accountId, building);
     }
     return kit;
   }
@@ -92,7 +114,7 @@ export class IciciLiveBrokers implements OnModuleDestroy {
   executionClientFor(accountId: number): ExecutionClient {
     let client = this.clients.get(accountId);
     if (!client) {
-      client = new HaltingExecutionClient(lazyExecutionClient(() => this.kitFor(accountId).then((k) => k.execution)), async () => undefined);
+      client = new HaltingExecutionClient(lazyExecutionClient('ICICI', () => this.kitFor(accountId).then((k) => k.execution)), async () => undefined);
       this.clients.set(accountId, client);
     }
     return client;
@@ -170,29 +192,4 @@ export class IciciLiveBrokers implements OnModuleDestroy {
       sleep: this.sleep,
     });
   }
-}
-
-/** An ExecutionClient whose inner client is built on first call (credentials are read then, not at registration). */
-function lazyExecutionClient(get: () => Promise<ExecutionClient>): ExecutionClient {
-  const call =
-    <K extends keyof ExecutionClient>(k: K) =>
-    async (...args: unknown[]) => {
-      const inner = await get();
-      const fn = inner[k] as unknown as ((...a: unknown[]) => unknown) | undefined;
-      if (typeof fn !== 'function') throw new Error(`ICICI has no ${String(k)}`);
-      return fn.apply(inner, args);
-    };
-  return {
-    broker: 'ICICI',
-    placeOrder: call('placeOrder'),
-    cancelOrder: call('cancelOrder'),
-    modifyOrder: call('modifyOrder'),
-    orderByTag: call('orderByTag'),
-    listOrders: call('listOrders'),
-    listTrades: call('listTrades'),
-    listPositions: call('listPositions'),
-    availableMargin: call('availableMargin'),
-    checkMargin: call('checkMargin'),
-    ensureSession: call('ensureSession'),
-  } as ExecutionClient;
 }

@@ -1,0 +1,16 @@
+import type { DataSource } from 'typeorm';
+import { ApiCredential } from '../../accounts/entities/api-credential.entity';
+
+/**
+ * A fingerprint of an account's stored credentials that changes whenever any field is stored
+ * again (every seal draws a fresh IV) or removed, without opening anything. The live adapters
+ * compare it before each broker call, so an admin's credential change is used by every process
+ * at once, without a restart (the accounts module cannot call into the orders module).
+ */
+export async function credentialsStamp(dataSource: DataSource, accountId: number): Promise<string> {
+  const rows = await dataSource.getRepository(ApiCredential).find({ where: { accountId }, select: { field: true, keyId: true, iv: true } });
+  return rows
+    .map((r) => `${r.field}:${r.keyId}:${r.iv}`)
+    .sort()
+    .join('|');
+}
