@@ -49,14 +49,15 @@ const CHECK_LABELS: Readonly<Record<string, string>> = {
           <p class="small mb-2">
             Mode <span class="badge" [class.text-bg-warning]="s.mode === 'PAPER'" [class.text-bg-danger]="s.mode === 'LIVE'" data-testid="live-mode-state">{{ s.mode }}</span>
             @if (s.mode === 'PAPER') {
-              <span class="text-secondary">{{ unmet().length === 0 ? 'Every condition of going live is met.' : unmet().length + ' of ' + listed().length + ' conditions of going live not met.' }}</span>
+              <span class="text-secondary ms-1">{{ unmet().length === 0 ? 'Every condition of going live is met.' : unmet().length + ' of ' + listed().length + ' conditions of going live not met.' }}</span>
             }
           </p>
           <ul class="list-unstyled small mb-2 live-checks" data-testid="live-mode-checks">
             @for (c of listed(); track c.name) {
               <li class="d-flex gap-2 align-items-start py-1 border-bottom" [attr.data-testid]="'live-check-' + c.name" [attr.data-ok]="c.ok">
                 <span class="badge flex-shrink-0" [class.text-bg-success]="c.ok" [class.text-bg-secondary]="!c.ok">{{ c.ok ? 'Met' : 'Not met' }}</span>
-                <span class="text-break"><span class="fw-semibold">{{ label(c) }}</span> <span class="text-secondary">{{ c.detail }}</span></span>
+                <!-- Flex gap, not a space: the template compiler drops whitespace between elements. -->
+                <span class="d-flex flex-wrap column-gap-2 text-break"><span class="fw-semibold">{{ label(c) }}</span><span class="text-secondary">{{ c.detail }}</span></span>
               </li>
             }
           </ul>
