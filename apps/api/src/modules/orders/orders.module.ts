@@ -65,6 +65,6 @@ import { orderThrottleProviders } from './throttle/order-throttle.providers';
     IciciSessionService,
     IciciJobs,
   ],
-  exports: [OrdersService, CancelOrderService, ApplyFillService, SettleInFlightService, ReconciliationService, OrderGateService, AccountMarginService],
+  exports: [OrdersService, CancelOrderService, ApplyFillService, SettleInFlightService, ReconciliationService, OrderGateService, AccountMarginService, IciciSessionService],
 })
 export class OrdersModule {}

@@ -101,4 +101,5 @@ export const HELP_TEXT = [
   '/reduce: only reducing orders (trader, confirm)',
   '/resume: back to ACTIVE (admin, confirm)',
   '/report: the latest daily report',
+  "/icici: the ICICI day session and login link; /icici &lt;key&gt; enters the day's session key (trader; the message is deleted)",
 ].join('\n');

@@ -3,11 +3,14 @@ import { AccountsModule } from '../../accounts/accounts.module';
 import { DailyDigestService } from '../../analytics/daily-report/daily-digest.service';
 import { AnalyticsModule } from '../../analytics/analytics.module';
 import { CoreModule } from '../../core/core.module';
+import { IciciSessionService } from '../../orders/live/icici/icici-session.service';
+import { OrdersModule } from '../../orders/orders.module';
 import { RiskModule } from '../../risk/risk.module';
 import { ApprovalsService } from '../../strategies/approvals/approvals.service';
 import { StrategiesModule } from '../../strategies/strategies.module';
 import { AlertsModule } from '../alerts.module';
 import { APPROVALS_PORT } from './approvals.port';
+import { ICICI_SESSION_PORT } from './icici-session.port';
 import { TelegramApprovalCardsService } from './telegram-approval-cards.service';
 import { TelegramBotService } from './telegram-bot.service';
 import { TelegramChatsController } from './telegram-chats.controller';
@@ -19,10 +22,11 @@ import { TelegramWebhookController } from './telegram-webhook.controller';
  * The Telegram bot of the alerts domain: its chat allow-list (REST), its commands through the
  * trading modules' services (kill switch, summaries, approvals) and the approval cards. Kept
  * apart from `AlertsModule`, which every trading module imports, so the arrows stay one way.
- * `APPROVALS_PORT` is the ICICI approval queue (`ApprovalsService` of the strategies module).
+ * `APPROVALS_PORT` is the ICICI approval queue (`ApprovalsService` of the strategies module);
+ * `ICICI_SESSION_PORT` the ICICI day session (`IciciSessionService` of the orders module).
  */
 @Module({
-  imports: [AlertsModule, CoreModule, RiskModule, AccountsModule, AnalyticsModule, StrategiesModule],
+  imports: [AlertsModule, CoreModule, RiskModule, AccountsModule, AnalyticsModule, StrategiesModule, OrdersModule],
   controllers: [TelegramChatsController, TelegramWebhookController],
   providers: [
     TelegramChatsService,
@@ -31,6 +35,7 @@ import { TelegramWebhookController } from './telegram-webhook.controller';
     TelegramApprovalCardsService,
     { provide: APPROVALS_PORT, useExisting: ApprovalsService },
     { provide: REPORT_SOURCE, useExisting: DailyDigestService },
+    { provide: ICICI_SESSION_PORT, useExisting: IciciSessionService },
   ],
   exports: [TelegramBotService, TelegramApprovalCardsService],
 })

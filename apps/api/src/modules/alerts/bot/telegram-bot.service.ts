@@ -74,7 +74,7 @@ export class TelegramBotService implements OnApplicationBootstrap, OnApplication
     const cb = ctx.callbackQuery;
     let input: BotInput | null = null;
     if (cb && 'data' in cb && cb.message) input = { kind: 'button', chatId: String(chatId), data: cb.data, messageId: cb.message.message_id, updateId };
-    else if (ctx.message && 'text' in ctx.message) input = { kind: 'text', chatId: String(chatId), text: ctx.message.text, updateId };
+    else if (ctx.message && 'text' in ctx.message) input = { kind: 'text', chatId: String(chatId), text: ctx.message.text, updateId, messageId: ctx.message.message_id };
     if (!input) return;
     const outcome = await this.commands.handle(input);
     await this.answer(String(chatId), input, outcome, cb?.id);
@@ -83,6 +83,10 @@ export class TelegramBotService implements OnApplicationBootstrap, OnApplication
   private async answer(chatId: string, input: BotInput, o: BotOutcome, callbackQueryId: string | undefined): Promise<void> {
     const client = this.client as TelegramClient;
     if (o.edit && input.kind === 'button') await client.call('editMessageText', { chat_id: chatId, message_id: input.messageId, text: o.edit.html, parse_mode: 'HTML' });
+    // A message that carried a secret (the ICICI session key) leaves the chat history; a failure is logged, not fatal.
+    if (o.deleteIncoming && input.kind === 'text' && input.messageId !== undefined) {
+      await client.call('deleteMessage', { chat_id: chatId, message_id: input.messageId }).catch((err: Error) => this.logger.warn({ msg: 'could not delete the message with the ICICI session key: delete it by hand', err: err.message }));
+    }
     if (o.reply) await this.send(chatId, o.reply);
     if (o.report) await this.sendReport(chatId, o.report);
     // Last, so the button's spinner stops once everything it caused is visible.

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { OutgoingAlert } from '@mcube/domain';
 import { DataSource, In } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
@@ -15,10 +15,11 @@ import { escapeHtml } from '../channels/telegram-alert.channel';
 import { APPROVALS_PORT, type ApprovalsPort } from './approvals.port';
 import { approvalView, HELP_TEXT, ordersView, pnlView, positionsView, statusView } from './bot-read-views';
 import type { BotReply } from './bot-reply';
+import { ICICI_SESSION_PORT, type IciciSessionPort } from './icici-session.port';
 import { TelegramChatsService } from './telegram-chats.service';
 
 /** What came in from Telegram: a text (command) or a button press. */
-export type BotInput = { kind: 'text'; chatId: string; text: string; updateId: number } | { kind: 'button'; chatId: string; data: string; messageId: number; updateId: number };
+export type BotInput = { kind: 'text'; chatId: string; text: string; updateId: number; messageId?: number } | { kind: 'button'; chatId: string; data: string; messageId: number; updateId: number };
 
 /** What the bot does in answer: a reply, an edit of the pressed message, a short toast, a photo. */
 export interface BotOutcome {
@@ -26,6 +27,8 @@ export interface BotOutcome {
   edit?: BotReply;
   toast?: string;
   report?: OutgoingAlert;
+  /** Delete the person's own message (it carried a secret: the ICICI session key). */
+  deleteIncoming?: boolean;
 }
 
 /** Where /report gets the latest daily report (the analytics module's digest). */
@@ -43,6 +46,8 @@ const STATE_COMMANDS: Record<string, { state: AccountTradingState; role: Role; l
 };
 const CONFIRM_TTL_MS = 2 * 60_000;
 const REASON = /^[\w .,:;()'/-]{3,200}$/;
+/** The ICICI API session key as the console takes it: letters and digits. */
+const SESSION_KEY = /^[A-Za-z0-9]{4,64}$/;
 
 /**
  * The bot's commands, through the same services and guards as REST: the chat must be on the
@@ -64,13 +69,23 @@ export class TelegramCommandsService {
     private readonly killSwitch: KillSwitchService,
     @Inject(APPROVALS_PORT) private readonly approvals: ApprovalsPort,
     @Inject(REPORT_SOURCE) private readonly reports: ReportSource,
+    /** The ICICI day session (absent: /icici says it is not available here). */
+    @Optional() @Inject(ICICI_SESSION_PORT) private readonly iciciSessions?: IciciSessionPort,
   ) {}
 
   /** Handles one update; never throws (errors become a polite answer). */
   async handle(input: BotInput): Promise<BotOutcome> {
+    // "/icici <key>" carries a secret: it is never audited, and its message is deleted whatever the answer.
+    const carriesKey = input.kind === 'text' && /^\/icici(@\S+)?\s+\S/i.test(input.text.trim());
+    const outcome = await this.handleInput(input, carriesKey);
+    return carriesKey ? { ...outcome, deleteIncoming: true } : outcome;
+  }
+
+  private async handleInput(input: BotInput, carriesKey: boolean): Promise<BotOutcome> {
     const principal = await this.chats.principalOf(input.chatId);
     if (!principal) {
-      await this.audit.record({ action: 'telegram.refused', entity: 'telegram_chat', entityId: input.chatId, newValue: { input: (input.kind === 'text' ? input.text : input.data).slice(0, 60) } });
+      const said = carriesKey ? '/icici [session key withheld]' : (input.kind === 'text' ? input.text : input.data).slice(0, 60);
+      await this.audit.record({ action: 'telegram.refused', entity: 'telegram_chat', entityId: input.chatId, newValue: { input: said } });
       const reply = { html: `Sorry, this chat is not allowed to use mCube. An admin can add chat id <code>${escapeHtml(input.chatId)}</code> on the console's Alerts page.` };
       return input.kind === 'text' ? { reply } : { toast: 'This chat is not allowed to use mCube.' };
     }
@@ -89,7 +104,9 @@ export class TelegramCommandsService {
     const [head, ...rest] = text.trim().split(/\s+/);
     const command = head.replace(/^\//, '').replace(/@.*$/, '').toLowerCase();
     const args = rest.join(' ');
-    await this.audit.record({ action: 'telegram.command', entity: 'telegram_chat', entityId: chatId, newValue: { command, args: args.slice(0, 200) } });
+    // /icici carries the day's session key: never into the audit (the session service audits the outcome).
+    const audited = command === 'icici' && args !== '' ? '[session key withheld]' : args.slice(0, 200);
+    await this.audit.record({ action: 'telegram.command', entity: 'telegram_chat', entityId: chatId, newValue: { command, args: audited } });
     switch (command) {
       case 'start':
       case 'help':
@@ -114,6 +131,8 @@ export class TelegramCommandsService {
       case 'reduce':
       case 'resume':
         return this.askConfirmation(p, chatId, command, command === 'kill' ? args : `${command} via Telegram`);
+      case 'icici':
+        return this.iciciSession(p, rest);
       case 'report': {
         const report = await this.reports.latestReport();
         return report ? { report } : { reply: { html: 'No daily report yet.' } };
@@ -176,6 +195,40 @@ export class TelegramCommandsService {
         buttons: pending.map((a) => [{ text: `Approve ${a.id}`, data: `approve:${a.id}` }, { text: `Reject ${a.id}`, data: `reject:${a.id}` }]),
       },
     };
+  }
+
+  /**
+   * `/icici`: each active ICICI account's day session, with the login link for a trader.
+   * `/icici <key>` (or `/icici <account id> <key>` when there are several ICICI accounts): a
+   * trader enters the day's key, exchanged and stored by the same service as the console's form;
+   * the message carrying the key is deleted from the chat whatever the outcome.
+   */
+  private async iciciSession(p: Principal, args: readonly string[]): Promise<BotOutcome> {
+    const withKey = args.length > 0;
+    // `handle` deletes the message of a "/icici <key>" whatever the answer.
+    const done = (html: string): BotOutcome => ({ reply: { html } });
+    if (!this.iciciSessions) return done('The ICICI day session is not available in this process.');
+    const accounts = await this.dataSource.getRepository(BrokerAccount).find({ where: { broker: 'ICICI', isActive: true }, order: { id: 'ASC' } });
+    if (accounts.length === 0) return done('No active ICICI account.');
+    if (!withKey) {
+      const lines: string[] = [];
+      for (const a of accounts) {
+        const s = await this.iciciSessions.status(a.id);
+        const state = s.hasSessionToday ? `✅ session of ${s.today} entered (${escapeHtml(s.session ?? '')})` : `⚠️ no session key for ${s.today}`;
+        const link = s.loginUrl && roleAtLeast(p.role, 'trader') ? `\n<a href="${escapeHtml(s.loginUrl)}">ICICI login page</a>: log in, then send /icici ${accounts.length > 1 ? `${a.id} ` : ''}&lt;key&gt;` : s.problem ? `\n${escapeHtml(s.problem)}` : '';
+        lines.push(`<b>${escapeHtml(a.name)}</b> (#${a.id}): ${state}${link}`);
+      }
+      return done(lines.join('\n\n'));
+    }
+    this.require(p, 'trader', '/icici <key>');
+    const [first, second] = args;
+    const account = args.length === 2 ? accounts.find((a) => String(a.id) === first) : accounts.length === 1 ? accounts[0] : undefined;
+    if (args.length > 2 || (args.length === 2 && !account)) return done(`Send /icici &lt;key&gt;${accounts.length > 1 ? ' or /icici &lt;account id&gt; &lt;key&gt;' : ''}: accounts ${accounts.map((a) => `#${a.id}`).join(', ')}.`);
+    if (!account) return done(`There are several ICICI accounts: send /icici &lt;account id&gt; &lt;key&gt; (${accounts.map((a) => `#${a.id} ${escapeHtml(a.name)}`).join(', ')}).`);
+    const key = args.length === 2 ? second : first;
+    if (!SESSION_KEY.test(key)) return done('The session key is the letters and digits ICICI shows after login.');
+    const s = await this.iciciSessions.enter(account.id, key);
+    return done(`✅ ICICI day session of ${s.today} stored for <b>${escapeHtml(account.name)}</b> (${escapeHtml(s.session ?? '')}); your message with the key was deleted.`);
   }
 
   private require(p: Principal, role: Role, what: string): void {

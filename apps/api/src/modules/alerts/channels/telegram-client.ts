@@ -6,7 +6,7 @@ import type { SecretScrubber } from './secret-scrubber';
 export const TELEGRAM_CLIENT = Symbol('mcube:telegram-client');
 
 /** The Bot API methods mCube calls, with their payloads as the Bot API documents them. */
-export type BotApiMethod = 'sendMessage' | 'sendPhoto' | 'editMessageText' | 'answerCallbackQuery' | 'getMe' | 'setWebhook' | 'deleteWebhook';
+export type BotApiMethod = 'sendMessage' | 'sendPhoto' | 'editMessageText' | 'deleteMessage' | 'answerCallbackQuery' | 'getMe' | 'setWebhook' | 'deleteWebhook';
 
 /**
  * The Bot API through telegraf's own client (`Telegram`), with a time limit per call and
