@@ -1,11 +1,13 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { ExitAllAccountProgress, ExitAllAndHaltResponse, ExitAllLegProgress } from '@mcube/contracts';
-import { isOpen, killSwitchVerdict } from '@mcube/domain';
+import { instrumentName } from '@mcube/contracts';
+import { isOpen, istDateTimeOf, killSwitchVerdict, type Clock } from '@mcube/domain';
 import { DataSource, In } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
 import { currentRequestContext } from '../../../common/request-context/request-context';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { AuditService } from '../../core/audit/audit.service';
+import { CLOCK } from '../../core/clock/clock.token';
 import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
 import { CancelOrderService } from '../../orders/cancel-order.service';
 import { Order } from '../../orders/entities/order.entity';
@@ -51,6 +53,7 @@ export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
     private readonly audit: AuditService,
     private readonly bus: MarketEventsBus,
     private readonly cancels: CancelOrderService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
@@ -104,6 +107,16 @@ export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
       await this.settle(a.id);
     }
     return { reason, accounts: await this.progress(accounts.map((a) => a.id), exited, denials) };
+  }
+
+  /** The progress of every halt still waiting for flat (after a restart, or for a console opened later): their accounts' open positions. */
+  async waitingProgress(): Promise<ExitAllAndHaltResponse> {
+    const waits = await this.dataSource.getRepository(PendingHaltRow).find({ order: { accountId: 'ASC' } });
+    if (waits.length === 0) return { reason: '', accounts: [] };
+    const accountIds = waits.map((w) => w.accountId);
+    const open = await this.openPositionsByAccount(accountIds);
+    const positionIds = [...open.values()].flat().map((p) => p.id);
+    return { reason: waits.map((w) => w.reason).join('; '), accounts: await this.progress(accountIds, positionIds) };
   }
 
   /** Where each account stands: the positions this request exited, leg by leg with their exit orders, and its state. */
@@ -184,9 +197,11 @@ export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
   private async legProgress(positionId: number): Promise<ExitAllLegProgress[]> {
     const legs = await this.dataSource.getRepository(PositionLeg).find({ where: { positionId }, order: { id: 'ASC' } });
     const orders = await this.dataSource.getRepository(Order).find({ where: { positionId, purpose: 'EXIT' }, order: { id: 'ASC' } });
+    const year = Number(istDateTimeOf(this.clock.nowMs()).date.slice(0, 4));
     return legs.map((l) => ({
       legId: l.id,
       tradingSymbol: l.tradingSymbol,
+      name: instrumentName({ underlying: l.underlying, expiryDate: l.expiryDate, strike: l.strike, optionType: l.instrumentType }, year),
       optionType: l.instrumentType === 'FUT' ? null : l.instrumentType,
       strike: l.strike,
       side: l.side,
