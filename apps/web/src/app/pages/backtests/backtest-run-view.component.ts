@@ -18,7 +18,7 @@ import { monthlyHeat } from './monthly-heat';
     @if (d.analytics) { <mc-analytics-report [report]="d.analytics" /> }
 
     <h3 class="h6 mt-4">Monthly P&amp;L against the target</h3>
-    <div class="table-responsive">
+    <div tabindex="0" role="region" aria-label="Monthly net P&amp;L" class="table-responsive">
       <table class="table table-sm table-bordered small text-center mb-1" data-testid="monthly-heat">
         <thead><tr><th>Year</th>@for (m of heat().months; track m) { <th>{{ m }}</th> }</tr></thead>
         <tbody>
@@ -36,7 +36,7 @@ import { monthlyHeat } from './monthly-heat';
     <p class="small text-secondary">Green at or above the month's target ({{ heat().targetPaise | rupees }}), amber below it but positive, red a loss.</p>
 
     <h3 class="h6 mt-4">Trades ({{ d.report?.trades?.length ?? 0 }})</h3>
-    <div class="table-responsive" style="max-height: 28rem">
+    <div tabindex="0" role="region" aria-label="Backtest trades" class="table-responsive" style="max-height: 28rem">
       <table class="table table-sm small align-middle" data-testid="backtest-trades">
         <thead class="sticky-top bg-body"><tr><th>Entry</th><th>Exit</th><th>Legs</th><th class="text-end">Gross</th><th class="text-end">Charges</th><th class="text-end">Net</th><th>Exit reason</th></tr></thead>
         <tbody>
