@@ -50,8 +50,7 @@ describe('a console a trader trusts: per-leg exit, names, audit menu, axe everyw
       MCUBE_CREDENTIALS_KEY: randomBytes(32).toString('base64'),
       MCUBE_SIM_SPEED: '10',
       MCUBE_SIM_START: '2026-11-16',
-      // This helper's port range (4610-4619).
-      PORT: '4611',
+      // No PORT: freshEnv picks a free one.
     });
     runInit(env);
     api = await startApi(env);
