@@ -46,7 +46,7 @@ import { monthlyHeat } from './monthly-heat';
               <td class="text-nowrap">{{ t.exitAt.replace('T', ' ') }}</td>
               <td>
                 @for (l of t.legs; track l.instrument) {
-                  <div class="text-nowrap"><code>{{ l.instrument }}</code> {{ l.side }} {{ l.quantity }} @ ₹{{ l.entryPrice.toFixed(2) }} → {{ l.exitPrice === null ? '—' : '₹' + l.exitPrice.toFixed(2) }} <span class="badge text-bg-light border">{{ l.priceSource }}</span></div>
+                  <div class="text-nowrap"><span class="fw-semibold" [title]="l.instrument">{{ l.name ?? l.instrument }}</span> {{ l.side }} {{ l.quantity }} @ ₹{{ l.entryPrice.toFixed(2) }} → {{ l.exitPrice === null ? '—' : '₹' + l.exitPrice.toFixed(2) }} <span class="badge text-bg-light border">{{ l.priceSource }}</span></div>
                 }
               </td>
               <td class="text-end">{{ t.grossPnlPaise | rupees }}</td>
