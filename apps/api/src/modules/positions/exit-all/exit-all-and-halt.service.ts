@@ -87,6 +87,8 @@ export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
       const positions = open.get(a.id) ?? [];
       await this.audit.record({ action: 'EXIT_ALL_AND_HALT', entity: 'broker_account', entityId: String(a.id), oldValue: { tradingState: a.tradingState }, newValue: { reason, positionIds: positions.map((p) => p.id) } });
       if (positions.length === 0) {
+        // Already flat: halted now, and an older wait of the account is done with.
+        await this.dataSource.getRepository(PendingHaltRow).delete({ accountId: a.id });
         if (a.tradingState !== 'HALTED') await this.killSwitch.set('HALTED', `exit all and halt: ${reason}`, a.id, actor);
         continue;
       }
