@@ -1,6 +1,6 @@
 import { ChildProcess, spawn, spawnSync } from 'child_process';
 import { mkdtempSync } from 'fs';
-import { createServer } from 'net';
+import { connect, createServer } from 'net';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 
@@ -51,8 +51,24 @@ export async function freshEnv(extra: NodeJS.ProcessEnv = {}): Promise<NodeJS.Pr
   };
 }
 
-/** Starts the built API with `env` and waits until /health answers. */
+/** True when something already listens on 127.0.0.1:`port`. */
+function portTaken(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const socket = connect({ host: '127.0.0.1', port });
+    socket.once('connect', () => {
+      socket.destroy();
+      done(true);
+    });
+    socket.once('error', () => done(false));
+  });
+}
+
+/**
+ * Starts the built API with `env` and waits until /health answers. Refuses a port something
+ * already listens on: the /health of another process (another run's API) would answer instead.
+ */
 export async function startApi(env: NodeJS.ProcessEnv): Promise<RunningApi> {
+  if (await portTaken(Number(env.PORT))) throw new Error(`port ${env.PORT} is already in use: not starting the API there (another process would answer)`);
   let out = '';
   const child: ChildProcess = spawn(process.execPath, [distMain], { cwd: root, env });
   child.stdout?.on('data', (d) => (out += d));

@@ -7,7 +7,6 @@ import { expectText, launchChromium, logIn, openConsole, PageProblems, SCREENSHO
 
 const ADMIN_PASSWORD = 'e2e-backtests-admin-pass-1';
 /** The backtests page's port (this suite's own range). */
-const PORT = '4310';
 
 /** Full-page screenshot at a given width; returns its path. */
 async function shot(page: Page, width: number, height: number): Promise<string> {
@@ -49,7 +48,7 @@ describe('the backtests page', () => {
   let problems: PageProblems;
 
   beforeAll(async () => {
-    const env = await freshEnv({ PORT, MCUBE_ADMIN_PASSWORD: ADMIN_PASSWORD, MCUBE_CREDENTIALS_KEY: randomBytes(32).toString('base64'), ...(process.env.MCUBE_SHARED_DATA ? { MCUBE_SHARED_DATA: process.env.MCUBE_SHARED_DATA } : {}) });
+    const env = await freshEnv({ MCUBE_ADMIN_PASSWORD: ADMIN_PASSWORD, MCUBE_CREDENTIALS_KEY: randomBytes(32).toString('base64'), ...(process.env.MCUBE_SHARED_DATA ? { MCUBE_SHARED_DATA: process.env.MCUBE_SHARED_DATA } : {}) });
     runInit(env);
     api = await startApi(env);
     browser = await launchChromium();
@@ -73,7 +72,7 @@ describe('the backtests page', () => {
     await page.locator('mc-analytics-report canvas').first().waitFor();
     const trades = page.locator('[data-testid=backtest-trades] tbody tr');
     expect(await trades.count()).toBeGreaterThan(0);
-    await expectText(page, '[data-testid=backtest-trades] tbody tr', /NIFTY-2024-\d\d-\d\d-\d+-CE SELL \d+ @ ₹[\d.]+ → ₹[\d.]+ MODELLED[\s\S]*NIFTY-2024-\d\d-\d\d-\d+-PE/);
+    await expectText(page, '[data-testid=backtest-trades] tbody tr', /NIFTY \d{2} [A-Z][a-z]{2} (\d{4} )?\d+ CE SELL \d+ @ ₹[\d.]+ → ₹[\d.]+ MODELLED[\s\S]*NIFTY \d{2} [A-Z][a-z]{2} (\d{4} )?\d+ PE/);
     await expectText(page, '[data-testid=monthly-heat]', /2024[\s\S]*₹/);
   }, 180_000);
 

@@ -39,6 +39,7 @@ import { BrokerSession } from '../modules/orders/entities/broker-session.entity'
 import { MonitorLog } from '../modules/positions/entities/monitor-log.entity';
 import { Position } from '../modules/positions/entities/position.entity';
 import { PositionLeg } from '../modules/positions/entities/position-leg.entity';
+import { PendingHaltRow } from '../modules/positions/exit-all/pending-halt.entity';
 import { CircuitBreaker } from '../modules/risk/entities/circuit-breaker.entity';
 import { RiskLimit } from '../modules/risk/entities/risk-limit.entity';
 import { DecisionJournalEntry } from '../modules/strategies/entities/decision-journal-entry.entity';
@@ -73,6 +74,7 @@ export const ENTITIES = [
   Position,
   PositionLeg,
   MonitorLog,
+  PendingHaltRow,
   // orders
   Order,
   ApprovalToken,

@@ -101,6 +101,8 @@ describe('backtests over REST and the socket', () => {
     for (const t of report.trades) {
       expect(t.entryAt).toMatch(/^2026-03-\d\dT\d\d:\d\d$/);
       expect(t.legs.map((l) => l.side)).toEqual(['SELL', 'SELL']);
+      // Named as a trader says it (issue 20), the engine's key kept.
+      for (const l of t.legs) expect(l.name).toMatch(/^NIFTY \d{2} [A-Z][a-z]{2} \d+ (CE|PE)$/);
       expect(t.netPnlPaise).toBe(t.grossPnlPaise - t.chargesPaise);
     }
     expect(detail.summary).toEqual(report.summary);

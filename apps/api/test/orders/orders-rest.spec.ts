@@ -50,6 +50,10 @@ describe('orders, positions and the kill switch over REST', () => {
     expect(order.body.history.map((e: { type: string }) => e.type)).toEqual(['INITIALIZED', 'SUBMITTED', 'ACCEPTED']);
     const list = await s.http().get('/api/orders').query({ status: 'ACCEPTED' }).set('cookie', viewer.cookie).expect(200);
     expect(list.body.map((o: { id: number }) => o.id).sort()).toEqual(res.body.legs.flatMap((l: { orderIds: number[] }) => l.orderIds).sort());
+    // Issue 20: the contract as a trader says it, next to the broker's symbol.
+    expect(order.body.name).toBe('NIFTY 17 Mar 23500 CE');
+    expect(order.body.tradingSymbol).not.toBe(order.body.name);
+    expect(list.body.map((o: { name: string }) => o.name).sort()).toEqual(['NIFTY 17 Mar 22500 PE', 'NIFTY 17 Mar 23500 CE']);
     const position = await s.http().get(`/api/positions/${res.body.positionId}`).set('cookie', viewer.cookie).expect(200);
     expect(position.body.status).toBe('ACTIVE');
   });

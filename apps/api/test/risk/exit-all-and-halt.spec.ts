@@ -75,10 +75,13 @@ describe('exit all and halt over REST', () => {
     expect({ state: kotak.tradingState, halted: kotak.halted }).toEqual({ state: 'REDUCING', halted: false });
     expect(kotak.positions.map((p) => p.positionId)).toEqual([positionId]);
     // One EXIT per leg, each a BUY of the sold 650, journaled by the gateway and sent to the broker.
-    expect(kotak.positions[0].legs.map((l) => [l.optionType, l.side, l.openQuantity, l.exitOrders.map((o) => o.status)])).toEqual([
-      ['CE', 'SELL', 650, ['ACCEPTED']],
-      ['PE', 'SELL', 650, ['ACCEPTED']],
+    expect(kotak.positions[0].legs.map((l) => [l.name, l.side, l.openQuantity, l.exitOrders.map((o) => o.status)])).toEqual([
+      ['NIFTY 17 Mar 23500 CE', 'SELL', 650, ['ACCEPTED']],
+      ['NIFTY 17 Mar 22500 PE', 'SELL', 650, ['ACCEPTED']],
     ]);
+    // The same progress is read back while the halt waits for flat (the console opened later, or after a restart).
+    const waiting = (await s.http().get('/api/risk/exit-all-and-halt').set('cookie', viewer.cookie).expect(200)).body as ExitAllAndHaltResponse;
+    expect(waiting.accounts.map((a) => [a.accountId, a.positions.map((p) => p.positionId), a.positions[0].legs.map((l) => l.openQuantity)])).toEqual([[s.accounts.kotakId, [positionId], [650, 650]]]);
     const exits = await exitOrders(positionId);
     expect(exits.map((o) => [o.side, o.quantity])).toEqual([
       ['BUY', 650],
@@ -98,6 +101,7 @@ describe('exit all and halt over REST', () => {
     await fills.apply('PAPER', broker.fill(callExit.clientOrderId));
     await eventually(async () => (await account()).tradingState === 'HALTED');
     expect(await account()).toMatchObject({ tradingState: 'HALTED', tradingStateSetByRole: 'trader', tradingStateSetBy: s.users.trader.username });
+    expect((await s.http().get('/api/risk/exit-all-and-halt').set('cookie', trader.cookie).expect(200)).body.accounts).toEqual([]);
     expect((await s.dataSource.getRepository(Position).findOneByOrFail({ id: positionId })).status).toBe('CLOSED');
     const requested = await audits('EXIT_ALL_AND_HALT');
     expect(requested.map((a) => JSON.parse(String(a.newValue)))).toEqual([{ reason: 'panic: gap down', positionIds: [positionId] }]);

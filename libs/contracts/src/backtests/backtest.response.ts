@@ -67,7 +67,10 @@ export interface BacktestRunResponse {
 
 /** One leg of a backtest trade. */
 export interface BacktestTradeLeg {
+  /** The engine's contract key ('NIFTY-2026-12-08-26750-CE'). */
   instrument: string;
+  /** The contract as a trader says it ('NIFTY 08 Dec 26750 CE'), added by the API (a stored report has only `instrument`). */
+  name?: string;
   side: 'BUY' | 'SELL';
   quantity: number;
   entryPrice: number;

@@ -4,6 +4,8 @@ import type { TradingStateCode } from './trading-state.response';
 export interface ExitAllLegProgress {
   legId: number;
   tradingSymbol: string;
+  /** The contract as a trader says it ('NIFTY 08 Dec 26750 CE'). */
+  name: string;
   optionType: 'CE' | 'PE' | null;
   strike: number | null;
   /** The position's side of the leg (the exit is the opposite). */
@@ -25,7 +27,7 @@ export interface ExitAllAccountProgress {
 }
 
 /**
- * POST /api/risk/exit-all-and-halt answer (and GET /api/risk/exit-all-and-halt, the progress):
+ * POST /api/risk/exit-all-and-halt answer (and GET /api/risk/exit-all-and-halt, the progress of the halts still waiting for flat):
  * one entry per chosen account. The console follows the legs with `position.updated` and the
  * halt with `risk.state`.
  */

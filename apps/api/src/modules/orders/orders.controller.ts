@@ -1,7 +1,10 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
+import { instrumentName } from '@mcube/contracts';
+import { istDateTimeOf, type Clock } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
+import { CLOCK } from '../core/clock/clock.token';
 import { IdParamPipe } from '../../common/pipes/id-param.pipe';
 import { CancelOrderService } from './cancel-order.service';
 import { ListOrdersDto } from './dto/list-orders.dto';
@@ -38,6 +41,7 @@ export class OrdersController {
     private readonly orders: OrdersService,
     private readonly cancels: CancelOrderService,
     private readonly dataSource: DataSource,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post()
@@ -70,12 +74,14 @@ export class OrdersController {
   }
 
   @Get()
-  list(@Query() q: ListOrdersDto) {
-    return this.dataSource.getRepository(Order).find({
+  async list(@Query() q: ListOrdersDto) {
+    const rows = await this.dataSource.getRepository(Order).find({
       where: { ...(q.accountId ? { accountId: q.accountId } : {}), ...(q.status ? { status: q.status } : {}) },
       order: { id: 'DESC' },
       take: q.limit ?? 100,
     });
+    const year = this.marketYear();
+    return rows.map((o) => ({ ...o, name: nameOf(o, year) }));
   }
 
   @Get(':id')
@@ -83,6 +89,16 @@ export class OrdersController {
     const order = await this.dataSource.getRepository(Order).findOne({ where: { id } });
     if (!order) throw new AppException('NOT_FOUND', `order ${id} not found`);
     const history = await this.dataSource.getRepository(OrderEvent).find({ where: { orderId: id }, order: { sequence: 'ASC' } });
-    return { ...order, history };
+    return { ...order, name: nameOf(order, this.marketYear()), history };
   }
+
+  /** The market's IST year: a contract of another year is named with its year. */
+  private marketYear(): number {
+    return Number(istDateTimeOf(this.clock.nowMs()).date.slice(0, 4));
+  }
+}
+
+/** The order's contract as a trader says it ('NIFTY 08 Dec 26750 CE'); the broker's symbol when it has no expiry. */
+function nameOf(o: Order, year: number): string {
+  return o.expiryDate === null ? o.tradingSymbol : instrumentName({ underlying: o.underlying, expiryDate: o.expiryDate, strike: o.strike, optionType: o.instrumentType }, year);
 }

@@ -11,7 +11,8 @@ import { isFlat, withOrderEvent, withPositionEvent, withRiskEvent } from './exit
 /**
  * "Exit all and halt": the choice of account(s) and a required reason, then the progress leg by
  * leg (live: `position.updated`, `order.updated`, `risk.state`) until every leg is flat and the
- * account HALTED.
+ * account HALTED. Opened while an earlier request still waits for flat (stored by the API, so
+ * also after a restart), it shows that progress first.
  */
 @Component({
   selector: 'mc-exit-all-modal',
@@ -23,6 +24,7 @@ import { isFlat, withOrderEvent, withPositionEvent, withRiskEvent } from './exit
     </div>
     @if (progress(); as accounts) {
       <div class="modal-body vstack gap-3" data-testid="exit-all-progress">
+        @if (resumed()) { <p class="mb-0 small" data-testid="exit-all-resumed">Still flattening (asked earlier{{ resumedReason() ? ': ' + resumedReason() : '' }}); the account is halted once every leg is flat.</p> }
         @for (a of accounts; track a.accountId) {
           <section [attr.data-testid]="'exit-all-account-' + a.accountId" [attr.aria-label]="nameOf(a.accountId)">
             <div class="d-flex align-items-center gap-2 mb-1">
@@ -36,7 +38,7 @@ import { isFlat, withOrderEvent, withPositionEvent, withRiskEvent } from './exit
               <ul class="list-group list-group-flush small">
                 @for (l of p.legs; track l.legId) {
                   <li class="list-group-item d-flex flex-wrap gap-2 px-0" [attr.data-testid]="'exit-all-leg-' + l.legId" [attr.data-open]="l.openQuantity">
-                    <span class="font-monospace">{{ l.tradingSymbol }}</span>
+                    <span class="fw-semibold" [title]="l.tradingSymbol">{{ l.name }}</span>
                     <span class="ms-auto">
                       @if (l.openQuantity === 0) { <span class="badge text-bg-success">flat</span> }
                       @else { {{ l.openQuantity }} open · exit {{ l.exitOrders.length ? l.exitOrders[l.exitOrders.length - 1].status : 'not sent' }} }
@@ -51,6 +53,10 @@ import { isFlat, withOrderEvent, withPositionEvent, withRiskEvent } from './exit
         }
       </div>
       <div class="modal-footer">
+        @if (resumed()) {
+          <!-- Opened on a halt still waiting for flat: another account can still be flattened. -->
+          <button type="button" class="btn btn-outline-danger me-auto" data-testid="exit-all-new" (click)="progress.set(null); resumed.set(false)">Exit all and halt another…</button>
+        }
         <button type="button" class="btn btn-secondary" data-testid="exit-all-close" (click)="modal.close(accounts)">Close</button>
       </div>
     } @else {
@@ -93,6 +99,9 @@ export class ExitAllModalComponent {
   protected readonly busy = signal(false);
   protected readonly error = signal<string | null>(null);
   protected readonly progress = signal<ExitAllAccountProgress[] | null>(null);
+  /** Opened on halts that were already waiting for flat (asked earlier, maybe before an API restart). */
+  protected readonly resumed = signal(false);
+  protected readonly resumedReason = signal('');
   protected readonly problem = computed(() => reasonProblem(this.reason()));
   protected readonly scopeLabel = computed(() => (this.scope() === 'all' ? 'all accounts' : (this.accounts().find((a) => String(a.accountId) === this.scope())?.name ?? '')));
   protected readonly isFlat = isFlat;
@@ -105,6 +114,20 @@ export class ExitAllModalComponent {
     follow(live.on('position.updated'), withPositionEvent);
     follow(live.on('order.updated'), withOrderEvent);
     follow(live.on('risk.state'), withRiskEvent);
+    void this.showWaiting();
+  }
+
+  /** A halt still waiting for flat is shown first: its legs' progress, not a second request. */
+  private async showWaiting(): Promise<void> {
+    try {
+      const waiting = await this.api.waiting();
+      if (waiting.accounts.length === 0 || this.progress() || this.busy()) return;
+      this.resumedReason.set(waiting.reason);
+      this.resumed.set(true);
+      this.progress.set(waiting.accounts);
+    } catch {
+      // Not shown: the form still works, and the status bar shows a REDUCING account in red.
+    }
   }
 
   protected nameOf(accountId: number): string {
@@ -118,6 +141,7 @@ export class ExitAllModalComponent {
     this.error.set(null);
     try {
       const result = await this.api.exitAllAndHalt(this.reason().trim(), this.scope() === 'all' ? null : Number(this.scope()));
+      this.resumed.set(false);
       this.progress.set(result.accounts);
     } catch (err) {
       this.error.set(messageOf(err));

@@ -1,7 +1,7 @@
 import type { ExitAllAccountProgress, OrderUpdatedEvent, PositionUpdatedEvent, RiskStateEvent } from '@mcube/contracts';
 import { isFlat, withOrderEvent, withPositionEvent, withRiskEvent } from './exit-all-progress';
 
-const leg = (legId: number, tradingSymbol: string, optionType: 'CE' | 'PE') => ({ legId, tradingSymbol, optionType, strike: 26000, side: 'SELL' as const, openQuantity: 650, exitOrders: [{ id: legId * 10, status: 'ACCEPTED' }] });
+const leg = (legId: number, tradingSymbol: string, optionType: 'CE' | 'PE') => ({ legId, tradingSymbol, name: `NIFTY 24 Dec 26000 ${optionType}`, optionType, strike: 26000, side: 'SELL' as const, openQuantity: 650, exitOrders: [{ id: legId * 10, status: 'ACCEPTED' }] });
 const start: ExitAllAccountProgress[] = [{ accountId: 1, tradingState: 'REDUCING', halted: false, positions: [{ positionId: 7, denial: null, legs: [leg(1, 'NIFTY26DEC26500CE', 'CE'), leg(2, 'NIFTY26DEC25500PE', 'PE')] }] }];
 const position = (legs: [string, number][], status: 'ACTIVE' | 'CLOSED' = 'ACTIVE') =>
   ({ positionId: 7, accountId: 1, status, legs: legs.map(([tradingSymbol, quantity]) => ({ tradingSymbol, quantity })) }) as unknown as PositionUpdatedEvent;

@@ -10,4 +10,9 @@ export class ExitAllApi {
   exitAllAndHalt(reason: string, accountId: number | null): Promise<ExitAllAndHaltResponse> {
     return this.api.post<ExitAllAndHaltResponse>('/risk/exit-all-and-halt', accountId === null ? { reason } : { reason, accountId });
   }
+
+  /** The halts still waiting for flat (stored by the API: they outlive a restart or a closed dialog). */
+  waiting(): Promise<ExitAllAndHaltResponse> {
+    return this.api.get<ExitAllAndHaltResponse>('/risk/exit-all-and-halt');
+  }
 }

@@ -2,9 +2,11 @@
 export interface NavItem {
   path: string;
   label: string;
+  /** Shown to admins only (the API refuses the others anyway). */
+  adminOnly?: boolean;
 }
 
-/** The pages of the console, in menu order (every role sees every page; write controls differ). */
+/** The pages of the console, in menu order (every role sees every page but the admin's; write controls differ). */
 export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/dashboard', label: 'Dashboard' },
   { path: '/positions', label: 'Positions' },
@@ -16,5 +18,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { path: '/screener', label: 'Screener' },
   { path: '/approvals', label: 'Approvals' },
   { path: '/alerts', label: 'Alerts' },
+  { path: '/audit', label: 'Audit log', adminOnly: true },
   { path: '/settings', label: 'Settings' },
 ];
+
+/** The menu as `isAdmin` sees it. */
+export function navItemsFor(isAdmin: boolean): readonly NavItem[] {
+  return NAV_ITEMS.filter((i) => !i.adminOnly || isAdmin);
+}

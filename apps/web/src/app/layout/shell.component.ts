@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, DestroyRef, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject, signal } from '@angular/core';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { NgbCollapse, NgbDropdown, NgbDropdownButtonItem, NgbDropdownItem, NgbDropdownMenu, NgbDropdownToggle, NgbModal } from '@ng-bootstrap/ng-bootstrap';
 import type { KillSwitchResponse } from '@mcube/contracts';
@@ -10,7 +10,7 @@ import { CalendarBannerComponent } from './calendar-banner.component';
 import type { KillSwitchModalComponent } from '../pages/dashboard/kill-switch-modal.component';
 import type { ExitAllModalComponent } from './exit-all-modal.component';
 import { StatusBarComponent } from './status-bar.component';
-import { NAV_ITEMS } from './nav-items';
+import { navItemsFor } from './nav-items';
 import { PendingApprovalsStore } from './pending-approvals.store';
 
 /**
@@ -32,7 +32,7 @@ export class ShellComponent {
   private readonly notifier = inject(Notifier);
   private readonly modals = inject(NgbModal);
   private readonly status = inject(StatusStore);
-  protected readonly items = NAV_ITEMS;
+  protected readonly items = computed(() => navItemsFor(this.auth.isAdmin()));
   protected readonly menuCollapsed = signal(true);
   protected readonly pendingApprovals = inject(PendingApprovalsStore).count;
 

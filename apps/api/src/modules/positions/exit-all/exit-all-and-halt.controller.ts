@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { ExitAllAndHaltResponse } from '@mcube/contracts';
 import { ExitAllAndHaltDto } from './exit-all-and-halt.dto';
@@ -18,5 +18,11 @@ export class ExitAllAndHaltController {
   @HttpCode(200)
   exitAllAndHalt(@Body() dto: ExitAllAndHaltDto): Promise<ExitAllAndHaltResponse> {
     return this.service.exitAllAndHalt(dto.reason, dto.accountId);
+  }
+
+  /** The halts still waiting for their account to be flat (stored: they survive a restart), leg by leg. */
+  @Get('exit-all-and-halt')
+  waiting(): Promise<ExitAllAndHaltResponse> {
+    return this.service.waitingProgress();
   }
 }

@@ -1,11 +1,13 @@
-import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { ExitAllAccountProgress, ExitAllAndHaltResponse, ExitAllLegProgress } from '@mcube/contracts';
-import { isOpen, killSwitchVerdict } from '@mcube/domain';
+import { instrumentName } from '@mcube/contracts';
+import { isOpen, istDateTimeOf, killSwitchVerdict, type Clock } from '@mcube/domain';
 import { DataSource, In } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
 import { currentRequestContext } from '../../../common/request-context/request-context';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { AuditService } from '../../core/audit/audit.service';
+import { CLOCK } from '../../core/clock/clock.token';
 import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
 import { CancelOrderService } from '../../orders/cancel-order.service';
 import { Order } from '../../orders/entities/order.entity';
@@ -14,15 +16,10 @@ import { KillSwitchService, type KillSwitchActor } from '../../risk/kill-switch/
 import { PositionLeg } from '../entities/position-leg.entity';
 import { Position } from '../entities/position.entity';
 import { ManualExitService } from '../manual-exit.service';
+import { PendingHaltRow } from './pending-halt.entity';
 
 /** How often a waiting halt re-checks whether its account is flat. */
 export const SETTLE_EVERY_MS = 5_000;
-
-/** A halt waiting for its account to be flat. */
-interface PendingHalt {
-  readonly reason: string;
-  readonly actor: KillSwitchActor;
-}
 
 /**
  * "Exit all and halt", the console's panic button. For each chosen account: the kill switch goes
@@ -35,13 +32,16 @@ interface PendingHalt {
  * the request (EXIT_ALL_AND_HALT) and each kill-switch move (KILL_SWITCH). Authority is the kill switch's: a trader may do it;
  * an account HALTED by an admin with an open position is FORBIDDEN to a trader (its exits could
  * not leave without lifting the admin's halt), and nothing changes.
- * The wait for flat is held in memory: after a restart the account stays REDUCING (safe: no new
- * risk, the chaser keeps exiting) until the button is pressed again.
+ * The wait for flat is stored (`pending_halts`, one row per account, written before the account
+ * goes REDUCING): after a restart the waits are read back and the checks resume, so the account
+ * still goes HALTED once flat. A wait is dropped without halting when a person moved the kill
+ * switch away from REDUCING meanwhile (they decided; the button's intent is not replayed over it).
+ * The row is claimed by deleting it before HALTED is set, so an API and a worker checking the
+ * same account halt it once.
  */
 @Injectable()
 export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('ExitAllAndHalt');
-  private readonly pending = new Map<number, PendingHalt>();
   private unsubscribe: (() => void) | null = null;
   private timer: NodeJS.Timeout | null = null;
 
@@ -53,16 +53,15 @@ export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
     private readonly audit: AuditService,
     private readonly bus: MarketEventsBus,
     private readonly cancels: CancelOrderService,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {
     this.unsubscribe = this.bus.subscribe((m) => {
-      if (m.event === 'position.updated' && m.data.status === 'CLOSED' && this.pending.has(m.data.accountId)) void this.settleQuietly(m.data.accountId);
+      if (m.event === 'position.updated' && m.data.status === 'CLOSED') void this.settleQuietly(m.data.accountId);
     });
-    // Also checked every few seconds: a position can close without an event (a canceled entry leg settled).
-    this.timer = setInterval(() => {
-      for (const id of this.pending.keys()) void this.settleQuietly(id);
-    }, SETTLE_EVERY_MS);
+    // Also checked every few seconds (and so at once after a restart): a position can close without an event (a canceled entry leg settled).
+    this.timer = setInterval(() => void this.settleAllQuietly(), SETTLE_EVERY_MS);
     this.timer.unref();
   }
 
@@ -88,10 +87,12 @@ export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
       const positions = open.get(a.id) ?? [];
       await this.audit.record({ action: 'EXIT_ALL_AND_HALT', entity: 'broker_account', entityId: String(a.id), oldValue: { tradingState: a.tradingState }, newValue: { reason, positionIds: positions.map((p) => p.id) } });
       if (positions.length === 0) {
+        // Already flat: halted now, and an older wait of the account is done with.
+        await this.dataSource.getRepository(PendingHaltRow).delete({ accountId: a.id });
         if (a.tradingState !== 'HALTED') await this.killSwitch.set('HALTED', `exit all and halt: ${reason}`, a.id, actor);
         continue;
       }
-      this.pending.set(a.id, { reason, actor });
+      await this.storeWait(a.id, reason, actor);
       await this.killSwitch.set('REDUCING', `exit all and halt (flattening): ${reason}`, a.id, actor);
       await this.cancelWorkingNonExits(a.id);
       for (const p of positions) {
@@ -110,6 +111,16 @@ export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
     return { reason, accounts: await this.progress(accounts.map((a) => a.id), exited, denials) };
   }
 
+  /** The progress of every halt still waiting for flat (after a restart, or for a console opened later): their accounts' open positions. */
+  async waitingProgress(): Promise<ExitAllAndHaltResponse> {
+    const waits = await this.dataSource.getRepository(PendingHaltRow).find({ order: { accountId: 'ASC' } });
+    if (waits.length === 0) return { reason: '', accounts: [] };
+    const accountIds = waits.map((w) => w.accountId);
+    const open = await this.openPositionsByAccount(accountIds);
+    const positionIds = [...open.values()].flat().map((p) => p.id);
+    return { reason: waits.map((w) => w.reason).join('; '), accounts: await this.progress(accountIds, positionIds) };
+  }
+
   /** Where each account stands: the positions this request exited, leg by leg with their exit orders, and its state. */
   async progress(accountIds: readonly number[], positionIds: readonly number[], denials: ReadonlyMap<number, string> = new Map()): Promise<ExitAllAccountProgress[]> {
     const accounts = await this.dataSource.getRepository(BrokerAccount).find({ where: { id: In([...accountIds]) }, order: { id: 'ASC' } });
@@ -125,18 +136,56 @@ export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
     return out;
   }
 
-  /** Sets HALTED for `accountId` when a halt waits for it and it holds no open position; true when it did. */
+  /**
+   * Sets HALTED for `accountId` when a stored halt waits for it and it holds no open position; true
+   * when it did. A wait whose account a person moved off REDUCING meanwhile is dropped (false).
+   */
   async settle(accountId: number): Promise<boolean> {
-    const waiting = this.pending.get(accountId);
-    if (!waiting || (await this.hasOpenPosition(accountId))) return false;
-    this.pending.delete(accountId);
-    await this.killSwitch.set('HALTED', `exit all and halt (flat): ${waiting.reason}`, accountId, waiting.actor);
+    const waits = this.dataSource.getRepository(PendingHaltRow);
+    const waiting = await waits.findOne({ where: { accountId } });
+    if (!waiting) return false;
+    const account = await this.dataSource.getRepository(BrokerAccount).findOne({ where: { id: accountId } });
+    if (account && account.tradingState !== 'REDUCING') {
+      await waits.delete({ id: waiting.id });
+      this.logger.warn(`account ${accountId}: the halt waiting for flat is dropped, the kill switch was set ${account.tradingState} meanwhile`);
+      return false;
+    }
+    if (!account || (await this.hasOpenPosition(accountId))) return false;
+    // Claimed by the delete: of two processes checking at once, only the one that deleted the row halts.
+    const claimed = await waits.delete({ id: waiting.id });
+    if (claimed.affected === 0) return false;
+    const actor: KillSwitchActor = { username: waiting.requestedBy, role: waiting.requestedByRole };
+    try {
+      await this.killSwitch.set('HALTED', `exit all and halt (flat): ${waiting.reason}`, accountId, actor);
+    } catch (error) {
+      // Kept for the next check rather than forgotten.
+      await this.storeWait(accountId, waiting.reason, actor);
+      throw error;
+    }
     return true;
   }
 
-  /** Accounts whose halt still waits for the last leg. */
-  waitingAccounts(): number[] {
-    return [...this.pending.keys()];
+  /** Accounts whose halt still waits for the last leg (stored). */
+  async waitingAccounts(): Promise<number[]> {
+    return (await this.dataSource.getRepository(PendingHaltRow).find({ order: { accountId: 'ASC' } })).map((w) => w.accountId);
+  }
+
+  /** Stores (or replaces) the account's wait for flat. */
+  private async storeWait(accountId: number, reason: string, actor: KillSwitchActor): Promise<void> {
+    const waits = this.dataSource.getRepository(PendingHaltRow);
+    await waits.delete({ accountId });
+    await waits.insert({ accountId, reason, requestedBy: actor.username, requestedByRole: actor.role });
+  }
+
+  private async settleAllQuietly(): Promise<void> {
+    let ids: number[];
+    try {
+      ids = await this.waitingAccounts();
+    } catch (error) {
+      this.logger.error(`halts waiting for flat not read: ${(error as Error).message}`);
+      return;
+    }
+    for (const id of ids) await this.settleQuietly(id);
   }
 
   private async settleQuietly(accountId: number): Promise<void> {
@@ -150,9 +199,11 @@ export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
   private async legProgress(positionId: number): Promise<ExitAllLegProgress[]> {
     const legs = await this.dataSource.getRepository(PositionLeg).find({ where: { positionId }, order: { id: 'ASC' } });
     const orders = await this.dataSource.getRepository(Order).find({ where: { positionId, purpose: 'EXIT' }, order: { id: 'ASC' } });
+    const year = Number(istDateTimeOf(this.clock.nowMs()).date.slice(0, 4));
     return legs.map((l) => ({
       legId: l.id,
       tradingSymbol: l.tradingSymbol,
+      name: instrumentName({ underlying: l.underlying, expiryDate: l.expiryDate, strike: l.strike, optionType: l.instrumentType }, year),
       optionType: l.instrumentType === 'FUT' ? null : l.instrumentType,
       strike: l.strike,
       side: l.side,

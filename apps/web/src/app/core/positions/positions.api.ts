@@ -15,6 +15,14 @@ export interface ManualExitResult {
   exits: unknown[];
 }
 
+/** POST /api/positions/:id/legs/:legId/exit answer: the gateway's result for the leg's one EXIT order. */
+export interface LegExitResult {
+  positionId: number;
+  legId: number;
+  reason: string;
+  exit: { statuses: string[] };
+}
+
 /** Positions: list, detail with legs and greeks, P&L history, manual exit (trader/admin). */
 @Injectable({ providedIn: 'root' })
 export class PositionsApi {
@@ -35,5 +43,10 @@ export class PositionsApi {
   /** Sends one EXIT order per open leg through the gateway; rejects with CONFLICT when not ACTIVE. */
   exit(id: number, reason: string): Promise<ManualExitResult> {
     return this.api.post<ManualExitResult>(`/positions/${id}/exit`, { reason });
+  }
+
+  /** Sends one EXIT order for the leg's open units; rejects with CONFLICT when it is flat or its exit already works. */
+  exitLeg(id: number, legId: number, reason: string): Promise<LegExitResult> {
+    return this.api.post<LegExitResult>(`/positions/${id}/legs/${legId}/exit`, { reason });
   }
 }

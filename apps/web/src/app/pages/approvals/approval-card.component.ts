@@ -1,6 +1,6 @@
 import { DatePipe, DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
-import type { ApprovalResponse } from '@mcube/contracts';
+import { instrumentName, type ApprovalResponse } from '@mcube/contracts';
 
 interface Passage {
   id: string;
@@ -19,7 +19,7 @@ interface Passage {
     <div class="card h-100" [attr.data-testid]="'approval-' + a.id">
       <div class="card-header d-flex flex-wrap gap-2 align-items-center">
         <span class="badge" [class.text-bg-warning]="a.status === 'PENDING'" [class.text-bg-success]="a.status === 'APPROVED'" [class.text-bg-danger]="a.status === 'REJECTED'" [class.text-bg-secondary]="a.status === 'EXPIRED'">{{ a.status }}</span>
-        <strong class="me-auto">{{ a.kind }} {{ r.direction }} {{ r.contract }}</strong>
+        <strong class="me-auto" [title]="r.contract" [attr.data-testid]="'approval-contract-' + a.id">{{ a.kind }} {{ r.direction }} {{ contractName() }}</strong>
         <span class="small text-secondary">expires {{ a.expiresAtMs | date: 'dd MMM HH:mm' : '+0530' }} IST</span>
       </div>
       <div class="card-body small">
@@ -59,6 +59,11 @@ export class ApprovalCardComponent {
 
   // The request is the strategy's stored JSON: read the fields the card shows.
   protected readonly req = computed(() => this.approval().request as Record<string, any>); // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** The future as a trader says it ('RELIANCE 29 Dec FUT') from the intent's instrument; the broker's symbol if the request has none. */
+  protected readonly contractName = computed(() => {
+    const i = this.req()['intent']?.instrument as { underlying?: string; expiry?: string } | undefined;
+    return i?.underlying && i.expiry ? instrumentName({ underlying: i.underlying, expiryDate: i.expiry, strike: null, optionType: null }) : String(this.req()['contract'] ?? '');
+  });
   protected readonly score = computed(() => (this.req()['candidate']?.score ?? null) as { score: number; minimum: number; components: Record<string, number> } | null);
   protected readonly validation = computed(() => (this.req()['validation'] ?? null) as { reason: string; passages?: Passage[] } | null);
   protected readonly passages = computed(() => this.validation()?.passages ?? []);

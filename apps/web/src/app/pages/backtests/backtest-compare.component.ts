@@ -9,7 +9,7 @@ import { RupeesPipe } from '../../shared/ui/rupees.pipe';
   changeDetection: ChangeDetectionStrategy.OnPush,
   imports: [RupeesPipe, PercentPipe, DecimalPipe],
   template: `
-    <div class="table-responsive">
+    <div tabindex="0" role="region" aria-label="Runs compared" class="table-responsive">
       <table class="table table-sm small align-middle" data-testid="backtest-compare">
         <thead>
           <tr><th>Figure</th>@for (r of runs(); track r.id) { <th class="text-end">Run #{{ r.id }}<div class="fw-normal text-secondary">{{ r.from }} … {{ r.to }}</div></th> }</tr>

@@ -34,7 +34,7 @@ import { BacktestsApi } from './backtests.api';
     @if (report(); as r) {
       <p class="small">{{ r.marketData }}.</p>
       <p class="small">Paper net <strong>{{ r.paperNetPaise | rupees }}</strong>, backtest net <strong>{{ r.backtestNetPaise | rupees }}</strong>; {{ r.matched }} matched entry days, {{ r.paperOnly }} paper only, {{ r.backtestOnly }} backtest only.</p>
-      <div class="table-responsive">
+      <div tabindex="0" role="region" aria-label="Drift by entry day" class="table-responsive">
         <table class="table table-sm small align-middle" data-testid="drift-rows">
           <thead><tr><th>Entry day</th><th>Paper</th><th>Backtest</th><th class="text-end">Difference</th><th>Why</th></tr></thead>
           <tbody>

@@ -18,7 +18,7 @@ import { monthlyHeat } from './monthly-heat';
     @if (d.analytics) { <mc-analytics-report [report]="d.analytics" /> }
 
     <h3 class="h6 mt-4">Monthly P&amp;L against the target</h3>
-    <div class="table-responsive">
+    <div tabindex="0" role="region" aria-label="Monthly net P&amp;L" class="table-responsive">
       <table class="table table-sm table-bordered small text-center mb-1" data-testid="monthly-heat">
         <thead><tr><th>Year</th>@for (m of heat().months; track m) { <th>{{ m }}</th> }</tr></thead>
         <tbody>
@@ -36,7 +36,7 @@ import { monthlyHeat } from './monthly-heat';
     <p class="small text-secondary">Green at or above the month's target ({{ heat().targetPaise | rupees }}), amber below it but positive, red a loss.</p>
 
     <h3 class="h6 mt-4">Trades ({{ d.report?.trades?.length ?? 0 }})</h3>
-    <div class="table-responsive" style="max-height: 28rem">
+    <div tabindex="0" role="region" aria-label="Backtest trades" class="table-responsive" style="max-height: 28rem">
       <table class="table table-sm small align-middle" data-testid="backtest-trades">
         <thead class="sticky-top bg-body"><tr><th>Entry</th><th>Exit</th><th>Legs</th><th class="text-end">Gross</th><th class="text-end">Charges</th><th class="text-end">Net</th><th>Exit reason</th></tr></thead>
         <tbody>
@@ -46,7 +46,7 @@ import { monthlyHeat } from './monthly-heat';
               <td class="text-nowrap">{{ t.exitAt.replace('T', ' ') }}</td>
               <td>
                 @for (l of t.legs; track l.instrument) {
-                  <div class="text-nowrap"><code>{{ l.instrument }}</code> {{ l.side }} {{ l.quantity }} @ ₹{{ l.entryPrice.toFixed(2) }} → {{ l.exitPrice === null ? '—' : '₹' + l.exitPrice.toFixed(2) }} <span class="badge text-bg-light border">{{ l.priceSource }}</span></div>
+                  <div class="text-nowrap"><span class="fw-semibold" [title]="l.instrument">{{ l.name ?? l.instrument }}</span> {{ l.side }} {{ l.quantity }} @ ₹{{ l.entryPrice.toFixed(2) }} → {{ l.exitPrice === null ? '—' : '₹' + l.exitPrice.toFixed(2) }} <span class="badge text-bg-light border">{{ l.priceSource }}</span></div>
                 }
               </td>
               <td class="text-end">{{ t.grossPnlPaise | rupees }}</td>

@@ -68,7 +68,7 @@ const FIELDS = ['from', 'to', 'dataSource', 'seed', 'params', 'strategy'];
 
     <h2 class="h5">Runs</h2>
     <mc-load-state [loading]="runs.loading()" [error]="runs.error()" what="backtest runs" (retry)="runs.reload()" />
-    <div class="table-responsive mb-3">
+    <div tabindex="0" role="region" aria-label="Backtest runs" class="table-responsive mb-3">
       <table class="table table-sm small align-middle" data-testid="backtest-runs">
         <thead><tr><th>Compare</th><th>#</th><th>Period</th><th>Data</th><th>Status</th><th class="text-end">Trades</th><th class="text-end">Net</th><th class="text-end">Max DD</th><th>By</th><th></th></tr></thead>
         <tbody>

@@ -16,7 +16,7 @@ import { PaisePricePipe } from './paise-price.pipe';
     <div class="modal-body">
       @if (order(); as o) {
         <p class="mb-2">
-          <strong>{{ o.side }} {{ o.quantity }}</strong> {{ o.tradingSymbol }} at {{ o.limitPricePaise | paisePrice }} ({{ o.status }}, {{ o.filledQuantity }} filled).
+          <strong>{{ o.side }} {{ o.quantity }}</strong> {{ o.name }} at {{ o.limitPricePaise | paisePrice }} ({{ o.status }}, {{ o.filledQuantity }} filled).
         </p>
       }
       <p class="text-secondary small mb-0">Only the unfilled quantity is canceled; a fill that reaches the broker first still counts.</p>

@@ -11,6 +11,7 @@ function order(over: Partial<OrderView> = {}): OrderView {
     positionId: null,
     strategyType: null,
     tradingSymbol: 'NIFTY26MAR23500CE',
+    name: 'NIFTY 17 Mar 23500 CE',
     underlying: 'NIFTY',
     instrumentType: 'CE',
     strike: 23500,

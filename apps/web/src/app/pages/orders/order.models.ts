@@ -24,7 +24,10 @@ export interface OrderView {
   accountId: number;
   positionId: number | null;
   strategyType: string | null;
+  /** The broker's symbol (shown on hover; the name is what a trader reads). */
   tradingSymbol: string;
+  /** The contract as a trader says it ('NIFTY 08 Dec 26750 CE'), named by the API. */
+  name: string;
   underlying: string;
   instrumentType: 'CE' | 'PE' | 'FUT';
   strike: number | null;

@@ -24,7 +24,7 @@ export interface ReasonModalConfig {
   template: `
     @if (config(); as c) {
       <div class="modal-header">
-        <h2 class="modal-title h5">{{ c.title }}</h2>
+        <h2 class="modal-title h5" id="reason-modal-title">{{ c.title }}</h2>
         <button type="button" class="btn-close" aria-label="Close" (click)="modal.dismiss()"></button>
       </div>
       <form class="modal-body" (submit)="$event.preventDefault(); confirm()">
