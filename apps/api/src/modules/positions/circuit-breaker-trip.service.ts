@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
-import { istDateTimeOf, KOTAK_RISK_DEFAULTS, ICICI_RISK_DEFAULTS, type Clock } from '@mcube/domain';
+import { istDateTimeOf, KOTAK_RISK_DEFAULTS, ICICI_RISK_DEFAULTS, unrealizedPnlOf, type Clock } from '@mcube/domain';
 import { DataSource, IsNull } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
 import { inTransaction } from '../../database/in-transaction';
@@ -18,6 +18,7 @@ import { weeklyLossLimitPaiseOf } from '../risk/risk-limits/weekly-loss-limit';
 import { PositionLeg } from './entities/position-leg.entity';
 import { Position } from './entities/position.entity';
 import { ManualExitService } from './manual-exit.service';
+import { legStateOf } from './position-state';
 
 /** What one evaluation found and did. */
 export interface BreakerEvaluation {
@@ -129,11 +130,7 @@ export class CircuitBreakerTripService implements OnModuleInit {
     const position = await this.dataSource.getRepository(Position).findOne({ where: { accountId, status: 'ACTIVE' } });
     if (!position) return null;
     const legs = await this.dataSource.getRepository(PositionLeg).find({ where: { positionId: position.id } });
-    let unrealized = 0;
-    for (const l of legs) {
-      if (l.quantity === 0 || l.lastPricePaise === null) continue;
-      unrealized += (l.side === 'BUY' ? l.lastPricePaise - l.avgPricePaise : l.avgPricePaise - l.lastPricePaise) * l.quantity;
-    }
+    const unrealized = unrealizedPnlOf(legs.map((l) => legStateOf(l)));
     position.unrealizedPnlPaise = unrealized;
     await this.dataSource.getRepository(Position).update(position.id, { unrealizedPnlPaise: unrealized });
     return position;

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { contractSymbol } from '@mcube/market-sim';
-import { createDefaultNseCalendar, paiseOfPrice, type Clock, type MarketDataPort, type NseCalendar } from '@mcube/domain';
+import { createDefaultNseCalendar, markPosition, paiseOfPrice, type Clock, type MarketDataPort, type NseCalendar } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { CLOCK } from '../core/clock/clock.token';
 import { MarketEventsBus } from '../data/snapshots/market-events.bus';
@@ -10,6 +10,7 @@ import { MonitorLog } from './entities/monitor-log.entity';
 import { PositionLeg } from './entities/position-leg.entity';
 import { Position } from './entities/position.entity';
 import { legGreeks, spotSymbolOf } from './leg-greeks';
+import { legInstrumentOf, legStateOf, positionStateOf } from './position-state';
 import { positionUpdatedEvent } from './position-updated-event';
 
 /** A MARK row in the monitor log at most this often per position. */
@@ -72,15 +73,20 @@ export class PositionMonitorService {
     const legRepo = this.dataSource.getRepository(PositionLeg);
     const legs = await legRepo.find({ where: { positionId: position.id }, order: { id: 'ASC' } });
     const open = legs.filter((l) => l.status === 'OPEN' && l.quantity > 0);
-    let unrealized = 0;
+    // Keyed by row id: the marks go back to exactly the rows they were read for.
+    const keyOf = (l: PositionLeg) => `leg#${l.id}`;
+    const marks = new Map<string, number>();
     for (const leg of open) {
-      const instrument = { underlying: leg.underlying, kind: leg.instrumentType === 'FUT' ? ('FUT' as const) : ('OPT' as const), expiry: leg.expiryDate, strike: leg.strike ?? undefined, optionType: leg.instrumentType === 'FUT' ? undefined : leg.instrumentType };
-      const quote = await this.market.quote(contractSymbol(instrument)).catch(() => undefined);
-      if (quote && quote.lastPrice > 0) {
-        leg.lastPricePaise = paiseOfPrice(quote.lastPrice);
-        await legRepo.update(leg.id, { lastPricePaise: leg.lastPricePaise });
-      }
-      if (leg.lastPricePaise !== null) unrealized += (leg.side === 'BUY' ? leg.lastPricePaise - leg.avgPricePaise : leg.avgPricePaise - leg.lastPricePaise) * leg.quantity;
+      const quote = await this.market.quote(contractSymbol(legInstrumentOf(leg))).catch(() => undefined);
+      if (quote && quote.lastPrice > 0) marks.set(keyOf(leg), paiseOfPrice(quote.lastPrice));
+    }
+    // The domain's mark-to-market: a leg without a quote keeps its previous mark.
+    const unrealized = markPosition(positionStateOf(position, legs.map((l) => legStateOf(l, { legKey: keyOf(l) }))), marks).unrealizedPnlPaise;
+    for (const leg of open) {
+      const mark = marks.get(keyOf(leg));
+      if (mark === undefined) continue;
+      leg.lastPricePaise = mark;
+      await legRepo.update(leg.id, { lastPricePaise: mark });
     }
     const now = this.clock.nowMs();
     const spotQuote = await this.market.quote(spotSymbolOf(position.underlying)).catch(() => undefined);
