@@ -2,7 +2,7 @@ import type { WsMessage } from '@mcube/contracts';
 import { AlertsService } from '../../src/modules/alerts/alerts.service';
 import { Alert } from '../../src/modules/alerts/entities/alert.entity';
 import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
-import { CircuitBreakerTripService } from '../../src/modules/positions/circuit-breaker-trip.service';
+import { CircuitBreakerTripService } from '../../src/modules/risk/breaker/circuit-breaker-trip.service';
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { CircuitBreaker } from '../../src/modules/risk/entities/circuit-breaker.entity';

@@ -1,6 +1,6 @@
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { Alert } from '../../src/modules/alerts/entities/alert.entity';
-import { CircuitBreakerTripService } from '../../src/modules/positions/circuit-breaker-trip.service';
+import { CircuitBreakerTripService } from '../../src/modules/risk/breaker/circuit-breaker-trip.service';
 import { PositionLeg } from '../../src/modules/positions/entities/position-leg.entity';
 import { Position } from '../../src/modules/positions/entities/position.entity';
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';

@@ -2,7 +2,7 @@ import type { WsMessage } from '@mcube/contracts';
 import { contractSymbol } from '@mcube/market-sim';
 import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
 import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
-import { CircuitBreakerTripService } from '../../src/modules/positions/circuit-breaker-trip.service';
+import { CircuitBreakerTripService } from '../../src/modules/risk/breaker/circuit-breaker-trip.service';
 import { Position } from '../../src/modules/positions/entities/position.entity';
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
 import { PositionMonitorService } from '../../src/modules/positions/position-monitor.service';

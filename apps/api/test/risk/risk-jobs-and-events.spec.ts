@@ -10,7 +10,7 @@ import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.
 import { inTransaction } from '../../src/database/in-transaction';
 import { OrderUpdatesPublisher } from '../../src/modules/orders/events/order-updates.publisher';
 import { applyOrderEventToRow } from '../../src/modules/orders/order-journal';
-import { CircuitBreakerTripService } from '../../src/modules/positions/circuit-breaker-trip.service';
+import { CircuitBreakerTripService } from '../../src/modules/risk/breaker/circuit-breaker-trip.service';
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
 import { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
 import { CircuitBreaker } from '../../src/modules/risk/entities/circuit-breaker.entity';

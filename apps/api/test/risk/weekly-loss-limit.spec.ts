@@ -5,7 +5,7 @@ import { WeeklyLossLimitDefaults1796181500000 as PostgresMigration } from '../..
 import { WeeklyLossLimitDefaults1796181500000 as SqliteMigration } from '../../src/database/migrations/sqlite/1796181500000-WeeklyLossLimitDefaults';
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { DailyPnl } from '../../src/modules/analytics/entities/daily-pnl.entity';
-import { CircuitBreakerTripService } from '../../src/modules/positions/circuit-breaker-trip.service';
+import { CircuitBreakerTripService } from '../../src/modules/risk/breaker/circuit-breaker-trip.service';
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
 import { CircuitBreaker } from '../../src/modules/risk/entities/circuit-breaker.entity';
 import { RiskLimit } from '../../src/modules/risk/entities/risk-limit.entity';

@@ -32,7 +32,7 @@ import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight
 import type { OrdersService } from '../../src/modules/orders/submit-order.service';
 import type { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
 import { buildGateway } from '../orders/gateway-factory';
-import { CircuitBreakerTripService } from '../../src/modules/positions/circuit-breaker-trip.service';
+import { CircuitBreakerTripService } from '../../src/modules/risk/breaker/circuit-breaker-trip.service';
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
 import { PositionMonitorService } from '../../src/modules/positions/position-monitor.service';
 import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { CLOCK } from '../core/clock/clock.token';
 import { MarketEventsBus } from '../data/snapshots/market-events.bus';
 import { MARKET_DATA, NSE_CALENDAR } from '../data/source/market-data.tokens';
-import { CircuitBreakerTripService, type BreakerEvaluation } from './circuit-breaker-trip.service';
+import { CircuitBreakerTripService, type BreakerEvaluation } from '../risk/breaker/circuit-breaker-trip.service';
 import { MonitorLog } from './entities/monitor-log.entity';
 import { PositionLeg } from './entities/position-leg.entity';
 import { Position } from './entities/position.entity';
