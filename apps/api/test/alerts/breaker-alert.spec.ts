@@ -10,6 +10,7 @@ import { TEST_DIALECTS } from '../db/test-database';
 import { startGateway, type GatewayHarness } from '../orders/gateway-harness';
 import { QuoteBoard } from '../orders/quote-board.fake';
 import { markLegs, openStrangle } from '../analytics/strangle-trades';
+import { simQuotes } from '../orders/sim-contract-quotes';
 
 describe.each(TEST_DIALECTS)('the breaker trip raises its alert through AlertsService (%s)', (dialect) => {
   let g: GatewayHarness;
@@ -21,7 +22,7 @@ describe.each(TEST_DIALECTS)('the breaker trip raises its alert through AlertsSe
     g = await startGateway(dialect);
     bus = new MarketEventsBus();
     published.length = 0;
-    breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, new QuoteBoard(), g.clock), new AlertsService(g.dataSource, bus));
+    breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, simQuotes(new QuoteBoard()), g.clock), new AlertsService(g.dataSource, bus));
   });
   afterEach(async () => {
     await g.close();

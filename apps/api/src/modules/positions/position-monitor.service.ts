@@ -1,10 +1,10 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { contractSymbol } from '@mcube/market-sim';
-import { createDefaultNseCalendar, markPosition, paiseOfPrice, type Clock, type MarketDataPort, type NseCalendar } from '@mcube/domain';
+import { createDefaultNseCalendar, markPosition, paiseOfPrice, type Clock, type NseCalendar } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { CLOCK } from '../core/clock/clock.token';
 import { MarketEventsBus } from '../data/snapshots/market-events.bus';
-import { MARKET_DATA, NSE_CALENDAR } from '../data/source/market-data.tokens';
+import { ContractQuotes } from '../data/market/contract-quotes';
+import { NSE_CALENDAR } from '../data/source/market-data.tokens';
 import { CircuitBreakerTripService, type BreakerEvaluation } from '../risk/breaker/circuit-breaker-trip.service';
 import { MonitorLog } from './entities/monitor-log.entity';
 import { PositionLeg } from './entities/position-leg.entity';
@@ -42,7 +42,7 @@ export class PositionMonitorService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(MARKET_DATA) private readonly market: MarketDataPort,
+    private readonly quotes: ContractQuotes,
     private readonly breaker: CircuitBreakerTripService,
     @Optional() private readonly bus: MarketEventsBus = new MarketEventsBus(),
     @Optional() @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar = createDefaultNseCalendar(),
@@ -77,7 +77,7 @@ export class PositionMonitorService {
     const keyOf = (l: PositionLeg) => `leg#${l.id}`;
     const marks = new Map<string, number>();
     for (const leg of open) {
-      const quote = await this.market.quote(contractSymbol(legInstrumentOf(leg))).catch(() => undefined);
+      const quote = await this.quotes.ofContract(legInstrumentOf(leg)).catch(() => undefined);
       if (quote && quote.lastPrice > 0) marks.set(keyOf(leg), paiseOfPrice(quote.lastPrice));
     }
     // The domain's mark-to-market: a leg without a quote keeps its previous mark.
@@ -89,7 +89,7 @@ export class PositionMonitorService {
       await legRepo.update(leg.id, { lastPricePaise: mark });
     }
     const now = this.clock.nowMs();
-    const spotQuote = await this.market.quote(spotSymbolOf(position.underlying)).catch(() => undefined);
+    const spotQuote = await this.quotes.ofSymbol(spotSymbolOf(position.underlying)).catch(() => undefined);
     const spot = spotQuote && spotQuote.lastPrice > 0 ? spotQuote.lastPrice : null;
     const options = open.filter((l) => l.instrumentType !== 'FUT' && l.strike !== null);
     const { netDelta } = legGreeks({
