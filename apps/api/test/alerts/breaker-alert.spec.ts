@@ -2,7 +2,7 @@ import type { WsMessage } from '@mcube/contracts';
 import { AlertsService } from '../../src/modules/alerts/alerts.service';
 import { Alert } from '../../src/modules/alerts/entities/alert.entity';
 import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
-import { CircuitBreakerTripService } from '../../src/modules/positions/circuit-breaker-trip.service';
+import { CircuitBreakerTripService } from '../../src/modules/risk/breaker/circuit-breaker-trip.service';
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { CircuitBreaker } from '../../src/modules/risk/entities/circuit-breaker.entity';
@@ -10,6 +10,7 @@ import { TEST_DIALECTS } from '../db/test-database';
 import { startGateway, type GatewayHarness } from '../orders/gateway-harness';
 import { QuoteBoard } from '../orders/quote-board.fake';
 import { markLegs, openStrangle } from '../analytics/strangle-trades';
+import { simQuotes } from '../orders/sim-contract-quotes';
 
 describe.each(TEST_DIALECTS)('the breaker trip raises its alert through AlertsService (%s)', (dialect) => {
   let g: GatewayHarness;
@@ -21,7 +22,7 @@ describe.each(TEST_DIALECTS)('the breaker trip raises its alert through AlertsSe
     g = await startGateway(dialect);
     bus = new MarketEventsBus();
     published.length = 0;
-    breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, new QuoteBoard(), g.clock), new AlertsService(g.dataSource, bus));
+    breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, simQuotes(new QuoteBoard()), g.clock), new AlertsService(g.dataSource, bus));
   });
   afterEach(async () => {
     await g.close();

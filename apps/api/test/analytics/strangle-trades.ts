@@ -3,6 +3,7 @@ import { PositionLeg } from '../../src/modules/positions/entities/position-leg.e
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
 import { QuoteBoard } from '../orders/quote-board.fake';
 import { type GatewayHarness, strangleEntry } from '../orders/gateway-harness';
+import { simQuotes } from '../orders/sim-contract-quotes';
 
 /** A trade as a broker reports it, with its charges when `chargesPaise` is given (the paper broker reports them; a live one does not). */
 function reported(trade: BrokerTrade, chargesPaise?: number): BrokerTrade {
@@ -31,7 +32,7 @@ export async function markLegs(g: GatewayHarness, positionId: number, prices: { 
 /** Buys both legs back through the gateway (manual exit) and fills them at `ce` / `pe` rupees. Fills report no charges unless `chargesPaise` is given. */
 export async function closeStrangle(g: GatewayHarness, positionId: number, prices: { ce: number; pe: number }, opts: { chargesPaise?: number } = {}): Promise<void> {
   await markLegs(g, positionId, prices);
-  const { exits } = await new ManualExitService(g.dataSource, g.orders, new QuoteBoard(), g.clock).exit(positionId, 'test exit');
+  const { exits } = await new ManualExitService(g.dataSource, g.orders, simQuotes(new QuoteBoard()), g.clock).exit(positionId, 'test exit');
   for (const e of exits) {
     const order = g.broker.orders.find((o) => o.request.clientOrderId === e.intentId);
     if (!order) throw new Error(`exit ${e.intentId} did not reach the broker: ${JSON.stringify(e.denial)}`);

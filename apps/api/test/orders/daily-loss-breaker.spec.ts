@@ -1,6 +1,6 @@
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { Alert } from '../../src/modules/alerts/entities/alert.entity';
-import { CircuitBreakerTripService } from '../../src/modules/positions/circuit-breaker-trip.service';
+import { CircuitBreakerTripService } from '../../src/modules/risk/breaker/circuit-breaker-trip.service';
 import { PositionLeg } from '../../src/modules/positions/entities/position-leg.entity';
 import { Position } from '../../src/modules/positions/entities/position.entity';
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
@@ -9,6 +9,7 @@ import { PositionMonitorService } from '../../src/modules/positions/position-mon
 import { QuoteBoard } from './quote-board.fake';
 import { CircuitBreaker } from '../../src/modules/risk/entities/circuit-breaker.entity';
 import { enterStrangle, GatewayHarness, startGateway } from './gateway-harness';
+import { simQuotes } from './sim-contract-quotes';
 
 describe('a daily-loss breach in a simulated session (done-when 8)', () => {
   let g: GatewayHarness;
@@ -16,7 +17,7 @@ describe('a daily-loss breach in a simulated session (done-when 8)', () => {
 
   beforeEach(async () => {
     g = await startGateway();
-    breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, new QuoteBoard(), g.clock));
+    breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, simQuotes(new QuoteBoard()), g.clock));
   });
   afterEach(async () => {
     await g.close();
@@ -65,7 +66,7 @@ describe('a daily-loss breach in a simulated session (done-when 8)', () => {
 
   it('is driven by the position monitor: marks from the market, MARK rows, and the trip once the marks breach', async () => {
     const market = new QuoteBoard();
-    const monitor = new PositionMonitorService(g.dataSource, g.clock, market, breaker);
+    const monitor = new PositionMonitorService(g.dataSource, g.clock, simQuotes(market), breaker);
     const call = await enterStrangle(g.orders, g.account.id);
     const positionId = call.positionId as number;
     await g.fills.apply('PAPER', g.broker.fill(call.intentId));

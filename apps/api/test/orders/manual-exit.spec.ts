@@ -4,6 +4,7 @@ import { CHASE_AFTER_MS, ExitChaserService } from '../../src/modules/positions/e
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
 import { GatewayHarness, startGateway, enterStrangle } from './gateway-harness';
 import { QuoteBoard } from './quote-board.fake';
+import { simQuotes } from './sim-contract-quotes';
 
 const CALL = { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 23500, optionType: 'CE' } as const;
 
@@ -16,7 +17,7 @@ describe('manual exit', () => {
   beforeEach(async () => {
     g = await startGateway();
     market = new QuoteBoard();
-    exits = new ManualExitService(g.dataSource, g.orders, market, g.clock);
+    exits = new ManualExitService(g.dataSource, g.orders, simQuotes(market), g.clock);
     // The strangle's call is filled, its put still working: the exit buys back the call.
     const entry = await enterStrangle(g.orders, g.account.id);
     positionId = entry.positionId as number;
@@ -59,7 +60,7 @@ describe('manual exit', () => {
   });
 
   it('chases an exit the market left behind: cancel once it rested, then send again at the fresh touch until the position is closed', async () => {
-    const chaser = new ExitChaserService(g.dataSource, g.clock, market, g.cancel, exits);
+    const chaser = new ExitChaserService(g.dataSource, g.clock, simQuotes(market), g.cancel, exits);
     market.set(contractSymbol(CALL), { lastPrice: 150, bid: 149.5, ask: 150.5 });
     await exits.exit(positionId, 'trader exit');
     // The option runs away from the 153.55 limit.
@@ -84,7 +85,7 @@ describe('manual exit', () => {
   });
 
   it('leaves alone an exit that still crosses the touch, and an exit a person canceled', async () => {
-    const chaser = new ExitChaserService(g.dataSource, g.clock, market, g.cancel, exits);
+    const chaser = new ExitChaserService(g.dataSource, g.clock, simQuotes(market), g.cancel, exits);
     market.set(contractSymbol(CALL), { lastPrice: 150, bid: 149.5, ask: 150.5 });
     await exits.exit(positionId, 'trader exit');
     g.clock.advance(CHASE_AFTER_MS);

@@ -2,12 +2,13 @@ import type { WsMessage } from '@mcube/contracts';
 import { contractSymbol } from '@mcube/market-sim';
 import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
 import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
-import { CircuitBreakerTripService } from '../../src/modules/positions/circuit-breaker-trip.service';
+import { CircuitBreakerTripService } from '../../src/modules/risk/breaker/circuit-breaker-trip.service';
 import { Position } from '../../src/modules/positions/entities/position.entity';
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
 import { PositionMonitorService } from '../../src/modules/positions/position-monitor.service';
 import { GatewayHarness, startGateway, enterStrangle, type EnteredStrangle, strangleLeg } from './gateway-harness';
 import { QuoteBoard } from './quote-board.fake';
+import { simQuotes } from './sim-contract-quotes';
 
 /** A market whose quote of one symbol first runs `beforeAnswer` once: a fill landing mid-mark. */
 class RacingQuoteBoard extends QuoteBoard {
@@ -74,8 +75,8 @@ describe('position.updated after fills', () => {
     const bus = new MarketEventsBus();
     const monitorEvents: WsMessage[] = [];
     bus.subscribe((m) => monitorEvents.push(m));
-    const breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, market, g.clock));
-    const monitor = new PositionMonitorService(g.dataSource, g.clock, market, breaker, bus);
+    const breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, simQuotes(market), g.clock));
+    const monitor = new PositionMonitorService(g.dataSource, g.clock, simQuotes(market), breaker, bus);
     // The monitor has read the ACTIVE position; the buy-back fills before its quote answers.
     market.beforeAnswer = async () => {
       const exit = await g.orders.submit(strangleLeg(g.account.id, { purpose: 'EXIT', side: 'BUY', limitPrice: 100, positionId }));

@@ -9,6 +9,7 @@ import { PositionDetailService } from '../../src/modules/positions/position-deta
 import { StrategyConfig } from '../../src/modules/strategies/entities/strategy-config.entity';
 import { GatewayHarness, startGateway, strangleEntry, strangleLeg } from '../orders/gateway-harness';
 import { QuoteBoard } from '../orders/quote-board.fake';
+import { simQuotes } from '../orders/sim-contract-quotes';
 
 const CALL = { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 23500, optionType: 'CE' } as const;
 const PUT = { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 22500, optionType: 'PE' } as const;
@@ -21,8 +22,8 @@ describe('the exit chaser on a two-leg strangle', () => {
 
   /** A fresh process's services: nothing carried over in memory. */
   const services = () => {
-    const exits = new ManualExitService(g.dataSource, g.orders, market, g.clock);
-    return { exits, chaser: new ExitChaserService(g.dataSource, g.clock, market, g.cancel, exits), detail: new PositionDetailService(g.dataSource, g.clock, createDefaultNseCalendar()) };
+    const exits = new ManualExitService(g.dataSource, g.orders, simQuotes(market), g.clock);
+    return { exits, chaser: new ExitChaserService(g.dataSource, g.clock, simQuotes(market), g.cancel, exits), detail: new PositionDetailService(g.dataSource, g.clock, createDefaultNseCalendar()) };
   };
 
   beforeEach(async () => {

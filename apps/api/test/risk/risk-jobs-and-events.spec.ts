@@ -10,7 +10,7 @@ import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.
 import { inTransaction } from '../../src/database/in-transaction';
 import { OrderUpdatesPublisher } from '../../src/modules/orders/events/order-updates.publisher';
 import { applyOrderEventToRow } from '../../src/modules/orders/order-journal';
-import { CircuitBreakerTripService } from '../../src/modules/positions/circuit-breaker-trip.service';
+import { CircuitBreakerTripService } from '../../src/modules/risk/breaker/circuit-breaker-trip.service';
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
 import { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
 import { CircuitBreaker } from '../../src/modules/risk/entities/circuit-breaker.entity';
@@ -21,6 +21,7 @@ import { KillSwitchService } from '../../src/modules/risk/kill-switch/kill-switc
 import { LossLimitWatchService } from '../../src/modules/risk/limits/loss-limit-watch.service';
 import { QuoteBoard } from '../orders/quote-board.fake';
 import { enterStrangle, GatewayHarness, startGateway, strangleLeg } from '../orders/gateway-harness';
+import { simQuotes } from '../orders/sim-contract-quotes';
 
 /** 2026-03-10, the harness's session day. */
 const TODAY = '2026-03-10';
@@ -91,7 +92,7 @@ describe('risk jobs and live events', () => {
 
   describe('risk.circuit-breakers and risk.state', () => {
     it('the job evaluates every active account; a trip deactivates it and publishes risk.state after commit', async () => {
-      const breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, new QuoteBoard(), g.clock), new AlertsService(g.dataSource, bus), riskState, jobs);
+      const breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, simQuotes(new QuoteBoard()), g.clock), new AlertsService(g.dataSource, bus), riskState, jobs);
       breaker.onModuleInit();
       await runJob('risk.circuit-breakers');
       expect(await g.dataSource.getRepository(CircuitBreaker).count()).toBe(0);

@@ -5,7 +5,7 @@ import { WeeklyLossLimitDefaults1796181500000 as PostgresMigration } from '../..
 import { WeeklyLossLimitDefaults1796181500000 as SqliteMigration } from '../../src/database/migrations/sqlite/1796181500000-WeeklyLossLimitDefaults';
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { DailyPnl } from '../../src/modules/analytics/entities/daily-pnl.entity';
-import { CircuitBreakerTripService } from '../../src/modules/positions/circuit-breaker-trip.service';
+import { CircuitBreakerTripService } from '../../src/modules/risk/breaker/circuit-breaker-trip.service';
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
 import { CircuitBreaker } from '../../src/modules/risk/entities/circuit-breaker.entity';
 import { RiskLimit } from '../../src/modules/risk/entities/risk-limit.entity';
@@ -13,6 +13,7 @@ import { insertAccount } from '../db/fixtures';
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../db/test-database';
 import { enterStrangle, GatewayHarness, startGateway } from '../orders/gateway-harness';
 import { QuoteBoard } from '../orders/quote-board.fake';
+import { simQuotes } from '../orders/sim-contract-quotes';
 
 const LAKH = 1_00_000 * 100;
 
@@ -91,7 +92,7 @@ describe('the weekly loss limit', () => {
       g = await startGateway();
       // A row from before DECISIONS §6: the weekly limit is null, which used to mean "never".
       await g.dataSource.getRepository(RiskLimit).insert(legacyRow(g.account.id));
-      breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, new QuoteBoard(), g.clock));
+      breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, simQuotes(new QuoteBoard()), g.clock));
       g.clock.set(THURSDAY_MS);
     });
     afterEach(async () => {

@@ -32,7 +32,7 @@ import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight
 import type { OrdersService } from '../../src/modules/orders/submit-order.service';
 import type { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
 import { buildGateway } from '../orders/gateway-factory';
-import { CircuitBreakerTripService } from '../../src/modules/positions/circuit-breaker-trip.service';
+import { CircuitBreakerTripService } from '../../src/modules/risk/breaker/circuit-breaker-trip.service';
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
 import { PositionMonitorService } from '../../src/modules/positions/position-monitor.service';
 import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
@@ -46,6 +46,7 @@ import { insertAccount } from '../db/fixtures';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { ExitChaserService } from '../../src/modules/positions/exit-chaser.service';
 import { deletePrefix, memoryLogger, SHARED_REDIS_URL, uniquePrefix } from '../jobs/job-test-kit';
+import { simQuotes } from '../orders/sim-contract-quotes';
 
 /** A broker other than paper driven by the harness: `sync` after each step's jobs (its market moves), then settlement. */
 export interface SteppedBroker {
@@ -133,16 +134,16 @@ export function buildStrangleRuntime(p: {
   const cancels = new CancelOrderService(dataSource, clock, registry);
   const bus = p.bus ?? new MarketEventsBus();
   const alerts = p.alerts ?? new AlertsService(dataSource, bus);
-  const manualExits = new ManualExitService(dataSource, orders, market, clock);
+  const manualExits = new ManualExitService(dataSource, orders, simQuotes(market), clock);
   const breaker = new CircuitBreakerTripService(dataSource, clock, manualExits, alerts);
-  const monitor = new PositionMonitorService(dataSource, clock, market, breaker, bus, calendar);
+  const monitor = new PositionMonitorService(dataSource, clock, simQuotes(market), breaker, bus, calendar);
   // The stored events calendar the strategy reads (the API's sync job copies the simulator's events into it).
   const events = new EconomicEventsService(dataSource.getRepository(EconomicEvent), dataSource, new AuditService(dataSource.getRepository(AuditLogEntity)));
   const margins = new AccountMarginService(registry);
   const runner = new KotakStrangleRunner(dataSource, market, clock, calendar, orders, cancels, margins, alerts, bus, events, p.runtime ?? {});
   const handlers = p.handlers ?? new JobHandlersRegistry();
   const icici = p.icici?.({ orders, cancels, margins, alerts, bus });
-  new StrategyJobHandlers(handlers, runner, monitor, new ExitChaserService(dataSource, clock, market, cancels, manualExits), icici).onModuleInit();
+  new StrategyJobHandlers(handlers, runner, monitor, new ExitChaserService(dataSource, clock, simQuotes(market), cancels, manualExits), icici).onModuleInit();
   return { orders, settle, fills, runner, bus, handlers, registry, breaker };
 }
 

@@ -18,6 +18,7 @@ import { StrategyAlertSink } from '../../src/modules/strategies/runtime/strategy
 import { StrategyPositionIds } from '../../src/modules/strategies/runtime/strategy-position-ids';
 import { GatewayHarness, startGateway, strangleEntry } from '../orders/gateway-harness';
 import { QuoteBoard } from '../orders/quote-board.fake';
+import { simQuotes } from '../orders/sim-contract-quotes';
 
 const EXPIRY = '2026-03-17';
 const CALL = { underlying: 'NIFTY', kind: 'OPT', expiry: EXPIRY, strike: 23500, optionType: 'CE' } as const;
@@ -172,8 +173,8 @@ describe("the strategy's stop-loss exit of a two-leg strangle", () => {
       ],
     });
     // The exit chaser leaves the strategy's exit alone, held leg included.
-    const manual = new ManualExitService(g.dataSource, g.orders, market, g.clock);
-    const chaser = new ExitChaserService(g.dataSource, g.clock, market, g.cancel, manual);
+    const manual = new ManualExitService(g.dataSource, g.orders, simQuotes(market), g.clock);
+    const chaser = new ExitChaserService(g.dataSource, g.clock, simQuotes(market), g.cancel, manual);
     expect(await chaser.chase()).toEqual({ canceled: [], resent: [] });
 
     // The person exits the position: the exit is theirs (and the chaser's) now; the strategy keeps out.

@@ -9,3 +9,4 @@ export * from './delegating-calendar';
 export * from './calendar-horizon';
 export * from './expiry-source';
 export * from './expiry-selection';
+export * from './listed-expiry-dates';

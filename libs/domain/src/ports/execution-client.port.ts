@@ -1,3 +1,4 @@
+import type { TradeCharges } from '../costs/trade-charges';
 import type { Paise } from '../money/paise';
 import type { OrderSide } from '../orders/order-types';
 import type { BrokerName, ExchangeSegment, IntentInstrument } from '../risk/order-intent';
@@ -68,6 +69,12 @@ export interface BrokerTrade {
   readonly quantity: number;
   readonly price: number;
   readonly occurredAtMs: number;
+  /**
+   * Charges of this fill when the broker reports them with the trade (the paper broker: the
+   * domain cost model, `tradeCharges`). Absent from a live broker's trade book (its contract
+   * note comes later): the fill then carries 0 and P&L reports estimate them.
+   */
+  readonly charges?: TradeCharges;
 }
 
 /** A net position at the broker (signed: + long, − short), for reconciliation. */

@@ -106,6 +106,20 @@ describe('applyFill (the position step of the API fill path, pure)', () => {
       chargesPaise: 200,
     },
     {
+      name: 'a fill after cancel of an exit order (its rest reported late) closes the leg',
+      steps: [
+        [CE, 'SELL', 'ENTRY', 130, 12_000],
+        // the exit was canceled with 65 of 130 filled, a re-priced exit was not yet sent, and
+        // the exchange then reports the canceled order's rest
+        [CE, 'BUY', 'EXIT', 65, 4_000, 200],
+        [CE, 'BUY', 'EXIT', 65, 4_200, 200],
+      ],
+      leg: { quantity: 0, status: 'CLOSED', exitPricePaise: 4_100, realizedPnlPaise: 8_000 * 65 + 7_800 * 65 },
+      realizedPnlPaise: 8_000 * 65 + 7_800 * 65 - 400,
+      premiumCollectedPaise: 1_560_000,
+      chargesPaise: 400,
+    },
+    {
       name: 'a late exit fill after the leg closed is not applied, but its charges are',
       steps: [
         [CE, 'SELL', 'ENTRY', 65, 12_000],

@@ -9,3 +9,6 @@ export type { ChainQuote, ChainRow, PriceChainInput, PricedChainRow, UnpricedCha
 export { priceChain } from './price-chain';
 export type { AtmSummary, StoredAtmRow, SummaryChainRow } from './chain-summary';
 export { atmSummary, dailyAtmIvs, ivPercentile, nearestStrike } from './chain-summary';
+export type { ChainAnalytics } from './chain-analytics';
+export { analyzeChain, maxPainStrike } from './chain-analytics';
+export { yearsToExpiry } from './years-to-expiry';

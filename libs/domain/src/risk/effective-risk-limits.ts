@@ -50,10 +50,10 @@ export function orderPathDefaultsFor(broker: BrokerName): EffectiveRiskLimits['o
 
 /**
  * The limits in force: the stored row where it has a value, the broker's defaults
- * (`KOTAK_RISK_DEFAULTS` / `ICICI_RISK_DEFAULTS`) where there is no row. One function for the
- * risk context, the breaker and the loss-limit warning, which today each resolve it on their
- * own (apps/api risk-context.service.ts, circuit-breaker-trip.service.ts,
- * loss-limit-watch.service.ts); it reproduces what they do:
+ * (`KOTAK_RISK_DEFAULTS` / `ICICI_RISK_DEFAULTS`) where there is no row. The one resolution
+ * the API's risk context, circuit breaker and loss-limit warning all call
+ * (apps/api risk/context/risk-context.service.ts, risk/breaker/circuit-breaker-trip.service.ts,
+ * risk/limits/loss-limit-watch.service.ts) and the backtest uses; what it resolves:
  * - daily loss limit, drawdown, margin cap, targets, pause: row ?? defaults;
  * - weekly loss limit: the row's, else the broker's default (DECISIONS §6: ₹4 L Kotak, ₹3 L
  *   ICICI), never off: a breach trips the breaker like the daily limit (apps/api

@@ -1,12 +1,8 @@
-import { epochMsOfIst, roundToTick, type CallPut, type IsoDate, type IstTime, type OptionChainSnapshot, type OptionSideQuote } from '@mcube/domain';
+import { roundToTick, yearsToExpiry, type CallPut, type IsoDate, type OptionChainSnapshot, type OptionSideQuote } from '@mcube/domain';
 import { modelStrikePrices, type SkewParams } from './option-pricing-model';
 
-const MS_PER_YEAR = 365 * 86_400_000;
-
-/** ACT/365 years from an instant to an expiry's close (IST), never negative. */
-export function yearsToExpiry(asOfMs: number, expiry: IsoDate, closeTime: IstTime): number {
-  return Math.max(0, epochMsOfIst(expiry, closeTime) - asOfMs) / MS_PER_YEAR;
-}
+/** ACT/365 years to an expiry's close: the domain's, re-exported for existing importers. */
+export { yearsToExpiry };
 
 /** Open interest and volume of one option side, in units. */
 export interface SideActivity {

@@ -22,6 +22,7 @@ import { MarketClockService } from './market/market-clock.service';
 import { MarketService } from './market/market.service';
 import { ChainSummaryService } from './market/chain-summary.service';
 import { ChainSnapshotService } from './snapshots/chain-snapshot.service';
+import { ContractQuotes } from './market/contract-quotes';
 import { MarketEventsBus } from './snapshots/market-events.bus';
 import { MarketJobHandlers } from './snapshots/market-job-handlers';
 import { QuoteSnapshotService } from './snapshots/quote-snapshot.service';
@@ -49,6 +50,7 @@ import { TickPublisher } from './ws/tick-publisher.service';
     ...marketSourceProviders,
     MarketClockSaver,
     MarketEventsBus,
+    ContractQuotes,
     MarketService,
     ChainSummaryService,
     MarketClockService,
@@ -60,6 +62,6 @@ import { TickPublisher } from './ws/tick-publisher.service';
     MarketGateway,
     TickPublisher,
   ],
-  exports: [MARKET_DATA, MARKET_CLOCK, NSE_CALENDAR, EXPIRY_SOURCE, CalendarStore, MarketEventsBus, EconomicEventsService, InstrumentStore],
+  exports: [MARKET_DATA, ContractQuotes, MARKET_CLOCK, NSE_CALENDAR, EXPIRY_SOURCE, CalendarStore, MarketEventsBus, EconomicEventsService, InstrumentStore],
 })
 export class DataModule {}

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { contractLotSize } from '../data/instruments/contract-terms';
-import { paiseOfPrice, type BrokerTrade, type Clock } from '@mcube/domain';
+import { applyFill, legKeyOf, paiseOfPrice, type BrokerTrade, type Clock, type PositionLeg as LegState } from '@mcube/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '../../database/in-transaction';
 import { CLOCK } from '../core/clock/clock.token';
@@ -8,6 +8,7 @@ import { MarketEventsBus } from '../data/snapshots/market-events.bus';
 import { MonitorLog } from '../positions/entities/monitor-log.entity';
 import { PositionLeg } from '../positions/entities/position-leg.entity';
 import { Position } from '../positions/entities/position.entity';
+import { legColumnsOf, legInstrumentOf, legStateOf, positionStateOf } from '../positions/position-state';
 import { positionUpdatedEvent } from '../positions/position-updated-event';
 import { Execution } from './entities/execution.entity';
 import { Order } from './entities/order.entity';
@@ -25,10 +26,12 @@ export type ApplyFillOutcome = 'APPLIED' | 'DUPLICATE' | 'UNKNOWN_ORDER';
  * fills); the execution keeps the charges the broker reported (paper: the domain cost model)
  * or, for a live fill (no charges per trade), the dated cost model's (`fillCharges`);
  * the position's leg grows (entry, averaging; the position's quantity follows the largest
- * leg, filled units only) or shrinks (exit) with realised P&L in paise,
- * the position's net of charges; the position closes once every leg is flat; a MonitorLog row records it.
- * A trade of an order mCube does not know is left to reconciliation (UNKNOWN_ORDER).
- * Throws DomainError ILLEGAL_TRANSITION for an overfill.
+ * leg, filled units only) or shrinks (exit) with realised P&L in paise, the position's net of
+ * charges: the maths is the domain's `applyFill` (libs/domain/src/positions), this service
+ * only loads, applies and saves; the position closes once every leg is flat; a MonitorLog row
+ * records it. A trade of an order mCube does not know is left to reconciliation (UNKNOWN_ORDER).
+ * Throws DomainError ILLEGAL_TRANSITION for an overfill, INVALID_ARGUMENT for an exit fill of
+ * a leg the position never held.
  */
 @Injectable()
 export class ApplyFillService {
@@ -94,59 +97,49 @@ export class ApplyFillService {
     this.bus.publish('position.updated', positionUpdatedEvent(position, legs, null, this.clock.nowMs()));
   }
 
+  /**
+   * The position step: loads the position and the leg the order trades (matched by trading
+   * symbol, as the table keys legs), applies the fill with the domain's `applyFill` (averaging,
+   * realised P&L net of charges, partial and full closes) and saves the changed columns.
+   */
   private async updatePosition(m: EntityManager, order: Order, trade: BrokerTrade, pricePaise: number, chargesPaise: number, nowMs: number): Promise<void> {
     const positionId = order.positionId as number;
     const position = await m.findOneByOrFail(Position, { id: positionId });
-    let leg = await m.findOne(PositionLeg, { where: { positionId, tradingSymbol: order.tradingSymbol } });
-    const adds = !leg || leg.quantity === 0 ? order.purpose === 'ENTRY' || order.purpose === 'AVERAGE' || order.purpose === 'ADJUST' : leg.side === order.side;
-    let realized = 0;
-    if (adds) {
-      if (!leg) {
-        leg = m.create(PositionLeg, {
+    const row = await m.findOne(PositionLeg, { where: { positionId, tradingSymbol: order.tradingSymbol } });
+    const expiryDate = order.expiryDate ?? position.expiryDate;
+    const instrument = legInstrumentOf({ underlying: order.underlying, instrumentType: order.instrumentType, expiryDate, strike: order.strike });
+    // The row found by trading symbol IS the fill's leg: it takes the fill's key.
+    const legKey = legKeyOf(instrument);
+    const legs = row ? [legStateOf(row, { legKey, filled: row.side !== order.side ? await this.filledBeforeThis(m, positionId, row.tradingSymbol, trade) : undefined })] : [];
+    const outcome = applyFill(positionStateOf(position, legs), {
+      instrument,
+      side: order.side,
+      purpose: order.purpose,
+      quantity: trade.quantity,
+      pricePaise,
+      chargesPaise,
+      occurredAtMs: trade.occurredAtMs,
+    });
+    const leg = outcome.position.legs.find((l) => l.legKey === legKey) as LegState;
+    const saved = row
+      ? m.merge(PositionLeg, row, legColumnsOf(leg))
+      : m.create(PositionLeg, {
           positionId,
           tradingSymbol: order.tradingSymbol,
           instrumentToken: order.instrumentToken,
           underlying: order.underlying,
           instrumentType: order.instrumentType,
           strike: order.strike,
-          expiryDate: order.expiryDate ?? position.expiryDate,
-          side: order.side,
-          quantity: 0,
-          lotSize: contractLotSize(this.instruments, order.underlying, order.expiryDate ?? position.expiryDate),
-          avgPricePaise: 0,
+          expiryDate,
+          lotSize: contractLotSize(this.instruments, order.underlying, expiryDate),
           openedAt: new Date(trade.occurredAtMs),
+          ...legColumnsOf(leg),
         });
-      }
-      const qty = leg.quantity + trade.quantity;
-      leg.avgPricePaise = Math.round((leg.avgPricePaise * leg.quantity + pricePaise * trade.quantity) / qty);
-      leg.quantity = qty;
-      leg.side = order.side;
-      leg.status = 'OPEN';
-      leg.closedAt = null;
-      // The position's quantity is what was filled: the most units any leg has held.
-      position.quantity = Math.max(position.quantity, qty);
-      if (order.side === 'SELL' && order.instrumentType !== 'FUT') position.premiumCollectedPaise += pricePaise * trade.quantity;
-    } else {
-      const l = leg as PositionLeg;
-      const closing = Math.min(trade.quantity, l.quantity);
-      const perUnit = l.side === 'BUY' ? pricePaise - l.avgPricePaise : l.avgPricePaise - pricePaise;
-      realized = perUnit * closing;
-      // The query already sees this fill's execution row.
-      const closedBefore = (await this.closedQuantity(m, positionId, l)) - trade.quantity;
-      l.exitPricePaise = Math.round(((l.exitPricePaise ?? 0) * closedBefore + pricePaise * closing) / (closedBefore + closing));
-      l.realizedPnlPaise += realized;
-      l.quantity -= closing;
-      if (l.quantity === 0) {
-        l.status = 'CLOSED';
-        l.closedAt = new Date(trade.occurredAtMs);
-      }
-    }
-    await m.save(PositionLeg, leg as PositionLeg);
-    // The position's realised P&L is NET: every fill's charges (entry and exit) come off it;
-    // a leg's realised P&L stays the gross price difference of its closed units.
-    position.realizedPnlPaise += realized - chargesPaise;
+    await m.save(PositionLeg, saved);
+    // The position's quantity is what was filled: the most units any leg has held.
+    const quantity = outcome.effect === 'ADD' ? Math.max(position.quantity, leg.quantity) : position.quantity;
     // Only the columns a fill changes: a concurrent exit request (exit owner, time) is never overwritten.
-    await m.update(Position, position.id, { quantity: position.quantity, premiumCollectedPaise: position.premiumCollectedPaise, realizedPnlPaise: position.realizedPnlPaise });
+    await m.update(Position, position.id, { quantity, premiumCollectedPaise: outcome.position.premiumCollectedPaise, realizedPnlPaise: outcome.position.realizedPnlPaise });
     await m.insert(MonitorLog, {
       positionId,
       checkType: 'FILL',
@@ -154,20 +147,27 @@ export class ApplyFillService {
       unrealizedPnlPaise: null,
       underlyingPrice: null,
       netDelta: null,
-      details: { orderId: order.id, tradeId: trade.tradeId, realizedPnlPaise: realized, chargesPaise, legQuantity: (leg as PositionLeg).quantity },
+      details: { orderId: order.id, tradeId: trade.tradeId, realizedPnlPaise: outcome.realizedPaise, chargesPaise, legQuantity: leg.quantity },
       occurredAt: new Date(nowMs),
     });
     await closePositionIfFlat(m, positionId, nowMs, 'EXITED');
   }
 
-  /** Units of `leg` closed so far (fills on the opposite side of the leg), this fill included. */
-  private async closedQuantity(m: EntityManager, positionId: number, leg: PositionLeg): Promise<number> {
+  /**
+   * Units the leg `symbol` of the position has filled on each side BEFORE this trade (the
+   * weights of its exit-price average). Loaded only for a fill against the leg's side, the one
+   * that can close units; the query already sees this fill's execution row, taken off here.
+   */
+  private async filledBeforeThis(m: EntityManager, positionId: number, symbol: string, trade: BrokerTrade): Promise<{ buy: number; sell: number }> {
     const rows = await m
       .createQueryBuilder(Execution, 'e')
       .innerJoin(Order, 'o', 'o.id = e.order_id')
-      .where('o.position_id = :positionId AND o.trading_symbol = :symbol AND e.side <> :side', { positionId, symbol: leg.tradingSymbol, side: leg.side })
-      .select('COALESCE(SUM(e.quantity), 0)', 'q')
-      .getRawOne<{ q: string | number }>();
-    return Number(rows?.q ?? 0);
+      .where('o.position_id = :positionId AND o.trading_symbol = :symbol', { positionId, symbol })
+      .select('e.side', 'side')
+      .addSelect('COALESCE(SUM(e.quantity), 0)', 'q')
+      .groupBy('e.side')
+      .getRawMany<{ side: string; q: string | number }>();
+    const filled = (side: 'BUY' | 'SELL') => Number(rows.find((r) => r.side === side)?.q ?? 0) - (trade.side === side ? trade.quantity : 0);
+    return { buy: filled('BUY'), sell: filled('SELL') };
   }
 }

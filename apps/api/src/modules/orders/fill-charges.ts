@@ -17,8 +17,8 @@ export interface FillCharges {
  * fields; the contract note comes after the day): undefined.
  */
 export function reportedChargesPaise(trade: BrokerTrade): number | undefined {
-  const total = (trade as BrokerTrade & { charges?: { totalPaise?: unknown } }).charges?.totalPaise;
-  return typeof total === 'number' && Number.isSafeInteger(total) && total >= 0 ? total : undefined;
+  const total = trade.charges?.totalPaise;
+  return total !== undefined && Number.isSafeInteger(total) && total >= 0 ? total : undefined;
 }
 
 /**

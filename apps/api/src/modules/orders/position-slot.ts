@@ -1,7 +1,8 @@
-import { isOpen } from '@mcube/domain';
+import { closePositionIfFlat as closeIfFlat, isOpen } from '@mcube/domain';
 import type { EntityManager } from 'typeorm';
 import { PositionLeg } from '../positions/entities/position-leg.entity';
 import { Position } from '../positions/entities/position.entity';
+import { legStateOf, positionStateOf } from '../positions/position-state';
 import { Execution } from './entities/execution.entity';
 import { Order } from './entities/order.entity';
 import type { GatewayIntent } from './gateway-intent';
@@ -32,26 +33,31 @@ export async function reservePosition(manager: EntityManager, intent: GatewayInt
 /**
  * Closes a position that holds nothing and can no longer get anything: no open leg
  * quantity and no order that may still trade (an entry denied, rejected or canceled
- * unfilled; or every leg exited). Returns true when it closed it.
+ * unfilled; or every leg exited). The rule and the net re-sum are the domain's
+ * `closePositionIfFlat`; this loads and saves. Returns true when it closed it.
  */
 export async function closePositionIfFlat(manager: EntityManager, positionId: number, atMs: number, reason: string): Promise<boolean> {
   const position = await manager.findOne(Position, { where: { id: positionId } });
   if (!position || position.status !== 'ACTIVE') return false;
   const legs = await manager.find(PositionLeg, { where: { positionId } });
+  // A leg still open: the domain would refuse too; returning here spares the fill path two queries.
   if (legs.some((l) => l.quantity > 0)) return false;
   const orders = await manager.find(Order, { where: { positionId } });
-  if (orders.some((o) => isOpen(o.status) || o.status === 'INITIALIZED')) return false;
-  const closed = {
-    status: 'CLOSED' as const,
+  const hasLiveOrders = orders.some((o) => isOpen(o.status) || o.status === 'INITIALIZED');
+  // The charges matter only to a position that closes now.
+  const state = positionStateOf(position, legs.map((l) => legStateOf(l)), hasLiveOrders ? 0 : await chargesOfPosition(manager, positionId));
+  // An exit requested with a code (MANUAL, STOP_LOSS, CIRCUIT_BREAKER…) keeps it.
+  const out = closeIfFlat(state, { hasLiveOrders, atMs, reason: position.exitReason ?? reason });
+  if (!out.closed) return false;
+  const closed = out.position;
+  await manager.update(Position, positionId, {
+    status: closed.status,
     closedAt: new Date(atMs),
-    // An exit requested with a code (MANUAL, STOP_LOSS, CIRCUIT_BREAKER…) keeps it.
-    exitReason: legs.length === 0 ? 'ENTRY_NOT_FILLED' : (position.exitReason ?? reason),
-    // Net of charges, as `ApplyFillService` keeps it: the legs' gross P&L minus every fill's charges.
-    realizedPnlPaise: legs.reduce((s, l) => s + l.realizedPnlPaise, 0) - (await chargesOfPosition(manager, positionId)),
-    unrealizedPnlPaise: 0,
+    exitReason: closed.exitReason,
+    realizedPnlPaise: closed.realizedPnlPaise,
+    unrealizedPnlPaise: closed.unrealizedPnlPaise,
     version: position.version + 1,
-  };
-  await manager.update(Position, positionId, closed);
+  });
   return true;
 }
 

@@ -1,10 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { contractSymbol } from '@mcube/market-sim';
-import { paiseOfPrice, type Clock, type MarketDataPort } from '@mcube/domain';
+import { paiseOfPrice, type Clock } from '@mcube/domain';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { BrokerAccount } from '../accounts/entities/broker-account.entity';
 import { CLOCK } from '../core/clock/clock.token';
-import { MARKET_DATA } from '../data/source/market-data.tokens';
+import { ContractQuotes } from '../data/market/contract-quotes';
 import { CancelOrderService } from '../orders/cancel-order.service';
 import { Order } from '../orders/entities/order.entity';
 import { StrategyConfig } from '../strategies/entities/strategy-config.entity';
@@ -47,7 +46,7 @@ export class ExitChaserService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(MARKET_DATA) private readonly market: MarketDataPort,
+    private readonly quotes: ContractQuotes,
     private readonly cancels: CancelOrderService,
     private readonly exits: ManualExitService,
   ) {}
@@ -108,7 +107,7 @@ export class ExitChaserService {
     if (order.submittedAt === null || order.expiryDate === null || nowMs - order.submittedAt.getTime() < CHASE_AFTER_MS || order.limitPricePaise === null) return false;
     const kind = order.instrumentType === 'FUT' ? ('FUT' as const) : ('OPT' as const);
     const instrument = { underlying: order.underlying, kind, expiry: order.expiryDate as string, strike: order.strike ?? undefined, optionType: kind === 'FUT' ? undefined : (order.instrumentType as 'CE' | 'PE') };
-    const quote = await this.market.quote(contractSymbol(instrument)).catch(() => undefined);
+    const quote = await this.quotes.ofContract(instrument).catch(() => undefined);
     const touch = order.side === 'BUY' ? quote?.ask : quote?.bid;
     if (touch === undefined || !(touch > 0)) return false;
     const touchPaise = paiseOfPrice(touch);

@@ -1,17 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { contractSymbol } from '@mcube/market-sim';
-import { isTerminal, type Clock, type MarketDataPort, type OrderSide } from '@mcube/domain';
+import { isTerminal, type Clock, type OrderSide } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
 import { inTransaction } from '../../database/in-transaction';
 import { CLOCK } from '../core/clock/clock.token';
-import { MARKET_DATA } from '../data/source/market-data.tokens';
+import { ContractQuotes } from '../data/market/contract-quotes';
 import { Order } from '../orders/entities/order.entity';
 import type { SubmitResult } from '../orders/gateway-intent';
 import { OrdersService } from '../orders/submit-order.service';
 import { PositionLeg } from './entities/position-leg.entity';
 import { Position, type PositionExitOwner } from './entities/position.entity';
 import { legExitFacts } from './leg-exit-facts';
+import { legInstrumentOf } from './position-state';
 
 /** Who asks, and the exit code the position keeps. */
 const REASON_OF: Record<Exclude<PositionExitOwner, 'STRATEGY'>, string> = { PERSON: 'MANUAL', BREAKER: 'CIRCUIT_BREAKER' };
@@ -32,7 +32,7 @@ export class ManualExitService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly orders: OrdersService,
-    @Inject(MARKET_DATA) private readonly market: MarketDataPort,
+    private readonly quotes: ContractQuotes,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -113,9 +113,7 @@ export class ManualExitService {
 
   /** Rupees: the touch the exit must cross now, else the last price, the last mark, the entry price. */
   private async referencePrice(leg: PositionLeg, side: OrderSide): Promise<number> {
-    const kind = leg.instrumentType === 'FUT' ? ('FUT' as const) : ('OPT' as const);
-    const instrument = { underlying: leg.underlying, kind, expiry: leg.expiryDate, strike: leg.strike ?? undefined, optionType: kind === 'FUT' ? undefined : (leg.instrumentType as 'CE' | 'PE') };
-    const quote = await this.market.quote(contractSymbol(instrument)).catch(() => undefined);
+    const quote = await this.quotes.ofContract(legInstrumentOf(leg)).catch(() => undefined);
     const touch = side === 'BUY' ? quote?.ask : quote?.bid;
     const live = [touch, quote?.lastPrice].find((p): p is number => p !== undefined && Number.isFinite(p) && p > 0);
     return live ?? (leg.lastPricePaise ?? leg.avgPricePaise) / 100;

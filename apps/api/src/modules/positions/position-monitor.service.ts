@@ -1,15 +1,16 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { contractSymbol } from '@mcube/market-sim';
-import { createDefaultNseCalendar, paiseOfPrice, type Clock, type MarketDataPort, type NseCalendar } from '@mcube/domain';
+import { createDefaultNseCalendar, markPosition, paiseOfPrice, type Clock, type NseCalendar } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { CLOCK } from '../core/clock/clock.token';
 import { MarketEventsBus } from '../data/snapshots/market-events.bus';
-import { MARKET_DATA, NSE_CALENDAR } from '../data/source/market-data.tokens';
-import { CircuitBreakerTripService, type BreakerEvaluation } from './circuit-breaker-trip.service';
+import { ContractQuotes } from '../data/market/contract-quotes';
+import { NSE_CALENDAR } from '../data/source/market-data.tokens';
+import { CircuitBreakerTripService, type BreakerEvaluation } from '../risk/breaker/circuit-breaker-trip.service';
 import { MonitorLog } from './entities/monitor-log.entity';
 import { PositionLeg } from './entities/position-leg.entity';
 import { Position } from './entities/position.entity';
 import { legGreeks, spotSymbolOf } from './leg-greeks';
+import { legInstrumentOf, legStateOf, positionStateOf } from './position-state';
 import { positionUpdatedEvent } from './position-updated-event';
 
 /** A MARK row in the monitor log at most this often per position. */
@@ -41,7 +42,7 @@ export class PositionMonitorService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(MARKET_DATA) private readonly market: MarketDataPort,
+    private readonly quotes: ContractQuotes,
     private readonly breaker: CircuitBreakerTripService,
     @Optional() private readonly bus: MarketEventsBus = new MarketEventsBus(),
     @Optional() @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar = createDefaultNseCalendar(),
@@ -72,18 +73,23 @@ export class PositionMonitorService {
     const legRepo = this.dataSource.getRepository(PositionLeg);
     const legs = await legRepo.find({ where: { positionId: position.id }, order: { id: 'ASC' } });
     const open = legs.filter((l) => l.status === 'OPEN' && l.quantity > 0);
-    let unrealized = 0;
+    // Keyed by row id: the marks go back to exactly the rows they were read for.
+    const keyOf = (l: PositionLeg) => `leg#${l.id}`;
+    const marks = new Map<string, number>();
     for (const leg of open) {
-      const instrument = { underlying: leg.underlying, kind: leg.instrumentType === 'FUT' ? ('FUT' as const) : ('OPT' as const), expiry: leg.expiryDate, strike: leg.strike ?? undefined, optionType: leg.instrumentType === 'FUT' ? undefined : leg.instrumentType };
-      const quote = await this.market.quote(contractSymbol(instrument)).catch(() => undefined);
-      if (quote && quote.lastPrice > 0) {
-        leg.lastPricePaise = paiseOfPrice(quote.lastPrice);
-        await legRepo.update(leg.id, { lastPricePaise: leg.lastPricePaise });
-      }
-      if (leg.lastPricePaise !== null) unrealized += (leg.side === 'BUY' ? leg.lastPricePaise - leg.avgPricePaise : leg.avgPricePaise - leg.lastPricePaise) * leg.quantity;
+      const quote = await this.quotes.ofContract(legInstrumentOf(leg)).catch(() => undefined);
+      if (quote && quote.lastPrice > 0) marks.set(keyOf(leg), paiseOfPrice(quote.lastPrice));
+    }
+    // The domain's mark-to-market: a leg without a quote keeps its previous mark.
+    const unrealized = markPosition(positionStateOf(position, legs.map((l) => legStateOf(l, { legKey: keyOf(l) }))), marks).unrealizedPnlPaise;
+    for (const leg of open) {
+      const mark = marks.get(keyOf(leg));
+      if (mark === undefined) continue;
+      leg.lastPricePaise = mark;
+      await legRepo.update(leg.id, { lastPricePaise: mark });
     }
     const now = this.clock.nowMs();
-    const spotQuote = await this.market.quote(spotSymbolOf(position.underlying)).catch(() => undefined);
+    const spotQuote = await this.quotes.ofSymbol(spotSymbolOf(position.underlying)).catch(() => undefined);
     const spot = spotQuote && spotQuote.lastPrice > 0 ? spotQuote.lastPrice : null;
     const options = open.filter((l) => l.instrumentType !== 'FUT' && l.strike !== null);
     const { netDelta } = legGreeks({

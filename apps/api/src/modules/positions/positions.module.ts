@@ -8,14 +8,20 @@ import { CoreModule } from '../core/core.module';
 import { RiskModule } from '../risk/risk.module';
 import { ExitAllAndHaltController } from './exit-all/exit-all-and-halt.controller';
 import { ExitAllAndHaltService } from './exit-all/exit-all-and-halt.service';
-import { CircuitBreakerTripService } from './circuit-breaker-trip.service';
+import { CircuitBreakerTripService } from '../risk/breaker/circuit-breaker-trip.service';
 import { ExitChaserService } from './exit-chaser.service';
 import { ManualExitService } from './manual-exit.service';
 import { PositionDetailService } from './position-detail.service';
 import { PositionMonitorService } from './position-monitor.service';
 import { PositionsController } from './positions.controller';
 
-/** The positions domain of mCube: reads, manual exits through the order gateway, exit all and halt, marking and the circuit breaker. */
+/**
+ * The positions domain of mCube: reads, manual exits through the order gateway, exit all and
+ * halt, marking. It also PROVIDES the circuit breaker, whose code lives in the risk module
+ * (`risk/breaker/`): the breaker closes positions through `ManualExitService`, and the risk
+ * module cannot import this one without making the pair mutual (issue 13: an exit port would
+ * let the risk module provide it).
+ */
 @Module({
   imports: [OrdersModule, DataModule, AlertsModule, RiskModule, CoreModule],
   controllers: [PositionsController, ExitAllAndHaltController],

@@ -18,7 +18,7 @@ import { RiskLimitsController } from './risk-limits/risk-limits.controller';
 import { RiskLimitsService } from './risk-limits/risk-limits.service';
 
 /**
- * The risk domain of mCube (see apps/api/README.md for what each module owns). Its `CLOCK` is
+ * The risk domain of mCube (see apps/api/ARCHITECTURE.md for what each module declares and writes). Its `CLOCK` is
  * the market's (`MARKET_CLOCK`): risk decisions, breaker trips and the kill switch are stamped
  * in market time, so the accelerated demo and the replay trade in session.
  */

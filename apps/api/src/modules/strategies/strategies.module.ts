@@ -27,7 +27,7 @@ import { StrategyJobHandlers } from './runtime/strategy-job-handlers';
 import { STRANGLE_RUNTIME_SETTINGS } from './runtime/strategy-runtime.tokens';
 import { strangleRuntimeSettingsFor } from './runtime/strangle-runtime-settings';
 
-/** The strategies domain of mCube (see apps/api/README.md for what each module owns): parameters, the decision journal, the running Kotak strangle and ICICI futures strategies on the job schedule, and the human approval queue of ICICI orders. */
+/** The strategies domain of mCube (see apps/api/ARCHITECTURE.md for what each module declares and writes): parameters, the decision journal, the running Kotak strangle and ICICI futures strategies on the job schedule, and the human approval queue of ICICI orders. */
 @Module({
   imports: [TypeOrmModule.forFeature([StrategyConfig, AuditLogEntity, DecisionJournalEntry]), CoreModule, DataModule, OrdersModule, PositionsModule, AlertsModule, LlmModule],
   controllers: [StrategyParametersController, DecisionsController, KotakStrangleController, IciciFuturesController, ApprovalsController],

@@ -1,6 +1,5 @@
 import type { OptionChainResponse, OptionSideResponse } from '@mcube/contracts';
-import type { ChainRow, NseCalendar, OptionChainSnapshot, OptionSideQuote } from '@mcube/domain';
-import { analyzeChain, yearsToExpiry } from '@mcube/market-sim';
+import { analyzeChain, yearsToExpiry, type ChainRow, type NseCalendar, type OptionChainSnapshot, type OptionSideQuote } from '@mcube/domain';
 
 /** Risk-free rate used to read IV and greeks off chain prices (continuous; the replay's default). */
 export const CHAIN_RATE = 0.065;

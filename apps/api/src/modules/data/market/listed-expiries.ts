@@ -1,5 +1,4 @@
-import { addDays, compareDates, type IsoDate, type NseCalendar } from '@mcube/domain';
-import { monthlyExpiriesBetween, weeklyExpiriesAhead } from '@mcube/market-sim';
+import { addDays, compareDates, monthlyExpiriesBetween, weeklyExpiriesAhead, type IsoDate, type NseCalendar } from '@mcube/domain';
 
 /** Listed expiries of an underlying from an IST date on: every expiry ~10 weeks ahead, and the monthlies of ~3 months. */
 export interface ListedExpiries {

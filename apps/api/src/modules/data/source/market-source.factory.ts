@@ -1,12 +1,15 @@
 import { epochMsOfIst, istDateTimeOf, type Clock, type IsoDate, type MarketDataPort, type NseCalendar } from '@mcube/domain';
-import { AcceleratedClock, HistoricalReplay, MarketSimulator, SessionClock } from '@mcube/market-sim';
+import { AcceleratedClock, contractSymbol, HistoricalReplay, MarketSimulator, SessionClock } from '@mcube/market-sim';
 import type { MarketDataConfig } from '../../../config/app-config';
+import type { ContractSymbolOf } from './market-data.tokens';
 import { planSimStart, type SimStartPlan } from './sim-start';
 
 /** The market-data port with the clock it runs on. */
 export interface MarketSource {
   readonly kind: 'sim' | 'replay';
   readonly port: MarketDataPort;
+  /** How `port` names a contract (the adapter edge: nothing else in the API knows the source's symbols). */
+  readonly contractSymbol: ContractSymbolOf;
   /** The market's notion of now (equal to the process clock in real-time simulator mode). */
   readonly clock: Clock;
   /** The IST date the market starts on. */
@@ -53,7 +56,7 @@ export function createMarketSource(config: MarketDataConfig, base: Clock, calend
   if (config.source === 'sim') {
     const plan = planSimStart({ nowMs: base.nowMs(), calendar, speed: config.speed, configuredStart: config.simStart, storedMs: storedClockMs });
     const clock = simClock(base, calendar, plan, config.speed);
-    return { kind: 'sim', port: new MarketSimulator({ seed: config.simSeed, startDate: plan.startDate, calendar }, clock), clock, startDate: plan.startDate, plan };
+    return { kind: 'sim', contractSymbol, port: new MarketSimulator({ seed: config.simSeed, startDate: plan.startDate, calendar }, clock), clock, startDate: plan.startDate, plan };
   }
   const deferred = new DeferredClock(base);
   const replay = new HistoricalReplay({ dataFolder: config.replayDataDir, calendar }, deferred);
@@ -62,5 +65,5 @@ export function createMarketSource(config: MarketDataConfig, base: Clock, calend
   const requested = config.replayStart ?? lastDay;
   const startDate = calendar.isTradingDay(requested) ? requested : calendar.nextTradingDay(requested);
   deferred.target = marketClock({ base, calendar, startDate, speed: config.speed });
-  return { kind: 'replay', port: replay, clock: deferred, startDate };
+  return { kind: 'replay', contractSymbol, port: replay, clock: deferred, startDate };
 }

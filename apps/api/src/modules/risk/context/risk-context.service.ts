@@ -3,9 +3,8 @@ import {
   calendarExpirySource,
   createDefaultNseCalendar,
   daysBetween,
-  ICICI_RISK_DEFAULTS,
+  effectiveRiskLimits,
   istDateTimeOf,
-  KOTAK_RISK_DEFAULTS,
   tickSize,
   usableMargin,
   type BrokerMargin,
@@ -16,7 +15,6 @@ import {
   type OrderPurpose,
   type OrderStopModel,
   type RiskContext,
-  type RiskLimits,
 } from '@mcube/domain';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
@@ -29,8 +27,6 @@ import { EXPIRY_SOURCE, NSE_CALENDAR } from '../../data/source/market-data.token
 import { Position } from '../../positions/entities/position.entity';
 import { CircuitBreaker } from '../entities/circuit-breaker.entity';
 import { RiskLimit } from '../entities/risk-limit.entity';
-import { orderPathDefaultsFor } from '../risk-limits/order-path-defaults';
-import { weeklyLossLimitPaiseOf } from '../risk-limits/weekly-loss-limit';
 import { openLegShapes, orderStopModelOf } from './entry-facts';
 import { ReconciliationGate } from './reconciliation-gate';
 import { riskPnlFacts } from './risk-pnl-facts';
@@ -60,22 +56,6 @@ export interface GatheredRiskContext {
 export interface AccountGateFacts {
   readonly account: BrokerAccount;
   readonly context: Pick<RiskContext, 'tradingState' | 'reconciliation' | 'account' | 'breakerTripped'>;
-}
-
-function limitsOf(row: RiskLimit | null, broker: BrokerAccount['broker']): RiskLimits {
-  const d = broker === 'ICICI' ? ICICI_RISK_DEFAULTS : KOTAK_RISK_DEFAULTS;
-  return {
-    dailyLossLimitPaise: row?.dailyLossLimitPaise ?? d.dailyLossLimitPaise,
-    weeklyLossLimitPaise: weeklyLossLimitPaiseOf(row?.weeklyLossLimitPaise, broker),
-    maxDrawdownPct: row?.maxDrawdownPct ?? d.maxDrawdownPct,
-    perTradeRiskPaise: row?.perTradeRiskPaise ?? d.perTradeRiskPaise ?? row?.perPositionStopPaise ?? d.perPositionStopPaise ?? Number.MAX_SAFE_INTEGER,
-    maxTotalExposurePaise: row ? (row.maxTotalExposurePaise ?? undefined) : d.maxTotalExposurePaise,
-    maxPositionExposurePaise: row ? (row.maxPositionExposurePaise ?? undefined) : d.maxPositionExposurePaise,
-    maxLeverage: row ? (row.maxLeverage ?? undefined) : d.maxLeverage,
-    weeklyProfitTargetPaise: row?.weeklyProfitTargetPaise ?? d.weeklyProfitTargetPaise,
-    monthlyProfitTargetPaise: row?.monthlyProfitTargetPaise ?? d.monthlyProfitTargetPaise,
-    pauseOnTarget: row?.pauseOnProfitTarget ?? d.pauseOnProfitTarget,
-  };
 }
 
 /**
@@ -133,15 +113,16 @@ export class RiskContextService {
       manager.findOne(Position, { where: { accountId: account.id, status: 'ACTIVE' } }),
       manager.find(DailyPnl, { where: { accountId: account.id } }),
     ]);
-    const limits = limitsOf(limitRow, account.broker);
-    const settings = limitRow ?? orderPathDefaultsFor(account.broker);
+    // One resolution of the limits for the checks, the breaker and the loss-limit warning.
+    const effective = effectiveRiskLimits({ row: limitRow, broker: account.broker });
+    const settings = effective.orderPath;
     const inUsePaise = Math.max(0, request.margin.usedPaise);
     const usablePaise = usableMargin({
       availableMarginPaise: request.margin.availablePaise,
       allocatedCapitalPaise: account.allocatedCapitalPaise,
-      maxMarginUsagePct: limitRow?.maxMarginUsagePct ?? (account.broker === 'ICICI' ? ICICI_RISK_DEFAULTS : KOTAK_RISK_DEFAULTS).maxMarginUsagePct,
+      maxMarginUsagePct: effective.margin.maxMarginUsagePct,
       marginInUsePaise: inUsePaise,
-      firstTradeFraction: limitRow?.firstTradeFraction,
+      firstTradeFraction: effective.margin.firstTradeFraction,
     });
     const { instrument } = request;
     const positionExposure = activePosition?.entryValuePaise ?? 0;
@@ -158,7 +139,7 @@ export class RiskContextService {
       margins: { availablePaise: request.margin.availablePaise, inUsePaise, usablePaise },
       pnl: riskPnlFacts({ date, rows: pnlRows, allocatedCapitalPaise: account.allocatedCapitalPaise, activePosition }),
       exposure: { totalPaise: positionExposure, positionPaise: request.purpose === 'ENTRY' ? 0 : positionExposure },
-      limits,
+      limits: effective.checks,
       instrument: {
         lotSize: contractLotSize(this.instruments, instrument.underlying, instrument.expiry),
         tickSize,
@@ -184,7 +165,7 @@ export class RiskContextService {
         broker: account.broker,
         active: account.isActive,
         allocatedCapitalPaise: account.allocatedCapitalPaise,
-        requiresApproval: (limitRow ?? orderPathDefaultsFor(account.broker)).requiresApproval,
+        requiresApproval: effectiveRiskLimits({ row: limitRow, broker: account.broker }).orderPath.requiresApproval,
       },
       breakerTripped: openBreakers > 0,
     };

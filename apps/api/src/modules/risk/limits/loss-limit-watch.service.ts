@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
-import { ICICI_RISK_DEFAULTS, istDateTimeOf, KOTAK_RISK_DEFAULTS, type Clock } from '@mcube/domain';
+import { effectiveRiskLimits, istDateTimeOf, type Clock } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { JobHandlersRegistry } from '../../../jobs/job-handlers.registry';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
@@ -9,7 +9,6 @@ import { CLOCK } from '../../core/clock/clock.token';
 import { Position } from '../../positions/entities/position.entity';
 import { riskPnlFacts } from '../context/risk-pnl-facts';
 import { RiskLimit } from '../entities/risk-limit.entity';
-import { weeklyLossLimitPaiseOf } from '../risk-limits/weekly-loss-limit';
 
 /** Share of a loss limit at which a WARNING is raised (the breaker trips past 100%). */
 export const LOSS_LIMIT_WARNING_FRACTION = 0.8;
@@ -75,14 +74,15 @@ export class LossLimitWatchService implements OnModuleInit {
       this.dataSource.getRepository(Position).findOne({ where: { accountId: account.id, status: 'ACTIVE' } }),
     ]);
     const pnl = riskPnlFacts({ date, rows, allocatedCapitalPaise: account.allocatedCapitalPaise, activePosition: position });
-    const defaults = account.broker === 'ICICI' ? ICICI_RISK_DEFAULTS : KOTAK_RISK_DEFAULTS;
+    // The limits the breaker trips on (the domain's one resolution of stored row and defaults).
+    const loss = effectiveRiskLimits({ row: limit, broker: account.broker }).loss;
     const limits = [
-      { limit: 'DAILY' as const, lossPaise: -pnl.todayPaise, limitPaise: limit?.dailyLossLimitPaise ?? defaults.dailyLossLimitPaise },
-      { limit: 'WEEKLY' as const, lossPaise: -pnl.weekPaise, limitPaise: weeklyLossLimitPaiseOf(limit?.weeklyLossLimitPaise, account.broker) },
+      { limit: 'DAILY' as const, lossPaise: -pnl.todayPaise, limitPaise: loss.dailyLossLimitPaise },
+      { limit: 'WEEKLY' as const, lossPaise: -pnl.weekPaise, limitPaise: loss.weeklyLossLimitPaise },
     ];
     const out: LossLimitWarning[] = [];
     for (const l of limits) {
-      if (l.limitPaise === null || l.limitPaise <= 0 || l.lossPaise < l.limitPaise * LOSS_LIMIT_WARNING_FRACTION) continue;
+      if (l.limitPaise <= 0 || l.lossPaise < l.limitPaise * LOSS_LIMIT_WARNING_FRACTION) continue;
       const pct = Math.floor((l.lossPaise * 100) / l.limitPaise);
       const alert = await this.alerts.raise({
         accountId: account.id,

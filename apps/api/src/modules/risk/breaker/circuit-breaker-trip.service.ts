@@ -1,35 +1,37 @@
 import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
-import { istDateTimeOf, KOTAK_RISK_DEFAULTS, ICICI_RISK_DEFAULTS, type Clock } from '@mcube/domain';
+import { breakerVerdict, effectiveRiskLimits, istDateTimeOf, unrealizedPnlOf, type BreakerReasonCode, type Clock } from '@mcube/domain';
 import { DataSource, IsNull } from 'typeorm';
-import { AppException } from '../../common/errors/app-exception';
-import { inTransaction } from '../../database/in-transaction';
-import { BrokerAccount } from '../accounts/entities/broker-account.entity';
-import { AlertsService } from '../alerts/alerts.service';
-import { DailyPnl } from '../analytics/entities/daily-pnl.entity';
-import { JobHandlersRegistry } from '../../jobs/job-handlers.registry';
-import { CLOCK } from '../core/clock/clock.token';
-import { MarketEventsBus } from '../data/snapshots/market-events.bus';
-import type { SubmitResult } from '../orders/gateway-intent';
-import { riskPnlFacts } from '../risk/context/risk-pnl-facts';
-import { CircuitBreaker } from '../risk/entities/circuit-breaker.entity';
-import { RiskStatePublisher } from '../risk/events/risk-state.publisher';
-import { RiskLimit } from '../risk/entities/risk-limit.entity';
-import { weeklyLossLimitPaiseOf } from '../risk/risk-limits/weekly-loss-limit';
-import { PositionLeg } from './entities/position-leg.entity';
-import { Position } from './entities/position.entity';
-import { ManualExitService } from './manual-exit.service';
+import { AppException } from '../../../common/errors/app-exception';
+import { inTransaction } from '../../../database/in-transaction';
+import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { AlertsService } from '../../alerts/alerts.service';
+import { DailyPnl } from '../../analytics/entities/daily-pnl.entity';
+import { JobHandlersRegistry } from '../../../jobs/job-handlers.registry';
+import { CLOCK } from '../../core/clock/clock.token';
+import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
+import type { SubmitResult } from '../../orders/gateway-intent';
+import { riskPnlFacts } from '../context/risk-pnl-facts';
+import { CircuitBreaker } from '../entities/circuit-breaker.entity';
+import { RiskStatePublisher } from '../events/risk-state.publisher';
+import { RiskLimit } from '../entities/risk-limit.entity';
+import { PositionLeg } from '../../positions/entities/position-leg.entity';
+import { Position } from '../../positions/entities/position.entity';
+import { ManualExitService } from '../../positions/manual-exit.service';
+import { legStateOf } from '../../positions/position-state';
 
 /** What one evaluation found and did. */
 export interface BreakerEvaluation {
   readonly tripped: boolean;
-  readonly reasonCode?: 'DAILY_LOSS_LIMIT_BREACHED' | 'WEEKLY_LOSS_LIMIT_BREACHED' | 'MAX_DRAWDOWN_BREACHED';
+  readonly reasonCode?: BreakerReasonCode;
   readonly todayPnlPaise: number;
   readonly exits: readonly SubmitResult[];
 }
 
 /**
  * The circuit breaker: marks the active position from its legs' last prices, then compares
- * today's and this week's P&L and the drawdown with the account's limits. On a breach
+ * today's and this week's P&L and the drawdown with the account's limits (the domain's
+ * `effectiveRiskLimits` and `breakerVerdict`, as the risk checks and the loss-limit warning read
+ * them). On a breach
  * (and no open trip yet) it records the trip, deactivates the account and raises a
  * CRITICAL alert in one transaction, then closes every position THROUGH THE GATEWAY
  * (reducing orders pass the breaker). Only a person re-activates. Throws NOT_FOUND.
@@ -88,18 +90,15 @@ export class CircuitBreakerTripService implements OnModuleInit {
     const rows = await this.dataSource.getRepository(DailyPnl).find({ where: { accountId } });
     const pnl = riskPnlFacts({ date, rows, allocatedCapitalPaise: account.allocatedCapitalPaise, activePosition: position });
     const limit = await this.dataSource.getRepository(RiskLimit).findOne({ where: { accountId } });
-    const d = account.broker === 'ICICI' ? ICICI_RISK_DEFAULTS : KOTAK_RISK_DEFAULTS;
-    const daily = limit?.dailyLossLimitPaise ?? d.dailyLossLimitPaise;
-    const weekly = weeklyLossLimitPaiseOf(limit?.weeklyLossLimitPaise, account.broker);
-    const maxDd = limit?.maxDrawdownPct ?? d.maxDrawdownPct;
-    const drawdown = pnl.equityPeakPaise > 0 ? (pnl.equityPeakPaise - pnl.equityPaise) / pnl.equityPeakPaise : 0;
-    const reasonCode =
-      -pnl.todayPaise > daily ? 'DAILY_LOSS_LIMIT_BREACHED' : -pnl.weekPaise > weekly ? 'WEEKLY_LOSS_LIMIT_BREACHED' : drawdown > maxDd ? 'MAX_DRAWDOWN_BREACHED' : undefined;
-    if (!reasonCode) return { tripped: false, todayPnlPaise: pnl.todayPaise, exits: [] };
+    // One resolution of the limits and one breaker rule for the risk checks, this and the loss-limit warning.
+    const verdict = breakerVerdict({ pnl, limits: effectiveRiskLimits({ row: limit, broker: account.broker }).loss });
+    const reasonCode = verdict.reasonCode;
+    if (!verdict.trip || !reasonCode) return { tripped: false, todayPnlPaise: pnl.todayPaise, exits: [] };
     const alreadyOpen = await this.dataSource.getRepository(CircuitBreaker).exists({ where: { accountId, resetAt: IsNull() } });
     if (!alreadyOpen) {
-      const context = { todayPnlPaise: pnl.todayPaise, weekPnlPaise: pnl.weekPaise, dailyLimitPaise: daily, drawdown };
-      const reason = `${reasonCode}: today ${pnl.todayPaise} paise, daily limit ${daily} paise`;
+      const context = verdict.context;
+      // The code first (the console and alerts search for it), then the breached rule's figures.
+      const reason = `${reasonCode}: ${verdict.reason}`;
       const alert = await inTransaction(this.dataSource, async (m) => {
         await m.insert(CircuitBreaker, { accountId, scope: 'ACCOUNT', reasonCode, reason, context, trippedAt: new Date(nowMs), resetBy: null, resetAt: null, resetNote: null });
         await m.update(BrokerAccount, accountId, { isActive: false, deactivationReason: reason, deactivatedAt: new Date(nowMs) });
@@ -129,11 +128,7 @@ export class CircuitBreakerTripService implements OnModuleInit {
     const position = await this.dataSource.getRepository(Position).findOne({ where: { accountId, status: 'ACTIVE' } });
     if (!position) return null;
     const legs = await this.dataSource.getRepository(PositionLeg).find({ where: { positionId: position.id } });
-    let unrealized = 0;
-    for (const l of legs) {
-      if (l.quantity === 0 || l.lastPricePaise === null) continue;
-      unrealized += (l.side === 'BUY' ? l.lastPricePaise - l.avgPricePaise : l.avgPricePaise - l.lastPricePaise) * l.quantity;
-    }
+    const unrealized = unrealizedPnlOf(legs.map((l) => legStateOf(l)));
     position.unrealizedPnlPaise = unrealized;
     await this.dataSource.getRepository(Position).update(position.id, { unrealizedPnlPaise: unrealized });
     return position;

@@ -1,4 +1,5 @@
-import { blackScholes, type OptionChainSnapshot } from '@mcube/domain';
+import type { OptionChainSnapshot } from '../ports/market-data.port';
+import { blackScholes } from './black-scholes';
 import { analyzeChain, maxPainStrike } from './chain-analytics';
 
 /** Payout to option holders at expiry level `level`, summed the slow way. */
