@@ -143,7 +143,7 @@ export class BullMqJobQueue implements JobQueue, BeforeApplicationShutdown {
 
   /** Workers first, before the other modules (the database) shut down: running jobs finish. */
   async beforeApplicationShutdown(): Promise<void> {
-    await this.close();
+    await this.shutdown();
   }
 
   /**
@@ -151,6 +151,10 @@ export class BullMqJobQueue implements JobQueue, BeforeApplicationShutdown {
    * own shutdown hooks of @nestjs/bullmq close the same workers and queues again, a no-op.
    */
   close(): Promise<void> {
+    return this.shutdown();
+  }
+
+  private shutdown(): Promise<void> {
     this.closing ??= this.closeOnce();
     return this.closing;
   }
