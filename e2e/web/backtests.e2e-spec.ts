@@ -82,9 +82,10 @@ describe('the backtests page', () => {
     expect(combined.points.every((p: { drawdownPaise: number }) => p.drawdownPaise <= 0)).toBe(true);
     const view = page.locator('mc-backtest-run-view');
     await view.locator(`[data-testid=analytics-report][data-trades="${report.kpis.trades}"]`).waitFor();
-    await view.locator(`[data-testid=equity-chart][data-points="${combined.points.length}"] canvas`).waitFor();
-    await view.locator('[data-testid=calendar-chart] canvas').waitFor();
-    for (const b of ['byStrategy', 'byExitReason', 'byWeekday', 'byVixBand', 'byDaysToExpiry']) await view.locator(`[data-testid=breakdown-${b}] canvas`).waitFor();
+    await view.locator(`[data-testid=equity-chart][data-points="${combined.points.length}"] canvas`).first().waitFor();
+    // ECharts may draw a chart on several canvas layers: any one drawn will do.
+    await view.locator('[data-testid=calendar-chart] canvas').first().waitFor();
+    for (const b of ['byStrategy', 'byExitReason', 'byWeekday', 'byVixBand', 'byDaysToExpiry']) await view.locator(`[data-testid=breakdown-${b}] canvas`).first().waitFor();
     const rupees = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', maximumFractionDigits: 0 });
     await expectText(page, 'mc-backtest-run-view [data-testid=kpi-drawdown]', new RegExp(rupees.format(report.kpis.maxDrawdownPaise / 100).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
