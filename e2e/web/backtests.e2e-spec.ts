@@ -70,6 +70,28 @@ describe('the backtests page', () => {
     // The run opens by itself once the socket says it completed.
     await page.locator('h2', { hasText: `Run #${first}: 2024-01-01 … 2024-02-29` }).waitFor();
     await page.locator('mc-analytics-report canvas').first().waitFor();
+    // The run's analytics, as on the analytics page: its equity curve with the drawdown under it,
+    // the daily calendar and every breakdown, drawn from the run's own trades.
+    const detail = await (await page.request.get(`/api/backtests/${first}`)).json();
+    const report = detail.analytics;
+    expect(report.kpis.trades).toBeGreaterThan(0);
+    expect(report.kpis.maxDrawdownPaise).toBeLessThanOrEqual(0);
+    const combined = report.equity.find((c: { accountId: unknown }) => c.accountId === 'ALL');
+    expect(combined.points.length).toBeGreaterThan(0);
+    expect(combined.points.every((p: { drawdownPaise: number }) => p.drawdownPaise <= 0)).toBe(true);
+    const view = page.locator('mc-backtest-run-view');
+    await view.locator(`[data-testid=analytics-report][data-trades="${report.kpis.trades}"]`).waitFor();
+    await view.locator(`[data-testid=equity-chart][data-points="${combined.points.length}"] canvas`).first().waitFor();
+    // ECharts may draw a chart on several canvas layers: any one drawn will do.
+    await view.locator('[data-testid=calendar-chart] canvas').first().waitFor();
+    for (const b of ['byStrategy', 'byExitReason', 'byWeekday', 'byVixBand', 'byDaysToExpiry']) await view.locator(`[data-testid=breakdown-${b}] canvas`).first().waitFor();
+    const rupees = new Intl.NumberFormat('en-IN', { style: 'currency', currency: 'INR', maximumFractionDigits: 0 });
+    await expectText(page, 'mc-backtest-run-view [data-testid=kpi-drawdown]', new RegExp(rupees.format(report.kpis.maxDrawdownPaise / 100).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const runShot = join(SCREENSHOT_DIR, 'backtest-run-analytics-1440.png');
+    await page.waitForTimeout(400); // the charts finish their first frame
+    await view.screenshot({ path: runShot });
+    expect(statSync(runShot).size).toBeGreaterThan(20_000);
     const trades = page.locator('[data-testid=backtest-trades] tbody tr');
     expect(await trades.count()).toBeGreaterThan(0);
     await expectText(page, '[data-testid=backtest-trades] tbody tr', /NIFTY \d{2} [A-Z][a-z]{2} (\d{4} )?\d+ CE SELL \d+ @ ₹[\d.]+ → ₹[\d.]+ MODELLED[\s\S]*NIFTY \d{2} [A-Z][a-z]{2} (\d{4} )?\d+ PE/);

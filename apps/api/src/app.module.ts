@@ -37,7 +37,7 @@ export class AppModule {
         DatabaseModule.forRoot(),
         MetricsModule,
         ClockModule,
-        JobsModule,
+        JobsModule.forRoot(config),
         CoreModule,
         AccountsModule,
         StrategiesModule,

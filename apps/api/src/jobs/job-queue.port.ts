@@ -79,5 +79,17 @@ export interface JobQueue {
 /** DI token of the process's `JobQueue`. */
 export const JOB_QUEUE = Symbol('mcube:job-queue');
 
+/** DI token of the `JobRunner` both drivers run dequeued jobs through. */
+export const JOB_RUNNER = Symbol('mcube:job-runner');
+
+/** DI token of the logger the job system writes to (`JobLogger`). */
+export const JOB_LOGGER = Symbol('mcube:job-logger');
+
+/**
+ * DI token of the BullMQ driver, provided by the BullMQ jobs module (imported only when
+ * REDIS_URL is set, so this file must not import bullmq).
+ */
+export const BULLMQ_JOB_QUEUE = Symbol('mcube:bullmq-job-queue');
+
 /** DI token of the NSE calendar the schedule and the run-time checks use. */
 export const JOBS_CALENDAR = Symbol('mcube:jobs-calendar');

@@ -1,6 +1,6 @@
 import { Queue } from 'bullmq';
 import IORedis from 'ioredis';
-import { BullMqJobQueue } from '../../src/jobs/bullmq-job-queue';
+import type { BullMqJobQueue } from '../../src/jobs/bullmq/bullmq-job-queue';
 import { JobPayloadError } from '../../src/jobs/job-errors';
 import { makeDriver, pause, settled, SHARED_REDIS_URL, type DriverUnderTest } from './job-test-kit';
 
@@ -14,7 +14,7 @@ describe.each(['in-process', 'bullmq'] as const)('%s job queue', (kind) => {
   });
 
   it('runs a job enqueued twice with the same id once', async () => {
-    d = makeDriver(kind);
+    d = await makeDriver(kind);
     const first = await d.queue.enqueue('strategy.kotak.evaluate-entry', ENTRY);
     const second = await d.queue.enqueue('strategy.kotak.evaluate-entry', { ...ENTRY });
     expect(second).toEqual({ jobId: first.jobId, duplicate: true });
@@ -28,7 +28,7 @@ describe.each(['in-process', 'bullmq'] as const)('%s job queue', (kind) => {
   });
 
   it('gives an order job exactly one attempt even when its handler throws', async () => {
-    d = makeDriver(kind, {
+    d = await makeDriver(kind, {
       overrides: {
         'orders.submit': async () => {
           throw new Error('broker timed out');
@@ -46,7 +46,7 @@ describe.each(['in-process', 'bullmq'] as const)('%s job queue', (kind) => {
 
   it('retries a failing non-order job up to its registry attempts', async () => {
     let calls = 0;
-    d = makeDriver(kind, {
+    d = await makeDriver(kind, {
       overrides: {
         'positions.monitor': async () => {
           calls++;
@@ -62,7 +62,7 @@ describe.each(['in-process', 'bullmq'] as const)('%s job queue', (kind) => {
   });
 
   it('refuses a malformed payload at enqueue, naming the problem, and runs nothing', async () => {
-    d = makeDriver(kind);
+    d = await makeDriver(kind);
     await d.queue.startProcessing();
     await expect(d.queue.enqueue('orders.submit', { clientOrderId: 'x', accountId: -3 })).rejects.toThrow(/accountId must be a positive integer/);
     await expect(d.queue.enqueue('positions.pnl', { slot: '2026-02-30T10:00:00' })).rejects.toThrow(JobPayloadError);
@@ -72,7 +72,7 @@ describe.each(['in-process', 'bullmq'] as const)('%s job queue', (kind) => {
   });
 
   it('does not run a scheduled job whose slot falls on a holiday (2026-11-24)', async () => {
-    d = makeDriver(kind);
+    d = await makeDriver(kind);
     d.clock.set(Date.parse('2026-11-24T04:30:05Z')); // 10:00:05 IST on the holiday
     await d.queue.startProcessing();
     const { jobId } = await d.queue.enqueue('strategy.kotak.evaluate-entry', { slot: '2026-11-24T10:00:00' });
@@ -83,8 +83,8 @@ describe.each(['in-process', 'bullmq'] as const)('%s job queue', (kind) => {
 
 describe('bullmq job queue, dequeue-time checks', () => {
   it('fails a malformed job found in Redis at once, without retry, and its handler never runs', async () => {
-    const d = makeDriver('bullmq', { prefix: `mcube-test-raw-${process.pid}-${Date.now()}` });
-    const prefix = (d.queue as unknown as { opts: { prefix: string } }).opts.prefix;
+    const d = await makeDriver('bullmq', { prefix: `mcube-test-raw-${process.pid}-${Date.now()}` });
+    const prefix = (d.queue as BullMqJobQueue).prefix;
     const connection = new IORedis(SHARED_REDIS_URL, { maxRetriesPerRequest: null });
     // Another producer (an older release, a hand-made job) wrote a bad payload with retries on.
     const raw = new Queue('orders', { connection, prefix });
@@ -103,7 +103,7 @@ describe('bullmq job queue, dequeue-time checks', () => {
   });
 
   it('boots and closes cleanly while Redis is unreachable', async () => {
-    const d = makeDriver('bullmq', { redisUrl: 'redis://127.0.0.1:1' });
+    const d = await makeDriver('bullmq', { redisUrl: 'redis://127.0.0.1:1' });
     const queue = d.queue as BullMqJobQueue;
     await queue.startProcessing();
     const started = Date.now();

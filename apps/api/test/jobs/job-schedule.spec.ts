@@ -37,7 +37,7 @@ describe('IST schedule on the in-process driver, fixed clock stepped 5 s', () =>
   let saturday: RecordedRun[];
 
   beforeAll(async () => {
-    d = makeDriver('in-process', { startMs: epochMsOfIst(MONDAY, '00:00:00') });
+    d = await makeDriver('in-process', { startMs: epochMsOfIst(MONDAY, '00:00:00') });
     await d.queue.startProcessing();
     monday = await runDay(d, MONDAY);
     holiday = await runDay(d, HOLIDAY);
@@ -165,7 +165,7 @@ describe('dueJobs', () => {
 
 describe('IST schedule on BullMQ', () => {
   it('enqueues and runs the 10:00 entry evaluation on a trading day and nothing on the holiday', async () => {
-    const d = makeDriver('bullmq', { startMs: epochMsOfIst(MONDAY, '00:00:00') });
+    const d = await makeDriver('bullmq', { startMs: epochMsOfIst(MONDAY, '00:00:00') });
     try {
       await d.queue.startProcessing();
       const ticker = new ScheduleTicker(d.queue, d.clock, calendar, undefined as never);

@@ -1,9 +1,12 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
 import { createDefaultNseCalendar, epochMsOfIst, FixedClock, type NseCalendar } from '@mcube/domain';
 import IORedis from 'ioredis';
-import { BullMqJobQueue } from '../../src/jobs/bullmq-job-queue';
+import type { BullMqJobQueue } from '../../src/jobs/bullmq/bullmq-job-queue';
+import { BullMqJobsModule } from '../../src/jobs/bullmq/bullmq-jobs.module';
 import { InProcessJobQueue } from '../../src/jobs/in-process-job-queue';
 import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
-import type { JobContext, JobHandler, JobQueue, JobStatus } from '../../src/jobs/job-queue.port';
+import { BULLMQ_JOB_QUEUE, JOB_LOGGER, JOB_RUNNER, type JobContext, type JobHandler, type JobQueue, type JobStatus } from '../../src/jobs/job-queue.port';
 import { JOB_NAMES, type JobName } from '../../src/jobs/job-registry';
 import { JobRunner, type JobLogger } from '../../src/jobs/job-runner';
 
@@ -34,6 +37,48 @@ export async function deletePrefix(redisUrl: string, prefix: string): Promise<vo
   } finally {
     redis.disconnect();
   }
+}
+
+/** What the BullMQ driver needs from the jobs module. */
+export interface BullMqJobQueueParts {
+  redisUrl: string;
+  prefix: string;
+  runner: JobRunner;
+  handlers: JobHandlersRegistry;
+  logger: JobLogger;
+}
+
+@Module({})
+class BullMqTestRoot {}
+
+/**
+ * The BullMQ driver as the app wires it (`BullMqJobsModule`, @nestjs/bullmq) in a Nest context
+ * of its own, with the runner, handlers and logger given in place of the jobs module's. Closing
+ * the queue (or the context) closes workers, queues and the connection.
+ */
+export async function startBullMqJobQueue(parts: BullMqJobQueueParts): Promise<BullMqJobQueue> {
+  const jobsStandIn: DynamicModule = {
+    module: class JobsStandIn {},
+    global: true,
+    providers: [
+      { provide: JOB_RUNNER, useValue: parts.runner },
+      { provide: JobHandlersRegistry, useValue: parts.handlers },
+      { provide: JOB_LOGGER, useValue: parts.logger },
+    ],
+    exports: [JOB_RUNNER, JobHandlersRegistry, JOB_LOGGER],
+  };
+  const app = await NestFactory.createApplicationContext(
+    { module: BullMqTestRoot, imports: [jobsStandIn, BullMqJobsModule.forRoot({ redisUrl: parts.redisUrl, prefix: parts.prefix })] },
+    { logger: false, abortOnError: false },
+  );
+  const queue = app.get<BullMqJobQueue>(BULLMQ_JOB_QUEUE);
+  const closeQueue = queue.close.bind(queue);
+  // Closing the queue closes the context too (its shutdown hooks close the same things again: no-ops).
+  queue.close = async () => {
+    await closeQueue();
+    await app.close();
+  };
+  return queue;
 }
 
 /** Every handler run, in order. */
@@ -72,7 +117,7 @@ export interface DriverUnderTest {
 export const TRADING_MORNING_MS = epochMsOfIst('2026-11-23', '10:00:02');
 
 /** Builds a driver with recording handlers; BullMQ gets a unique prefix, removed on close. */
-export function makeDriver(kind: 'in-process' | 'bullmq', opts: { overrides?: Partial<Record<JobName, JobHandler>>; redisUrl?: string; prefix?: string; startMs?: number } = {}): DriverUnderTest {
+export async function makeDriver(kind: 'in-process' | 'bullmq', opts: { overrides?: Partial<Record<JobName, JobHandler>>; redisUrl?: string; prefix?: string; startMs?: number } = {}): Promise<DriverUnderTest> {
   const clock = new FixedClock(opts.startMs ?? TRADING_MORNING_MS);
   const calendar = createDefaultNseCalendar();
   const logger = memoryLogger();
@@ -84,7 +129,7 @@ export function makeDriver(kind: 'in-process' | 'bullmq', opts: { overrides?: Pa
   }
   const redisUrl = opts.redisUrl ?? SHARED_REDIS_URL;
   const prefix = opts.prefix ?? uniquePrefix();
-  const queue = new BullMqJobQueue({ redisUrl, prefix, runner, handlers, logger });
+  const queue = await startBullMqJobQueue({ redisUrl, prefix, runner, handlers, logger });
   return {
     queue,
     runs,

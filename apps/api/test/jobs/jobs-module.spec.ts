@@ -35,8 +35,9 @@ const DomainJobsStandIn = registering(
 );
 
 async function boot(env: Record<string, string>, extra: Type[] = []): Promise<INestApplicationContext> {
+  const config = loadConfig({ NODE_ENV: 'test', ...env });
   const moduleRef = await Test.createTestingModule({
-    imports: [ConfigModule.forRoot(loadConfig({ NODE_ENV: 'test', ...env })), ClockModule, JobsModule, DomainJobsStandIn, ...extra],
+    imports: [ConfigModule.forRoot(config), ClockModule, JobsModule.forRoot(config), DomainJobsStandIn, ...extra],
   }).compile();
   const app = moduleRef.createNestApplication({ logger: false });
   await app.init();

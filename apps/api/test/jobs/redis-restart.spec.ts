@@ -88,7 +88,7 @@ describe('BullMQ schedule across a Redis restart', () => {
 
   it('keeps the job scheduler, waiting and delayed jobs, and runs them after the restart', async () => {
     const prefix = 'mcube-restart';
-    before = makeDriver('bullmq', { redisUrl: redis.url, prefix });
+    before = await makeDriver('bullmq', { redisUrl: redis.url, prefix });
     // Not processing yet: the work is only scheduled and queued when Redis goes down.
     await before.queue.schedule({ id: SCHEDULE_TICK_ID, job: 'schedule.tick', everyMs: SCHEDULE_TICK_MS });
     const waiting = await before.queue.enqueue('strategy.kotak.evaluate-entry', { slot: '2026-11-23T10:00:00' });
@@ -99,7 +99,7 @@ describe('BullMQ schedule across a Redis restart', () => {
     await redis.crash();
     await redis.start();
 
-    after = makeDriver('bullmq', { redisUrl: redis.url, prefix });
+    after = await makeDriver('bullmq', { redisUrl: redis.url, prefix });
     expect(await after.queue.listSchedules()).toEqual([{ id: SCHEDULE_TICK_ID, job: 'schedule.tick', everyMs: SCHEDULE_TICK_MS }]);
     expect((await after.queue.getJob(waiting.jobId))?.state).toBe('waiting');
     expect((await after.queue.getJob(delayed.jobId))?.state).toBe('delayed');
@@ -115,7 +115,7 @@ describe('BullMQ schedule across a Redis restart', () => {
     await after?.close();
     after = undefined;
     const prefix = 'mcube-live';
-    const live = makeDriver('bullmq', { redisUrl: redis.url, prefix });
+    const live = await makeDriver('bullmq', { redisUrl: redis.url, prefix });
     after = live;
     await live.queue.startProcessing();
     const first = await live.queue.enqueue('positions.monitor', { slot: '2026-11-23T10:00:00' });

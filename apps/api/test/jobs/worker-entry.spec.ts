@@ -2,12 +2,12 @@ import { Writable } from 'node:stream';
 import type { INestApplicationContext } from '@nestjs/common';
 import { createDefaultNseCalendar, FixedClock } from '@mcube/domain';
 import { loadConfig } from '../../src/config/load-config';
-import { BullMqJobQueue } from '../../src/jobs/bullmq-job-queue';
+import type { BullMqJobQueue } from '../../src/jobs/bullmq/bullmq-job-queue';
 import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
 import { JobRunner } from '../../src/jobs/job-runner';
 import { createWorkerContext } from '../../src/worker-context';
 import { createTestDatabase, databaseEnv, type TestDatabase } from '../db/test-database';
-import { deletePrefix, memoryLogger, settled, SHARED_REDIS_URL, uniquePrefix } from './job-test-kit';
+import { deletePrefix, memoryLogger, settled, SHARED_REDIS_URL, startBullMqJobQueue, uniquePrefix } from './job-test-kit';
 
 const quiet = () => new Writable({ write: (_chunk, _enc, done) => done() });
 
@@ -38,7 +38,7 @@ describe('worker entry point', () => {
     const handlers = new JobHandlersRegistry();
     const clock = new FixedClock(Date.now());
     const logger = memoryLogger();
-    producer = new BullMqJobQueue({ redisUrl: SHARED_REDIS_URL, prefix, handlers, logger, runner: new JobRunner({ handlers, clock, calendar: createDefaultNseCalendar(), logger }) });
+    producer = await startBullMqJobQueue({ redisUrl: SHARED_REDIS_URL, prefix, handlers, logger, runner: new JobRunner({ handlers, clock, calendar: createDefaultNseCalendar(), logger }) });
     const { jobId } = await producer.enqueue('orders.submit', { clientOrderId: 'kworker1', accountId: 1 });
 
     expect((await settled(producer, jobId)).state).toBe('completed');

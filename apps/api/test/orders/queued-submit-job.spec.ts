@@ -19,7 +19,7 @@ describe.each(['in-process', 'bullmq'] as const)('the orders.submit job on the %
   beforeEach(async () => {
     g = await startGateway();
     // The job's handler is the orders module's: `runQueued` of the gateway under test.
-    d = makeDriver(kind, { overrides: { 'orders.submit': async (payload) => void (await orders.runQueued(payload as never)) } });
+    d = await makeDriver(kind, { overrides: { 'orders.submit': async (payload) => void (await orders.runQueued(payload as never)) } });
     const sleep = async (ms: number) => g.clock.advance(ms);
     orders = buildGateway({ dataSource: g.dataSource, clock: g.clock, sleep, registry: g.registry, jobs: d.queue });
     await d.queue.startProcessing();

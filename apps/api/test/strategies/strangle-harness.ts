@@ -2,7 +2,6 @@ import { createDefaultNseCalendar, epochMsOfIst, FixedClock, type ExecutionClien
 import { InMemoryPaperBookStore, PaperExecutionClient } from '@mcube/brokers-paper';
 import { MarketSimulator } from '@mcube/market-sim';
 import type { DataSource } from 'typeorm';
-import { BullMqJobQueue } from '../../src/jobs/bullmq-job-queue';
 import { InProcessJobQueue } from '../../src/jobs/in-process-job-queue';
 import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
 import type { JobQueue, JobStatus } from '../../src/jobs/job-queue.port';
@@ -45,7 +44,7 @@ import { TRADING_ACCOUNT_SEEDS } from '../../src/cli/trading-account-seeds';
 import { insertAccount } from '../db/fixtures';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { ExitChaserService } from '../../src/modules/positions/exit-chaser.service';
-import { deletePrefix, memoryLogger, SHARED_REDIS_URL, uniquePrefix } from '../jobs/job-test-kit';
+import { deletePrefix, memoryLogger, SHARED_REDIS_URL, startBullMqJobQueue, uniquePrefix } from '../jobs/job-test-kit';
 import { simQuotes } from '../orders/sim-contract-quotes';
 
 /** A broker other than paper driven by the harness: `sync` after each step's jobs (its market moves), then settlement. */
@@ -188,7 +187,7 @@ export async function startStrangleHarness(opts: {
   const queue: JobQueue =
     opts.driver === 'in-process'
       ? new InProcessJobQueue({ runner: jobRunner, handlers, clock, logger, sleep: async () => undefined })
-      : new BullMqJobQueue({ redisUrl: SHARED_REDIS_URL, prefix, runner: jobRunner, handlers, logger });
+      : await startBullMqJobQueue({ redisUrl: SHARED_REDIS_URL, prefix, runner: jobRunner, handlers, logger });
 
   const paper = await PaperExecutionClient.create({ config: { capitalPaise: account.allocatedCapitalPaise }, clock, marketData: market, store: new InMemoryPaperBookStore(), sleep });
   const other = opts.broker ? await opts.broker({ clock, market, account }) : undefined;

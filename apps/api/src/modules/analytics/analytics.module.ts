@@ -4,6 +4,8 @@ import { AlertsModule } from '../alerts/alerts.module';
 import { CLOCK } from '../core/clock/clock.token';
 import { CoreModule } from '../core/core.module';
 import { DataModule } from '../data/data.module';
+import { LlmModule } from '../llm/llm.module';
+import { LANGUAGE_MODEL } from '../llm/llm.tokens';
 import { MARKET_CLOCK } from '../data/source/market-data.tokens';
 import { RiskModule } from '../risk/risk.module';
 import { StrategiesModule } from '../strategies/strategies.module';
@@ -28,15 +30,16 @@ import { ClosedTradesService } from './trades/closed-trades.service';
  * the end-of-day report, the analytics report of closed trades, and the learning loop
  * (pattern records, statistics, suggestions, weekly insight), each run by a job of the registry.
  * Its `CLOCK` is the market's, as in the orders module that stamps positions' `closedAt`:
- * "today" is the market's IST day (the accelerated demo, the replay). The API has no language
- * model setting yet, so `INSIGHT_LLM` is null and the weekly insight is the rules summary.
+ * "today" is the market's IST day (the accelerated demo, the replay). `INSIGHT_LLM` is the LLM
+ * validator's model when one is configured (MCUBE_LLM=ollama), else null: the weekly insight is
+ * then the rules summary (as it is when the model fails), labelled RULES.
  */
 @Module({
-  imports: [AccountsModule, AlertsModule, RiskModule, DataModule, CoreModule, StrategiesModule],
+  imports: [AccountsModule, AlertsModule, RiskModule, DataModule, CoreModule, StrategiesModule, LlmModule],
   controllers: [DailyReportController, AnalyticsController, LearningController],
   providers: [
     { provide: CLOCK, useExisting: MARKET_CLOCK },
-    { provide: INSIGHT_LLM, useValue: null },
+    { provide: INSIGHT_LLM, useExisting: LANGUAGE_MODEL },
     DailyPnlService,
     DailyReportService,
     DailyDigestService,

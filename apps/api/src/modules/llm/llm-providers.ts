@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { KnowledgeStore, LlmValidator } from '@mcube/domain';
-import { createKnowledgeStore, createLlmValidator } from '@mcube/llm';
+import type { KnowledgeStore, LlmPort, LlmValidator } from '@mcube/domain';
+import { createKnowledgeStore, createLlmValidator, OllamaLlmClient } from '@mcube/llm';
 import type { AppConfig, LlmConfig } from '../../config/app-config';
 
 /** The defaults of DECISIONS §6 when the configuration names nothing: rules validator, FTS5. */
@@ -11,6 +11,17 @@ export const DEFAULT_LLM_CONFIG: LlmConfig = { mode: 'rules', ollamaUrl: 'http:/
 export function validatorFor(config: AppConfig): LlmValidator {
   const llm = config.llm ?? DEFAULT_LLM_CONFIG;
   return createLlmValidator({ mode: llm.mode, ollamaHost: llm.ollamaUrl, model: llm.model, timeoutMs: llm.timeoutMs });
+}
+
+/**
+ * The language model behind the validator port, for free text (the weekly insight): the
+ * validator's Ollama model through the `ollama` client when MCUBE_LLM=ollama, with its timeout;
+ * null with the rules validator (the caller writes its rules summary).
+ */
+export function languageModelFor(config: AppConfig): LlmPort | null {
+  const llm = config.llm ?? DEFAULT_LLM_CONFIG;
+  if (llm.mode !== 'ollama') return null;
+  return new OllamaLlmClient({ host: llm.ollamaUrl, model: llm.model, timeoutMs: llm.timeoutMs });
 }
 
 /**

@@ -38,7 +38,8 @@ export class WeeklyInsightService {
   private async compose(facts: InsightFacts): Promise<{ text: string; source: InsightSource; model: string | null }> {
     if (this.llm) {
       try {
-        const answer = await this.llm.generate({ prompt: insightPrompt(facts), temperature: 0, maxTokens: 400, timeoutMs: 60_000 });
+        // No timeout here: the model's configured one (MCUBE_LLM_TIMEOUT_MS) applies.
+        const answer = await this.llm.generate({ prompt: insightPrompt(facts), temperature: 0, maxTokens: 400 });
         const text = answer.text.trim();
         if (text.length > 0) return { text: text.slice(0, 4000), source: 'LLM', model: answer.model.slice(0, 100) };
       } catch (err) {

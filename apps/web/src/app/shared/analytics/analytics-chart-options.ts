@@ -36,7 +36,9 @@ export function equityOptions(report: AnalyticsReport, narrow = false): EChartsC
     ],
     yAxis: [
       { type: 'value', gridIndex: 0, scale: true, axisLabel: { formatter: (v: number) => RUPEES.format(v) } },
-      { type: 'value', gridIndex: 1, max: 0, name: 'Drawdown', nameTextStyle: { align: 'left' }, axisLabel: { formatter: (v: number) => RUPEES.format(v) } },
+      // Whole rupees, and at least ₹100 deep: a run that never fell from its peak (all zero) would
+      // otherwise get a 0…1 axis whose fractional ticks read "₹1" when rounded.
+      { type: 'value', gridIndex: 1, max: 0, min: (e: { min: number }) => Math.min(e.min, -100), minInterval: 1, name: 'Drawdown', nameTextStyle: { align: 'left' }, axisLabel: { formatter: (v: number) => RUPEES.format(v) } },
     ],
     series: [
       ...[...(combined ? [combined] : []), ...(perAccount.length > 1 ? perAccount : [])].map((c, i) => ({
