@@ -20,10 +20,11 @@ export interface BuiltApi {
 
 /**
  * Boots the built API as README command 1 does (init, then main.js) on a fresh SQLite file in
- * a temporary folder, paper mode, with `env` on top of the bench defaults; resolves once
+ * a temporary folder, paper mode, with `env` on top of the bench defaults (`nodeArgs`, e.g.
+ * `--cpu-prof`, for a profile); resolves once
  * /health answers.
  */
-export async function startBuiltApi(opts: { port: number; adminPassword: string; env?: Record<string, string> }): Promise<BuiltApi> {
+export async function startBuiltApi(opts: { port: number; adminPassword: string; env?: Record<string, string>; nodeArgs?: string[] }): Promise<BuiltApi> {
   const dir = mkdtempSync(join(tmpdir(), 'mcube-bench-'));
   const env: Record<string, string | undefined> = {
     PATH: process.env.PATH,
@@ -41,7 +42,7 @@ export async function startBuiltApi(opts: { port: number; adminPassword: string;
   const init = spawnSync(process.execPath, [join(API_INIT)], { cwd: repoRoot, env, encoding: 'utf8' });
   if (init.status !== 0) throw new Error(`init failed: ${init.stderr}`);
   const logFile = join(dir, 'api.log');
-  const child: ChildProcess = spawn('/bin/sh', ['-c', `exec "${process.execPath}" "${API_MAIN}" >"${logFile}" 2>&1`], { cwd: repoRoot, env, stdio: 'ignore' });
+  const child: ChildProcess = spawn('/bin/sh', ['-c', `exec "${process.execPath}" ${(opts.nodeArgs ?? []).join(' ')} "${API_MAIN}" >"${logFile}" 2>&1`], { cwd: repoRoot, env, stdio: 'ignore' });
   const output = () => {
     try {
       return readFileSync(logFile, 'utf8');

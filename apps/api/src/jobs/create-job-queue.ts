@@ -1,6 +1,6 @@
 import type { Clock, NseCalendar } from '@mcube/domain';
 import type { AppConfig } from '../config/app-config';
-import { BullMqJobQueue } from './bullmq-job-queue';
+import type { BullMqJobQueue as BullMqJobQueueClass } from './bullmq-job-queue';
 import { InProcessJobQueue, type InProcessJobQueueOptions } from './in-process-job-queue';
 import type { JobHandlersRegistry } from './job-handlers.registry';
 import type { JobQueue } from './job-queue.port';
@@ -23,6 +23,9 @@ export interface CreateJobQueueDeps {
 export function createJobQueue(deps: CreateJobQueueDeps): JobQueue {
   const runner = new JobRunner({ handlers: deps.handlers, clock: deps.clock, calendar: deps.calendar, logger: deps.logger, metrics: deps.metrics });
   if (deps.config.redisUrl) {
+    // Loaded only with Redis configured: BullMQ and ioredis were most of the modules a boot loaded (issue 21).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { BullMqJobQueue } = require('./bullmq-job-queue') as { BullMqJobQueue: typeof BullMqJobQueueClass };
     return new BullMqJobQueue({ redisUrl: deps.config.redisUrl, prefix: deps.config.jobs.queuePrefix, runner, handlers: deps.handlers, logger: deps.logger });
   }
   return new InProcessJobQueue({ runner, handlers: deps.handlers, clock: deps.clock, logger: deps.logger, intervals: deps.intervals });
