@@ -24,7 +24,6 @@ export function createJobQueue(deps: CreateJobQueueDeps): JobQueue {
   const runner = new JobRunner({ handlers: deps.handlers, clock: deps.clock, calendar: deps.calendar, logger: deps.logger, metrics: deps.metrics });
   if (deps.config.redisUrl) {
     // Loaded only with Redis configured: BullMQ and ioredis were most of the modules a boot loaded (issue 21).
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { BullMqJobQueue } = require('./bullmq-job-queue') as { BullMqJobQueue: typeof BullMqJobQueueClass };
     return new BullMqJobQueue({ redisUrl: deps.config.redisUrl, prefix: deps.config.jobs.queuePrefix, runner, handlers: deps.handlers, logger: deps.logger });
   }

@@ -5,6 +5,5 @@ import type IORedis from 'ioredis';
  * loading it (with BullMQ) at every boot was part of a 1.6 s cold start (issue 21).
  */
 export function loadIoredis(): typeof IORedis {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   return (require('ioredis') as { default: typeof IORedis }).default;
 }

@@ -6,10 +6,8 @@ import type * as EchartsModule from 'echarts';
  * at every boot was a good part of the API's cold start (issue 21).
  */
 function chartLibraries(): { echarts: typeof EchartsModule; Resvg: typeof ResvgModule.Resvg } {
-  /* eslint-disable @typescript-eslint/no-require-imports */
   const echarts = require('echarts') as typeof EchartsModule;
   const { Resvg } = require('@resvg/resvg-js') as typeof ResvgModule;
-  /* eslint-enable @typescript-eslint/no-require-imports */
   return { echarts, Resvg };
 }
 
