@@ -3,6 +3,7 @@
  * Each benchmark prints a table and writes bench-results/<name>.json. Add new benchmarks to
  * BENCHMARKS; a benchmark returns false when it misses a target, and the runner then exits 1.
  */
+import { runApiLoadBenchmark } from './api-load.bench';
 import { runBacktestBenchmark } from './backtest.bench';
 import { runConsoleLoadBenchmark } from './console-load.bench';
 import { runMarketSimBenchmark } from './market-sim.bench';
@@ -20,6 +21,7 @@ const BENCHMARKS: Benchmark[] = [
   { name: 'risk-checks', run: runRiskChecksBenchmark },
   { name: 'market-sim', run: runMarketSimBenchmark },
   { name: 'order-gateway', run: runOrderGatewayBenchmark },
+  { name: 'api', run: runApiLoadBenchmark },
   { name: 'console-load', run: runConsoleLoadBenchmark },
   { name: 'backtest', run: runBacktestBenchmark },
 ];

@@ -37,6 +37,7 @@ const round2 = (v: number) => Math.round(v * 100) / 100;
  */
 export class MarketSimulator implements MarketDataPort {
   private readonly engine: MarketEngine;
+  private readonly chains = new Map<IsoDate, { timeMs: number; chain: OptionChainSnapshot }>();
 
   constructor(
     config: MarketSimConfig,
@@ -105,7 +106,14 @@ export class MarketSimulator implements MarketDataPort {
 
   async optionChain(request: { readonly underlying: string; readonly expiry: IsoDate }): Promise<OptionChainSnapshot> {
     if (request.underlying.trim().toUpperCase() !== 'NIFTY') throw new BrokerError('REJECTED', `the simulator lists options of NIFTY only, not ${request.underlying}`);
-    return simOptionChain(this.sync(), request.expiry);
+    const e = this.sync();
+    // One chain per expiry per tick: the API asks for it on every request (issue 21).
+    const cached = this.chains.get(request.expiry);
+    if (cached && cached.timeMs === e.timeMs) return cached.chain;
+    const chain = simOptionChain(e, request.expiry);
+    if (this.chains.size >= 16) this.chains.clear();
+    this.chains.set(request.expiry, { timeMs: e.timeMs, chain });
+    return chain;
   }
 
   async historyBars(request: { readonly symbol: string; readonly interval: BarInterval; readonly from: IsoDate; readonly to: IsoDate }): Promise<readonly PriceBar[]> {

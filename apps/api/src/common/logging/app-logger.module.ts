@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DynamicModule, Module } from '@nestjs/common';
 import { LoggerModule } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
+import type { DestinationStream, SerializerFn } from 'pino';
 import { AppConfig, APP_CONFIG } from '../../config/app-config';
 import { correlationIdOf } from '../request-context/request-context';
 import { logFormatOf, prettyDestination, requestLine } from './log-format';
@@ -34,6 +34,7 @@ export class AppLoggerModule {
           inject: [APP_CONFIG],
           useFactory: (config: AppConfig) => {
             const levels = new RequestLogLevel();
+            const withHeaders = config.logLevel === 'debug' || config.logLevel === 'trace';
             // A destination given by a test is JSON unless the test asks for pretty.
             const pretty = logFormatOf(options.format ?? config.ops.logFormat, options.destination === undefined && process.stdout.isTTY === true) === 'pretty';
             return {
@@ -45,7 +46,15 @@ export class AppLoggerModule {
                   genReqId: (req) => correlationIdOf(req as never),
                   customLogLevel: (req, res, err) => levels.levelOf(req, res, err),
                   // Changes the serialized copy only (its `query` is replaced, the request's own is untouched).
-                  serializers: { req: (req: { url?: unknown; query?: unknown }) => Object.assign(req, { url: typeof req.url === 'string' ? redactUrl(req.url) : req.url, query: redactQuery(req.query) }) },
+                  // Below debug a request line is method, path, status, duration, user and request id:
+                  // every header on every line was ~1.3 KB a request (issue 21); debug keeps them.
+                  serializers: (withHeaders
+                    ? { req: (req: { url?: unknown; query?: unknown }) => Object.assign(req, { url: typeof req.url === 'string' ? redactUrl(req.url) : req.url, query: redactQuery(req.query) }) }
+                    : { req: (req: { id?: unknown; method?: unknown; url?: unknown }) => ({ id: req.id, method: req.method, url: typeof req.url === 'string' ? redactUrl(req.url) : req.url }), res: (res: { statusCode?: unknown }) => ({ statusCode: res.statusCode }) }) as Record<string, SerializerFn>,
+                  customProps: (req: IncomingMessage) => {
+                    const user = (req as { principal?: { username?: string } }).principal?.username;
+                    return user === undefined ? {} : { user };
+                  },
                   autoLogging: true,
                   // Pretty: the line says method, redacted URL, status and time; the objects are not printed.
                   ...(pretty ? { customSuccessMessage: requestLine, customErrorMessage: (req: IncomingMessage, res: ServerResponse) => requestLine(req, res) } : {}),

@@ -45,6 +45,9 @@ export class SettleInFlightService {
     for (const order of open) {
       const report = await client.orderByTag(order.clientOrderId).catch(() => null);
       if (report === null) continue; // read failed: next pass
+      // Resting as journaled (accepted, no new fill): nothing to apply, and no transaction and
+      // re-read per open order per pass (issue 21: they ran in the request loop every 2 s).
+      if (report !== undefined && unchangedAtBroker(order, report)) continue;
       const before = order.status;
       if (report === undefined) {
         await this.notAtBroker(order);
@@ -93,4 +96,9 @@ export class SettleInFlightService {
     if (!client) throw new Error(`account ${accountId} has no broker client`);
     return client;
   }
+}
+
+/** The broker shows the order still working with the fills the journal already has. */
+function unchangedAtBroker(order: Order, report: BrokerOrderReport): boolean {
+  return (order.status === 'ACCEPTED' || order.status === 'PARTIALLY_FILLED') && (report.state === 'OPEN' || report.state === 'PENDING') && report.filledQuantity === order.filledQuantity;
 }

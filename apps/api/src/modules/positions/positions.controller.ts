@@ -4,6 +4,7 @@ import type { PositionDetailResponse, PositionMarkResponse } from '@mcube/contra
 import { positionExitDisplay } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { IdParamPipe } from '../../common/pipes/id-param.pipe';
+import { ReadCache } from '../../database/read-cache';
 import { OrderGate } from '../orders/gate/order-gate.guard';
 import { ORDER_DENIED_API_RESPONSE, orderDeniedError } from '../orders/order-denied';
 import { ExitPositionDto } from './dto/exit-position.dto';
@@ -12,21 +13,31 @@ import { ManualExitService } from './manual-exit.service';
 import { PositionDetailService } from './position-detail.service';
 import { positionExitOf } from './position-exit-of';
 
+/** How old a served position list may be (wall ms) when nothing was written in between. */
+const LIST_MAX_AGE_MS = 1_000;
+
 /** Positions over REST: list, inspect with legs, and a manual exit through the order gateway. */
 @ApiTags('positions')
 @Controller('positions')
 export class PositionsController {
+  /** The list is read again only after a write (or a second): the dashboard polls it (issue 21). */
+  private readonly listCache: ReadCache<unknown[]>;
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly exits: ManualExitService,
     private readonly details: PositionDetailService,
-  ) {}
+  ) {
+    this.listCache = new ReadCache(dataSource, LIST_MAX_AGE_MS);
+  }
 
   /** The newest 200 positions as stored, each with its display `state` (EXITING while an exit is requested) and `exit`. */
   @Get()
-  async list() {
-    const rows = await this.dataSource.getRepository(Position).find({ order: { id: 'DESC' }, take: 200 });
-    return rows.map((p) => ({ ...p, state: positionExitDisplay(p.status, p.exitRequestedAt !== null), exit: positionExitOf(p) }));
+  list() {
+    return this.listCache.get('newest', async () => {
+      const rows = await this.dataSource.getRepository(Position).find({ order: { id: 'DESC' }, take: 200 });
+      return rows.map((p) => ({ ...p, state: positionExitDisplay(p.status, p.exitRequestedAt !== null), exit: positionExitOf(p) }));
+    });
   }
 
   /** The position, its legs with greeks (from the last marks and spot) and the net delta. */

@@ -3,6 +3,7 @@ import type { AccountSummaryResponse } from '@mcube/contracts';
 import { istDateTimeOf, KOTAK_STRANGLE_DEFAULTS, type Clock } from '@mcube/domain';
 import { DataSource, IsNull, MoreThanOrEqual, Not } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
+import { ReadCache } from '../../../database/read-cache';
 import { DailyPnl } from '../../analytics/entities/daily-pnl.entity';
 import { periodPnlOf, periodStarts } from '../../analytics/daily-pnl/period-pnl';
 import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
@@ -16,6 +17,9 @@ import { RiskLimitsService } from '../../risk/risk-limits/risk-limits.service';
 import { StrategyConfig } from '../../strategies/entities/strategy-config.entity';
 import { BrokerAccount } from '../entities/broker-account.entity';
 
+/** How old a served summary may be (wall ms) when nothing was written in between: the cards are pushed every second anyway. */
+export const SUMMARY_MAX_AGE_MS = 1_000;
+
 const NO_LIMITS: AccountSummaryResponse['limits'] = { dailyLossLimitPaise: null, weeklyLossLimitPaise: null, monthlyProfitTargetPaise: null, weeklyProfitTargetPaise: null };
 
 /**
@@ -25,6 +29,9 @@ const NO_LIMITS: AccountSummaryResponse['limits'] = { dailyLossLimitPaise: null,
  */
 @Injectable()
 export class AccountSummaryService {
+  /** About 6 queries per account: served from memory until a write (or a second) makes them stale (issue 21). */
+  private readonly cache: ReadCache<AccountSummaryResponse[]>;
+
   constructor(
     private readonly dataSource: DataSource,
     /** The market's clock, which stamps orders and positions: "today" is the market's day. */
@@ -33,17 +40,30 @@ export class AccountSummaryService {
     private readonly riskLimits: RiskLimitsService,
     private readonly states: TradingStateService,
     private readonly bus: MarketEventsBus,
-  ) {}
+  ) {
+    this.cache = new ReadCache(dataSource, SUMMARY_MAX_AGE_MS);
+  }
 
-  /** Every account, in id order. */
-  async list(): Promise<AccountSummaryResponse[]> {
+  /** Every account, in id order (as of at most a second ago, with no write since, in the same market minute). */
+  list(): Promise<AccountSummaryResponse[]> {
+    return this.cache.get(this.cacheKey(), () => this.read());
+  }
+
+  /** P&L periods follow the market's day: a summary is never served across a market minute. */
+  private cacheKey(): string {
+    const { date, time } = istDateTimeOf(this.clock.nowMs());
+    return `${date} ${time.slice(0, 5)}`;
+  }
+
+  private async read(): Promise<AccountSummaryResponse[]> {
     const accounts = await this.dataSource.getRepository(BrokerAccount).find({ order: { id: 'ASC' } });
     return Promise.all(accounts.map((a) => this.summaryOf(a)));
   }
 
   /** Builds every summary and pushes each as `account.summary`; returns them. */
   async publishAll(): Promise<AccountSummaryResponse[]> {
-    const summaries = await this.list();
+    const summaries = await this.read();
+    this.cache.set(this.cacheKey(), summaries);
     for (const s of summaries) this.bus.publish('account.summary', s);
     return summaries;
   }

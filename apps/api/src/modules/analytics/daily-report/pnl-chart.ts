@@ -1,5 +1,15 @@
-import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
+import type * as ResvgModule from '@resvg/resvg-js';
+import type * as EchartsModule from 'echarts';
+
+/**
+ * ECharts and resvg, loaded on the first chart: a report renders one a day, and loading them
+ * at every boot was a good part of the API's cold start (issue 21).
+ */
+function chartLibraries(): { echarts: typeof EchartsModule; Resvg: typeof ResvgModule.Resvg } {
+  const echarts = require('echarts') as typeof EchartsModule;
+  const { Resvg } = require('@resvg/resvg-js') as typeof ResvgModule;
+  return { echarts, Resvg };
+}
 
 /** One account's daily net P&L (paise) over the chart's dates. */
 export interface PnlChartSeries {
@@ -13,6 +23,7 @@ export interface PnlChartSeries {
  * cumulative P&L (the equity curve from the first date). Deterministic for the same input.
  */
 export function renderPnlChartPng(input: { title: string; dates: readonly string[]; series: readonly PnlChartSeries[] }): Uint8Array {
+  const { echarts, Resvg } = chartLibraries();
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: 900, height: 420 });
   try {
     const rupees = (paise: number) => Math.round(paise) / 100;

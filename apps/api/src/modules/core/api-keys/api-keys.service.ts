@@ -4,6 +4,7 @@ import { IsNull, Repository } from 'typeorm';
 import { randomToken, safeEqual, sha256Hex } from '../../../common/crypto/tokens';
 import { AppException } from '../../../common/errors/app-exception';
 import { Principal, Role, roleAtLeast } from '../../../common/request-context/principal';
+import { writeVersionOf, type WriteVersion } from '../../../database/read-cache';
 import { AuditService } from '../audit/audit.service';
 import { ApiKeyEntity } from '../entities/api-key.entity';
 import { UserEntity } from '../entities/user.entity';
@@ -11,6 +12,24 @@ import { CredentialRevocations } from '../sessions/credential-revocations';
 
 /** How stale an API key's `lastUsedAt` may be (wall-time ms). */
 export const API_KEY_LAST_USED_RESOLUTION_MS = 60_000;
+
+/**
+ * How long a resolved key is served from memory (wall ms) while nothing was written through the
+ * database connection; revocation, and any change to its owner (deactivation, role or password),
+ * drop it at once; the TTL bounds what another process's change takes to be seen. Two queries per scripted request were most of a
+ * cheap read's cost (issue 21).
+ */
+export const API_KEY_CACHE_TTL_MS = 5_000;
+const API_KEY_CACHE_MAX = 1_000;
+
+interface CachedKey {
+  principal: Principal;
+  keyId: number;
+  lastUsedAtMs: number | null;
+  expiresAtMs: number;
+  /** The connection's write counter when the key was read. */
+  version: number;
+}
 
 /** Clear keys look like `mcube_<prefix>_<secret>`: the prefix finds the row, the whole key is hashed. */
 const KEY_FORMAT = /^mcube_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{43})$/;
@@ -39,7 +58,18 @@ export class ApiKeysService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly audit: AuditService,
     private readonly revocations: CredentialRevocations,
-  ) {}
+  ) {
+    this.writes = writeVersionOf(keys.manager.connection);
+    revocations.subscribe((r) => {
+      if (r.kind === 'session') return;
+      for (const [hash, c] of this.resolved) if (r.kind === 'api-key' ? c.keyId === r.keyId : c.principal.userId === r.userId) this.resolved.delete(hash);
+    });
+  }
+
+  private readonly writes: WriteVersion;
+
+  /** Resolved keys by the hash of the clear key (never the clear key itself). */
+  private readonly resolved = new Map<string, CachedKey>();
 
   /** Creates a key for the caller, with a role no stronger than theirs; returns the clear key once. */
   async create(owner: Principal, input: { name: string; role?: Role }): Promise<ApiKeyView & { key: string }> {
@@ -77,16 +107,38 @@ export class ApiKeysService {
   async resolve(clear: string): Promise<Principal | undefined> {
     const match = KEY_FORMAT.exec(clear);
     if (!match) return undefined;
+    const hash = sha256Hex(clear);
+    const nowWallMs = Date.now();
+    const cached = this.resolved.get(hash);
+    if (cached && cached.expiresAtMs > nowWallMs && cached.version === this.writes.value) {
+      await this.touch(cached, nowWallMs);
+      return { ...cached.principal };
+    }
+    this.resolved.delete(hash);
+    const version = this.writes.value;
     const key = await this.keys.findOne({ where: { prefix: match[1], revokedAt: IsNull() } });
-    if (!key || !safeEqual(key.keyHash, sha256Hex(clear))) return undefined;
+    if (!key || !safeEqual(key.keyHash, hash)) return undefined;
     const user = await this.users.findOne({ where: { id: key.userId } });
     if (!user || !user.isActive) return undefined;
-    // Wall time, written at most once a minute: a commit (an fsync) per scripted request was a
-    // third of the API's cost under load (issue 21), and a minute is all "last used" needs.
-    const nowWallMs = Date.now();
-    if (!key.lastUsedAt || nowWallMs - key.lastUsedAt.getTime() >= API_KEY_LAST_USED_RESOLUTION_MS) await this.keys.update({ id: key.id }, { lastUsedAt: new Date(nowWallMs) });
     // A key never outranks its owner, even after the owner was demoted.
     const role = roleAtLeast(user.role, key.role) ? key.role : user.role;
-    return { userId: user.id, username: user.username, role, via: 'api-key', credentialId: String(key.id), apiKeyName: key.name, mustChangePassword: user.mustChangePassword };
+    const principal: Principal = { userId: user.id, username: user.username, role, via: 'api-key', credentialId: String(key.id), apiKeyName: key.name, mustChangePassword: user.mustChangePassword };
+    const entry: CachedKey = { principal, keyId: key.id, lastUsedAtMs: key.lastUsedAt?.getTime() ?? null, expiresAtMs: nowWallMs + API_KEY_CACHE_TTL_MS, version };
+    await this.touch(entry, nowWallMs);
+    if (this.resolved.size >= API_KEY_CACHE_MAX) this.resolved.clear();
+    this.resolved.set(hash, entry);
+    return { ...principal };
+  }
+
+  /**
+   * Wall time, written at most once a minute: a commit (an fsync) per scripted request was a
+   * third of the API's cost under load (issue 21), and a minute is all "last used" needs.
+   */
+  private async touch(entry: CachedKey, nowWallMs: number): Promise<void> {
+    if (entry.lastUsedAtMs !== null && nowWallMs - entry.lastUsedAtMs < API_KEY_LAST_USED_RESOLUTION_MS) return;
+    entry.lastUsedAtMs = nowWallMs;
+    await this.keys.update({ id: entry.keyId }, { lastUsedAt: new Date(nowWallMs) });
+    // Its own write does not make the key stale.
+    entry.version = this.writes.value;
   }
 }

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
+import { loadIoredis } from '../../../common/redis/load-ioredis';
 import { AppConfig, APP_CONFIG } from '../../../config/app-config';
 
 /** PINGs Redis when REDIS_URL is configured; one lazily opened connection, closed on shutdown. */
@@ -21,7 +22,7 @@ export class RedisHealthIndicator implements OnModuleDestroy {
   async ping(key = 'redis'): Promise<HealthIndicatorResult> {
     const check = this.indicators.check(key);
     try {
-      this.client ??= new Redis(this.config.redisUrl as string, {
+      this.client ??= new (loadIoredis())(this.config.redisUrl as string, {
         lazyConnect: true,
         maxRetriesPerRequest: 1,
         connectTimeout: 2000,

@@ -4,6 +4,7 @@ import type { ExpiriesResponse, GlobalCuesResponse, HistoryBarResponse, HistoryR
 import { addDays, assertIsoDate, daysBetween, epochMsOfIst, istDateTimeOf, type BarInterval, type Clock, type MarketDataPort, type MarketQuote, type NseCalendar } from '@mcube/domain';
 import { Between, Repository } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
+import { writeVersionOf } from '../../../database/read-cache';
 import { MarketData } from '../entities/market-data.entity';
 import { MARKET_CLOCK, MARKET_DATA, NSE_CALENDAR } from '../source/market-data.tokens';
 import { buildChainView } from './chain-view';
@@ -36,6 +37,9 @@ function quoteView(q: MarketQuote): QuoteResponse {
 /** Read side of market data for the console: live quotes and chains from the source, history from imports or the source. */
 @Injectable()
 export class MarketService {
+  /** The last priced chain per underlying and expiry, with the market time and the write counter it was priced at. */
+  private readonly pricedChains = new Map<string, { asOfMs: number; version: number; response: Promise<OptionChainResponse> }>();
+
   constructor(
     @Inject(MARKET_DATA) private readonly market: MarketDataPort,
     @Inject(MARKET_CLOCK) private readonly clock: Clock,
@@ -56,8 +60,21 @@ export class MarketService {
     const chosen = expiry ?? this.expiries(underlying).weekly[0];
     if (!chosen) throw new AppException('NOT_FOUND', `No listed ${underlying} expiry is known`);
     const chain = await fromMarket(() => this.market.optionChain({ underlying, expiry: chosen }));
-    const view = buildChainView(chain, this.calendar);
-    return { ...view, summary: await this.summaries.summarise(view) };
+    // Priced (IV, greeks, analytics) once per market tick of the chain, then served from memory
+    // until the next tick or a write (the IV percentile reads stored snapshots): pricing on every
+    // request was ~15% of the API's busy CPU (issue 21).
+    const key = `${underlying}|${chosen}`;
+    const version = writeVersionOf(this.bars.manager.connection).value;
+    const priced = this.pricedChains.get(key);
+    if (priced && priced.asOfMs === chain.asOfMs && priced.version === version) return priced.response;
+    const response = (async () => {
+      const view = buildChainView(chain, this.calendar);
+      return { ...view, summary: await this.summaries.summarise(view) };
+    })();
+    if (this.pricedChains.size >= 16 && !priced) this.pricedChains.clear();
+    this.pricedChains.set(key, { asOfMs: chain.asOfMs, version, response });
+    response.catch(() => this.pricedChains.delete(key));
+    return response;
   }
 
   /** India VIX now. */

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit, type Provider } from '@nestjs/common';
 import type { Clock } from '@mcube/domain';
-import Redis from 'ioredis';
+import type Redis from 'ioredis';
+import { loadIoredis } from '../../../common/redis/load-ioredis';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { SLEEP, WALL_CLOCK, type Sleep } from '../../core/clock/clock.token';
 import { InProcessTokenSource } from './in-process-token-source';
@@ -30,7 +31,7 @@ export class ThrottleTokenSource implements OnModuleInit, OnModuleDestroy {
       this.source = local;
       return;
     }
-    this.redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000, enableOfflineQueue: false });
+    this.redis = new (loadIoredis())(config.redisUrl, { maxRetriesPerRequest: 1, connectTimeout: 2000, enableOfflineQueue: false });
     // Failures surface as fallbacks (logged below); without a listener ioredis prints them to stderr.
     this.redis.on('error', () => undefined);
     this.source = new RedisTokenSource(this.redis, { keyPrefix: config.jobs.queuePrefix, fallback: local, onFallback: (error) => this.logFallback(error) });
