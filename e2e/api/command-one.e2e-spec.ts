@@ -57,7 +57,7 @@ describe('the built API as command 1 runs it', () => {
       await new Promise((r) => setTimeout(r, 500));
       const res = await fetch(`${api.baseUrl}/api/decisions?limit=500`, { headers: { cookie } });
       expect(res.status).toBe(200);
-      decisions = await res.json();
+      decisions = (await res.json()) as typeof decisions;
     }
     const morning = decisions.find((d) => d.inputs['evaluation'] !== undefined);
     expect(morning).toBeDefined();
