@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { knowledgeStoreFor, validatorFor } from './llm-providers';
 import { CoreModule } from '../core/core.module';
+import { DeskKnowledgeService } from './knowledge/desk/desk-knowledge.service';
 import { KnowledgeController } from './knowledge/knowledge.controller';
 import { KNOWLEDGE_STORE, LLM_VALIDATOR } from './llm.tokens';
 import { RecordingValidator } from './recording-validator';
@@ -12,7 +13,8 @@ import { RecordingValidator } from './recording-validator';
  * validator by default, Ollama when OLLAMA_URL / MCUBE_LLM=ollama; every validation stored in
  * `llm_validations`) and its knowledge store (`KNOWLEDGE_STORE`: SQLite FTS5 by default,
  * Chroma when CHROMA_URL is set), chosen once from the configuration; REST search and the
- * trader's notes (`/api/knowledge`).
+ * trader's notes (`/api/knowledge`); the desk's rules and DECISIONS are loaded into the store at
+ * boot (`DeskKnowledgeService`), closed ICICI trades by the strategies module.
  */
 @Module({
   imports: [CoreModule],
@@ -20,7 +22,8 @@ import { RecordingValidator } from './recording-validator';
   providers: [
     { provide: LLM_VALIDATOR, inject: [APP_CONFIG, DataSource], useFactory: (config: AppConfig, dataSource: DataSource) => new RecordingValidator(validatorFor(config), dataSource) },
     { provide: KNOWLEDGE_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => knowledgeStoreFor(config) },
+    DeskKnowledgeService,
   ],
-  exports: [LLM_VALIDATOR, KNOWLEDGE_STORE],
+  exports: [LLM_VALIDATOR, KNOWLEDGE_STORE, DeskKnowledgeService],
 })
 export class LlmModule {}
