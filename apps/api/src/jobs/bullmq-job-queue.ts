@@ -29,7 +29,7 @@ const ignoreLateError = (): void => undefined;
  * embedded mode, or `worker` processes elsewhere). Job ids come from the registry, so an
  * id already in Redis is not added twice; finished jobs are kept for the registry retention.
  * Repeatables are BullMQ job schedulers, stored in Redis: they survive a restart of this
- * process and, with AOF, of Redis. Payload errors and order jobs are never retried.
+ * process and, with AOF, of Redis. Payload errors are never retried.
  */
 export class BullMqJobQueue implements JobQueue {
   readonly driver = 'bullmq' as const;

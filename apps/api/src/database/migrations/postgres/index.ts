@@ -16,6 +16,7 @@ import { AnalyticsLearningLoop1796195054360 } from './1796195054360-AnalyticsLea
 import { StrategyEntriesPaused1796195241907 } from './1796195241907-StrategyEntriesPaused';
 import { KotakLiveTrading1796198805456 } from './1796198805456-KotakLiveTrading';
 import { IciciApprovalQueue1796194917844 } from './1796194917844-IciciApprovalQueue';
+import { DropQueuedOrderColumns1796200000000 } from './1796200000000-DropQueuedOrderColumns';
 
 /** The postgres migrations, oldest first. */
 export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -35,4 +36,5 @@ export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   StrategyEntriesPaused1796195241907,
   KotakLiveTrading1796198805456,
   IciciApprovalQueue1796194917844,
+  DropQueuedOrderColumns1796200000000,
 ];
