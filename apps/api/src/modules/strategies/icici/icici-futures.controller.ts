@@ -1,8 +1,9 @@
-import { Controller, Get, Param, ParseIntPipe, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FuturesPositionResponse, FuturesScreenResponse } from '@mcube/contracts';
 import type { FuturesEvaluation } from '@mcube/strategy-icici-futures';
 import { DataSource, In } from 'typeorm';
+import { IdParamPipe } from '../../../common/pipes/id-param.pipe';
 import { EvaluationQueryDto } from '../runtime/dto/evaluation-query.dto';
 import { DecisionJournalEntry } from '../entities/decision-journal-entry.entity';
 import { FuturesPositionViewService } from './futures-position-view.service';
@@ -21,7 +22,7 @@ export class IciciFuturesController {
 
   /** An ICICI futures position: entry, average, stop, target, averaging attempts with their approvals, P&L, the exit rules ahead. NOT_FOUND for another strategy's position. */
   @Get('positions/:id')
-  position(@Param('id', ParseIntPipe) id: number): Promise<FuturesPositionResponse> {
+  position(@Param('id', IdParamPipe) id: number): Promise<FuturesPositionResponse> {
     return this.positions.view(id);
   }
 
