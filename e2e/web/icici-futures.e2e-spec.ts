@@ -102,6 +102,7 @@ describe('the ICICI futures pages (issue 16)', () => {
   });
 
   it('shows the futures position: entry, average, stop, target, P&L, averaging attempts with their approvals, exit rules', async () => {
+    await page.setViewportSize(WIDTHS.wide);
     await page.goto('/positions');
     await page.locator(`[data-testid=position-row-${positionId}] a`).first().click();
     await page.waitForURL(`**/futures/${positionId}`);

@@ -68,7 +68,7 @@ const price = (paise: number | null) => (paise === null ? null : paise / 100);
       }
 
       <h2 class="h5">Averaging attempts</h2>
-      <div class="table-responsive">
+      <div class="table-responsive" tabindex="0" role="region" aria-label="Averaging attempts">
         <table class="table table-sm small align-middle" data-testid="averaging-attempts">
           <thead><tr><th scope="col">Attempt</th><th scope="col">Request</th><th scope="col">Decision</th><th scope="col">Order</th></tr></thead>
           <tbody>
@@ -87,7 +87,7 @@ const price = (paise: number | null) => (paise === null ? null : paise / 100);
       </div>
 
       <h2 class="h5">Orders</h2>
-      <div class="table-responsive">
+      <div class="table-responsive" tabindex="0" role="region" aria-label="Orders">
         <table class="table table-sm small align-middle" data-testid="futures-orders">
           <thead><tr><th scope="col">Order</th><th scope="col">Purpose</th><th scope="col">Side</th><th scope="col">Qty</th><th scope="col">Filled @</th><th scope="col">Status</th><th scope="col">Approved by</th></tr></thead>
           <tbody>

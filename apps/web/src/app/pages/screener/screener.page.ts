@@ -30,7 +30,7 @@ type Evaluation = FuturesScreenResponse['evaluation'];
         @if (live()) { <span class="badge text-bg-info ms-1">now, not journalled</span> }
       </div>
       <h2 class="h5 mt-3">Candidates</h2>
-      <div class="table-responsive">
+      <div class="table-responsive" tabindex="0" role="region" aria-label="Candidates">
         <table class="table table-sm small align-middle" data-testid="candidates">
           <thead><tr><th>Underlying</th><th>Side</th><th>Score</th><th>Breakdown</th><th>OI Δ% / price Δ%</th><th>PCR</th><th>Sector 3/7/21d</th><th>RSI</th><th>Trend</th><th>ATR%</th></tr></thead>
           <tbody>
@@ -48,7 +48,7 @@ type Evaluation = FuturesScreenResponse['evaluation'];
         </table>
       </div>
       <h2 class="h5 mt-3">Dropped ({{ ev.screen?.dropped?.length ?? 0 }})</h2>
-      <div class="table-responsive">
+      <div class="table-responsive" tabindex="0" role="region" aria-label="Dropped">
         <table class="table table-sm small align-middle" data-testid="dropped">
           <thead><tr><th>Underlying</th><th>Why</th><th>Detail</th></tr></thead>
           <tbody>
