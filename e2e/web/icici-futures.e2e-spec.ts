@@ -82,6 +82,18 @@ describe('the ICICI futures pages (issue 16)', () => {
     expect(rejected).toMatchObject({ status: 'REJECTED', decidedBy: 'admin', reason: 'sector looks tired' });
     await expectText(page, `[data-testid=approval-${hdfc.id}]`, /REJECTED by admin — sector looks tired/);
     await expectText(page, '[data-testid=pending-approvals]', /Nothing waits for approval/);
+
+    // The trader's note goes into the knowledge store; the rules loaded at boot are searchable beside it.
+    await page.fill('#note-title', 'Results season');
+    await page.fill('#note-text', 'Avoid fresh IT futures entries in the week Infosys reports quarterly results.');
+    await page.locator('[data-testid=note-form] button[type=submit]').click();
+    await expectText(page, 'body', /Note stored \(FTS5\)/);
+    await page.fill('#knowledge-q', 'Infosys quarterly results week');
+    await page.locator('[data-testid=knowledge-search] button[type=submit]').click();
+    await expectText(page, '[data-testid=knowledge-hits]', /Results season[\s\S]*NOTE/);
+    await page.fill('#knowledge-q', 'futures averaging attempts');
+    await page.locator('[data-testid=knowledge-search] button[type=submit]').click();
+    await expectText(page, '[data-testid=knowledge-hits]', /DECISION/);
     await checkPage(page, 'approvals-decided');
   });
 
