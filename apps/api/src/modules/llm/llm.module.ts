@@ -6,6 +6,7 @@ import { CoreModule } from '../core/core.module';
 import { DeskKnowledgeService } from './knowledge/desk/desk-knowledge.service';
 import { KnowledgeController } from './knowledge/knowledge.controller';
 import { KNOWLEDGE_STORE, LLM_VALIDATOR } from './llm.tokens';
+import { PromptRowsService } from './prompt-rows.service';
 import { RecordingValidator } from './recording-validator';
 
 /**
@@ -20,7 +21,8 @@ import { RecordingValidator } from './recording-validator';
   imports: [CoreModule],
   controllers: [KnowledgeController],
   providers: [
-    { provide: LLM_VALIDATOR, inject: [APP_CONFIG, DataSource], useFactory: (config: AppConfig, dataSource: DataSource) => new RecordingValidator(validatorFor(config), dataSource) },
+    PromptRowsService,
+    { provide: LLM_VALIDATOR, inject: [APP_CONFIG, DataSource, PromptRowsService], useFactory: (config: AppConfig, dataSource: DataSource, prompts: PromptRowsService) => new RecordingValidator(validatorFor(config), dataSource, prompts) },
     { provide: KNOWLEDGE_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => knowledgeStoreFor(config) },
     DeskKnowledgeService,
   ],
