@@ -17,3 +17,4 @@ export * from './knowledge/fts5-knowledge-store';
 export * from './knowledge/chroma-knowledge-store';
 export * from './llm-config';
 export * from './knowledge/knowledge-documents';
+export * from './knowledge/seed-knowledge';

@@ -39,7 +39,7 @@ export interface InProcessJobQueueOptions {
  * The embedded driver: jobs run in this process, one at a time per queue, in enqueue order.
  * A job id is remembered until its registry retention ends (on the clock), so the same id
  * enqueued again is a duplicate and does not run. Retries per the registry with doubling
- * backoff; JobPayloadError and order jobs are never retried. Jobs enqueued before
+ * backoff; JobPayloadError is never retried. Jobs enqueued before
  * `startProcessing` wait for it. Nothing survives a restart (use BullMQ for that).
  */
 export class InProcessJobQueue implements JobQueue {

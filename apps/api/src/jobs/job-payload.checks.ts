@@ -1,11 +1,9 @@
 import { assertIsoDate, secondsOfDay } from '@mcube/domain';
 import { isSecretKey } from '../common/logging/redaction';
 import { JobPayloadError } from './job-errors';
-import type { AlertDeliverPayload, BacktestRunPayload, OrderSubmitPayload, SlotPayload, TickPayload } from './job-registry';
+import type { AlertDeliverPayload, BacktestRunPayload, SlotPayload, TickPayload } from './job-registry';
 
 const SLOT = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})$/;
-/** Broker tags are short and [a-z0-9]; a leading letter keeps BullMQ from reading the id as a number. */
-const CLIENT_ORDER_ID = /^[a-z][a-z0-9]{0,39}$/;
 
 function asRecord(job: string, payload: unknown): Record<string, unknown> {
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
@@ -50,21 +48,6 @@ export function checkSlotPayload(job: string, payload: unknown): SlotPayload {
     throw new JobPayloadError(job, `slot ${match[0]} is not a real date and time (${err instanceof Error ? err.message : String(err)})`);
   }
   return { slot: match[0] };
-}
-
-/** `orders.submit`: a clientOrderId (broker tag) and a positive integer account id, nothing else. */
-export function checkOrderSubmitPayload(payload: unknown): OrderSubmitPayload {
-  const job = 'orders.submit';
-  const record = asRecord(job, payload);
-  onlyKeys(job, record, ['clientOrderId', 'accountId']);
-  const { clientOrderId, accountId } = record;
-  if (typeof clientOrderId !== 'string' || !CLIENT_ORDER_ID.test(clientOrderId)) {
-    throw new JobPayloadError(job, `clientOrderId must be 1-40 characters of a-z 0-9 starting with a letter, got ${JSON.stringify(clientOrderId)}`);
-  }
-  if (typeof accountId !== 'number' || !Number.isInteger(accountId) || accountId <= 0) {
-    throw new JobPayloadError(job, `accountId must be a positive integer, got ${JSON.stringify(accountId)}`);
-  }
-  return { clientOrderId, accountId };
 }
 
 /** `alerts.deliver`: a positive alert id, a channel name, a recipient (1-200 printable characters), an attempt 1-50. */

@@ -54,7 +54,7 @@ export interface RepeatableSchedule {
 /**
  * The job queue port. Two drivers implement it: `InProcessJobQueue` (embedded default) and
  * `BullMqJobQueue` (REDIS_URL). Both check payloads on enqueue and again on dequeue, honour
- * job ids for dedup, run each queue serially, retry per the registry and never retry order jobs.
+ * job ids for dedup, run each queue serially, retry per the registry and never retry a payload error.
  */
 export interface JobQueue {
   readonly driver: 'in-process' | 'bullmq';

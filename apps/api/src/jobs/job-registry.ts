@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { JobPayloadError } from './job-errors';
-import { checkAlertDeliverPayload, checkBacktestRunPayload, checkOrderSubmitPayload, checkSlotPayload, checkTickPayload } from './job-payload.checks';
+import { checkAlertDeliverPayload, checkBacktestRunPayload, checkSlotPayload, checkTickPayload } from './job-payload.checks';
 
 /** Every queue. Each queue is processed serially (one job at a time) by each worker process. */
-export const QUEUE_NAMES = ['schedule', 'market-data', 'positions', 'strategy', 'risk', 'analytics', 'orders', 'alerts', 'backtests', 'brokers'] as const;
+export const QUEUE_NAMES = ['schedule', 'market-data', 'positions', 'strategy', 'risk', 'analytics', 'alerts', 'backtests', 'brokers'] as const;
 
 /** A queue name. */
 export type QueueName = (typeof QUEUE_NAMES)[number];
@@ -14,15 +14,6 @@ export type TickPayload = Record<string, never>;
 /** Payload of a scheduled job: the IST slot it stands for, `YYYY-MM-DDTHH:MM:SS`. */
 export interface SlotPayload {
   slot: string;
-}
-
-/**
- * Payload of `orders.submit`: a reference to an intent the orders module has journaled, never
- * the order's credentials. `clientOrderId` is the broker tag and the job id.
- */
-export interface OrderSubmitPayload {
-  clientOrderId: string;
-  accountId: number;
 }
 
 /**
@@ -60,7 +51,6 @@ export interface JobPayloads {
   'risk.calendar-horizon': SlotPayload;
   'analytics.daily-report': SlotPayload;
   'analytics.learning-update': SlotPayload;
-  'orders.submit': OrderSubmitPayload;
   'alerts.deliver': AlertDeliverPayload;
   'backtests.run': BacktestRunPayload;
   'brokers.login': SlotPayload;
@@ -114,8 +104,9 @@ const daily = <N extends ScheduledJobName>(name: N, queue: QueueName): JobDefini
 
 /**
  * THE job registry: every job with its queue, attempts, retention, payload check and job id.
- * Order jobs run exactly once (attempts 1; id = clientOrderId, so a redelivery or a second
- * enqueue is the same job). Scheduled jobs are identified by their IST slot.
+ * Scheduled jobs are identified by their IST slot. No job places an order: orders go through
+ * `OrdersService.submit`/`submitEntry` in the caller's own run (a queued-order job had no
+ * production caller and was removed, issue 13).
  */
 export const JOB_REGISTRY: { readonly [N in JobName]: JobDefinition<N> } = {
   'schedule.tick': { queue: 'schedule', attempts: 1, backoffMs: 0, keepSeconds: 600, check: checkTickPayload, jobId: () => undefined },
@@ -133,14 +124,6 @@ export const JOB_REGISTRY: { readonly [N in JobName]: JobDefinition<N> } = {
   'risk.calendar-horizon': daily('risk.calendar-horizon', 'risk'),
   'analytics.daily-report': daily('analytics.daily-report', 'analytics'),
   'analytics.learning-update': daily('analytics.learning-update', 'analytics'),
-  'orders.submit': {
-    queue: 'orders',
-    attempts: 1,
-    backoffMs: 0,
-    keepSeconds: 7 * DAY,
-    check: checkOrderSubmitPayload,
-    jobId: (p) => p.clientOrderId,
-  },
   // Retries are new jobs the handler schedules (so a 429's retry_after is honoured): one run each.
   'alerts.deliver': {
     queue: 'alerts',

@@ -53,7 +53,7 @@ export class MetricsService implements JobMetricsSink {
   }
 
   /** An order intent the gateway sent, acknowledged by the broker after `ms` (wall). */
-  intentAcked(path: 'submit' | 'entry' | 'queued', ms: number): void {
+  intentAcked(path: 'submit' | 'entry', ms: number): void {
     this.intentToAck.observe({ path }, ms / 1000);
   }
 

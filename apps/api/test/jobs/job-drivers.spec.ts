@@ -27,21 +27,21 @@ describe.each(['in-process', 'bullmq'] as const)('%s job queue', (kind) => {
     expect(d.runs.filter((r) => r.name === 'strategy.kotak.evaluate-entry')).toHaveLength(1);
   });
 
-  it('gives an order job exactly one attempt even when its handler throws', async () => {
+  it('gives a one-attempt job (a backtest run) exactly one attempt even when its handler throws', async () => {
     d = await makeDriver(kind, {
       overrides: {
-        'orders.submit': async () => {
-          throw new Error('broker timed out');
+        'backtests.run': async () => {
+          throw new Error('child process died');
         },
       },
     });
     await d.queue.startProcessing();
-    const { jobId } = await d.queue.enqueue('orders.submit', { clientOrderId: 'k0123456789abcdef012', accountId: 7 });
-    expect(jobId).toBe('k0123456789abcdef012');
+    const { jobId } = await d.queue.enqueue('backtests.run', { runId: 7 });
+    expect(jobId).toBe('backtests.run@7');
     const job = await settled(d.queue, jobId);
     await pause(300);
-    expect(job).toMatchObject({ state: 'failed', attemptsMade: 1, failedReason: 'broker timed out' });
-    expect(d.runs.filter((r) => r.name === 'orders.submit')).toHaveLength(1);
+    expect(job).toMatchObject({ state: 'failed', attemptsMade: 1, failedReason: 'child process died' });
+    expect(d.runs.filter((r) => r.name === 'backtests.run')).toHaveLength(1);
   });
 
   it('retries a failing non-order job up to its registry attempts', async () => {
@@ -64,7 +64,7 @@ describe.each(['in-process', 'bullmq'] as const)('%s job queue', (kind) => {
   it('refuses a malformed payload at enqueue, naming the problem, and runs nothing', async () => {
     d = await makeDriver(kind);
     await d.queue.startProcessing();
-    await expect(d.queue.enqueue('orders.submit', { clientOrderId: 'x', accountId: -3 })).rejects.toThrow(/accountId must be a positive integer/);
+    await expect(d.queue.enqueue('backtests.run', { runId: -3 })).rejects.toThrow(/runId/);
     await expect(d.queue.enqueue('positions.pnl', { slot: '2026-02-30T10:00:00' })).rejects.toThrow(JobPayloadError);
     await expect(d.queue.enqueue('risk.limits', { slot: '2026-11-23T10:00:00', password: 'hunter2' } as never)).rejects.toThrow(/unexpected payload field/);
     await pause(200);
@@ -87,13 +87,13 @@ describe('bullmq job queue, dequeue-time checks', () => {
     const prefix = (d.queue as BullMqJobQueue).prefix;
     const connection = new IORedis(SHARED_REDIS_URL, { maxRetriesPerRequest: null });
     // Another producer (an older release, a hand-made job) wrote a bad payload with retries on.
-    const raw = new Queue('orders', { connection, prefix });
+    const raw = new Queue('backtests', { connection, prefix });
     try {
-      await raw.add('orders.submit', { clientOrderId: 'k1', accountId: 'seven' }, { jobId: 'k1', attempts: 5 });
+      await raw.add('backtests.run', { runId: 'seven' }, { jobId: 'backtests.run@seven', attempts: 5 });
       await d.queue.startProcessing();
-      const job = await settled(d.queue, 'k1');
+      const job = await settled(d.queue, 'backtests.run@seven');
       expect(job).toMatchObject({ state: 'failed', attemptsMade: 1 });
-      expect(job.failedReason).toMatch(/orders.submit: accountId must be a positive integer/);
+      expect(job.failedReason).toMatch(/backtests.run: runId must be/);
       expect(d.runs).toEqual([]);
     } finally {
       await raw.close();

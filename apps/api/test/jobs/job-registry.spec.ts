@@ -21,7 +21,6 @@ describe('job registry', () => {
         'instruments.refresh',
         'market-data.option-chain',
         'market-data.snapshot',
-        'orders.submit',
         'positions.monitor',
         'positions.pnl',
         'risk.calendar-horizon',
@@ -37,20 +36,19 @@ describe('job registry', () => {
     );
   });
 
-  it('gives order jobs one attempt and every other job a small number', () => {
-    expect(JOB_REGISTRY['orders.submit'].attempts).toBe(1);
+  it('gives one-shot jobs one attempt and every other job a small number', () => {
     // Each delivery attempt is its own job: the handler schedules the next one with the backoff or retry_after.
     expect(JOB_REGISTRY['alerts.deliver'].attempts).toBe(1);
     // A backtest run is minutes of CPU whose failure is stored on the run: it runs once.
     expect(JOB_REGISTRY['backtests.run'].attempts).toBe(1);
-    for (const name of JOB_NAMES.filter((n) => n !== 'orders.submit' && n !== 'schedule.tick' && n !== 'alerts.deliver' && n !== 'backtests.run')) {
+    for (const name of JOB_NAMES.filter((n) => n !== 'schedule.tick' && n !== 'alerts.deliver' && n !== 'backtests.run')) {
       expect(JOB_REGISTRY[name].attempts).toBeGreaterThanOrEqual(2);
       expect(JOB_REGISTRY[name].attempts).toBeLessThanOrEqual(5);
     }
   });
 
-  it('uses the clientOrderId as the id of an order job', () => {
-    expect(jobIdOf('orders.submit', { clientOrderId: 'k00aa11bb22cc33dd44', accountId: 3 })).toBe('k00aa11bb22cc33dd44');
+  it('has no job that places an order: orders go through the gateway in the caller\'s own run (issue 13)', () => {
+    expect(JOB_NAMES.filter((n) => n.startsWith('orders.'))).toEqual([]);
   });
 
   it('gives every delivery attempt its own id, without the recipient in clear or a colon', () => {
@@ -71,18 +69,16 @@ describe('job registry', () => {
     expect(a).toContain('2026-08-10');
   });
 
-  it('schedules only registry jobs, each once', () => {
+  it('schedules only registry jobs, each once, none on the one-shot backtests queue', () => {
     const jobs = JOB_SCHEDULE.map((e) => e.job);
     expect(new Set(jobs).size).toBe(jobs.length);
-    for (const job of jobs) expect(queueOf(job)).not.toBe('orders');
+    for (const job of jobs) expect(queueOf(job)).not.toBe('backtests');
   });
 
   it.each([
-    ['orders.submit', null, /payload must be an object, got null/],
-    ['orders.submit', { clientOrderId: 'K-1', accountId: 1 }, /clientOrderId must be/],
-    ['orders.submit', { clientOrderId: '12345', accountId: 1 }, /clientOrderId must be/],
-    ['orders.submit', { clientOrderId: 'k1', accountId: 1.5 }, /accountId must be a positive integer/],
-    ['orders.submit', { clientOrderId: 'k1', accountId: 1, apiSecret: 'x' }, /unexpected payload field\(s\): apiSecret/],
+    ['backtests.run', null, /payload must be an object, got null/],
+    ['backtests.run', { runId: 1.5 }, /runId/],
+    ['backtests.run', { runId: 1, apiSecret: 'x' }, /unexpected payload field\(s\): apiSecret/],
     ['positions.monitor', { slot: '2026-11-23 10:00:00' }, /slot must be an IST/],
     ['positions.monitor', { slot: '2026-11-23T25:00:00' }, /not a real date and time/],
     ['positions.monitor', [], /got an array/],
@@ -116,9 +112,9 @@ describe('job handlers registry (the boot check)', () => {
 
   it('fails naming each job that has no handler', () => {
     const registry = new JobHandlersRegistry();
-    for (const name of JOB_NAMES.filter((n) => n !== 'orders.submit' && n !== 'risk.limits')) registry.register(name, noop);
+    for (const name of JOB_NAMES.filter((n) => n !== 'positions.pnl' && n !== 'risk.limits')) registry.register(name, noop);
     expect(() => registry.verify()).toThrow(JobRegistryError);
-    expect(() => registry.verify()).toThrow(/job "orders.submit" has no handler[\s\S]*job "risk.limits" has no handler|job "risk.limits" has no handler[\s\S]*job "orders.submit" has no handler/);
+    expect(() => registry.verify()).toThrow(/job "positions.pnl" has no handler[\s\S]*job "risk.limits" has no handler|job "risk.limits" has no handler[\s\S]*job "positions.pnl" has no handler/);
   });
 
   it('fails on a handler for a job the registry does not know', () => {

@@ -50,16 +50,16 @@ describe('JobsModule', () => {
     try {
       const queue = app.get<JobQueue>(JOB_QUEUE);
       expect(queue.driver).toBe('in-process');
-      const { jobId } = await queue.enqueue('orders.submit', { clientOrderId: 'k42', accountId: 1 });
+      const { jobId } = await queue.enqueue('backtests.run', { runId: 42 });
       expect((await settled(queue, jobId)).state).toBe('completed');
-      expect(standInRuns).toEqual([{ name: 'orders.submit', jobId: 'k42' }]);
+      expect(standInRuns).toEqual([{ name: 'backtests.run', jobId: 'backtests.run@42' }]);
     } finally {
       await app.close();
     }
   });
 
   it('fails the boot when a module registers a second handler for a job', async () => {
-    await expect(boot({}, [registering(['orders.submit'])])).rejects.toThrow(/job "orders\.submit" has two handlers \(from DomainModules and TradingModule\)/);
+    await expect(boot({}, [registering(['backtests.run'])])).rejects.toThrow(/job "backtests\.run" has two handlers \(from DomainModules and TradingModule\)/);
   });
 
   it('fails the boot when a module registers a handler for an unknown job', async () => {

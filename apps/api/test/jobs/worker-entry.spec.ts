@@ -39,11 +39,11 @@ describe('worker entry point', () => {
     const clock = new FixedClock(Date.now());
     const logger = memoryLogger();
     producer = await startBullMqJobQueue({ redisUrl: SHARED_REDIS_URL, prefix, handlers, logger, runner: new JobRunner({ handlers, clock, calendar: createDefaultNseCalendar(), logger }) });
-    const { jobId } = await producer.enqueue('orders.submit', { clientOrderId: 'kworker1', accountId: 1 });
+    const { jobId } = await producer.enqueue('approvals.expire', { slot: '2026-11-23T10:00:00' });
 
     expect((await settled(producer, jobId)).state).toBe('completed');
-    // Only the worker has processors: the job completed there, by the orders module's handler
-    // (an intent id nobody journaled is a no-op: nothing is sent).
-    expect(worker.get(JobHandlersRegistry).ownerOf('orders.submit')).toBe('OrdersModule');
+    // Only the worker has processors: the job completed there, by the strategies module's handler
+    // (no request is pending: nothing expires).
+    expect(worker.get(JobHandlersRegistry).ownerOf('approvals.expire')).toBe('StrategiesModule');
   }, 30_000);
 });

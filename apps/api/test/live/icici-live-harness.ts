@@ -127,7 +127,7 @@ export async function startIciciLive(opts: { liveTrading?: boolean; credentials?
   jobs.onModuleInit();
   const riskContext = new RiskContextService(dataSource, clock, gate, calendar, undefined, instruments);
   // As in the API: the gateway reads lot sizes and freeze quantities from the stored masters (ICICI's here).
-  const orders = new OrdersService(dataSource, clock, new SegmentThrottle(new InProcessTokenSource(clock), sleep), registry, riskContext, new OrderFiguresService(market), undefined, undefined, instruments);
+  const orders = new OrdersService(dataSource, clock, new SegmentThrottle(new InProcessTokenSource(clock), sleep), registry, riskContext, new OrderFiguresService(market), undefined, instruments);
   await scheduler.syncConnections();
   return {
     db,

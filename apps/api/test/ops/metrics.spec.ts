@@ -50,9 +50,9 @@ describe('GET /metrics (Prometheus, its own loopback port)', () => {
     const denied = await post('/api/orders', { ...REST_ENTRY_BODY, accountId: s.accounts.kotakId }).expect(422);
     const codes: string[] = denied.body.denials;
     expect(codes.length).toBeGreaterThan(0);
-    // A job run (an orders.submit for an intent nobody journaled: the handler finds nothing and is done).
+    // A job run (an approvals.expire with nothing pending: the handler finds nothing and is done).
     const jobs = s.app.get<InProcessJobQueue>(JOB_QUEUE, { strict: false });
-    await jobs.enqueue('orders.submit', { clientOrderId: 'kmetricsprobe', accountId: s.accounts.kotakId });
+    await jobs.enqueue('approvals.expire', { slot: '2026-11-23T10:00:00' });
     await jobs.onIdle();
 
     const res = await fetch(url);
@@ -65,10 +65,10 @@ describe('GET /metrics (Prometheus, its own loopback port)', () => {
     for (const code of codes) expect(sample(text, `mcube_risk_denials_total{code="${code}"}`)).toBe(1);
     expect(sample(text, 'mcube_orders{status="ACCEPTED"}')).toBe(2);
     expect(sample(text, 'mcube_orders{status="DENIED"}')).toBe(1);
-    expect(sample(text, 'mcube_job_duration_seconds_count{job="orders.submit",outcome="done"}')).toBe(1);
-    expect(sample(text, 'mcube_job_lag_seconds_count{job="orders.submit"}')).toBe(1);
-    expect(sample(text, 'mcube_queue_depth{queue="orders",state="waiting"}')).toBe(0);
-    expect(sample(text, 'mcube_queue_depth{queue="orders",state="active"}')).toBe(0);
+    expect(sample(text, 'mcube_job_duration_seconds_count{job="approvals.expire",outcome="done"}')).toBe(1);
+    expect(sample(text, 'mcube_job_lag_seconds_count{job="approvals.expire"}')).toBe(1);
+    expect(sample(text, 'mcube_queue_depth{queue="strategy",state="waiting"}')).toBe(0);
+    expect(sample(text, 'mcube_queue_depth{queue="strategy",state="active"}')).toBe(0);
     expect(sample(text, `mcube_trading_state{account="${s.accounts.kotakId}",broker="KOTAK",state="ACTIVE"}`)).toBe(1);
     expect(sample(text, `mcube_trading_state{account="${s.accounts.kotakId}",broker="KOTAK",state="HALTED"}`)).toBe(0);
     expect(sample(text, `mcube_breaker_open{account="${s.accounts.kotakId}",broker="KOTAK"}`)).toBe(0);

@@ -1,6 +1,5 @@
 import type { Clock, MarketDataPort } from '@mcube/domain';
 import type { DataSource } from 'typeorm';
-import type { JobQueue } from '../../src/jobs/job-queue.port';
 import type { Sleep } from '../../src/modules/core/clock/clock.token';
 import type { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
 import { OrderFiguresService } from '../../src/modules/orders/order-figures.service';
@@ -18,8 +17,8 @@ export const TEST_NIFTY_SPOT = 23_400;
  * `wallClock` (default: `clock`, so a fake sleep that advances it works), the gateway's margin
  * figures on `market` (default: NIFTY 50 at 23,400), the risk context on `clock`.
  */
-export function buildGateway(p: { dataSource: DataSource; clock: Clock; sleep: Sleep; registry: ExecutionClientRegistry; riskContext?: RiskContextService; market?: MarketDataPort; wallClock?: Clock; jobs?: JobQueue }): OrdersService {
+export function buildGateway(p: { dataSource: DataSource; clock: Clock; sleep: Sleep; registry: ExecutionClientRegistry; riskContext?: RiskContextService; market?: MarketDataPort; wallClock?: Clock }): OrdersService {
   const throttle = new SegmentThrottle(new InProcessTokenSource(p.wallClock ?? p.clock), p.sleep);
   const market = p.market ?? new QuoteBoard().set('NIFTY 50', { lastPrice: TEST_NIFTY_SPOT });
-  return new OrdersService(p.dataSource, p.clock, throttle, p.registry, p.riskContext ?? new RiskContextService(p.dataSource, p.clock), new OrderFiguresService(market), p.jobs);
+  return new OrdersService(p.dataSource, p.clock, throttle, p.registry, p.riskContext ?? new RiskContextService(p.dataSource, p.clock), new OrderFiguresService(market));
 }

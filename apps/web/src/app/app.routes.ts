@@ -13,6 +13,7 @@ export const appRoutes: Routes = [
       { path: '', pathMatch: 'full', redirectTo: 'dashboard' },
       { path: 'dashboard', title: 'mCube · Dashboard', loadComponent: () => import('./pages/dashboard/dashboard.page').then((m) => m.DashboardPage) },
       { path: 'positions', title: 'mCube · Positions', loadComponent: () => import('./pages/positions/positions.page').then((m) => m.PositionsPage) },
+      { path: 'futures/:id', title: 'mCube · Futures position', loadComponent: () => import('./pages/futures-position/futures-position.page').then((m) => m.FuturesPositionPage) },
       { path: 'positions/:id', title: 'mCube · Position', loadComponent: () => import('./pages/positions/position-detail.page').then((m) => m.PositionDetailPage) },
       { path: 'orders', title: 'mCube · Orders', loadComponent: () => import('./pages/orders/orders.page').then((m) => m.OrdersPage) },
       { path: 'orders/:id', title: 'mCube · Order', loadComponent: () => import('./pages/orders/order-detail.page').then((m) => m.OrderDetailPage) },

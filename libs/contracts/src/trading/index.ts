@@ -9,3 +9,4 @@ export * from './order-denied.response';
 export * from './exit-all.response';
 export * from './approval.response';
 export * from './futures-screen.response';
+export * from './futures-position.response';

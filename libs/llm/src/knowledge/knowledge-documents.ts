@@ -66,6 +66,10 @@ export function closedTradeDocument(t: {
   closedDate: string;
   averagingAttempts: number;
   note?: string;
+  /** The decision journal's inputs the trade was taken on (score breakdown, OI, sector, verdict, approvals), as text. */
+  decisionInputs?: string;
+  /** Extra searchable figures (score, verdict …); keys as `assertKnowledgeDocument` allows. */
+  metadata?: Readonly<Record<string, string | number | boolean>>;
   createdAtMs: number;
 }): KnowledgeDocument {
   const outcome = t.pnlPaise > 0 ? 'won' : t.pnlPaise < 0 ? 'lost' : 'broke even';
@@ -73,15 +77,16 @@ export function closedTradeDocument(t: {
     `${t.underlying} ${t.direction} ${t.contract}: ${outcome} ${formatPaise(Math.abs(t.pnlPaise))}.`,
     `Entered ${t.openedDate} at ${t.entryPrice}, closed ${t.closedDate} at ${t.exitPrice} (${t.exitReason}), ${t.quantity} units, ${t.averagingAttempts} averaging attempt(s).`,
     t.note ? `Note: ${t.note}` : '',
+    t.decisionInputs ? `Decision inputs: ${t.decisionInputs}` : '',
   ]
     .filter(Boolean)
     .join(' ');
   return {
     id: `trade:${t.positionId}`.replace(/[^A-Za-z0-9._:@/-]/g, '-'),
-    text,
+    text: text.slice(0, KNOWLEDGE_LIMITS.maxTextLength),
     source: { kind: 'TRADE', ref: `position ${t.positionId}`, title: `${t.underlying} ${t.direction} ${t.closedDate}` },
     tags: ['futures', slug(t.underlying), t.pnlPaise >= 0 ? 'win' : 'loss'],
-    metadata: { underlying: t.underlying, direction: t.direction, pnlPaise: t.pnlPaise, exitReason: t.exitReason },
+    metadata: { ...(t.metadata ?? {}), underlying: t.underlying, direction: t.direction, pnlPaise: t.pnlPaise, exitReason: t.exitReason },
     createdAtMs: t.createdAtMs,
   };
 }

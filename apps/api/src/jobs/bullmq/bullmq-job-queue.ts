@@ -34,7 +34,7 @@ const ignoreLateError = (): void => undefined;
  * `startProcessing` (the API in embedded mode, or `worker` processes elsewhere). Job ids come
  * from the registry, so an id already in Redis is not added twice; finished jobs are kept for
  * the registry retention. Repeatables are BullMQ job schedulers, stored in Redis: they survive
- * a restart of this process and, with AOF, of Redis. Payload errors and order jobs are never
+ * a restart of this process and, with AOF, of Redis. Payload errors and one-attempt jobs are never
  * retried (`BullMqJobExecutor`).
  */
 export class BullMqJobQueue implements JobQueue, BeforeApplicationShutdown {

@@ -13,6 +13,8 @@ export class RecordingValidator implements LlmValidator {
   constructor(
     private readonly inner: LlmValidator,
     private readonly dataSource: DataSource,
+    /** The `llm_prompts` row a validation used (by prompt name and version); absent in hand-built tests: promptId null. */
+    private readonly prompts?: { idOf(name: string, version: number): Promise<number | null> },
   ) {}
 
   get kind(): string {
@@ -26,10 +28,11 @@ export class RecordingValidator implements LlmValidator {
   async validate(request: TradeValidationRequest): Promise<TradeValidation> {
     const v = await this.inner.validate(request);
     const { idea } = request;
+    const promptId = this.prompts ? await this.prompts.idOf(v.promptName, v.promptVersion) : null;
     await inTransaction(this.dataSource, (m) =>
       m.insert(LlmValidation, {
         accountId: /^\d+$/.test(idea.accountId) ? Number(idea.accountId) : null,
-        promptId: null,
+        promptId,
         strategyType: 'LLM_VALIDATED_FUTURES',
         symbol: idea.contract.slice(0, 60),
         direction: idea.direction,

@@ -20,8 +20,6 @@ export interface JournalLeg {
 export interface JournalIntentsInput {
   readonly legs: readonly JournalLeg[];
   readonly nowMs: number;
-  /** Set for an intent journaled for an `orders.submit` job (see `Order.queuedAt`). */
-  readonly queued?: boolean;
 }
 
 /**
@@ -65,7 +63,6 @@ export function journalIntents(dataSource: DataSource, input: JournalIntentsInpu
             estimatedRiskPaise: intent.callerFigures?.riskPaise ?? null,
             estimatedExposurePaise: intent.callerFigures?.exposurePaise ?? null,
             product: intent.product ?? null,
-            queuedAt: input.queued ? new Date(nowMs) : null,
           }),
         );
         await journalInitialized(m, row, nowMs);

@@ -20,7 +20,6 @@ import { IciciJobs } from './live/icici/icici-jobs';
 import { IciciLiveBrokers } from './live/icici/icici-live-brokers.service';
 import { IciciSessionController } from './live/icici/icici-session.controller';
 import { IciciSessionService } from './live/icici/icici-session.service';
-import { OrderJobHandlers } from './order-job-handlers';
 import { OrderFiguresService } from './order-figures.service';
 import { OrdersController } from './orders.controller';
 import { OrderSyncScheduler } from './paper/order-sync.scheduler';
@@ -53,7 +52,6 @@ import { orderThrottleProviders } from './throttle/order-throttle.providers';
     OrderSyncScheduler,
     OrderGateService,
     OrderUpdatesPublisher,
-    OrderJobHandlers,
     AccountMarginService,
     // Live trading (issue 14): the Kotak adapters, the registry following the stored modes, the guarded switch, the broker jobs.
     KotakLiveBrokers,

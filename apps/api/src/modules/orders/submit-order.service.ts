@@ -3,7 +3,6 @@ import {
   effectiveTradingStateOf,
   isReducingIntent,
   istDateTimeOf,
-  paiseOfPrice,
   protectedLimitPrice,
   sliceQuantity,
   tickSize,
@@ -15,9 +14,7 @@ import {
 import { And, DataSource, LessThan, MoreThanOrEqual } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
 import { inTransaction } from '../../database/in-transaction';
-import { JOB_QUEUE, type JobQueue } from '../../jobs/job-queue.port';
 import { MetricsService } from '../../metrics/metrics.service';
-import type { OrderSubmitPayload } from '../../jobs/job-registry';
 import { CLOCK } from '../core/clock/clock.token';
 import { contractFreezeQuantity, contractLotSize } from '../data/instruments/contract-terms';
 import { ONE_ACTIVE_POSITION_INDEX } from '../positions/entities/position.entity';
@@ -33,7 +30,6 @@ import { applyOrderEventToRow } from './order-journal';
 import { NO_FIGURES, OrderFiguresService } from './order-figures.service';
 import { decideOrder } from './order-risk-decision';
 import { closePositionIfFlat, reservePosition } from './position-slot';
-import { claimQueuedRows, gatewayIntentOfRows } from './queued-intent';
 import { reducesPosition } from './reduces-position';
 import { SliceSender, type SliceToSend } from './slice-sender';
 import { ORDER_THROTTLE, SegmentThrottle } from './throttle/segment-throttle';
@@ -72,8 +68,6 @@ export class OrdersService {
     @Inject(EXECUTION_CLIENTS) private readonly clients: ExecutionClientRegistry,
     private readonly riskContext: RiskContextService,
     private readonly figures: OrderFiguresService,
-    /** The job queue `enqueue` uses; absent in hand-built gateways of unit tests. */
-    @Optional() @Inject(JOB_QUEUE) private readonly jobs?: JobQueue,
     /** The Prometheus instruments; absent in hand-built gateways. */
     @Optional() private readonly metrics?: MetricsService,
     /** Lot size and freeze quantity (slicing) from a stored broker master when one lists the contract. */
@@ -91,7 +85,7 @@ export class OrdersService {
   async submit(intent: GatewayIntent): Promise<SubmitResult> {
     const startedAt = performance.now();
     const client = this.clientFor(intent.accountId);
-    const journaled = await this.journalOnce([intent], intentIdFor(intent.accountId, intent.idempotencyKey), false);
+    const journaled = await this.journalOnce([intent], intentIdFor(intent.accountId, intent.idempotencyKey));
     if (!Array.isArray(journaled)) return journaled.duplicate[0];
     return this.measured('submit', startedAt, await this.sendJournaled(client, journaled))[0];
   }
@@ -108,48 +102,9 @@ export class OrdersService {
     const client = this.clientFor(entry.accountId);
     const legs: GatewayIntent[] = entry.legs.map((l) => ({ ...l, accountId: entry.accountId, purpose: 'ENTRY', strategyType: entry.strategyType, approval: entry.approval, callerFigures: entry.callerFigures, product: entry.product, idempotencyKey: entry.idempotencyKey }));
     const ids = legs.map((_, i) => intentIdFor(entry.accountId, entry.idempotencyKey === undefined ? undefined : `${entry.idempotencyKey}#${i + 1}`));
-    const journaled = await this.journalOnce(legs, ids, false);
+    const journaled = await this.journalOnce(legs, ids);
     const results = Array.isArray(journaled) ? this.measured('entry', startedAt, await this.sendJournaled(client, journaled)) : journaled.duplicate;
     return { duplicate: !Array.isArray(journaled), positionId: results.find((r) => r.positionId !== null)?.positionId ?? null, legs: results, denial: results.find((r) => r.denial)?.denial };
-  }
-
-  /**
-   * Journals one intent (orders INITIALIZED, `queuedAt` set, everything a later send needs
-   * stored on the rows) and enqueues `orders.submit` {clientOrderId: the intent id,
-   * accountId}; the job runs `runQueued`. Idempotent like `submit`. Throws AppException
-   * SERVICE_UNAVAILABLE when the account has no broker client or this process has no job
-   * queue (nothing is journaled then), DomainError for a malformed intent.
-   */
-  async enqueue(intent: GatewayIntent): Promise<SubmitResult> {
-    this.clientFor(intent.accountId);
-    if (!this.jobs) throw new AppException('SERVICE_UNAVAILABLE', 'this process has no job queue');
-    // The run re-reads the price from the row (integer paise): a finer price would change silently.
-    if (paiseOfPrice(intent.limitPrice) !== intent.limitPrice * 100) throw new AppException('VALIDATION_FAILED', [`limitPrice ${intent.limitPrice} is not a whole number of paise`]);
-    const journaled = await this.journalOnce([intent], intentIdFor(intent.accountId, intent.idempotencyKey), true);
-    if (!Array.isArray(journaled)) return journaled.duplicate[0];
-    const [leg] = journaled;
-    await this.jobs.enqueue('orders.submit', { clientOrderId: leg.intentId, accountId: intent.accountId });
-    return this.result(leg.intentId, leg.rows, false);
-  }
-
-  /**
-   * The `orders.submit` job: loads the journaled intent, claims it (see `claimQueuedRows`)
-   * and runs the same risk checks and send path as `submit`, at run time. A job for an intent
-   * that is unknown, not queued or no longer INITIALIZED (a redelivery) does nothing and
-   * returns null. Throws AppException SERVICE_UNAVAILABLE when the account lost its broker
-   * client (the orders are withdrawn: CANCELED, nothing sent).
-   */
-  async runQueued(payload: OrderSubmitPayload): Promise<SubmitResult | null> {
-    const startedAt = performance.now();
-    const rows = (await this.ordersOfIntent(payload.clientOrderId)).filter((r) => r.accountId === payload.accountId);
-    if (rows.length === 0 || !(await claimQueuedRows(this.dataSource, rows, this.clock.nowMs()))) return null;
-    const client = this.clients.get(payload.accountId);
-    if (!client) {
-      await this.sender.withdraw(rows);
-      throw new AppException('SERVICE_UNAVAILABLE', `account ${payload.accountId} has no broker connection`);
-    }
-    const intent = gatewayIntentOfRows(rows);
-    return this.measured('queued', startedAt, await this.sendJournaled(client, [{ intent, intentId: payload.clientOrderId, rows, limitPrice: intent.limitPrice }]))[0];
   }
 
   /** Orders journaled for an intent id (its slices), oldest first. */
@@ -164,7 +119,7 @@ export class OrdersService {
    * Records the intent → ack latency (wall time, from `startedAt`) of a command whose orders
    * went to the broker; a denied one is counted by `deny` instead. Returns `results`.
    */
-  private measured(path: 'submit' | 'entry' | 'queued', startedAt: number, results: SubmitResult[]): SubmitResult[] {
+  private measured(path: 'submit' | 'entry', startedAt: number, results: SubmitResult[]): SubmitResult[] {
     // Acknowledged: every slice has the broker's answer (not still INITIALIZED or SUBMITTED).
     const acked = results.every((r) => !r.denial && r.statuses.length > 0 && r.statuses.every((s) => s !== 'INITIALIZED' && s !== 'SUBMITTED' && s !== 'DENIED'));
     if (this.metrics && acked) {
@@ -180,7 +135,7 @@ export class OrdersService {
   }
 
   /** Slices, prices and journals a command once per idempotency key; a key seen before returns its first results. */
-  private async journalOnce(intents: readonly GatewayIntent[], ids: string | readonly string[], queued: boolean): Promise<JournaledLeg[] | { duplicate: SubmitResult[] }> {
+  private async journalOnce(intents: readonly GatewayIntent[], ids: string | readonly string[]): Promise<JournaledLeg[] | { duplicate: SubmitResult[] }> {
     const intentIds = typeof ids === 'string' ? [ids] : ids;
     // A random id is new by construction; only a caller's key can have been seen before.
     if (intents[0].idempotencyKey !== undefined && (await this.ordersOfIntent(intentIds[0])).length > 0) return { duplicate: await this.resultsOf(intentIds, true) };
@@ -194,7 +149,7 @@ export class OrdersService {
       return { intent, intentId: intentIds[i], slices, limitPrice };
     });
     try {
-      const rows = await journalIntents(this.dataSource, { legs, nowMs, queued });
+      const rows = await journalIntents(this.dataSource, { legs, nowMs });
       return legs.map((l, i) => ({ intent: l.intent, intentId: l.intentId, limitPrice: l.limitPrice, rows: rows[i] }));
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
@@ -202,7 +157,7 @@ export class OrdersService {
     }
   }
 
-  /** The part after the journal, shared by `submit`, `submitEntry` and `runQueued`; an unexpected failure withdraws what was not sent. */
+  /** The part after the journal, shared by `submit` and `submitEntry`; an unexpected failure withdraws what was not sent. */
   private async sendJournaled(client: ExecutionClient, legs: readonly JournaledLeg[]): Promise<SubmitResult[]> {
     try {
       return await this.decideAndSend(client, legs);

@@ -11,6 +11,8 @@ import { PositionsModule } from '../positions/positions.module';
 import { ApprovalEvents } from './approvals/approval-events';
 import { ApprovalsController } from './approvals/approvals.controller';
 import { ApprovalsService } from './approvals/approvals.service';
+import { ClosedTradeKnowledgeService } from './icici/closed-trade-knowledge.service';
+import { FuturesPositionViewService } from './icici/futures-position-view.service';
 import { IciciFuturesController } from './icici/icici-futures.controller';
 import { IciciFuturesRunner } from './icici/icici-futures.runner';
 import { IciciJobHandlers } from './icici/icici-job-handlers';
@@ -42,6 +44,8 @@ import { strangleRuntimeSettingsFor } from './runtime/strangle-runtime-settings'
     IciciFuturesRunner,
     ApprovalsService,
     IciciJobHandlers,
+    FuturesPositionViewService,
+    ClosedTradeKnowledgeService,
   ],
   exports: [StrategyParametersService, KotakStrangleRunner, IciciFuturesRunner, ApprovalsService],
 })

@@ -17,6 +17,7 @@ import { StrategyEntriesPaused1796195241907 } from './1796195241907-StrategyEntr
 import { KotakLiveTrading1796198805456 } from './1796198805456-KotakLiveTrading';
 import { IciciApprovalQueue1796194917844 } from './1796194917844-IciciApprovalQueue';
 import { PendingHalts1796208190719 } from './1796208190719-PendingHalts';
+import { DropQueuedOrderColumns1796200000000 } from './1796200000000-DropQueuedOrderColumns';
 
 /** The sqlite migrations, oldest first. */
 export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -37,4 +38,5 @@ export const SQLITE_MIGRATIONS: Array<new () => MigrationInterface> = [
   KotakLiveTrading1796198805456,
   IciciApprovalQueue1796194917844,
   PendingHalts1796208190719,
+  DropQueuedOrderColumns1796200000000,
 ];

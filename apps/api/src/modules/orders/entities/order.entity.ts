@@ -155,14 +155,6 @@ export class Order extends TimestampedRow {
   @CodeColumn({ length: 4, nullable: true })
   product!: 'NRML' | 'MIS' | null;
 
-  /** When the intent was journaled for an `orders.submit` job (null: sent in the caller's request). */
-  @InstantColumn({ nullable: true })
-  queuedAt!: Date | null;
-
-  /** When an `orders.submit` run claimed it: a redelivered job finds it set and does nothing. */
-  @InstantColumn({ nullable: true })
-  dispatchedAt!: Date | null;
-
   @VersionColumn()
   version!: number;
 }

@@ -6,7 +6,7 @@ import type { GatewayIntent } from '../../orders/gateway-intent';
 import { OrdersService } from '../../orders/submit-order.service';
 import { orderStateOf } from '../runtime/order-state-of';
 
-export const ICICI_STRATEGY_TYPE = 'LLM_VALIDATED_FUTURES';
+export const ICICI_STRATEGY_TYPE = 'LLM_VALIDATED_FUTURES' as const;
 
 /**
  * The ICICI strategy's orders through the gateway (`OrdersService.submit`), one intent each.

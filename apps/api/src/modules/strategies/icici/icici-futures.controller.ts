@@ -1,13 +1,14 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FuturesScreenResponse } from '@mcube/contracts';
+import type { FuturesPositionResponse, FuturesScreenResponse } from '@mcube/contracts';
 import type { FuturesEvaluation } from '@mcube/strategy-icici-futures';
 import { DataSource, In } from 'typeorm';
+import { IdParamPipe } from '../../../common/pipes/id-param.pipe';
 import { EvaluationQueryDto } from '../runtime/dto/evaluation-query.dto';
 import { DecisionJournalEntry } from '../entities/decision-journal-entry.entity';
+import { FuturesPositionViewService } from './futures-position-view.service';
 import { ICICI_STRATEGY_TYPE } from './gateway-futures-orders';
 import { IciciFuturesRunner } from './icici-futures.runner';
-
 
 /** The running ICICI futures strategy over REST (any role): read-only. */
 @ApiTags('strategies')
@@ -16,7 +17,14 @@ export class IciciFuturesController {
   constructor(
     private readonly runner: IciciFuturesRunner,
     private readonly dataSource: DataSource,
+    private readonly positions: FuturesPositionViewService,
   ) {}
+
+  /** An ICICI futures position: entry, average, stop, target, averaging attempts with their approvals, P&L, the exit rules ahead. NOT_FOUND for another strategy's position. */
+  @Get('positions/:id')
+  position(@Param('id', IdParamPipe) id: number): Promise<FuturesPositionResponse> {
+    return this.positions.view(id);
+  }
 
   /** "What would it do now?": morning check, window, screen and plans on the market clock; never validates, journals or trades. NOT_FOUND without an enabled configuration. */
   @Get('evaluation')

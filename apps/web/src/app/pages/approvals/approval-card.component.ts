@@ -20,7 +20,7 @@ interface Passage {
       <div class="card-header d-flex flex-wrap gap-2 align-items-center">
         <span class="badge" [class.text-bg-warning]="a.status === 'PENDING'" [class.text-bg-success]="a.status === 'APPROVED'" [class.text-bg-danger]="a.status === 'REJECTED'" [class.text-bg-secondary]="a.status === 'EXPIRED'">{{ a.status }}</span>
         <strong class="me-auto" [title]="r.contract" [attr.data-testid]="'approval-contract-' + a.id">{{ a.kind }} {{ r.direction }} {{ contractName() }}</strong>
-        <span class="small text-secondary">expires {{ a.expiresAtMs | date: 'dd MMM HH:mm' : '+0530' }} IST</span>
+        <span class="small">expires {{ a.expiresAtMs | date: 'dd MMM HH:mm' : '+0530' }} IST</span>
       </div>
       <div class="card-body small">
         <p class="mb-2">{{ a.summary }}</p>
@@ -44,7 +44,7 @@ interface Passage {
       @if (a.status === 'PENDING' && canDecide()) {
         <div class="card-footer d-flex gap-2">
           <button type="button" class="btn btn-sm btn-success" [disabled]="busy()" (click)="approve.emit(a)">Approve</button>
-          <button type="button" class="btn btn-sm btn-outline-danger" [disabled]="busy()" (click)="reject.emit(a)">Reject…</button>
+          <button type="button" class="btn btn-sm btn-danger" [disabled]="busy()" (click)="reject.emit(a)">Reject…</button>
         </div>
       }
     </div>

@@ -7,12 +7,13 @@ import { asyncResource } from '../../shared/ui/async-resource';
 import { LoadStateComponent } from '../../shared/ui/load-state.component';
 import { ApprovalCardComponent } from './approval-card.component';
 import { ApprovalsApi } from './approvals.api';
+import { KnowledgeNotesComponent } from './knowledge-notes.component';
 
 /** The human approval queue: pending ICICI entries and averaging orders with their cards (Approve / Reject for a trader or admin), and recent decisions. */
 @Component({
   selector: 'mc-approvals-page',
   changeDetection: ChangeDetectionStrategy.OnPush,
-  imports: [LoadStateComponent, ApprovalCardComponent],
+  imports: [LoadStateComponent, ApprovalCardComponent, KnowledgeNotesComponent],
   template: `
     <div class="d-flex flex-wrap align-items-center gap-2 mb-3">
       <h1 class="h3 mb-0 me-auto">Approvals</h1>
@@ -36,6 +37,8 @@ import { ApprovalsApi } from './approvals.api';
         <div class="col-12 text-secondary small">No decision yet.</div>
       }
     </div>
+    <h2 class="h5 mt-4">Trader's notes and knowledge</h2>
+    <mc-knowledge-notes [canWrite]="auth.canWrite()" />
   `,
 })
 export class ApprovalsPage {

@@ -23,7 +23,7 @@ import { RupeesPipe } from '../../shared/ui/rupees.pipe';
       <ul class="list-unstyled d-md-none mb-0" data-testid="position-cards">
         @for (p of rows; track p.id) {
           <li class="card shadow-sm mb-2" [attr.data-testid]="'position-card-' + p.id" [attr.data-state]="p.state">
-            <a class="card-body p-2 text-reset text-decoration-none d-block" [routerLink]="['/positions', p.id]">
+            <a class="card-body p-2 text-reset text-decoration-none d-block" [routerLink]="detailLink(p)">
               <div class="d-flex justify-content-between align-items-baseline">
                 <span class="fs-5 fw-semibold" [class.text-success]="net(p) > 0" [class.text-danger]="net(p) < 0" data-testid="position-card-pnl">{{ net(p) | rupees }}</span>
                 <span class="badge" [class.text-bg-primary]="p.state === 'ACTIVE'" [class.text-bg-warning]="p.state === 'EXITING'" [class.text-bg-secondary]="p.state === 'CLOSED'">{{ p.state }}</span>
@@ -49,10 +49,10 @@ import { RupeesPipe } from '../../shared/ui/rupees.pipe';
             <tbody>
               @for (p of rows; track p.id) {
                 <tr [attr.data-testid]="'position-row-' + p.id" [attr.data-status]="p.status" [attr.data-state]="p.state">
-                  <td><a [routerLink]="['/positions', p.id]">#{{ p.id }}</a></td>
+                  <td><a [routerLink]="detailLink(p)">#{{ p.id }}</a></td>
                   <td><span class="badge" [class.text-bg-primary]="p.state === 'ACTIVE'" [class.text-bg-warning]="p.state === 'EXITING'" [class.text-bg-secondary]="p.state === 'CLOSED'">{{ p.state }}</span></td>
                   <td>{{ accountName(p.accountId) }}</td>
-                  <td><a class="text-reset" [routerLink]="['/positions', p.id]">{{ p.underlying }}</a></td>
+                  <td><a class="text-reset" [routerLink]="detailLink(p)">{{ p.underlying }}</a></td>
                   <td class="text-nowrap">{{ p.expiryDate | date: 'dd MMM yyyy' }}</td>
                   <td class="text-end fw-semibold text-nowrap" [class.text-success]="net(p) > 0" [class.text-danger]="net(p) < 0" data-testid="position-pnl">{{ net(p) | rupees }}</td>
                   <td class="text-end text-nowrap">{{ p.unrealizedPnlPaise | rupees }}</td>
@@ -76,6 +76,8 @@ export class PositionsPage {
   // Names only: the list still shows (with account ids) if the accounts cannot be read.
   private readonly accounts = asyncResource(() => this.accountsApi.list());
   protected readonly net = netPnlPaise;
+  /** ICICI futures positions open their own page (plan, averaging attempts with approvals); the rest the position detail. */
+  protected readonly detailLink = (p: { id: number; strategyType: string }) => (p.strategyType === 'LLM_VALIDATED_FUTURES' ? ['/futures', p.id] : ['/positions', p.id]);
 
   constructor() {
     inject(LiveSocketService)
