@@ -22,6 +22,7 @@ import { MarketClockService } from './market/market-clock.service';
 import { MarketService } from './market/market.service';
 import { ChainSummaryService } from './market/chain-summary.service';
 import { ChainSnapshotService } from './snapshots/chain-snapshot.service';
+import { CrossProcessEventsRelay } from './snapshots/cross-process-events.relay';
 import { MarketEventsBus } from './snapshots/market-events.bus';
 import { MarketJobHandlers } from './snapshots/market-job-handlers';
 import { QuoteSnapshotService } from './snapshots/quote-snapshot.service';
@@ -49,6 +50,7 @@ import { TickPublisher } from './ws/tick-publisher.service';
     ...marketSourceProviders,
     MarketClockSaver,
     MarketEventsBus,
+    CrossProcessEventsRelay,
     MarketService,
     ChainSummaryService,
     MarketClockService,
