@@ -66,7 +66,12 @@ export class CrossProcessEventsRelay implements OnModuleInit, OnModuleDestroy {
 
   async onModuleDestroy(): Promise<void> {
     this.unsubscribeBus?.();
-    await Promise.all([this.subscriber, this.publisher].map((r) => r?.quit().catch(() => r.disconnect())));
+    // The subscriber has nothing to flush (and a quit would wait for a Redis that may be down);
+    // the publisher sends what it has in flight first when it is connected.
+    this.subscriber?.disconnect();
+    const publisher = this.publisher;
+    if (publisher?.status === 'ready') await publisher.quit().catch(() => publisher.disconnect());
+    else publisher?.disconnect();
   }
 
   private forward(message: WsMessage): void {
