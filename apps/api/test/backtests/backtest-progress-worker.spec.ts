@@ -10,7 +10,7 @@ import { createWorkerContext } from '../../src/worker-context';
 import { deletePrefix, SHARED_REDIS_URL, uniquePrefix } from '../jobs/job-test-kit';
 import { login, SecurityApp, SessionAuth, startSecurityApp, testEnv } from '../security/security-app';
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 90_000): Promise<T> {
+async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 240_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await probe();
@@ -41,7 +41,7 @@ describe('backtest progress from a worker process reaches the API socket', () =>
     worker = await createWorkerContext(loadConfig(testEnv(api.db.database, { ...redisEnv, LOG_LEVEL: 'silent' })), { logger: { destination: quiet() } });
     trader = await login(api, 'trader');
     viewer = await login(api, 'viewer');
-  }, 120_000);
+  }, 180_000);
 
   afterAll(async () => {
     ws?.terminate();
@@ -93,5 +93,5 @@ describe('backtest progress from a worker process reaches the API socket', () =>
 
     const detail = (await api.http().get(`/api/backtests/${created.id}`).set('cookie', viewer.cookie).expect(200)).body as BacktestDetailResponse;
     expect(detail).toMatchObject({ id: created.id, status: 'COMPLETED', progressPct: 100 });
-  }, 150_000);
+  }, 300_000);
 });
