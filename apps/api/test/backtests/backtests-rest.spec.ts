@@ -9,7 +9,7 @@ import { Position } from '../../src/modules/positions/entities/position.entity';
 import { positionFor } from '../db/fixtures';
 import { login, SecurityApp, SessionAuth, startSecurityApp } from '../security/security-app';
 
-// A run is a child process (compile, load, engine): about 5 s on an idle machine, 46–60+ s at a
+// A run is a child process (compile, load, engine): 46 to over 60 s at a
 // load average of 20 on the shared one, where a 60 s wait timed out. The waits allow for that.
 async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 240_000): Promise<T> {
   const end = Date.now() + ms;
