@@ -10,7 +10,7 @@ import { positionFor } from '../db/fixtures';
 import { login, SecurityApp, SessionAuth, startSecurityApp } from '../security/security-app';
 
 // A run is a child process (compile, load, engine): 46 to over 60 s at a
-// load average of 20 on the shared one, where a 60 s wait timed out. The waits allow for that.
+// load average of 20 on the shared machine, where a 60 s wait timed out. The waits allow for that.
 async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 240_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
