@@ -6,7 +6,9 @@ export default {
   displayName: 'api',
   rootDir: __dirname,
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/src/**/*.int-spec.ts', '<rootDir>/test/**/*.spec.ts'],
-  // Integration tests share one PostgreSQL server; keep files serial to avoid cross-talk.
+  // Each suite has its own database and Redis prefix (test/db/test-database.ts), so files could run
+  // side by side; they run one at a time because many boot the whole app, child processes and
+  // timers that measure real time, and CI has 2 cores.
   maxWorkers: 1,
   // The PostgreSQL pass (TEST_DATABASE=postgres) creates and migrates a database per app boot:
   // the same tests, more time for their hooks.

@@ -1,3 +1,4 @@
+import { Position } from '../../src/modules/positions/entities/position.entity';
 import { mintApprovalToken, type ApprovalBinding } from '../../src/modules/orders/approval/approval-token';
 import { ApprovalToken } from '../../src/modules/orders/entities/approval-token.entity';
 import type { GatewayIntent } from '../../src/modules/orders/gateway-intent';
@@ -67,7 +68,7 @@ describe('the gateway consumes a single-use approval token bound to the exact or
     expect(row.tokenHash).not.toContain(token.slice(4, 20));
 
     // The position is closed by hand so only the token can refuse the replay.
-    await g.dataSource.query(`UPDATE positions SET status = 'CLOSED' WHERE account_id = ?`, [icici]);
+    await g.dataSource.getRepository(Position).update({ accountId: icici }, { status: 'CLOSED' });
     const replay = await g.orders.submit(entry(token));
     expect(codesOf(replay)).toEqual(['APPROVAL_TOKEN_USED']);
     expect(broker.orders).toHaveLength(1);

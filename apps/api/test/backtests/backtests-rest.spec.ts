@@ -9,7 +9,9 @@ import { Position } from '../../src/modules/positions/entities/position.entity';
 import { positionFor } from '../db/fixtures';
 import { login, SecurityApp, SessionAuth, startSecurityApp } from '../security/security-app';
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 60_000): Promise<T> {
+// A run is a child process (compile, load, engine): 46 to over 60 s at a
+// load average of 20 on the shared machine, where a 60 s wait timed out. The waits allow for that.
+async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 240_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
     const v = await probe();
@@ -117,7 +119,7 @@ describe('backtests over REST and the socket', () => {
     const audit = await s.dataSource.getRepository(AuditLogEntity).findOneByOrFail({ action: 'backtest.run', entityId: String(created.id) });
     expect(audit.actor).toBe(s.users.trader.username);
     expect(JSON.parse(audit.newValue ?? '{}')).toMatchObject({ strategy: 'kotak-strangle', seed: 7, params: { 'engine.tickMinutes': '15' } });
-  }, 120_000);
+  }, 300_000);
 
   it('is deterministic: the same request gives the same report', async () => {
     const runs = ((await get('/api/backtests').expect(200)).body as BacktestRunResponse[]).filter((r) => r.status === 'COMPLETED');
@@ -129,7 +131,7 @@ describe('backtests over REST and the socket', () => {
     const first = (await get(`/api/backtests/${runs[0].id}`).expect(200)).body as BacktestDetailResponse;
     expect(done.report!.trades).toEqual(first.report!.trades);
     expect(done.report!.decisions).toEqual(first.report!.decisions);
-  }, 120_000);
+  }, 300_000);
 
   it('reports the drift of paper trades against a completed run, each difference explained', async () => {
     const run = ((await get('/api/backtests').expect(200)).body as BacktestRunResponse[]).find((r) => r.status === 'COMPLETED')!;

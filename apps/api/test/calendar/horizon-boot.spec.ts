@@ -127,9 +127,14 @@ describe.each(['2027-03-01', '2028-06-05'])('the API with its market on %s, past
   /** Order sync passes (paper matching, fills) until the position is no longer ACTIVE; its status. */
   async function settle(positionId: number): Promise<string> {
     const status = async () => (await s.dataSource.getRepository(Position).findOneByOrFail({ id: positionId })).status;
+    // The sync's fills reach the position through the broker's pushed updates, applied after
+    // `tick()` resolves: on a loaded machine (the PostgreSQL pass, load 20) five back-to-back
+    // ticks ended before the close was committed. Up to 5 market steps, each given real time.
     for (let i = 0; i < 5 && (await status()) === 'ACTIVE'; i++) {
       clock.advance(2_000);
       await s.app.get(OrderSyncScheduler, { strict: false }).tick();
+      const until = Date.now() + 10_000;
+      while (Date.now() < until && (await status()) === 'ACTIVE') await new Promise((r) => setTimeout(r, 100));
     }
     return status();
   }

@@ -20,21 +20,34 @@ interface ChildOutput {
   fallbacks: number;
 }
 
-/** Runs one gateway process to the end of its burst; resolves with what it printed. */
-function runChild(databaseJson: string, prefix: string, startAtMs: number): Promise<ChildOutput> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'throttle-child.ts'), databaseJson, SHARED_REDIS_URL, prefix, String(PER_PROCESS), String(startAtMs)], {
-      cwd: REPO,
-      env: { ...process.env, SWC_NODE_PROJECT: 'apps/api/tsconfig.spec.json', NODE_ENV: 'test' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (err += d.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out) as ChildOutput) : reject(new Error(`child exited ${code}: ${err}`))));
+/** One gateway process: `ready` once it has booted and sent its warm-up order, `start` sets its burst off, `done` is what it printed. */
+interface Child {
+  ready: Promise<void>;
+  start(atMs: number): void;
+  done: Promise<ChildOutput>;
+}
+
+function runChild(databaseJson: string, prefix: string): Child {
+  const child = spawn(process.execPath, ['-r', '@swc-node/register', join(__dirname, 'throttle-child.ts'), databaseJson, SHARED_REDIS_URL, prefix, String(PER_PROCESS)], {
+    cwd: REPO,
+    env: { ...process.env, SWC_NODE_PROJECT: 'apps/api/tsconfig.spec.json', NODE_ENV: 'test' },
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
+  let out = '';
+  let err = '';
+  let onReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => (onReady = resolve));
+  child.stdout.on('data', (d: Buffer) => {
+    out += d.toString();
+    if (out.startsWith('READY\n')) onReady();
+  });
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const done = new Promise<ChildOutput>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.replace(/^READY\n/, '')) as ChildOutput) : reject(new Error(`child exited ${code}: ${err}`))));
+  });
+  // A child that dies before it is ready must fail the test, not leave it waiting.
+  return { ready: Promise.race([ready, done.then(() => undefined)]), start: (atMs) => child.stdin.end(`${atMs}\n`), done };
 }
 
 /**
@@ -63,9 +76,13 @@ describe('the order throttle shared in Redis', () => {
       await ds.destroy();
       paths.push(JSON.stringify(db.database));
     }
-    // Both start their burst at the same wall instant, once both have booted.
-    const startAtMs = Date.now() + 8_000;
-    const outputs = await Promise.all(paths.map((p) => runChild(p, prefix, startAtMs)));
+    // Both start their burst at the same wall instant, once both have booted and sent their
+    // warm-up order (however long that takes on a loaded machine).
+    const children = paths.map((p) => runChild(p, prefix));
+    await Promise.all(children.map((c) => c.ready));
+    const startAtMs = Date.now() + 500;
+    for (const c of children) c.start(startAtMs);
+    const outputs = await Promise.all(children.map((c) => c.done));
 
     for (const o of outputs) {
       expect(o.statuses).toEqual(Array(PER_PROCESS).fill('ACCEPTED'));
@@ -80,7 +97,8 @@ describe('the order throttle shared in Redis', () => {
     expect(all[all.length - 1] - all[0]).toBeGreaterThanOrEqual(3000);
     // Both processes got tokens in the first second (one shared bucket, not a queue per process).
     for (const o of outputs) expect(Math.min(...o.grantedAt)).toBeLessThan(all[0] + 1000);
-  }, 60_000);
+    // Two child processes compile and boot before the burst: 40 s on the loaded shared machine.
+  }, 180_000);
 
   it("falls back to the process's own bucket while Redis cannot be reached, and says so", async () => {
     const unreachable = new Redis('redis://127.0.0.1:1', { maxRetriesPerRequest: 0, enableOfflineQueue: false, retryStrategy: () => null, lazyConnect: true });

@@ -1,9 +1,10 @@
 /**
  * One order-gateway process for the shared-throttle test (run with `node -r @swc-node/register`):
- * argv = sqlite path, Redis URL, key prefix, orders to send, wall time (epoch ms) to start at.
- * It builds the gateway as the orders module does with REDIS_URL set (the Redis token source on
- * the deployment's prefix, real timers), sends one warm-up order, then its orders in one burst
- * at the start time, and prints, as JSON on stdout, the Redis server time at which each order
+ * argv = the database (JSON), Redis URL, key prefix, orders to send. It builds the gateway as
+ * the orders module does with REDIS_URL set (the Redis token source on the deployment's prefix,
+ * real timers), sends one warm-up order, prints `READY`, reads the burst's start time (epoch ms)
+ * from stdin, sends its orders in one burst at that time, and prints, as a JSON line on stdout,
+ * the Redis server time at which each order
  * of the burst got its throttle token and the wall time (Date.now) at which it reached its broker.
  */
 import { FixedClock, type BrokerMargin, type ExecutionClient } from '@mcube/domain';
@@ -24,7 +25,7 @@ import { QuoteBoard } from './quote-board.fake';
 import type { AppConfig } from '../../src/config/app-config';
 
 async function main(): Promise<void> {
-  const [databaseJson, redisUrl, prefix, countText, startText] = process.argv.slice(2);
+  const [databaseJson, redisUrl, prefix, countText] = process.argv.slice(2);
   const dataSource = await createDataSource(buildDataSourceOptions(JSON.parse(databaseJson) as AppConfig['database'], { logging: false })).initialize();
   // The market clock stays inside the session; the throttle runs on real time.
   const market = new FixedClock(SESSION_MS);
@@ -50,12 +51,29 @@ async function main(): Promise<void> {
   await orders.submit(strangleLeg(1, { purpose: 'ADJUST', positionId: 1, side: 'BUY', quantity: 65, limitPrice: 5 }));
   sentAt.length = 0;
   grantedAt.length = 0;
-  await timerSleep(Number(startText) - Date.now());
+  // Booted and warm: say so, then wait for the start time the parent sends once every child is ready.
+  process.stdout.write('READY\n');
+  const startAtMs = await startTime();
+  await timerSleep(startAtMs - Date.now());
   const results = await Promise.all(Array.from({ length: Number(countText) }, (_, i) => orders.submit(strangleLeg(1, { purpose: 'ADJUST', positionId: 1, side: 'BUY', quantity: 65, limitPrice: 10 + i * 0.05 }))));
   const statuses = results.flatMap((r) => r.statuses);
   process.stdout.write(JSON.stringify({ sentAt, grantedAt, statuses, fallbacks }));
   redis.disconnect();
   await dataSource.destroy();
+}
+
+/** The burst's start (epoch ms): the first line the parent writes on stdin. */
+function startTime(): Promise<number> {
+  return new Promise((resolve) => {
+    let text = '';
+    process.stdin.on('data', (d: Buffer) => {
+      text += d.toString();
+      if (text.includes('\n')) {
+        process.stdin.pause();
+        resolve(Number(text.split('\n')[0]));
+      }
+    });
+  });
 }
 
 main().catch((error: unknown) => {

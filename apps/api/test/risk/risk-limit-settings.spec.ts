@@ -1,3 +1,4 @@
+import { Position } from '../../src/modules/positions/entities/position.entity';
 import { FixedClock } from '@mcube/domain';
 import { seedTradingAccounts } from '../../src/cli/seed-trading-accounts';
 import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
@@ -58,7 +59,7 @@ describe('approval and days-to-expiry are stored risk limits, not code', () => {
 
     it('switching approval on makes an entry without an approver APPROVAL_REQUIRED; off again, it passes', async () => {
       // The previous test's entry holds the one position; close that slot for this one.
-      await s.dataSource.query(`UPDATE positions SET status = 'CLOSED' WHERE account_id = ?`, [s.accounts.kotakId]);
+      await s.dataSource.getRepository(Position).update({ accountId: s.accounts.kotakId }, { status: 'CLOSED' });
       await put({ requiresApproval: true }).expect(200);
       const denied = await submit('approval-1').expect(422);
       expect(denied.body.denials).toEqual(['APPROVAL_REQUIRED']);

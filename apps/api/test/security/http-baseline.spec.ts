@@ -1,4 +1,5 @@
 import { Controller, Get, Post } from '@nestjs/common';
+import { deletePrefix, SHARED_REDIS_URL, uniquePrefix } from '../jobs/job-test-kit';
 import { capturedLogs, login, SecurityApp, startSecurityApp } from './security-app';
 
 /** Test-only routes that fail the way a bug would. */
@@ -91,21 +92,25 @@ describe('HTTP baseline', () => {
   });
 
   it('checks Redis when configured: up on the local server, 503 when unreachable', async () => {
-    const up = await startSecurityApp({ env: { REDIS_URL: 'redis://127.0.0.1:6379' } });
+    // Its own prefix: the default one would share BullMQ queues and the events channel with any other mCube on this Redis.
+    const prefix = uniquePrefix();
+    const up = await startSecurityApp({ env: { REDIS_URL: SHARED_REDIS_URL, MCUBE_QUEUE_PREFIX: prefix } });
     try {
       const res = await up.http().get('/health').expect(200);
       expect(res.body.info).toMatchObject({ database: { status: 'up' }, redis: { status: 'up' } });
     } finally {
       await up.close();
+      await deletePrefix(SHARED_REDIS_URL, prefix);
     }
-    const down = await startSecurityApp({ env: { REDIS_URL: 'redis://127.0.0.1:1' } });
+    const down = await startSecurityApp({ env: { REDIS_URL: 'redis://127.0.0.1:1', MCUBE_QUEUE_PREFIX: uniquePrefix() } });
     try {
       const res = await down.http().get('/health').expect(503);
       expect(res.body).toMatchObject({ status: 'error', error: { redis: { status: 'down' } } });
     } finally {
       await down.close();
     }
-  });
+    // Two more full app boots: 51 s at a load average of 20 on the shared machine.
+  }, 180_000);
 
   it('writes structured JSON request logs with the correlation id', async () => {
     await s.http().get('/health').set('x-request-id', 'log-check-42');

@@ -1,3 +1,4 @@
+import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
 import { ApiKeyEntity } from '../../src/modules/core/entities/api-key.entity';
 import { UserEntity } from '../../src/modules/core/entities/user.entity';
 import { Order } from '../../src/modules/orders/entities/order.entity';
@@ -57,8 +58,9 @@ describe('password change', () => {
     expect(keys.map((k) => k.revokedAt !== null)).toEqual([true]);
     await s.http().post('/api/auth/login').send({ username: 'viewer', password: TEST_SECRETS.viewerPassword }).expect(401);
     await s.http().post('/api/auth/login').send({ username: 'viewer', password: 'Viewer-new-pass-2027' }).expect(200);
-    const audit = await s.dataSource.query(`SELECT new_value FROM audit_log WHERE action = 'user.password-change' AND entity_id = ?`, [String(s.users.viewer.id)]);
-    expect(audit.map((a: { new_value: string }) => JSON.parse(a.new_value))).toEqual([{ passwordChanged: true, apiKeysRevoked: 1 }]);
+    // Through the entity, not raw SQL: a `?` placeholder is SQLite's only (PostgreSQL wants $1).
+    const audit = await s.dataSource.getRepository(AuditLogEntity).find({ where: { action: 'user.password-change', entityId: String(s.users.viewer.id) } });
+    expect(audit.map((a) => JSON.parse(a.newValue ?? 'null'))).toEqual([{ passwordChanged: true, apiKeysRevoked: 1 }]);
   });
 });
 

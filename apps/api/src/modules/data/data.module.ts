@@ -23,6 +23,7 @@ import { MarketService } from './market/market.service';
 import { ChainSummaryService } from './market/chain-summary.service';
 import { ChainSnapshotService } from './snapshots/chain-snapshot.service';
 import { ContractQuotes } from './market/contract-quotes';
+import { CrossProcessEventsRelay } from './snapshots/cross-process-events.relay';
 import { MarketEventsBus } from './snapshots/market-events.bus';
 import { MarketJobHandlers } from './snapshots/market-job-handlers';
 import { QuoteSnapshotService } from './snapshots/quote-snapshot.service';
@@ -51,6 +52,7 @@ import { TickPublisher } from './ws/tick-publisher.service';
     MarketClockSaver,
     MarketEventsBus,
     ContractQuotes,
+    CrossProcessEventsRelay,
     MarketService,
     ChainSummaryService,
     MarketClockService,
