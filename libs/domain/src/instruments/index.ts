@@ -7,3 +7,4 @@ export * from './slice-quantity';
 export * from './tick-size';
 export * from './strike-interval';
 export * from './spot-symbol';
+export * from './contract-symbol';

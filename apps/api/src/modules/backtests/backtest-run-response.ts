@@ -1,5 +1,5 @@
 import { instrumentName, type BacktestDetailResponse, type BacktestReportResponse, type BacktestRunResponse, type BacktestTrade } from '@mcube/contracts';
-import { parseContractSymbol } from '@mcube/market-sim';
+import { parseContractSymbol } from '@mcube/domain';
 import { backtestAnalytics } from './backtest-analytics';
 import type { BacktestRun } from './entities/backtest-run.entity';
 

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { KnowledgeStore, LlmPort, LlmValidator } from '@mcube/domain';
 import { createKnowledgeStore, createLlmValidator, OllamaLlmClient } from '@mcube/llm';
+import type { DataSource } from 'typeorm';
 import type { AppConfig, LlmConfig } from '../../config/app-config';
 
 /** The defaults of DECISIONS §6 when the configuration names nothing: rules validator, FTS5. */
@@ -25,7 +26,8 @@ export function languageModelFor(config: AppConfig): LlmPort | null {
 }
 
 /**
- * Where the embedded FTS5 store lives: the application's SQLite file (a second connection, WAL),
+ * Where the embedded FTS5 store lives: the application's SQLite file (through its own connection
+ * when the data source is given, see `knowledgeStoreFor`),
  * or on PostgreSQL a `knowledge.sqlite` next to the default SQLite path (FTS5 is SQLite's).
  */
 export function knowledgeDatabaseOf(config: AppConfig): string {
@@ -36,8 +38,22 @@ export function knowledgeDatabaseOf(config: AppConfig): string {
   return join('./data', 'knowledge.sqlite');
 }
 
+/**
+ * The application's own better-sqlite3 connection, when the data source is SQLite: the FTS5 store
+ * writes through it. A second connection to the same file made TypeORM's deferred transactions
+ * fail with "database is locked" whenever a knowledge write (the boot seeding, a closed trade)
+ * committed between a transaction's first read and its first write (WAL cannot upgrade a stale
+ * snapshot; the busy timeout does not apply). On one connection the store's short transactions
+ * simply run between (or, as savepoints, inside) the application's.
+ */
+function sharedSqliteConnection(dataSource: DataSource | undefined): Parameters<typeof createKnowledgeStore>[0]['knowledgeDatabase'] | undefined {
+  if (!dataSource || dataSource.options.type !== 'better-sqlite3') return undefined;
+  return (dataSource.driver as unknown as { databaseConnection?: Parameters<typeof createKnowledgeStore>[0]['knowledgeDatabase'] }).databaseConnection;
+}
+
 /** The knowledge store the configuration asks for: Chroma when CHROMA_URL is set, else FTS5. */
-export function knowledgeStoreFor(config: AppConfig): KnowledgeStore {
+export function knowledgeStoreFor(config: AppConfig, dataSource?: DataSource): KnowledgeStore {
   const llm = config.llm ?? DEFAULT_LLM_CONFIG;
-  return createKnowledgeStore({ mode: llm.mode, ollamaHost: llm.ollamaUrl, model: llm.model, timeoutMs: llm.timeoutMs, chromaUrl: llm.chromaUrl, knowledgeDatabase: knowledgeDatabaseOf(config) });
+  const knowledgeDatabase = (config.database.type === 'sqlite' ? sharedSqliteConnection(dataSource) : undefined) ?? knowledgeDatabaseOf(config);
+  return createKnowledgeStore({ mode: llm.mode, ollamaHost: llm.ollamaUrl, model: llm.model, timeoutMs: llm.timeoutMs, chromaUrl: llm.chromaUrl, knowledgeDatabase });
 }

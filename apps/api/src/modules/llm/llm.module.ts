@@ -24,7 +24,7 @@ import { RecordingValidator } from './recording-validator';
   providers: [
     PromptRowsService,
     { provide: LLM_VALIDATOR, inject: [APP_CONFIG, DataSource, PromptRowsService], useFactory: (config: AppConfig, dataSource: DataSource, prompts: PromptRowsService) => new RecordingValidator(validatorFor(config), dataSource, prompts) },
-    { provide: KNOWLEDGE_STORE, inject: [APP_CONFIG], useFactory: (config: AppConfig) => knowledgeStoreFor(config) },
+    { provide: KNOWLEDGE_STORE, inject: [APP_CONFIG, DataSource], useFactory: (config: AppConfig, dataSource: DataSource) => knowledgeStoreFor(config, dataSource) },
     { provide: LANGUAGE_MODEL, inject: [APP_CONFIG], useFactory: (config: AppConfig) => languageModelFor(config) },
     DeskKnowledgeService,
   ],
