@@ -84,7 +84,7 @@ describe('BullMQ schedule across a Redis restart', () => {
     await after?.close().catch(() => undefined);
     await redis.crash();
     rmSync(dir, { recursive: true, force: true });
-  });
+  }, 60_000); // a worker's close is forced after its 10 s grace (BullMqJobQueue.closeWorker)
 
   it('keeps the job scheduler, waiting and delayed jobs, and runs them after the restart', async () => {
     const prefix = 'mcube-restart';

@@ -25,6 +25,9 @@ export interface BullMqJobQueueDeps {
 
 const STATES: readonly JobStateName[] = ['waiting', 'delayed', 'active', 'completed', 'failed'];
 
+/** How long a worker's close may wait for its running job before it is forced (wall time). */
+const WORKER_CLOSE_GRACE_MS = 10_000;
+
 /** A closed queue's late connection failure: nothing is left to do with it. */
 const ignoreLateError = (): void => undefined;
 
@@ -162,7 +165,7 @@ export class BullMqJobQueue implements JobQueue, BeforeApplicationShutdown {
   private async closeOnce(): Promise<void> {
     const { connection, queues } = this.deps;
     connection.off('ready', this.registerWorkers);
-    await Promise.all(this.workers().map((w) => w.close()));
+    await Promise.all(this.workers().map((w) => this.closeWorker(w)));
     await Promise.all([...queues.values()].map((q) => q.close()));
     // A queue closed before its connection was ever ready still waits for it, and that wait
     // fails on the disconnect below as an 'error' event after close() removed every listener:
@@ -171,6 +174,25 @@ export class BullMqJobQueue implements JobQueue, BeforeApplicationShutdown {
     // quit() would wait for a connection that may never come back: disconnect when not ready.
     if (connection.status === 'ready') await connection.quit().catch(() => connection.disconnect());
     else connection.disconnect();
+  }
+
+  /**
+   * Closes a worker, letting its running job finish; a close still pending after the grace
+   * period (a blocking command stuck on a connection that came back after a Redis restart, seen
+   * once in CI) is forced, so a shutdown never hangs: a job cut short stays active in Redis and
+   * BullMQ's stalled-job check hands it to the next worker.
+   */
+  private async closeWorker(worker: Worker): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const graceful = worker.close().then(() => true);
+    const timedOut = new Promise<boolean>((resolve) => {
+      timer = setTimeout(() => resolve(false), WORKER_CLOSE_GRACE_MS);
+      timer.unref();
+    });
+    const closed = await Promise.race([graceful, timedOut]).finally(() => clearTimeout(timer));
+    if (closed) return;
+    this.deps.logger.warn({ msg: 'job worker did not close in time: forced', queue: worker.name, graceMs: WORKER_CLOSE_GRACE_MS });
+    await worker.close(true).catch(() => undefined);
   }
 
   // Registered only on a live connection: BullMQ leaves a reconnect loop behind when a worker
