@@ -10,6 +10,10 @@ export default {
   // side by side; they run one at a time because many boot the whole app, child processes and
   // timers that measure real time, and CI has 2 cores.
   maxWorkers: 1,
+  // In band, one process for every file: a handle a failing suite leaves open (a Redis client
+  // still reconnecting after its close timed out, seen once) must not keep CI waiting after the
+  // results are printed.
+  forceExit: true,
   // The PostgreSQL pass (TEST_DATABASE=postgres) creates and migrates a database per app boot:
   // the same tests, more time for their hooks.
   ...(process.env['TEST_DATABASE'] === 'postgres' ? { testTimeout: 120_000 } : {}),
