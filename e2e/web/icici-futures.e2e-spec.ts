@@ -98,10 +98,11 @@ describe('the ICICI futures pages (issue 16)', () => {
   });
 
   it('once nothing waits for a person, shows the next screen of the market day with its candidates and every drop with its reason', async () => {
-    // While a request waits the screen is skipped (APPROVAL_PENDING: one request at a time); the next slot screens the universe.
+    // While a request waits the screen is skipped (APPROVAL_PENDING: one request at a time, tested in
+    // libs/strategies/icici-futures entry-approval.spec.ts); whether a slot fell inside the previous
+    // test's wait depends on the machine's speed, so only the screen after it is asserted here.
     const screens = await eventually('an ICICI screen with its universe', () => getJson<FuturesScreenResponse[]>(page.request, `/api/strategies/icici-futures/screens?accountId=${icici.id}`), (list) => list.some((x) => x.evaluation.screen !== null), 150_000);
     const screen = screens.find((x) => x.evaluation.screen !== null)!.evaluation;
-    expect(screens.some((x) => x.reasonCode === 'APPROVAL_PENDING')).toBe(true);
     expect(screen.date).toBe(MARKET_DAY);
     expect(screen.screen?.universe.length ?? 0).toBeGreaterThan(0);
     await page.goto('/screener');
