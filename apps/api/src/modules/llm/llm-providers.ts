@@ -38,6 +38,9 @@ export function knowledgeDatabaseOf(config: AppConfig): string {
   return join('./data', 'knowledge.sqlite');
 }
 
+/** What the FTS5 store opens: a file path or an open better-sqlite3 connection. */
+type KnowledgeDatabase = NonNullable<Parameters<typeof createKnowledgeStore>[0]['knowledgeDatabase']>;
+
 /**
  * The application's own better-sqlite3 connection, when the data source is SQLite: the FTS5 store
  * writes through it. A second connection to the same file made TypeORM's deferred transactions
@@ -46,9 +49,9 @@ export function knowledgeDatabaseOf(config: AppConfig): string {
  * snapshot; the busy timeout does not apply). On one connection the store's short transactions
  * simply run between (or, as savepoints, inside) the application's.
  */
-function sharedSqliteConnection(dataSource: DataSource | undefined): Parameters<typeof createKnowledgeStore>[0]['knowledgeDatabase'] | undefined {
-  if (!dataSource || dataSource.options.type !== 'better-sqlite3') return undefined;
-  return (dataSource.driver as unknown as { databaseConnection?: Parameters<typeof createKnowledgeStore>[0]['knowledgeDatabase'] }).databaseConnection;
+function sharedSqliteConnection(dataSource: DataSource | undefined): KnowledgeDatabase | undefined {
+  if (dataSource?.options.type !== 'better-sqlite3') return undefined;
+  return (dataSource.driver as unknown as { databaseConnection?: KnowledgeDatabase }).databaseConnection;
 }
 
 /** The knowledge store the configuration asks for: Chroma when CHROMA_URL is set, else FTS5. */
