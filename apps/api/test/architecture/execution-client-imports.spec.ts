@@ -1,26 +1,9 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { importsOf, REPO, tsFiles } from './source-scan';
 
-const REPO = join(__dirname, '..', '..', '..', '..');
 const ORDERS_DIR = join('apps', 'api', 'src', 'modules', 'orders') + sep;
 const SCANNED = [join('apps', 'api', 'src'), join('libs', 'strategies')];
-
-function tsFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : tsFiles(path);
-    return path.endsWith('.ts') ? [path] : [];
-  });
-}
-
-/** Module specifiers a file imports or re-exports (static, dynamic and require). */
-function importsOf(source: string): string[] {
-  const out: string[] = [];
-  const re = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g;
-  for (let m = re.exec(source); m; m = re.exec(source)) out.push(m[1]);
-  return out;
-}
 
 /** Why a file outside the orders module may not contain this, or undefined when it may. */
 function executionClientViolation(source: string): string | undefined {

@@ -1,31 +1,14 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { importsOf, REPO, tsFiles } from './source-scan';
 
-const REPO = join(__dirname, '..', '..', '..', '..');
 const API_SRC = join('apps', 'api', 'src');
 /** The one production file allowed to know the simulator: it builds the configured market source. */
 const MARKET_SOURCE_FACTORY = join(API_SRC, 'modules', 'data', 'source', 'market-source.factory.ts');
 
-function tsFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : tsFiles(path);
-    return path.endsWith('.ts') ? [path] : [];
-  });
-}
-
 /** Production sources only: specs (unit and integration) may build a simulator for their fixtures. */
 function isProduction(file: string): boolean {
   return !/\.(spec|int-spec)\.ts$/.test(file);
-}
-
-/** Module specifiers a file imports or re-exports (static, dynamic and require). */
-function importsOf(source: string): string[] {
-  const out: string[] = [];
-  const re = /(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*|\bimport\s+)['"]([^'"]+)['"]/g;
-  for (let m = re.exec(source); m; m = re.exec(source)) out.push(m[1]);
-  return out;
 }
 
 /** Why a file may not contain this, or undefined when it may. */
