@@ -33,6 +33,19 @@ export async function tradableExpiry(request: APIRequestContext): Promise<string
 }
 
 /** A marketable paper short strangle entry (nearest liquid call and put, SELL well under the bid). */
+/**
+ * Pauses the weekly strangle's own entries (as a trader would, audited) so that its 10:00 entry
+ * cannot race a position the test opens itself; returns the PUT's HTTP status.
+ */
+export async function pauseStrangleEntries(request: APIRequestContext): Promise<number> {
+  const configs = await getJson<{ id: number; strategyType: string }[]>(request, '/api/strategy-configs');
+  const strangle = configs.find((c) => c.strategyType === 'WEEKLY_NIFTY_STRANGLE');
+  if (!strangle) throw new Error('no WEEKLY_NIFTY_STRANGLE strategy config');
+  const { csrfToken } = await getJson<{ csrfToken: string }>(request, '/api/auth/me');
+  const paused = await request.put(`/api/strategy-configs/${strangle.id}/entries-paused`, { data: { paused: true, reason: 'e2e: the test opens the position' }, headers: { 'x-csrf-token': csrfToken } });
+  return paused.status();
+}
+
 export async function strangleEntry(request: APIRequestContext, accountId: number, idempotencyKey: string): Promise<{ status: number; body: unknown }> {
   const expiry = await tradableExpiry(request);
   const chain = await getJson<OptionChainResponse>(request, `/api/market/option-chain?underlying=NIFTY&expiry=${expiry}`);

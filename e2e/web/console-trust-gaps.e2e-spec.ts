@@ -4,7 +4,7 @@ import type { ExitAllAndHaltResponse, PositionDetailResponse } from '@mcube/cont
 import { freshEnv, runInit, RunningApi, startApi } from '../api/built-api';
 import { axeSeriousOrWorse } from './axe';
 import { eventually, expectText, launchChromium, logIn, openConsole, PageProblems, unexpectedConsoleErrors } from './console-browser';
-import { getJson, horizontalOverflow, PHONE, post, shot, strangleEntry, WIDE } from './console-section-helpers';
+import { getJson, horizontalOverflow, PHONE, post, shot, pauseStrangleEntries, strangleEntry, WIDE } from './console-section-helpers';
 
 const ADMIN_PASSWORD = 'e2e-gaps-admin-pass-1';
 const TRADER_FIRST_PASSWORD = 'e2e-gaps-trader-first-1';
@@ -15,10 +15,6 @@ const HUMAN_NAME = /^NIFTY \d{2} [A-Z][a-z]{2} \d+ (CE|PE)$/;
 interface ListedAccount {
   id: number;
   broker: 'KOTAK' | 'ICICI';
-}
-interface StrategyConfig {
-  id: number;
-  strategyType: string;
 }
 interface ListedOrder {
   id: number;
@@ -60,10 +56,7 @@ describe('a console a trader trusts: per-leg exit, names, audit menu, axe everyw
     await logIn(page, 'admin', ADMIN_PASSWORD);
     kotak = (await getJson<ListedAccount[]>(page.request, '/api/accounts')).find((a) => a.broker === 'KOTAK') as ListedAccount;
     // The strategy's own 10:00 entry must not race the test's position.
-    const strangle = (await getJson<StrategyConfig[]>(page.request, '/api/strategy-configs')).find((c) => c.strategyType === 'WEEKLY_NIFTY_STRANGLE') as StrategyConfig;
-    const { csrfToken } = await getJson<{ csrfToken: string }>(page.request, '/api/auth/me');
-    const paused = await page.request.put(`/api/strategy-configs/${strangle.id}/entries-paused`, { data: { paused: true, reason: 'e2e: the test opens the position' }, headers: { 'x-csrf-token': csrfToken } });
-    expect(paused.status()).toBe(200);
+    expect(await pauseStrangleEntries(page.request)).toBe(200);
     const entry = await strangleEntry(page.request, kotak.id, 'e2e-gaps-entry');
     expect(entry.status).toBe(201);
     const positionId = (entry.body as { positionId: number }).positionId;

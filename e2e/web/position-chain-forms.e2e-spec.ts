@@ -4,7 +4,7 @@ import type { PositionDetailResponse } from '@mcube/contracts';
 import { freshEnv, runInit, RunningApi, startApi } from '../api/built-api';
 import { eventually, expectText, launchChromium, logIn, openConsole, PageProblems, unexpectedConsoleErrors } from './console-browser';
 import { axeSeriousOrWorse } from './axe';
-import { getJson, horizontalOverflow, PHONE, shot, strangleEntry, WIDE } from './console-section-helpers';
+import { getJson, horizontalOverflow, PHONE, shot, pauseStrangleEntries, strangleEntry, WIDE } from './console-section-helpers';
 
 const ADMIN_PASSWORD = 'e2e-sections-admin-pass-1';
 
@@ -49,10 +49,7 @@ describe('position view, option chain, forms and phones (issue 20 §4–§7)', (
     await logIn(page, 'admin', ADMIN_PASSWORD);
     kotak = (await getJson<ListedAccount[]>(page.request, '/api/accounts')).find((a) => a.broker === 'KOTAK') as ListedAccount;
     // The strategy's own 10:00 entry must not race the test's position.
-    const strangle = (await getJson<StrategyConfig[]>(page.request, '/api/strategy-configs')).find((c) => c.strategyType === 'WEEKLY_NIFTY_STRANGLE') as StrategyConfig;
-    const { csrfToken } = await getJson<{ csrfToken: string }>(page.request, '/api/auth/me');
-    const paused = await page.request.put(`/api/strategy-configs/${strangle.id}/entries-paused`, { data: { paused: true, reason: 'e2e: the test opens the position' }, headers: { 'x-csrf-token': csrfToken } });
-    expect(paused.status()).toBe(200);
+    expect(await pauseStrangleEntries(page.request)).toBe(200);
     const entry = await strangleEntry(page.request, kotak.id, 'e2e-sections-entry');
     expect(entry.status).toBe(201);
     positionId = (entry.body as { positionId: number }).positionId;
