@@ -16,7 +16,9 @@ describe('the Ollama validator through the real ollama client against a local Ol
   let validator: ModelTradeValidator;
   beforeAll(async () => {
     await server.start();
-    validator = new ModelTradeValidator({ llm: new OllamaLlmClient({ host: server.url, model: MODEL, timeoutMs: 400 }), model: MODEL, timeoutMs: 400 });
+    // A generous timeout: on a loaded CI machine a 400 ms one expired before the fake server
+    // answered, and the late answer was then read by the next test. The timeout test has its own.
+    validator = new ModelTradeValidator({ llm: new OllamaLlmClient({ host: server.url, model: MODEL, timeoutMs: 10_000 }), model: MODEL, timeoutMs: 10_000 });
   });
   afterAll(() => server.stop());
   const validate = (idea = buildTradeIdea()) => validator.validate({ idea, passages: PASSAGES, minConfidence: 0.7 });
@@ -74,7 +76,8 @@ describe('the Ollama validator through the real ollama client against a local Ol
 
   it('times out a server that does not answer, as TIMED_OUT, never approved', async () => {
     server.replyToChat({ json: ollamaChatBody(verdict()), delayMs: 3_000 });
-    const v = await validate();
+    const impatient = new ModelTradeValidator({ llm: new OllamaLlmClient({ host: server.url, model: MODEL, timeoutMs: 400 }), model: MODEL, timeoutMs: 400 });
+    const v = await impatient.validate({ idea: buildTradeIdea(), passages: PASSAGES, minConfidence: 0.7 });
     expect(v).toMatchObject({ passed: false, rejectCode: 'TIMEOUT', status: 'TIMED_OUT', verdict: null });
     expect(v.latencyMs).toBeLessThan(2_500);
   });
