@@ -71,6 +71,8 @@ export interface IciciLiveHarness {
   readonly hosts: ReturnType<typeof iciciBreezeHosts>;
   readonly killSwitch: KillSwitchService;
   readonly alerts: AlertsService;
+  /** The Kotak adapters of the same process (no Kotak account here). */
+  readonly kotak: KotakLiveBrokers;
   /** MCUBE_CREDENTIALS_KEY of this harness (for a CLI process over the same database). */
   readonly credentialsKeyText: string;
   /** Moves the clock forward to `time` IST of `day`. */
@@ -153,6 +155,7 @@ export async function startIciciLive(opts: { liveTrading?: boolean; credentials?
     hosts,
     killSwitch,
     alerts,
+    kotak,
     credentialsKeyText,
     at(day: string, time: string) {
       clock.advance(epochMsOfIst(day, time) - clock.nowMs());
