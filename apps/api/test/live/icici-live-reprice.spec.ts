@@ -2,6 +2,7 @@ import { contractSymbol } from '@mcube/market-sim';
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { Alert } from '../../src/modules/alerts/entities/alert.entity';
 import { CancelOrderService } from '../../src/modules/orders/cancel-order.service';
+import { LiveMarketData } from '../../src/modules/orders/live/live-market-data.service';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { Position } from '../../src/modules/positions/entities/position.entity';
 import { CHASE_AFTER_MS, ExitChaserService } from '../../src/modules/positions/exit-chaser.service';
@@ -9,11 +10,12 @@ import { ManualExitService } from '../../src/modules/positions/manual-exit.servi
 import { QuoteBoard } from '../orders/quote-board.fake';
 import { simQuotes } from '../orders/sim-contract-quotes';
 import { startIciciLive, type IciciLiveHarness } from './icici-live-harness';
-import { approved, futures, NIFTY_FUT } from './icici-live-intents';
+import { approved, EXPIRY, futures, NIFTY_FUT } from './icici-live-intents';
 
 /**
  * Issue 15: re-pricing a working ICICI order. The gateway re-prices an exit by cancel and resend
- * (the exit chaser); the execution port's `modifyOrder` is implemented by the Breeze adapter and
+ * (the exit chaser, reading ICICI's touch for a LIVE account while the configured source stands
+ * still); the execution port's `modifyOrder` is implemented by the Breeze adapter and
  * reachable on the registry's live client, though no gateway path calls it yet. Both against the
  * local Breeze server, including a re-price whose cancel times out and a modify that times out
  * or is refused.
@@ -28,11 +30,15 @@ describe('re-pricing a working ICICI order (local Breeze server)', () => {
   beforeEach(async () => {
     h = await startIciciLive();
     await h.goLive();
-    // The configured source's touch of the September future (what the chaser prices exits from).
+    // The configured source's touch of the September future stays at 24,600; ICICI's moves. The
+    // account is LIVE, so exits and the chaser price from ICICI's quote (LiveMarketData routes them).
     market = new QuoteBoard().set(contractSymbol(NIFTY_FUT), { lastPrice: 24_600, bid: 24_599, ask: 24_601 });
+    breezeQuote(24_600);
+    const quotes = simQuotes(market);
+    new LiveMarketData(h.registry, h.kotak, h.live, quotes).onModuleInit();
     const cancels = new CancelOrderService(h.dataSource, h.clock, h.registry);
-    exits = new ManualExitService(h.dataSource, h.orders, simQuotes(market), h.clock);
-    chaser = new ExitChaserService(h.dataSource, h.clock, simQuotes(market), cancels, exits);
+    exits = new ManualExitService(h.dataSource, h.orders, quotes, h.clock);
+    chaser = new ExitChaserService(h.dataSource, h.clock, quotes, cancels, exits);
     const entry = await h.orders.submit(await approved(h, futures(h.account.id)));
     const [row] = await h.dataSource.getRepository(Order).findBy({ id: entry.orderIds[0] });
     h.server.book.fill(row.clientOrderId, { price: 24_600 });
@@ -44,16 +50,22 @@ describe('re-pricing a working ICICI order (local Breeze server)', () => {
   const exitOrders = () => h.dataSource.getRepository(Order).find({ where: { positionId, purpose: 'EXIT' }, order: { id: 'ASC' } });
   const posts = () => h.server.callsTo('order', 'POST');
   const deletes = () => h.server.callsTo('order', 'DELETE');
-  /** The future falls through the working SELL exit's limit (the touch less 2%), and that exit has rested long enough to be chased. */
+  /** ICICI's quote of the September future around `ltp` (bid 1 under, ask 1 over, spot 40 under). */
+  function breezeQuote(ltp: number): void {
+    h.server.market.setFuturesQuote('NIFTY', EXPIRY, { ltp, bid: ltp - 1, ask: ltp + 1, spot: ltp - 40, openInterest: 10_000_000 });
+  }
+  /** At ICICI the future falls through the working SELL exit's limit (the touch less 2%), and that exit has rested long enough to be chased. */
   const marketFalls = () => {
-    market.set(contractSymbol(NIFTY_FUT), { lastPrice: 23_500, bid: 23_499, ask: 23_501 });
+    breezeQuote(23_500);
     h.clock.advance(CHASE_AFTER_MS);
   };
 
-  it('the chaser re-prices a SELL exit left behind the touch: one cancel and one new order at ICICI at the fresh touch; it fills and the position closes', async () => {
+  it('the chaser re-prices a SELL exit left behind ICICI\'s touch: one cancel and one new order at ICICI at the fresh touch; it fills and the position closes', async () => {
     await exits.exit(positionId, 'trader exit');
     const [first] = await exitOrders();
     expect(first).toMatchObject({ side: 'SELL', status: 'ACCEPTED' });
+    // Priced from ICICI's bid (24,599 less the 2% protection), as the configured source's would be too: both agree here.
+    expect(first.limitPricePaise!).toBeLessThan(24_599_00);
     marketFalls();
 
     expect(await chaser.chase()).toEqual({ canceled: [first.id], resent: [] });

@@ -10,9 +10,12 @@ import { EconomicEventsService } from '../../src/modules/data/events/economic-ev
 import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
 import { AccountMarginService } from '../../src/modules/orders/account-margin.service';
 import { LiveMarketData } from '../../src/modules/orders/live/live-market-data.service';
+import { Position } from '../../src/modules/positions/entities/position.entity';
+import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
 import { DecisionJournalEntry } from '../../src/modules/strategies/entities/decision-journal-entry.entity';
 import { StrategyConfig } from '../../src/modules/strategies/entities/strategy-config.entity';
 import { KotakStrangleRunner } from '../../src/modules/strategies/runtime/kotak-strangle.runner';
+import { simQuotes } from '../orders/sim-contract-quotes';
 import { startKotakLive, type KotakLiveHarness } from './kotak-live-harness';
 import { monthContracts } from './kotak-month-broker';
 
@@ -66,19 +69,33 @@ describe('the strangle of a LIVE Kotak account on Kotak market data (local Neo s
   /** The quote the local Neo server holds for one NIFTY option of the test (as its order book sees it). */
   const neoSymbol = (expiry: string, strike: number, optionType: 'CE' | 'PE') => kotakTradingSymbol({ underlying: 'NIFTY', expiry, monthly: monthly.has(expiry), strike, optionType });
 
-  it('evaluates, enters, monitors and exits on Kotak\'s spot, VIX and chain: the journal, the marks and the orders at the broker carry Kotak\'s prices, not the simulator\'s', async () => {
+  type Evaluation = { market: { spot: number; vix: number }; expiry: { expiry: string }; premium: { call: { strike: number; bid: number; limitPrice: number }; put: { strike: number; bid: number; limitPrice: number } }; sizing: { lotSizeSource: string } };
+
+  /** Goes LIVE, sets Kotak's quotes at 10:00 and runs the day's entry: the ENTER decision's evaluation. */
+  async function enterOnKotak(): Promise<{ kotak: { spot: number; vix: number }; ev: Evaluation }> {
     await h.goLive();
     h.server.setFunds({ netPaise: h.account.allocatedCapitalPaise, marginUsedPaise: 0, collateralPaise: 0 });
     h.clock.set(epochMsOfIst(DAY, '10:00'));
     const kotak = await quoteKotak();
-    expect((await sim.quote('NIFTY 50')).lastPrice).not.toBe(kotak.spot);
-    expect((await sim.vix()).value).not.toBe(kotak.vix);
-
-    // Evaluation and entry: spot, VIX, chain (prices and OI walls) and lot size from Kotak.
     await runner.forEachStrategy((s) => s.runDailyEntry(h.clock.nowMs()));
     const [decision] = await h.dataSource.getRepository(DecisionJournalEntry).find({ where: { accountId: h.account.id } });
     expect(decision.decision).toBe('ENTER');
-    const ev = decision.inputs['evaluation'] as { market: { spot: number; vix: number }; expiry: { expiry: string }; premium: { call: { strike: number; bid: number; limitPrice: number }; put: { strike: number; bid: number; limitPrice: number } }; sizing: { lotSizeSource: string } };
+    return { kotak, ev: decision.inputs['evaluation'] as Evaluation };
+  }
+
+  /** Both legs fill at Kotak; the strategy takes the ACTIVE position on its next tick. */
+  async function fillEntry(): Promise<void> {
+    for (const o of h.server.orders()) if (o.filled < o.quantity) h.server.fill(o.orderNo);
+    await h.settle.settleAccount(h.account.id);
+    h.clock.advance(60_000);
+    await runner.forEachStrategy((s) => s.onTick(h.clock.nowMs()));
+  }
+
+  it('evaluates, enters, monitors and exits on Kotak\'s spot, VIX and chain: the journal, the marks and the orders at the broker carry Kotak\'s prices, not the simulator\'s', async () => {
+    // Evaluation and entry: spot, VIX, chain (prices and OI walls) and lot size from Kotak.
+    const { kotak, ev } = await enterOnKotak();
+    expect((await sim.quote('NIFTY 50')).lastPrice).not.toBe(kotak.spot);
+    expect((await sim.vix()).value).not.toBe(kotak.vix);
     expect([ev.market.spot, ev.market.vix]).toEqual([kotak.spot, kotak.vix]);
     expect(ev.sizing.lotSizeSource).toBe('INSTRUMENT_MASTER');
     const expiry = ev.expiry.expiry;
@@ -93,10 +110,7 @@ describe('the strangle of a LIVE Kotak account on Kotak market data (local Neo s
     );
 
     // Both legs fill at Kotak; the position is ACTIVE and the monitor marks it at Kotak's prices.
-    for (const o of placed) if (o.filled < o.quantity) h.server.fill(o.orderNo);
-    await h.settle.settleAccount(h.account.id);
-    h.clock.advance(60_000);
-    await runner.forEachStrategy((s) => s.onTick(h.clock.nowMs()));
+    await fillEntry();
     h.server.setQuote(neoSymbol(expiry, call.strike, 'CE'), { ltp: 101.25, bid: 101, ask: 101.5 });
     h.server.setQuote(neoSymbol(expiry, put.strike, 'PE'), { ltp: 61.25, bid: 61, ask: 61.5 });
     h.clock.advance(5_000);
@@ -127,5 +141,31 @@ describe('the strangle of a LIVE Kotak account on Kotak market data (local Neo s
     const [decision] = await h.dataSource.getRepository(DecisionJournalEntry).find({ where: { accountId: h.account.id } });
     expect((decision.inputs['evaluation'] as { market: { spot: number } }).market.spot).toBe(simSpot);
     expect(h.server.requests('quotes')).toEqual([]);
+  });
+
+  it('a person\'s exit of the LIVE strangle is priced on Kotak\'s touch (ContractQuotes routed by LiveMarketData), not the simulator\'s', async () => {
+    const quotes = simQuotes(sim);
+    new LiveMarketData(h.registry, h.live, undefined, quotes).onModuleInit();
+    const { ev } = await enterOnKotak();
+    await fillEntry();
+    const expiry = ev.expiry.expiry;
+    const { call, put } = ev.premium;
+    h.server.setQuote(neoSymbol(expiry, call.strike, 'CE'), { ltp: 150.25, bid: 150, ask: 150.5 });
+    h.server.setQuote(neoSymbol(expiry, put.strike, 'PE'), { ltp: 40.25, bid: 40, ask: 40.5 });
+    h.clock.advance(5_000);
+    const position = await h.dataSource.getRepository(Position).findOneByOrFail({ accountId: h.account.id, status: 'ACTIVE' });
+    const before = h.server.orders().length;
+
+    await new ManualExitService(h.dataSource, h.orders, quotes, h.clock).exit(position.id, 'trader exit');
+    const exits = h.server.orders().slice(before);
+    expect(new Set(exits.map((o) => `${o.side} ${o.contract.optionType}`))).toEqual(new Set(['B CE', 'B PE']));
+    const simAsk = (await sim.optionChain({ underlying: 'NIFTY', expiry })).strikes.find((r) => r.strike === call.strike)?.call?.ask;
+    expect(simAsk).not.toBeCloseTo(150.5, 0);
+    // BUY at Kotak's ask plus the gateway's protection: at or above the ask, within 5% of it.
+    for (const o of exits) {
+      const ask = o.contract.optionType === 'CE' ? 150.5 : 40.5;
+      expect(o.limitPaise).toBeGreaterThanOrEqual(ask * 100);
+      expect(o.limitPaise).toBeLessThanOrEqual(ask * 105);
+    }
   });
 });
