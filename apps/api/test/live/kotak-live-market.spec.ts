@@ -10,7 +10,10 @@ import { EconomicEventsService } from '../../src/modules/data/events/economic-ev
 import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
 import { AccountMarginService } from '../../src/modules/orders/account-margin.service';
 import { LiveMarketData } from '../../src/modules/orders/live/live-market-data.service';
+import { PositionLeg } from '../../src/modules/positions/entities/position-leg.entity';
 import { Position } from '../../src/modules/positions/entities/position.entity';
+import { PositionMonitorService } from '../../src/modules/positions/position-monitor.service';
+import { CircuitBreakerTripService } from '../../src/modules/risk/breaker/circuit-breaker-trip.service';
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
 import { DecisionJournalEntry } from '../../src/modules/strategies/entities/decision-journal-entry.entity';
 import { StrategyConfig } from '../../src/modules/strategies/entities/strategy-config.entity';
@@ -143,7 +146,7 @@ describe('the strangle of a LIVE Kotak account on Kotak market data (local Neo s
     expect(h.server.requests('quotes')).toEqual([]);
   });
 
-  it('a person\'s exit of the LIVE strangle is priced on Kotak\'s touch (ContractQuotes routed by LiveMarketData), not the simulator\'s', async () => {
+  it('the position monitor marks the LIVE strangle at Kotak\'s prices and a person\'s exit is priced on Kotak\'s touch (ContractQuotes routed by LiveMarketData), not the simulator\'s', async () => {
     const quotes = simQuotes(sim);
     new LiveMarketData(h.registry, h.live, undefined, quotes).onModuleInit();
     const { ev } = await enterOnKotak();
@@ -154,9 +157,15 @@ describe('the strangle of a LIVE Kotak account on Kotak market data (local Neo s
     h.server.setQuote(neoSymbol(expiry, put.strike, 'PE'), { ltp: 40.25, bid: 40, ask: 40.5 });
     h.clock.advance(5_000);
     const position = await h.dataSource.getRepository(Position).findOneByOrFail({ accountId: h.account.id, status: 'ACTIVE' });
+    const exitsService = new ManualExitService(h.dataSource, h.orders, quotes, h.clock);
+    // The position monitor marks the legs at Kotak's last prices.
+    const alerts = new AlertsService(h.dataSource, new MarketEventsBus());
+    await new PositionMonitorService(h.dataSource, h.clock, quotes, new CircuitBreakerTripService(h.dataSource, h.clock, exitsService, alerts)).tick();
+    const legs = await h.dataSource.getRepository(PositionLeg).find({ where: { positionId: position.id } });
+    expect(legs.map((l) => [l.instrumentType, l.lastPricePaise]).sort()).toEqual([['CE', 150_25], ['PE', 40_25]]);
     const before = h.server.orders().length;
 
-    await new ManualExitService(h.dataSource, h.orders, quotes, h.clock).exit(position.id, 'trader exit');
+    await exitsService.exit(position.id, 'trader exit');
     const exits = h.server.orders().slice(before);
     expect(new Set(exits.map((o) => `${o.side} ${o.contract.optionType}`))).toEqual(new Set(['B CE', 'B PE']));
     const simAsk = (await sim.optionChain({ underlying: 'NIFTY', expiry })).strikes.find((r) => r.strike === call.strike)?.call?.ask;
