@@ -1,15 +1,10 @@
-import { addDays, createDefaultNseCalendar, isoWeekday } from '@mcube/domain';
+import { addDays, createDefaultNseCalendar } from '@mcube/domain';
 import { resolveIciciFuturesConfig, screenFutures } from '@mcube/strategy-icici-futures';
 import { iciciFuturesMarket } from '../../src/modules/orders/live/icici/icici-futures-market';
+import { dailyCandles } from './breeze-candles';
 import { ICICI_SESSION_KEY, startIciciLive, type IciciLiveHarness } from './icici-live-harness';
 
 const DAY = '2026-08-20';
-/** `count` weekday daily candles ending on `last` (the local server's historical v2 shape). */
-function dailyCandles(last: string, count: number, closeOf: (i: number) => number, volume = 1_000_000) {
-  const days: string[] = [];
-  for (let d = last; days.length < count; d = addDays(d, -1)) if (isoWeekday(d) <= 5) days.unshift(d);
-  return days.map((d, i) => ({ datetime: `${d} 00:00:00`, open: closeOf(i), high: closeOf(i) + 2, low: closeOf(i) - 2, close: closeOf(i), volume }));
-}
 
 describe('the futures screener on Breeze market data (local Breeze server, recorded-shape chains and historical bars)', () => {
   let h: IciciLiveHarness;

@@ -1,50 +1,7 @@
-import { mintApprovalToken } from '../../src/modules/orders/approval/approval-token';
 import { In } from 'typeorm';
 import { Order } from '../../src/modules/orders/entities/order.entity';
-import type { GatewayIntent } from '../../src/modules/orders/gateway-intent';
 import { startIciciLive, type IciciLiveHarness } from './icici-live-harness';
-
-// The September series: the ICICI rules refuse an entry in a future expiring within days (EXPIRY_TOO_NEAR).
-const EXPIRY = '2026-09-29';
-const NIFTY_FUT = { underlying: 'NIFTY', kind: 'FUT', expiry: EXPIRY } as const;
-
-/** One lot (65) of the NIFTY September future at a limit, through the gateway, approved by a person (the ICICI rules require it). */
-const futures = (accountId: number, side: 'BUY' | 'SELL' = 'BUY', limitPrice = 24_600): GatewayIntent => ({
-  accountId,
-  segment: 'NFO-FUT',
-  instrument: NIFTY_FUT,
-  side,
-  quantity: 65,
-  orderType: 'LIMIT',
-  limitPrice,
-  purpose: 'ENTRY',
-  approval: { approvedBy: 'trader', approvedAt: approvedAt() },
-});
-let approvedAt = () => 0;
-
-/**
- * The intent with a single-use approval token minted for exactly this order, as the approval
- * queue mints one when a person approves (the gateway refuses an ICICI entry without it).
- */
-async function approved(h: IciciLiveHarness, intent: GatewayIntent): Promise<GatewayIntent> {
-  const price = intent.limitPrice ?? 0;
-  const token = await mintApprovalToken(h.dataSource.manager, {
-    requestRef: `test-${intent.instrument.underlying}-${price}`,
-    accountId: intent.accountId,
-    purpose: 'ENTRY',
-    underlying: intent.instrument.underlying,
-    instrumentKind: 'FUT',
-    expiryDate: intent.instrument.expiry,
-    side: intent.side,
-    quantity: intent.quantity,
-    priceLow: price * 0.99,
-    priceHigh: price * 1.01,
-    approvedBy: 'trader',
-    approvedAtMs: h.clock.nowMs(),
-    expiresAtMs: h.clock.nowMs() + 15 * 60_000,
-  });
-  return { ...intent, approval: { approvedBy: 'trader', approvedAt: h.clock.nowMs(), token } };
-}
+import { approved, EXPIRY, futures } from './icici-live-intents';
 
 /**
  * "Never an unknown order": after settling and reconciling, no order is in flight with an
@@ -69,7 +26,6 @@ describe('the order gateway on the live ICICI Breeze adapter against the local B
   let h: IciciLiveHarness;
   beforeEach(async () => {
     h = await startIciciLive();
-    approvedAt = () => h.clock.nowMs();
     await h.goLive();
   });
   afterEach(async () => h.close());

@@ -69,6 +69,10 @@ export interface IciciLiveHarness {
   readonly settle: SettleInFlightService;
   readonly orders: OrdersService;
   readonly hosts: ReturnType<typeof iciciBreezeHosts>;
+  readonly killSwitch: KillSwitchService;
+  readonly alerts: AlertsService;
+  /** The Kotak adapters of the same process (no Kotak account here). */
+  readonly kotak: KotakLiveBrokers;
   /** MCUBE_CREDENTIALS_KEY of this harness (for a CLI process over the same database). */
   readonly credentialsKeyText: string;
   /** Moves the clock forward to `time` IST of `day`. */
@@ -112,7 +116,7 @@ export async function startIciciLive(opts: { liveTrading?: boolean; credentials?
   const instruments = new InstrumentStore(dataSource);
   await instruments.reload();
   const kotak = new KotakLiveBrokers(dataSource, config, clock, sleep, instruments, killSwitch, alerts, calendar);
-  const live = new IciciLiveBrokers(dataSource, config, clock, sleep, instruments, { hosts, settle: { attempts: 2, delayMs: 0 }, minMarketCallIntervalMs: 0 });
+  const live = new IciciLiveBrokers(dataSource, config, clock, sleep, instruments, killSwitch, alerts, { hosts, settle: { attempts: 2, delayMs: 0 }, minMarketCallIntervalMs: 0 });
   const sessions = new IciciSessionService(dataSource, config, clock, calendar, live, alerts, audit);
   const registry = new ExecutionClientRegistry();
   const fills = new ApplyFillService(dataSource, clock, undefined, instruments);
@@ -149,6 +153,9 @@ export async function startIciciLive(opts: { liveTrading?: boolean; credentials?
     settle,
     orders,
     hosts,
+    killSwitch,
+    alerts,
+    kotak,
     credentialsKeyText,
     at(day: string, time: string) {
       clock.advance(epochMsOfIst(day, time) - clock.nowMs());

@@ -134,7 +134,7 @@ describe('ICICI live wiring: the day session key, the security master, the guard
     // A restarted process restores the stored master: RELIANCE resolves to ICICI's RELIND before the day's refresh.
     const store = new InstrumentStore(h.dataSource);
     await store.reload();
-    const restarted = new IciciLiveBrokers(h.dataSource, h.config, h.clock, async () => undefined, store);
+    const restarted = new IciciLiveBrokers(h.dataSource, h.config, h.clock, async () => undefined, store, h.killSwitch, h.alerts);
     await restarted.kitFor(h.account.id);
     expect(restarted.resolver.toBreeze({ underlying: 'RELIANCE', kind: 'FUT', expiry: '2026-08-25' })?.stockCode).toBe('RELIND');
     expect(restarted.resolver.toBreeze({ underlying: 'BANKNIFTY', kind: 'FUT', expiry: '2026-08-25' })?.stockCode).toBe('CNXBAN');

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { KOTAK_TEST_START_MS, KotakNeoFakeServer } from '@mcube/brokers-kotak-neo/testing';
+import { KOTAK_TEST_START_MS, KotakNeoFakeServer, type KotakNeoFakeServerOptions } from '@mcube/brokers-kotak-neo/testing';
 import { createDefaultNseCalendar, FixedClock } from '@mcube/domain';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../src/config/app-config';
@@ -66,12 +66,12 @@ export interface KotakLiveHarness {
   close(): Promise<void>;
 }
 
-export async function startKotakLive(opts: { liveTrading?: boolean; credentials?: boolean; runWorkers?: boolean } = {}): Promise<KotakLiveHarness> {
+export async function startKotakLive(opts: { liveTrading?: boolean; credentials?: boolean; runWorkers?: boolean; master?: KotakNeoFakeServerOptions['master'] } = {}): Promise<KotakLiveHarness> {
   const db = await createTestDatabase('sqlite');
   const dataSource = await db.openMigrated();
   const clock = new FixedClock(KOTAK_TEST_START_MS);
   const sleep = async (ms: number) => clock.advance(ms);
-  const server = await KotakNeoFakeServer.start({ clock });
+  const server = await KotakNeoFakeServer.start({ clock, master: opts.master });
   const key = parseCredentialKey(randomBytes(32).toString('base64'));
   const config = {
     liveTrading: opts.liveTrading ?? true,

@@ -10,7 +10,7 @@ import type { SteppedBroker } from '../strategies/strangle-harness';
 const WORKING = new Set(['put order req received', 'validation pending', 'open pending', 'open', 'modified', 'cancel pending']);
 
 /** NIFTY weekly options of every expiry from `from` to 60 days past `to`, strikes 15,000–32,000 every 50, lot 65, freeze 1,800. */
-function monthContracts(from: string, to: string): { specs: FoContractSpec[]; monthly: Set<string> } {
+export function monthContracts(from: string, to: string): { specs: FoContractSpec[]; monthly: Set<string> } {
   const expiries = createDefaultNseCalendar().weeklyExpiries('NIFTY', from, addDays(to, 60));
   const lastOfMonth = new Map<string, string>();
   for (const e of expiries) lastOfMonth.set(e.slice(0, 7), e);

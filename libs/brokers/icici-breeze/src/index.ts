@@ -13,6 +13,7 @@ export * from './http/breeze-http.client';
 export * from './errors/breeze-parse-error';
 export * from './errors/breeze-error-rules';
 export * from './errors/breeze-error-map';
+export * from './errors/breeze-halt';
 export * from './parse/breeze-raw.types';
 export * from './session/breeze-session';
 export * from './session/breeze-session-exchange';

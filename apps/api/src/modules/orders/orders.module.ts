@@ -26,6 +26,7 @@ import { OrderSyncScheduler } from './paper/order-sync.scheduler';
 import { ReconciliationService } from './reconciliation.service';
 import { SettleInFlightService } from './settle-in-flight.service';
 import { OrdersService } from './submit-order.service';
+import { LiveMarketData } from './live/live-market-data.service';
 import { orderThrottleProviders } from './throttle/order-throttle.providers';
 
 /**
@@ -62,7 +63,9 @@ import { orderThrottleProviders } from './throttle/order-throttle.providers';
     IciciLiveBrokers,
     IciciSessionService,
     IciciJobs,
+    // The strategies' market per account: the broker's feed while the account is LIVE.
+    LiveMarketData,
   ],
-  exports: [OrdersService, CancelOrderService, ApplyFillService, SettleInFlightService, ReconciliationService, OrderGateService, AccountMarginService, IciciSessionService],
+  exports: [OrdersService, CancelOrderService, ApplyFillService, SettleInFlightService, ReconciliationService, OrderGateService, AccountMarginService, IciciSessionService, LiveMarketData],
 })
 export class OrdersModule {}

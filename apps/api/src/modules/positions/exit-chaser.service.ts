@@ -107,7 +107,7 @@ export class ExitChaserService {
     if (order.submittedAt === null || order.expiryDate === null || nowMs - order.submittedAt.getTime() < CHASE_AFTER_MS || order.limitPricePaise === null) return false;
     const kind = order.instrumentType === 'FUT' ? ('FUT' as const) : ('OPT' as const);
     const instrument = { underlying: order.underlying, kind, expiry: order.expiryDate as string, strike: order.strike ?? undefined, optionType: kind === 'FUT' ? undefined : (order.instrumentType as 'CE' | 'PE') };
-    const quote = await this.quotes.ofContract(instrument).catch(() => undefined);
+    const quote = await this.quotes.ofContract(instrument, order.accountId).catch(() => undefined);
     const touch = order.side === 'BUY' ? quote?.ask : quote?.bid;
     if (touch === undefined || !(touch > 0)) return false;
     const touchPaise = paiseOfPrice(touch);

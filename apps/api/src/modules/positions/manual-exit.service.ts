@@ -88,7 +88,7 @@ export class ManualExitService {
       side,
       quantity,
       orderType: 'MARKET',
-      limitPrice: await this.referencePrice(leg, side),
+      limitPrice: await this.referencePrice(position.accountId, leg, side),
       purpose: 'EXIT',
       positionId: position.id,
       idempotencyKey: `manual-exit:${position.id}:${leg.id}:${quantity}:${attempt}`,
@@ -112,8 +112,8 @@ export class ManualExitService {
   }
 
   /** Rupees: the touch the exit must cross now, else the last price, the last mark, the entry price. */
-  private async referencePrice(leg: PositionLeg, side: OrderSide): Promise<number> {
-    const quote = await this.quotes.ofContract(legInstrumentOf(leg)).catch(() => undefined);
+  private async referencePrice(accountId: number, leg: PositionLeg, side: OrderSide): Promise<number> {
+    const quote = await this.quotes.ofContract(legInstrumentOf(leg), accountId).catch(() => undefined);
     const touch = side === 'BUY' ? quote?.ask : quote?.bid;
     const live = [touch, quote?.lastPrice].find((p): p is number => p !== undefined && Number.isFinite(p) && p > 0);
     return live ?? (leg.lastPricePaise ?? leg.avgPricePaise) / 100;

@@ -77,7 +77,7 @@ export class PositionMonitorService {
     const keyOf = (l: PositionLeg) => `leg#${l.id}`;
     const marks = new Map<string, number>();
     for (const leg of open) {
-      const quote = await this.quotes.ofContract(legInstrumentOf(leg)).catch(() => undefined);
+      const quote = await this.quotes.ofContract(legInstrumentOf(leg), position.accountId).catch(() => undefined);
       if (quote && quote.lastPrice > 0) marks.set(keyOf(leg), paiseOfPrice(quote.lastPrice));
     }
     // The domain's mark-to-market: a leg without a quote keeps its previous mark.

@@ -3,20 +3,39 @@ import type { IntentInstrument, MarketDataPort, MarketQuote } from '@mcube/domai
 import { MARKET_CONTRACT_SYMBOL, MARKET_DATA, type ContractSymbolOf } from '../source/market-data.tokens';
 
 /**
+ * A LIVE account's quote of a contract from its broker's feed, or undefined when the account
+ * reads the configured source (set by the orders module's `LiveMarketData`: the data module
+ * cannot see the brokers).
+ */
+export type AccountContractQuoter = (accountId: number, instrument: IntentInstrument) => Promise<MarketQuote> | undefined;
+
+/**
  * Quotes by contract (`IntentInstrument`) from the configured market: the source's own symbol
  * is made at the adapter edge (`MARKET_CONTRACT_SYMBOL`, from the market-source factory), so
- * trading code never builds or imports the simulator's symbol format (issue 13).
+ * trading code never builds or imports the simulator's symbol format (issue 13). Given the
+ * account, a LIVE account's contract is quoted by its broker instead (`useAccountQuoter`).
  */
 @Injectable()
 export class ContractQuotes {
+  private accountQuoter?: AccountContractQuoter;
+
   constructor(
     @Inject(MARKET_DATA) private readonly market: MarketDataPort,
     @Inject(MARKET_CONTRACT_SYMBOL) private readonly symbolOf: ContractSymbolOf,
   ) {}
 
-  /** The latest quote of a contract; rejects as the port does (an unknown contract, a closed feed). */
-  ofContract(instrument: IntentInstrument): Promise<MarketQuote> {
-    return this.market.quote(this.symbolOf(instrument));
+  /** Routes the contract quotes of LIVE accounts to their brokers (called once by `LiveMarketData`). */
+  useAccountQuoter(quoter: AccountContractQuoter): void {
+    this.accountQuoter = quoter;
+  }
+
+  /**
+   * The latest quote of a contract, for `accountId` when given (its broker's, while it trades
+   * LIVE); rejects as the port does (an unknown contract, a closed feed).
+   */
+  ofContract(instrument: IntentInstrument, accountId?: number): Promise<MarketQuote> {
+    const live = accountId === undefined ? undefined : this.accountQuoter?.(accountId, instrument);
+    return live ?? this.market.quote(this.symbolOf(instrument));
   }
 
   /** The latest quote of an index or stock by its name ('NIFTY 50', 'INDIA VIX'). */

@@ -1,12 +1,14 @@
-import { isHaltingError } from '@mcube/brokers-kotak-neo';
 import type { BrokerMargin, BrokerOrderReport, BrokerPosition, BrokerTrade, ExecutionClient, Paise, PlaceOrderAck, PlaceOrderRequest } from '@mcube/domain';
 
-/** Told once per halting broker error (static IP not registered, algo orders refused, a second session expiry, a refused login). */
-export type OnBrokerHalt = (error: Error & { halt: { message: string } }) => Promise<void>;
+/** Told once per halting broker error (static IP not registered, algo orders refused, a second session expiry, a refused login or session) with the broker's reason. */
+export type OnBrokerHalt = (message: string) => Promise<void>;
+
+/** Each broker library's own reading of "this answer halts the account" (Kotak's `halt` field, Breeze's `breezeHaltOf`). */
+export type HaltOf = (error: unknown) => { readonly message: string } | undefined;
 
 /**
  * The live adapter as the gateway sees it: the broker's `ExecutionClient` unchanged, except that
- * an error the adapter marks halting is reported to `onHalt` (which halts the account and raises
+ * an error the broker library reads as halting (`haltOf`) is reported to `onHalt` (which halts the account and raises
  * CRITICAL) before it is rethrown to the gateway, which treats it as any broker error.
  */
 export class HaltingExecutionClient implements ExecutionClient {
@@ -15,6 +17,7 @@ export class HaltingExecutionClient implements ExecutionClient {
   constructor(
     private readonly inner: ExecutionClient,
     private readonly onHalt: OnBrokerHalt,
+    private readonly haltOf: HaltOf,
   ) {
     this.broker = inner.broker;
   }
@@ -58,7 +61,8 @@ export class HaltingExecutionClient implements ExecutionClient {
     try {
       return await call();
     } catch (error) {
-      if (isHaltingError(error)) await this.onHalt(error).catch(() => undefined);
+      const halt = this.haltOf(error);
+      if (halt) await this.onHalt(halt.message).catch(() => undefined);
       throw error;
     }
   }

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, Optional } from '@nestjs/common';
-import { compareMasterWithTables, createKotakNeoBroker, KotakNeoError, NodeNeoHttp, type KotakNeoBroker, type KotakNeoConfig, type MasterComparison, type NeoHttp } from '@mcube/brokers-kotak-neo';
+import { compareMasterWithTables, createKotakNeoBroker, isHaltingError, KotakNeoError, NodeNeoHttp, type KotakNeoBroker, type KotakNeoConfig, type MasterComparison, type NeoHttp } from '@mcube/brokers-kotak-neo';
 import { istDateTimeOf, type Clock, type ExecutionClient, type IsoDate, type NseCalendar } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
@@ -9,6 +9,7 @@ import { SLEEP, WALL_CLOCK, type Sleep } from '../../core/clock/clock.token';
 import { InstrumentStore } from '../../data/instruments/instrument-store.service';
 import { NSE_CALENDAR } from '../../data/source/market-data.tokens';
 import { KillSwitchService } from '../../risk/kill-switch/kill-switch.service';
+import { haltForBroker } from './broker-halt';
 import { credentialsStamp } from './credentials-stamp';
 import { DbKotakSessionStore, recordLoginOutcome } from './db-kotak-session.store';
 import { HaltingExecutionClient } from './halting-execution-client';
@@ -113,7 +114,7 @@ export class KotakLiveBrokers implements OnModuleDestroy {
     let client = this.clients.get(accountId);
     if (!client) {
       const current = lazyExecutionClient('KOTAK', async () => (await this.currentBroker(accountId)).executionClient);
-      client = new HaltingExecutionClient(current, (error) => this.halt(accountId, error.halt.message));
+      client = new HaltingExecutionClient(current, (message) => this.halt(accountId, message), (error) => (isHaltingError(error) ? error.halt : undefined));
       this.clients.set(accountId, client);
     }
     return client;
@@ -145,9 +146,7 @@ export class KotakLiveBrokers implements OnModuleDestroy {
 
   /** Halts the account (system) and raises CRITICAL with the broker's reason. */
   async halt(accountId: number, message: string): Promise<void> {
-    this.logger.error(`account ${accountId} halted: ${message}`);
-    await this.killSwitch.set('HALTED', `broker: ${message}`.slice(0, 500), accountId, { username: 'system', role: 'system' }).catch((e: Error) => this.logger.error(`halting account ${accountId} failed: ${e.message}`));
-    await this.alerts.raise({ accountId, severity: 'CRITICAL', category: 'ORDERS', title: `Kotak account ${accountId} halted by the broker's answer`, message, occurredAtMs: this.wallClock.nowMs() });
+    await haltForBroker({ killSwitch: this.killSwitch, alerts: this.alerts, logger: this.logger, nowMs: this.wallClock.nowMs() }, 'Kotak', accountId, message);
   }
 
   /** Wall time (alerts of the broker jobs). */

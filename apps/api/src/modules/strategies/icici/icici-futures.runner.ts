@@ -19,6 +19,7 @@ import { MARKET_CLOCK, MARKET_DATA, NSE_CALENDAR } from '../../data/source/marke
 import { KNOWLEDGE_STORE, LLM_VALIDATOR } from '../../llm/llm.tokens';
 import { AccountMarginService } from '../../orders/account-margin.service';
 import { CancelOrderService } from '../../orders/cancel-order.service';
+import { LiveMarketData } from '../../orders/live/live-market-data.service';
 import { OrdersService } from '../../orders/submit-order.service';
 import { RiskLimit } from '../../risk/entities/risk-limit.entity';
 import { ApprovalEvents } from '../approvals/approval-events';
@@ -42,7 +43,8 @@ interface Running {
 
 /**
  * Runs one `IciciFuturesStrategy` per ICICI account whose stored LLM_VALIDATED_FUTURES
- * configuration is active: market = MARKET_DATA through `MarketDataFuturesSource`, clock =
+ * configuration is active: market = MARKET_DATA (the account's Breeze feed instead while it
+ * trades LIVE, see `LiveMarketData`) through `MarketDataFuturesSource`, clock =
  * MARKET_CLOCK, orders through the gateway (`OrdersService.submit`; ENTRY and AVERAGE only with
  * an approval token minted by the approval queue), validator and knowledge store from the llm
  * module, approval requests to the `approval_requests` table, decisions to the journal. A
@@ -55,7 +57,7 @@ export class IciciFuturesRunner {
   private readonly running = new Map<number, Running>();
   private readonly locks = new SerialLocks();
   private readonly invalidReported = new Set<string>();
-  private readonly market: MarketDataFuturesSource;
+  private readonly marketData: MarketDataPort;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -71,9 +73,19 @@ export class IciciFuturesRunner {
     private readonly bus: MarketEventsBus,
     private readonly approvalEvents: ApprovalEvents,
     @Optional() @Inject(ICICI_RUNTIME_SETTINGS) private readonly runtime: IciciRuntimeSettings = {},
+    /** The account's market: its Breeze feed while it trades LIVE (quotes, chains, history, sectors, master), else MARKET_DATA. */
+    @Optional() private readonly liveMarkets?: LiveMarketData,
   ) {
-    // The futures source reads the instrument master each screen: the gateway learns stock futures' lot sizes from it.
-    this.market = new MarketDataFuturesSource(learningMarketData(marketData), calendar, clock);
+    this.marketData = marketData;
+  }
+
+  /**
+   * The futures source of one account. It reads the instrument master each screen: the gateway
+   * learns stock futures' lot sizes from it.
+   */
+  private marketOf(accountId: number): MarketDataFuturesSource {
+    const market = this.liveMarkets?.forAccount(accountId, 'ICICI', this.marketData) ?? this.marketData;
+    return new MarketDataFuturesSource(learningMarketData(market), this.calendar, this.clock);
   }
 
   nowMs(): number {
@@ -147,7 +159,7 @@ export class IciciFuturesRunner {
       const fingerprint = JSON.stringify(outcome.config);
       const current = this.running.get(account.id);
       if (!current || (current.fingerprint !== fingerprint && current.strategy.phase === 'IDLE')) {
-        this.running.set(account.id, { strategy: new IciciFuturesStrategy(this.deps(), outcome.config), fingerprint });
+        this.running.set(account.id, { strategy: new IciciFuturesStrategy(this.deps(account.id), outcome.config), fingerprint });
         if (current) this.logger.log(`ICICI futures of account ${account.id} rebuilt with configuration version ${stored.version}`);
       }
       runnable.push(account.id);
@@ -156,9 +168,9 @@ export class IciciFuturesRunner {
     return runnable;
   }
 
-  private deps(): IciciFuturesDeps {
+  private deps(accountId: number): IciciFuturesDeps {
     return {
-      market: this.market,
+      market: this.marketOf(accountId),
       account: new DbFuturesAccount(this.dataSource, this.margins),
       orders: new GatewayFuturesOrders(this.orders, this.cancels),
       validator: this.validator,

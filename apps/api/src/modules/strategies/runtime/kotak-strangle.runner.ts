@@ -10,6 +10,7 @@ import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
 import { EXPIRY_SOURCE, MARKET_CLOCK, MARKET_DATA, NSE_CALENDAR } from '../../data/source/market-data.tokens';
 import { AccountMarginService } from '../../orders/account-margin.service';
 import { CancelOrderService } from '../../orders/cancel-order.service';
+import { LiveMarketData } from '../../orders/live/live-market-data.service';
 import { OrdersService } from '../../orders/submit-order.service';
 import { RiskLimit } from '../../risk/entities/risk-limit.entity';
 import { DecisionJournalEntry } from '../entities/decision-journal-entry.entity';
@@ -36,7 +37,8 @@ const MORNING_DECISIONS = ['ENTER', 'SKIPPED', 'MONITOR_ONLY'];
 
 /**
  * Runs one `KotakStrangleStrategy` per Kotak account whose stored WEEKLY_NIFTY_STRANGLE
- * configuration is active, wired to the API: market = MARKET_DATA with the STORED events
+ * configuration is active, wired to the API: market = MARKET_DATA (the account's Kotak quotes
+ * instead while it trades LIVE, see `LiveMarketData`) with the STORED events
  * calendar, clock = MARKET_CLOCK, calendar = NSE_CALENDAR, orders through the gateway, positions
  * from the positions tables, decisions to the journal table, alerts to the alerts module, its
  * working entry to `strategy_runtime_states` (restored when the strategy is built, so a restart
@@ -69,6 +71,8 @@ export class KotakStrangleRunner {
     @Optional() @Inject(STRANGLE_RUNTIME_SETTINGS) private readonly runtime: StrangleRuntimeSettings = {},
     /** New entries' expiries: a stored broker master's when one lists NIFTY, else the calendar's rules (the strategy's default). */
     @Optional() @Inject(EXPIRY_SOURCE) private readonly expiries?: ExpirySource,
+    /** The account's market: its Kotak feed while it trades LIVE (spot, VIX, chain, master), else MARKET_DATA. */
+    @Optional() private readonly liveMarkets?: LiveMarketData,
   ) {
     this.positionIds = new StrategyPositionIds(dataSource);
   }
@@ -158,7 +162,7 @@ export class KotakStrangleRunner {
     const accountId = Number(config.accountId);
     const state = new DbStrategyStateStore(this.dataSource, accountId);
     const deps: KotakStrangleDeps = {
-      market: new StoredEventsMarketData(this.market, (range) => this.events.list(range)),
+      market: new StoredEventsMarketData(this.liveMarkets?.forAccount(accountId, 'KOTAK', this.market) ?? this.market, (range) => this.events.list(range)),
       orders: new GatewayStrategyOrders(this.dataSource, this.orders, this.cancels, this.positionIds, this.clock, accountId),
       positions: new DbPositionView(this.dataSource, this.margins),
       journal: new DbDecisionJournal(this.dataSource, this.bus, this.positionIds),

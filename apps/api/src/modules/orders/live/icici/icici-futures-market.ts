@@ -8,7 +8,8 @@ import type { IciciLiveBrokers } from './icici-live-brokers.service';
  * sector-index moves, the security master's futures) behind the strategy's own adapter
  * (`MarketDataFuturesSource`, which reports what a feed lacks instead of inventing it). Reads
  * only: no order path. Needs the day's session and the day's master (`instruments.refresh`).
- * Not yet called by a runtime: the ICICI futures strategy is not scheduled in the API.
+ * The scheduled strategy reads the same port through `LiveMarketData` (per call, while the
+ * account is LIVE); this builds it directly for one account (tests, tools).
  */
 export async function iciciFuturesMarket(live: IciciLiveBrokers, accountId: number, calendar: NseCalendar, marketClock: Clock): Promise<FuturesMarketPort> {
   return new MarketDataFuturesSource(await live.marketDataFor(accountId), calendar, marketClock);

@@ -9,13 +9,17 @@ import {
   type BreezeSettlePolicy,
   type IciciBreezeHosts,
   type IciciBreezeKit,
+  breezeHaltOf,
 } from '@mcube/brokers-icici-breeze';
 import { istDateTimeOf, type Clock, type ExecutionClient, type IsoDate, type MarketDataPort } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../../config/app-config';
 import { CredentialCipher } from '../../../accounts/credentials/credential-cipher';
 import { SLEEP, WALL_CLOCK, type Sleep } from '../../../core/clock/clock.token';
+import { AlertsService } from '../../../alerts/alerts.service';
 import { InstrumentStore } from '../../../data/instruments/instrument-store.service';
+import { KillSwitchService } from '../../../risk/kill-switch/kill-switch.service';
+import { haltForBroker } from '../broker-halt';
 import { credentialsStamp } from '../credentials-stamp';
 import { HaltingExecutionClient } from '../halting-execution-client';
 import { lazyExecutionClient } from '../lazy-execution-client';
@@ -66,6 +70,8 @@ export class IciciLiveBrokers implements OnModuleDestroy {
     @Inject(WALL_CLOCK) private readonly wallClock: Clock,
     @Inject(SLEEP) private readonly sleep: Sleep,
     private readonly instruments: InstrumentStore,
+    private readonly killSwitch: KillSwitchService,
+    private readonly alerts: AlertsService,
     @Optional() @Inject(ICICI_BREEZE_TUNING) private readonly tuning?: IciciBreezeTuning,
   ) {
     this.cipher = new CredentialCipher(config.credentials);
@@ -110,11 +116,17 @@ export class IciciLiveBrokers implements OnModuleDestroy {
     return kit;
   }
 
-  /** The account's live `ExecutionClient` (what the gateway's registry holds for a LIVE ICICI account). */
+  /**
+   * The account's live `ExecutionClient` (what the gateway's registry holds for a LIVE ICICI
+   * account). An answer refusing the session, the app key or the caller's IP (`breezeHaltOf`)
+   * halts the account with a CRITICAL saying the day's session key must be entered: mCube cannot
+   * log in to ICICI by itself.
+   */
   executionClientFor(accountId: number): ExecutionClient {
     let client = this.clients.get(accountId);
     if (!client) {
-      client = new HaltingExecutionClient(lazyExecutionClient('ICICI', () => this.kitFor(accountId).then((k) => k.execution)), async () => undefined);
+      const current = lazyExecutionClient('ICICI', () => this.kitFor(accountId).then((k) => k.execution));
+      client = new HaltingExecutionClient(current, (message) => this.halt(accountId, message), breezeHaltOf);
       this.clients.set(accountId, client);
     }
     return client;
@@ -155,6 +167,11 @@ export class IciciLiveBrokers implements OnModuleDestroy {
     this.resolver.replace(new SecurityMasterResolver(master));
     this.restoredFrom = date;
     return { date, contracts: master.contracts.length, unknown: master.unknown };
+  }
+
+  /** Halts the account (system) and raises CRITICAL with ICICI's reason. */
+  async halt(accountId: number, message: string): Promise<void> {
+    await haltForBroker({ killSwitch: this.killSwitch, alerts: this.alerts, logger: this.logger, nowMs: this.wallClock.nowMs() }, 'ICICI', accountId, message);
   }
 
   /** Today's IST date on the wall clock (sessions and masters are per real day). */
