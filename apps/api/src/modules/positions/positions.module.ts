@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { AlertsModule } from '../alerts/alerts.module';
-import { CLOCK } from '../core/clock/clock.token';
 import { DataModule } from '../data/data.module';
-import { MARKET_CLOCK } from '../data/source/market-data.tokens';
 import { OrdersModule } from '../orders/orders.module';
 import { CoreModule } from '../core/core.module';
 import { RiskModule } from '../risk/risk.module';
@@ -26,7 +24,7 @@ import { PositionsController } from './positions.controller';
   imports: [OrdersModule, DataModule, AlertsModule, RiskModule, CoreModule],
   controllers: [PositionsController, ExitAllAndHaltController],
   // Trading code reads the market's clock (the accelerated demo and the replay trade in market time).
-  providers: [{ provide: CLOCK, useExisting: MARKET_CLOCK }, ManualExitService, CircuitBreakerTripService, PositionMonitorService, PositionDetailService, ExitChaserService, ExitAllAndHaltService],
+  providers: [ManualExitService, CircuitBreakerTripService, PositionMonitorService, PositionDetailService, ExitChaserService, ExitAllAndHaltService],
   exports: [CircuitBreakerTripService, PositionMonitorService, ExitChaserService, ExitAllAndHaltService],
 })
 export class PositionsModule {}

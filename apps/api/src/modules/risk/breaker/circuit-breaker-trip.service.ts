@@ -7,7 +7,6 @@ import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { AlertsService } from '../../alerts/alerts.service';
 import { DailyPnl } from '../../analytics/entities/daily-pnl.entity';
 import { JobHandlersRegistry } from '../../../jobs/job-handlers.registry';
-import { CLOCK } from '../../core/clock/clock.token';
 import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
 import type { SubmitResult } from '../../orders/gateway-intent';
 import { riskPnlFacts } from '../context/risk-pnl-facts';
@@ -18,6 +17,7 @@ import { PositionLeg } from '../../positions/entities/position-leg.entity';
 import { Position } from '../../positions/entities/position.entity';
 import { ManualExitService } from '../../positions/manual-exit.service';
 import { legStateOf } from '../../positions/position-state';
+import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 /** What one evaluation found and did. */
 export interface BreakerEvaluation {
@@ -42,7 +42,7 @@ export class CircuitBreakerTripService implements OnModuleInit {
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
     private readonly exits: ManualExitService,
     // Always injected in the API; a hand-built instance (unit tests) stores alerts without a console to push to.
     @Optional() private readonly alerts: AlertsService = new AlertsService(dataSource, new MarketEventsBus()),

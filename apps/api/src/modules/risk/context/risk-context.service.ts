@@ -20,7 +20,6 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { DailyPnl } from '../../analytics/entities/daily-pnl.entity';
-import { CLOCK } from '../../core/clock/clock.token';
 import { contractFreezeQuantity, contractLotSize } from '../../data/instruments/contract-terms';
 import { InstrumentStore } from '../../data/instruments/instrument-store.service';
 import { EXPIRY_SOURCE, NSE_CALENDAR } from '../../data/source/market-data.tokens';
@@ -30,6 +29,7 @@ import { RiskLimit } from '../entities/risk-limit.entity';
 import { openLegShapes, orderStopModelOf } from './entry-facts';
 import { ReconciliationGate } from './reconciliation-gate';
 import { riskPnlFacts } from './risk-pnl-facts';
+import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 /** What the gateway knows when it asks for a risk context. */
 export interface RiskContextRequest {
@@ -74,7 +74,7 @@ export class RiskContextService {
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
     /** Absent only in unit tests of the gateway; the API always provides it. */
     @Optional() private readonly gate?: ReconciliationGate,
     /** The one stored calendar; the shipped table only in hand-built unit tests. */
