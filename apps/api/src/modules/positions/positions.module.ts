@@ -6,7 +6,7 @@ import { CoreModule } from '../core/core.module';
 import { RiskModule } from '../risk/risk.module';
 import { ExitAllAndHaltController } from './exit-all/exit-all-and-halt.controller';
 import { ExitAllAndHaltService } from './exit-all/exit-all-and-halt.service';
-import { CircuitBreakerTripService } from '../risk/breaker/circuit-breaker-trip.service';
+import { POSITION_EXITS } from '../risk/breaker/breaker-exits.port';
 import { ExitChaserService } from './exit-chaser.service';
 import { ManualExitService } from './manual-exit.service';
 import { PositionDetailService } from './position-detail.service';
@@ -15,16 +15,13 @@ import { PositionsController } from './positions.controller';
 
 /**
  * The positions domain of mCube: reads, manual exits through the order gateway, exit all and
- * halt, marking. It also PROVIDES the circuit breaker, whose code lives in the risk module
- * (`risk/breaker/`): the breaker closes positions through `ManualExitService`, and the risk
- * module cannot import this one without making the pair mutual (issue 13: an exit port would
- * let the risk module provide it).
+ * halt, marking. `ManualExitService` is also the risk module's `BreakerExits` port
+ * (`POSITION_EXITS`): the circuit breaker, provided by the risk module, closes positions with it.
  */
 @Module({
   imports: [OrdersModule, DataModule, AlertsModule, RiskModule, CoreModule],
   controllers: [PositionsController, ExitAllAndHaltController],
-  // Trading code reads the market's clock (the accelerated demo and the replay trade in market time).
-  providers: [ManualExitService, CircuitBreakerTripService, PositionMonitorService, PositionDetailService, ExitChaserService, ExitAllAndHaltService],
-  exports: [CircuitBreakerTripService, PositionMonitorService, ExitChaserService, ExitAllAndHaltService],
+  providers: [ManualExitService, { provide: POSITION_EXITS, useExisting: ManualExitService }, PositionMonitorService, PositionDetailService, ExitChaserService, ExitAllAndHaltService],
+  exports: [PositionMonitorService, ExitChaserService, ExitAllAndHaltService],
 })
 export class PositionsModule {}
