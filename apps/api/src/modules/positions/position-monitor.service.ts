@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { createDefaultNseCalendar, markPosition, paiseOfPrice, type Clock, type NseCalendar } from '@mcube/domain';
+import { markPosition, paiseOfPrice, type Clock, type NseCalendar } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { MarketEventsBus } from '../data/snapshots/market-events.bus';
 import { ContractQuotes } from '../data/market/contract-quotes';
@@ -44,8 +44,9 @@ export class PositionMonitorService {
     @Inject(MARKET_CLOCK) private readonly clock: Clock,
     private readonly quotes: ContractQuotes,
     private readonly breaker: CircuitBreakerTripService,
+    /** The one stored calendar of the process (the data module's). */
+    @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar,
     @Optional() private readonly bus: MarketEventsBus = new MarketEventsBus(),
-    @Optional() @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar = createDefaultNseCalendar(),
   ) {}
 
   /** One marking pass over the ACTIVE positions (a pass already running is joined, not doubled). */

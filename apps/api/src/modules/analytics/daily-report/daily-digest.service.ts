@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { addDays, istDateTimeOf, type Clock, type IsoDate, type NseCalendar, type OutgoingAlert } from '@mcube/domain';
 import { And, DataSource, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
-import { JOBS_CALENDAR } from '../../../jobs/job-queue.port';
+import { NSE_CALENDAR } from '../../data/source/market-data.tokens';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { AlertsService } from '../../alerts/alerts.service';
 import { AlertContentRegistry } from '../../alerts/delivery/alert-content.registry';
@@ -27,7 +27,7 @@ export class DailyDigestService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(MARKET_CLOCK) private readonly clock: Clock,
-    @Inject(JOBS_CALENDAR) private readonly calendar: NseCalendar,
+    @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar,
     private readonly alerts: AlertsService,
     private readonly contents: AlertContentRegistry,
   ) {}

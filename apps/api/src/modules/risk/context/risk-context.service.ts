@@ -1,7 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   calendarExpirySource,
-  createDefaultNseCalendar,
   daysBetween,
   effectiveRiskLimits,
   istDateTimeOf,
@@ -69,22 +68,20 @@ export interface AccountGateFacts {
  */
 @Injectable()
 export class RiskContextService {
-  private readonly calendar: NseCalendar;
   private readonly expiries: ExpirySource;
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(MARKET_CLOCK) private readonly clock: Clock,
+    /** The one stored calendar of the process (the data module's). */
+    @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar,
     /** Absent only in unit tests of the gateway; the API always provides it. */
     @Optional() private readonly gate?: ReconciliationGate,
-    /** The one stored calendar; the shipped table only in hand-built unit tests. */
-    @Optional() @Inject(NSE_CALENDAR) calendar?: NseCalendar,
     @Optional() @Inject(EXPIRY_SOURCE) expiries?: ExpirySource,
     /** Lot size and freeze quantity from a stored broker master when one lists the contract. */
     @Optional() private readonly instruments?: InstrumentStore,
   ) {
-    this.calendar = calendar ?? createDefaultNseCalendar();
-    this.expiries = expiries ?? calendarExpirySource(this.calendar);
+    this.expiries = expiries ?? calendarExpirySource(calendar);
   }
 
   /**
