@@ -5,7 +5,7 @@ import { DataSource, FindOptionsWhere, LessThanOrEqual } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
 import type { Principal } from '../../../common/request-context/principal';
 import { inTransaction } from '../../../database/in-transaction';
-import type { ApprovalDecision, ApprovalEvent, ApprovalsPort, PendingApproval } from '../../alerts/bot/approvals.port';
+import type { ApprovalDecision, ApprovalEvent, ApprovalsPort, PendingApproval } from './approvals.port';
 import { AuditService } from '../../core/audit/audit.service';
 import { mintApprovalToken } from '../../orders/approval/approval-token';
 import { IciciFuturesRunner } from '../icici/icici-futures.runner';
