@@ -8,7 +8,7 @@ import { JobsModule } from './jobs/jobs.module';
 import { MetricsModule, OpsMetricsModule } from './metrics/metrics.module';
 import { AccountsModule } from './modules/accounts/accounts.module';
 import { AlertsModule } from './modules/alerts/alerts.module';
-import { TelegramBotModule } from './modules/alerts/bot/telegram-bot.module';
+import { TelegramBotModule } from './modules/telegram/telegram-bot.module';
 import { AnalyticsModule } from './modules/analytics/analytics.module';
 import { BacktestsModule } from './modules/backtests/backtests.module';
 import { ClockModule } from './modules/core/clock/clock.module';

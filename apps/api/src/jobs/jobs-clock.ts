@@ -1,8 +1,7 @@
 import type { Provider } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { Clock } from '@mcube/domain';
-import { CLOCK } from '../modules/core/clock/clock.token';
-import { MARKET_CLOCK } from '../modules/data/source/market-data.tokens';
+import { MARKET_CLOCK, WALL_CLOCK } from '../modules/core/clock/clock.token';
 
 /**
  * DI token of the clock the schedule and the drivers read: the market's clock when the data
@@ -30,10 +29,10 @@ export class PreferredClock implements Clock {
   }
 }
 
-/** Provides `JOBS_CLOCK`: `MARKET_CLOCK` when some module exports it, else `CLOCK`. */
+/** Provides `JOBS_CLOCK`: `MARKET_CLOCK` when some module exports it, else `WALL_CLOCK`. */
 export const jobsClockProvider: Provider = {
   provide: JOBS_CLOCK,
-  inject: [ModuleRef, CLOCK],
+  inject: [ModuleRef, WALL_CLOCK],
   useFactory: (ref: ModuleRef, clock: Clock): Clock =>
     new PreferredClock(() => {
       try {

@@ -29,7 +29,7 @@ const inProcessQueueProvider: Provider = {
 /**
  * The job system, global so any module can inject `JOB_QUEUE` (to enqueue) and
  * `JobHandlersRegistry` (to register its handlers in `onModuleInit`). Needs `APP_CONFIG`
- * and `CLOCK` (ConfigModule, ClockModule); reads the market clock when the data module is there.
+ * and `WALL_CLOCK` (ConfigModule, ClockModule); reads the market clock when the data module is there.
  *
  * The driver follows the configuration given here: with REDIS_URL, `BullMqJobsModule`
  * (@nestjs/bullmq) is imported — lazily, so a process without Redis never loads bullmq or

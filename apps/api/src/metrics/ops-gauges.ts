@@ -5,11 +5,12 @@ import type { Clock, MarketDataPort } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { JOB_QUEUE, type JobQueue } from '../jobs/job-queue.port';
 import { BrokerAccount } from '../modules/accounts/entities/broker-account.entity';
-import { MARKET_CLOCK, MARKET_DATA } from '../modules/data/source/market-data.tokens';
+import { MARKET_DATA } from '../modules/data/source/market-data.tokens';
 import { MarketGateway } from '../modules/data/ws/market.gateway';
 import { Order } from '../modules/orders/entities/order.entity';
 import { TradingStateService } from '../modules/risk/context/trading-state.service';
 import { MetricsService } from './metrics.service';
+import { MARKET_CLOCK } from '../modules/core/clock/clock.token';
 
 const TRADING_STATES: readonly TradingStateCode[] = ['ACTIVE', 'REDUCING', 'HALTED'];
 

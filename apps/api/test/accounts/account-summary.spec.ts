@@ -6,7 +6,6 @@ import { DailyPnl } from '../../src/modules/analytics/entities/daily-pnl.entity'
 import { DailyReportService } from '../../src/modules/analytics/daily-report/daily-report.service';
 import { DailyReport } from '../../src/modules/analytics/entities/daily-report.entity';
 import { Alert } from '../../src/modules/alerts/entities/alert.entity';
-import { CLOCK } from '../../src/modules/core/clock/clock.token';
 import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
 import { MonitorLog } from '../../src/modules/positions/entities/monitor-log.entity';
 import { Position } from '../../src/modules/positions/entities/position.entity';
@@ -15,6 +14,7 @@ import { StrategyConfig } from '../../src/modules/strategies/entities/strategy-c
 import { positionFor } from '../db/fixtures';
 import { settled } from '../jobs/job-test-kit';
 import { login, type SecurityApp, type SessionAuth, startSecurityApp } from '../security/security-app';
+import { WALL_CLOCK } from '../../src/modules/core/clock/clock.token';
 
 /** Tuesday 2026-03-10, 10:00 IST: in session. */
 const NOW = epochMsOfIst('2026-03-10', '10:00:00');
@@ -28,7 +28,7 @@ describe('account summaries (GET /api/accounts/summary, account.summary) and the
   const byId = (list: AccountSummaryResponse[], id: number) => list.find((a) => a.accountId === id) as AccountSummaryResponse;
 
   beforeAll(async () => {
-    s = await startSecurityApp({ overrides: [{ provide: CLOCK, useValue: clock }] });
+    s = await startSecurityApp({ overrides: [{ provide: WALL_CLOCK, useValue: clock }] });
     viewer = await login(s, 'viewer');
     s.app.get(MarketEventsBus).subscribe((m) => published.push(m));
   });

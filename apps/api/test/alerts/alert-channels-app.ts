@@ -5,11 +5,11 @@ import { AlertsService } from '../../src/modules/alerts/alerts.service';
 import { AlertDispatcher } from '../../src/modules/alerts/delivery/alert-dispatcher.service';
 import { ALERT_RETRY_POLICY, type AlertRetryPolicy } from '../../src/modules/alerts/delivery/alert-retry-policy';
 import { TelegramChat } from '../../src/modules/alerts/entities/telegram-chat.entity';
-import { CLOCK } from '../../src/modules/core/clock/clock.token';
 import { startSecurityApp, type SecurityApp } from '../security/security-app';
 import { SmtpSink } from './fakes/smtp-sink';
 import { TelegramBotApiFake } from './fakes/telegram-bot-api.fake';
 import { TwilioMessagesApiFake } from './fakes/twilio-messages-api.fake';
+import { WALL_CLOCK } from '../../src/modules/core/clock/clock.token';
 
 /** Channel credentials of the tests (fake, and checked never to appear in a log line). */
 export const CHANNEL_SECRETS = {
@@ -62,7 +62,7 @@ export async function startAlertChannelsApp(opts: { env?: Record<string, string 
       ...opts.env,
     },
     overrides: [
-      { provide: CLOCK, useValue: clock },
+      { provide: WALL_CLOCK, useValue: clock },
       { provide: ALERT_RETRY_POLICY, useValue: TEST_RETRY_POLICY },
       ...(opts.overrides ?? []),
     ],

@@ -2,10 +2,10 @@ import type { AlertResponse, WsMessage } from '@mcube/contracts';
 import { epochMsOfIst, FixedClock } from '@mcube/domain';
 import { AlertsService } from '../../src/modules/alerts/alerts.service';
 import { Alert } from '../../src/modules/alerts/entities/alert.entity';
-import { CLOCK } from '../../src/modules/core/clock/clock.token';
 import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
 import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
 import { login, type SecurityApp, type SessionAuth, startSecurityApp } from '../security/security-app';
+import { WALL_CLOCK } from '../../src/modules/core/clock/clock.token';
 
 const T0 = epochMsOfIst('2026-03-10', '10:00:00');
 
@@ -19,7 +19,7 @@ describe('the in-app alert feed over REST', () => {
   const raised: AlertResponse[] = [];
 
   beforeAll(async () => {
-    s = await startSecurityApp({ overrides: [{ provide: CLOCK, useValue: clock }] });
+    s = await startSecurityApp({ overrides: [{ provide: WALL_CLOCK, useValue: clock }] });
     viewer = await login(s, 'viewer');
     trader = await login(s, 'trader');
     s.app.get(MarketEventsBus).subscribe((m) => published.push(m));

@@ -1,7 +1,7 @@
 import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
-import { APPROVALS_PORT } from '../../src/modules/alerts/bot/approvals.port';
-import { TelegramApprovalCardsService } from '../../src/modules/alerts/bot/telegram-approval-cards.service';
+import { APPROVALS_PORT } from '../../src/modules/strategies/approvals/approvals.port';
+import { TelegramApprovalCardsService } from '../../src/modules/telegram/telegram-approval-cards.service';
 import { AlertLog } from '../../src/modules/alerts/entities/alert-log.entity';
 import { TelegramApprovalCard } from '../../src/modules/alerts/entities/telegram-approval-card.entity';
 import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';

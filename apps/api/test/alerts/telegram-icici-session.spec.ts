@@ -1,6 +1,6 @@
 import { AppException } from '../../src/common/errors/app-exception';
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
-import { ICICI_SESSION_PORT, type IciciSessionPort, type IciciSessionView } from '../../src/modules/alerts/bot/icici-session.port';
+import { ICICI_SESSION_PORT, type IciciSessionPort, type IciciSessionView } from '../../src/modules/telegram/icici-session.port';
 import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
 import { linesLeaking } from '../security/security-app';
 import { startAlertChannelsApp, TRADER_CHAT, VIEWER_CHAT, type AlertChannelsApp } from './alert-channels-app';

@@ -1,9 +1,9 @@
 import type { Clock } from '@mcube/domain';
 import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
-import { MARKET_CLOCK } from '../../src/modules/data/source/market-data.tokens';
 import { ApprovalToken } from '../../src/modules/orders/entities/approval-token.entity';
 import { ApprovalRequestRow } from '../../src/modules/strategies/approvals/approval-request.entity';
 import { login, startSecurityApp, type SecurityApp, type SessionAuth } from '../security/security-app';
+import { MARKET_CLOCK } from '../../src/modules/core/clock/clock.token';
 
 /** A stored ENTRY request of the ICICI account as the strategy writes it (the card's figures), expiring `ttlMs` after `nowMs`. */
 function storedRequest(accountId: number, nowMs: number, ttlMs: number, ref: string): Partial<ApprovalRequestRow> {

@@ -1,13 +1,13 @@
 import type { CalendarImportResponse, CalendarStatusResponse, CalendarYearResponse, ImportRejectedResponse } from '@mcube/contracts';
 import { epochMsOfIst, FixedClock, type NseCalendar } from '@mcube/domain';
 import { JOBS_CALENDAR } from '../../src/jobs/job-queue.port';
-import { CLOCK } from '../../src/modules/core/clock/clock.token';
 import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
 import { CalendarOverride } from '../../src/modules/data/entities/calendar-override.entity';
 import { CalendarYear } from '../../src/modules/data/entities/calendar-year.entity';
 import { CalendarStore } from '../../src/modules/data/calendar/calendar-store.service';
 import { NSE_CALENDAR } from '../../src/modules/data/source/market-data.tokens';
 import { login, type SecurityApp, type SessionAuth, startSecurityApp } from '../security/security-app';
+import { WALL_CLOCK } from '../../src/modules/core/clock/clock.token';
 
 // NSE's export layout (nseindia.com, "Trading Holidays", CSV).
 const NSE_2027_CSV = [
@@ -42,7 +42,7 @@ describe('the calendar REST API', () => {
   const stored = async () => ({ overrides: await s.dataSource.getRepository(CalendarOverride).count(), years: await s.dataSource.getRepository(CalendarYear).count() });
 
   beforeAll(async () => {
-    s = await startSecurityApp({ overrides: [{ provide: CLOCK, useValue: clock }] });
+    s = await startSecurityApp({ overrides: [{ provide: WALL_CLOCK, useValue: clock }] });
     [admin, trader, viewer] = [await login(s, 'admin'), await login(s, 'trader'), await login(s, 'viewer')];
     calendar = s.app.get<NseCalendar>(NSE_CALENDAR, { strict: false });
   });

@@ -4,7 +4,6 @@ import { InProcessJobQueue } from '../../src/jobs/in-process-job-queue';
 import { JOB_QUEUE } from '../../src/jobs/job-queue.port';
 import type { JobName } from '../../src/jobs/job-registry';
 import { ScheduleTicker } from '../../src/jobs/schedule-ticker';
-import { CLOCK, SLEEP } from '../../src/modules/core/clock/clock.token';
 import { MARKET_DATA } from '../../src/modules/data/source/market-data.tokens';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { tradingSymbolOf } from '../../src/modules/orders/instrument-symbol';
@@ -14,6 +13,7 @@ import { PositionLeg } from '../../src/modules/positions/entities/position-leg.e
 import { Position } from '../../src/modules/positions/entities/position.entity';
 import { positionFor } from '../db/fixtures';
 import { login, type SecurityApp, type SessionAuth, startSecurityApp } from '../security/security-app';
+import { SLEEP, WALL_CLOCK } from '../../src/modules/core/clock/clock.token';
 
 /**
  * The API run with the market clock past the calendar's horizon (the shipped table ends
@@ -46,7 +46,7 @@ describe.each(['2027-03-01', '2028-06-05'])('the API with its market on %s, past
     s = await startSecurityApp({
       env: { MCUBE_SIM_START: start, MCUBE_SIM_SEED: '3' },
       overrides: [
-        { provide: CLOCK, useValue: clock },
+        { provide: WALL_CLOCK, useValue: clock },
         { provide: SLEEP, useValue: async (ms: number) => clock.advance(ms) },
       ],
     });

@@ -1,11 +1,11 @@
 import { epochMsOfIst, FixedClock, istDateTimeOf, type Clock } from '@mcube/domain';
-import { CLOCK } from '../../src/modules/core/clock/clock.token';
 import { MarketClockState } from '../../src/modules/data/entities/market-clock-state.entity';
 import { MarketClockStore } from '../../src/modules/data/source/market-clock.store';
-import { MARKET_CLOCK, MARKET_SOURCE } from '../../src/modules/data/source/market-data.tokens';
+import { MARKET_SOURCE } from '../../src/modules/data/source/market-data.tokens';
 import type { MarketSource } from '../../src/modules/data/source/market-source.factory';
 import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../db/test-database';
 import { type SecurityApp, startSecurityApp } from '../security/security-app';
+import { MARKET_CLOCK, WALL_CLOCK } from '../../src/modules/core/clock/clock.token';
 
 const EVENING = epochMsOfIst('2026-12-02', '20:00');
 const ist = (ms: number) => istDateTimeOf(ms);
@@ -32,7 +32,7 @@ describe('the simulated market clock across restarts', () => {
   async function boot(processMs: number, env: Record<string, string>): Promise<{ base: FixedClock; market: Clock }> {
     await s?.stop();
     const base = new FixedClock(processMs);
-    s = await startSecurityApp({ db, env, overrides: [{ provide: CLOCK, useValue: base }] });
+    s = await startSecurityApp({ db, env, overrides: [{ provide: WALL_CLOCK, useValue: base }] });
     return { base, market: s.app.get<Clock>(MARKET_CLOCK, { strict: false }) };
   }
 

@@ -7,10 +7,10 @@ import { JOB_QUEUE, type JobQueue } from '../../src/jobs/job-queue.port';
 import { JOB_NAMES, type JobName } from '../../src/jobs/job-registry';
 import { JobsModule } from '../../src/jobs/jobs.module';
 import { ClockModule } from '../../src/modules/core/clock/clock.module';
-import { MARKET_CLOCK } from '../../src/modules/data/source/market-data.tokens';
 import { ScheduleTicker } from '../../src/jobs/schedule-ticker';
 import { epochMsOfIst, FixedClock } from '@mcube/domain';
 import { deletePrefix, settled, SHARED_REDIS_URL, uniquePrefix } from './job-test-kit';
+import { MARKET_CLOCK } from '../../src/modules/core/clock/clock.token';
 
 /** A module that registers recording handlers, as an owning module does in its onModuleInit. */
 function registering(names: string[], owner = 'TradingModule', runs: { name: string; jobId: string }[] = []): Type {

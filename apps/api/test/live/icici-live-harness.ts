@@ -129,7 +129,7 @@ export async function startIciciLive(opts: { liveTrading?: boolean; credentials?
   const handlers = new JobHandlersRegistry();
   const jobs = new BrokerJobHandlers(handlers, dataSource, config, registry, kotak, instruments, reconciliation, alerts, new IciciJobs(dataSource, config, live, instruments, alerts, sessions));
   jobs.onModuleInit();
-  const riskContext = new RiskContextService(dataSource, clock, gate, calendar, undefined, instruments);
+  const riskContext = new RiskContextService(dataSource, clock, calendar, gate, undefined, instruments);
   // As in the API: the gateway reads lot sizes and freeze quantities from the stored masters (ICICI's here).
   const orders = new OrdersService(dataSource, clock, new SegmentThrottle(new InProcessTokenSource(clock), sleep), registry, riskContext, new OrderFiguresService(market), undefined, instruments);
   await scheduler.syncConnections();

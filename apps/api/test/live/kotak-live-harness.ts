@@ -105,7 +105,7 @@ export async function startKotakLive(opts: { liveTrading?: boolean; credentials?
   const handlers = new JobHandlersRegistry();
   const jobs = new BrokerJobHandlers(handlers, dataSource, config, registry, live, instruments, reconciliation, alerts);
   jobs.onModuleInit();
-  const riskContext = new RiskContextService(dataSource, clock, gate, calendar, undefined, instruments);
+  const riskContext = new RiskContextService(dataSource, clock, calendar, gate, undefined, instruments);
   const orders = buildGateway({ dataSource, clock, sleep, registry, riskContext, market });
   await scheduler.syncConnections();
   return {

@@ -2,13 +2,13 @@ import { FixedClock } from '@mcube/domain';
 import { InProcessJobQueue } from '../../src/jobs/in-process-job-queue';
 import { JOB_QUEUE } from '../../src/jobs/job-queue.port';
 import { MetricsServer } from '../../src/metrics/metrics-server';
-import { CLOCK, SLEEP, WALL_CLOCK } from '../../src/modules/core/clock/clock.token';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
 import { ReconciliationService } from '../../src/modules/orders/reconciliation.service';
 import { FakeExecutionClient } from '../orders/fake-execution-client';
 import { SESSION_MS } from '../orders/gateway-harness';
 import { REST_ENTRY_BODY, restStrangleBody } from '../orders/orders-rest-app';
 import { login, SecurityApp, SessionAuth, startSecurityApp } from '../security/security-app';
+import { SLEEP, WALL_CLOCK } from '../../src/modules/core/clock/clock.token';
 
 /** The value of one sample line (`name{labels} value`), or undefined when absent. */
 function sample(text: string, series: string): number | undefined {
@@ -26,7 +26,6 @@ describe('GET /metrics (Prometheus, its own loopback port)', () => {
     s = await startSecurityApp({
       env: { METRICS_PORT: '0' },
       overrides: [
-        { provide: CLOCK, useValue: clock },
         { provide: WALL_CLOCK, useValue: clock },
         { provide: SLEEP, useValue: async (ms: number) => clock.advance(ms) },
       ],

@@ -9,7 +9,7 @@
  *   first slices are at the broker, the process dies while sending the call's second slice
  *   (journaled SUBMITTED, never placed); the put's second slice is still INITIALIZED.
  */
-import { FixedClock, type ExecutionClient } from '@mcube/domain';
+import { createDefaultNseCalendar, type ExecutionClient, FixedClock } from '@mcube/domain';
 import { PaperExecutionClient } from '@mcube/brokers-paper';
 import { createDataSource } from '../../src/database/create-data-source';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
@@ -46,7 +46,7 @@ async function main(): Promise<void> {
   });
   const registry = new ExecutionClientRegistry();
   registry.register(CRASH_ACCOUNT_ID, client);
-  const orders = buildGateway({ dataSource, clock, sleep, registry, riskContext: new RiskContextService(dataSource, clock), market });
+  const orders = buildGateway({ dataSource, clock, sleep, registry, riskContext: new RiskContextService(dataSource, clock, createDefaultNseCalendar()), market });
   const settle = new SettleInFlightService(dataSource, clock, registry, new ApplyFillService(dataSource, clock));
   await orders.submitEntry(point === 'MID_SLICING' ? crashEntry(SLICED_QUANTITY) : crashEntry());
   // MID_FILL: 5 of 10 lots fill per pass.

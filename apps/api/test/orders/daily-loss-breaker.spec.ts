@@ -1,3 +1,4 @@
+import { createDefaultNseCalendar } from '@mcube/domain';
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { Alert } from '../../src/modules/alerts/entities/alert.entity';
 import { CircuitBreakerTripService } from '../../src/modules/risk/breaker/circuit-breaker-trip.service';
@@ -66,7 +67,7 @@ describe('a daily-loss breach in a simulated session (done-when 8)', () => {
 
   it('is driven by the position monitor: marks from the market, MARK rows, and the trip once the marks breach', async () => {
     const market = new QuoteBoard();
-    const monitor = new PositionMonitorService(g.dataSource, g.clock, simQuotes(market), breaker);
+    const monitor = new PositionMonitorService(g.dataSource, g.clock, simQuotes(market), breaker, createDefaultNseCalendar());
     const call = await enterStrangle(g.orders, g.account.id);
     const positionId = call.positionId as number;
     await g.fills.apply('PAPER', g.broker.fill(call.intentId));

@@ -1,3 +1,4 @@
+import { createDefaultNseCalendar } from '@mcube/domain';
 import type { Clock, MarketDataPort } from '@mcube/domain';
 import type { DataSource } from 'typeorm';
 import type { Sleep } from '../../src/modules/core/clock/clock.token';
@@ -20,5 +21,5 @@ export const TEST_NIFTY_SPOT = 23_400;
 export function buildGateway(p: { dataSource: DataSource; clock: Clock; sleep: Sleep; registry: ExecutionClientRegistry; riskContext?: RiskContextService; market?: MarketDataPort; wallClock?: Clock }): OrdersService {
   const throttle = new SegmentThrottle(new InProcessTokenSource(p.wallClock ?? p.clock), p.sleep);
   const market = p.market ?? new QuoteBoard().set('NIFTY 50', { lastPrice: TEST_NIFTY_SPOT });
-  return new OrdersService(p.dataSource, p.clock, throttle, p.registry, p.riskContext ?? new RiskContextService(p.dataSource, p.clock), new OrderFiguresService(market));
+  return new OrdersService(p.dataSource, p.clock, throttle, p.registry, p.riskContext ?? new RiskContextService(p.dataSource, p.clock, createDefaultNseCalendar()), new OrderFiguresService(market));
 }

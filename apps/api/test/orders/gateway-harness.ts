@@ -1,4 +1,4 @@
-import { epochMsOfIst, FixedClock } from '@mcube/domain';
+import { createDefaultNseCalendar, epochMsOfIst, FixedClock } from '@mcube/domain';
 import type { DataSource } from 'typeorm';
 import type { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
@@ -54,7 +54,7 @@ export async function startGateway(dialect: TestDialect = TEST_DIALECT): Promise
     account,
     registry,
     market,
-    orders: buildGateway({ dataSource, clock, sleep, registry, riskContext: new RiskContextService(dataSource, clock), market }),
+    orders: buildGateway({ dataSource, clock, sleep, registry, riskContext: new RiskContextService(dataSource, clock, createDefaultNseCalendar()), market }),
     fills,
     settle: new SettleInFlightService(dataSource, clock, registry, fills),
     cancel: new CancelOrderService(dataSource, clock, registry),

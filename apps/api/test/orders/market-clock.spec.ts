@@ -1,11 +1,10 @@
 import { createDefaultNseCalendar, epochMsOfIst, istDateTimeOf, type Clock } from '@mcube/domain';
 import { ClockModule } from '../../src/modules/core/clock/clock.module';
-import { CLOCK } from '../../src/modules/core/clock/clock.token';
-import { MARKET_CLOCK } from '../../src/modules/data/source/market-data.tokens';
 import { OrderEvent } from '../../src/modules/orders/entities/order-event.entity';
 import { OrdersService } from '../../src/modules/orders/submit-order.service';
 import { login, SecurityApp, startSecurityApp } from '../security/security-app';
 import { restStrangleBody } from './orders-rest-app';
+import { MARKET_CLOCK, WALL_CLOCK } from '../../src/modules/core/clock/clock.token';
 
 /** 2026-03-10 20:00 IST: the process clock, after the close. */
 const EVENING_MS = epochMsOfIst('2026-03-10', '20:00:00');
@@ -33,8 +32,8 @@ describe('orders on the market clock', () => {
 
   it('stamps a REST submit in market time, inside the session, while the process clock is after hours', async () => {
     const calendar = createDefaultNseCalendar();
-    // The process clock is ClockModule's; the trading modules' `CLOCK` is an alias of the market's.
-    const processNow = s.app.select(ClockModule).get<Clock>(CLOCK, { strict: true }).nowMs();
+    // The wall clock is ClockModule's; the trading modules inject `MARKET_CLOCK` by name.
+    const processNow = s.app.select(ClockModule).get<Clock>(WALL_CLOCK, { strict: true }).nowMs();
     expect(processNow).toBe(EVENING_MS);
     const process = istDateTimeOf(processNow);
     expect(calendar.isWithinSession(process.date, process.time)).toBe(false);

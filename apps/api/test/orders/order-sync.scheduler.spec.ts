@@ -1,3 +1,4 @@
+import { createDefaultNseCalendar } from '@mcube/domain';
 import type { Clock, MarketDataPort } from '@mcube/domain';
 import { PaperExecutionClient } from '@mcube/brokers-paper';
 import { AlertsService } from '../../src/modules/alerts/alerts.service';
@@ -46,7 +47,7 @@ describe('the order sync scheduler', () => {
       const paper = registry.get(g.account.id);
       expect(paper).toBeInstanceOf(PaperExecutionClient);
       expect(gate.isReconciled(g.account.id)).toBe(true);
-      const orders = buildGateway({ dataSource: g.dataSource, clock: g.clock, sleep: async (ms) => g.clock.advance(ms), registry, riskContext: new RiskContextService(g.dataSource, g.clock, gate), market: g.market });
+      const orders = buildGateway({ dataSource: g.dataSource, clock: g.clock, sleep: async (ms) => g.clock.advance(ms), registry, riskContext: new RiskContextService(g.dataSource, g.clock, createDefaultNseCalendar(), gate), market: g.market });
       const r = await enterStrangle(orders, g.account.id);
       expect(r.statuses).toEqual(['ACCEPTED']);
       g.market.set(quoteSymbol(strangleLeg(1).instrument), { lastPrice: 121, bid: 121, ask: 121.5 });

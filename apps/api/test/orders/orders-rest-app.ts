@@ -1,7 +1,7 @@
 import { FixedClock } from '@mcube/domain';
-import { CLOCK, SLEEP, WALL_CLOCK } from '../../src/modules/core/clock/clock.token';
 import { SecurityApp, startSecurityApp } from '../security/security-app';
 import { SESSION_MS } from './gateway-harness';
+import { SLEEP, WALL_CLOCK } from '../../src/modules/core/clock/clock.token';
 
 /**
  * POST /api/orders body of a Kotak short call ENTRY in the fixed session (10:00 IST, 2026-03-10;
@@ -33,7 +33,6 @@ export function restStrangleBody(accountId: number, extra: { idempotencyKey?: st
 export async function startOrdersRestApp(clock: FixedClock = new FixedClock(SESSION_MS)): Promise<{ s: SecurityApp; clock: FixedClock }> {
   const s = await startSecurityApp({
     overrides: [
-      { provide: CLOCK, useValue: clock },
       { provide: WALL_CLOCK, useValue: clock },
       { provide: SLEEP, useValue: async (ms: number) => clock.advance(ms) },
     ],

@@ -1,4 +1,4 @@
-import { FixedClock, type MarketQuote } from '@mcube/domain';
+import { createDefaultNseCalendar, FixedClock, type MarketQuote } from '@mcube/domain';
 import { InMemoryPaperBookStore, PaperExecutionClient, simContractSymbolOf, type PaperBookStore, type PaperBrokerConfig } from '@mcube/brokers-paper';
 import { QuoteBoard } from './quote-board.fake';
 import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
@@ -58,7 +58,7 @@ export async function startPaperGateway(opts: { dialect?: TestDialect; config?: 
     market,
     store,
     account,
-    orders: buildGateway({ dataSource, clock, sleep, registry, riskContext: new RiskContextService(dataSource, clock), market }),
+    orders: buildGateway({ dataSource, clock, sleep, registry, riskContext: new RiskContextService(dataSource, clock, createDefaultNseCalendar()), market }),
     fills,
     settle,
     cancel: new CancelOrderService(dataSource, clock, registry),

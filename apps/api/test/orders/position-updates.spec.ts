@@ -1,3 +1,4 @@
+import { createDefaultNseCalendar } from '@mcube/domain';
 import type { WsMessage } from '@mcube/contracts';
 import { contractSymbol } from '@mcube/market-sim';
 import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
@@ -76,7 +77,7 @@ describe('position.updated after fills', () => {
     const monitorEvents: WsMessage[] = [];
     bus.subscribe((m) => monitorEvents.push(m));
     const breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, simQuotes(market), g.clock));
-    const monitor = new PositionMonitorService(g.dataSource, g.clock, simQuotes(market), breaker, bus);
+    const monitor = new PositionMonitorService(g.dataSource, g.clock, simQuotes(market), breaker, createDefaultNseCalendar(), bus);
     // The monitor has read the ACTIVE position; the buy-back fills before its quote answers.
     market.beforeAnswer = async () => {
       const exit = await g.orders.submit(strangleLeg(g.account.id, { purpose: 'EXIT', side: 'BUY', limitPrice: 100, positionId }));

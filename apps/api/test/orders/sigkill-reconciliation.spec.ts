@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FixedClock } from '@mcube/domain';
+import { createDefaultNseCalendar, FixedClock } from '@mcube/domain';
 import { PaperExecutionClient } from '@mcube/brokers-paper';
 import type { DataSource } from 'typeorm';
 import { AlertsService } from '../../src/modules/alerts/alerts.service';
@@ -50,7 +50,7 @@ async function restart(dataSource: DataSource, bookPath: string) {
   const settle = new SettleInFlightService(dataSource, clock, registry, fills);
   return {
     paper,
-    orders: buildGateway({ dataSource, clock, sleep: async (ms) => clock.advance(ms), registry, riskContext: new RiskContextService(dataSource, clock, gate), market: crashMarket() }),
+    orders: buildGateway({ dataSource, clock, sleep: async (ms) => clock.advance(ms), registry, riskContext: new RiskContextService(dataSource, clock, createDefaultNseCalendar(), gate), market: crashMarket() }),
     reconciliation: new ReconciliationService(dataSource, clock, registry, gate, fills, settle, new AlertsService(dataSource, new MarketEventsBus())),
   };
 }

@@ -7,7 +7,7 @@
  * the Redis server time at which each order
  * of the burst got its throttle token and the wall time (Date.now) at which it reached its broker.
  */
-import { FixedClock, type BrokerMargin, type ExecutionClient } from '@mcube/domain';
+import { type BrokerMargin, createDefaultNseCalendar, type ExecutionClient, FixedClock } from '@mcube/domain';
 import Redis from 'ioredis';
 import { createDataSource } from '../../src/database/create-data-source';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
@@ -45,7 +45,7 @@ async function main(): Promise<void> {
   // The Redis server's time of each grant: what the shared bucket limits.
   const grantedAt: number[] = [];
   const tokens = new RedisTokenSource(redis, { keyPrefix: prefix, fallback: new InProcessTokenSource(new SystemClock()), onFallback: () => fallbacks++, onGrant: (_segment, serverMs) => grantedAt.push(serverMs) });
-  const orders = new OrdersService(dataSource, market, new SegmentThrottle(tokens, timerSleep), registry, new RiskContextService(dataSource, market), new OrderFiguresService(new QuoteBoard().set('NIFTY 50', { lastPrice: 23_400 })));
+  const orders = new OrdersService(dataSource, market, new SegmentThrottle(tokens, timerSleep), registry, new RiskContextService(dataSource, market, createDefaultNseCalendar()), new OrderFiguresService(new QuoteBoard().set('NIFTY 50', { lastPrice: 23_400 })));
   await redis.ping();
   // One order first (not counted), so the burst is not timed with a cold process (first transaction, first compile).
   await orders.submit(strangleLeg(1, { purpose: 'ADJUST', positionId: 1, side: 'BUY', quantity: 65, limitPrice: 5 }));

@@ -1,3 +1,4 @@
+import { createDefaultNseCalendar } from '@mcube/domain';
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { OrderEvent } from '../../src/modules/orders/entities/order-event.entity';
@@ -83,7 +84,7 @@ describe('the order gateway and the kill switch (done-when 6)', () => {
 
     beforeEach(() => {
       gate = new ReconciliationGate();
-      gated = buildGateway({ dataSource: g.dataSource, clock: g.clock, sleep: async (ms) => g.clock.advance(ms), registry: g.registry, riskContext: new RiskContextService(g.dataSource, g.clock, gate) });
+      gated = buildGateway({ dataSource: g.dataSource, clock: g.clock, sleep: async (ms) => g.clock.advance(ms), registry: g.registry, riskContext: new RiskContextService(g.dataSource, g.clock, createDefaultNseCalendar(), gate) });
     });
 
     it.each([

@@ -8,6 +8,9 @@ import { EXECUTION_CLIENTS, ExecutionClientRegistry } from '../../src/modules/or
 import { ReconciliationService } from '../../src/modules/orders/reconciliation.service';
 import { PositionLeg } from '../../src/modules/positions/entities/position-leg.entity';
 import { Position } from '../../src/modules/positions/entities/position.entity';
+import { PositionsModule } from '../../src/modules/positions/positions.module';
+import { CircuitBreakerTripService } from '../../src/modules/risk/breaker/circuit-breaker-trip.service';
+import { RiskModule } from '../../src/modules/risk/risk.module';
 import { FakeExecutionClient } from '../orders/fake-execution-client';
 import { SESSION_MS } from '../orders/gateway-harness';
 import { restStrangleBody, startOrdersRestApp } from '../orders/orders-rest-app';
@@ -42,6 +45,11 @@ describe('the 15% drawdown breaker through the API', () => {
 
   const get = (path: string) => s.http().get(path).set('cookie', trader.cookie).expect(200);
   const runBreakers = () => s.app.get(JobHandlersRegistry, { strict: false }).handlerFor('risk.circuit-breakers')({}, { name: 'risk.circuit-breakers', jobId: `breakers@${clock.nowMs()}`, attempt: 1 });
+
+  it('is provided by the risk module (the positions module only provides its exits)', () => {
+    expect(s.app.select(RiskModule).get(CircuitBreakerTripService, { strict: true })).toBeInstanceOf(CircuitBreakerTripService);
+    expect(() => s.app.select(PositionsModule).get(CircuitBreakerTripService, { strict: true })).toThrow();
+  });
 
   it('flattens the strangle, deactivates the account and raises a CRITICAL alert once equity is 15% below its peak', async () => {
     const id = s.accounts.kotakId;

@@ -1,7 +1,6 @@
 import { FixedClock } from '@mcube/domain';
 import type { ExitAllAndHaltResponse } from '@mcube/contracts';
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
-import { CLOCK, SLEEP, WALL_CLOCK } from '../../src/modules/core/clock/clock.token';
 import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
@@ -14,6 +13,7 @@ import { FakeExecutionClient } from '../orders/fake-execution-client';
 import { SESSION_MS } from '../orders/gateway-harness';
 import { restStrangleBody } from '../orders/orders-rest-app';
 import { login, SecurityApp, SessionAuth, startSecurityApp } from '../security/security-app';
+import { SLEEP, WALL_CLOCK } from '../../src/modules/core/clock/clock.token';
 
 /**
  * Issue 20 §3: "exit all and halt" remembers its wait for flat in the database, so an API
@@ -31,7 +31,6 @@ describe('exit all and halt across an API restart', () => {
     const app = await startSecurityApp({
       db,
       overrides: [
-        { provide: CLOCK, useValue: clock },
         { provide: WALL_CLOCK, useValue: clock },
         { provide: SLEEP, useValue: async (ms: number) => clock.advance(ms) },
       ],

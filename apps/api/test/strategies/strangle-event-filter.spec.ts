@@ -1,8 +1,8 @@
 import { epochMsOfIst, FixedClock } from '@mcube/domain';
 import type { DecisionResponse, EntryEvaluationResponse } from '@mcube/contracts';
-import { CLOCK, SLEEP, WALL_CLOCK } from '../../src/modules/core/clock/clock.token';
 import { StrategyJobHandlers } from '../../src/modules/strategies/runtime/strategy-job-handlers';
 import { login, SecurityApp, SessionAuth, startSecurityApp } from '../security/security-app';
+import { SLEEP, WALL_CLOCK } from '../../src/modules/core/clock/clock.token';
 
 const DAY = '2026-03-11';
 /** Filters opened wide except the event calendar (5 days ahead, the plan's): only an event can stop this entry. */
@@ -22,7 +22,7 @@ describe("the strangle's event filter reads the stored calendar", () => {
   const write = (method: 'post' | 'put', path: string, body: object) => s.http()[method](path).set('cookie', admin.cookie).set('x-csrf-token', admin.csrfToken).send(body);
 
   beforeAll(async () => {
-    s = await startSecurityApp({ overrides: [{ provide: CLOCK, useValue: clock }, { provide: WALL_CLOCK, useValue: clock }, { provide: SLEEP, useValue: async (ms: number) => clock.advance(ms) }] });
+    s = await startSecurityApp({ overrides: [{ provide: WALL_CLOCK, useValue: clock }, { provide: SLEEP, useValue: async (ms: number) => clock.advance(ms) }] });
     admin = await login(s, 'admin');
     await write('put', `/api/strategy-configs/${s.strategyConfigs.strangleId}/parameters`, ONLY_EVENTS).expect(200);
   });

@@ -129,13 +129,13 @@ export function buildStrangleRuntime(p: {
   registry.register(p.accountId, p.paper);
   const fills = new ApplyFillService(dataSource, clock);
   const settle = new SettleInFlightService(dataSource, clock, registry, fills);
-  const orders = buildGateway({ dataSource, clock, sleep, registry, riskContext: new RiskContextService(dataSource, clock, p.gate), market });
+  const orders = buildGateway({ dataSource, clock, sleep, registry, riskContext: new RiskContextService(dataSource, clock, calendar, p.gate), market });
   const cancels = new CancelOrderService(dataSource, clock, registry);
   const bus = p.bus ?? new MarketEventsBus();
   const alerts = p.alerts ?? new AlertsService(dataSource, bus);
   const manualExits = new ManualExitService(dataSource, orders, simQuotes(market), clock);
   const breaker = new CircuitBreakerTripService(dataSource, clock, manualExits, alerts);
-  const monitor = new PositionMonitorService(dataSource, clock, simQuotes(market), breaker, bus, calendar);
+  const monitor = new PositionMonitorService(dataSource, clock, simQuotes(market), breaker, calendar, bus);
   // The stored events calendar the strategy reads (the API's sync job copies the simulator's events into it).
   const events = new EconomicEventsService(dataSource.getRepository(EconomicEvent), dataSource, new AuditService(dataSource.getRepository(AuditLogEntity)));
   const margins = new AccountMarginService(registry);

@@ -1,12 +1,12 @@
 import { epochMsOfIst, FixedClock } from '@mcube/domain';
 import type { DecisionResponse, EntryEvaluationResponse, PositionDetailResponse, PositionMarkResponse } from '@mcube/contracts';
-import { CLOCK, SLEEP } from '../../src/modules/core/clock/clock.token';
 import { MonitorLog } from '../../src/modules/positions/entities/monitor-log.entity';
 import { PositionLeg } from '../../src/modules/positions/entities/position-leg.entity';
 import { Position } from '../../src/modules/positions/entities/position.entity';
 import { StrategyJobHandlers } from '../../src/modules/strategies/runtime/strategy-job-handlers';
 import { positionFor } from '../db/fixtures';
 import { login, SecurityApp, SessionAuth, startSecurityApp } from '../security/security-app';
+import { SLEEP, WALL_CLOCK } from '../../src/modules/core/clock/clock.token';
 
 const DAY = '2026-03-11';
 
@@ -17,7 +17,7 @@ describe('the running strangle over REST: evaluation, decisions, position detail
   const get = (path: string) => s.http().get(path).set('cookie', viewer.cookie);
 
   beforeAll(async () => {
-    s = await startSecurityApp({ overrides: [{ provide: CLOCK, useValue: clock }, { provide: SLEEP, useValue: async (ms: number) => clock.advance(ms) }] });
+    s = await startSecurityApp({ overrides: [{ provide: WALL_CLOCK, useValue: clock }, { provide: SLEEP, useValue: async (ms: number) => clock.advance(ms) }] });
     viewer = await login(s, 'viewer');
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import { epochMsOfIst, FixedClock } from '@mcube/domain';
-import { CLOCK, SLEEP } from '../../src/modules/core/clock/clock.token';
 import { StrategyJobHandlers } from '../../src/modules/strategies/runtime/strategy-job-handlers';
 import { login, SecurityApp, SessionAuth, startSecurityApp } from '../security/security-app';
+import { SLEEP, WALL_CLOCK } from '../../src/modules/core/clock/clock.token';
 
 const DAY = '2026-03-11';
 
@@ -13,7 +13,7 @@ describe('PUT /api/strategy-configs/:id/entries-paused', () => {
   const clock = new FixedClock(epochMsOfIst(DAY, '10:00'));
 
   beforeAll(async () => {
-    s = await startSecurityApp({ overrides: [{ provide: CLOCK, useValue: clock }, { provide: SLEEP, useValue: async (ms: number) => clock.advance(ms) }] });
+    s = await startSecurityApp({ overrides: [{ provide: WALL_CLOCK, useValue: clock }, { provide: SLEEP, useValue: async (ms: number) => clock.advance(ms) }] });
     trader = await login(s, 'trader');
     viewer = await login(s, 'viewer');
     admin = await login(s, 'admin');

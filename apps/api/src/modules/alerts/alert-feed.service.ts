@@ -6,10 +6,10 @@ import { AppException } from '../../common/errors/app-exception';
 import type { Principal } from '../../common/request-context/principal';
 import { inTransaction } from '../../database/in-transaction';
 import { AuditService } from '../core/audit/audit.service';
-import { CLOCK } from '../core/clock/clock.token';
 import { Alert } from './entities/alert.entity';
 import { alertResponseOf } from './alerts.service';
 import type { ListAlertsDto } from './dto/list-alerts.dto';
+import { WALL_CLOCK } from '../core/clock/clock.token';
 
 /** Default and largest page of the feed. */
 export const ALERT_FEED_DEFAULT_LIMIT = 100;
@@ -25,7 +25,7 @@ export class AlertFeedService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WALL_CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Newest first (by occurrence, then id for alerts of the same instant). */

@@ -24,7 +24,7 @@ import { AlertSettingsService } from './settings/alert-settings.service';
  * The alerts domain of mCube: stored alerts with a cooldown per kind, the console feed, and
  * delivery to Telegram, e-mail and SMS (whichever have credentials) as `alerts.deliver` jobs,
  * routed by severity, stored settings and quiet hours, every attempt in `alert_logs`.
- * The Telegram bot's commands live in `TelegramBotModule` (it needs the trading modules).
+ * The Telegram bot's commands live in `modules/telegram` (`TelegramBotModule`: it needs the trading modules).
  */
 @Module({
   imports: [DataModule, CoreModule],

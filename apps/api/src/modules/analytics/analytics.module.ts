@@ -1,12 +1,10 @@
 import { Module } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AlertsModule } from '../alerts/alerts.module';
-import { CLOCK } from '../core/clock/clock.token';
 import { CoreModule } from '../core/core.module';
 import { DataModule } from '../data/data.module';
 import { LlmModule } from '../llm/llm.module';
 import { LANGUAGE_MODEL } from '../llm/llm.tokens';
-import { MARKET_CLOCK } from '../data/source/market-data.tokens';
 import { RiskModule } from '../risk/risk.module';
 import { StrategiesModule } from '../strategies/strategies.module';
 import { DailyPnlService } from './daily-pnl/daily-pnl.service';
@@ -29,7 +27,7 @@ import { ClosedTradesService } from './trades/closed-trades.service';
  * The analytics domain of mCube: the daily P&L rows the risk checks and the dashboard read,
  * the end-of-day report, the analytics report of closed trades, and the learning loop
  * (pattern records, statistics, suggestions, weekly insight), each run by a job of the registry.
- * Its `CLOCK` is the market's, as in the orders module that stamps positions' `closedAt`:
+ * Its services read `MARKET_CLOCK`, as the orders module that stamps positions' `closedAt` does:
  * "today" is the market's IST day (the accelerated demo, the replay). `INSIGHT_LLM` is the LLM
  * validator's model when one is configured (MCUBE_LLM=ollama), else null: the weekly insight is
  * then the rules summary (as it is when the model fails), labelled RULES.
@@ -38,7 +36,6 @@ import { ClosedTradesService } from './trades/closed-trades.service';
   imports: [AccountsModule, AlertsModule, RiskModule, DataModule, CoreModule, StrategiesModule, LlmModule],
   controllers: [DailyReportController, AnalyticsController, LearningController],
   providers: [
-    { provide: CLOCK, useExisting: MARKET_CLOCK },
     { provide: INSIGHT_LLM, useExisting: LANGUAGE_MODEL },
     DailyPnlService,
     DailyReportService,

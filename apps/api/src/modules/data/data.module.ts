@@ -28,10 +28,11 @@ import { MarketEventsBus } from './snapshots/market-events.bus';
 import { MarketJobHandlers } from './snapshots/market-job-handlers';
 import { QuoteSnapshotService } from './snapshots/quote-snapshot.service';
 import { MarketClockSaver } from './source/market-clock-saver.service';
-import { EXPIRY_SOURCE, MARKET_CLOCK, MARKET_DATA, NSE_CALENDAR } from './source/market-data.tokens';
+import { EXPIRY_SOURCE, MARKET_DATA, NSE_CALENDAR } from './source/market-data.tokens';
 import { marketSourceProviders } from './source/market-source.providers';
 import { MarketGateway } from './ws/market.gateway';
 import { TickPublisher } from './ws/tick-publisher.service';
+import { MARKET_CLOCK } from '../core/clock/clock.token';
 
 /**
  * The data domain: the NSE calendar (the shipped table plus stored holidays, sessions and

@@ -3,7 +3,6 @@ import { contractLotSize } from '../data/instruments/contract-terms';
 import { applyFill, legKeyOf, paiseOfPrice, type BrokerTrade, type Clock, type PositionLeg as LegState } from '@mcube/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '../../database/in-transaction';
-import { CLOCK } from '../core/clock/clock.token';
 import { MarketEventsBus } from '../data/snapshots/market-events.bus';
 import { MonitorLog } from '../positions/entities/monitor-log.entity';
 import { PositionLeg } from '../positions/entities/position-leg.entity';
@@ -16,6 +15,7 @@ import { fillCharges } from './fill-charges';
 import { applyOrderEventToRow, loadOrderForUpdate } from './order-journal';
 import { closePositionIfFlat } from './position-slot';
 import { InstrumentStore } from '../data/instruments/instrument-store.service';
+import { MARKET_CLOCK } from '../core/clock/clock.token';
 
 /** What `ApplyFillService.apply` did with one trade. */
 export type ApplyFillOutcome = 'APPLIED' | 'DUPLICATE' | 'UNKNOWN_ORDER';
@@ -39,7 +39,7 @@ export class ApplyFillService {
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
     @Optional() private readonly bus?: MarketEventsBus,
     /** Lot sizes from a stored broker master when one lists the contract (stock futures of ICICI's master), else the dated table. */
     @Optional() private readonly instruments?: InstrumentStore,

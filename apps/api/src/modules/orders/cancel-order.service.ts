@@ -4,10 +4,10 @@ import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
 import { currentRequestContext } from '../../common/request-context/request-context';
 import { inTransaction } from '../../database/in-transaction';
-import { CLOCK } from '../core/clock/clock.token';
 import { Order } from './entities/order.entity';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from './execution-clients.token';
 import { applyOrderEventToRow } from './order-journal';
+import { MARKET_CLOCK } from '../core/clock/clock.token';
 
 /**
  * Cancels a working order. Allowed in every trading state, HALTED included (a cancel
@@ -22,7 +22,7 @@ import { applyOrderEventToRow } from './order-journal';
 export class CancelOrderService {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
     @Inject(EXECUTION_CLIENTS) private readonly clients: ExecutionClientRegistry,
   ) {}
 

@@ -4,7 +4,6 @@ import { instrumentName } from '@mcube/contracts';
 import { istDateTimeOf, type Clock } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
-import { CLOCK } from '../core/clock/clock.token';
 import { IdParamPipe } from '../../common/pipes/id-param.pipe';
 import { CancelOrderService } from './cancel-order.service';
 import { ListOrdersDto } from './dto/list-orders.dto';
@@ -17,6 +16,7 @@ import { OrderGate } from './gate/order-gate.guard';
 import type { EntryResult, GatewayEntryLeg, SubmitResult } from './gateway-intent';
 import { ORDER_DENIED_API_RESPONSE, orderDeniedError } from './order-denied';
 import { OrdersService } from './submit-order.service';
+import { MARKET_CLOCK } from '../core/clock/clock.token';
 
 const legOf = ({ underlying, kind, expiry, strike, optionType, segment, side, quantity, orderType, limitPrice }: OrderLegDto): GatewayEntryLeg => ({
   segment,
@@ -41,7 +41,7 @@ export class OrdersController {
     private readonly orders: OrdersService,
     private readonly cancels: CancelOrderService,
     private readonly dataSource: DataSource,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post()

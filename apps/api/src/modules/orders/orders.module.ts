@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
 import { AlertsModule } from '../alerts/alerts.module';
-import { CLOCK } from '../core/clock/clock.token';
 import { CoreModule } from '../core/core.module';
 import { DataModule } from '../data/data.module';
-import { MARKET_CLOCK } from '../data/source/market-data.tokens';
 import { RiskModule } from '../risk/risk.module';
 import { AccountMarginService } from './account-margin.service';
 import { ApplyFillService } from './apply-fill.service';
@@ -32,16 +30,14 @@ import { orderThrottleProviders } from './throttle/order-throttle.providers';
 /**
  * The orders domain: the one gateway to the brokers. The execution-client registry
  * (`EXECUTION_CLIENTS`) is provided here and NOT exported, so no other module can send
- * an order except through `OrdersService.submit` (risk checks first). Its `CLOCK` is the
- * market's (`MARKET_CLOCK`): orders are stamped and checked against session hours in market
- * time (the accelerated demo, the replay); the process clock stays for sessions and cookies,
- * and the 5 orders/s throttle runs on `WALL_CLOCK` (in Redis when `REDIS_URL` is set).
+ * an order except through `OrdersService.submit` (risk checks first). Orders are stamped and
+ * checked against session hours on `MARKET_CLOCK` (the accelerated demo, the replay); the
+ * 5 orders/s throttle runs on `WALL_CLOCK` (in Redis when `REDIS_URL` is set).
  */
 @Module({
   imports: [RiskModule, DataModule, CoreModule, AlertsModule],
   controllers: [OrdersController, LiveModeController, IciciSessionController],
   providers: [
-    { provide: CLOCK, useExisting: MARKET_CLOCK },
     { provide: EXECUTION_CLIENTS, useFactory: () => new ExecutionClientRegistry() },
     ...orderThrottleProviders,
     OrderFiguresService,

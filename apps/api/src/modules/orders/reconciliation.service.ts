@@ -3,7 +3,6 @@ import { isOpen, type BrokerOrderReport, type BrokerPosition, type Clock } from 
 import { DataSource, In } from 'typeorm';
 import { inTransaction } from '../../database/in-transaction';
 import { AlertsService } from '../alerts/alerts.service';
-import { CLOCK } from '../core/clock/clock.token';
 import { PositionLeg } from '../positions/entities/position-leg.entity';
 import { Position } from '../positions/entities/position.entity';
 import { ReconciliationGate } from '../risk/context/reconciliation-gate';
@@ -14,6 +13,7 @@ import { tradingSymbolOf } from './instrument-symbol';
 import { applyOrderEventToRow } from './order-journal';
 import { closePositionIfFlat } from './position-slot';
 import { SettleInFlightService } from './settle-in-flight.service';
+import { MARKET_CLOCK } from '../core/clock/clock.token';
 
 /** What one reconciliation found. `ok` opens the account's gate. */
 export interface ReconciliationReport {
@@ -41,7 +41,7 @@ export class ReconciliationService {
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
     @Inject(EXECUTION_CLIENTS) private readonly clients: ExecutionClientRegistry,
     private readonly gate: ReconciliationGate,
     private readonly fills: ApplyFillService,

@@ -2,12 +2,12 @@ import { Inject, Injectable } from '@nestjs/common';
 import { isOpen, type BrokerOrderReport, type Clock, type ExecutionClient } from '@mcube/domain';
 import { DataSource, In } from 'typeorm';
 import { inTransaction } from '../../database/in-transaction';
-import { CLOCK } from '../core/clock/clock.token';
 import { ApplyFillService } from './apply-fill.service';
 import { Order } from './entities/order.entity';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from './execution-clients.token';
 import { applyOrderEventToRow, loadOrderForUpdate } from './order-journal';
 import { closePositionIfFlat } from './position-slot';
+import { MARKET_CLOCK } from '../core/clock/clock.token';
 
 /** An in-flight order the broker still does not know after this long was never placed. */
 export const NOT_AT_BROKER_GRACE_MS = 60_000;
@@ -24,7 +24,7 @@ export const NOT_AT_BROKER_GRACE_MS = 60_000;
 export class SettleInFlightService {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
     @Inject(EXECUTION_CLIENTS) private readonly clients: ExecutionClientRegistry,
     private readonly fills: ApplyFillService,
   ) {}

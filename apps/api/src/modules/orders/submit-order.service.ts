@@ -15,7 +15,6 @@ import { And, DataSource, LessThan, MoreThanOrEqual } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
 import { inTransaction } from '../../database/in-transaction';
 import { MetricsService } from '../../metrics/metrics.service';
-import { CLOCK } from '../core/clock/clock.token';
 import { contractFreezeQuantity, contractLotSize } from '../data/instruments/contract-terms';
 import { ONE_ACTIVE_POSITION_INDEX } from '../positions/entities/position.entity';
 import { RiskContextService } from '../risk/context/risk-context.service';
@@ -34,6 +33,7 @@ import { reducesPosition } from './reduces-position';
 import { SliceSender, type SliceToSend } from './slice-sender';
 import { ORDER_THROTTLE, SegmentThrottle } from './throttle/segment-throttle';
 import { isUniqueViolation } from './unique-violation';
+import { MARKET_CLOCK } from '../core/clock/clock.token';
 
 /** Worst slippage a MARKET intent accepts once turned into a protected LIMIT (DECISIONS §3). */
 export const MARKET_PROTECTION_PCT = 0.02;
@@ -63,7 +63,7 @@ export class OrdersService {
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
     @Inject(ORDER_THROTTLE) throttle: SegmentThrottle,
     @Inject(EXECUTION_CLIENTS) private readonly clients: ExecutionClientRegistry,
     private readonly riskContext: RiskContextService,

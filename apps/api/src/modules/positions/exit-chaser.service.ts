@@ -2,7 +2,6 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { paiseOfPrice, type Clock } from '@mcube/domain';
 import { DataSource, IsNull, Not } from 'typeorm';
 import { BrokerAccount } from '../accounts/entities/broker-account.entity';
-import { CLOCK } from '../core/clock/clock.token';
 import { ContractQuotes } from '../data/market/contract-quotes';
 import { CancelOrderService } from '../orders/cancel-order.service';
 import { Order } from '../orders/entities/order.entity';
@@ -11,6 +10,7 @@ import { PositionLeg } from './entities/position-leg.entity';
 import { Position } from './entities/position.entity';
 import { legExitFacts, type LegExitFacts } from './leg-exit-facts';
 import { ManualExitService } from './manual-exit.service';
+import { MARKET_CLOCK } from '../core/clock/clock.token';
 
 /** A working exit is chased once it has rested this long behind the touch (market time). */
 export const CHASE_AFTER_MS = 10_000;
@@ -45,7 +45,7 @@ export class ExitChaserService {
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
     private readonly quotes: ContractQuotes,
     private readonly cancels: CancelOrderService,
     private readonly exits: ManualExitService,

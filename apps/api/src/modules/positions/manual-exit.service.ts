@@ -3,7 +3,6 @@ import { isTerminal, type Clock, type OrderSide } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
 import { inTransaction } from '../../database/in-transaction';
-import { CLOCK } from '../core/clock/clock.token';
 import { ContractQuotes } from '../data/market/contract-quotes';
 import { Order } from '../orders/entities/order.entity';
 import type { SubmitResult } from '../orders/gateway-intent';
@@ -12,6 +11,7 @@ import { PositionLeg } from './entities/position-leg.entity';
 import { Position, type PositionExitOwner } from './entities/position.entity';
 import { legExitFacts } from './leg-exit-facts';
 import { legInstrumentOf } from './position-state';
+import { MARKET_CLOCK } from '../core/clock/clock.token';
 
 /** Who asks, and the exit code the position keeps. */
 const REASON_OF: Record<Exclude<PositionExitOwner, 'STRATEGY'>, string> = { PERSON: 'MANUAL', BREAKER: 'CIRCUIT_BREAKER' };
@@ -33,7 +33,7 @@ export class ManualExitService {
     private readonly dataSource: DataSource,
     private readonly orders: OrdersService,
     private readonly quotes: ContractQuotes,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Marks the position EXITING for `owner` and submits the missing exits; returns one gateway result per order sent. */

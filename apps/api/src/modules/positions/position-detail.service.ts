@@ -4,7 +4,6 @@ import { instrumentName } from '@mcube/contracts';
 import { positionExitDisplay, type Clock, type NseCalendar } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
-import { CLOCK } from '../core/clock/clock.token';
 import { NSE_CALENDAR } from '../data/source/market-data.tokens';
 import { MonitorLog } from './entities/monitor-log.entity';
 import { PositionLeg } from './entities/position-leg.entity';
@@ -14,6 +13,7 @@ import { legGreeks } from './leg-greeks';
 import { positionExitOf } from './position-exit-of';
 import { positionMetricsOf, strangleExitRulesOf } from './position-metrics-of';
 import { StrategyConfig } from '../strategies/entities/strategy-config.entity';
+import { MARKET_CLOCK } from '../core/clock/clock.token';
 
 /** How many marks GET /positions/:id/marks returns at most (the newest, oldest first). */
 export const MARKS_LIMIT = 2_000;
@@ -27,7 +27,7 @@ export const MARKS_LIMIT = 2_000;
 export class PositionDetailService {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
     @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar,
   ) {}
 

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { createDefaultNseCalendar, markPosition, paiseOfPrice, type Clock, type NseCalendar } from '@mcube/domain';
+import { markPosition, paiseOfPrice, type Clock, type NseCalendar } from '@mcube/domain';
 import { DataSource } from 'typeorm';
-import { CLOCK } from '../core/clock/clock.token';
 import { MarketEventsBus } from '../data/snapshots/market-events.bus';
 import { ContractQuotes } from '../data/market/contract-quotes';
 import { NSE_CALENDAR } from '../data/source/market-data.tokens';
@@ -12,6 +11,7 @@ import { Position } from './entities/position.entity';
 import { legGreeks, spotSymbolOf } from './leg-greeks';
 import { legInstrumentOf, legStateOf, positionStateOf } from './position-state';
 import { positionUpdatedEvent } from './position-updated-event';
+import { MARKET_CLOCK } from '../core/clock/clock.token';
 
 /** A MARK row in the monitor log at most this often per position. */
 export const MARK_LOG_EVERY_MS = 60_000;
@@ -41,11 +41,12 @@ export class PositionMonitorService {
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
     private readonly quotes: ContractQuotes,
     private readonly breaker: CircuitBreakerTripService,
+    /** The one stored calendar of the process (the data module's). */
+    @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar,
     @Optional() private readonly bus: MarketEventsBus = new MarketEventsBus(),
-    @Optional() @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar = createDefaultNseCalendar(),
   ) {}
 
   /** One marking pass over the ACTIVE positions (a pass already running is joined, not doubled). */

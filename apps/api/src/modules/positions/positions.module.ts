@@ -1,14 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AlertsModule } from '../alerts/alerts.module';
-import { CLOCK } from '../core/clock/clock.token';
 import { DataModule } from '../data/data.module';
-import { MARKET_CLOCK } from '../data/source/market-data.tokens';
 import { OrdersModule } from '../orders/orders.module';
 import { CoreModule } from '../core/core.module';
 import { RiskModule } from '../risk/risk.module';
 import { ExitAllAndHaltController } from './exit-all/exit-all-and-halt.controller';
 import { ExitAllAndHaltService } from './exit-all/exit-all-and-halt.service';
-import { CircuitBreakerTripService } from '../risk/breaker/circuit-breaker-trip.service';
+import { POSITION_EXITS } from '../risk/breaker/breaker-exits.port';
 import { ExitChaserService } from './exit-chaser.service';
 import { ManualExitService } from './manual-exit.service';
 import { PositionDetailService } from './position-detail.service';
@@ -17,16 +15,13 @@ import { PositionsController } from './positions.controller';
 
 /**
  * The positions domain of mCube: reads, manual exits through the order gateway, exit all and
- * halt, marking. It also PROVIDES the circuit breaker, whose code lives in the risk module
- * (`risk/breaker/`): the breaker closes positions through `ManualExitService`, and the risk
- * module cannot import this one without making the pair mutual (issue 13: an exit port would
- * let the risk module provide it).
+ * halt, marking. `ManualExitService` is also the risk module's `BreakerExits` port
+ * (`POSITION_EXITS`): the circuit breaker, provided by the risk module, closes positions with it.
  */
 @Module({
   imports: [OrdersModule, DataModule, AlertsModule, RiskModule, CoreModule],
   controllers: [PositionsController, ExitAllAndHaltController],
-  // Trading code reads the market's clock (the accelerated demo and the replay trade in market time).
-  providers: [{ provide: CLOCK, useExisting: MARKET_CLOCK }, ManualExitService, CircuitBreakerTripService, PositionMonitorService, PositionDetailService, ExitChaserService, ExitAllAndHaltService],
-  exports: [CircuitBreakerTripService, PositionMonitorService, ExitChaserService, ExitAllAndHaltService],
+  providers: [ManualExitService, { provide: POSITION_EXITS, useExisting: ManualExitService }, PositionMonitorService, PositionDetailService, ExitChaserService, ExitAllAndHaltService],
+  exports: [PositionMonitorService, ExitChaserService, ExitAllAndHaltService],
 })
 export class PositionsModule {}

@@ -3,8 +3,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AlertsModule } from '../alerts/alerts.module';
 import { CoreModule } from '../core/core.module';
 import { DataModule } from '../data/data.module';
-import { MARKET_CLOCK } from '../data/source/market-data.tokens';
-import { CLOCK } from '../core/clock/clock.token';
+import { breakerExitsProvider } from './breaker/breaker-exits.port';
+import { CircuitBreakerTripService } from './breaker/circuit-breaker-trip.service';
 import { CalendarHorizonWatchService } from './calendar/calendar-horizon-watch.service';
 import { ReconciliationGate } from './context/reconciliation-gate';
 import { RiskContextService } from './context/risk-context.service';
@@ -18,14 +18,15 @@ import { RiskLimitsController } from './risk-limits/risk-limits.controller';
 import { RiskLimitsService } from './risk-limits/risk-limits.service';
 
 /**
- * The risk domain of mCube (see apps/api/ARCHITECTURE.md for what each module declares and writes). Its `CLOCK` is
- * the market's (`MARKET_CLOCK`): risk decisions, breaker trips and the kill switch are stamped
- * in market time, so the accelerated demo and the replay trade in session.
+ * The risk domain of mCube (see apps/api/ARCHITECTURE.md for what each module declares and writes).
+ * Risk decisions, breaker trips and the kill switch are stamped on `MARKET_CLOCK`, so the
+ * accelerated demo and the replay trade in session. The circuit breaker closes positions
+ * through the `BreakerExits` port, which the positions module provides as `POSITION_EXITS`.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([RiskLimit]), CoreModule, DataModule, AlertsModule],
   controllers: [RiskLimitsController, KillSwitchController],
-  providers: [{ provide: CLOCK, useExisting: MARKET_CLOCK }, RiskLimitsService, RiskContextService, KillSwitchService, ReconciliationGate, TradingStateService, RiskStatePublisher, LossLimitWatchService, CalendarHorizonWatchService],
-  exports: [RiskLimitsService, RiskContextService, ReconciliationGate, TradingStateService, RiskStatePublisher, KillSwitchService],
+  providers: [breakerExitsProvider, CircuitBreakerTripService, RiskLimitsService, RiskContextService, KillSwitchService, ReconciliationGate, TradingStateService, RiskStatePublisher, LossLimitWatchService, CalendarHorizonWatchService],
+  exports: [CircuitBreakerTripService, RiskLimitsService, RiskContextService, ReconciliationGate, TradingStateService, RiskStatePublisher, KillSwitchService],
 })
 export class RiskModule {}

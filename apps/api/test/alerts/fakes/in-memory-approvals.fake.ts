@@ -1,6 +1,6 @@
 import { AppException } from '../../../src/common/errors/app-exception';
 import type { Principal } from '../../../src/common/request-context/principal';
-import type { ApprovalDecision, ApprovalEvent, ApprovalsPort, PendingApproval } from '../../../src/modules/alerts/bot/approvals.port';
+import type { ApprovalDecision, ApprovalEvent, ApprovalsPort, PendingApproval } from '../../../src/modules/strategies/approvals/approvals.port';
 
 /**
  * A test double of the approval queue behind `ApprovalsPort`, with the port's guarantees

@@ -7,7 +7,6 @@ import { ReadCache } from '../../../database/read-cache';
 import { DailyPnl } from '../../analytics/entities/daily-pnl.entity';
 import { periodPnlOf, periodStarts } from '../../analytics/daily-pnl/period-pnl';
 import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
-import { MARKET_CLOCK } from '../../data/source/market-data.tokens';
 import { AccountMarginService } from '../../orders/account-margin.service';
 import { MonitorLog } from '../../positions/entities/monitor-log.entity';
 import { Position } from '../../positions/entities/position.entity';
@@ -16,6 +15,7 @@ import { CircuitBreaker } from '../../risk/entities/circuit-breaker.entity';
 import { RiskLimitsService } from '../../risk/risk-limits/risk-limits.service';
 import { StrategyConfig } from '../../strategies/entities/strategy-config.entity';
 import { BrokerAccount } from '../entities/broker-account.entity';
+import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 /** How old a served summary may be (wall ms) when nothing was written in between: the cards are pushed every second anyway. */
 export const SUMMARY_MAX_AGE_MS = 1_000;

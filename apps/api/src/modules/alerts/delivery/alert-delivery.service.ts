@@ -5,7 +5,6 @@ import { JobHandlersRegistry } from '../../../jobs/job-handlers.registry';
 import { JOB_QUEUE, type JobQueue } from '../../../jobs/job-queue.port';
 import type { AlertDeliverPayload } from '../../../jobs/job-registry';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
-import { CLOCK } from '../../core/clock/clock.token';
 import { ALERT_CHANNELS, type AlertChannelRegistry } from '../channels/alert-channel.registry';
 import { renderAlert } from '../channels/render-alert';
 import { Alert } from '../entities/alert.entity';
@@ -14,6 +13,7 @@ import { AlertContentRegistry } from './alert-content.registry';
 import { deliveryOf } from './alert-delivery-directive';
 import { ALERT_RETRY_POLICY, type AlertRetryPolicy } from './alert-retry-policy';
 import { ChannelFailureNotifier } from './channel-failure.notifier';
+import { WALL_CLOCK } from '../../core/clock/clock.token';
 
 /** The owner name in the job registry's error messages. */
 export const ALERTS_JOBS_OWNER = 'AlertsModule';
@@ -35,7 +35,7 @@ export class AlertDeliveryService implements OnModuleInit {
     private readonly handlers: JobHandlersRegistry,
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
     @Inject(ALERT_CHANNELS) private readonly channels: AlertChannelRegistry,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WALL_CLOCK) private readonly clock: Clock,
     @Inject(ALERT_RETRY_POLICY) private readonly policy: AlertRetryPolicy,
     private readonly contents: AlertContentRegistry,
     private readonly failures: ChannelFailureNotifier,

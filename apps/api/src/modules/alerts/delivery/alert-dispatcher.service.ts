@@ -2,12 +2,12 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { istDateTimeOf, routeAlert, type AlertChannelName, type Clock } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { JOB_QUEUE, type JobQueue } from '../../../jobs/job-queue.port';
-import { CLOCK } from '../../core/clock/clock.token';
 import { ALERT_CHANNELS, type AlertChannelRegistry } from '../channels/alert-channel.registry';
 import { Alert } from '../entities/alert.entity';
 import { AlertLog } from '../entities/alert-log.entity';
 import { AlertRoutesService } from '../settings/alert-routes.service';
 import { deliveryOf } from './alert-delivery-directive';
+import { WALL_CLOCK } from '../../core/clock/clock.token';
 
 /**
  * Routes a stored alert to its channels and enqueues one `alerts.deliver` job per recipient.
@@ -27,7 +27,7 @@ export class AlertDispatcher implements OnApplicationShutdown {
     @Inject(ALERT_CHANNELS) private readonly channels: AlertChannelRegistry,
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
     /** Wall time: quiet hours are about a person's night, not the market's. */
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WALL_CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Starts routing alert `alertId`; never throws (failures are logged). */

@@ -6,7 +6,6 @@ import { AppException } from '../../../common/errors/app-exception';
 import { currentRequestContext } from '../../../common/request-context/request-context';
 import { inTransaction } from '../../../database/in-transaction';
 import { AuditService } from '../../core/audit/audit.service';
-import { CLOCK } from '../../core/clock/clock.token';
 import { AlertsService } from '../alerts.service';
 import { DEFAULT_COOLDOWNS, defaultCooldownSeconds } from '../cooldown/alert-kind';
 import type { UpdateChannelSettingsDto } from '../dto/update-channel-settings.dto';
@@ -14,6 +13,7 @@ import { AlertChannelSetting } from '../entities/alert-channel-setting.entity';
 import { AlertCooldown } from '../entities/alert-cooldown.entity';
 import { AlertChannelStatusService } from './alert-channel-status.service';
 import { AlertRoutesService } from './alert-routes.service';
+import { WALL_CLOCK } from '../../core/clock/clock.token';
 
 const KIND = /^[a-z0-9][a-z0-9:._-]{0,59}$/;
 
@@ -26,7 +26,7 @@ export class AlertSettingsService {
     private readonly routes: AlertRoutesService,
     private readonly status: AlertChannelStatusService,
     private readonly alerts: AlertsService,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WALL_CLOCK) private readonly clock: Clock,
   ) {}
 
   /** Replaces channel `channel`'s routing; returns its status. */

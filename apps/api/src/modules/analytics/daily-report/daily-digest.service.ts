@@ -1,17 +1,17 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { addDays, istDateTimeOf, type Clock, type IsoDate, type NseCalendar, type OutgoingAlert } from '@mcube/domain';
 import { And, DataSource, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
-import { JOBS_CALENDAR } from '../../../jobs/job-queue.port';
+import { NSE_CALENDAR } from '../../data/source/market-data.tokens';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { AlertsService } from '../../alerts/alerts.service';
 import { AlertContentRegistry } from '../../alerts/delivery/alert-content.registry';
-import { CLOCK } from '../../core/clock/clock.token';
 import { EconomicEvent } from '../../data/entities/economic-event.entity';
 import { Position } from '../../positions/entities/position.entity';
 import { DailyPnl } from '../entities/daily-pnl.entity';
 import { DailyReport } from '../entities/daily-report.entity';
 import { digestLines, type DigestInput } from './daily-digest-text';
 import { renderPnlChartPng } from './pnl-chart';
+import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 /** Trading days the chart covers (about a month). */
 const CHART_DAYS = 22;
@@ -26,8 +26,8 @@ const CHART_DAYS = 22;
 export class DailyDigestService implements OnModuleInit {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(JOBS_CALENDAR) private readonly calendar: NseCalendar,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
+    @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar,
     private readonly alerts: AlertsService,
     private readonly contents: AlertContentRegistry,
   ) {}

@@ -4,9 +4,9 @@ import { istDateTimeOf, type Clock } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
 import { AuditService } from '../../core/audit/audit.service';
-import { CLOCK } from '../../core/clock/clock.token';
 import { DailyReport } from '../entities/daily-report.entity';
 import { DailyDigestService } from './daily-digest.service';
+import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 /** The daily report from the console: send the latest one again by Telegram and e-mail (trader; audited). */
 @ApiTags('analytics')
@@ -16,7 +16,7 @@ export class DailyReportController {
     private readonly dataSource: DataSource,
     private readonly digest: DailyDigestService,
     private readonly audit: AuditService,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post('send')

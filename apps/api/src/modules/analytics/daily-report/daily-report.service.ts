@@ -6,7 +6,6 @@ import { AppException } from '../../../common/errors/app-exception';
 import { inTransaction } from '../../../database/in-transaction';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { AlertsService } from '../../alerts/alerts.service';
-import { CLOCK } from '../../core/clock/clock.token';
 import { Execution } from '../../orders/entities/execution.entity';
 import { RiskLimitsService } from '../../risk/risk-limits/risk-limits.service';
 import { DailyPnlService } from '../daily-pnl/daily-pnl.service';
@@ -14,6 +13,7 @@ import { periodPnlOf, periodStarts } from '../daily-pnl/period-pnl';
 import { DailyPnl } from '../entities/daily-pnl.entity';
 import { DailyReport } from '../entities/daily-report.entity';
 import { dailyReportMessage } from './daily-report-text';
+import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 /** What the report of one account did. */
 export interface DailyReportOutcome {
@@ -41,7 +41,7 @@ const FIGURES: readonly (keyof Figures)[] = [
 export class DailyReportService {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
     private readonly dailyPnl: DailyPnlService,
     private readonly riskLimits: RiskLimitsService,
     private readonly alerts: AlertsService,

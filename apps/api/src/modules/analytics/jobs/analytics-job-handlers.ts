@@ -2,12 +2,12 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { istDateTimeOf, type Clock } from '@mcube/domain';
 import { JobHandlersRegistry } from '../../../jobs/job-handlers.registry';
 import { AccountSummaryService } from '../../accounts/summary/account-summary.service';
-import { CLOCK } from '../../core/clock/clock.token';
 import { DailyPnlService } from '../daily-pnl/daily-pnl.service';
 import { DailyDigestService } from '../daily-report/daily-digest.service';
 import { DailyReportService } from '../daily-report/daily-report.service';
 import { LearningUpdateService } from '../learning/learning-update.service';
 import { PatternLearningService } from '../learning/pattern-learning.service';
+import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 /** The owner name in the job registry's error messages. */
 export const ANALYTICS_JOBS_OWNER = 'AnalyticsModule';
@@ -26,7 +26,7 @@ export const ANALYTICS_JOBS_OWNER = 'AnalyticsModule';
 export class AnalyticsJobHandlers implements OnModuleInit {
   constructor(
     private readonly handlers: JobHandlersRegistry,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
     private readonly dailyPnl: DailyPnlService,
     private readonly summaries: AccountSummaryService,
     private readonly reports: DailyReportService,

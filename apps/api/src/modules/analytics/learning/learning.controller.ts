@@ -4,7 +4,6 @@ import type { LearningResponse, LearningRuleResponse, LearningSuggestionResponse
 import type { Clock } from '@mcube/domain';
 import { DataSource, Not } from 'typeorm';
 import { IdParamPipe } from '../../../common/pipes/id-param.pipe';
-import { CLOCK } from '../../core/clock/clock.token';
 import { StrategyLearning } from '../../strategies/entities/strategy-learning.entity';
 import { STRATEGY_TYPES, StrategyTypePipe, UpdateLearningRuleDto } from './dto/update-learning-rule.dto';
 import type { StrategyType } from '../../strategies/entities/strategy-type';
@@ -13,6 +12,7 @@ import { LearningSettingsService } from './learning-settings.service';
 import { LearningSuggestionsService } from './learning-suggestions.service';
 import { ALL_CLOSED_PATTERN } from './learning-update.service';
 import { WeeklyInsightService } from './weekly-insight.service';
+import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 /** The learning loop (reads: any role; accepting, dismissing and the rules: trader or admin, audited). */
 @ApiTags('analytics')
@@ -23,7 +23,7 @@ export class LearningController {
     private readonly settings: LearningSettingsService,
     private readonly suggestions: LearningSuggestionsService,
     private readonly insights: WeeklyInsightService,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get()

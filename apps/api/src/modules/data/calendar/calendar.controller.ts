@@ -6,11 +6,12 @@ import type { Request, Response } from 'express';
 import { Roles } from '../../../common/decorators/roles.decorator';
 import { IsoDateParamPipe, YearParamPipe } from '../../../common/pipes/calendar-param.pipes';
 import { correlationIdOf } from '../../../common/request-context/request-context';
-import { MARKET_CLOCK, NSE_CALENDAR } from '../source/market-data.tokens';
+import { NSE_CALENDAR } from '../source/market-data.tokens';
 import { CalendarEditService, CalendarImportRejected } from './calendar-edit.service';
 import { CalendarStore } from './calendar-store.service';
 import { statusView, yearView } from './calendar-views';
 import { ImportCalendarCsvDto, PutCalendarHolidayDto, PutCalendarSessionDto, PutCalendarYearDto } from './dto/calendar.dto';
+import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 /**
  * The NSE holiday calendar: its horizon and each year, read by every role; holidays, special

@@ -4,7 +4,8 @@ import { addDays, istDateTimeOf, type Clock, type MarketDataPort } from '@mcube/
 import { DataSource, MoreThan } from 'typeorm';
 import { inTransaction } from '../../../database/in-transaction';
 import { EconomicEvent } from '../entities/economic-event.entity';
-import { MARKET_CLOCK, MARKET_DATA, MARKET_SOURCE_KIND } from '../source/market-data.tokens';
+import { MARKET_DATA, MARKET_SOURCE_KIND } from '../source/market-data.tokens';
+import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 /** How far ahead the market source's calendar is copied into the stored, editable one. */
 export const EVENT_SYNC_HORIZON_DAYS = 45;

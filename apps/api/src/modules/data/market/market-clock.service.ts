@@ -2,9 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { MarketClockResponse } from '@mcube/contracts';
 import { istDateTimeOf, type Clock, type NseCalendar } from '@mcube/domain';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
-import { WALL_CLOCK } from '../../core/clock/clock.token';
-import { MARKET_CLOCK, MARKET_SOURCE_KIND, NSE_CALENDAR } from '../source/market-data.tokens';
+import { MARKET_SOURCE_KIND, NSE_CALENDAR } from '../source/market-data.tokens';
 import { marketSessionState } from './market-session';
+import { MARKET_CLOCK, WALL_CLOCK } from '../../core/clock/clock.token';
 
 /**
  * The market clock as the console reads it (GET /api/market/clock, the `market.clock` event):

@@ -6,11 +6,12 @@ import { Between, Repository } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
 import { writeVersionOf } from '../../../database/read-cache';
 import { MarketData } from '../entities/market-data.entity';
-import { MARKET_CLOCK, MARKET_DATA, NSE_CALENDAR } from '../source/market-data.tokens';
+import { MARKET_DATA, NSE_CALENDAR } from '../source/market-data.tokens';
 import { buildChainView } from './chain-view';
 import { ChainSummaryService } from './chain-summary.service';
 import { fromMarket } from './market-errors';
 import { listedExpiries } from './listed-expiries';
+import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 /** Longest span of one history request, in days, by bar length (keeps responses bounded). */
 const MAX_HISTORY_DAYS: Record<BarInterval, number> = { '1m': 31, '5m': 92, '15m': 366, '1h': 731, '1d': 7320 };

@@ -9,8 +9,9 @@ import { upsertRows } from '../persistence/upsert-rows';
 import { buildChainView, type ChainView } from '../market/chain-view';
 import { listedExpiries, snapshotExpiries } from '../market/listed-expiries';
 import { isMarketInSession } from '../market/market-session';
-import { MARKET_CLOCK, MARKET_DATA, MARKET_SOURCE_KIND, NSE_CALENDAR } from '../source/market-data.tokens';
+import { MARKET_DATA, MARKET_SOURCE_KIND, NSE_CALENDAR } from '../source/market-data.tokens';
 import { MarketEventsBus } from './market-events.bus';
+import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 /** What the chain job stored, per expiry, or why it did nothing. */
 export interface ChainSnapshotOutcome {

@@ -7,7 +7,8 @@ import { MarketData } from '../entities/market-data.entity';
 import { BAR_KEY, BAR_VALUES } from '../persistence/bar-columns';
 import { upsertRows } from '../persistence/upsert-rows';
 import { isMarketInSession } from '../market/market-session';
-import { MARKET_CLOCK, MARKET_DATA, MARKET_SOURCE_KIND, NSE_CALENDAR } from '../source/market-data.tokens';
+import { MARKET_DATA, MARKET_SOURCE_KIND, NSE_CALENDAR } from '../source/market-data.tokens';
+import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 /** What the snapshot persisted, or why it did nothing. */
 export interface SnapshotOutcome {

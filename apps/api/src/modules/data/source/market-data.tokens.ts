@@ -14,9 +14,6 @@ export type ContractSymbolOf = (instrument: IntentInstrument) => string;
 /** Injection token of the source's `ContractSymbolOf`. */
 export const MARKET_CONTRACT_SYMBOL = Symbol('mcube:market-contract-symbol');
 
-/** Injection token of the market clock (a `Clock`): the process clock, or an accelerated one for demos. */
-export const MARKET_CLOCK = Symbol('mcube:market-clock');
-
 /**
  * Injection token of the one NSE calendar of the process: the shipped table plus the stored
  * holidays, sessions and confirmed years, rebuilt on change (`CalendarStore`). Past its horizon

@@ -2,18 +2,18 @@ import { Logger, type Provider } from '@nestjs/common';
 import { calendarExpirySource, istDateTimeOf, type Clock, type ExpirySource, type NseCalendar } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
-import { CLOCK } from '../../core/clock/clock.token';
 import { CalendarStore } from '../calendar/calendar-store.service';
 import { InstrumentStore } from '../instruments/instrument-store.service';
 import { MarketClockStore } from './market-clock.store';
 import { createMarketSource, type MarketSource } from './market-source.factory';
-import { EXPIRY_SOURCE, MARKET_CLOCK, MARKET_CONTRACT_SYMBOL, MARKET_DATA, MARKET_SOURCE, MARKET_SOURCE_KIND, NSE_CALENDAR, type ContractSymbolOf } from './market-data.tokens';
+import { type ContractSymbolOf, EXPIRY_SOURCE, MARKET_CONTRACT_SYMBOL, MARKET_DATA, MARKET_SOURCE, MARKET_SOURCE_KIND, NSE_CALENDAR } from './market-data.tokens';
+import { MARKET_CLOCK, WALL_CLOCK } from '../../core/clock/clock.token';
 
 /**
  * The market-data providers: the one NSE calendar of the process (the stored calendar, loaded
  * before anything uses it), the expiry source of new entries (the calendar's dated rules until
  * a broker's instrument master is loaded), the configured source (built once from
- * `AppConfig.marketData`, the process `CLOCK` and the stored market clock), and its port,
+ * `AppConfig.marketData`, `WALL_CLOCK` and the stored market clock), and its port,
  * clock and kind as separate tokens so consumers (and tests) depend on what they use.
  */
 export const marketSourceProviders: Provider[] = [
@@ -33,7 +33,7 @@ export const marketSourceProviders: Provider[] = [
   },
   {
     provide: MARKET_SOURCE,
-    inject: [APP_CONFIG, CLOCK, NSE_CALENDAR, DataSource],
+    inject: [APP_CONFIG, WALL_CLOCK, NSE_CALENDAR, DataSource],
     useFactory: async (config: AppConfig, clock: Clock, calendar: NseCalendar, dataSource: DataSource): Promise<MarketSource> => {
       const stored = config.marketData.source === 'sim' ? await new MarketClockStore(dataSource).load('sim') : null;
       const source = createMarketSource(config.marketData, clock, calendar, stored);

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { Clock, MarketDataPort } from '@mcube/domain';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
-import { CLOCK } from '../../core/clock/clock.token';
 import { MarketClockService } from '../market/market-clock.service';
 import { SNAPSHOT_SYMBOLS } from '../snapshots/quote-snapshot.service';
 import { MarketEventsBus } from '../snapshots/market-events.bus';
 import { MARKET_DATA } from '../source/market-data.tokens';
 import { MarketGateway } from './market.gateway';
+import { WALL_CLOCK } from '../../core/clock/clock.token';
 
 /** The poll period: one tick per symbol per second at most. */
 export const TICK_MIN_INTERVAL_MS = 1_000;
@@ -34,7 +34,7 @@ export class TickPublisher implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     @Inject(MARKET_DATA) private readonly market: MarketDataPort,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(WALL_CLOCK) private readonly clock: Clock,
     private readonly gateway: MarketGateway,
     private readonly bus: MarketEventsBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,

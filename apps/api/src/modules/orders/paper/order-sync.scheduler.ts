@@ -3,7 +3,7 @@ import { PaperExecutionClient } from '@mcube/brokers-paper';
 import type { BrokerOrderUpdate, Clock, MarketDataPort, NseCalendar } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
-import { MARKET_CLOCK, MARKET_DATA, NSE_CALENDAR } from '../../data/source/market-data.tokens';
+import { MARKET_DATA, NSE_CALENDAR } from '../../data/source/market-data.tokens';
 import { ApplyFillService } from '../apply-fill.service';
 import { Order } from '../entities/order.entity';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from '../execution-clients.token';
@@ -13,6 +13,7 @@ import { SettleInFlightService } from '../settle-in-flight.service';
 import { DbPaperBookStore } from './db-paper-book.store';
 import { paperContractRules } from './paper-contract-rules';
 import { modelledFuturesMarketData } from '../../data/instruments/modelled-futures-market-data';
+import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 /** How often open orders are matched (paper) and settled from the broker. */
 export const ORDER_SYNC_INTERVAL_MS = 2_000;

@@ -7,7 +7,6 @@ import { AppException } from '../../../common/errors/app-exception';
 import { currentRequestContext } from '../../../common/request-context/request-context';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { AuditService } from '../../core/audit/audit.service';
-import { CLOCK } from '../../core/clock/clock.token';
 import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
 import { CancelOrderService } from '../../orders/cancel-order.service';
 import { Order } from '../../orders/entities/order.entity';
@@ -17,6 +16,7 @@ import { PositionLeg } from '../entities/position-leg.entity';
 import { Position } from '../entities/position.entity';
 import { ManualExitService } from '../manual-exit.service';
 import { PendingHaltRow } from './pending-halt.entity';
+import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 /** How often a waiting halt re-checks whether its account is flat. */
 export const SETTLE_EVERY_MS = 5_000;
@@ -53,7 +53,7 @@ export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
     private readonly audit: AuditService,
     private readonly bus: MarketEventsBus,
     private readonly cancels: CancelOrderService,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
   ) {}
 
   onModuleInit(): void {

@@ -7,24 +7,23 @@ import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { AlertsService } from '../../alerts/alerts.service';
 import { DailyPnl } from '../../analytics/entities/daily-pnl.entity';
 import { JobHandlersRegistry } from '../../../jobs/job-handlers.registry';
-import { CLOCK } from '../../core/clock/clock.token';
 import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
-import type { SubmitResult } from '../../orders/gateway-intent';
 import { riskPnlFacts } from '../context/risk-pnl-facts';
+import { BREAKER_EXITS, type BreakerExitOrder, type BreakerExits } from './breaker-exits.port';
 import { CircuitBreaker } from '../entities/circuit-breaker.entity';
 import { RiskStatePublisher } from '../events/risk-state.publisher';
 import { RiskLimit } from '../entities/risk-limit.entity';
 import { PositionLeg } from '../../positions/entities/position-leg.entity';
 import { Position } from '../../positions/entities/position.entity';
-import { ManualExitService } from '../../positions/manual-exit.service';
 import { legStateOf } from '../../positions/position-state';
+import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 /** What one evaluation found and did. */
 export interface BreakerEvaluation {
   readonly tripped: boolean;
   readonly reasonCode?: BreakerReasonCode;
   readonly todayPnlPaise: number;
-  readonly exits: readonly SubmitResult[];
+  readonly exits: readonly BreakerExitOrder[];
 }
 
 /**
@@ -34,7 +33,8 @@ export interface BreakerEvaluation {
  * them). On a breach
  * (and no open trip yet) it records the trip, deactivates the account and raises a
  * CRITICAL alert in one transaction, then closes every position THROUGH THE GATEWAY
- * (reducing orders pass the breaker). Only a person re-activates. Throws NOT_FOUND.
+ * (reducing orders pass the breaker) via the `BreakerExits` port, which the positions module
+ * implements. Only a person re-activates. Throws NOT_FOUND. Provided by the risk module.
  */
 @Injectable()
 export class CircuitBreakerTripService implements OnModuleInit {
@@ -42,8 +42,8 @@ export class CircuitBreakerTripService implements OnModuleInit {
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(CLOCK) private readonly clock: Clock,
-    private readonly exits: ManualExitService,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
+    @Inject(BREAKER_EXITS) private readonly exits: BreakerExits,
     // Always injected in the API; a hand-built instance (unit tests) stores alerts without a console to push to.
     @Optional() private readonly alerts: AlertsService = new AlertsService(dataSource, new MarketEventsBus()),
     /** Tells the console about a trip (after commit); absent in hand-built unit tests. */

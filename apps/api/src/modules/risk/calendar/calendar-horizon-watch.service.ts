@@ -3,8 +3,8 @@ import type { AlertResponse } from '@mcube/contracts';
 import { calendarHorizonStatus, istDateTimeOf, type CalendarHorizonStatus, type Clock, type NseCalendar } from '@mcube/domain';
 import { JobHandlersRegistry } from '../../../jobs/job-handlers.registry';
 import { AlertsService } from '../../alerts/alerts.service';
-import { CLOCK } from '../../core/clock/clock.token';
 import { NSE_CALENDAR } from '../../data/source/market-data.tokens';
+import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 /** How to move the horizon, for the alert text. */
 const HOW_TO = 'Enter them in Settings → Calendar, with PUT /api/calendar/years/{year} or by importing NSE\'s holiday CSV (POST /api/calendar/import).';
@@ -18,7 +18,7 @@ const HOW_TO = 'Enter them in Settings → Calendar, with PUT /api/calendar/year
 @Injectable()
 export class CalendarHorizonWatchService implements OnModuleInit {
   constructor(
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
     @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar,
     private readonly alerts: AlertsService,
     /** Absent in hand-built unit tests. */

@@ -1,7 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   calendarExpirySource,
-  createDefaultNseCalendar,
   daysBetween,
   effectiveRiskLimits,
   istDateTimeOf,
@@ -20,7 +19,6 @@ import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { DailyPnl } from '../../analytics/entities/daily-pnl.entity';
-import { CLOCK } from '../../core/clock/clock.token';
 import { contractFreezeQuantity, contractLotSize } from '../../data/instruments/contract-terms';
 import { InstrumentStore } from '../../data/instruments/instrument-store.service';
 import { EXPIRY_SOURCE, NSE_CALENDAR } from '../../data/source/market-data.tokens';
@@ -30,6 +28,7 @@ import { RiskLimit } from '../entities/risk-limit.entity';
 import { openLegShapes, orderStopModelOf } from './entry-facts';
 import { ReconciliationGate } from './reconciliation-gate';
 import { riskPnlFacts } from './risk-pnl-facts';
+import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 /** What the gateway knows when it asks for a risk context. */
 export interface RiskContextRequest {
@@ -69,22 +68,20 @@ export interface AccountGateFacts {
  */
 @Injectable()
 export class RiskContextService {
-  private readonly calendar: NseCalendar;
   private readonly expiries: ExpirySource;
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
+    /** The one stored calendar of the process (the data module's). */
+    @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar,
     /** Absent only in unit tests of the gateway; the API always provides it. */
     @Optional() private readonly gate?: ReconciliationGate,
-    /** The one stored calendar; the shipped table only in hand-built unit tests. */
-    @Optional() @Inject(NSE_CALENDAR) calendar?: NseCalendar,
     @Optional() @Inject(EXPIRY_SOURCE) expiries?: ExpirySource,
     /** Lot size and freeze quantity from a stored broker master when one lists the contract. */
     @Optional() private readonly instruments?: InstrumentStore,
   ) {
-    this.calendar = calendar ?? createDefaultNseCalendar();
-    this.expiries = expiries ?? calendarExpirySource(this.calendar);
+    this.expiries = expiries ?? calendarExpirySource(calendar);
   }
 
   /**

@@ -2,11 +2,11 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import type { Clock, ReconciliationState } from '@mcube/domain';
 import { DataSource, In, IsNull } from 'typeorm';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
-import { CLOCK } from '../../core/clock/clock.token';
 import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
 import { ReconciliationGate } from '../context/reconciliation-gate';
 import { TradingStateService } from '../context/trading-state.service';
 import { CircuitBreaker } from '../entities/circuit-breaker.entity';
+import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 const GATE_REASON: Record<ReconciliationState, string> = { RECONCILED: 'reconciled with the broker', PENDING: 'reconciliation pending', MISMATCH: 'reconciliation found a mismatch' };
 
@@ -27,7 +27,7 @@ export class RiskStatePublisher implements OnModuleInit, OnModuleDestroy {
     private readonly dataSource: DataSource,
     private readonly bus: MarketEventsBus,
     private readonly gate: ReconciliationGate,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
     private readonly states: TradingStateService,
   ) {}
 

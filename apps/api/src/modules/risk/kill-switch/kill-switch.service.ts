@@ -7,10 +7,10 @@ import { currentRequestContext } from '../../../common/request-context/request-c
 import { inTransaction } from '../../../database/in-transaction';
 import { BrokerAccount, type AccountTradingState } from '../../accounts/entities/broker-account.entity';
 import { AuditService } from '../../core/audit/audit.service';
-import { CLOCK } from '../../core/clock/clock.token';
 import { TradingStateService } from '../context/trading-state.service';
 import { CircuitBreaker } from '../entities/circuit-breaker.entity';
 import { RiskStatePublisher } from '../events/risk-state.publisher';
+import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 /** Who moves the switch: a person by role, or mCube itself (no request: counted as the system). */
 export interface KillSwitchActor {
@@ -37,7 +37,7 @@ export class KillSwitchService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
     private readonly states: TradingStateService,
     /** Absent only in hand-built unit tests: no console to tell. */
     @Optional() private readonly riskState?: RiskStatePublisher,

@@ -5,10 +5,10 @@ import { JobHandlersRegistry } from '../../../jobs/job-handlers.registry';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { AlertsService } from '../../alerts/alerts.service';
 import { DailyPnl } from '../../analytics/entities/daily-pnl.entity';
-import { CLOCK } from '../../core/clock/clock.token';
 import { Position } from '../../positions/entities/position.entity';
 import { riskPnlFacts } from '../context/risk-pnl-facts';
 import { RiskLimit } from '../entities/risk-limit.entity';
+import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 /** Share of a loss limit at which a WARNING is raised (the breaker trips past 100%). */
 export const LOSS_LIMIT_WARNING_FRACTION = 0.8;
@@ -35,7 +35,7 @@ export class LossLimitWatchService implements OnModuleInit {
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(MARKET_CLOCK) private readonly clock: Clock,
     private readonly alerts: AlertsService,
     /** Absent in hand-built unit tests. */
     @Optional() private readonly jobs?: JobHandlersRegistry,

@@ -1,6 +1,6 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
-import type { ApprovalEvent } from '../../alerts/bot/approvals.port';
+import type { ApprovalEvent } from './approvals.port';
 
 /**
  * The approval queue's listeners (Telegram cards, …): every new request and every decision,

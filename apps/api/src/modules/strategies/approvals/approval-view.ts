@@ -1,5 +1,5 @@
 import type { ApprovalResponse } from '@mcube/contracts';
-import type { PendingApproval } from '../../alerts/bot/approvals.port';
+import type { PendingApproval } from './approvals.port';
 import type { ApprovalRequestRow, ApprovalStatus } from './approval-request.entity';
 
 /** An approval request as REST and the console show it (the card: plan, candidate, verdict, passages in `request`). */

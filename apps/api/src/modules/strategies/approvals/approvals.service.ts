@@ -5,14 +5,14 @@ import { DataSource, FindOptionsWhere, LessThanOrEqual } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
 import type { Principal } from '../../../common/request-context/principal';
 import { inTransaction } from '../../../database/in-transaction';
-import type { ApprovalDecision, ApprovalEvent, ApprovalsPort, PendingApproval } from '../../alerts/bot/approvals.port';
+import type { ApprovalDecision, ApprovalEvent, ApprovalsPort, PendingApproval } from './approvals.port';
 import { AuditService } from '../../core/audit/audit.service';
-import { MARKET_CLOCK } from '../../data/source/market-data.tokens';
 import { mintApprovalToken } from '../../orders/approval/approval-token';
 import { IciciFuturesRunner } from '../icici/icici-futures.runner';
 import { ApprovalEvents } from './approval-events';
 import { ApprovalRequestRow, type ApprovalStatus } from './approval-request.entity';
 import { approvalViewOf, pendingApprovalOf, type ApprovalView } from './approval-view';
+import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 /** How long the token of an approval stays usable (market time): the strategy sends at once; a minute covers a busy monitor tick. */
 export const APPROVAL_TOKEN_TTL_MS = 60_000;

@@ -15,7 +15,7 @@ import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { AlertsService } from '../../alerts/alerts.service';
 import { learningMarketData } from '../../data/instruments/learning-market-data';
 import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
-import { MARKET_CLOCK, MARKET_DATA, NSE_CALENDAR } from '../../data/source/market-data.tokens';
+import { MARKET_DATA, NSE_CALENDAR } from '../../data/source/market-data.tokens';
 import { KNOWLEDGE_STORE, LLM_VALIDATOR } from '../../llm/llm.tokens';
 import { AccountMarginService } from '../../orders/account-margin.service';
 import { CancelOrderService } from '../../orders/cancel-order.service';
@@ -31,6 +31,7 @@ import { DbFuturesAccount } from './db-futures-account';
 import { DbFuturesJournal } from './db-futures-journal';
 import { GatewayFuturesOrders, ICICI_STRATEGY_TYPE } from './gateway-futures-orders';
 import { iciciConfigOf } from './icici-config-of';
+import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 /** Run-time settings laid over every account's configuration (timeouts at the market clock's speed; tests). */
 export const ICICI_RUNTIME_SETTINGS = Symbol('mcube:icici-runtime-settings');

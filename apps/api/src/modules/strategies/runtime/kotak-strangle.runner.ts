@@ -7,7 +7,7 @@ import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { AlertsService } from '../../alerts/alerts.service';
 import { EconomicEventsService } from '../../data/events/economic-events.service';
 import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
-import { EXPIRY_SOURCE, MARKET_CLOCK, MARKET_DATA, NSE_CALENDAR } from '../../data/source/market-data.tokens';
+import { EXPIRY_SOURCE, MARKET_DATA, NSE_CALENDAR } from '../../data/source/market-data.tokens';
 import { AccountMarginService } from '../../orders/account-margin.service';
 import { CancelOrderService } from '../../orders/cancel-order.service';
 import { LiveMarketData } from '../../orders/live/live-market-data.service';
@@ -25,6 +25,7 @@ import { StoredEventsMarketData } from './stored-events.market-data';
 import { StrategyPositionIds } from './strategy-position-ids';
 import { STRANGLE_RUNTIME_SETTINGS, type StrangleRuntimeSettings } from './strategy-runtime.tokens';
 import { strangleConfigOf } from './strangle-config-of';
+import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 /** One account's running strategy and the configuration fingerprint it was built from. */
 interface Running {

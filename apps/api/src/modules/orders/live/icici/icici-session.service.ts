@@ -7,11 +7,11 @@ import { APP_CONFIG, type AppConfig } from '../../../../config/app-config';
 import { BrokerAccount } from '../../../accounts/entities/broker-account.entity';
 import { AlertsService } from '../../../alerts/alerts.service';
 import { AuditService } from '../../../core/audit/audit.service';
-import { CLOCK } from '../../../core/clock/clock.token';
 import { NSE_CALENDAR } from '../../../data/source/market-data.tokens';
 import { recordLoginOutcome } from '../db-kotak-session.store';
 import { missingCredentialFields } from '../kotak-credentials.reader';
 import { IciciLiveBrokers } from './icici-live-brokers.service';
+import { MARKET_CLOCK } from '../../../core/clock/clock.token';
 
 /** Why an ICICI account cannot go LIVE today: no session key was entered. */
 export const ICICI_SESSION_MISSING = 'ICICI_SESSION_MISSING';
@@ -43,7 +43,7 @@ export class IciciSessionService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Inject(CLOCK) private readonly marketClock: Clock,
+    @Inject(MARKET_CLOCK) private readonly marketClock: Clock,
     @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar,
     private readonly live: IciciLiveBrokers,
     private readonly alerts: AlertsService,

@@ -1,7 +1,7 @@
 import type { AccountSummaryResponse } from '@mcube/contracts';
 import { formatPaise, istDateTimeOf } from '@mcube/domain';
-import { escapeHtml } from '../channels/telegram-alert.channel';
-import type { PendingApproval } from './approvals.port';
+import { escapeHtml } from '../alerts/channels/telegram-alert.channel';
+import type { PendingApproval } from '../strategies/approvals/approvals.port';
 
 const pct = (part: number, whole: number | null) => (whole && whole > 0 ? `${Math.round((100 * part) / whole)}%` : 'n/a');
 const limit = (paise: number | null) => (paise === null ? 'not set' : formatPaise(paise));

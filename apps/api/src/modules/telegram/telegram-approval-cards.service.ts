@@ -1,9 +1,9 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DataSource, Not } from 'typeorm';
-import { TELEGRAM_CLIENT, type TelegramClient } from '../channels/telegram-client';
-import { escapeHtml } from '../channels/telegram-alert.channel';
-import { TelegramApprovalCard } from '../entities/telegram-approval-card.entity';
-import { APPROVALS_PORT, type ApprovalDecision, type ApprovalEvent, type ApprovalsPort, type PendingApproval } from './approvals.port';
+import { TELEGRAM_CLIENT, type TelegramClient } from '../alerts/channels/telegram-client';
+import { escapeHtml } from '../alerts/channels/telegram-alert.channel';
+import { TelegramApprovalCard } from '../alerts/entities/telegram-approval-card.entity';
+import { APPROVALS_PORT, type ApprovalDecision, type ApprovalEvent, type ApprovalsPort, type PendingApproval } from '../strategies/approvals/approvals.port';
 import { approvalView } from './bot-read-views';
 import { replyMarkupOf } from './bot-reply';
 import { TelegramChatsService } from './telegram-chats.service';

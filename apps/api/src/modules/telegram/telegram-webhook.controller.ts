@@ -1,10 +1,10 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Update } from 'telegraf/types';
-import { safeEqual } from '../../../common/crypto/tokens';
-import { Public } from '../../../common/decorators/public.decorator';
-import { AppException } from '../../../common/errors/app-exception';
-import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import { safeEqual } from '../../common/crypto/tokens';
+import { Public } from '../../common/decorators/public.decorator';
+import { AppException } from '../../common/errors/app-exception';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { TelegramBotService } from './telegram-bot.service';
 
 /**

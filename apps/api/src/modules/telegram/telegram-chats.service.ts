@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { TelegramChatResponse } from '@mcube/contracts';
 import { DataSource } from 'typeorm';
-import { AppException } from '../../../common/errors/app-exception';
-import type { Principal } from '../../../common/request-context/principal';
-import { inTransaction } from '../../../database/in-transaction';
-import { isUniqueViolation } from '../../orders/unique-violation';
-import { AuditService } from '../../core/audit/audit.service';
-import { UserEntity } from '../../core/entities/user.entity';
-import type { CreateTelegramChatDto } from '../dto/create-telegram-chat.dto';
-import { TelegramChat } from '../entities/telegram-chat.entity';
+import { AppException } from '../../common/errors/app-exception';
+import type { Principal } from '../../common/request-context/principal';
+import { inTransaction } from '../../database/in-transaction';
+import { isUniqueViolation } from '../orders/unique-violation';
+import { AuditService } from '../core/audit/audit.service';
+import { UserEntity } from '../core/entities/user.entity';
+import type { CreateTelegramChatDto } from '../alerts/dto/create-telegram-chat.dto';
+import { TelegramChat } from '../alerts/entities/telegram-chat.entity';
 
 /** The bot's allow-list: chats bound to mCube users (admin, audited), and who a chat is. */
 @Injectable()

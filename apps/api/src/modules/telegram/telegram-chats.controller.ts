@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { TelegramChatResponse } from '@mcube/contracts';
-import { Roles } from '../../../common/decorators/roles.decorator';
-import { IdParamPipe } from '../../../common/pipes/id-param.pipe';
-import { CreateTelegramChatDto } from '../dto/create-telegram-chat.dto';
+import { Roles } from '../../common/decorators/roles.decorator';
+import { IdParamPipe } from '../../common/pipes/id-param.pipe';
+import { CreateTelegramChatDto } from '../alerts/dto/create-telegram-chat.dto';
 import { TelegramChatsService } from './telegram-chats.service';
 
 /** The Telegram bot's allow-list: read by everyone, changed by an admin (audited). */

@@ -3,8 +3,8 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { OutgoingAlert } from '@mcube/domain';
 import { Telegraf, type Context } from 'telegraf';
 import type { Update } from 'telegraf/types';
-import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
-import { TELEGRAM_CLIENT, type TelegramClient } from '../channels/telegram-client';
+import { APP_CONFIG, type AppConfig } from '../../config/app-config';
+import { TELEGRAM_CLIENT, type TelegramClient } from '../alerts/channels/telegram-client';
 import { replyMarkupOf, type BotReply } from './bot-reply';
 import { TelegramCommandsService, type BotInput, type BotOutcome } from './telegram-commands.service';
 
