@@ -160,7 +160,7 @@ describe('the strangle of a LIVE Kotak account on Kotak market data (local Neo s
     const exitsService = new ManualExitService(h.dataSource, h.orders, quotes, h.clock);
     // The position monitor marks the legs at Kotak's last prices.
     const alerts = new AlertsService(h.dataSource, new MarketEventsBus());
-    await new PositionMonitorService(h.dataSource, h.clock, quotes, new CircuitBreakerTripService(h.dataSource, h.clock, exitsService, alerts)).tick();
+    await new PositionMonitorService(h.dataSource, h.clock, quotes, new CircuitBreakerTripService(h.dataSource, h.clock, exitsService, alerts), createDefaultNseCalendar()).tick();
     const legs = await h.dataSource.getRepository(PositionLeg).find({ where: { positionId: position.id } });
     expect(legs.map((l) => [l.instrumentType, l.lastPricePaise]).sort()).toEqual([['CE', 150_25], ['PE', 40_25]]);
     const before = h.server.orders().length;
