@@ -40,14 +40,14 @@ export async function startApprovalsRestActor(approvals: ApprovalsService, actor
   app.useGlobalFilters(new GlobalExceptionFilter());
   await app.init();
   const server = app.getHttpServer();
-  const ok = async (res: request.Response): Promise<request.Response> => {
-    if (res.status !== 200) throw new Error(`${res.req.method} ${res.req.path} answered ${res.status}: ${JSON.stringify(res.body)}`);
+  const ok = (what: string, res: request.Response): request.Response => {
+    if (res.status !== 200) throw new Error(`${what} answered ${res.status}: ${JSON.stringify(res.body)}`);
     return res;
   };
   return {
-    pending: async (accountId) => (await ok(await request(server).get('/api/approvals').query({ status: 'PENDING', accountId }))).body as ApprovalView[],
-    approve: async (id) => (await ok(await request(server).post(`/api/approvals/${id}/approve`))).body as ApprovalView,
-    reject: async (id, reason) => (await ok(await request(server).post(`/api/approvals/${id}/reject`).send({ reason }))).body as ApprovalView,
+    pending: async (accountId) => ok('GET /api/approvals', await request(server).get('/api/approvals').query({ status: 'PENDING', accountId })).body as ApprovalView[],
+    approve: async (id) => ok(`POST /api/approvals/${id}/approve`, await request(server).post(`/api/approvals/${id}/approve`)).body as ApprovalView,
+    reject: async (id, reason) => ok(`POST /api/approvals/${id}/reject`, await request(server).post(`/api/approvals/${id}/reject`).send({ reason })).body as ApprovalView,
     close: () => app.close(),
   };
 }
