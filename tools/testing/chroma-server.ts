@@ -27,13 +27,13 @@ export function freePort(): Promise<number> {
 
 /**
  * Starts `../shared/tools/chroma-server.sh PORT DIR` (MCUBE_CHROMA_SERVER overrides the script)
- * on a free port with a temporary data folder, from the repository root (where `chromadb` is
+ * on a free port (MCUBE_CHROMA_PORT pins it, for a machine where each session has its own range) with a temporary data folder, from the repository root (where `chromadb` is
  * installed), and waits until GET /api/v2/heartbeat answers. The first run may download Debian
  * libc packages into a cache (see the script's header), hence the long default wait.
  */
 export async function startChromaServer(waitMs = 240_000): Promise<ChromaTestServer> {
   const script = process.env.MCUBE_CHROMA_SERVER ?? resolve(sharedDataDir, '..', 'tools', 'chroma-server.sh');
-  const port = await freePort();
+  const port = Number(process.env.MCUBE_CHROMA_PORT) || (await freePort());
   const dir = mkdtempSync(join(tmpdir(), 'mcube-chroma-'));
   const child: ChildProcess = spawn('bash', [script, String(port), join(dir, 'data')], { cwd: resolve(__dirname, '../..'), stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';

@@ -44,6 +44,7 @@ function knowledgeContents(name: string, envOf: () => Record<string, string>) {
       expect(all.filter((id) => id.startsWith('plan:')).length).toBeGreaterThan(5);
       const again = await desk.load();
       expect(again.written).toEqual([]);
+      expect(again.removed).toEqual([]);
       expect([...again.unchanged].sort()).toEqual([...all].sort());
       const averaging = await store.search({ text: 'futures averaging attempts maximum', limit: 3, sourceKinds: ['DECISION'] });
       expect(averaging[0].document.source.ref).toMatch(/^DECISIONS\.md §1\./);
@@ -58,6 +59,24 @@ function knowledgeContents(name: string, envOf: () => Record<string, string>) {
       const outcome = await s.app.get(DeskKnowledgeService, { strict: false }).load();
       expect(outcome.written).toEqual([first.id]);
       expect((await store.get(first.id))?.text).toBe(first.text);
+    });
+
+    it('removes on re-index a rule or DECISIONS section the texts no longer have, and keeps trades and notes', async () => {
+      const desk = s.app.get(DeskKnowledgeService, { strict: false });
+      // What a previous version of the texts left behind: a DECISIONS section and a plan section since deleted.
+      await store.upsert({ id: 'decisions:99-withdrawn-rule', text: 'Withdrawn: averaging three times on expiry week.', source: { kind: 'DECISION', ref: 'DECISIONS.md §99' }, tags: ['rules', 'decisions'], createdAtMs: 0, metadata: { contentHash: 'old' } });
+      await store.upsert({ id: 'plan:gone-section', text: 'A section the plan no longer has.', source: { kind: 'RULE', ref: 'mcube-design.md §Gone' }, tags: ['rules', 'plan'], createdAtMs: 0 });
+      await store.upsert({ id: 'note:kept', text: 'A note of the trader about withdrawn rules.', source: { kind: 'NOTE', ref: 'note by trader' }, tags: ['rules'], createdAtMs: 0 });
+      const outcome = await desk.load();
+      expect([...outcome.removed].sort()).toEqual(['decisions:99-withdrawn-rule', 'plan:gone-section']);
+      expect(outcome.written).toEqual([]);
+      expect(await store.get('decisions:99-withdrawn-rule')).toBeNull();
+      expect(await store.get('plan:gone-section')).toBeNull();
+      expect((await store.search({ text: 'withdrawn averaging expiry week', limit: 10 })).map((h) => h.document.id)).not.toContain('decisions:99-withdrawn-rule');
+      expect(await store.get('note:kept')).not.toBeNull();
+      expect(await store.get(`trade:${before.positionId}`)).not.toBeNull();
+      expect(await store.ids({ sourceKinds: ['RULE', 'DECISION'] })).toEqual(deskKnowledgeDocuments(0).map((d) => d.id).sort());
+      await store.remove('note:kept');
     });
 
     it('holds a trade that closed before boot with its outcome and the decision journal inputs', async () => {

@@ -1,7 +1,8 @@
 import { addDays, createDefaultNseCalendar, epochMsOfIst, FixedClock, type NseCalendar } from '@mcube/domain';
 import { InMemoryPaperBookStore, PaperExecutionClient } from '@mcube/brokers-paper';
+import type { LlmValidator } from '@mcube/domain';
 import { createLlmValidator, Fts5KnowledgeStore } from '@mcube/llm';
-import { MarketSimulator } from '@mcube/market-sim';
+import { MarketSimulator, type MarketSimConfig } from '@mcube/market-sim';
 import { TRADING_ACCOUNT_SEEDS } from '../../src/cli/trading-account-seeds';
 import { InProcessJobQueue } from '../../src/jobs/in-process-job-queue';
 import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
@@ -31,6 +32,7 @@ import type { Principal } from '../../src/common/request-context/principal';
 import { insertAccount } from '../db/fixtures';
 import { createTestDatabase } from '../db/test-database';
 import { memoryLogger } from '../jobs/job-test-kit';
+import { startApprovalsRestActor } from './approvals-rest-actor';
 import { buildStrangleRuntime } from './strangle-harness';
 import { sessionTimes } from './strangle-month.run';
 
@@ -47,11 +49,13 @@ export interface IciciMonthRun {
   /** ENTRY/AVERAGE orders journaled while no approval of that account had just been given (must stay empty). */
   readonly unapprovedOrders: string[];
   readonly failures: string[];
+  /** Ids of the requests the test actor saw pending through GET /api/approvals. */
+  readonly seenPending: string[];
   readonly calendar: NseCalendar;
   readonly accountId: number;
 }
 
-/** The test actor: a trader who approves every pending request (or rejects every `rejectEvery`-th), through the approval queue service. */
+/** The test actor: a trader who approves every pending request (or rejects every `rejectEvery`-th), through the approvals REST routes. */
 const ACTOR: Principal = { userId: 1, username: 'month-trader', role: 'trader', via: 'session', credentialId: 'test' };
 
 /**
@@ -59,18 +63,20 @@ const ACTOR: Principal = { userId: 1, username: 'month-trader', role: 'trader', 
  * MarketSimulator (65 warm-up sessions of history) on a FixedClock stepped `stepMinutes` at a
  * time; every step is a ScheduleTicker tick → in-process job driver → handlers
  * (`strategy.icici.screen`, `positions.monitor` ticking the strategy, `strategy.icici.exit-check`,
- * `approvals.expire`) → strategy → rules validator (every validation stored) → approval queue.
- * After each step the test actor approves what is pending through `ApprovalsService` (the
- * token is minted, the strategy sends through the gateway, which consumes it), then one paper
- * matching + settlement pass runs, as `OrderSyncScheduler` does in the API.
+ * `approvals.expire`) → strategy → validator (the rules validator unless `validator` is given,
+ * e.g. the Ollama one against a local wire-format server; every validation stored) → approval
+ * queue. After each step the test actor decides what is pending through the approvals REST
+ * routes (GET /api/approvals, POST …/approve or …/reject: the token is minted, the strategy
+ * sends through the gateway, which consumes it), then one paper matching + settlement pass
+ * runs, as `OrderSyncScheduler` does in the API.
  */
-export async function runIciciMonth(opts: { seed: number; from: string; to: string; stepMinutes: number; runtime?: IciciRuntimeSettings; parameters?: Record<string, unknown>; rejectEvery?: number }): Promise<IciciMonthRun> {
+export async function runIciciMonth(opts: { seed: number; from: string; to: string; stepMinutes: number; runtime?: IciciRuntimeSettings; parameters?: Record<string, unknown>; rejectEvery?: number; validator?: LlmValidator; sim?: Partial<MarketSimConfig> }): Promise<IciciMonthRun> {
   const db = await createTestDatabase('sqlite');
   const dataSource = await db.openMigrated();
   const clock = new FixedClock(epochMsOfIst(opts.from, '09:15'));
   const sleep = async (ms: number) => clock.advance(ms);
   const calendar = createDefaultNseCalendar();
-  const market = new MarketSimulator({ seed: opts.seed, startDate: opts.from, calendar, tickIntervalMs: opts.stepMinutes * 60_000, warmupTradingDays: 65 }, clock);
+  const market = new MarketSimulator({ seed: opts.seed, startDate: opts.from, calendar, tickIntervalMs: opts.stepMinutes * 60_000, warmupTradingDays: 65, ...opts.sim }, clock);
   const seed = TRADING_ACCOUNT_SEEDS.find((s) => s.broker === 'ICICI')!;
   const account = await insertAccount(dataSource, { broker: 'ICICI', allocatedCapitalPaise: seed.allocatedCapitalPaise, isPaperTrading: true });
   await dataSource.getRepository(StrategyConfig).save({ accountId: account.id, strategyType: 'LLM_VALIDATED_FUTURES', isActive: true, parameters: { ...seed.parameters, ...opts.parameters } });
@@ -82,7 +88,7 @@ export async function runIciciMonth(opts: { seed: number; from: string; to: stri
   const bus = new MarketEventsBus();
   const alerts = new AlertsService(dataSource, bus);
   const events = new ApprovalEvents();
-  const validator = new RecordingValidator(createLlmValidator({ mode: 'rules' }), dataSource);
+  const validator = new RecordingValidator(opts.validator ?? createLlmValidator({ mode: 'rules' }), dataSource);
   const knowledge = new Fts5KnowledgeStore(':memory:');
   let runner: IciciFuturesRunner | undefined;
   const { settle } = buildStrangleRuntime({
@@ -99,6 +105,7 @@ export async function runIciciMonth(opts: { seed: number; from: string; to: stri
   });
   const approvals = new ApprovalsService(dataSource, clock, new AuditService(dataSource.getRepository(AuditLogEntity)), runner!, events);
   new IciciJobHandlers(handlers, runner!, approvals).onModuleInit();
+  const person = await startApprovalsRestActor(approvals, ACTOR);
   for (const name of JOB_NAMES) if (!handlers.ownerOf(name)) handlers.register(name, async () => undefined, 'not under test');
   await queue.startProcessing();
   const ticker = new ScheduleTicker(queue, clock, calendar, handlers);
@@ -108,6 +115,7 @@ export async function runIciciMonth(opts: { seed: number; from: string; to: stri
   const orderRepo = dataSource.getRepository(Order);
   let seenOrders = 0;
   let decided = 0;
+  const seenPending: string[] = [];
   const sync = async () => {
     await paper.matchNow();
     await settle.settleAccount(account.id, paper);
@@ -129,10 +137,11 @@ export async function runIciciMonth(opts: { seed: number; from: string; to: stri
         for (const o of fresh) if (o.purpose === 'ENTRY' || o.purpose === 'AVERAGE') unapprovedOrders.push(`${date} ${time}: ${o.clientOrderId} ${o.purpose}`);
         seenOrders += fresh.length;
         await sync();
-        for (const pending of await approvals.list({ status: 'PENDING', accountId: account.id })) {
+        for (const pending of await person.pending(account.id)) {
           decided++;
-          if (opts.rejectEvery && decided % opts.rejectEvery === 0) await approvals.rejectWithOutcome(Number(pending.id), ACTOR, 'test actor declines this one');
-          else await approvals.approveWithOutcome(Number(pending.id), ACTOR);
+          seenPending.push(String(pending.id));
+          if (opts.rejectEvery && decided % opts.rejectEvery === 0) await person.reject(pending.id, 'test actor declines this one');
+          else await person.approve(pending.id);
         }
         seenOrders = await orderRepo.count({ where: { accountId: account.id } });
         await sync();
@@ -150,10 +159,12 @@ export async function runIciciMonth(opts: { seed: number; from: string; to: stri
       violations,
       unapprovedOrders,
       failures: failures.map((f) => `${f.id}: ${f.failedReason}`),
+      seenPending,
       calendar,
       accountId: account.id,
     };
   } finally {
+    await person.close();
     await queue.close();
     await db.dispose();
   }

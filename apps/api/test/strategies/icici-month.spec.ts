@@ -3,12 +3,14 @@ import { runIciciMonth, type IciciMonthRun } from './icici-month.run';
 
 // Issue #16 done-when: the ICICI futures strategy inside the API on the job schedule over a
 // simulated month (seed 5, 2026-03-04 … 2026-04-02, 5-minute steps): ScheduleTicker → jobs →
-// screener → rules validator (stored) → approval queue → a test actor approves (declining every
-// third request) → token → gateway → paper broker → stop / target / EOD exits. The stored OI
-// threshold is 3% (a setting) so the month has enough candidates to exercise every path.
+// screener → rules validator (stored) → approval queue → a test actor approves over REST
+// (declining every third request) → token → gateway → paper broker → stop / target / EOD exits.
+// The stored OI threshold is 3% (a setting) so the month has enough candidates to exercise every
+// path. The same month validated by a model over the Ollama wire format, with averaging, is
+// icici-month-ollama.spec.ts.
 const intentOf = (clientOrderId: string) => clientOrderId.replace(/s\d+$/, '');
 
-describe('the ICICI futures strategy on the job schedule over a simulated month (paper broker, rules validator, approvals by a test actor)', () => {
+describe('the ICICI futures strategy on the job schedule over a simulated month (paper broker, rules validator, approvals by a test actor over REST)', () => {
   let run: IciciMonthRun;
 
   beforeAll(async () => {

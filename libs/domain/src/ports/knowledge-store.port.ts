@@ -45,13 +45,17 @@ export interface KnowledgeQuery {
   readonly sourceKinds?: readonly KnowledgeSourceKind[];
 }
 
+/** A selection of stored documents by the same filters as a search (every tag, any of the kinds); empty selects all. */
+export type KnowledgeFilter = Pick<KnowledgeQuery, 'tags' | 'sourceKinds'>;
+
 /**
  * Long-term memory for the LLM validation (retrieval). Adapters: SQLite FTS5 with BM25 (the
  * embedded default) and Chroma (vectors). Required: `upsert`, `search`, `remove`, `get`.
  * Guarantees: `upsert` with an existing id replaces that document (idempotent); `search`
  * returns at most `limit` hits, best first, only documents matching every filter, and an
  * empty list (never an error) when nothing matches or the query has no searchable words;
- * `remove` of an unknown id is not an error; `get` returns null for an unknown id.
+ * `remove` of an unknown id is not an error; `get` returns null for an unknown id; `ids` lists
+ * the ids of every stored document matching the filter, sorted (what a re-index compares with).
  * Invalid documents or queries reject with a `DomainError` INVALID_ARGUMENT and change
  * nothing; an unreachable store rejects with a `BrokerError` TEMPORARY.
  */
@@ -62,6 +66,7 @@ export interface KnowledgeStore {
   search(query: KnowledgeQuery): Promise<readonly KnowledgeHit[]>;
   remove(id: string): Promise<void>;
   get(id: string): Promise<KnowledgeDocument | null>;
+  ids(filter: KnowledgeFilter): Promise<readonly string[]>;
 }
 
 /** The passage form of a hit. */

@@ -1,4 +1,4 @@
-import { BrokerError, DomainError, type KnowledgeDocument, type KnowledgeHit, type KnowledgeQuery, type KnowledgeStore } from '@mcube/domain';
+import { BrokerError, DomainError, type KnowledgeDocument, type KnowledgeFilter, type KnowledgeHit, type KnowledgeQuery, type KnowledgeStore } from '@mcube/domain';
 import { ChromaClient, type Collection, type EmbeddingFunction, type Metadata, type Where } from 'chromadb';
 import type { Embedder } from './embedders';
 import { assertKnowledgeDocument, assertKnowledgeQuery, searchWords } from './knowledge-input';
@@ -77,12 +77,16 @@ export class ChromaKnowledgeStore implements KnowledgeStore {
     return documentOf(r.ids[0], r.documents[0] ?? '', (r.metadatas[0] ?? {}) as Metadata);
   }
 
+  async ids(filter: KnowledgeFilter): Promise<readonly string[]> {
+    const c = await this.collection();
+    const r = await c.get({ where: whereOf(filter), include: [] as never }).catch(unreachable);
+    return [...r.ids].sort();
+  }
+
   async search(query: KnowledgeQuery): Promise<readonly KnowledgeHit[]> {
     assertKnowledgeQuery(query);
     if (searchWords(query.text).length === 0) return [];
-    const filters: Where[] = (query.tags ?? []).map((t) => ({ [`${META.tag}${t}`]: true }));
-    if (query.sourceKinds && query.sourceKinds.length > 0) filters.push({ [META.kind]: { $in: [...query.sourceKinds] } } as Where);
-    const where: Where | undefined = filters.length === 0 ? undefined : filters.length === 1 ? filters[0] : { $and: filters };
+    const where = whereOf(query);
     const [vector] = await this.options.embedder.embed([query.text]);
     const c = await this.collection();
     const r = await c.query({ queryEmbeddings: [vector], nResults: query.limit, where, include: ['documents', 'metadatas', 'distances'] as never }).catch(unreachable);
@@ -95,6 +99,13 @@ export class ChromaKnowledgeStore implements KnowledgeStore {
     }
     return hits.sort((a, b) => b.score - a.score || a.document.id.localeCompare(b.document.id));
   }
+}
+
+/** Chroma's `where` of a filter (every tag's boolean key, any of the kinds); undefined selects all. */
+function whereOf(filter: KnowledgeFilter): Where | undefined {
+  const filters: Where[] = (filter.tags ?? []).map((t) => ({ [`${META.tag}${t}`]: true }));
+  if (filter.sourceKinds && filter.sourceKinds.length > 0) filters.push({ [META.kind]: { $in: [...filter.sourceKinds] } } as Where);
+  return filters.length === 0 ? undefined : filters.length === 1 ? filters[0] : { $and: filters };
 }
 
 function documentOf(id: string, text: string, m: Metadata): KnowledgeDocument {

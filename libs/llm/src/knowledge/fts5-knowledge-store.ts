@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { DomainError, type KnowledgeDocument, type KnowledgeHit, type KnowledgeQuery, type KnowledgeStore } from '@mcube/domain';
+import { DomainError, type KnowledgeDocument, type KnowledgeFilter, type KnowledgeHit, type KnowledgeQuery, type KnowledgeStore } from '@mcube/domain';
 import { assertKnowledgeDocument, assertKnowledgeQuery, searchWords } from './knowledge-input';
 
 /** Options of the FTS5 store. */
@@ -80,26 +80,40 @@ export class Fts5KnowledgeStore implements KnowledgeStore {
     return row ? documentOf(row) : null;
   }
 
+  async ids(filter: KnowledgeFilter): Promise<readonly string[]> {
+    const { where, params } = filterSql(filter);
+    const rows = this.db.prepare(`SELECT d.id FROM ${this.docs} d ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY d.id`).all(...params) as { id: string }[];
+    return rows.map((r) => r.id);
+  }
+
   async search(query: KnowledgeQuery): Promise<readonly KnowledgeHit[]> {
     assertKnowledgeQuery(query);
     const words = searchWords(query.text);
     if (words.length === 0) return [];
     // Every word quoted: FTS5 operators in the user's text are never interpreted.
     const match = words.map((w) => `"${w}"`).join(' OR ');
-    const where: string[] = [`${this.fts} MATCH ?`];
-    const params: unknown[] = [match];
-    for (const tag of query.tags ?? []) {
-      where.push(`EXISTS (SELECT 1 FROM json_each(d.tags) WHERE json_each.value = ?)`);
-      params.push(tag);
-    }
-    if (query.sourceKinds && query.sourceKinds.length > 0) {
-      where.push(`d.source_kind IN (${query.sourceKinds.map(() => '?').join(', ')})`);
-      params.push(...query.sourceKinds);
-    }
+    const filtered = filterSql(query);
+    const where: string[] = [`${this.fts} MATCH ?`, ...filtered.where];
+    const params: unknown[] = [match, ...filtered.params];
     const sql = `SELECT d.*, bm25(${this.fts}, 0.0, 2.0, 1.0) AS rank FROM ${this.fts} f JOIN ${this.docs} d ON d.id = f.id WHERE ${where.join(' AND ')} ORDER BY rank, d.id LIMIT ?`;
     const rows = this.db.prepare(sql).all(...params, query.limit) as DocumentRow[];
     return rows.map((r) => ({ document: documentOf(r), score: -(r.rank ?? 0) }));
   }
+}
+
+/** The WHERE terms (on the documents table as `d`) of a filter: every tag, any of the kinds. */
+function filterSql(filter: KnowledgeFilter): { where: string[]; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  for (const tag of filter.tags ?? []) {
+    where.push(`EXISTS (SELECT 1 FROM json_each(d.tags) WHERE json_each.value = ?)`);
+    params.push(tag);
+  }
+  if (filter.sourceKinds && filter.sourceKinds.length > 0) {
+    where.push(`d.source_kind IN (${filter.sourceKinds.map(() => '?').join(', ')})`);
+    params.push(...filter.sourceKinds);
+  }
+  return { where, params };
 }
 
 function documentOf(r: DocumentRow): KnowledgeDocument {

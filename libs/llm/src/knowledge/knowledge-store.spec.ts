@@ -5,6 +5,7 @@ import { FakeOllamaServer } from '../testing/fake-ollama.server';
 import { ChromaKnowledgeStore } from './chroma-knowledge-store';
 import { HashingEmbedder, LlmEmbedder } from './embedders';
 import { Fts5KnowledgeStore } from './fts5-knowledge-store';
+import { seedKnowledge } from './seed-knowledge';
 
 const doc = (id: string, text: string, over: Partial<KnowledgeDocument> = {}): KnowledgeDocument => ({
   id,
@@ -73,6 +74,32 @@ function knowledgeStoreContract(name: string, open: () => Promise<KnowledgeStore
       await store.remove('never-stored');
       expect(await store.get('note-10')).toBeNull();
       expect((await store.search({ text: 'holiday calendar notice', limit: 5 })).map((h) => h.document.id)).not.toContain('note-10');
+    });
+
+    it('lists the ids a filter selects, sorted', async () => {
+      expect(await store.ids({ sourceKinds: ['RULE', 'DECISION'] })).toEqual(['rule-averaging', 'rule-sector']);
+      expect(await store.ids({ tags: ['futures'] })).toEqual(['rule-averaging', 'rule-sector', 'trade-41']);
+      expect(await store.ids({ tags: ['futures'], sourceKinds: ['TRADE'] })).toEqual(['trade-41']);
+      expect(await store.ids({ tags: ['no-such-tag'] })).toEqual([]);
+      expect(await store.ids({})).toEqual(expect.arrayContaining(CORPUS.map((d) => d.id)));
+    });
+
+    it('re-indexing a source removes its sections that disappeared, and leaves other kinds alone', async () => {
+      const section = (id: string, text: string) => doc(id, text, { source: { kind: 'RULE', ref: `handbook.md §${id}` }, tags: ['handbook'] });
+      const first = await seedKnowledge(store, [section('hb-entry', 'Entries only between ten and half past eleven.'), section('hb-exit', 'Exit at quarter past three unless half the target is made.'), section('hb-gap', 'Skip a stock that gapped over three percent.')], { prune: { tags: ['handbook'] } });
+      expect([...first.written].sort()).toEqual(['hb-entry', 'hb-exit', 'hb-gap']);
+      expect(first.removed).toEqual([]);
+      // The source text loses its gap section and rewrites the exit one.
+      const second = await seedKnowledge(store, [section('hb-entry', 'Entries only between ten and half past eleven.'), section('hb-exit', 'Exit at fifteen fifteen unless half the target is made.')], { prune: { tags: ['handbook'] } });
+      expect(second).toEqual({ written: ['hb-exit'], unchanged: ['hb-entry'], removed: ['hb-gap'] });
+      expect(await store.get('hb-gap')).toBeNull();
+      expect((await store.search({ text: 'gapped stock percent', limit: 10 })).map((h) => h.document.id)).not.toContain('hb-gap');
+      expect(await store.ids({ tags: ['handbook'] })).toEqual(['hb-entry', 'hb-exit']);
+      // Documents outside the pruned selection (other rules, trades, notes) stay.
+      for (const d of CORPUS) expect(await store.get(d.id)).not.toBeNull();
+      // Without `prune` nothing is removed.
+      expect((await seedKnowledge(store, [section('hb-entry', 'Entries only between ten and half past eleven.')])).removed).toEqual([]);
+      expect(await store.ids({ tags: ['handbook'] })).toEqual(['hb-entry', 'hb-exit']);
     });
 
     it('gives no hits for a query sharing no word with the store, or with no words at all', async () => {

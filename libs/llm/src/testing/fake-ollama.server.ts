@@ -57,6 +57,8 @@ export class FakeOllamaServer {
   readonly requests: FakeOllamaRequest[] = [];
   private readonly chatQueue: FakeOllamaReply[] = [];
   private readonly embedQueue: FakeOllamaReply[] = [];
+  private chatResponder: ((request: FakeOllamaRequest, index: number) => FakeOllamaReply) | null = null;
+  private chatCount = 0;
   private server: Server | null = null;
   private readonly embedder = new HashingEmbedder(1024);
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -67,14 +69,24 @@ export class FakeOllamaServer {
     this.chatQueue.push(reply);
   }
 
+  /**
+   * Answers every `/api/chat` the queue has no reply for by `responder` (given the request and
+   * its 0-based index among chat requests), e.g. a verdict on the proposed direction read from
+   * the prompt, or a scripted failure on the n-th call.
+   */
+  answerChatWith(responder: (request: FakeOllamaRequest, index: number) => FakeOllamaReply): void {
+    this.chatResponder = responder;
+  }
+
   /** Queues the reply to the next `/api/embed`. */
   replyToEmbed(reply: FakeOllamaReply): void {
     this.embedQueue.push(reply);
   }
 
-  async start(): Promise<string> {
+  /** Listens on 127.0.0.1:`port` (default: one the OS picks). */
+  async start(port = 0): Promise<string> {
     this.server = createServer((req, res) => void this.handle(req, res));
-    await new Promise<void>((ok) => (this.server as Server).listen(0, '127.0.0.1', ok));
+    await new Promise<void>((ok) => (this.server as Server).listen(port, '127.0.0.1', ok));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this.url;
   }
@@ -99,10 +111,12 @@ export class FakeOllamaServer {
       return this.send(res, ollamaError(400, 'invalid JSON body'));
     }
     const path = (req.url ?? '').split('?')[0];
-    this.requests.push({ path, body });
+    const recorded = { path, body };
+    this.requests.push(recorded);
     if (req.method !== 'POST') return this.send(res, ollamaError(405, 'method not allowed'));
     if (path === '/api/chat') {
-      const reply = this.chatQueue.shift() ?? { json: ollamaChatBody('{}') };
+      const index = this.chatCount++;
+      const reply = this.chatQueue.shift() ?? this.chatResponder?.(recorded, index) ?? { json: ollamaChatBody('{}') };
       if (reply.delayMs) await this.wait(reply.delayMs);
       if (body['stream'] !== false && reply.json && (reply.status ?? 200) === 200) return this.stream(res, reply.json as Record<string, unknown>);
       return this.send(res, reply);

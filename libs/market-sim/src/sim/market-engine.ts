@@ -5,7 +5,9 @@ import { EventsCalendar } from './events-calendar';
 import { drawOvernightCues, type OvernightCues } from './global-cues-model';
 import { activityBetween, cumulativeActivity } from './intraday-profile';
 import { stepIndex } from './nifty-process';
-import { createPrng, type Prng } from './prng';
+import { stockOiPositioning } from './open-interest-profile';
+import { createPrng, hashLabel, type Prng } from './prng';
+import { stockHistoryPreroll } from './stock-history-preroll';
 import { stockSnapshot } from './stock-snapshot';
 import type { ResolvedSimConfig, VolRegime } from './sim-config';
 import { initialSectors, initialStocks, stepFactorModel, type SectorState, type StockState } from './stocks-factor-model';
@@ -92,6 +94,13 @@ export class MarketEngine {
     let first = this.firstLiveDate;
     for (let i = 0; i < cfg.warmupTradingDays; i++) first = cal.previousTradingDay(first);
     this.firstDate = first;
+    if (cfg.stockHistoryTradingDays > 0) {
+      const dates: IsoDate[] = [];
+      for (let d = cal.previousTradingDay(first); dates.length < cfg.stockHistoryTradingDays; d = cal.previousTradingDay(d)) dates.unshift(d);
+      // Its own stream: the warm-up and the live days draw exactly what they drew without it.
+      const history = root.fork('stock-history');
+      for (const s of this.stocks) for (const bar of stockHistoryPreroll(s.spec, dates, history)) this.stockBars.get(s.spec.symbol)?.recordDay(bar);
+    }
     this.tickMs = WARMUP_TICK_MS;
     this.openDay(first);
     while (this.session.date !== this.firstLiveDate) this.step();
@@ -207,7 +216,12 @@ export class MarketEngine {
     for (const s of this.sectors) s.open = s.high = s.low = s.level;
     for (const st of this.stocks) {
       st.open = st.high = st.low = st.price;
-      st.futOiTarget = Math.max(st.spec.lotSize, Math.round((st.futOiPrevClose * Math.exp(0.05 * this.prng.stocks.normal())) / st.spec.lotSize) * st.spec.lotSize);
+      // One normal draw per stock, as before, so the stocks' prices stay those of the same seed.
+      const noise = this.prng.stocks.normal();
+      const u = (part: string) => hashLabel(`${this.cfg.seed}|${date}|${st.spec.symbol}|oi-${part}`) / 4294967296;
+      const positioning = stockOiPositioning({ previousClose: st.futOiPrevClose, base: st.futOiBase, noise, u1: u('side'), u2: u('size') });
+      st.futOiDrift = positioning.drift;
+      st.futOiSensitivity = positioning.sensitivity;
       st.dayTurnoverTarget = st.spec.turnoverCr * 1e7 * (this.vix.last / 15) * Math.exp(0.3 * this.prng.stocks.normal() - 0.045);
     }
     this.record();
@@ -223,12 +237,13 @@ export class MarketEngine {
       this.sectorBars.get(s.spec.index)?.recordDay(bar(s, s.level));
       s.prevClose = s.level;
     }
-    this.stockDays.set(date, this.stocks.map((st) => stockSnapshot(st, 1)));
-    for (const st of this.stocks) {
+    const closing = this.stocks.map((st) => stockSnapshot(st, 1));
+    this.stockDays.set(date, closing);
+    this.stocks.forEach((st, i) => {
       this.stockBars.get(st.spec.symbol)?.recordDay(bar(st, st.price, Math.round(st.dayTurnoverTarget / st.price)));
       st.prevClose = st.price;
-      st.futOiPrevClose = st.futOiTarget;
-    }
+      st.futOiPrevClose = closing[i].futuresOpenInterest as number;
+    });
     this.nifty.prevClose = this.nifty.last;
     this.vix.prevClose = this.vix.last;
     // The overnight move (plus the session's unticked tail) is drawn now, so GIFT Nifty can show it.

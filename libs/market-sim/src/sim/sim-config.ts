@@ -4,6 +4,13 @@ import type { SectorSpec, StockSpec } from './stock-universe.data';
 /** Volatility regimes of the simulated market, each with its long-run India VIX level. */
 export type VolRegime = 'CALM' | 'NORMAL' | 'STRESSED';
 
+/**
+ * The stock-only history (`stockHistoryTradingDays`) a host running the ICICI futures screen on
+ * the simulator gives it: with the default 30-session warm-up, 70 completed daily bars from the
+ * first live day, enough for the screen's 50-session EMA and MACD.
+ */
+export const SCREEN_STOCK_HISTORY_TRADING_DAYS = 40;
+
 /** Everything the simulator is built from; all but `seed` and `startDate` have defaults. */
 export interface MarketSimConfig {
   /** Same seed, same market. */
@@ -31,6 +38,13 @@ export interface MarketSimConfig {
   readonly strikesEachSide?: number;
   /** Trading days simulated (at 15-minute ticks, daily bars only) before `startDate`, so indicators have history (default 30). */
   readonly warmupTradingDays?: number;
+  /**
+   * Extra daily stock bars before the warm-up (default 0): a stock-only history, drawn from its
+   * own stream and joined to each stock's start price, so the futures screen's indicators (a
+   * 50-session EMA, MACD) have enough bars from the first live day. The warm-up itself, NIFTY,
+   * VIX, sectors, options and every price from the first warm-up day on are unchanged by it.
+   */
+  readonly stockHistoryTradingDays?: number;
   readonly sectors?: readonly SectorSpec[];
   readonly stocks?: readonly StockSpec[];
   /** Replaces the seeded events calendar. */

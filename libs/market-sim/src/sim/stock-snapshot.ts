@@ -1,14 +1,14 @@
 import type { FnoStockSnapshot } from '@mcube/domain';
+import { stockFuturesOpenInterest } from './open-interest-profile';
 import type { StockState } from './stocks-factor-model';
 
 /**
  * A stock's screen row now: price and change from the previous close, turnover traded so far
- * (`progress` of the day's planned turnover), near-month futures OI built up towards today's
- * target, and its change from the previous close.
+ * (`progress` of the day's planned turnover), near-month futures OI following the day's
+ * positioning and price move (`stockFuturesOpenInterest`), and its change from the previous close.
  */
 export function stockSnapshot(st: StockState, progress: number): FnoStockSnapshot {
-  const lot = st.spec.lotSize;
-  const oi = Math.round((st.futOiPrevClose + (st.futOiTarget - st.futOiPrevClose) * progress) / lot) * lot;
+  const oi = stockFuturesOpenInterest({ previousClose: st.futOiPrevClose, drift: st.futOiDrift, sensitivity: st.futOiSensitivity, priceLogChange: Math.log(st.price / st.prevClose), progress, lotSize: st.spec.lotSize });
   return {
     symbol: st.spec.symbol,
     sector: st.spec.sector,

@@ -18,7 +18,7 @@ export interface SectorState {
   lastLogReturn: number;
 }
 
-/** A stock price through the day, with its futures OI random walk and day turnover plan. */
+/** A stock price through the day, with its near-month futures OI (see `stockFuturesOpenInterest`) and day turnover plan. */
 export interface StockState {
   readonly spec: StockSpec;
   price: number;
@@ -26,8 +26,12 @@ export interface StockState {
   high: number;
   low: number;
   prevClose: number;
+  /** Near-month futures OI at the previous close, and the level it reverts to (units). */
   futOiPrevClose: number;
-  futOiTarget: number;
+  readonly futOiBase: number;
+  /** Today's positioning (drawn at the open): log-OI drift over the day, and log-OI per log-price move (+ fresh positions, − closing). */
+  futOiDrift: number;
+  futOiSensitivity: number;
   dayTurnoverTarget: number;
 }
 
@@ -40,7 +44,7 @@ export function initialSectors(specs: readonly SectorSpec[]): SectorState[] {
 export function initialStocks(specs: readonly StockSpec[]): StockState[] {
   return specs.map((spec) => {
     const oi = Math.round((spec.turnoverCr * 1e7 * 2.5) / spec.startPrice / spec.lotSize) * spec.lotSize;
-    return { spec, price: spec.startPrice, open: spec.startPrice, high: spec.startPrice, low: spec.startPrice, prevClose: spec.startPrice, futOiPrevClose: oi, futOiTarget: oi, dayTurnoverTarget: spec.turnoverCr * 1e7 };
+    return { spec, price: spec.startPrice, open: spec.startPrice, high: spec.startPrice, low: spec.startPrice, prevClose: spec.startPrice, futOiPrevClose: oi, futOiBase: oi, futOiDrift: 0, futOiSensitivity: 0, dayTurnoverTarget: spec.turnoverCr * 1e7 };
   });
 }
 

@@ -1,4 +1,4 @@
-import type { KnowledgeDocument, KnowledgeHit, KnowledgeQuery, KnowledgeStore, LlmValidator, TradeValidation, TradeValidationRequest, ValidationRejectCode } from '@mcube/domain';
+import type { KnowledgeDocument, KnowledgeFilter, KnowledgeHit, KnowledgeQuery, KnowledgeStore, LlmValidator, TradeValidation, TradeValidationRequest, ValidationRejectCode } from '@mcube/domain';
 
 /**
  * A validator that answers from a script, in order (default: pass), building a full
@@ -59,6 +59,13 @@ export class TinyKnowledgeStore implements KnowledgeStore {
 
   async get(id: string): Promise<KnowledgeDocument | null> {
     return this.docs.find((d) => d.id === id) ?? null;
+  }
+
+  async ids(f: KnowledgeFilter): Promise<readonly string[]> {
+    return this.docs
+      .filter((d) => (f.tags ?? []).every((t) => d.tags.includes(t)) && (!f.sourceKinds?.length || f.sourceKinds.includes(d.source.kind)))
+      .map((d) => d.id)
+      .sort();
   }
 
   async search(q: KnowledgeQuery): Promise<readonly KnowledgeHit[]> {

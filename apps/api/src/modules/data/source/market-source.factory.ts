@@ -1,5 +1,5 @@
 import { epochMsOfIst, istDateTimeOf, type Clock, type IsoDate, type MarketDataPort, type NseCalendar } from '@mcube/domain';
-import { AcceleratedClock, contractSymbol, HistoricalReplay, MarketSimulator, SessionClock } from '@mcube/market-sim';
+import { AcceleratedClock, contractSymbol, HistoricalReplay, MarketSimulator, SCREEN_STOCK_HISTORY_TRADING_DAYS, SessionClock } from '@mcube/market-sim';
 import type { MarketDataConfig } from '../../../config/app-config';
 import type { ContractSymbolOf } from './market-data.tokens';
 import { planSimStart, type SimStartPlan } from './sim-start';
@@ -47,7 +47,10 @@ function simClock(base: Clock, calendar: NseCalendar, plan: SimStartPlan, speed:
  * Builds the configured market: the seeded simulator (default), starting as `planSimStart`
  * says (MCUBE_SIM_START or the trading day before today, or the stored market clock
  * `storedClockMs` when it is later), or the historical replay of a data folder from
- * `replayStart` (default: the last day of its NIFTY 15-minute bars). Past the calendar's
+ * `replayStart` (default: the last day of its NIFTY 15-minute bars). The simulator gets the
+ * stock-only history the ICICI screen's indicators need (`SCREEN_STOCK_HISTORY_TRADING_DAYS`):
+ * without it the first ~20 simulated sessions could screen no stock; it changes no price the
+ * strangle sees. Past the calendar's
  * horizon the simulator runs on the calendar's assumed days. Throws what the sources throw
  * (a missing data folder, a bad date) so a bad setup stops boot.
  */
@@ -56,7 +59,7 @@ export function createMarketSource(config: MarketDataConfig, base: Clock, calend
   if (config.source === 'sim') {
     const plan = planSimStart({ nowMs: base.nowMs(), calendar, speed: config.speed, configuredStart: config.simStart, storedMs: storedClockMs });
     const clock = simClock(base, calendar, plan, config.speed);
-    return { kind: 'sim', contractSymbol, port: new MarketSimulator({ seed: config.simSeed, startDate: plan.startDate, calendar }, clock), clock, startDate: plan.startDate, plan };
+    return { kind: 'sim', contractSymbol, port: new MarketSimulator({ seed: config.simSeed, startDate: plan.startDate, calendar, stockHistoryTradingDays: SCREEN_STOCK_HISTORY_TRADING_DAYS }, clock), clock, startDate: plan.startDate, plan };
   }
   const deferred = new DeferredClock(base);
   const replay = new HistoricalReplay({ dataFolder: config.replayDataDir, calendar }, deferred);

@@ -1,6 +1,12 @@
-import type { KnowledgeDocument } from '@mcube/domain';
+import type { KnowledgeDocument, KnowledgeFilter } from '@mcube/domain';
 import { documentsFromMarkdown } from '@mcube/llm';
 import { DECISIONS_MD, ICICI_PARAMETERS_MD, TRADING_RULES_MD } from './desk-texts.data';
+
+/**
+ * Every stored document of these kinds comes from the desk's texts (trades are TRADE, notes NOTE),
+ * so a re-index removes any of them that the texts no longer have.
+ */
+export const DESK_KNOWLEDGE: KnowledgeFilter = Object.freeze({ sourceKinds: ['RULE', 'DECISION'] as const });
 
 /**
  * The desk's rule texts as knowledge documents: DECISIONS.md (kind DECISION), the plan's trading
