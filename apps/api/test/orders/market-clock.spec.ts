@@ -3,7 +3,7 @@ import { ClockModule } from '../../src/modules/core/clock/clock.module';
 import { CLOCK } from '../../src/modules/core/clock/clock.token';
 import { MARKET_CLOCK } from '../../src/modules/data/source/market-data.tokens';
 import { OrderEvent } from '../../src/modules/orders/entities/order-event.entity';
-import { OrdersService } from '../../src/modules/orders/submit-order.service';
+import { OrdersService } from '../../src/modules/orders/order-gateway.service';
 import { login, SecurityApp, startSecurityApp } from '../security/security-app';
 import { restStrangleBody } from './orders-rest-app';
 

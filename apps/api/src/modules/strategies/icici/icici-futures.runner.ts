@@ -19,7 +19,7 @@ import { MARKET_CLOCK, MARKET_DATA, NSE_CALENDAR } from '../../data/source/marke
 import { KNOWLEDGE_STORE, LLM_VALIDATOR } from '../../llm/llm.tokens';
 import { AccountMarginService } from '../../orders/account-margin.service';
 import { CancelOrderService } from '../../orders/cancel-order.service';
-import { OrdersService } from '../../orders/submit-order.service';
+import { OrdersService } from '../../orders/order-gateway.service';
 import { RiskLimit } from '../../risk/entities/risk-limit.entity';
 import { ApprovalEvents } from '../approvals/approval-events';
 import { DbApprovalRequests } from '../approvals/db-approval-requests';

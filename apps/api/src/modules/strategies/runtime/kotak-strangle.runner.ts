@@ -10,7 +10,7 @@ import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
 import { EXPIRY_SOURCE, MARKET_CLOCK, MARKET_DATA, NSE_CALENDAR } from '../../data/source/market-data.tokens';
 import { AccountMarginService } from '../../orders/account-margin.service';
 import { CancelOrderService } from '../../orders/cancel-order.service';
-import { OrdersService } from '../../orders/submit-order.service';
+import { OrdersService } from '../../orders/order-gateway.service';
 import { RiskLimit } from '../../risk/entities/risk-limit.entity';
 import { DecisionJournalEntry } from '../entities/decision-journal-entry.entity';
 import { StrategyConfig } from '../entities/strategy-config.entity';
