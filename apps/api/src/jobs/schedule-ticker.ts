@@ -45,7 +45,7 @@ export class ScheduleTicker implements OnModuleInit {
     @Inject(JOBS_CLOCK) private readonly clock: Clock,
     @Inject(JOBS_CALENDAR) private readonly calendar: NseCalendar,
     private readonly handlers: JobHandlersRegistry,
-    @Optional() @Inject(JOB_SPREAD_MS) private readonly spreadMs: number = 0,
+    @Optional() @Inject(JOB_SPREAD_MS) private readonly spreadMs = 0,
   ) {}
 
   /** Registers the handler of `schedule.tick`. */
