@@ -10,7 +10,7 @@ import { JobRunner, type JobLogger } from './job-runner';
 import { jobsCalendarProvider } from './jobs-calendar';
 import { jobsClockProvider, JOBS_CLOCK } from './jobs-clock';
 import { JobsLifecycle } from './jobs-lifecycle';
-import { ScheduleTicker } from './schedule-ticker';
+import { JOB_SPREAD_MS, SCHEDULE_TICK_MS, ScheduleTicker } from './schedule-ticker';
 
 /** The one runner both drivers run dequeued jobs through. */
 const runnerProvider: Provider = {
@@ -53,6 +53,7 @@ export class JobsModule {
         { provide: JOB_LOGGER, useValue: new Logger('Jobs') },
         runnerProvider,
         redisUrl ? { provide: JOB_QUEUE, useExisting: BULLMQ_JOB_QUEUE } : inProcessQueueProvider,
+        { provide: JOB_SPREAD_MS, useValue: SCHEDULE_TICK_MS },
         ScheduleTicker,
         JobsLifecycle,
       ],

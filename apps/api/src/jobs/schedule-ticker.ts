@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import type { Clock, NseCalendar } from '@mcube/domain';
 import { JobHandlersRegistry } from './job-handlers.registry';
 import { JOBS_CLOCK } from './jobs-clock';
 import { JOB_QUEUE, JOBS_CALENDAR, type EnqueueResult, type JobQueue } from './job-queue.port';
-import { dueJobs } from './job-schedule';
+import { dueJobs, JOB_SCHEDULE, type DueJob } from './job-schedule';
 
 /** Id of the one repeatable that drives the whole IST schedule. */
 export const SCHEDULE_TICK_ID = 'mcube-schedule-tick';
@@ -11,10 +11,30 @@ export const SCHEDULE_TICK_ID = 'mcube-schedule-tick';
 export const SCHEDULE_TICK_MS = 1000;
 
 /**
+ * Injection token: the wall ms over which one tick's due jobs are spread (the module gives
+ * `SCHEDULE_TICK_MS`; a ticker built without it enqueues every due job at once, as tests that
+ * step a fixed clock want).
+ */
+export const JOB_SPREAD_MS = Symbol('mcube:job-spread-ms');
+
+/**
+ * Each scheduled job's own phase in the tick, wall ms: its place in the schedule times an even
+ * share of `spreadMs`. Jobs due in the same second (at 5x, monitoring, P&L, breakers and
+ * snapshots often are) then start tens of ms apart instead of in one event-loop turn, so their
+ * work does not pile up into one long stall of the request loop (issue 21). The phase is stable
+ * per job, so a job keeps its cadence.
+ */
+export function jobPhaseMs(job: DueJob['name'], spreadMs: number): number {
+  const index = JOB_SCHEDULE.findIndex((e) => e.job === job);
+  return index < 0 || spreadMs <= 0 ? 0 : Math.floor((index * spreadMs) / JOB_SCHEDULE.length);
+}
+
+/**
  * The IST schedule: a repeatable `schedule.tick` job (a BullMQ job scheduler in Redis, or a
  * timer in-process) whose handler reads the clock and enqueues the jobs due now, by IST wall
  * clock and the NSE calendar (`dueJobs`). The job ids are the slots, so ticks that fall in
- * the same slot, or ticks run by two workers, add each job once.
+ * the same slot, or ticks run by two workers, add each job once. Jobs due together start at
+ * their own phase of the tick (`jobPhaseMs`), not all at once.
  */
 @Injectable()
 export class ScheduleTicker implements OnModuleInit {
@@ -25,6 +45,7 @@ export class ScheduleTicker implements OnModuleInit {
     @Inject(JOBS_CLOCK) private readonly clock: Clock,
     @Inject(JOBS_CALENDAR) private readonly calendar: NseCalendar,
     private readonly handlers: JobHandlersRegistry,
+    @Optional() @Inject(JOB_SPREAD_MS) private readonly spreadMs = 0,
   ) {}
 
   /** Registers the handler of `schedule.tick`. */
@@ -51,7 +72,9 @@ export class ScheduleTicker implements OnModuleInit {
       return [];
     }
     const results: EnqueueResult[] = [];
-    for (const job of due) results.push(await this.queue.enqueue(job.name, job.payload));
+    // Spread over the tick (see `jobPhaseMs`); the slot in the payload stays the tick's, so a
+    // delayed job is still the same slot's (same id, still due).
+    for (const job of due) results.push(await this.queue.enqueue(job.name, job.payload, { delayMs: jobPhaseMs(job.name, this.spreadMs ?? 0) }));
     return results;
   }
 }

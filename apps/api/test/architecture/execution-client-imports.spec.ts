@@ -32,7 +32,7 @@ describe('no module but orders can reach a broker', () => {
     expect(executionClientViolation(`export * from '../../../libs/brokers/paper/src';`)).toMatch(/libs\/brokers/);
     expect(executionClientViolation(`import { EXECUTION_CLIENTS } from '../orders/execution-clients.token';`)).toMatch(/execution-clients.token/);
     expect(executionClientViolation(`@Inject(EXECUTION_CLIENTS) clients`)).toMatch(/token/);
-    expect(executionClientViolation(`import { OrdersService } from '../orders/submit-order.service';`)).toBeUndefined();
+    expect(executionClientViolation(`import { OrdersService } from '../orders/order-gateway.service';`)).toBeUndefined();
     expect(executionClientViolation(`import type { ExecutionClient } from '@mcube/domain';`)).toBeUndefined();
   });
 });

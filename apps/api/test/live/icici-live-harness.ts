@@ -27,7 +27,7 @@ import { OrderSyncScheduler } from '../../src/modules/orders/paper/order-sync.sc
 import { ReconciliationService } from '../../src/modules/orders/reconciliation.service';
 import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
 import { OrderFiguresService } from '../../src/modules/orders/order-figures.service';
-import { OrdersService } from '../../src/modules/orders/submit-order.service';
+import { OrdersService } from '../../src/modules/orders/order-gateway.service';
 import { InProcessTokenSource } from '../../src/modules/orders/throttle/in-process-token-source';
 import { SegmentThrottle } from '../../src/modules/orders/throttle/segment-throttle';
 import { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';

@@ -23,7 +23,7 @@ import { LiveModeService } from '../../src/modules/orders/live/live-mode.service
 import { OrderSyncScheduler } from '../../src/modules/orders/paper/order-sync.scheduler';
 import { ReconciliationService } from '../../src/modules/orders/reconciliation.service';
 import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
-import type { OrdersService } from '../../src/modules/orders/submit-order.service';
+import type { OrdersService } from '../../src/modules/orders/order-gateway.service';
 import { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
 import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
 import { TradingStateService } from '../../src/modules/risk/context/trading-state.service';

@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { Sleep } from '../../src/modules/core/clock/clock.token';
 import type { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
 import { OrderFiguresService } from '../../src/modules/orders/order-figures.service';
-import { OrdersService } from '../../src/modules/orders/submit-order.service';
+import { OrdersService } from '../../src/modules/orders/order-gateway.service';
 import { InProcessTokenSource } from '../../src/modules/orders/throttle/in-process-token-source';
 import { SegmentThrottle } from '../../src/modules/orders/throttle/segment-throttle';
 import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';

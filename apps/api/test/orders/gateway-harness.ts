@@ -7,7 +7,7 @@ import { CancelOrderService } from '../../src/modules/orders/cancel-order.servic
 import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
 import type { EntryResult, GatewayEntry, GatewayIntent, SubmitResult } from '../../src/modules/orders/gateway-intent';
 import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
-import type { OrdersService } from '../../src/modules/orders/submit-order.service';
+import type { OrdersService } from '../../src/modules/orders/order-gateway.service';
 import { insertAccount } from '../db/fixtures';
 import { createTestDatabase, TEST_DIALECT, TestDatabase, type TestDialect } from '../db/test-database';
 import { FakeExecutionClient } from './fake-execution-client';

@@ -1,7 +1,7 @@
 import { createDefaultNseCalendar, epochMsOfIst, istDateTimeOf, type Clock } from '@mcube/domain';
 import { ClockModule } from '../../src/modules/core/clock/clock.module';
 import { OrderEvent } from '../../src/modules/orders/entities/order-event.entity';
-import { OrdersService } from '../../src/modules/orders/submit-order.service';
+import { OrdersService } from '../../src/modules/orders/order-gateway.service';
 import { login, SecurityApp, startSecurityApp } from '../security/security-app';
 import { restStrangleBody } from './orders-rest-app';
 import { MARKET_CLOCK, WALL_CLOCK } from '../../src/modules/core/clock/clock.token';

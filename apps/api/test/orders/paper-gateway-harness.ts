@@ -7,7 +7,7 @@ import { CancelOrderService } from '../../src/modules/orders/cancel-order.servic
 import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
 import type { GatewayInstrument } from '../../src/modules/orders/gateway-intent';
 import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
-import type { OrdersService } from '../../src/modules/orders/submit-order.service';
+import type { OrdersService } from '../../src/modules/orders/order-gateway.service';
 import { buildGateway } from './gateway-factory';
 import type { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import type { DataSource } from 'typeorm';

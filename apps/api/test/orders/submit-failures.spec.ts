@@ -15,14 +15,15 @@ describe('the gateway when something unexpected fails', () => {
     await g.close();
   });
 
-  it('withdraws the journaled order (CANCELED, never INITIALIZED forever) and rethrows when the risk context cannot be gathered', async () => {
+  // The journal commit comes after the verdict (issue 21: one commit for INITIALIZED, verdict and
+  // SUBMITTED), so a failure before it leaves no order at all: nothing unknown, nothing sent.
+  it('rethrows and leaves nothing journaled or sent when the risk context cannot be gathered', async () => {
     const registry = new ExecutionClientRegistry();
     registry.register(g.account.id, g.broker);
     const broken = { gather: async () => Promise.reject(new Error('database hiccup')) } as unknown as RiskContextService;
     const orders = buildGateway({ dataSource: g.dataSource, clock: g.clock, sleep: async () => undefined, registry, riskContext: broken });
     await expect(orders.submit(strangleLeg(g.account.id))).rejects.toThrow('database hiccup');
-    const rows = await g.dataSource.getRepository(Order).find();
-    expect(rows.map((r) => r.status)).toEqual(['CANCELED']);
+    expect(await g.dataSource.getRepository(Order).count()).toBe(0);
     expect(g.broker.orders).toHaveLength(0);
   });
 

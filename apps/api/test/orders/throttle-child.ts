@@ -14,7 +14,7 @@ import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { SystemClock, timerSleep } from '../../src/modules/core/clock/system-clock';
 import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
 import { OrderFiguresService } from '../../src/modules/orders/order-figures.service';
-import { OrdersService } from '../../src/modules/orders/submit-order.service';
+import { OrdersService } from '../../src/modules/orders/order-gateway.service';
 import { InProcessTokenSource } from '../../src/modules/orders/throttle/in-process-token-source';
 import { RedisTokenSource } from '../../src/modules/orders/throttle/redis-token-source';
 import { SegmentThrottle } from '../../src/modules/orders/throttle/segment-throttle';

@@ -2,7 +2,7 @@ import { createDefaultNseCalendar } from '@mcube/domain';
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { OrderEvent } from '../../src/modules/orders/entities/order-event.entity';
-import type { OrdersService } from '../../src/modules/orders/submit-order.service';
+import type { OrdersService } from '../../src/modules/orders/order-gateway.service';
 import { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
 import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
 import { buildGateway } from './gateway-factory';

@@ -28,7 +28,7 @@ import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
 import { CancelOrderService } from '../../src/modules/orders/cancel-order.service';
 import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
 import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
-import type { OrdersService } from '../../src/modules/orders/submit-order.service';
+import type { OrdersService } from '../../src/modules/orders/order-gateway.service';
 import type { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
 import { buildGateway } from '../orders/gateway-factory';
 import { CircuitBreakerTripService } from '../../src/modules/risk/breaker/circuit-breaker-trip.service';

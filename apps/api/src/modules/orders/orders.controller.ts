@@ -15,7 +15,7 @@ import { Order } from './entities/order.entity';
 import { OrderGate } from './gate/order-gate.guard';
 import type { EntryResult, GatewayEntryLeg, SubmitResult } from './gateway-intent';
 import { ORDER_DENIED_API_RESPONSE, orderDeniedError } from './order-denied';
-import { OrdersService } from './submit-order.service';
+import { OrdersService } from './order-gateway.service';
 import { MARKET_CLOCK } from '../core/clock/clock.token';
 
 const legOf = ({ underlying, kind, expiry, strike, optionType, segment, side, quantity, orderType, limitPrice }: OrderLegDto): GatewayEntryLeg => ({

@@ -23,7 +23,7 @@ import { OrdersController } from './orders.controller';
 import { OrderSyncScheduler } from './paper/order-sync.scheduler';
 import { ReconciliationService } from './reconciliation.service';
 import { SettleInFlightService } from './settle-in-flight.service';
-import { OrdersService } from './submit-order.service';
+import { OrdersService } from './order-gateway.service';
 import { LiveMarketData } from './live/live-market-data.service';
 import { orderThrottleProviders } from './throttle/order-throttle.providers';
 

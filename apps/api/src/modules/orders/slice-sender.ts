@@ -1,9 +1,9 @@
 import { BrokerError, placeOrderOutcome, type Clock, type ExecutionClient } from '@mcube/domain';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../database/in-transaction';
 import { Order } from './entities/order.entity';
 import type { GatewayIntent } from './gateway-intent';
-import { applyOrderEventToRow, loadOrderForUpdate } from './order-journal';
+import { applyOrderEventToLoadedRow, applyOrderEventToRow, loadOrderForUpdate } from './order-journal';
 import { closePositionIfFlat } from './position-slot';
 import type { SegmentThrottle } from './throttle/segment-throttle';
 
@@ -55,37 +55,57 @@ export class SliceSender {
         // Locked on PostgreSQL before the check: a concurrent settle cannot slip in between.
         const current = await loadOrderForUpdate(m, row.id);
         if (current.status !== 'INITIALIZED') continue;
-        await applyOrderEventToRow(m, row.id, { type: 'CANCELED', occurredAtMs: at, recordedAtMs: at });
+        await applyOrderEventToLoadedRow(m, current, { type: 'CANCELED', occurredAtMs: at, recordedAtMs: at });
         if (why) await m.update(Order, row.id, { statusReason: why });
         if (current.positionId !== null) await closePositionIfFlat(m, current.positionId, at, 'ENTRY_NOT_FILLED');
       }
     });
   }
 
-  /** One slice: throttle turn → SUBMITTED journaled → placeOrder → the answer journaled. */
+  /** One journaled slice: throttle turn → SUBMITTED journaled → placeOrder → the answer journaled. */
   private async send(client: ExecutionClient, { row, intent }: SliceToSend): Promise<SendOutcome> {
+    const sent = await this.sendJournaling(client, intent, (m, atMs) => applyOrderEventToRow(m, row.id, { type: 'SUBMITTED', occurredAtMs: atMs, recordedAtMs: atMs }));
+    return sent.outcome;
+  }
+
+  /**
+   * Takes a throttle turn of `intent`'s segment, then commits `journal` in ONE transaction
+   * (it must leave exactly one order SUBMITTED and return it: the intent is on disk before it
+   * leaves), starts `placeOrder` for that order and, once the broker answers, journals the
+   * answer in a second commit. The gateway uses it for a command's first slice, whose commit
+   * also holds every leg's INITIALIZED orders and the verdict. An error thrown by `journal`
+   * rolls its transaction back and nothing is sent.
+   */
+  async sendJournaling(client: ExecutionClient, intent: GatewayIntent, journal: (m: EntityManager, atMs: number) => Promise<Order>): Promise<{ row: Order; outcome: SendOutcome }> {
+    let row: Order | undefined;
     const { pending } = await this.throttle.send(intent.segment, async () => {
       const submittedAt = this.clock.nowMs();
-      await inTransaction(this.dataSource, (m) => applyOrderEventToRow(m, row.id, { type: 'SUBMITTED', occurredAtMs: submittedAt, recordedAtMs: submittedAt }));
-      return { pending: this.place(client, row, intent) };
+      const submitted = await inTransaction(this.dataSource, (m) => journal(m, submittedAt));
+      row = submitted;
+      return { pending: this.place(client, submitted, intent) };
     });
     const outcome = await pending;
+    const sentRow = row as Order;
+    await this.journalAnswer(sentRow.id, outcome);
+    return { row: sentRow, outcome };
+  }
+
+  /** The broker's answer to a SUBMITTED order, journaled unless a fill or update settled it while the call was in flight. */
+  private async journalAnswer(orderId: number, outcome: SendOutcome): Promise<void> {
     const at = this.clock.nowMs();
     await inTransaction(this.dataSource, async (m) => {
       // Locked on PostgreSQL before the check (SQLite serializes writers): the order sync may
       // apply the broker's ACCEPTED for this tag concurrently, and only one of us may.
-      const current = await loadOrderForUpdate(m, row.id);
-      // A fill or update may have settled the order while the call was in flight.
+      const current = await loadOrderForUpdate(m, orderId);
       if (current.status !== 'SUBMITTED') return;
       if (outcome.type === 'ACCEPTED' && current.brokerOrderId === null) {
-        await applyOrderEventToRow(m, row.id, { type: 'ACCEPTED', brokerOrderId: outcome.brokerOrderId, occurredAtMs: at, recordedAtMs: at });
+        await applyOrderEventToLoadedRow(m, current, { type: 'ACCEPTED', brokerOrderId: outcome.brokerOrderId, occurredAtMs: at, recordedAtMs: at });
       } else if (outcome.type === 'REJECTED') {
-        await applyOrderEventToRow(m, row.id, { type: 'REJECTED', reason: outcome.reason, occurredAtMs: at, recordedAtMs: at });
+        await applyOrderEventToLoadedRow(m, current, { type: 'REJECTED', reason: outcome.reason, occurredAtMs: at, recordedAtMs: at });
       } else if (outcome.type === 'SEND_TIMED_OUT') {
-        await applyOrderEventToRow(m, row.id, { type: 'SEND_TIMED_OUT', occurredAtMs: at, recordedAtMs: at });
+        await applyOrderEventToLoadedRow(m, current, { type: 'SEND_TIMED_OUT', occurredAtMs: at, recordedAtMs: at });
       }
     });
-    return outcome;
   }
 
   /** Calls the broker; a failure is turned into REJECTED (not placed) or SEND_TIMED_OUT (unknown: never resent). */

@@ -6,7 +6,7 @@ import { inTransaction } from '../../database/in-transaction';
 import { ContractQuotes } from '../data/market/contract-quotes';
 import { Order } from '../orders/entities/order.entity';
 import type { SubmitResult } from '../orders/gateway-intent';
-import { OrdersService } from '../orders/submit-order.service';
+import { OrdersService } from '../orders/order-gateway.service';
 import { PositionLeg } from './entities/position-leg.entity';
 import { Position, type PositionExitOwner } from './entities/position.entity';
 import { legExitFacts } from './leg-exit-facts';

@@ -30,25 +30,31 @@ export class DailyPnlService {
 
   /** Recomputes `date` for every account, in id order. */
   async recomputeAll(date: IsoDate): Promise<DailyPnlRecompute[]> {
-    const accounts = await this.dataSource.getRepository(BrokerAccount).find({ order: { id: 'ASC' } });
-    const out: DailyPnlRecompute[] = [];
-    for (const account of accounts) out.push(await this.recompute(account, date));
-    return out;
+    // One transaction (one commit) for every account, not one each: this runs every 10 market
+    // seconds (every 2 wall seconds at 5x) in the request loop (issue 21).
+    return inTransaction(this.dataSource, async (m) => {
+      const accounts = await m.find(BrokerAccount, { order: { id: 'ASC' } });
+      const out: DailyPnlRecompute[] = [];
+      for (const account of accounts) out.push(await this.recomputeIn(m, account, date));
+      return out;
+    });
   }
 
   /** Recomputes and upserts the row of `account` on `date` in one transaction. */
   recompute(account: BrokerAccount, date: IsoDate): Promise<DailyPnlRecompute> {
-    return inTransaction(this.dataSource, async (m) => {
-      const values = await this.valuesOf(m, account, date);
-      const existing = await m.findOne(DailyPnl, { where: { accountId: account.id, tradeDate: date } });
-      if (!existing) {
-        await m.insert(DailyPnl, { accountId: account.id, tradeDate: date, ...values });
-        return { accountId: account.id, tradeDate: date, changed: true, values };
-      }
-      const changed = FIELDS.some((f) => existing[f] !== values[f]);
-      if (changed) await m.update(DailyPnl, existing.id, { ...values });
-      return { accountId: account.id, tradeDate: date, changed, values };
-    });
+    return inTransaction(this.dataSource, (m) => this.recomputeIn(m, account, date));
+  }
+
+  private async recomputeIn(m: EntityManager, account: BrokerAccount, date: IsoDate): Promise<DailyPnlRecompute> {
+    const values = await this.valuesOf(m, account, date);
+    const existing = await m.findOne(DailyPnl, { where: { accountId: account.id, tradeDate: date } });
+    if (!existing) {
+      await m.insert(DailyPnl, { accountId: account.id, tradeDate: date, ...values });
+      return { accountId: account.id, tradeDate: date, changed: true, values };
+    }
+    const changed = FIELDS.some((f) => existing[f] !== values[f]);
+    if (changed) await m.update(DailyPnl, existing.id, { ...values });
+    return { accountId: account.id, tradeDate: date, changed, values };
   }
 
   private async valuesOf(m: EntityManager, account: BrokerAccount, date: IsoDate): Promise<DailyPnlValues> {

@@ -8,28 +8,45 @@ import { MARKET_DATA } from '../source/market-data.tokens';
 import { MarketGateway } from './market.gateway';
 import { WALL_CLOCK } from '../../core/clock/clock.token';
 
-/** The poll period: one tick per symbol per second at most. */
+/** The publishing period, wall ms: one round (market clock + every index that moved) per second. */
 export const TICK_MIN_INTERVAL_MS = 1_000;
+/** How far past a slot's start a round is scheduled, wall ms: timer jitter of a few ms never lands it in the previous slot. */
+export const TICK_SLOT_MARGIN_MS = 20;
+
+/** The slot (one publishing period of the process clock, wall ms) `nowMs` falls in. */
+export function tickSlotOf(nowMs: number): number {
+  return Math.floor(nowMs / TICK_MIN_INTERVAL_MS);
+}
+
 /**
- * How early a poll may come and still publish: a 1 s interval timer fires a few ms early or
- * late, and a strict 1,000 ms gap skipped a symbol every 10–15 s (issue 21). Extra polls
- * (a test, a second caller) are still held to one tick per symbol within 750 ms.
+ * Wall ms until the next round: the start of the next slot plus the margin. Drift-free:
+ * computed from the clock each time (not a fixed interval after the last round, which drifts
+ * by every round's lateness), so rounds stay on the slot grid whatever a round or a stalled
+ * event loop cost.
  */
-export const TICK_TIMER_SLACK_MS = 250;
+export function nextRoundDelayMs(nowMs: number): number {
+  const intoSlot = ((nowMs % TICK_MIN_INTERVAL_MS) + TICK_MIN_INTERVAL_MS) % TICK_MIN_INTERVAL_MS;
+  return TICK_MIN_INTERVAL_MS - intoSlot + TICK_SLOT_MARGIN_MS;
+}
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
 
 /**
- * Pushes `market.clock` (every round) and `market.tick` events while someone is listening: polls the source for the indices
- * every second and publishes a symbol only when its quote changed and its previous tick is at
- * least `TICK_MIN_INTERVAL_MS` old, less the timer's slack (so ≤ 1 tick per symbol per poll, none skipped). The poll timer runs
- * with the market jobs (`MCUBE_MARKET_JOBS`); tests call `publishTicks` themselves.
+ * Pushes `market.clock` (every round) and `market.tick` events while someone is listening: one
+ * round per slot of the process clock (`tickSlotOf`: a wall second), on a drift-free schedule
+ * (`nextRoundDelayMs`), publishing every index whose quote moved and that was not yet sent in
+ * this slot. So at most one tick per symbol per slot, and none is skipped: the old rule (skip a
+ * symbol sent less than ~1,000 ms ago) dropped one whenever the timer came early or a stalled
+ * round came late (issue 21). A round lost to an event loop stalled longer than a whole slot is
+ * the one gap left (the bench counts them). The timer runs with the market jobs
+ * (`MCUBE_MARKET_JOBS`); tests call `publishTicks` themselves.
  */
 @Injectable()
 export class TickPublisher implements OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger(TickPublisher.name);
-  private readonly last = new Map<string, { sentMs: number; asOfMs: number; price: number }>();
+  private readonly last = new Map<string, { slot: number; asOfMs: number; price: number }>();
   private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
   private busy = false;
 
   constructor(
@@ -43,13 +60,22 @@ export class TickPublisher implements OnModuleInit, OnModuleDestroy {
 
   onModuleInit(): void {
     if (!this.config.marketData.jobs) return;
-    this.timer = setInterval(() => void this.publishTicks(), TICK_MIN_INTERVAL_MS);
-    this.timer.unref();
+    this.scheduleNextRound();
   }
 
   onModuleDestroy(): void {
-    if (this.timer) clearInterval(this.timer);
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
     this.timer = null;
+  }
+
+  /** Arms the timer for the next slot's round (see `nextRoundDelayMs`). */
+  private scheduleNextRound(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      void this.publishTicks().finally(() => this.scheduleNextRound());
+    }, nextRoundDelayMs(this.clock.nowMs()));
+    this.timer.unref();
   }
 
   /** One polling round; returns how many ticks were published. */
@@ -62,10 +88,10 @@ export class TickPublisher implements OnModuleInit, OnModuleDestroy {
       this.bus.publish('market.clock', this.marketClock.reading());
       for (const symbol of SNAPSHOT_SYMBOLS) {
         const q = await this.market.quote(symbol);
-        const now = this.clock.nowMs();
+        const slot = tickSlotOf(this.clock.nowMs());
         const prev = this.last.get(q.symbol);
-        if (prev && (now - prev.sentMs < TICK_MIN_INTERVAL_MS - TICK_TIMER_SLACK_MS || (prev.asOfMs === q.asOfMs && prev.price === q.lastPrice))) continue;
-        this.last.set(q.symbol, { sentMs: now, asOfMs: q.asOfMs, price: q.lastPrice });
+        if (prev && (slot <= prev.slot || (prev.asOfMs === q.asOfMs && prev.price === q.lastPrice))) continue;
+        this.last.set(q.symbol, { slot, asOfMs: q.asOfMs, price: q.lastPrice });
         this.bus.publish('market.tick', { symbol: q.symbol, lastPrice: q.lastPrice, change: q.previousClose === undefined ? null : round2(q.lastPrice - q.previousClose), asOfMs: q.asOfMs });
         sent += 1;
       }

@@ -3,7 +3,7 @@ import type { StrategyOrderPort, StrategyOrderState, StrategySubmitResult } from
 import { AppException } from '../../../common/errors/app-exception';
 import { CancelOrderService } from '../../orders/cancel-order.service';
 import type { GatewayIntent } from '../../orders/gateway-intent';
-import { OrdersService } from '../../orders/submit-order.service';
+import { OrdersService } from '../../orders/order-gateway.service';
 import { orderStateOf } from '../runtime/order-state-of';
 
 export const ICICI_STRATEGY_TYPE = 'LLM_VALIDATED_FUTURES' as const;

@@ -20,7 +20,7 @@ import { KNOWLEDGE_STORE, LLM_VALIDATOR } from '../../llm/llm.tokens';
 import { AccountMarginService } from '../../orders/account-margin.service';
 import { CancelOrderService } from '../../orders/cancel-order.service';
 import { LiveMarketData } from '../../orders/live/live-market-data.service';
-import { OrdersService } from '../../orders/submit-order.service';
+import { OrdersService } from '../../orders/order-gateway.service';
 import { RiskLimit } from '../../risk/entities/risk-limit.entity';
 import { ApprovalEvents } from '../approvals/approval-events';
 import { DbApprovalRequests } from '../approvals/db-approval-requests';

@@ -9,7 +9,7 @@ import { OrderEvent } from '../../orders/entities/order-event.entity';
 import { Order } from '../../orders/entities/order.entity';
 import type { CallerFigures, GatewayEntryLeg, GatewayIntent, SubmitResult } from '../../orders/gateway-intent';
 import { tradingSymbolOf } from '../../orders/instrument-symbol';
-import { OrdersService } from '../../orders/submit-order.service';
+import { OrdersService } from '../../orders/order-gateway.service';
 import { Position } from '../../positions/entities/position.entity';
 import { orderStateOf } from './order-state-of';
 import type { StrategyPositionIds } from './strategy-position-ids';

@@ -11,7 +11,7 @@ import { EXPIRY_SOURCE, MARKET_DATA, NSE_CALENDAR } from '../../data/source/mark
 import { AccountMarginService } from '../../orders/account-margin.service';
 import { CancelOrderService } from '../../orders/cancel-order.service';
 import { LiveMarketData } from '../../orders/live/live-market-data.service';
-import { OrdersService } from '../../orders/submit-order.service';
+import { OrdersService } from '../../orders/order-gateway.service';
 import { RiskLimit } from '../../risk/entities/risk-limit.entity';
 import { DecisionJournalEntry } from '../entities/decision-journal-entry.entity';
 import { StrategyConfig } from '../entities/strategy-config.entity';

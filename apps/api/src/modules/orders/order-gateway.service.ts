@@ -11,7 +11,7 @@ import {
   type ExecutionClient,
   type RiskDenial,
 } from '@mcube/domain';
-import { And, DataSource, LessThan, MoreThanOrEqual } from 'typeorm';
+import { And, DataSource, LessThan, MoreThanOrEqual, type EntityManager } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
 import { inTransaction } from '../../database/in-transaction';
 import { MetricsService } from '../../metrics/metrics.service';
@@ -24,15 +24,15 @@ import { Order } from './entities/order.entity';
 import { InstrumentStore } from '../data/instruments/instrument-store.service';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from './execution-clients.token';
 import type { EntryResult, GatewayEntry, GatewayIntent, SubmitDenial, SubmitResult } from './gateway-intent';
-import { journalIntents } from './journal-intent';
-import { applyOrderEventToRow } from './order-journal';
+import { journalIntentRows, type JournalLeg } from './journal-intent';
+import { applyOrderEventToNewRow } from './order-journal';
 import { NO_FIGURES, OrderFiguresService } from './order-figures.service';
 import { decideOrder } from './order-risk-decision';
 import { closePositionIfFlat, reservePosition } from './position-slot';
 import { reducesPosition } from './reduces-position';
-import { SliceSender, type SliceToSend } from './slice-sender';
+import { SliceSender, type SendOutcome, type SliceToSend } from './slice-sender';
 import { ORDER_THROTTLE, SegmentThrottle } from './throttle/segment-throttle';
-import { isUniqueViolation } from './unique-violation';
+import { isDuplicateClientOrderId, isUniqueViolation } from './unique-violation';
 import { MARKET_CLOCK } from '../core/clock/clock.token';
 
 /** Worst slippage a MARKET intent accepts once turned into a protected LIMIT (DECISIONS §3). */
@@ -48,14 +48,22 @@ interface JournaledLeg {
   readonly limitPrice: number;
 }
 
+/** A command the same idempotency key journaled before: its first results. */
+interface Duplicate {
+  readonly duplicate: SubmitResult[];
+}
+
 /**
  * The order gateway: the ONLY way an order reaches a broker, whoever sends it. A command is one
  * intent (`submit`) or a multi-leg entry (`submitEntry`, a strangle's two legs):
- * clientOrderId (idempotency key) → journal (every leg's orders INITIALIZED, committed first)
- * → risk context + the gateway's own margin, risk and exposure (`OrderFiguresService`) + the
- * domain's checks on the account's state after the order (`decideOrder`) → DENIED (stored with
- * codes and context, nothing leaves) or → the position slot for an entry (once) → the slices
- * through the wall-clock segment throttle (`SliceSender`), legs interleaved.
+ * clientOrderId (idempotency key) → risk context + the gateway's own margin, risk and exposure
+ * (`OrderFiguresService`) + the domain's checks on the account's state after the order
+ * (`decideOrder`) → DENIED (every leg's orders journaled INITIALIZED + DENIED in one commit,
+ * nothing leaves) or → the first slice's throttle turn → ONE commit of every leg's orders
+ * INITIALIZED, the position slot of an entry and the first slice SUBMITTED (on disk before it
+ * leaves: a crash after it is settled by reconciliation) → placeOrder → a second commit with
+ * the broker's answer; further slices (SUBMITTED, answer) through the wall-clock segment
+ * throttle (`SliceSender`), legs interleaved.
  */
 @Injectable()
 export class OrdersService {
@@ -85,9 +93,8 @@ export class OrdersService {
   async submit(intent: GatewayIntent): Promise<SubmitResult> {
     const startedAt = performance.now();
     const client = this.clientFor(intent.accountId);
-    const journaled = await this.journalOnce([intent], intentIdFor(intent.accountId, intent.idempotencyKey));
-    if (!Array.isArray(journaled)) return journaled.duplicate[0];
-    return this.measured('submit', startedAt, await this.sendJournaled(client, journaled))[0];
+    const results = await this.submitOnce(client, [intent], [intentIdFor(intent.accountId, intent.idempotencyKey)]);
+    return (isDuplicate(results) ? results.duplicate : this.measured('submit', startedAt, results))[0];
   }
 
   /**
@@ -102,9 +109,9 @@ export class OrdersService {
     const client = this.clientFor(entry.accountId);
     const legs: GatewayIntent[] = entry.legs.map((l) => ({ ...l, accountId: entry.accountId, purpose: 'ENTRY', strategyType: entry.strategyType, approval: entry.approval, callerFigures: entry.callerFigures, product: entry.product, idempotencyKey: entry.idempotencyKey }));
     const ids = legs.map((_, i) => intentIdFor(entry.accountId, entry.idempotencyKey === undefined ? undefined : `${entry.idempotencyKey}#${i + 1}`));
-    const journaled = await this.journalOnce(legs, ids);
-    const results = Array.isArray(journaled) ? this.measured('entry', startedAt, await this.sendJournaled(client, journaled)) : journaled.duplicate;
-    return { duplicate: !Array.isArray(journaled), positionId: results.find((r) => r.positionId !== null)?.positionId ?? null, legs: results, denial: results.find((r) => r.denial)?.denial };
+    const outcome = await this.submitOnce(client, legs, ids);
+    const results = isDuplicate(outcome) ? outcome.duplicate : this.measured('entry', startedAt, outcome);
+    return { duplicate: isDuplicate(outcome), positionId: results.find((r) => r.positionId !== null)?.positionId ?? null, legs: results, denial: results.find((r) => r.denial)?.denial };
   }
 
   /** Orders journaled for an intent id (its slices), oldest first. */
@@ -134,41 +141,33 @@ export class OrdersService {
     return client;
   }
 
-  /** Slices, prices and journals a command once per idempotency key; a key seen before returns its first results. */
-  private async journalOnce(intents: readonly GatewayIntent[], ids: string | readonly string[]): Promise<JournaledLeg[] | { duplicate: SubmitResult[] }> {
-    const intentIds = typeof ids === 'string' ? [ids] : ids;
+  /** A command once per idempotency key: a key seen before returns its first results (`Duplicate`), else the command is decided and sent. */
+  private async submitOnce(client: ExecutionClient, intents: readonly GatewayIntent[], intentIds: readonly string[]): Promise<SubmitResult[] | Duplicate> {
     // A random id is new by construction; only a caller's key can have been seen before.
     if (intents[0].idempotencyKey !== undefined && (await this.ordersOfIntent(intentIds[0])).length > 0) return { duplicate: await this.resultsOf(intentIds, true) };
-    const nowMs = this.clock.nowMs();
-    const { date } = istDateTimeOf(nowMs);
-    const legs = intents.map((intent, i) => {
+    try {
+      return await this.decideAndSend(client, this.plan(intents, intentIds));
+    } catch (error) {
+      // The same key journaled concurrently: its commit won, this one wrote nothing.
+      if (!isDuplicateClientOrderId(error)) throw error;
+      return { duplicate: await this.resultsOf(intentIds, true) };
+    }
+  }
+
+  /** Slices and prices every leg (nothing written yet). */
+  private plan(intents: readonly GatewayIntent[], intentIds: readonly string[]): JournalLeg[] {
+    const { date } = istDateTimeOf(this.clock.nowMs());
+    return intents.map((intent, i) => {
       const lotSize = contractLotSize(this.instruments, intent.instrument.underlying, intent.instrument.expiry);
       const freeze = contractFreezeQuantity(this.instruments, intent.instrument.underlying, date, intent.instrument.expiry);
       const slices = Number.isSafeInteger(intent.quantity) && intent.quantity > 0 && intent.quantity % lotSize === 0 ? sliceQuantity({ quantity: intent.quantity, lotSize, freezeQuantity: freeze }) : [intent.quantity];
       const limitPrice = intent.orderType === 'MARKET' ? protectedLimitPrice({ side: intent.side, referencePrice: intent.limitPrice, protectionPct: MARKET_PROTECTION_PCT, tickSize }) : intent.limitPrice;
       return { intent, intentId: intentIds[i], slices, limitPrice };
     });
-    try {
-      const rows = await journalIntents(this.dataSource, { legs, nowMs });
-      return legs.map((l, i) => ({ intent: l.intent, intentId: l.intentId, limitPrice: l.limitPrice, rows: rows[i] }));
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      return { duplicate: await this.resultsOf(intentIds, true) };
-    }
   }
 
-  /** The part after the journal, shared by `submit` and `submitEntry`; an unexpected failure withdraws what was not sent. */
-  private async sendJournaled(client: ExecutionClient, legs: readonly JournaledLeg[]): Promise<SubmitResult[]> {
-    try {
-      return await this.decideAndSend(client, legs);
-    } catch (error) {
-      await this.sender.withdraw(legs.flatMap((l) => l.rows));
-      throw error;
-    }
-  }
-
-  /** Risk checks (at the time of the call, with the gateway's figures), then DENIED, or the position slot and the sends. */
-  private async decideAndSend(client: ExecutionClient, legs: readonly JournaledLeg[]): Promise<SubmitResult[]> {
+  /** Risk checks (at the time of the call, with the gateway's figures), then DENIED, or the journal commit with the position slot and the sends. */
+  private async decideAndSend(client: ExecutionClient, legs: readonly JournalLeg[]): Promise<SubmitResult[]> {
     const first = legs[0].intent;
     const nowMs = this.clock.nowMs();
     const margin = await client.availableMargin().catch(() => NO_MARGIN);
@@ -191,37 +190,62 @@ export class OrdersService {
         if (tokenDenial) return this.deny(legs, tokenDenial, [tokenDenial.code], {});
       }
     }
-
-    let positionId = first.positionId ?? null;
-    if (first.purpose === 'ENTRY' && positionId === null) {
-      try {
-        positionId = await inTransaction(this.dataSource, async (m) => {
-          const position = await reservePosition(m, first, nowMs, figures);
-          await m.update(Order, legs.flatMap((l) => l.rows.map((r) => r.id)), { positionId: position.id });
-          return position.id;
-        });
-      } catch (error) {
-        if (!isUniqueViolation(error, ONE_ACTIVE_POSITION_INDEX)) throw error;
-        const denial: RiskDenial = { ok: false, code: 'ACTIVE_POSITION_EXISTS', message: `account ${first.accountId} already has an active position`, context: { accountId: String(first.accountId), by: 'database' } };
-        return this.deny(legs, denial, [denial.code], {});
-      }
+    try {
+      return await this.journalAndSend(client, legs, first.purpose === 'ENTRY' && first.positionId === undefined ? figures : undefined);
+    } catch (error) {
+      if (!isUniqueViolation(error, ONE_ACTIVE_POSITION_INDEX) || isDuplicateClientOrderId(error)) throw error;
+      const denial: RiskDenial = { ok: false, code: 'ACTIVE_POSITION_EXISTS', message: `account ${first.accountId} already has an active position`, context: { accountId: String(first.accountId), by: 'database' } };
+      return this.deny(legs, denial, [denial.code], {});
     }
+  }
 
-    await this.sender.sendAll(client, interleaved(legs), { stopAfterReject: first.purpose === 'ENTRY' });
-    if (positionId !== null) {
+  /**
+   * The passed command's two commits: in the first slice's throttle turn, every leg's orders
+   * INITIALIZED + the entry's position slot (when `reserve` carries its figures; the partial
+   * unique index decides a race between two entries) + that slice SUBMITTED in ONE transaction;
+   * then placeOrder and the broker's answer (`SliceSender.sendJournaling`); then the other slices.
+   * An unexpected failure after the first commit withdraws what was not sent.
+   */
+  private async journalAndSend(client: ExecutionClient, planned: readonly JournalLeg[], reserve: { marginPaise: number; exposurePaise: number } | undefined): Promise<SubmitResult[]> {
+    let legs: JournaledLeg[] = [];
+    let positionId = planned[0].intent.positionId ?? null;
+    const journal = async (m: EntityManager, atMs: number): Promise<Order> => {
+      if (reserve) positionId = (await reservePosition(m, planned[0].intent, atMs, reserve)).id;
+      const withPosition = planned.map((l) => ({ ...l, intent: { ...l.intent, positionId: positionId ?? undefined } }));
+      const rows = await journalIntentRows(m, { legs: withPosition, nowMs: atMs });
+      const submitted = await applyOrderEventToNewRow(m, rows[0][0], { type: 'SUBMITTED', occurredAtMs: atMs, recordedAtMs: atMs });
+      // Set last: a failure above rolls the whole commit back, and then there is nothing to withdraw.
+      legs = withPosition.map((l, i) => ({ intent: l.intent, intentId: l.intentId, limitPrice: l.limitPrice, rows: rows[i] }));
+      return submitted;
+    };
+    const isEntry = planned[0].intent.purpose === 'ENTRY';
+    const outcomes: SendOutcome[] = [];
+    try {
+      outcomes.push((await this.sender.sendJournaling(client, planned[0].intent, journal)).outcome);
+      const rest = interleaved(legs).slice(1);
+      if (isEntry && outcomes[0].type === 'REJECTED') await this.sender.withdraw(rest.map((s) => s.row), 'not sent: the broker rejected another order of this entry');
+      else outcomes.push(...(await this.sender.sendAll(client, rest, { stopAfterReject: isEntry })));
+    } catch (error) {
+      if (legs.length > 0) await this.sender.withdraw(legs.flatMap((l) => l.rows));
+      throw error;
+    }
+    // Only an order the broker did not take can leave the position empty (a fill closes it through the fill path).
+    if (positionId !== null && outcomes.some((o) => o.type !== 'ACCEPTED')) {
       const pid = positionId;
       await inTransaction(this.dataSource, (m) => closePositionIfFlat(m, pid, this.clock.nowMs(), 'ENTRY_NOT_FILLED'));
     }
     return this.resultsOf(legs.map((l) => l.intentId), false);
   }
 
-  private async deny(legs: readonly JournaledLeg[], denial: RiskDenial, codes: readonly string[], marginSources: Readonly<Record<string, number>>): Promise<SubmitResult[]> {
+  /** A denied command: every leg's orders journaled INITIALIZED + DENIED (codes and context) in one commit; nothing leaves. */
+  private async deny(legs: readonly JournalLeg[], denial: RiskDenial, codes: readonly string[], marginSources: Readonly<Record<string, number>>): Promise<SubmitResult[]> {
     const atMs = this.clock.nowMs();
     const context = { ...denial.context, ...marginSources, allDenials: codes.join(',') };
     this.metrics?.denied(codes);
     await inTransaction(this.dataSource, async (m) => {
-      for (const row of legs.flatMap((l) => l.rows)) {
-        await applyOrderEventToRow(m, row.id, { type: 'DENIED', code: denial.code, message: denial.message, context, occurredAtMs: atMs, recordedAtMs: atMs });
+      const rows = await journalIntentRows(m, { legs, nowMs: atMs });
+      for (const row of rows.flat()) {
+        await applyOrderEventToNewRow(m, row, { type: 'DENIED', code: denial.code, message: denial.message, context, occurredAtMs: atMs, recordedAtMs: atMs });
       }
     });
     return this.resultsOf(legs.map((l) => l.intentId), false);
@@ -236,6 +260,10 @@ export class OrdersService {
   private result(intentId: string, rows: Order[], duplicate: boolean): SubmitResult {
     return { intentId, duplicate, orderIds: rows.map((r) => r.id), statuses: rows.map((r) => r.status), positionId: rows[0]?.positionId ?? null, denial: denialOfRows(rows) };
   }
+}
+
+function isDuplicate(results: SubmitResult[] | Duplicate): results is Duplicate {
+  return !Array.isArray(results);
 }
 
 /** The denial stored on an intent's rows (every code, from `allDenials`), or undefined. */
