@@ -1,1 +1,2 @@
 export * from './user.response';
+export * from './health.response';
