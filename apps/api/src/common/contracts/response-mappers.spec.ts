@@ -12,6 +12,7 @@ import { userResponseOf } from '../../modules/core/users/user-response-of';
 import { userView } from '../../modules/core/users/users.service';
 import { OrderEvent } from '../../modules/orders/entities/order-event.entity';
 import { Order } from '../../modules/orders/entities/order.entity';
+import type { SubmitDenial } from '../../modules/orders/gateway-intent';
 import { entryResponseOf, orderEventResponseOf, orderResponseOf, submitResponseOf } from '../../modules/orders/order-response-of';
 import { Position } from '../../modules/positions/entities/position.entity';
 import { positionExitOf } from '../../modules/positions/position-exit-of';
@@ -69,7 +70,7 @@ describe('response mappers keep the JSON on the wire as it was', () => {
   });
 
   it('gateway results serialise as before, with and without a denial', () => {
-    const denial = { code: 'MARGIN_INSUFFICIENT', codes: ['MARGIN_INSUFFICIENT', 'MAX_LOTS'], message: 'no margin', context: { needed: 5 } } as const;
+    const denial: SubmitDenial = { code: 'MARGIN_EXCEEDS_USABLE', codes: ['MARGIN_EXCEEDS_USABLE', 'TOTAL_EXPOSURE_EXCEEDED'], message: 'no margin', context: { needed: 5 } };
     const ok = { intentId: 'i-1', duplicate: false, orderIds: [1, 2], statuses: ['SUBMITTED', 'SUBMITTED'], positionId: 3 };
     const denied = { ...ok, orderIds: [4], statuses: ['DENIED'], denial };
     for (const r of [ok, denied]) expect(wire(submitResponseOf(r))).toEqual(wire(r));
