@@ -1,6 +1,6 @@
-import type { StrategyConfigChangeResponse } from '@mcube/contracts';
 import { DatePipe, JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
+import type { StrategyConfigChangeResponse } from '@mcube/contracts';
 
 /** One row per changed field of one recorded change. */
 interface HistoryRow {
