@@ -38,7 +38,8 @@ const boundaries = (domainBans, allowTools = false) => [
       { sourceTag: 'scope:backtest', onlyDependOnLibsWithTags: ['scope:domain', 'scope:strategies', 'scope:brokers', 'scope:market-sim'] },
       { sourceTag: 'scope:ui', onlyDependOnLibsWithTags: ['scope:contracts'] },
       { sourceTag: 'scope:api', onlyDependOnLibsWithTags: ['scope:domain', 'scope:contracts', 'scope:strategies', 'scope:brokers', 'scope:market-sim', 'scope:backtest', 'scope:llm'] },
-      { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:ui'] },
+      // The console may use the domain's pure pricing (its one entry point, see the rule on apps/web below), nothing else of it.
+      { sourceTag: 'scope:web', onlyDependOnLibsWithTags: ['scope:contracts', 'scope:ui', 'scope:domain'] },
       { sourceTag: 'scope:tools', onlyDependOnLibsWithTags: ['*'] },
       { sourceTag: 'scope:testing', onlyDependOnLibsWithTags: [] },
     ]),
@@ -78,6 +79,20 @@ export default [
         {
           paths: NODE_BUILTINS.map((name) => ({ name, message: 'libs/domain is pure: no I/O or platform modules.' })),
           patterns: [{ group: ['node:*', 'fs/*'], message: 'libs/domain is pure: no I/O or platform modules.' }],
+        },
+      ],
+    },
+  },
+  {
+    // The console prices with the domain's Black-Scholes (no second copy) but reaches only its
+    // pure pricing entry point: the rest of the domain (risk, orders, positions) is the API's.
+    files: ['apps/web/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: '@mcube/domain', message: 'The console may import only @mcube/domain/pricing (pure pricing) from the domain.' }],
+          patterns: [{ group: ['@mcube/domain/*', '!@mcube/domain/pricing'], message: 'The console may import only @mcube/domain/pricing (pure pricing) from the domain.' }],
         },
       ],
     },

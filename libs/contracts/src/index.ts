@@ -4,9 +4,14 @@
  * no ORM, no Nest, no Angular.
  */
 export * from './common/error-response';
+export * from './common/acknowledgement.response';
 export * from './calendar';
 export * from './market';
 export * from './trading';
+export * from './accounts';
+export * from './strategies';
+export * from './core';
+export * from './knowledge';
 export * from './backtests';
 export * from './analytics';
 export * from './ws';

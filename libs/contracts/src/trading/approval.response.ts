@@ -1,10 +1,14 @@
+/** Where an approval request stands: waiting for a person, decided, or expired unanswered. */
+export const APPROVAL_STATUSES = ['PENDING', 'APPROVED', 'REJECTED', 'EXPIRED'] as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
+
 /** GET /api/approvals: one request of the human approval queue (an ICICI entry or averaging order), with its card in `request`. */
 export interface ApprovalResponse {
   id: string;
   requestRef: string;
   accountId: number;
   kind: string;
-  status: 'PENDING' | 'APPROVED' | 'REJECTED' | 'EXPIRED';
+  status: ApprovalStatus;
   summary: string;
   /** "rules validator — no LLM configured" or the model. */
   validatorLabel: string | null;

@@ -10,3 +10,6 @@ export * from './exit-all.response';
 export * from './approval.response';
 export * from './futures-screen.response';
 export * from './futures-position.response';
+export * from './order.response';
+export * from './position-list.response';
+export * from './risk.response';

@@ -38,12 +38,12 @@ export interface OrderUpdatedEvent {
   positionId: number | null;
   tradingSymbol: string;
   side: 'BUY' | 'SELL';
-  purpose: string;
+  purpose: import('../trading/order.response').OrderPurpose;
   quantity: number;
   filledQuantity: number;
   /** Rupees; null before a fill. */
   averagePrice: number | null;
-  status: string;
+  status: import('../trading/order.response').OrderStatus;
   /** Why (denial code, broker reason), when there is one. */
   reason: string | null;
   atMs: number;

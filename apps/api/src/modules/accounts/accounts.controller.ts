@@ -1,7 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { AccountResponse, CredentialFieldResponse, CredentialsReEncryptResponse } from '@mcube/contracts';
 import { Roles } from '../../common/decorators/roles.decorator';
 import { IdParamPipe } from '../../common/pipes/id-param.pipe';
+import { accountResponseOf, credentialFieldResponseOf } from './account-response-of';
 import { AccountsService } from './accounts.service';
 import { CredentialsService } from './credentials/credentials.service';
 import { PutCredentialsDto } from './credentials/dto/put-credentials.dto';
@@ -16,15 +18,15 @@ export class AccountsController {
   ) {}
 
   @Get('accounts')
-  list() {
-    return this.accounts.list();
+  async list(): Promise<AccountResponse[]> {
+    return (await this.accounts.list()).map(accountResponseOf);
   }
 
   /** Write-only: answers with the masked field list, never the values. Admin only. */
   @Roles('admin')
   @Put('accounts/:id/credentials')
-  putCredentials(@Param('id', IdParamPipe) id: number, @Body() dto: PutCredentialsDto) {
-    return this.credentials.replace(id, { ...dto });
+  async putCredentials(@Param('id', IdParamPipe) id: number, @Body() dto: PutCredentialsDto): Promise<CredentialFieldResponse[]> {
+    return (await this.credentials.replace(id, { ...dto })).map(credentialFieldResponseOf);
   }
 
   @Roles('admin')
@@ -38,7 +40,7 @@ export class AccountsController {
   @Roles('admin')
   @Post('admin/credentials/re-encrypt')
   @HttpCode(200)
-  reEncrypt() {
+  reEncrypt(): Promise<CredentialsReEncryptResponse> {
     return this.credentials.reEncryptAll();
   }
 }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, ParseEnumPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { AlertChannelStatusResponse, AlertCooldownResponse, AlertDeliveryResponse } from '@mcube/contracts';
+import type { AlertChannelStatusResponse, AlertCooldownResponse, AlertDeliveryResponse, AlertRaisedResponse } from '@mcube/contracts';
 import type { AlertChannelName } from '@mcube/domain';
 import { Roles } from '../../common/decorators/roles.decorator';
 import { AppException } from '../../common/errors/app-exception';
@@ -35,7 +35,7 @@ export class AlertChannelsController {
   @Roles('admin')
   @Post('channels/:channel/test')
   @HttpCode(202)
-  test(@Param('channel', CHANNEL) channel: AlertChannelName): Promise<{ alertId: number }> {
+  test(@Param('channel', CHANNEL) channel: AlertChannelName): Promise<AlertRaisedResponse> {
     return this.settings.sendTest(channel);
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
-import { instrumentName } from '@mcube/contracts';
+import { instrumentName, type OrderDetailResponse, type OrderListItemResponse, type OrderResponse, type SubmitEntryResponse, type SubmitOrderResponse } from '@mcube/contracts';
 import { istDateTimeOf, type Clock } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
@@ -13,8 +13,9 @@ import { SubmitOrderDto } from './dto/submit-order.dto';
 import { OrderEvent } from './entities/order-event.entity';
 import { Order } from './entities/order.entity';
 import { OrderGate } from './gate/order-gate.guard';
-import type { EntryResult, GatewayEntryLeg, SubmitResult } from './gateway-intent';
+import type { GatewayEntryLeg } from './gateway-intent';
 import { ORDER_DENIED_API_RESPONSE, orderDeniedError } from './order-denied';
+import { entryResponseOf, orderEventResponseOf, orderResponseOf, submitResponseOf } from './order-response-of';
 import { OrdersService } from './order-gateway.service';
 import { MARKET_CLOCK } from '../core/clock/clock.token';
 
@@ -48,48 +49,48 @@ export class OrdersController {
   @HttpCode(201)
   @OrderGate('intent-body')
   @ApiResponse(ORDER_DENIED_API_RESPONSE)
-  async submit(@Body() dto: SubmitOrderDto): Promise<SubmitResult> {
+  async submit(@Body() dto: SubmitOrderDto): Promise<SubmitOrderResponse> {
     const { accountId, purpose, positionId, idempotencyKey } = dto;
     const result = await this.orders.submit({ ...legOf(dto), accountId, purpose, positionId, idempotencyKey });
     const denied = orderDeniedError([result]);
     if (denied) throw denied;
-    return result;
+    return submitResponseOf(result);
   }
 
   @Post('entry')
   @HttpCode(201)
   @OrderGate('entry-body')
   @ApiResponse(ORDER_DENIED_API_RESPONSE)
-  async submitEntry(@Body() dto: SubmitEntryDto): Promise<EntryResult> {
+  async submitEntry(@Body() dto: SubmitEntryDto): Promise<SubmitEntryResponse> {
     const result = await this.orders.submitEntry({ accountId: dto.accountId, legs: dto.legs.map(legOf), idempotencyKey: dto.idempotencyKey });
     const denied = orderDeniedError(result.legs);
     if (denied) throw denied;
-    return result;
+    return entryResponseOf(result);
   }
 
   @Post(':id/cancel')
   @HttpCode(200)
-  cancel(@Param('id', IdParamPipe) id: number) {
-    return this.cancels.cancel(id);
+  async cancel(@Param('id', IdParamPipe) id: number): Promise<OrderResponse> {
+    return orderResponseOf(await this.cancels.cancel(id));
   }
 
   @Get()
-  async list(@Query() q: ListOrdersDto) {
+  async list(@Query() q: ListOrdersDto): Promise<OrderListItemResponse[]> {
     const rows = await this.dataSource.getRepository(Order).find({
       where: { ...(q.accountId ? { accountId: q.accountId } : {}), ...(q.status ? { status: q.status } : {}) },
       order: { id: 'DESC' },
       take: q.limit ?? 100,
     });
     const year = this.marketYear();
-    return rows.map((o) => ({ ...o, name: nameOf(o, year) }));
+    return rows.map((o) => ({ ...orderResponseOf(o), name: nameOf(o, year) }));
   }
 
   @Get(':id')
-  async get(@Param('id', IdParamPipe) id: number) {
+  async get(@Param('id', IdParamPipe) id: number): Promise<OrderDetailResponse> {
     const order = await this.dataSource.getRepository(Order).findOne({ where: { id } });
     if (!order) throw new AppException('NOT_FOUND', `order ${id} not found`);
     const history = await this.dataSource.getRepository(OrderEvent).find({ where: { orderId: id }, order: { sequence: 'ASC' } });
-    return { ...order, name: nameOf(order, this.marketYear()), history };
+    return { ...orderResponseOf(order), name: nameOf(order, this.marketYear()), history: history.map(orderEventResponseOf) };
   }
 
   /** The market's IST year: a contract of another year is named with its year. */

@@ -1,17 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiResponse, ApiTags } from '@nestjs/swagger';
-import type { PositionDetailResponse, PositionMarkResponse } from '@mcube/contracts';
-import { positionExitDisplay } from '@mcube/domain';
+import type { LegExitOrderResponse, PositionDetailResponse, PositionExitOrdersResponse, PositionListItemResponse, PositionMarkResponse } from '@mcube/contracts';
 import { DataSource } from 'typeorm';
 import { IdParamPipe } from '../../common/pipes/id-param.pipe';
 import { ReadCache } from '../../database/read-cache';
 import { OrderGate } from '../orders/gate/order-gate.guard';
 import { ORDER_DENIED_API_RESPONSE, orderDeniedError } from '../orders/order-denied';
+import { submitResponseOf } from '../orders/order-response-of';
 import { ExitPositionDto } from './dto/exit-position.dto';
 import { Position } from './entities/position.entity';
 import { ManualExitService } from './manual-exit.service';
 import { PositionDetailService } from './position-detail.service';
-import { positionExitOf } from './position-exit-of';
+import { positionListItemOf } from './position-list-item-of';
 
 /** How old a served position list may be (wall ms) when nothing was written in between. */
 const LIST_MAX_AGE_MS = 1_000;
@@ -21,7 +21,7 @@ const LIST_MAX_AGE_MS = 1_000;
 @Controller('positions')
 export class PositionsController {
   /** The list is read again only after a write (or a second): the dashboard polls it (issue 21). */
-  private readonly listCache: ReadCache<unknown[]>;
+  private readonly listCache: ReadCache<PositionListItemResponse[]>;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -33,10 +33,10 @@ export class PositionsController {
 
   /** The newest 200 positions as stored, each with its display `state` (EXITING while an exit is requested) and `exit`. */
   @Get()
-  list() {
+  list(): Promise<PositionListItemResponse[]> {
     return this.listCache.get('newest', async () => {
       const rows = await this.dataSource.getRepository(Position).find({ order: { id: 'DESC' }, take: 200 });
-      return rows.map((p) => ({ ...p, state: positionExitDisplay(p.status, p.exitRequestedAt !== null), exit: positionExitOf(p) }));
+      return rows.map(positionListItemOf);
     });
   }
 
@@ -61,22 +61,22 @@ export class PositionsController {
   @HttpCode(200)
   @OrderGate('position-exit')
   @ApiResponse(ORDER_DENIED_API_RESPONSE)
-  async exitLeg(@Param('id', IdParamPipe) id: number, @Param('legId', IdParamPipe) legId: number, @Body() dto: ExitPositionDto) {
+  async exitLeg(@Param('id', IdParamPipe) id: number, @Param('legId', IdParamPipe) legId: number, @Body() dto: ExitPositionDto): Promise<LegExitOrderResponse> {
     const result = await this.exits.exitLeg(id, legId, dto.reason);
     const denied = orderDeniedError([result.exit]);
     if (denied) throw denied;
-    return result;
+    return { ...result, exit: submitResponseOf(result.exit) };
   }
 
   @Post(':id/exit')
   @HttpCode(200)
   @OrderGate('position-exit')
   @ApiResponse(ORDER_DENIED_API_RESPONSE)
-  async exit(@Param('id', IdParamPipe) id: number, @Body() dto: ExitPositionDto) {
+  async exit(@Param('id', IdParamPipe) id: number, @Body() dto: ExitPositionDto): Promise<PositionExitOrdersResponse> {
     const result = await this.exits.exit(id, dto.reason);
     // A denied leg exit answers 422 (the other legs' exits, if any, were sent: see `orderIds`).
     const denied = orderDeniedError(result.exits);
     if (denied) throw denied;
-    return result;
+    return { ...result, exits: result.exits.map(submitResponseOf) };
   }
 }

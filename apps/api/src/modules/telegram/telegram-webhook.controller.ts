@@ -1,5 +1,6 @@
 import { Body, Controller, Headers, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
+import type { TelegramWebhookResponse } from '@mcube/contracts';
 import type { Update } from 'telegraf/types';
 import { safeEqual } from '../../common/crypto/tokens';
 import { Public } from '../../common/decorators/public.decorator';
@@ -23,7 +24,7 @@ export class TelegramWebhookController {
   @Public()
   @Post('webhook')
   @HttpCode(200)
-  async update(@Headers('x-telegram-bot-api-secret-token') secret: string | undefined, @Body() update: Update): Promise<{ ok: true }> {
+  async update(@Headers('x-telegram-bot-api-secret-token') secret: string | undefined, @Body() update: Update): Promise<TelegramWebhookResponse> {
     const webhook = this.config.alerts.telegram?.webhook;
     if (!webhook) throw new AppException('NOT_FOUND', 'Telegram webhook mode is off');
     if (typeof secret !== 'string' || !safeEqual(secret, webhook.secret)) throw new AppException('UNAUTHENTICATED', 'wrong Telegram webhook secret');

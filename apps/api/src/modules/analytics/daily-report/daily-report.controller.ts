@@ -1,5 +1,6 @@
 import { Controller, HttpCode, Inject, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { DailyReportSentResponse } from '@mcube/contracts';
 import { istDateTimeOf, type Clock } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
@@ -21,7 +22,7 @@ export class DailyReportController {
 
   @Post('send')
   @HttpCode(202)
-  async send(): Promise<{ tradeDate: string; alertId: number }> {
+  async send(): Promise<DailyReportSentResponse> {
     const latest = await this.dataSource.getRepository(DailyReport).findOne({ where: {}, order: { tradeDate: 'DESC' } });
     if (!latest) throw new AppException('NOT_FOUND', `no daily report stored yet (the first is made at 16:00 IST; today is ${istDateTimeOf(this.clock.nowMs()).date})`);
     const alertId = (await this.digest.send(latest.tradeDate, true)) as number;

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { LoginResponse, MeResponse } from '@mcube/contracts';
 import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../../../common/decorators/current-principal.decorator';
 import { Public } from '../../../common/decorators/public.decorator';
@@ -7,7 +8,9 @@ import { AllowedBeforePasswordChange, AnyRoleMayWrite } from '../../../common/de
 import { Principal } from '../../../common/request-context/principal';
 import { AppConfig, APP_CONFIG } from '../../../config/app-config';
 import { SessionsService } from '../sessions/sessions.service';
+import { userResponseOf } from '../users/user-response-of';
 import { UsersService } from '../users/users.service';
+import { instantJson } from '../../../common/contracts/instant-json';
 import { clearSessionCookies, DEVICE_COOKIE, setDeviceCookie, setSessionCookies } from './auth-cookies';
 import { AuthService } from './auth.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
@@ -35,12 +38,12 @@ export class AuthController {
   @Public()
   @Post('login')
   @HttpCode(200)
-  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response) {
+  async login(@Body() dto: LoginDto, @Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<LoginResponse> {
     const deviceToken = (req.cookies as Record<string, unknown> | undefined)?.[DEVICE_COOKIE];
     const { session, user, device } = await this.auth.login({ username: dto.username, password: dto.password, ip: addressOf(req), deviceToken: typeof deviceToken === 'string' ? deviceToken : undefined });
     setSessionCookies(res, this.config, session);
     if (device.token) setDeviceCookie(res, this.config, device.token, device.expiresAt);
-    return { user, csrfToken: session.csrfToken, expiresAt: session.expiresAt };
+    return { user: userResponseOf(user), csrfToken: session.csrfToken, expiresAt: instantJson(session.expiresAt) };
   }
 
   @AnyRoleMayWrite()
@@ -54,8 +57,9 @@ export class AuthController {
 
   @AllowedBeforePasswordChange()
   @Get('me')
-  async whoAmI(@CurrentPrincipal() principal: Principal) {
-    return this.me.describe(principal);
+  async whoAmI(@CurrentPrincipal() principal: Principal): Promise<MeResponse> {
+    const me = await this.me.describe(principal);
+    return { ...me, user: userResponseOf(me.user) };
   }
 
   /**

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpStatus, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
+import type { HealthResponse } from '@mcube/contracts';
+import { HealthCheck, HealthCheckService } from '@nestjs/terminus';
 import type { Response } from 'express';
 import { Public } from '../../../common/decorators/public.decorator';
 import { DatabaseHealthIndicator } from './database-health.indicator';
@@ -19,7 +20,7 @@ export class HealthController {
 
   @Get()
   @HealthCheck()
-  async check(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult> {
+  async check(@Res({ passthrough: true }) res: Response): Promise<HealthResponse> {
     const checks = [() => this.database.ping()];
     if (this.redis.configured) checks.push(() => this.redis.ping());
     try {
@@ -28,7 +29,7 @@ export class HealthController {
       // Terminus throws 503 with the per-indicator result; return that body rather than a generic error.
       if (err instanceof ServiceUnavailableException) {
         res.status(HttpStatus.SERVICE_UNAVAILABLE);
-        return err.getResponse() as HealthCheckResult;
+        return err.getResponse() as HealthResponse;
       }
       throw err;
     }

@@ -1,11 +1,13 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { IdParamPipe } from '../../../common/pipes/id-param.pipe';
 import { ApiTags } from '@nestjs/swagger';
+import type { UserResponse } from '@mcube/contracts';
 import { CurrentPrincipal } from '../../../common/decorators/current-principal.decorator';
 import { Roles } from '../../../common/decorators/roles.decorator';
 import { Principal } from '../../../common/request-context/principal';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
+import { userResponseOf } from './user-response-of';
 import { UsersService } from './users.service';
 
 /** User management: admin only. */
@@ -16,17 +18,17 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
-  list() {
-    return this.users.list();
+  async list(): Promise<UserResponse[]> {
+    return (await this.users.list()).map(userResponseOf);
   }
 
   @Post()
-  create(@Body() dto: CreateUserDto) {
-    return this.users.create(dto);
+  async create(@Body() dto: CreateUserDto): Promise<UserResponse> {
+    return userResponseOf(await this.users.create(dto));
   }
 
   @Patch(':id')
-  update(@CurrentPrincipal() actor: Principal, @Param('id', IdParamPipe) id: number, @Body() dto: UpdateUserDto) {
-    return this.users.update(actor, id, dto);
+  async update(@CurrentPrincipal() actor: Principal, @Param('id', IdParamPipe) id: number, @Body() dto: UpdateUserDto): Promise<UserResponse> {
+    return userResponseOf(await this.users.update(actor, id, dto));
   }
 }

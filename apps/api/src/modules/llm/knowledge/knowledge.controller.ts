@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Inject, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { Clock, KnowledgeHit, KnowledgeStore } from '@mcube/domain';
+import type { KnowledgeNoteResponse, KnowledgeSearchResponse } from '@mcube/contracts';
+import type { Clock, KnowledgeStore } from '@mcube/domain';
 import { randomUUID } from 'node:crypto';
 import { CurrentPrincipal } from '../../../common/decorators/current-principal.decorator';
 import { Roles } from '../../../common/decorators/roles.decorator';
@@ -23,13 +24,13 @@ export class KnowledgeController {
   ) {}
 
   @Get('search')
-  async search(@Query() q: SearchKnowledgeDto): Promise<{ store: string; hits: KnowledgeHit[] }> {
+  async search(@Query() q: SearchKnowledgeDto): Promise<KnowledgeSearchResponse> {
     return { store: this.store.kind, hits: [...(await this.store.search({ text: q.q, limit: q.limit ?? 5 }))] };
   }
 
   @Roles('trader')
   @Post('notes')
-  async addNote(@Body() body: AddNoteDto, @CurrentPrincipal() by: Principal): Promise<{ id: string; store: string }> {
+  async addNote(@Body() body: AddNoteDto, @CurrentPrincipal() by: Principal): Promise<KnowledgeNoteResponse> {
     const id = `note-${randomUUID()}`;
     await this.store.upsert({ id, text: body.text.trim(), source: { kind: 'NOTE', ref: `note by ${by.username}`, title: body.title.trim() }, tags: body.tags ?? [], createdAtMs: this.wall.nowMs() });
     await this.audit.record({ action: 'knowledge.note.add', entity: 'knowledge_document', entityId: id, newValue: { title: body.title, tags: body.tags ?? [], by: by.username } });

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { LiveModeResponse } from '@mcube/contracts';
 import { Roles } from '../../../common/decorators/roles.decorator';
 import { IdParamPipe } from '../../../common/pipes/id-param.pipe';
 import { SwitchModeDto } from './dto/switch-mode.dto';
@@ -13,13 +14,13 @@ export class LiveModeController {
 
   @Roles('admin')
   @Get('live-mode')
-  status(@Param('id', IdParamPipe) id: number) {
+  status(@Param('id', IdParamPipe) id: number): Promise<LiveModeResponse> {
     return this.modes.status(id);
   }
 
   @Roles('admin')
   @Put('mode')
-  switchMode(@Param('id', IdParamPipe) id: number, @Body() dto: SwitchModeDto) {
+  switchMode(@Param('id', IdParamPipe) id: number, @Body() dto: SwitchModeDto): Promise<LiveModeResponse> {
     return this.modes.switchMode(id, dto.mode, dto.confirmation);
   }
 }

@@ -1,3 +1,4 @@
+import type { LiveModeCheckResponse, LiveModeResponse } from '@mcube/contracts';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
@@ -14,23 +15,11 @@ import { KotakLiveBrokers } from './kotak-live-brokers.service';
 import { IciciLiveBrokers } from './icici/icici-live-brokers.service';
 import { ICICI_SESSION_MISSING } from './icici/icici-session.service';
 
-/** One condition of going live, met or not, in words an admin can act on. */
-export interface LiveModeCheck {
-  readonly name: 'LIVE_TRADING_ENABLED' | 'BROKER_SUPPORTED' | 'ACCOUNT_ACTIVE' | 'CREDENTIALS' | 'LOGIN_TODAY' | 'MASTER_TODAY' | 'JOURNAL_FLAT' | 'BROKER_RECONCILED' | 'CONFIRMATION';
-  readonly ok: boolean;
-  readonly detail: string;
-  /** A machine-readable reason of a failed check (ICICI_SESSION_MISSING: no day session key entered). */
-  readonly code?: string;
-}
+/** One condition of going live, met or not, in words an admin can act on (the REST contract). */
+export type LiveModeCheck = LiveModeCheckResponse;
 
-/** An account's mode and what going live needs. */
-export interface LiveModeStatus {
-  readonly accountId: number;
-  readonly mode: 'PAPER' | 'LIVE';
-  /** The words to type to confirm a switch to LIVE. */
-  readonly confirmationText: string;
-  readonly checks: readonly LiveModeCheck[];
-}
+/** An account's mode and what going live needs (the REST contract). */
+export type LiveModeStatus = LiveModeResponse;
 
 const modeOf = (a: BrokerAccount): 'PAPER' | 'LIVE' => (a.isPaperTrading ? 'PAPER' : 'LIVE');
 

@@ -1,9 +1,9 @@
 import type { ApprovalResponse } from '@mcube/contracts';
 import type { PendingApproval } from './approvals.port';
-import type { ApprovalRequestRow, ApprovalStatus } from './approval-request.entity';
+import type { ApprovalRequestRow } from './approval-request.entity';
 
 /** An approval request as REST and the console show it (the card: plan, candidate, verdict, passages in `request`). */
-export type ApprovalView = ApprovalResponse & { status: ApprovalStatus };
+export type ApprovalView = ApprovalResponse;
 
 export function approvalViewOf(row: ApprovalRequestRow): ApprovalView {
   return {

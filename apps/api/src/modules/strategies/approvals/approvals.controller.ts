@@ -1,11 +1,11 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
+import type { ApprovalResponse } from '@mcube/contracts';
 import { CurrentPrincipal } from '../../../common/decorators/current-principal.decorator';
 import { Roles } from '../../../common/decorators/roles.decorator';
 import { IdParamPipe } from '../../../common/pipes/id-param.pipe';
 import type { Principal } from '../../../common/request-context/principal';
 import { ApprovalsService } from './approvals.service';
-import type { ApprovalView } from './approval-view';
 import { ListApprovalsDto } from './dto/list-approvals.dto';
 import { RejectApprovalDto } from './dto/reject-approval.dto';
 
@@ -16,13 +16,13 @@ export class ApprovalsController {
   constructor(private readonly approvals: ApprovalsService) {}
 
   @Get()
-  async list(@Query() q: ListApprovalsDto): Promise<ApprovalView[]> {
+  async list(@Query() q: ListApprovalsDto): Promise<ApprovalResponse[]> {
     await this.approvals.expireStale();
     return this.approvals.list(q);
   }
 
   @Get(':id')
-  get(@Param('id', IdParamPipe) id: number): Promise<ApprovalView> {
+  get(@Param('id', IdParamPipe) id: number): Promise<ApprovalResponse> {
     return this.approvals.get(id);
   }
 
@@ -30,14 +30,14 @@ export class ApprovalsController {
   @Roles('trader')
   @Post(':id/approve')
   @HttpCode(200)
-  async approve(@Param('id', IdParamPipe) id: number, @CurrentPrincipal() by: Principal): Promise<ApprovalView> {
+  async approve(@Param('id', IdParamPipe) id: number, @CurrentPrincipal() by: Principal): Promise<ApprovalResponse> {
     return (await this.approvals.approveWithOutcome(id, by)).view;
   }
 
   @Roles('trader')
   @Post(':id/reject')
   @HttpCode(200)
-  async reject(@Param('id', IdParamPipe) id: number, @Body() body: RejectApprovalDto, @CurrentPrincipal() by: Principal): Promise<ApprovalView> {
+  async reject(@Param('id', IdParamPipe) id: number, @Body() body: RejectApprovalDto, @CurrentPrincipal() by: Principal): Promise<ApprovalResponse> {
     return (await this.approvals.rejectWithOutcome(id, by, body.reason)).view;
   }
 }

@@ -1,7 +1,6 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { FuturesPositionResponse, FuturesScreenResponse } from '@mcube/contracts';
-import type { FuturesEvaluation } from '@mcube/strategy-icici-futures';
+import type { FuturesEvaluationResponse, FuturesPositionResponse, FuturesScreenResponse } from '@mcube/contracts';
 import { DataSource, In } from 'typeorm';
 import { IdParamPipe } from '../../../common/pipes/id-param.pipe';
 import { EvaluationQueryDto } from '../runtime/dto/evaluation-query.dto';
@@ -28,7 +27,7 @@ export class IciciFuturesController {
 
   /** "What would it do now?": morning check, window, screen and plans on the market clock; never validates, journals or trades. NOT_FOUND without an enabled configuration. */
   @Get('evaluation')
-  evaluation(@Query() q: EvaluationQueryDto): Promise<FuturesEvaluation> {
+  evaluation(@Query() q: EvaluationQueryDto): Promise<FuturesEvaluationResponse> {
     return this.runner.withStrategy(q.accountId, (s) => s.evaluate(this.runner.nowMs()));
   }
 

@@ -1,10 +1,12 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBody, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import type { StrategyConfigChangeResponse, StrategyConfigResponse } from '@mcube/contracts';
 import { IdParamPipe } from '../../../common/pipes/id-param.pipe';
 import { SetEntriesPausedDto } from './dto/set-entries-paused.dto';
 import { FuturesParametersDto } from './dto/futures-parameters.dto';
 import { StrangleParametersDto } from './dto/strangle-parameters.dto';
 import { StrategyConfigHistoryService } from './strategy-config-history.service';
+import { strategyConfigChangeResponseOf, strategyConfigResponseOf } from './strategy-config-response-of';
 import { StrategyParametersService } from './strategy-parameters.service';
 
 /** Stored strategy parameters (reads: any role; changes: trader or admin, audited). */
@@ -18,31 +20,31 @@ export class StrategyParametersController {
   ) {}
 
   @Get()
-  list() {
-    return this.params.list();
+  async list(): Promise<StrategyConfigResponse[]> {
+    return (await this.params.list()).map(strategyConfigResponseOf);
   }
 
   @Get(':id')
-  get(@Param('id', IdParamPipe) id: number) {
-    return this.params.get(id);
+  async get(@Param('id', IdParamPipe) id: number): Promise<StrategyConfigResponse> {
+    return strategyConfigResponseOf(await this.params.get(id));
   }
 
   /** Who changed which parameters and when, newest first (any role; the full audit log is admin-only). */
   @Get(':id/history')
-  history(@Param('id', IdParamPipe) id: number) {
-    return this.changes.history(id);
+  async history(@Param('id', IdParamPipe) id: number): Promise<StrategyConfigChangeResponse[]> {
+    return (await this.changes.history(id)).map(strategyConfigChangeResponseOf);
   }
 
   /** Pauses or resumes new entries (trader or admin, audited with the reason); a paused strategy still exits. */
   @Put(':id/entries-paused')
-  setEntriesPaused(@Param('id', IdParamPipe) id: number, @Body() dto: SetEntriesPausedDto) {
-    return this.params.setEntriesPaused(id, dto.paused, dto.reason);
+  async setEntriesPaused(@Param('id', IdParamPipe) id: number, @Body() dto: SetEntriesPausedDto): Promise<StrategyConfigResponse> {
+    return strategyConfigResponseOf(await this.params.setEntriesPaused(id, dto.paused, dto.reason));
   }
 
   /** The body's schema depends on the config's strategy type, so the service validates it. */
   @Put(':id/parameters')
   @ApiBody({ schema: { oneOf: [{ $ref: getSchemaPath(StrangleParametersDto) }, { $ref: getSchemaPath(FuturesParametersDto) }] } })
-  update(@Param('id', IdParamPipe) id: number, @Body() body: Record<string, unknown>) {
-    return this.params.update(id, body);
+  async update(@Param('id', IdParamPipe) id: number, @Body() body: Record<string, unknown>): Promise<StrategyConfigResponse> {
+    return strategyConfigResponseOf(await this.params.update(id, body));
   }
 }

@@ -1,7 +1,7 @@
 import { computed, inject, Injectable, signal } from '@angular/core';
+import type { LoginResponse, MeResponse, Role, UserResponse } from '@mcube/contracts';
 import { ApiClient } from '../api/api-client';
 import { ApiError } from '../api/api-error';
-import { LoginResponse, MeResponse, Role, UserView } from './auth.models';
 import { CsrfTokenStore } from './csrf-token.store';
 
 /**
@@ -12,7 +12,7 @@ import { CsrfTokenStore } from './csrf-token.store';
 export class AuthService {
   private readonly api = inject(ApiClient);
   private readonly csrf = inject(CsrfTokenStore);
-  private readonly state = signal<{ user: UserView; role: Role } | null>(null);
+  private readonly state = signal<{ user: UserResponse; role: Role } | null>(null);
 
   /** The current user, null when logged out or not yet known. */
   readonly user = computed(() => this.state()?.user ?? null);

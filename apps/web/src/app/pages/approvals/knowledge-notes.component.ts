@@ -1,13 +1,9 @@
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
+import type { KnowledgeHitResponse, KnowledgeNoteResponse, KnowledgeSearchResponse } from '@mcube/contracts';
 import { ApiClient } from '../../core/api/api-client';
 import { messageOf } from '../../core/api/api-error';
 import { Notifier } from '../../core/notify/notifier.service';
-
-interface KnowledgeHitView {
-  document: { id: string; text: string; source: { kind: string; ref: string; title?: string } };
-  score: number;
-}
 
 /**
  * The trader's notes for the knowledge store (retrieved into the validator's prompt and onto
@@ -50,12 +46,12 @@ export class KnowledgeNotesComponent {
   protected query = '';
   protected readonly busy = signal(false);
   protected readonly searched = signal(false);
-  protected readonly hits = signal<KnowledgeHitView[]>([]);
+  protected readonly hits = signal<KnowledgeHitResponse[]>([]);
 
   protected async add(): Promise<void> {
     this.busy.set(true);
     try {
-      const r = await this.api.post<{ id: string; store: string }>('/knowledge/notes', { title: this.title.trim(), text: this.text.trim() });
+      const r = await this.api.post<KnowledgeNoteResponse>('/knowledge/notes', { title: this.title.trim(), text: this.text.trim() });
       this.notifier.success(`Note stored (${r.store}).`);
       this.title = '';
       this.text = '';
@@ -69,7 +65,7 @@ export class KnowledgeNotesComponent {
   protected async search(): Promise<void> {
     this.busy.set(true);
     try {
-      const r = await this.api.get<{ store: string; hits: KnowledgeHitView[] }>('/knowledge/search', { q: this.query.trim(), limit: 5 });
+      const r = await this.api.get<KnowledgeSearchResponse>('/knowledge/search', { q: this.query.trim(), limit: 5 });
       this.hits.set(r.hits);
       this.searched.set(true);
     } catch (err) {

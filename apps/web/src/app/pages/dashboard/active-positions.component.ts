@@ -2,8 +2,7 @@ import { DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import { RouterLink } from '@angular/router';
 import type { AccountSummaryResponse } from '@mcube/contracts';
-import type { PositionRowView } from '../../core/positions/positions.api';
-import { netPnlPaise } from '../../shared/positions/position-rows';
+import { netPnlPaise, type PositionRow } from '../../shared/positions/position-rows';
 import { RupeesPipe } from '../../shared/ui/rupees.pipe';
 
 /** The active positions with their live P&L (one per account at most: the one-position rule). */
@@ -34,7 +33,7 @@ import { RupeesPipe } from '../../shared/ui/rupees.pipe';
   `,
 })
 export class ActivePositionsComponent {
-  readonly positions = input.required<readonly PositionRowView[]>();
+  readonly positions = input.required<readonly PositionRow[]>();
   readonly summaries = input<readonly AccountSummaryResponse[]>([]);
   protected readonly active = computed(() => this.positions().filter((p) => p.status === 'ACTIVE'));
   protected readonly net = netPnlPaise;

@@ -4,7 +4,7 @@ import type { AlertResponse, WsEventMap, WsEventName } from '@mcube/contracts';
 import { LiveSocketService } from '../../core/live/live-socket.service';
 import { PositionsApi } from '../../core/positions/positions.api';
 import { MarketClockService } from '../../core/time/market-clock.service';
-import { withPositionUpdate } from '../../shared/positions/position-rows';
+import { withPositionUpdate, type PositionRow } from '../../shared/positions/position-rows';
 import { asyncResource } from '../../shared/ui/async-resource';
 import { DashboardApi, type KillSwitchResult } from './dashboard.api';
 import { withRiskState, withSummary, withTradingStates } from './live/account-summaries';
@@ -31,7 +31,7 @@ export class DashboardStore {
     this.todayIst.set(date);
     return this.api.decisions(date);
   });
-  readonly positions = asyncResource(() => this.positionsApi.list());
+  readonly positions = asyncResource<PositionRow[]>(() => this.positionsApi.list());
 
   constructor() {
     const destroyRef = inject(DestroyRef);

@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { NgbActiveModal } from '@ng-bootstrap/ng-bootstrap';
-import type { OrderView } from './order.models';
+import type { OrderListItemResponse } from '@mcube/contracts';
 import { PaisePricePipe } from './paise-price.pipe';
 
 /** The cancel confirmation: names the order so the trader cancels the one they mean. */
@@ -30,5 +30,5 @@ import { PaisePricePipe } from './paise-price.pipe';
 export class CancelOrderConfirmComponent {
   protected readonly modal = inject(NgbActiveModal);
   /** Set by the opener (a modal's content gets no template inputs). */
-  readonly order = signal<OrderView | null>(null);
+  readonly order = signal<OrderListItemResponse | null>(null);
 }

@@ -1,9 +1,9 @@
 import { inject, Injectable } from '@angular/core';
 import { NgbModal } from '@ng-bootstrap/ng-bootstrap';
+import type { OrderListItemResponse, OrderResponse } from '@mcube/contracts';
 import { messageOf } from '../../core/api/api-error';
 import { Notifier } from '../../core/notify/notifier.service';
 import { CancelOrderConfirmComponent } from './cancel-order-confirm.component';
-import type { OrderView } from './order.models';
 import { OrdersApi } from './orders.api';
 
 /** Asks for confirmation, then requests the cancel; tells the trader what happened either way. */
@@ -14,7 +14,7 @@ export class OrderCancelFlow {
   private readonly notifier = inject(Notifier);
 
   /** The order as stored after the cancel request, or null when not confirmed or refused. */
-  async confirmAndCancel(order: OrderView): Promise<OrderView | null> {
+  async confirmAndCancel(order: OrderListItemResponse): Promise<OrderResponse | null> {
     const ref = this.modal.open(CancelOrderConfirmComponent, { centered: true });
     (ref.componentInstance as CancelOrderConfirmComponent).order.set(order);
     const confirmed = await ref.result.then(

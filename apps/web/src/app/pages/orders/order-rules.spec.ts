@@ -1,16 +1,18 @@
-import type { OrderUpdatedEvent } from '@mcube/contracts';
+import { type OrderUpdatedEvent, type OrderEventResponse, type OrderListItemResponse, ORDER_STATUSES } from '@mcube/contracts';
 import { applyOrderUpdate, eventDetail, isCancellable, orderTime, timelineOf } from './order-rules';
-import { ORDER_STATUSES, type OrderEventView, type OrderView } from './order.models';
 
-function order(over: Partial<OrderView> = {}): OrderView {
+function order(over: Partial<OrderListItemResponse> = {}): OrderListItemResponse {
   return {
     id: 1,
     clientOrderId: 'co-1',
     brokerOrderId: 'B1',
+    exchangeOrderId: null,
     accountId: 1,
     positionId: null,
     strategyType: null,
+    exchangeSegment: 'NFO-OPT',
     tradingSymbol: 'NIFTY26MAR23500CE',
+    instrumentToken: null,
     name: 'NIFTY 17 Mar 23500 CE',
     underlying: 'NIFTY',
     instrumentType: 'CE',
@@ -20,6 +22,7 @@ function order(over: Partial<OrderView> = {}): OrderView {
     orderType: 'LIMIT',
     quantity: 65,
     limitPricePaise: 12000,
+    triggerPricePaise: null,
     purpose: 'ENTRY',
     status: 'ACCEPTED',
     filledQuantity: 0,
@@ -29,8 +32,16 @@ function order(over: Partial<OrderView> = {}): OrderView {
     statusReason: null,
     inFlightUnknown: false,
     isPaper: true,
+    requiresApproval: false,
+    approvedBy: null,
+    approvedAt: null,
     submittedAt: null,
     lastEventAt: null,
+    estimatedMarginPaise: null,
+    estimatedRiskPaise: null,
+    estimatedExposurePaise: null,
+    product: null,
+    version: 1,
     createdAt: '2026-03-10T04:30:00.000Z',
     updatedAt: '2026-03-10T04:30:00.000Z',
     ...over,
@@ -56,8 +67,8 @@ function update(over: Partial<OrderUpdatedEvent> = {}): OrderUpdatedEvent {
   };
 }
 
-function event(over: Partial<OrderEventView>): OrderEventView {
-  return { id: 1, sequence: 1, type: 'SUBMITTED', fromStatus: 'INITIALIZED', toStatus: 'SUBMITTED', payload: {}, occurredAt: '2026-03-10T04:30:00.000Z', recordedAt: '2026-03-10T04:30:00.000Z', ...over };
+function event(over: Partial<OrderEventResponse>): OrderEventResponse {
+  return { id: 1, orderId: 1, sequence: 1, type: 'SUBMITTED', fromStatus: 'INITIALIZED', toStatus: 'SUBMITTED', payload: {}, occurredAt: '2026-03-10T04:30:00.000Z', recordedAt: '2026-03-10T04:30:00.000Z', ...over };
 }
 
 describe('isCancellable', () => {

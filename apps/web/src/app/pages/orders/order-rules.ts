@@ -1,8 +1,8 @@
-import type { OrderUpdatedEvent } from '@mcube/contracts';
-import type { OrderEventView, OrderFilters, OrderStatus, OrderView } from './order.models';
+import { CANCELLABLE_ORDER_STATUSES, type OrderEventResponse, type OrderListItemResponse, type OrderUpdatedEvent } from '@mcube/contracts';
+import type { OrderFilters } from './order.models';
 
-/** Statuses a cancel can still be asked for: working at the broker and not already being canceled. */
-const CANCELLABLE: ReadonlySet<string> = new Set<OrderStatus>(['SUBMITTED', 'ACCEPTED', 'PARTIALLY_FILLED']);
+/** Statuses a cancel can still be asked for: working at the broker and not already being canceled (the API's set). */
+const CANCELLABLE: ReadonlySet<string> = new Set(CANCELLABLE_ORDER_STATUSES);
 
 /** True when the order is working at the broker and no cancel is pending (the API's own rule). */
 export function isCancellable(status: string): boolean {
@@ -29,7 +29,7 @@ export function statusTone(status: string): string {
 
 /** What a live `order.updated` does to the listed orders. */
 export interface OrderListUpdate {
-  orders: OrderView[];
+  orders: OrderListItemResponse[];
   /** The event is about an order the list does not hold but should: refetch the list once. */
   refetch: boolean;
 }
@@ -43,14 +43,14 @@ function matches(filters: OrderFilters, accountId: number, status: string): bool
  * and reason (and leaves the list when it no longer matches the status filter); an unlisted
  * one that matches the filters asks for a refetch (the event lacks the row's other fields).
  */
-export function applyOrderUpdate(orders: readonly OrderView[], event: OrderUpdatedEvent, filters: OrderFilters): OrderListUpdate {
+export function applyOrderUpdate(orders: readonly OrderListItemResponse[], event: OrderUpdatedEvent, filters: OrderFilters): OrderListUpdate {
   const index = orders.findIndex((o) => o.id === event.orderId);
   const fits = matches(filters, event.accountId, event.status);
   if (index < 0) return { orders: [...orders], refetch: fits };
   if (!fits) return { orders: orders.filter((o) => o.id !== event.orderId), refetch: false };
-  const updated: OrderView = {
+  const updated: OrderListItemResponse = {
     ...orders[index],
-    status: event.status as OrderStatus,
+    status: event.status,
     filledQuantity: event.filledQuantity,
     // Event prices are rupees; rows keep paise (rounded: the average of fills can carry fractions of a paisa).
     avgFillPricePaise: event.averagePrice === null ? orders[index].avgFillPricePaise : Math.round(event.averagePrice * 100),
@@ -72,7 +72,7 @@ export interface TimelineEntry {
 }
 
 /** The readable detail of one state event (denial code + message, reason, fill, broker id). */
-export function eventDetail(event: Pick<OrderEventView, 'type' | 'payload'>): string | null {
+export function eventDetail(event: Pick<OrderEventResponse, 'type' | 'payload'>): string | null {
   const p = event.payload ?? {};
   const text = (key: string) => (typeof p[key] === 'string' || typeof p[key] === 'number' ? String(p[key]) : null);
   switch (event.type) {
@@ -91,7 +91,7 @@ export function eventDetail(event: Pick<OrderEventView, 'type' | 'payload'>): st
 }
 
 /** The order's state events in sequence order, each with its transition and detail. */
-export function timelineOf(history: readonly OrderEventView[]): TimelineEntry[] {
+export function timelineOf(history: readonly OrderEventResponse[]): TimelineEntry[] {
   return [...history]
     .sort((a, b) => a.sequence - b.sequence)
     .map((e) => ({
@@ -105,6 +105,6 @@ export function timelineOf(history: readonly OrderEventView[]): TimelineEntry[] 
 }
 
 /** When the order happened as the trader thinks of it: when it was sent, else when it was journaled. */
-export function orderTime(order: Pick<OrderView, 'submittedAt' | 'createdAt'>): string {
+export function orderTime(order: Pick<OrderListItemResponse, 'submittedAt' | 'createdAt'>): string {
   return order.submittedAt ?? order.createdAt;
 }

@@ -1,6 +1,6 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { OrderEventView } from './order.models';
+import type { OrderEventResponse } from '@mcube/contracts';
 import { timelineOf } from './order-rules';
 
 /** The order's state history as a vertical timeline: each event, its IST time, and its reason. */
@@ -38,6 +38,6 @@ import { timelineOf } from './order-rules';
   ],
 })
 export class OrderTimelineComponent {
-  readonly history = input.required<readonly OrderEventView[]>();
+  readonly history = input.required<readonly OrderEventResponse[]>();
   protected readonly entries = computed(() => timelineOf(this.history()));
 }

@@ -1,4 +1,4 @@
-import { reasonText } from '@mcube/contracts';
+import { reasonText, type OrderStatus, type OrderListItemResponse, ORDER_STATUSES } from '@mcube/contracts';
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
@@ -10,7 +10,7 @@ import { LiveSocketService } from '../../core/live/live-socket.service';
 import { asyncResource } from '../../shared/ui/async-resource';
 import { LoadStateComponent } from '../../shared/ui/load-state.component';
 import { OrderCancelFlow } from './order-cancel.service';
-import { ORDER_STATUS_WORDS, ORDER_STATUSES, type OrderFilters, type OrderStatus, type OrderView } from './order.models';
+import { ORDER_STATUS_WORDS, type OrderFilters } from './order.models';
 import { applyOrderUpdate, isCancellable, orderTime, statusTone } from './order-rules';
 import { OrdersApi } from './orders.api';
 import { PaisePricePipe } from './paise-price.pipe';
@@ -64,7 +64,7 @@ export class OrdersPage {
     void this.orders.reload();
   }
 
-  protected async cancel(order: OrderView): Promise<void> {
+  protected async cancel(order: OrderListItemResponse): Promise<void> {
     if (await this.cancelFlow.confirmAndCancel(order)) await this.orders.reload();
   }
 }

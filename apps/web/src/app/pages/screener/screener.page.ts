@@ -1,7 +1,7 @@
 import { DatePipe, DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import type { FuturesScreenResponse } from '@mcube/contracts';
-import { AccountsApi, type AccountView } from '../../core/accounts/accounts.api';
+import type { FuturesScreenResponse, AccountResponse } from '@mcube/contracts';
+import { AccountsApi } from '../../core/accounts/accounts.api';
 import { messageOf } from '../../core/api/api-error';
 import { Notifier } from '../../core/notify/notifier.service';
 import { asyncResource } from '../../shared/ui/async-resource';
@@ -76,7 +76,7 @@ export class ScreenerPage {
   private readonly accountsApi = inject(AccountsApi);
   private readonly notifier = inject(Notifier);
   /** The accounts, read once with the screens (the ICICI one is screened). */
-  private readonly accounts = signal<readonly AccountView[] | null>(null);
+  private readonly accounts = signal<readonly AccountResponse[] | null>(null);
   protected readonly icici = computed(() => this.accounts()?.find((a) => a.broker === 'ICICI') ?? null);
   protected readonly screens = asyncResource(async () => {
     const accounts = await this.accountsApi.list();

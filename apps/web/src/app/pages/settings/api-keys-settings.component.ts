@@ -1,8 +1,8 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import type { Role } from '@mcube/contracts';
 import { ApiError, messageOf } from '../../core/api/api-error';
-import type { Role } from '../../core/auth/auth.models';
 import { AuthService } from '../../core/auth/auth.service';
 import { Notifier } from '../../core/notify/notifier.service';
 import { asyncResource } from '../../shared/ui/async-resource';

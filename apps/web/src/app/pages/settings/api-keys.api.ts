@@ -1,31 +1,19 @@
 import { inject, Injectable } from '@angular/core';
 import { ApiClient } from '../../core/api/api-client';
-import type { Role } from '../../core/auth/auth.models';
-
-/** GET /api/api-keys item (never the key itself). */
-export interface ApiKeyView {
-  id: number;
-  name: string;
-  prefix: string;
-  role: Role;
-  userId: number;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+import type { ApiKeyResponse, CreatedApiKeyResponse, Role } from '@mcube/contracts';
 
 /** API keys for scripts: create (the clear key comes back once), list, revoke. */
 @Injectable({ providedIn: 'root' })
 export class ApiKeysApi {
   private readonly api = inject(ApiClient);
 
-  list(): Promise<ApiKeyView[]> {
-    return this.api.get<ApiKeyView[]>('/api-keys');
+  list(): Promise<ApiKeyResponse[]> {
+    return this.api.get<ApiKeyResponse[]>('/api-keys');
   }
 
   /** The answer's `key` is the only time the clear key is ever shown. */
-  create(name: string, role: Role): Promise<ApiKeyView & { key: string }> {
-    return this.api.post<ApiKeyView & { key: string }>('/api-keys', { name, role });
+  create(name: string, role: Role): Promise<CreatedApiKeyResponse> {
+    return this.api.post<CreatedApiKeyResponse>('/api-keys', { name, role });
   }
 
   revoke(id: number): Promise<void> {

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
-import { AccountsApi, AccountView } from '../../core/accounts/accounts.api';
+import type { AccountResponse } from '@mcube/contracts';
+import { AccountsApi } from '../../core/accounts/accounts.api';
 import { ApiError, messageOf } from '../../core/api/api-error';
 import { messagesByField } from '../../core/api/messages-by-field';
 import { Notifier } from '../../core/notify/notifier.service';
@@ -32,7 +33,7 @@ import { credentialRule } from './credential-fields';
 export class CredentialsFormComponent {
   private readonly api = inject(AccountsApi);
   private readonly notifier = inject(Notifier);
-  readonly account = input.required<AccountView>();
+  readonly account = input.required<AccountResponse>();
   /** Emits after a successful save so the list can show the new masked fields. */
   readonly saved = output<void>();
   protected readonly values = signal<Partial<Record<string, string>>>({});

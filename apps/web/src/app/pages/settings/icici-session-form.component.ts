@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, inject, input, OnInit, signal } from '@angular/core';
-import { AccountsApi, AccountView } from '../../core/accounts/accounts.api';
+import type { AccountResponse } from '@mcube/contracts';
+import { AccountsApi } from '../../core/accounts/accounts.api';
 import { messageOf } from '../../core/api/api-error';
 import { AuthService } from '../../core/auth/auth.service';
 import { Notifier } from '../../core/notify/notifier.service';
@@ -47,7 +48,7 @@ import { asyncResource } from '../../shared/ui/async-resource';
 export class IciciSessionFormComponent implements OnInit {
   private readonly api = inject(AccountsApi);
   private readonly notifier = inject(Notifier);
-  readonly account = input.required<AccountView>();
+  readonly account = input.required<AccountResponse>();
   protected readonly auth = inject(AuthService);
   // Loaded in ngOnInit: the account input is not set while fields initialise.
   protected readonly status = asyncResource(() => this.api.iciciSession(this.account().id), { immediate: false });

@@ -1,10 +1,10 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, OnInit, output, signal } from '@angular/core';
-import type { AccountView } from '../../core/accounts/accounts.api';
+import type { AccountResponse, LiveModeCheckResponse } from '@mcube/contracts';
 import { ApiError, messageOf } from '../../core/api/api-error';
 import { AuthService } from '../../core/auth/auth.service';
 import { Notifier } from '../../core/notify/notifier.service';
 import { asyncResource } from '../../shared/ui/async-resource';
-import { LiveModeApi, type LiveModeCheckView } from './live-mode.api';
+import { LiveModeApi } from './live-mode.api';
 
 /** The checks' names in words (the API's detail follows each). CONFIRMATION is the typed box below the list. */
 const CHECK_LABELS: Readonly<Record<string, string>> = {
@@ -98,7 +98,7 @@ export class LiveModeCardComponent implements OnInit {
   private readonly api = inject(LiveModeApi);
   private readonly notifier = inject(Notifier);
   protected readonly auth = inject(AuthService);
-  readonly account = input.required<AccountView>();
+  readonly account = input.required<AccountResponse>();
   /** Emits after a switch so the account list shows the new mode. */
   readonly switched = output<'PAPER' | 'LIVE'>();
   // Loaded in ngOnInit: the account input is not set while fields initialise.
@@ -113,7 +113,7 @@ export class LiveModeCardComponent implements OnInit {
     if (this.auth.isAdmin()) void this.status.reload();
   }
 
-  protected label(c: LiveModeCheckView): string {
+  protected label(c: LiveModeCheckResponse): string {
     if (c.name === 'LOGIN_TODAY' && this.account().broker === 'ICICI') return "ICICI day session key entered";
     return CHECK_LABELS[c.name] ?? c.name;
   }

@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, OnInit, inject, input, signal } from '@angular/core';
-import type { AccountView } from '../../core/accounts/accounts.api';
+import type { AccountResponse } from '@mcube/contracts';
 import { ApiError, messageOf } from '../../core/api/api-error';
 import { messagesByField } from '../../core/api/messages-by-field';
 import { AuthService } from '../../core/auth/auth.service';
@@ -31,7 +31,7 @@ export class RiskLimitsCardComponent implements OnInit {
   private readonly api = inject(RiskLimitsApi);
   private readonly notifier = inject(Notifier);
   protected readonly auth = inject(AuthService);
-  readonly account = input.required<AccountView>();
+  readonly account = input.required<AccountResponse>();
   protected readonly fields = RISK_LIMIT_FIELDS;
   protected readonly limits = asyncResource(() => this.api.get(this.account().id), { immediate: false });
   protected readonly saving = signal(false);

@@ -1,8 +1,8 @@
 import { DatePipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
+import type { Role, UserResponse } from '@mcube/contracts';
 import { ApiError, messageOf } from '../../core/api/api-error';
-import type { Role, UserView } from '../../core/auth/auth.models';
 import { AuthService } from '../../core/auth/auth.service';
 import { Notifier } from '../../core/notify/notifier.service';
 import { asyncResource } from '../../shared/ui/async-resource';
@@ -48,7 +48,7 @@ export class UsersSettingsComponent {
     }
   }
 
-  protected async change(user: UserView, change: { role?: Role; isActive?: boolean }): Promise<void> {
+  protected async change(user: UserResponse, change: { role?: Role; isActive?: boolean }): Promise<void> {
     try {
       await this.api.update(user.id, change);
       this.notifier.success(`User ${user.username} updated.`);

@@ -1,6 +1,7 @@
 import { DatePipe } from '@angular/common';
 import { RouterLink } from '@angular/router';
 import { ChangeDetectionStrategy, Component, OnInit, computed, inject, input, signal } from '@angular/core';
+import type { StrategyConfigResponse } from '@mcube/contracts';
 import { ApiError, messageOf } from '../../core/api/api-error';
 import { messagesByField } from '../../core/api/messages-by-field';
 import { NgbModal } from '@ng-bootstrap/ng-bootstrap';
@@ -10,7 +11,7 @@ import { Notifier } from '../../core/notify/notifier.service';
 import { asyncResource } from '../../shared/ui/async-resource';
 import { LoadStateComponent } from '../../shared/ui/load-state.component';
 import { SettingsFormComponent } from '../../shared/settings-form/settings-form.component';
-import { StrategyApi, StrategyConfigView } from './strategy.api';
+import { StrategyApi } from './strategy.api';
 import { strategyFields, strategyName } from './strategy-fields';
 import { StrategyHistoryComponent } from './strategy-history.component';
 
@@ -26,10 +27,10 @@ export class StrategyConfigCardComponent implements OnInit {
   private readonly notifier = inject(Notifier);
   private readonly modals = inject(NgbModal);
   protected readonly auth = inject(AuthService);
-  readonly initial = input.required<StrategyConfigView>();
+  readonly initial = input.required<StrategyConfigResponse>();
 
   /** The config after the last save (starts as the listed one). */
-  private readonly saved = signal<StrategyConfigView | null>(null);
+  private readonly saved = signal<StrategyConfigResponse | null>(null);
   protected readonly config = computed(() => this.saved() ?? this.initial());
   protected readonly name = computed(() => strategyName(this.config().strategyType));
   protected readonly fields = computed(() => strategyFields(this.config().strategyType));

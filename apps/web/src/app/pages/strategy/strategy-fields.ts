@@ -1,6 +1,6 @@
+import type { StrategyType } from '@mcube/contracts';
 import type { FieldSpec } from '../../shared/settings-form/field-spec';
 import { indian, lakhCroreRupees } from '../../shared/ui/indian-number';
-import type { StrategyType } from './strategy.api';
 
 /** Largest amount a setting may hold, paise (the server's MAX_SETTING_PAISE: ₹1,000 crore). */
 const MAX_PAISE = 1_000_00_00_000 * 100;

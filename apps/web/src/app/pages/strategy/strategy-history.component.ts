@@ -1,6 +1,6 @@
 import { DatePipe, JsonPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, input } from '@angular/core';
-import type { StrategyConfigChange } from './strategy.api';
+import type { StrategyConfigChangeResponse } from '@mcube/contracts';
 
 /** One row per changed field of one recorded change. */
 interface HistoryRow {
@@ -41,7 +41,7 @@ interface HistoryRow {
   `,
 })
 export class StrategyHistoryComponent {
-  readonly changes = input.required<readonly StrategyConfigChange[]>();
+  readonly changes = input.required<readonly StrategyConfigChangeResponse[]>();
 
   protected rows(): HistoryRow[] {
     return this.changes().flatMap((c) =>

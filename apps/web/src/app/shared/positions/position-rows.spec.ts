@@ -1,8 +1,7 @@
 import type { PositionUpdatedEvent } from '@mcube/contracts';
-import type { PositionRowView } from '../../core/positions/positions.api';
-import { netPnlPaise, sortActiveFirst, withPositionUpdate } from './position-rows';
+import { netPnlPaise, sortActiveFirst, withPositionUpdate, type PositionRow } from './position-rows';
 
-const row = (over: Partial<PositionRowView>): PositionRowView => ({
+const row = (over: Partial<PositionRow>): PositionRow => ({
   id: 1, accountId: 1, strategyType: 'WEEKLY_NIFTY_STRANGLE', status: 'CLOSED', state: 'CLOSED', exit: null, quantity: 65, direction: 'NEUTRAL', underlying: 'NIFTY',
   expiryDate: '2026-07-28', unrealizedPnlPaise: 0, realizedPnlPaise: 0, currentDelta: 0, exitReason: null,
   openedAt: '2026-07-21T04:30:00.000Z', closedAt: null, ...over,

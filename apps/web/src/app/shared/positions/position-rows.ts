@@ -1,8 +1,16 @@
-import type { PositionUpdatedEvent } from '@mcube/contracts';
-import type { PositionRowView } from '../../core/positions/positions.api';
+import type { PositionListItemResponse, PositionUpdatedEvent } from '@mcube/contracts';
+
+/**
+ * A listed position as the console holds it: the fields it shows of the API's row (GET
+ * /api/positions), which a \`position.updated\` can also build for a position opened since the
+ * list loaded (the event's delta is null when greeks could not be computed).
+ */
+export type PositionRow = Pick<PositionListItemResponse, 'id' | 'accountId' | 'strategyType' | 'status' | 'state' | 'exit' | 'quantity' | 'direction' | 'underlying' | 'expiryDate' | 'unrealizedPnlPaise' | 'realizedPnlPaise' | 'exitReason' | 'openedAt' | 'closedAt'> & {
+  currentDelta: number | null;
+};
 
 /** Active (and exiting) positions first, then the newest (highest id) first. */
-export function sortActiveFirst(rows: readonly PositionRowView[]): PositionRowView[] {
+export function sortActiveFirst(rows: readonly PositionRow[]): PositionRow[] {
   return [...rows].sort((a, b) => (a.status === b.status ? b.id - a.id : a.status === 'ACTIVE' ? -1 : 1));
 }
 
@@ -11,7 +19,7 @@ export function sortActiveFirst(rows: readonly PositionRowView[]): PositionRowVi
  * an unknown position (opened since the list loaded) is added. Kept sorted, active first.
  * A closed position never reopens: a late ACTIVE mark that raced the closing fill is ignored.
  */
-export function withPositionUpdate(rows: readonly PositionRowView[], e: PositionUpdatedEvent): PositionRowView[] {
+export function withPositionUpdate(rows: readonly PositionRow[], e: PositionUpdatedEvent): PositionRow[] {
   if (e.status === 'ACTIVE' && rows.some((r) => r.id === e.positionId && r.status === 'CLOSED')) return [...rows];
   const live = { status: e.status, state: e.state, underlying: e.underlying, expiryDate: e.expiry, unrealizedPnlPaise: e.unrealizedPnlPaise, realizedPnlPaise: e.realizedPnlPaise, currentDelta: e.netDelta };
   const known = rows.some((r) => r.id === e.positionId);
@@ -22,4 +30,4 @@ export function withPositionUpdate(rows: readonly PositionRowView[], e: Position
 }
 
 /** Net P&L of a row (realised + unrealised), paise. */
-export const netPnlPaise = (r: Pick<PositionRowView, 'realizedPnlPaise' | 'unrealizedPnlPaise'>): number => r.realizedPnlPaise + r.unrealizedPnlPaise;
+export const netPnlPaise = (r: Pick<PositionRow, 'realizedPnlPaise' | 'unrealizedPnlPaise'>): number => r.realizedPnlPaise + r.unrealizedPnlPaise;

@@ -1,12 +1,4 @@
-import { intrinsicValue, normCdf, optionValue } from './option-value';
-
-describe('normCdf', () => {
-  it('matches the standard normal table', () => {
-    expect(normCdf(0)).toBeCloseTo(0.5, 7);
-    expect(normCdf(1)).toBeCloseTo(0.8413447, 6);
-    expect(normCdf(-1.96)).toBeCloseTo(0.0249979, 6);
-  });
-});
+import { intrinsicValue, optionValue } from './option-value';
 
 describe('optionValue', () => {
   const atm = { spot: 100, strike: 100, years: 1, rate: 0.05, vol: 0.2 };
@@ -26,5 +18,10 @@ describe('optionValue', () => {
     expect(optionValue({ ...atm, years: 0, spot: 112, type: 'CE' })).toBe(12);
     expect(optionValue({ ...atm, years: 0, spot: 112, type: 'PE' })).toBe(0);
     expect(intrinsicValue('PE', 90, 100)).toBe(10);
+  });
+
+  it('draws a spot of 0 at the chart edge at its intrinsic value instead of throwing (the pricer refuses it)', () => {
+    expect(optionValue({ ...atm, spot: 0, type: 'PE' })).toBe(100);
+    expect(optionValue({ ...atm, spot: 0, type: 'CE' })).toBe(0);
   });
 });

@@ -1,0 +1,2 @@
+export * from './user.response';
+export * from './health.response';
