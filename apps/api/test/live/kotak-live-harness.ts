@@ -71,12 +71,12 @@ export interface KotakLiveHarness {
   close(): Promise<void>;
 }
 
-export async function startKotakLive(opts: { liveTrading?: boolean; credentials?: boolean; runWorkers?: boolean; master?: KotakNeoFakeServerOptions['master'] } = {}): Promise<KotakLiveHarness> {
+export async function startKotakLive(opts: { liveTrading?: boolean; credentials?: boolean; runWorkers?: boolean; master?: KotakNeoFakeServerOptions['master']; fillOnCross?: boolean } = {}): Promise<KotakLiveHarness> {
   const db = await createTestDatabase('sqlite');
   const dataSource = await db.openMigrated();
   const clock = new FixedClock(KOTAK_TEST_START_MS);
   const sleep = async (ms: number) => clock.advance(ms);
-  const server = await KotakNeoFakeServer.start({ clock, master: opts.master });
+  const server = await KotakNeoFakeServer.start({ clock, master: opts.master, fillOnCross: opts.fillOnCross });
   const key = parseCredentialKey(randomBytes(32).toString('base64'));
   const config = {
     liveTrading: opts.liveTrading ?? true,
