@@ -1,12 +1,14 @@
 import { AlertsService } from '../../src/modules/alerts/alerts.service';
 import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
-import { neoFaults, NIFTY_CALL, NIFTY_PUT } from '@mcube/brokers-kotak-neo/testing';
+import { KOTAK_TEST_DAY, neoFaults, NIFTY_CALL, NIFTY_PUT } from '@mcube/brokers-kotak-neo/testing';
+import { orderFigures } from '@mcube/domain';
 import { In } from 'typeorm';
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { Alert } from '../../src/modules/alerts/entities/alert.entity';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import type { GatewayEntry } from '../../src/modules/orders/gateway-intent';
 import { PositionLeg } from '../../src/modules/positions/entities/position-leg.entity';
+import { orderStopModelOf } from '../../src/modules/risk/context/entry-facts';
 import { Position } from '../../src/modules/positions/entities/position.entity';
 import { startKotakLive, type KotakLiveHarness } from './kotak-live-harness';
 
@@ -182,5 +184,22 @@ describe('the order gateway on the live Kotak adapter against the fake Neo serve
     expect(gate.stateOf(h.account.id)).toBe('RECONCILED');
     expect((await rowsOf(h, call.orderIds))[0]).toMatchObject({ status: 'FILLED', inFlightUnknown: false });
     await expectNothingUnknown(h);
+  });
+  it("a LIVE entry's margin and exposure are the gateway's own figures on Kotak's NIFTY spot, not the configured source's (LiveMarketData)", async () => {
+    const kotakSpot = 24_812.35;
+    expect((await h.market.quote('NIFTY 50')).lastPrice).not.toBe(kotakSpot);
+    h.server.setQuote('Nifty 50', { ltp: kotakSpot, close: 24_700 });
+    // Kotak's check-margin answers a token figure, so the stored margin is the model's (each check takes the largest).
+    h.server.setMarginRule(() => 100);
+    const entry = strangle(h.account.id);
+    const { positionId } = await h.orders.submitEntry(entry);
+    const position = await h.dataSource.getRepository(Position).findOneByOrFail({ id: positionId! });
+    const modelOn = (spot: number) =>
+      orderFigures({ legs: entry.legs.map((l) => ({ instrument: l.instrument, side: l.side, quantity: l.quantity, limitPrice: l.limitPrice })), date: KOTAK_TEST_DAY, spots: { NIFTY: spot }, stops: orderStopModelOf(null, 'KOTAK') });
+    const onKotak = modelOn(kotakSpot);
+    const onConfigured = modelOn((await h.market.quote('NIFTY 50')).lastPrice);
+    expect(onKotak.marginPaise).not.toBe(onConfigured.marginPaise);
+    expect([position.marginUsedPaise, position.entryValuePaise]).toEqual([onKotak.marginPaise, onKotak.exposurePaise]);
+    expect(h.server.requests('quotes').length).toBeGreaterThan(0);
   });
 });

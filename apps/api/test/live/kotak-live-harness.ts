@@ -19,6 +19,7 @@ import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clie
 import { BrokerConnections } from '../../src/modules/orders/live/broker-connections.service';
 import { BrokerJobHandlers } from '../../src/modules/orders/live/broker-job-handlers';
 import { KotakLiveBrokers } from '../../src/modules/orders/live/kotak-live-brokers.service';
+import { LiveMarketData } from '../../src/modules/orders/live/live-market-data.service';
 import { LiveModeService } from '../../src/modules/orders/live/live-mode.service';
 import { OrderSyncScheduler } from '../../src/modules/orders/paper/order-sync.scheduler';
 import { ReconciliationService } from '../../src/modules/orders/reconciliation.service';
@@ -38,7 +39,8 @@ import { QuoteBoard } from '../orders/quote-board.fake';
  * local fake Neo server (`@mcube/brokers-kotak-neo/testing`) on loopback: one Kotak account with
  * its credentials sealed as the accounts module stores them, `KotakLiveBrokers` pointed at the
  * fake's login URL, the registry following stored modes (`BrokerConnections`), the guarded
- * switch, the broker jobs' handlers, and the order gateway. One FixedClock is the wall and the
+ * switch, the broker jobs' handlers, and the order gateway (its figures on Kotak's spot while
+ * the account is LIVE, `LiveMarketData`). One FixedClock is the wall and the
  * market clock (Monday 2026-08-10 09:20 IST, the fake master's day); sleeps advance it.
  */
 export interface KotakLiveHarness {
@@ -60,18 +62,21 @@ export interface KotakLiveHarness {
   readonly orders: OrdersService;
   readonly settle: SettleInFlightService;
   readonly cancel: CancelOrderService;
+  /** The configured source of the gateway's figures (NIFTY 50 at 24,000); a LIVE account's spot comes from Kotak instead (`liveMarket`). */
   readonly market: QuoteBoard;
+  /** The per-account market router the gateway's figures use, as in the API. */
+  readonly liveMarket: LiveMarketData;
   /** Logs in, loads the master and switches the account LIVE through the guarded switch. */
   goLive(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startKotakLive(opts: { liveTrading?: boolean; credentials?: boolean; runWorkers?: boolean; master?: KotakNeoFakeServerOptions['master'] } = {}): Promise<KotakLiveHarness> {
+export async function startKotakLive(opts: { liveTrading?: boolean; credentials?: boolean; runWorkers?: boolean; master?: KotakNeoFakeServerOptions['master']; fillOnCross?: boolean } = {}): Promise<KotakLiveHarness> {
   const db = await createTestDatabase('sqlite');
   const dataSource = await db.openMigrated();
   const clock = new FixedClock(KOTAK_TEST_START_MS);
   const sleep = async (ms: number) => clock.advance(ms);
-  const server = await KotakNeoFakeServer.start({ clock, master: opts.master });
+  const server = await KotakNeoFakeServer.start({ clock, master: opts.master, fillOnCross: opts.fillOnCross });
   const key = parseCredentialKey(randomBytes(32).toString('base64'));
   const config = {
     liveTrading: opts.liveTrading ?? true,
@@ -106,7 +111,8 @@ export async function startKotakLive(opts: { liveTrading?: boolean; credentials?
   const jobs = new BrokerJobHandlers(handlers, dataSource, config, registry, live, instruments, reconciliation, alerts);
   jobs.onModuleInit();
   const riskContext = new RiskContextService(dataSource, clock, calendar, gate, undefined, instruments);
-  const orders = buildGateway({ dataSource, clock, sleep, registry, riskContext, market });
+  const liveMarket = new LiveMarketData(registry, live);
+  const orders = buildGateway({ dataSource, clock, sleep, registry, riskContext, market, live: liveMarket });
   await scheduler.syncConnections();
   return {
     db,
@@ -128,6 +134,7 @@ export async function startKotakLive(opts: { liveTrading?: boolean; credentials?
     settle,
     cancel: new CancelOrderService(dataSource, clock, registry),
     market,
+    liveMarket,
     async goLive() {
       await jobs.loginAll();
       await jobs.refreshInstruments();

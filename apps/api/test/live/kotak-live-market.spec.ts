@@ -10,10 +10,13 @@ import { EconomicEventsService } from '../../src/modules/data/events/economic-ev
 import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
 import { AccountMarginService } from '../../src/modules/orders/account-margin.service';
 import { LiveMarketData } from '../../src/modules/orders/live/live-market-data.service';
+import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
 import { PositionLeg } from '../../src/modules/positions/entities/position-leg.entity';
 import { Position } from '../../src/modules/positions/entities/position.entity';
 import { PositionMonitorService } from '../../src/modules/positions/position-monitor.service';
 import { CircuitBreakerTripService } from '../../src/modules/risk/breaker/circuit-breaker-trip.service';
+import { CircuitBreaker } from '../../src/modules/risk/entities/circuit-breaker.entity';
+import { RiskLimit } from '../../src/modules/risk/entities/risk-limit.entity';
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
 import { DecisionJournalEntry } from '../../src/modules/strategies/entities/decision-journal-entry.entity';
 import { StrategyConfig } from '../../src/modules/strategies/entities/strategy-config.entity';
@@ -39,7 +42,8 @@ describe('the strangle of a LIVE Kotak account on Kotak market data (local Neo s
 
   beforeEach(async () => {
     ({ specs, monthly } = monthContracts(DAY, DAY));
-    h = await startKotakLive({ master: { date: DAY, nseFo: buildNseFoCsv(specs), nseCm: neoFixtureText('nse_cm.csv') } });
+    // Orders rest at the Neo server until the test fills them (a leg can lag), however Kotak's quotes move.
+    h = await startKotakLive({ master: { date: DAY, nseFo: buildNseFoCsv(specs), nseCm: neoFixtureText('nse_cm.csv') }, fillOnCross: false });
     const calendar = createDefaultNseCalendar();
     sim = new MarketSimulator({ seed: 7, startDate: DAY, calendar, tickIntervalMs: 5 * 60_000 }, h.clock);
     const seed = TRADING_ACCOUNT_SEEDS.find((s) => s.broker === 'KOTAK')!;
@@ -176,5 +180,63 @@ describe('the strangle of a LIVE Kotak account on Kotak market data (local Neo s
       expect(o.limitPaise).toBeGreaterThanOrEqual(ask * 100);
       expect(o.limitPaise).toBeLessThanOrEqual(ask * 105);
     }
+  });
+  it("the circuit breaker trips on the LIVE strangle marked at Kotak's prices: both legs' exits are priced on Kotak's asks and reach the Neo server; the put's fills, the call's lags, and the position stays open until both are flat", async () => {
+    const quotes = simQuotes(sim);
+    new LiveMarketData(h.registry, h.live, undefined, quotes).onModuleInit();
+    const { ev } = await enterOnKotak();
+    await fillEntry();
+    const expiry = ev.expiry.expiry;
+    const { call, put } = ev.premium;
+    const position = await h.dataSource.getRepository(Position).findOneByOrFail({ accountId: h.account.id, status: 'ACTIVE' });
+    // A ₹1,000 daily loss limit, and both legs trebled at Kotak: the marks breach it.
+    await h.dataSource.getRepository(RiskLimit).save({ accountId: h.account.id, maxMarginUsagePct: 0.5, firstTradeFraction: 1, dailyLossLimitPaise: 1_000_00, weeklyLossLimitPaise: null, weeklyProfitTargetPaise: 1, monthlyProfitTargetPaise: 1, maxDrawdownPct: 0.5, perPositionStopPaise: null, perTradeRiskPaise: null, maxLeverage: null, maxTotalExposurePaise: null, maxPositionExposurePaise: null });
+    const callAsk = round05(call.limitPrice * 3);
+    const putAsk = round05(put.limitPrice * 3);
+    h.server.setQuote(neoSymbol(expiry, call.strike, 'CE'), { ltp: callAsk - 0.25, bid: callAsk - 0.5, ask: callAsk });
+    h.server.setQuote(neoSymbol(expiry, put.strike, 'PE'), { ltp: putAsk - 0.25, bid: putAsk - 0.5, ask: putAsk });
+    h.clock.advance(5_000);
+    const alerts = new AlertsService(h.dataSource, new MarketEventsBus());
+    const exitsService = new ManualExitService(h.dataSource, h.orders, quotes, h.clock);
+    const jobs = new JobHandlersRegistry();
+    new CircuitBreakerTripService(h.dataSource, h.clock, exitsService, alerts, undefined, jobs).onModuleInit();
+    await new PositionMonitorService(h.dataSource, h.clock, quotes, new CircuitBreakerTripService(h.dataSource, h.clock, exitsService, alerts)).markAll();
+    const before = h.server.orders().length;
+
+    // The `risk.circuit-breakers` job trips the account's breaker and exits every leg through the gateway.
+    await jobs.handlerFor('risk.circuit-breakers')({ slot: `${DAY}T10:05:00` }, { name: 'risk.circuit-breakers', jobId: 'breaker@live', attempt: 1 });
+    expect(await h.dataSource.getRepository(CircuitBreaker).countBy({ accountId: h.account.id })).toBe(1);
+    const exits = h.server.orders().slice(before);
+    const legs = await h.dataSource.getRepository(PositionLeg).find({ where: { positionId: position.id } });
+    const open = Object.fromEntries(legs.map((l) => [l.instrumentType, l.quantity]));
+    // Every exit is a BUY; per leg, the slices (freeze quantity) add up to its open quantity.
+    expect(exits.every((o) => o.side === 'B')).toBe(true);
+    const sent = (t: 'CE' | 'PE') => exits.filter((o) => o.contract.optionType === t);
+    expect([sent('CE').reduce((n, o) => n + o.quantity, 0), sent('PE').reduce((n, o) => n + o.quantity, 0)]).toEqual([open['CE'], open['PE']]);
+    expect(open['CE']).toBeGreaterThan(0);
+    const simAsk = (await sim.optionChain({ underlying: 'NIFTY', expiry })).strikes.find((r) => r.strike === call.strike)?.call?.ask;
+    expect(simAsk).not.toBeCloseTo(callAsk, 0);
+    // BUY at Kotak's ask plus the gateway's protection: at or above the ask, within 5% of it.
+    for (const o of exits) {
+      const ask = o.contract.optionType === 'CE' ? callAsk : putAsk;
+      expect(o.limitPaise).toBeGreaterThanOrEqual(Math.round(ask * 100));
+      expect(o.limitPaise).toBeLessThanOrEqual(Math.round(ask * 105));
+    }
+
+    // The put's exit fills at Kotak, the call's lags: the position is still open on the call, exiting for the breaker.
+    for (const o of sent('PE')) h.server.fill(o.orderNo);
+    await h.settle.settleAccount(h.account.id);
+    let now = await h.dataSource.getRepository(Position).findOneByOrFail({ id: position.id });
+    let after = await h.dataSource.getRepository(PositionLeg).find({ where: { positionId: position.id } });
+    expect([now.status, now.exitOwner]).toEqual(['ACTIVE', 'BREAKER']);
+    expect(after.map((l) => [l.instrumentType, l.quantity]).sort()).toEqual([['CE', open['CE']], ['PE', 0]]);
+
+    // The call's exit fills: flat on both legs, the position closes.
+    for (const o of sent('CE')) h.server.fill(o.orderNo);
+    await h.settle.settleAccount(h.account.id);
+    now = await h.dataSource.getRepository(Position).findOneByOrFail({ id: position.id });
+    after = await h.dataSource.getRepository(PositionLeg).find({ where: { positionId: position.id } });
+    expect(after.map((l) => [l.instrumentType, l.quantity]).sort()).toEqual([['CE', 0], ['PE', 0]]);
+    expect(now.status).toBe('CLOSED');
   });
 });

@@ -3,6 +3,7 @@ import type { Clock, MarketDataPort } from '@mcube/domain';
 import type { DataSource } from 'typeorm';
 import type { Sleep } from '../../src/modules/core/clock/clock.token';
 import type { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
+import type { LiveMarketData } from '../../src/modules/orders/live/live-market-data.service';
 import { OrderFiguresService } from '../../src/modules/orders/order-figures.service';
 import { OrdersService } from '../../src/modules/orders/order-gateway.service';
 import { InProcessTokenSource } from '../../src/modules/orders/throttle/in-process-token-source';
@@ -16,10 +17,11 @@ export const TEST_NIFTY_SPOT = 23_400;
 /**
  * A hand-built order gateway as the orders module wires it: the in-process throttle on
  * `wallClock` (default: `clock`, so a fake sleep that advances it works), the gateway's margin
- * figures on `market` (default: NIFTY 50 at 23,400), the risk context on `clock`.
+ * figures on `market` (default: NIFTY 50 at 23,400; a LIVE account's spot from its broker when
+ * `live` is given, as in the API), the risk context on `clock`.
  */
-export function buildGateway(p: { dataSource: DataSource; clock: Clock; sleep: Sleep; registry: ExecutionClientRegistry; riskContext?: RiskContextService; market?: MarketDataPort; wallClock?: Clock }): OrdersService {
+export function buildGateway(p: { dataSource: DataSource; clock: Clock; sleep: Sleep; registry: ExecutionClientRegistry; riskContext?: RiskContextService; market?: MarketDataPort; wallClock?: Clock; live?: LiveMarketData }): OrdersService {
   const throttle = new SegmentThrottle(new InProcessTokenSource(p.wallClock ?? p.clock), p.sleep);
   const market = p.market ?? new QuoteBoard().set('NIFTY 50', { lastPrice: TEST_NIFTY_SPOT });
-  return new OrdersService(p.dataSource, p.clock, throttle, p.registry, p.riskContext ?? new RiskContextService(p.dataSource, p.clock, createDefaultNseCalendar()), new OrderFiguresService(market));
+  return new OrdersService(p.dataSource, p.clock, throttle, p.registry, p.riskContext ?? new RiskContextService(p.dataSource, p.clock, createDefaultNseCalendar()), new OrderFiguresService(market, p.live));
 }

@@ -14,7 +14,12 @@ export interface MarketClockResponse {
   istDate: string;
   istTime: string;
   session: MarketSessionStateCode;
-  /** 'sim' (seeded simulator) or 'replay' (historical data); a live broker feed is not built. */
+  /**
+   * 'sim' (seeded simulator) or 'replay' (historical data): the source of every price the market
+   * endpoints (`/api/market/*`), the `/ws` ticks and the chain snapshots serve, also while an
+   * account trades LIVE (a LIVE account's strategy, marks, exits and the gateway's figures read
+   * its broker instead; the console says so in its status bar). No broker feed is served here.
+   */
   source: 'sim' | 'replay';
   /** Market seconds per wall second (1 in real time; above 1 the clock spends only sessions). */
   speed: number;

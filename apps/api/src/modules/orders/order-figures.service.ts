@@ -1,8 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { orderFigures, spotQuoteSymbolOf, type ExecutionClient, type IsoDate, type MarketDataPort, type OrderStopModel, type PlaceOrderRequest } from '@mcube/domain';
 import { MARKET_DATA } from '../data/source/market-data.tokens';
 import type { CallerFigures, GatewayIntent } from './gateway-intent';
 import { tradingSymbolOf } from './instrument-symbol';
+import { LiveMarketData } from './live/live-market-data.service';
 
 /** One leg whose figures are wanted: the intent and the (protected) limit it is sent at. */
 export interface FigureRequestLeg {
@@ -28,18 +29,23 @@ export const NO_FIGURES: GatewayFigures = Object.freeze({ marginPaise: 0, riskPa
 /**
  * The gateway's own margin, per-trade risk and exposure of an order that opens or grows a
  * position (one leg, or every leg of an entry together): the domain's dated model
- * (`orderFigures`, spot from the market-data port), the broker's margin API when its client
+ * (`orderFigures`, spot from the market-data port: the account's broker feed while it trades
+ * LIVE, `LiveMarketData`; the configured source otherwise), the broker's margin API when its client
  * has one (`checkMargin`; live brokers), and a caller's own figures; each check uses the
  * LARGEST, so neither a caller nor a failing broker can lower it. Without a spot for a short
  * option and without a broker answer the margin is unknown (the check refuses new risk).
  */
 @Injectable()
 export class OrderFiguresService {
-  constructor(@Inject(MARKET_DATA) private readonly market: MarketDataPort) {}
+  constructor(
+    @Inject(MARKET_DATA) private readonly market: MarketDataPort,
+    /** Routes a LIVE account's spot to its broker; absent in hand-built paper gateways (configured source only). */
+    @Optional() private readonly live?: LiveMarketData,
+  ) {}
 
   async figures(request: { client: ExecutionClient; accountId: number; legs: readonly FigureRequestLeg[]; date: IsoDate; stops: OrderStopModel; caller?: CallerFigures }): Promise<GatewayFigures> {
     const { legs, caller } = request;
-    const spots = await this.spotsFor(legs);
+    const spots = await this.spotsFor(this.marketOf(request.client, request.accountId), legs);
     const model = orderFigures({ legs: legs.map((l) => ({ instrument: l.intent.instrument, side: l.intent.side, quantity: l.intent.quantity, limitPrice: l.limitPrice })), date: request.date, spots, stops: request.stops });
     const brokerPaise = await this.brokerMargin(request.client, request.accountId, legs);
     const modelKnown = model.missingSpots.length === 0;
@@ -57,12 +63,18 @@ export class OrderFiguresService {
     };
   }
 
+  /** The account's broker feed while it trades LIVE (a failing broker quote is not replaced by the simulator's), else the configured source. */
+  private marketOf(client: ExecutionClient, accountId: number): MarketDataPort {
+    if (!this.live || (client.broker !== 'KOTAK' && client.broker !== 'ICICI')) return this.market;
+    return this.live.forAccount(accountId, client.broker, this.market);
+  }
+
   /** Spot of every underlying a short option leg needs; a failed quote leaves it out (margin unknown). */
-  private async spotsFor(legs: readonly FigureRequestLeg[]): Promise<Record<string, number>> {
+  private async spotsFor(market: MarketDataPort, legs: readonly FigureRequestLeg[]): Promise<Record<string, number>> {
     const needed = [...new Set(legs.filter((l) => l.intent.instrument.kind === 'OPT' && l.intent.side === 'SELL').map((l) => l.intent.instrument.underlying))];
     const spots: Record<string, number> = {};
     for (const underlying of needed) {
-      const quote = await this.market.quote(spotQuoteSymbolOf(underlying)).catch(() => undefined);
+      const quote = await market.quote(spotQuoteSymbolOf(underlying)).catch(() => undefined);
       if (quote && Number.isFinite(quote.lastPrice) && quote.lastPrice > 0) spots[underlying] = quote.lastPrice;
     }
     return spots;

@@ -5,14 +5,16 @@ import { StatusStore } from '../core/live/status.store';
 import { MarketClockService } from '../core/time/market-clock.service';
 import { istTimeOf, SESSION_LABEL } from '../core/time/market-time';
 import { ConnectionIndicatorComponent } from './connection-indicator.component';
+import { configuredPriceNotice } from './price-source';
 
 const SESSION_CLASS = { OPEN: 'text-bg-success', PRE_OPEN: 'text-bg-info', CLOSED: 'text-bg-secondary', HOLIDAY: 'text-bg-secondary' } as const;
 
 /**
  * The bar under the navbar on every page: NIFTY and India VIX, market time (the market clock,
  * IST) with the session state and the simulator's speed, each account's PAPER/LIVE mode, the
- * connection; then a red bar per account not trading normally and per position with a naked
- * or unbalanced short leg.
+ * connection; then, while an account trades LIVE, a bar saying these prices are the configured
+ * source's and not the broker's (they never come from a broker); a red bar per account not
+ * trading normally and per position with a naked or unbalanced short leg.
  */
 @Component({
   selector: 'mc-status-bar',
@@ -47,6 +49,9 @@ const SESSION_CLASS = { OPEN: 'text-bg-success', PRE_OPEN: 'text-bg-info', CLOSE
         <span class="ms-auto"><mc-connection-indicator /></span>
       </div>
     </section>
+    @if (priceNotice(); as notice) {
+      <div class="alert alert-warning rounded-0 border-0 py-1 px-3 mb-0 small fw-semibold" role="status" data-testid="status-price-source">{{ notice }}</div>
+    }
     @for (a of status.accountAlarms(); track a.accountId) {
       <div class="alert alert-danger rounded-0 border-0 py-1 px-3 mb-0 small fw-semibold" role="alert" [attr.data-testid]="'status-account-alarm-' + a.accountId">{{ a.name }}: {{ a.alarm }}</div>
     }
@@ -63,6 +68,7 @@ export class StatusBarComponent {
   protected readonly clock = inject(MarketClockService);
   protected readonly sessionLabel = SESSION_LABEL;
   protected readonly sessionClass = SESSION_CLASS;
+  protected readonly priceNotice = computed(() => configuredPriceNotice(this.clock.reading()?.source, this.status.accounts()));
   protected readonly time = computed(() => {
     const now = this.clock.nowMs();
     return now === null ? '' : istTimeOf(now);
