@@ -200,7 +200,7 @@ describe('the strangle of a LIVE Kotak account on Kotak market data (local Neo s
     const exitsService = new ManualExitService(h.dataSource, h.orders, quotes, h.clock);
     const jobs = new JobHandlersRegistry();
     new CircuitBreakerTripService(h.dataSource, h.clock, exitsService, alerts, undefined, jobs).onModuleInit();
-    await new PositionMonitorService(h.dataSource, h.clock, quotes, new CircuitBreakerTripService(h.dataSource, h.clock, exitsService, alerts)).markAll();
+    await new PositionMonitorService(h.dataSource, h.clock, quotes, new CircuitBreakerTripService(h.dataSource, h.clock, exitsService, alerts), createDefaultNseCalendar()).markAll();
     const before = h.server.orders().length;
 
     // The `risk.circuit-breakers` job trips the account's breaker and exits every leg through the gateway.
