@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Op
 import { PaperExecutionClient } from '@mcube/brokers-paper';
 import type { BrokerOrderUpdate, Clock, MarketDataPort, NseCalendar } from '@mcube/domain';
 import { DataSource } from 'typeorm';
+import { AccountLeases } from '../../../roles/account-leases';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { MARKET_CLOCK, MARKET_DATA, NSE_CALENDAR } from '../../data/source/market-data.tokens';
 import { ApplyFillService } from '../apply-fill.service';
@@ -48,6 +49,8 @@ export class OrderSyncScheduler implements OnApplicationBootstrap, OnModuleDestr
     @Optional() private readonly connections?: BrokerConnections,
     /** With it, the paper broker also fills stock futures at their modelled touch (the simulator quotes the stock only). */
     @Optional() @Inject(NSE_CALENDAR) private readonly calendar?: NseCalendar,
+    /** Which accounts this process syncs (absent in hand-built tests: all of them). */
+    @Optional() private readonly leases?: AccountLeases,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -70,6 +73,8 @@ export class OrderSyncScheduler implements OnApplicationBootstrap, OnModuleDestr
     try {
       await this.syncConnections();
       for (const [accountId, client] of this.clients.entries()) {
+        // With REDIS_URL another worker may hold the account: it alone matches and settles it.
+        if (this.leases && !(await this.leases.owns(accountId))) continue;
         try {
           if (client instanceof PaperExecutionClient) await client.matchNow();
           await this.settle.settleAccount(accountId, client);
