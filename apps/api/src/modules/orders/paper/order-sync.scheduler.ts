@@ -175,6 +175,8 @@ export class OrderSyncScheduler implements OnModuleInit, OnApplicationBootstrap,
     for (const [accountId, client] of this.clients.entries()) {
       // Live accounts are reconciled in session by the `brokers.reconcile` job.
       if (periodic && isLiveClient(client)) continue;
+      // Another worker holds the account: it reconciles it.
+      if (periodic && this.leases && !(await this.leases.owns(accountId))) continue;
       await this.reconcileOne(accountId);
     }
   }
