@@ -19,6 +19,7 @@ import { OrdersModule } from './modules/orders/orders.module';
 import { PositionsModule } from './modules/positions/positions.module';
 import { RiskModule } from './modules/risk/risk.module';
 import { StrategiesModule } from './modules/strategies/strategies.module';
+import { RolesModule } from './roles/roles.module';
 
 /** Wiring that is not configuration (tests route logs into a buffer). */
 export interface AppModuleOptions {
@@ -38,6 +39,7 @@ export class AppModule {
         MetricsModule,
         ClockModule,
         JobsModule.forRoot(config),
+        RolesModule,
         CoreModule,
         AccountsModule,
         StrategiesModule,

@@ -31,9 +31,14 @@ export interface MarketDataConfig {
   jobs: boolean;
 }
 
+/** A process role (see JobsConfig.role). */
+export type ProcessRole = 'all' | 'api' | 'worker';
+
 /** The job system: which process runs processors and the IST schedule, and the BullMQ key prefix. */
 export interface JobsConfig {
-  /** Whether this process runs the job processors (the worker entry point always does). */
+  /** The process role (MCUBE_ROLE): `all` runs HTTP and the worker duties, `api` only HTTP, `worker` no HTTP. */
+  role: ProcessRole;
+  /** Whether this process runs the job processors: every role but `api` (the worker entry point always does). */
   runWorkers: boolean;
   /** Whether this process keeps the IST schedule (the ticker that enqueues scheduled jobs). */
   schedule: boolean;

@@ -142,7 +142,16 @@ export class EnvSchema {
   @IsOptional() @Transform(toBool) @IsBoolean()
   MCUBE_MARKET_JOBS?: boolean;
 
-  /** Run the job processors in this process (embedded default); false = an HTTP-only node, with `worker` processes elsewhere. */
+  /**
+   * The process role: `all` (HTTP + worker duties in one process, the default), `api` (HTTP and
+   * /ws, enqueues; no job processors, order-sync loop, broker logins or strategy runs) or
+   * `worker` (jobs, order sync, broker sessions, strategy runners; no HTTP). Unset = `all`, or
+   * `api` when MCUBE_RUN_WORKERS=false.
+   */
+  @IsOptional() @IsIn(['all', 'api', 'worker'], { message: 'must be all, api or worker' })
+  MCUBE_ROLE?: 'all' | 'api' | 'worker';
+
+  /** Older switch for the same thing: false = the `api` role when MCUBE_ROLE is unset (contradicting MCUBE_ROLE=all|worker is an error). */
   @IsOptional() @Transform(toBool) @IsBoolean()
   MCUBE_RUN_WORKERS = true;
 

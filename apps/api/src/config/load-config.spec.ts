@@ -69,3 +69,15 @@ describe('alert channel configuration', () => {
     expect(() => loadConfig({ TELEGRAM_WEBHOOK_URL: 'https://x.example/api/telegram/webhook', TELEGRAM_WEBHOOK_SECRET: 'a'.repeat(20) })).toThrow(/TELEGRAM_BOT_TOKEN: required when TELEGRAM_WEBHOOK_URL is set/);
   });
 });
+
+describe('process role', () => {
+  it('defaults to all (HTTP and workers), maps MCUBE_RUN_WORKERS=false onto api, and refuses a contradiction', () => {
+    expect(loadConfig({}).jobs).toMatchObject({ role: 'all', runWorkers: true });
+    expect(loadConfig({ MCUBE_ROLE: '' }).jobs).toMatchObject({ role: 'all', runWorkers: true });
+    expect(loadConfig({ MCUBE_RUN_WORKERS: 'false' }).jobs).toMatchObject({ role: 'api', runWorkers: false });
+    expect(loadConfig({ MCUBE_ROLE: 'api' }).jobs).toMatchObject({ role: 'api', runWorkers: false });
+    expect(loadConfig({ MCUBE_ROLE: 'worker' }).jobs).toMatchObject({ role: 'worker', runWorkers: true });
+    expect(() => loadConfig({ MCUBE_ROLE: 'worker', MCUBE_RUN_WORKERS: 'false' })).toThrow(/MCUBE_ROLE=worker runs the job processors but MCUBE_RUN_WORKERS=false/);
+    expect(problemsOf({ MCUBE_ROLE: 'both' })).toEqual(['MCUBE_ROLE: must be all, api or worker']);
+  });
+});

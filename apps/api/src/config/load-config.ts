@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { AlertChannelsConfig, AppConfig, CredentialKey } from './app-config';
+import { AlertChannelsConfig, AppConfig, CredentialKey, ProcessRole } from './app-config';
 import { EnvSchema, envVariableNames } from './env.schema';
 
 /** Raised at boot when the environment is invalid; the message names every bad variable. */
@@ -76,7 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       jobs: parsed.MCUBE_MARKET_JOBS ?? parsed.NODE_ENV !== 'test',
     },
     jobs: {
-      runWorkers: parsed.MCUBE_RUN_WORKERS,
+      role: roleOf(parsed),
+      runWorkers: roleOf(parsed) !== 'api',
       schedule: parsed.MCUBE_JOB_SCHEDULE ?? parsed.NODE_ENV !== 'test',
       queuePrefix: parsed.MCUBE_QUEUE_PREFIX,
     },
@@ -94,6 +95,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       chromaUrl: parsed.CHROMA_URL?.replace(/\/$/, ''),
     },
   };
+}
+
+/** MCUBE_ROLE, or the older MCUBE_RUN_WORKERS=false as `api`; the two contradicting is a configuration error. */
+function roleOf(parsed: EnvSchema): ProcessRole {
+  if (parsed.MCUBE_ROLE && parsed.MCUBE_ROLE !== 'api' && parsed.MCUBE_RUN_WORKERS === false) {
+    throw new ConfigError([`MCUBE_ROLE=${parsed.MCUBE_ROLE} runs the job processors but MCUBE_RUN_WORKERS=false says not to: set one of them`]);
+  }
+  return parsed.MCUBE_ROLE ?? (parsed.MCUBE_RUN_WORKERS ? 'all' : 'api');
 }
 
 const list = (value: string): string[] => value.split(',').map((v) => v.trim()).filter((v) => v.length > 0);

@@ -3,7 +3,7 @@ import { JobPayloadError } from './job-errors';
 import { checkAlertDeliverPayload, checkBacktestRunPayload, checkSlotPayload, checkTickPayload } from './job-payload.checks';
 
 /** Every queue. Each queue is processed serially (one job at a time) by each worker process. */
-export const QUEUE_NAMES = ['schedule', 'market-data', 'positions', 'strategy', 'risk', 'analytics', 'alerts', 'backtests', 'brokers'] as const;
+export const QUEUE_NAMES = ['schedule', 'market-data', 'positions', 'strategy', 'risk', 'analytics', 'alerts', 'backtests', 'brokers', 'order-sync'] as const;
 
 /** A queue name. */
 export type QueueName = (typeof QUEUE_NAMES)[number];
@@ -37,6 +37,7 @@ export interface BacktestRunPayload {
 /** Every job and its payload type: the one list the drivers, handlers and schedule share. */
 export interface JobPayloads {
   'schedule.tick': TickPayload;
+  'brokers.order-sync': TickPayload;
   'market-data.snapshot': SlotPayload;
   'market-data.option-chain': SlotPayload;
   'positions.monitor': SlotPayload;
@@ -110,6 +111,9 @@ const daily = <N extends ScheduledJobName>(name: N, queue: QueueName): JobDefini
  */
 export const JOB_REGISTRY: { readonly [N in JobName]: JobDefinition<N> } = {
   'schedule.tick': { queue: 'schedule', attempts: 1, backoffMs: 0, keepSeconds: 600, check: checkTickPayload, jobId: () => undefined },
+  // The order-sync pass (paper matching, settling, periodic reconciliation), a repeatable every 2 s at all hours, on
+  // its own queue so a slow login or monitor never delays it; a missed pass is simply the next one (no retry).
+  'brokers.order-sync': { queue: 'order-sync', attempts: 1, backoffMs: 0, keepSeconds: 60, check: (p) => checkTickPayload(p), jobId: () => undefined },
   'market-data.snapshot': frequent('market-data.snapshot', 'market-data'),
   'market-data.option-chain': frequent('market-data.option-chain', 'market-data'),
   'positions.monitor': frequent('positions.monitor', 'positions'),

@@ -2,13 +2,13 @@ import { ConfigError, loadConfig } from '../../src/config/load-config';
 
 describe('job system configuration', () => {
   it('runs processors by default, keeps the schedule except under NODE_ENV=test, and prefixes queues with mcube', () => {
-    expect(loadConfig({ NODE_ENV: 'development' }).jobs).toEqual({ runWorkers: true, schedule: true, queuePrefix: 'mcube' });
+    expect(loadConfig({ NODE_ENV: 'development' }).jobs).toEqual({ role: 'all', runWorkers: true, schedule: true, queuePrefix: 'mcube' });
     expect(loadConfig({ NODE_ENV: 'test' }).jobs.schedule).toBe(false);
   });
 
   it('reads MCUBE_RUN_WORKERS, MCUBE_JOB_SCHEDULE and MCUBE_QUEUE_PREFIX', () => {
     const env = { NODE_ENV: 'test', MCUBE_RUN_WORKERS: 'false', MCUBE_JOB_SCHEDULE: 'true', MCUBE_QUEUE_PREFIX: 'mcube-blue' };
-    expect(loadConfig(env).jobs).toEqual({ runWorkers: false, schedule: true, queuePrefix: 'mcube-blue' });
+    expect(loadConfig(env).jobs).toEqual({ role: 'api', runWorkers: false, schedule: true, queuePrefix: 'mcube-blue' });
   });
 
   it('names each bad job variable', () => {

@@ -26,6 +26,7 @@ import { ReconciliationService } from '../../src/modules/orders/reconciliation.s
 import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
 import type { OrdersService } from '../../src/modules/orders/order-gateway.service';
 import { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
+import type { AccountLeases } from '../../src/roles/account-leases';
 import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
 import { TradingStateService } from '../../src/modules/risk/context/trading-state.service';
 import { KillSwitchService } from '../../src/modules/risk/kill-switch/kill-switch.service';
@@ -43,6 +44,9 @@ import { QuoteBoard } from '../orders/quote-board.fake';
  * the account is LIVE, `LiveMarketData`). One FixedClock is the wall and the
  * market clock (Monday 2026-08-10 09:20 IST, the fake master's day); sleeps advance it.
  */
+/** Short Kotak client deadlines for loopback tests. */
+export const KOTAK_TEST_TUNING = { timeouts: { loginMs: 3_000, orderMs: 1_500, readMs: 1_500, masterMs: 3_000 } };
+
 export interface KotakLiveHarness {
   readonly db: TestDatabase;
   readonly dataSource: DataSource;
@@ -71,7 +75,9 @@ export interface KotakLiveHarness {
   close(): Promise<void>;
 }
 
-export async function startKotakLive(opts: { liveTrading?: boolean; credentials?: boolean; runWorkers?: boolean; master?: KotakNeoFakeServerOptions['master']; fillOnCross?: boolean } = {}): Promise<KotakLiveHarness> {
+export async function startKotakLive(
+  opts: { liveTrading?: boolean; credentials?: boolean; runWorkers?: boolean; master?: KotakNeoFakeServerOptions['master']; fillOnCross?: boolean; leases?: AccountLeases } = {},
+): Promise<KotakLiveHarness> {
   const db = await createTestDatabase('sqlite');
   const dataSource = await db.openMigrated();
   const clock = new FixedClock(KOTAK_TEST_START_MS);
@@ -98,14 +104,14 @@ export async function startKotakLive(opts: { liveTrading?: boolean; credentials?
   const alerts = new AlertsService(dataSource, new MarketEventsBus());
   const instruments = new InstrumentStore(dataSource);
   await instruments.reload();
-  const live = new KotakLiveBrokers(dataSource, config, clock, sleep, instruments, killSwitch, alerts, calendar, { timeouts: { loginMs: 3_000, orderMs: 1_500, readMs: 1_500, masterMs: 3_000 } });
+  const live = new KotakLiveBrokers(dataSource, config, clock, sleep, instruments, killSwitch, alerts, calendar, KOTAK_TEST_TUNING, opts.leases);
   const registry = new ExecutionClientRegistry();
   const fills = new ApplyFillService(dataSource, clock);
   const settle = new SettleInFlightService(dataSource, clock, registry, fills);
   const reconciliation = new ReconciliationService(dataSource, clock, registry, gate, fills, settle, alerts);
   const market = new QuoteBoard().set('NIFTY 50', { lastPrice: 24_000 });
   const connections = new BrokerConnections(dataSource, config, registry, live, gate);
-  const scheduler = new OrderSyncScheduler(dataSource, market, clock, registry, reconciliation, settle, fills, connections);
+  const scheduler = new OrderSyncScheduler(dataSource, market, clock, registry, reconciliation, settle, fills, connections, undefined, opts.leases);
   const modes = new LiveModeService(dataSource, config, live, instruments, audit, scheduler);
   const handlers = new JobHandlersRegistry();
   const jobs = new BrokerJobHandlers(handlers, dataSource, config, registry, live, instruments, reconciliation, alerts);

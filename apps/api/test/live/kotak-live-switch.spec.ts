@@ -38,7 +38,7 @@ describe('Kotak live wiring: daily login, scrip master, the guarded switch (fake
     // With no session stored today, it refuses rather than logging in.
     await h.dataSource.getRepository(BrokerSession).update({ accountId: h.account.id }, { ciphertext: null });
     const fresh = await startKotakLiveReader(h);
-    await expect(fresh.listOrders()).rejects.toThrow(/does not own broker sessions/);
+    await expect(fresh.listOrders()).rejects.toThrow(/does not own the broker session/);
     expect(h.server.loginAttempts().length).toBe(logins);
 
     await h.close();

@@ -79,6 +79,8 @@ export class BrokerJobHandlers implements OnModuleInit {
     if (!this.config.liveTrading) return [];
     const failed: number[] = [];
     for (const account of await this.kotakAccounts()) {
+      // Another process holds this account's session (one login per account and day).
+      if (!(await this.live.ownsSession(account.id))) continue;
       try {
         await this.live.login(account.id);
         this.logger.log(`Kotak account ${account.id} logged in`);
@@ -142,7 +144,7 @@ export class BrokerJobHandlers implements OnModuleInit {
   /** Reconciles every account whose registered client is a live adapter. */
   async reconcileLive(): Promise<void> {
     for (const [accountId, client] of this.clients.entries()) {
-      if (!isLiveClient(client)) continue;
+      if (!isLiveClient(client) || !(await this.live.ownsSession(accountId))) continue;
       try {
         await this.reconciliation.reconcile(accountId);
       } catch (error) {

@@ -3,6 +3,7 @@ import { compareMasterWithTables, createKotakNeoBroker, isHaltingError, KotakNeo
 import { istDateTimeOf, type Clock, type ExecutionClient, type IsoDate, type NseCalendar } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
+import { AccountLeases } from '../../../roles/account-leases';
 import { CredentialCipher } from '../../accounts/credentials/credential-cipher';
 import { AlertsService } from '../../alerts/alerts.service';
 import { SLEEP, WALL_CLOCK, type Sleep } from '../../core/clock/clock.token';
@@ -56,13 +57,18 @@ export class KotakLiveBrokers implements OnModuleDestroy {
     private readonly alerts: AlertsService,
     @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar,
     @Optional() @Inject(KOTAK_NEO_TUNING) private readonly tuning?: KotakNeoConfig,
+    /** Who holds each account's session (absent in hand-built tests: then the role decides for every account). */
+    @Optional() private readonly leases?: AccountLeases,
   ) {
     this.cipher = new CredentialCipher(config.credentials);
   }
 
-  /** Whether this process logs in (the worker role); others only read the stored session. */
-  get ownsSessions(): boolean {
-    return this.config.jobs.runWorkers;
+  /**
+   * Whether this process may log the account in: the one holding the account's lease (a worker
+   * role; with REDIS_URL one process per account). Any other process only reads the stored session.
+   */
+  async ownsSession(accountId: number): Promise<boolean> {
+    return this.leases ? this.leases.owns(accountId) : this.config.jobs.runWorkers;
   }
 
   onModuleDestroy(): void {
@@ -79,7 +85,7 @@ export class KotakLiveBrokers implements OnModuleDestroy {
     const broker = createKotakNeoBroker({
       config: { ...this.tuning, loginUrl: this.tuning?.loginUrl ?? this.config.brokers?.kotakNeoLoginUrl },
       credentials: () => readKotakCredentials(this.dataSource, this.cipher, accountId),
-      http: this.ownsSessions ? new NodeNeoHttp() : noLoginHttp(new NodeNeoHttp()),
+      http: loginOnlyByOwner(new NodeNeoHttp(), () => this.ownsSession(accountId)),
       wallClock: this.wallClock,
       sleep: this.sleep,
       sessionStore: new DbKotakSessionStore(this.dataSource, this.cipher, accountId),
@@ -161,15 +167,20 @@ export class KotakLiveBrokers implements OnModuleDestroy {
 }
 
 /**
- * The transport of a process that does not own broker sessions: every call but a login goes
- * out; a login is refused (AUTH_EXPIRED), so such a process only ever uses the day's stored session.
+ * The transport of an account's adapter: every call but a login goes out; a login goes out only
+ * while this process owns the account's session (asked at each login, so a lease taken over
+ * later lets this process log in); otherwise it is refused (AUTH_EXPIRED) and the process uses
+ * the day's stored session.
  */
-function noLoginHttp(inner: NeoHttp): NeoHttp {
+function loginOnlyByOwner(inner: NeoHttp, owns: () => Promise<boolean>): NeoHttp {
   return {
-    request: (req) =>
-      /\/login\/1\.0\/tradeApi(Login|Validate)$/.test(new URL(req.url).pathname)
-        ? Promise.reject(new KotakNeoError('AUTH_EXPIRED', 'this process does not own broker sessions (the worker logs in): no Kotak session of today is stored yet', { reason: 'SESSION_EXPIRED' }))
-        : inner.request(req),
+    request: async (req) => {
+      const login = /\/login\/1\.0\/tradeApi(Login|Validate)$/.test(new URL(req.url).pathname);
+      if (login && !(await owns())) {
+        throw new KotakNeoError('AUTH_EXPIRED', 'this process does not own the broker session of this account (its worker logs in): no Kotak session of today is stored yet', { reason: 'SESSION_EXPIRED' });
+      }
+      return inner.request(req);
+    },
     close: () => inner.close(),
   };
 }

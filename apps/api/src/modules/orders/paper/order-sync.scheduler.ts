@@ -1,7 +1,10 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
 import { PaperExecutionClient } from '@mcube/brokers-paper';
 import type { BrokerOrderUpdate, Clock, MarketDataPort, NseCalendar } from '@mcube/domain';
 import { DataSource } from 'typeorm';
+import { JobHandlersRegistry } from '../../../jobs/job-handlers.registry';
+import { JOB_QUEUE, type JobQueue } from '../../../jobs/job-queue.port';
+import { AccountLeases } from '../../../roles/account-leases';
 import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { MARKET_DATA, NSE_CALENDAR } from '../../data/source/market-data.tokens';
 import { ApplyFillService } from '../apply-fill.service';
@@ -19,6 +22,8 @@ import { MARKET_CLOCK } from '../../core/clock/clock.token';
 export const ORDER_SYNC_INTERVAL_MS = 2_000;
 /** How often every account is reconciled again (start-up reconciliation runs at once). */
 export const RECONCILE_INTERVAL_MS = 5 * 60_000;
+/** Id of the repeatable that enqueues the `brokers.order-sync` job. */
+export const ORDER_SYNC_SCHEDULE_ID = 'mcube-order-sync';
 
 /**
  * Connects the brokers and keeps the journal in step with them. At start-up: one paper
@@ -29,13 +34,22 @@ export const RECONCILE_INTERVAL_MS = 5 * 60_000;
  * and in-flight orders (tag lookup, fills, terminal states; never a resubmit); every
  * `RECONCILE_INTERVAL_MS` a reconciliation (which also retries a failed one). Failures are
  * logged and retried on the next tick; they never stop the API.
+ *
+ * The pass is the registry job `brokers.order-sync`, enqueued by a repeatable of the job system every
+ * `ORDER_SYNC_INTERVAL_MS` (in-process: a timer of this process; BullMQ: one scheduler in Redis
+ * whose ticks any worker may take). Only a role with worker duties schedules it (the api role
+ * connects and reconciles its registry at start-up, for REST orders, and stops there), and a
+ * pass touches only the accounts this process owns (`AccountLeases`). Hand-built tests without
+ * the job system get a plain timer.
  */
 @Injectable()
-export class OrderSyncScheduler implements OnApplicationBootstrap, OnModuleDestroy {
+export class OrderSyncScheduler implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('OrderSync');
   private timer?: NodeJS.Timeout;
   private running = false;
   private lastReconcileMs = 0;
+  /** When the last pass ended (wall ms): ticks queued behind a slow pass collapse into one. */
+  private lastPassEndMs = -Infinity;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -49,14 +63,33 @@ export class OrderSyncScheduler implements OnApplicationBootstrap, OnModuleDestr
     @Optional() private readonly connections?: BrokerConnections,
     /** With it, the paper broker also fills stock futures at their modelled touch (the simulator quotes the stock only). */
     @Optional() @Inject(NSE_CALENDAR) private readonly calendar?: NseCalendar,
+    /** Which accounts this process syncs (absent in hand-built tests: all of them). */
+    @Optional() private readonly leases?: AccountLeases,
+    @Optional() @Inject(JOB_QUEUE) private readonly queue?: JobQueue,
+    @Optional() private readonly handlers?: JobHandlersRegistry,
   ) {}
+
+  onModuleInit(): void {
+    this.handlers?.register('brokers.order-sync', () => this.onSyncJob(), 'OrdersModule (order sync)');
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     await this.connectPaperAccounts();
     await this.connections?.sync().catch((e: Error) => this.logger.error(`connecting the live accounts failed: ${e.message}`));
     await this.reconcileAll();
+    if (this.leases && !this.leases.runsWorkerDuties) return;
+    if (this.queue && this.handlers) {
+      await this.queue.schedule({ id: ORDER_SYNC_SCHEDULE_ID, job: 'brokers.order-sync', everyMs: ORDER_SYNC_INTERVAL_MS });
+      return;
+    }
     this.timer = setInterval(() => void this.tick(), ORDER_SYNC_INTERVAL_MS);
     this.timer.unref();
+  }
+
+  /** The `brokers.order-sync` job: one pass, unless one ended less than half an interval ago (a backlog of ticks). */
+  private async onSyncJob(): Promise<void> {
+    if (Date.now() - this.lastPassEndMs < ORDER_SYNC_INTERVAL_MS / 2) return;
+    await this.tick();
   }
 
   onModuleDestroy(): void {
@@ -71,6 +104,8 @@ export class OrderSyncScheduler implements OnApplicationBootstrap, OnModuleDestr
     try {
       await this.syncConnections();
       for (const [accountId, client] of this.clients.entries()) {
+        // With REDIS_URL another worker may hold the account: it alone matches and settles it.
+        if (this.leases && !(await this.leases.owns(accountId))) continue;
         try {
           if (client instanceof PaperExecutionClient) await client.matchNow();
           await this.settle.settleAccount(accountId, client);
@@ -81,6 +116,7 @@ export class OrderSyncScheduler implements OnApplicationBootstrap, OnModuleDestr
       if (Date.now() - this.lastReconcileMs >= RECONCILE_INTERVAL_MS) await this.reconcileAll(true);
     } finally {
       this.running = false;
+      this.lastPassEndMs = Date.now();
     }
   }
 
@@ -140,6 +176,8 @@ export class OrderSyncScheduler implements OnApplicationBootstrap, OnModuleDestr
     for (const [accountId, client] of this.clients.entries()) {
       // Live accounts are reconciled in session by the `brokers.reconcile` job.
       if (periodic && isLiveClient(client)) continue;
+      // Another worker holds the account: it reconciles it.
+      if (periodic && this.leases && !(await this.leases.owns(accountId))) continue;
       await this.reconcileOne(accountId);
     }
   }

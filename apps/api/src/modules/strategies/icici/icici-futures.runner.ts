@@ -32,6 +32,7 @@ import { DbFuturesJournal } from './db-futures-journal';
 import { GatewayFuturesOrders, ICICI_STRATEGY_TYPE } from './gateway-futures-orders';
 import { iciciConfigOf } from './icici-config-of';
 import { MARKET_CLOCK } from '../../core/clock/clock.token';
+import { AccountLeases } from '../../../roles/account-leases';
 
 /** Run-time settings laid over every account's configuration (timeouts at the market clock's speed; tests). */
 export const ICICI_RUNTIME_SETTINGS = Symbol('mcube:icici-runtime-settings');
@@ -76,6 +77,8 @@ export class IciciFuturesRunner {
     @Optional() @Inject(ICICI_RUNTIME_SETTINGS) private readonly runtime: IciciRuntimeSettings = {},
     /** The account's market: its Breeze feed while it trades LIVE (quotes, chains, history, sectors, master), else MARKET_DATA. */
     @Optional() private readonly liveMarkets?: LiveMarketData,
+    /** Which accounts this process runs strategies for (absent in hand-built tests: all of them). */
+    @Optional() private readonly leases?: AccountLeases,
   ) {
     this.marketData = marketData;
   }
@@ -97,6 +100,8 @@ export class IciciFuturesRunner {
   async forEachStrategy(fn: (strategy: IciciFuturesStrategy, accountId: number) => Promise<unknown>): Promise<void> {
     let failure: unknown;
     for (const accountId of await this.refreshOnce()) {
+      // Another process (the account's lease holder) runs this account's strategy.
+      if (this.leases && !(await this.leases.owns(accountId))) continue;
       try {
         await this.locks.run(accountId, () => fn(this.strategyOf(accountId), accountId));
       } catch (error) {

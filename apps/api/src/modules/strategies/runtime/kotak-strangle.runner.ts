@@ -26,6 +26,7 @@ import { StrategyPositionIds } from './strategy-position-ids';
 import { STRANGLE_RUNTIME_SETTINGS, type StrangleRuntimeSettings } from './strategy-runtime.tokens';
 import { strangleConfigOf } from './strangle-config-of';
 import { MARKET_CLOCK } from '../../core/clock/clock.token';
+import { AccountLeases } from '../../../roles/account-leases';
 
 /** One account's running strategy and the configuration fingerprint it was built from. */
 interface Running {
@@ -74,6 +75,8 @@ export class KotakStrangleRunner {
     @Optional() @Inject(EXPIRY_SOURCE) private readonly expiries?: ExpirySource,
     /** The account's market: its Kotak feed while it trades LIVE (spot, VIX, chain, master), else MARKET_DATA. */
     @Optional() private readonly liveMarkets?: LiveMarketData,
+    /** Which accounts this process runs strategies for (absent in hand-built tests: all of them). */
+    @Optional() private readonly leases?: AccountLeases,
   ) {
     this.positionIds = new StrategyPositionIds(dataSource);
   }
@@ -91,6 +94,8 @@ export class KotakStrangleRunner {
   async forEachStrategy(fn: (strategy: KotakStrangleStrategy, accountId: number) => Promise<unknown>): Promise<void> {
     let failure: unknown;
     for (const accountId of await this.refreshOnce()) {
+      // Another process (the account's lease holder) runs this account's strategy.
+      if (this.leases && !(await this.leases.owns(accountId))) continue;
       try {
         await this.locks.run(accountId, () => fn(this.strategyOf(accountId), accountId));
       } catch (error) {
