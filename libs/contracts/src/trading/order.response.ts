@@ -11,7 +11,7 @@ export type OrderSide = (typeof ORDER_SIDES)[number];
 export const ORDER_TYPES = ['LIMIT', 'MARKET'] as const;
 export type OrderTypeCode = (typeof ORDER_TYPES)[number];
 
-export const ORDER_PURPOSES = ['ENTRY', 'EXIT', 'AVERAGE', 'ADJUST'] as const;
+export const ORDER_PURPOSES = ['ENTRY', 'EXIT', 'AVERAGE', 'ADJUST', 'TEST_ORDER'] as const;
 export type OrderPurpose = (typeof ORDER_PURPOSES)[number];
 
 /** GET /api/orders item (and POST /api/orders/:id/cancel): the journaled order row. Prices in paise, times ISO instants. */

@@ -29,6 +29,7 @@ export const RISK_DENIAL_TEXTS = {
   CALENDAR_UNCONFIRMED: 'The NSE calendar for this date is not confirmed, so the expiry and session cannot be trusted.',
   ENTRY_SHAPE_INVALID: 'The entry legs do not form the strategy\'s shape (e.g. a strangle needs one short call and one short put).',
   MARGIN_UNKNOWN: "The account's margin could not be read from the broker, so the order cannot be checked.",
+  TEST_ORDER_INVALID: 'A broker test order must be one lot, BUY, LIMIT at the minimum tick (₹0.05), of an option at least 10% out of the money.',
   POSITION_NOT_ACTIVE: 'An adjustment or averaging order that adds risk must name the account\'s open (ACTIVE) position, and this one does not.',
   APPROVAL_TOKEN_INVALID: 'The approval token is missing or unknown: a person must approve this order first.',
   APPROVAL_TOKEN_USED: 'The approval token was already used by another order: each approval allows one order.',

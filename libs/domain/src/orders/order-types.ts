@@ -9,9 +9,12 @@ export type OrderType = 'LIMIT' | 'MARKET';
 
 /**
  * Why an order exists. ENTRY opens a position, AVERAGE adds to a losing futures
- * position, ADJUST changes a strangle leg, EXIT closes (part of) a position.
+ * position, ADJUST changes a strangle leg, EXIT closes (part of) a position. TEST_ORDER is
+ * `broker:check --place-test-order`'s one order: 1 lot BUY LIMIT of a far out-of-the-money
+ * option at the minimum tick, cancelled at once (`testOrderRiskCheck` holds it to that shape).
+ * (At most 10 characters: the journal's column.)
  */
-export type OrderPurpose = 'ENTRY' | 'EXIT' | 'AVERAGE' | 'ADJUST';
+export type OrderPurpose = 'ENTRY' | 'EXIT' | 'AVERAGE' | 'ADJUST' | 'TEST_ORDER';
 
 /**
  * Lifecycle status of an order (NautilusTrader's vocabulary, trimmed to what our brokers do).

@@ -13,6 +13,7 @@ export * from './order-quantity.risk-check';
 export * from './limit-order.risk-check';
 export * from './lot-size.risk-check';
 export * from './tick-size.risk-check';
+export * from './test-order.risk-check';
 export * from './freeze-quantity.risk-check';
 export * from './approval.risk-check';
 export * from './expiry.risk-check';

@@ -72,6 +72,8 @@ export interface OrderIntent {
   readonly estimatedRiskPaise: Paise;
   /** Notional the order adds (underlying value of a short option, contract value for futures), computed like the margin. */
   readonly estimatedExposurePaise: Paise;
+  /** The underlying's spot the gateway read for this command (its market data), when it had one: the test-order rule measures "far out of the money" from it. */
+  readonly underlyingSpot?: number;
 }
 
 /**

@@ -30,6 +30,8 @@ export type RiskDenialCode =
   | 'ENTRY_SHAPE_INVALID'
   | 'MARGIN_UNKNOWN'
   | 'POSITION_NOT_ACTIVE'
+  /** A TEST_ORDER that is not 1 lot BUY LIMIT at the minimum tick of an option far out of the money. */
+  | 'TEST_ORDER_INVALID'
   /** The approval token: none or unknown, already consumed, past its expiry, another account, another order. */
   | 'APPROVAL_TOKEN_INVALID'
   | 'APPROVAL_TOKEN_USED'

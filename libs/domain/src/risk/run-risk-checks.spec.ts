@@ -106,8 +106,8 @@ describe('runRiskChecks', () => {
     expect(Object.isFrozen(r1)).toBe(true);
   });
 
-  it('has 23 default checks, each a distinct function', () => {
-    expect(new Set(DEFAULT_RISK_CHECKS).size).toBe(23);
-    expect(DEFAULT_RISK_CHECKS).toHaveLength(23);
+  it('has 24 default checks, each a distinct function', () => {
+    expect(new Set(DEFAULT_RISK_CHECKS).size).toBe(24);
+    expect(DEFAULT_RISK_CHECKS).toHaveLength(24);
   });
 });

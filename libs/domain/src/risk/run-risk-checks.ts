@@ -20,6 +20,7 @@ import { positionExposureRiskCheck } from './position-exposure.risk-check';
 import { profitTargetRiskCheck } from './profit-target.risk-check';
 import type { RiskCheck, RiskDenial } from './risk-check-result';
 import type { RiskContext } from './risk-context';
+import { testOrderRiskCheck } from './test-order.risk-check';
 import { tickSizeRiskCheck } from './tick-size.risk-check';
 import { totalExposureRiskCheck } from './total-exposure.risk-check';
 import { tradingStateRiskCheck } from './trading-state.risk-check';
@@ -31,9 +32,9 @@ import { weeklyLossRiskCheck } from './weekly-loss.risk-check';
  *  1. kill switch (trading state)  2. account active  3. circuit breaker  4. market hours
  *  5. quantity  6. LIMIT only  7. lot multiple  8. tick  9. freeze quantity (sliceable)
  * 10. human approval  11. expiry distance  12. calendar confirmed  13. one position
- * 14. entry shape  15. profit target  16. daily loss  17. weekly loss  18. drawdown
- * 19. usable margin  20. per-trade risk  21. total exposure  22. position exposure
- * 23. leverage.
+ * 14. entry shape  15. test-order shape  16. profit target  17. daily loss  18. weekly loss
+ * 19. drawdown  20. usable margin  21. per-trade risk  22. total exposure  23. position exposure
+ * 24. leverage.
  */
 export const DEFAULT_RISK_CHECKS: readonly RiskCheck[] = Object.freeze([
   tradingStateRiskCheck,
@@ -50,6 +51,7 @@ export const DEFAULT_RISK_CHECKS: readonly RiskCheck[] = Object.freeze([
   calendarConfirmedRiskCheck,
   onePositionRiskCheck,
   entryShapeRiskCheck,
+  testOrderRiskCheck,
   profitTargetRiskCheck,
   dailyLossRiskCheck,
   weeklyLossRiskCheck,

@@ -21,6 +21,8 @@ export interface GatewayFigures {
   readonly marginUnknownReason?: string;
   /** Where the margin came from, for the denial context and the journal. */
   readonly marginSources: Readonly<Record<string, number>>;
+  /** The spots read for this command, by underlying (a TEST_ORDER's "far out of the money" is measured from them). */
+  readonly spots?: Readonly<Record<string, number>>;
 }
 
 /** The figures of an order that only reduces a position: it adds nothing. */
@@ -60,6 +62,7 @@ export class OrderFiguresService {
       exposurePaise: Math.max(model.exposurePaise, caller?.exposurePaise ?? 0),
       marginUnknownReason: known ? undefined : `no spot for ${model.missingSpots.join(', ')} and no margin from the broker`,
       marginSources: sources,
+      spots,
     };
   }
 
@@ -69,9 +72,9 @@ export class OrderFiguresService {
     return this.live.forAccount(accountId, client.broker, this.market);
   }
 
-  /** Spot of every underlying a short option leg needs; a failed quote leaves it out (margin unknown). */
+  /** Spot of every underlying a short option leg (margin) or a TEST_ORDER (its distance from spot) needs; a failed quote leaves it out. */
   private async spotsFor(market: MarketDataPort, legs: readonly FigureRequestLeg[]): Promise<Record<string, number>> {
-    const needed = [...new Set(legs.filter((l) => l.intent.instrument.kind === 'OPT' && l.intent.side === 'SELL').map((l) => l.intent.instrument.underlying))];
+    const needed = [...new Set(legs.filter((l) => l.intent.instrument.kind === 'OPT' && (l.intent.side === 'SELL' || l.intent.purpose === 'TEST_ORDER')).map((l) => l.intent.instrument.underlying))];
     const spots: Record<string, number> = {};
     for (const underlying of needed) {
       const quote = await market.quote(spotQuoteSymbolOf(underlying)).catch(() => undefined);

@@ -37,6 +37,7 @@ function domainIntentOf(leg: DecisionLeg, broker: BrokerName, figures: GatewayFi
     marginUnknownReason: figures.marginUnknownReason,
     estimatedRiskPaise: figures.riskPaise,
     estimatedExposurePaise: figures.exposurePaise,
+    underlyingSpot: figures.spots?.[intent.instrument.underlying],
   };
 }
 
