@@ -57,11 +57,14 @@ describe('broker:check against the fake Neo server', () => {
     expect(r.steps[0].detail).toMatch(/missing: mpin/);
   });
 
-  it('refuses bad arguments, and --place-test-order (orders only go through the gateway)', () => {
-    expect(parseBrokerCheckArgs(['--account', '3'])).toEqual({ accountId: 3 });
+  it('parses --account and the optional --place-test-order, and refuses bad arguments', () => {
+    expect(parseBrokerCheckArgs(['--account', '3'])).toEqual({ accountId: 3, placeTestOrder: false });
+    expect(parseBrokerCheckArgs(['--account', '3', '--place-test-order'])).toEqual({ accountId: 3, placeTestOrder: true });
+    expect(parseBrokerCheckArgs(['--place-test-order', '--account=4'])).toEqual({ accountId: 4, placeTestOrder: true });
     expect(() => parseBrokerCheckArgs([])).toThrow(/--account is required/);
+    expect(() => parseBrokerCheckArgs(['--place-test-order'])).toThrow(/--account is required/);
     expect(() => parseBrokerCheckArgs(['--account', 'x'])).toThrow(/positive whole number/);
-    expect(() => parseBrokerCheckArgs(['--account', '3', '--place-test-order'])).toThrow(/order gateway/);
+    expect(() => parseBrokerCheckArgs(['--account', '3', '--place-test-order=yes'])).toThrow(/takes no value/);
   });
 });
 

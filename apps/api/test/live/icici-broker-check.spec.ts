@@ -33,6 +33,14 @@ describe('broker:check of an ICICI account against the local Breeze server', () 
     expect(text).not.toContain('not-a-real-secret-41');
   });
 
+  it('refuses --place-test-order for an ICICI account at the config step, sending nothing (the test order is built for Kotak only)', async () => {
+    await h.sessions.enter(h.account.id, ICICI_SESSION_KEY);
+    const r = await runBrokerCheck({ dataSource: h.dataSource, config: h.config, accountId: h.account.id, wallClock: h.clock, iciciHosts: h.hosts, placeTestOrder: true });
+    expect(summary(r.steps)).toEqual(['FAIL config']);
+    expect(r.steps[0].detail).toMatch(/is ICICI: --place-test-order is built for Kotak Neo accounts only/);
+    expect(h.server.callsTo('order', 'POST')).toEqual([]);
+  });
+
   it('names the failed step: no session key entered (with the login link), an expired key, an unreadable position book, missing credentials', async () => {
     let r = await check();
     expect(summary(r.steps)).toEqual(['PASS config', 'FAIL session']);

@@ -182,6 +182,11 @@ export class OrdersService {
       : NO_FIGURES;
     const decision = decideOrder({ legs: decisionLegs, context: gathered.context, broker: gathered.account.broker, figures });
     if (!decision.ok && decision.firstDenial) return this.deny(legs, decision.firstDenial, decision.codes, figures.marginSources);
+    // broker:check's test order proves the live path: only on an account stored LIVE.
+    if (first.purpose === 'TEST_ORDER' && gathered.account.isPaperTrading) {
+      const denial: RiskDenial = { ok: false, code: 'TEST_ORDER_INVALID', message: `a test order needs a LIVE account: account ${first.accountId} is PAPER`, context: { accountId: String(first.accountId), mode: 'PAPER' } };
+      return this.deny(legs, denial, [denial.code], {});
+    }
     // A person's approval is a single-use token bound to this very order: verified and consumed last, so a denied order never burns it.
     if (gathered.context.account.requiresApproval) {
       for (const [i, l] of decisionLegs.entries()) {

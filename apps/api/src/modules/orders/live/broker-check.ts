@@ -8,10 +8,11 @@ import { readKotakCredentials } from './kotak-credentials.reader';
 import type { IciciBreezeHosts } from '@mcube/brokers-icici-breeze';
 import { runIciciBrokerCheck } from './icici/icici-broker-check';
 import { checkStepRunner, rupees } from './check-steps';
+import { runTestOrderSteps } from './test-order-steps';
 
 /** One step of the check: its name, whether it passed, what it found (never a secret), and how long it took. */
 export interface BrokerCheckStep {
-  readonly step: 'config' | 'login' | 'session' | 'master' | 'funds' | 'positions' | 'open orders';
+  readonly step: 'config' | 'login' | 'session' | 'master' | 'funds' | 'positions' | 'open orders' | 'test order placed' | 'test order cancelled';
   readonly ok: boolean;
   readonly detail: string;
   readonly ms: number;
@@ -23,6 +24,8 @@ export interface BrokerCheckInput {
   readonly config: AppConfig;
   readonly accountId: number;
   readonly wallClock: Clock;
+  /** `--place-test-order`: after the reads, one TEST_ORDER through the order gateway, cancelled and confirmed cancelled (`runTestOrderSteps`). */
+  readonly placeTestOrder?: boolean;
   /** Called with each step as it ends (the CLI prints it). */
   readonly onStep?: (step: BrokerCheckStep) => void;
   /** Test seam: client settings over the configured login URL. */
@@ -34,9 +37,12 @@ export interface BrokerCheckInput {
 /**
  * `npm run broker:check`: logs in to Kotak with the account's stored credentials and reads,
  * step by step with timings, the funds, the positions, the open orders and today's scrip master
- * (contract count, nearest NIFTY expiries, NIFTY lot size; read before the positions, which are mapped through it). It never places an order and stores
- * nothing (its session lives in memory; Kotak may end the worker's session of the day, which then
- * logs in again once). Stops at the first failed step, naming it.
+ * (contract count, nearest NIFTY expiries, NIFTY lot size; read before the positions, which are mapped through it).
+ * Without `placeTestOrder` it places no order and stores nothing (its session lives in memory;
+ * Kotak may end the worker's session of the day, which then logs in again once). With it, two
+ * more steps: a 1-lot BUY LIMIT at ₹0.05 of a NIFTY option ≥ 10% out of the money sent through
+ * the order gateway (journaled, audited), then cancelled and confirmed CANCELED by the broker's
+ * order book. Stops at the first failed step, naming it.
  */
 export async function runBrokerCheck(input: BrokerCheckInput): Promise<{ ok: boolean; steps: BrokerCheckStep[] }> {
   const steps: BrokerCheckStep[] = [];
@@ -44,6 +50,12 @@ export async function runBrokerCheck(input: BrokerCheckInput): Promise<{ ok: boo
   const { dataSource, config, accountId } = input;
   if (config.credentials.current) {
     const account = await dataSource.getRepository(BrokerAccount).findOne({ where: { id: accountId } });
+    if (account?.broker === 'ICICI' && input.placeTestOrder) {
+      await run('config', async () => {
+        throw new Error(`account ${accountId} is ICICI: --place-test-order is built for Kotak Neo accounts only (run broker:check without it)`);
+      });
+      return { ok: false, steps };
+    }
     if (account?.broker === 'ICICI') return runIciciBrokerCheck({ dataSource, config, account, wallClock: input.wallClock, hosts: input.iciciHosts, onStep: input.onStep });
   }
   let broker: ReturnType<typeof createKotakNeoBroker> | undefined;
@@ -83,6 +95,11 @@ export async function runBrokerCheck(input: BrokerCheckInput): Promise<{ ok: boo
       const open = (await b.executionClient.listOrders()).filter((o) => o.state === 'OPEN' || o.state === 'PENDING');
       return open.length === 0 ? 'no open order' : open.map((o) => `${o.brokerOrderId} (tag ${o.clientOrderId ?? 'none'})`).join(', ');
     }))) return { ok: false, steps };
+    if (input.placeTestOrder) {
+      const master = b.masters.master();
+      const ok = await runTestOrderSteps({ dataSource, accountId, wallClock: input.wallClock, client: b.executionClient, market: b.marketData, contracts: master?.contracts ?? [], today, run });
+      return { ok, steps };
+    }
     return { ok: true, steps };
   } finally {
     broker?.close();
