@@ -1,8 +1,9 @@
-import { createDefaultNseCalendar, spotQuoteSymbolOf, TEST_ORDER_MIN_OTM_FRACTION, type Clock, type ExecutionClient, type IsoDate, type MarketDataPort } from '@mcube/domain';
+import { spotQuoteSymbolOf, TEST_ORDER_MIN_OTM_FRACTION, type Clock, type ExecutionClient, type IsoDate, type MarketDataPort } from '@mcube/domain';
 import type { DataSource } from 'typeorm';
 import { setTimeout as delay } from 'node:timers/promises';
 import { AuditService } from '../../core/audit/audit.service';
 import { AuditLogEntity } from '../../core/entities/audit-log.entity';
+import { CalendarStore } from '../../data/calendar/calendar-store.service';
 import { ApplyFillService } from '../apply-fill.service';
 import { CancelOrderService } from '../cancel-order.service';
 import { Order } from '../entities/order.entity';
@@ -52,8 +53,11 @@ export async function runTestOrderSteps(input: TestOrderStepsInput): Promise<boo
   const { dataSource, accountId, wallClock, client, market } = input;
   const registry = new ExecutionClientRegistry();
   registry.register(accountId, client);
+  // The stored calendar (holidays entered by people), read once: market hours and expiry distance as the API sees them.
+  const calendar = new CalendarStore(dataSource);
+  await calendar.reload();
   // No reconciliation gate: this process does not own the account's reconciliation (the worker does).
-  const riskContext = new RiskContextService(dataSource, wallClock, createDefaultNseCalendar());
+  const riskContext = new RiskContextService(dataSource, wallClock, calendar.calendar);
   const sleep = (ms: number) => delay(ms).then(() => undefined);
   const gateway = new OrdersService(dataSource, wallClock, new SegmentThrottle(new InProcessTokenSource(wallClock), sleep), registry, riskContext, new OrderFiguresService(market));
   const audit = new AuditService(dataSource.getRepository(AuditLogEntity));
