@@ -1,4 +1,5 @@
 import { neoFaults } from '@mcube/brokers-kotak-neo/testing';
+import { epochMsOfIst } from '@mcube/domain';
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
 import { Order } from '../../src/modules/orders/entities/order.entity';
@@ -36,7 +37,7 @@ describe('broker:check --place-test-order against the fake Neo server, through t
     expect(audit.map((a) => a.entityId)).toEqual([String(row.id)]);
   });
 
-  it('fails at "test order placed" when the gateway refuses it (PAPER account, kill switch on) and when the broker rejects it; nothing else is sent', async () => {
+  it('fails at "test order placed" when the gateway refuses it (PAPER account, kill switch on, market closed) and when the broker rejects it; nothing else is sent', async () => {
     let r = await check();
     expect(summary(r.steps)).toEqual([...READS, 'FAIL test order placed']);
     expect(r.steps.at(-1)?.detail).toMatch(/gateway refused it: TEST_ORDER_INVALID a test order needs a LIVE account/);
@@ -55,6 +56,14 @@ describe('broker:check --place-test-order against the fake Neo server, through t
     expect(summary(r.steps)).toEqual([...READS, 'FAIL test order placed']);
     expect(r.steps.at(-1)?.detail).toMatch(/is REJECTED/);
     expect(r.ok).toBe(false);
+
+    // The same day after the close: the gateway's market-hours rule (the master is still today's).
+    const sentBefore = h.server.requests('place').length;
+    h.clock.set(epochMsOfIst('2026-08-10', '16:00:00'));
+    r = await check();
+    expect(summary(r.steps)).toEqual([...READS, 'FAIL test order placed']);
+    expect(r.steps.at(-1)?.detail).toMatch(/OUTSIDE_MARKET_HOURS/);
+    expect(h.server.requests('place')).toHaveLength(sentBefore);
   });
 
   it('fails at "test order cancelled" when the broker refuses the cancel, and says a position exists when the order filled first', async () => {
