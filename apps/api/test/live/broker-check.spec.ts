@@ -79,5 +79,8 @@ describe('npm run broker:check (the CLI process)', () => {
     const nokey = await run('node', [...cli, '--account', '1'], { cwd: root, env }).catch((e: { code: number; stdout: string }) => e);
     expect((nokey as { code: number }).code).toBe(1);
     expect((nokey as { stdout: string }).stdout).toMatch(/FAIL config .*MCUBE_CREDENTIALS_KEY is not set[\s\S]*FAILED at step "config"/);
+    // The flag is accepted by the process (not exit 2): it fails at the same first step.
+    const flagged = await run('node', [...cli, '--account', '1', '--place-test-order'], { cwd: root, env }).catch((e: { code: number; stdout: string }) => e);
+    expect([(flagged as { code: number }).code, (flagged as { stdout: string }).stdout]).toEqual([1, expect.stringMatching(/FAILED at step "config"/)]);
   }, 60_000);
 });
