@@ -79,7 +79,11 @@ export class OrderSyncScheduler implements OnModuleInit, OnApplicationBootstrap,
     await this.reconcileAll();
     if (this.leases && !this.leases.runsWorkerDuties) return;
     if (this.queue && this.handlers) {
-      await this.queue.schedule({ id: ORDER_SYNC_SCHEDULE_ID, job: 'brokers.order-sync', everyMs: ORDER_SYNC_INTERVAL_MS });
+      // Not awaited: with Redis down at boot BullMQ waits for it, and the API must still start
+      // (health then answers 503 for Redis); the repeatable is created once Redis is back.
+      void this.queue
+        .schedule({ id: ORDER_SYNC_SCHEDULE_ID, job: 'brokers.order-sync', everyMs: ORDER_SYNC_INTERVAL_MS })
+        .catch((e: Error) => this.logger.error(`scheduling the order sync failed: ${e.message}`));
       return;
     }
     this.timer = setInterval(() => void this.tick(), ORDER_SYNC_INTERVAL_MS);
