@@ -18,8 +18,12 @@ import { checkForm, currentValue, FieldSpec, groupsOf, RawInput, toInput } from 
 })
 export class SettingsFormComponent {
   readonly specs = input.required<readonly FieldSpec[]>();
-  /** The stored values (the form resets to them whenever they change). */
-  readonly values = input.required<Record<string, unknown>>();
+  /**
+   * The stored values (the form resets to them whenever they change). Any response object is
+   * accepted (contract interfaces such as `RiskLimitsResponse` have no index signature); the
+   * form reads it by the specs' keys.
+   */
+  readonly values = input.required<Record<string, unknown>, object>({ transform: (v: object) => v as Record<string, unknown> });
   readonly readonly = input(false);
   readonly saving = input(false);
   /** Server validation messages by field key; '' holds those naming no field. */
