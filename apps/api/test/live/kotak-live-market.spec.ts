@@ -150,13 +150,17 @@ describe('the strangle of a LIVE Kotak account on Kotak market data (local Neo s
     expect(h.server.requests('quotes')).toEqual([]);
   });
 
-  it('the position monitor marks the LIVE strangle at Kotak\'s prices and a person\'s exit is priced on Kotak\'s touch (ContractQuotes routed by LiveMarketData), not the simulator\'s', async () => {
+  /** A filled LIVE strangle whose contract quotes are routed by LiveMarketData (Kotak's for this account). */
+  async function liveStrangleOnKotak() {
     const quotes = simQuotes(sim);
     new LiveMarketData(h.registry, h.live, undefined, quotes).onModuleInit();
     const { ev } = await enterOnKotak();
     await fillEntry();
-    const expiry = ev.expiry.expiry;
-    const { call, put } = ev.premium;
+    return { quotes, expiry: ev.expiry.expiry, ...ev.premium };
+  }
+
+  it('the position monitor marks the LIVE strangle at Kotak\'s prices and a person\'s exit is priced on Kotak\'s touch (ContractQuotes routed by LiveMarketData), not the simulator\'s', async () => {
+    const { quotes, expiry, call, put } = await liveStrangleOnKotak();
     h.server.setQuote(neoSymbol(expiry, call.strike, 'CE'), { ltp: 150.25, bid: 150, ask: 150.5 });
     h.server.setQuote(neoSymbol(expiry, put.strike, 'PE'), { ltp: 40.25, bid: 40, ask: 40.5 });
     h.clock.advance(5_000);
@@ -182,12 +186,7 @@ describe('the strangle of a LIVE Kotak account on Kotak market data (local Neo s
     }
   });
   it("the circuit breaker trips on the LIVE strangle marked at Kotak's prices: both legs' exits are priced on Kotak's asks and reach the Neo server; the put's fills, the call's lags, and the position stays open until both are flat", async () => {
-    const quotes = simQuotes(sim);
-    new LiveMarketData(h.registry, h.live, undefined, quotes).onModuleInit();
-    const { ev } = await enterOnKotak();
-    await fillEntry();
-    const expiry = ev.expiry.expiry;
-    const { call, put } = ev.premium;
+    const { quotes, expiry, call, put } = await liveStrangleOnKotak();
     const position = await h.dataSource.getRepository(Position).findOneByOrFail({ accountId: h.account.id, status: 'ACTIVE' });
     // A ₹1,000 daily loss limit, and both legs trebled at Kotak: the marks breach it.
     await h.dataSource.getRepository(RiskLimit).save({ accountId: h.account.id, maxMarginUsagePct: 0.5, firstTradeFraction: 1, dailyLossLimitPaise: 1_000_00, weeklyLossLimitPaise: null, weeklyProfitTargetPaise: 1, monthlyProfitTargetPaise: 1, maxDrawdownPct: 0.5, perPositionStopPaise: null, perTradeRiskPaise: null, maxLeverage: null, maxTotalExposurePaise: null, maxPositionExposurePaise: null });
