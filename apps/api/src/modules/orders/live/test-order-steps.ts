@@ -4,6 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { AuditService } from '../../core/audit/audit.service';
 import { AuditLogEntity } from '../../core/entities/audit-log.entity';
 import { CalendarStore } from '../../data/calendar/calendar-store.service';
+import type { StoredContract } from '../../data/instruments/stored-contract';
 import { ApplyFillService } from '../apply-fill.service';
 import { CancelOrderService } from '../cancel-order.service';
 import { Order } from '../entities/order.entity';
@@ -16,15 +17,7 @@ import { SegmentThrottle } from '../throttle/segment-throttle';
 import { RiskContextService } from '../../risk/context/risk-context.service';
 
 /** A listed option the test order can be for (a broker master's row). */
-export interface TestOrderContract {
-  readonly underlying: string;
-  readonly kind: 'OPT' | 'FUT';
-  readonly optionType?: 'CE' | 'PE';
-  readonly expiry: IsoDate;
-  readonly strike?: number;
-  readonly lotSize: number;
-  readonly tickSize: number;
-}
+export type TestOrderContract = Pick<StoredContract, 'underlying' | 'kind' | 'optionType' | 'expiry' | 'strike' | 'lotSize' | 'tickSize'>;
 
 /** What the test-order steps need of the check: the account's broker client and feed, today's master, the step runner. */
 export interface TestOrderStepsInput {
