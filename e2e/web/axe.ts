@@ -16,6 +16,12 @@ interface AxeViolation {
  * each critical or serious violation as "id (impact): help at selector, …".
  */
 export async function axeSeriousOrWorse(page: Page): Promise<string[]> {
+  // Half-faded content (a dialog closing, a toast fading in) reads as low contrast: let every
+  // finite CSS transition or animation end first (spinners run forever and are left alone).
+  await page.evaluate(`Promise.race([
+    Promise.all(document.getAnimations().filter((a) => a.effect && a.effect.getComputedTiming().endTime !== Infinity).map((a) => a.finished.catch(() => undefined))),
+    new Promise((resolve) => setTimeout(resolve, 2000)),
+  ])`);
   // Evaluated over the DevTools protocol: the console's CSP (script-src 'self') rightly refuses an injected <script>.
   await page.evaluate(AXE_SOURCE);
   // A string: it runs in the page, where the e2e project's types (no DOM) do not apply.

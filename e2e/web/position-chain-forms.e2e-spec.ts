@@ -175,6 +175,9 @@ describe('position view, option chain, forms and phones (issue 20 §4–§7)', (
     await card.locator('[data-testid=pause-toggle]').click();
     await modal.locator('[data-testid=pause-reason]').fill('e2e: pause again');
     await modal.locator('[data-testid=pause-confirm]').click();
+    // axe reads the page as it is: wait for the dialog and its backdrop to have faded out.
+    await modal.waitFor({ state: 'detached' });
+    await page.locator('ngb-modal-backdrop').waitFor({ state: 'detached' });
     await card.locator('[data-testid=entries-paused-badge]').waitFor();
     expect((await getJson<StrategyConfig[]>(page.request, '/api/strategy-configs')).find((c) => c.strategyType === 'WEEKLY_NIFTY_STRANGLE')?.entriesPaused).toBe(true);
     expect(await axeSeriousOrWorse(page)).toEqual([]);

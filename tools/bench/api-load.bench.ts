@@ -42,7 +42,7 @@ async function json<T>(res: Response): Promise<T> {
 }
 
 /** Logs in as the admin (session + CSRF) and creates a trader-strength API key; every load goes through it. */
-async function createApiKey(api: BuiltApi): Promise<Auth> {
+export async function createApiKey(api: BuiltApi): Promise<Auth> {
   const login = await fetch(`${api.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
   const session = await json<{ csrfToken: string }>(login);
   const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
@@ -83,7 +83,7 @@ interface ChainRow {
 }
 
 /** POST /api/orders over HTTP, one ADJUST BUY resting far below the market per 250 ms (cancelled after, outside the timing), on the Kotak paper account with a strangle entered first. */
-async function timeOrders(api: BuiltApi, auth: Auth): Promise<{ p50Ms: number; p99Ms: number; refused: string[] }> {
+export async function timeOrders(api: BuiltApi, auth: Auth): Promise<{ p50Ms: number; p99Ms: number; refused: string[]; ms: number[] }> {
   const headers = { ...auth.headers, 'content-type': 'application/json' };
   const accounts = await json<{ accountId: number; broker: string }[]>(await fetch(`${api.url}/api/accounts/summary`, { headers }));
   const kotak = accounts.find((a) => a.broker === 'KOTAK') ?? accounts[0];
@@ -106,6 +106,11 @@ async function timeOrders(api: BuiltApi, auth: Auth): Promise<{ p50Ms: number; p
     }),
   });
   const entered = await json<{ positionId: number }>(entry);
+  // The gateway lets at most 5 orders of a segment out in ANY 1,000 ms (DECISIONS §3): the
+  // entry's two legs plus the first timed orders at 250 ms + latency made the 4th timed order
+  // queue for a token (~150-200 ms on a quiet machine), which alone set the p99 of 40 (issue 21).
+  // The timed orders start once the entry's tokens are back, so they measure the API.
+  await new Promise((r) => setTimeout(r, 1000));
   const ms: number[] = [];
   const refused: string[] = [];
   for (let i = 0; i < ORDERS; i++) {
@@ -123,7 +128,7 @@ async function timeOrders(api: BuiltApi, auth: Auth): Promise<{ p50Ms: number; p
     await new Promise((r) => setTimeout(r, 250));
   }
   const sorted = [...ms].sort((a, b) => a - b);
-  return { p50Ms: median(ms), p99Ms: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))], refused };
+  return { p50Ms: median(ms), p99Ms: sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))], refused, ms };
 }
 
 /** The simulator's speed in the bench: the publisher's one-second slot is this many market seconds. */

@@ -10,7 +10,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_deps
 ensure_redis
 ensure_postgres
-rm -rf tmp/test-results
+rm -rf tmp/test-results tmp/checks-errors.txt
 
 status=0
 checks_failed=0
@@ -20,10 +20,17 @@ if [ "${1:-}" = "--postgres" ]; then
   TEST_DATABASE=postgres npx nx run api:test --outputStyle=stream || { status=1; tests_errored=1; }
 else
   echo "==> lint and type checks"
-  npx nx run-many -t lint typecheck --parallel=2 --outputStyle=stream || { status=1; checks_failed=1; }
+  mkdir -p tmp
+  # Errors are kept in tmp/checks-errors.txt so the closing summary can repeat them.
+  npx nx run-many -t lint typecheck --parallel=2 --outputStyle=stream 2>&1 | tee tmp/checks.log \
+    || { status=1; checks_failed=1; grep -E "error|Failed tasks|^ *- " tmp/checks.log | tail -40 > tmp/checks-errors.txt || true; }
   echo "==> tests"
   npx nx run-many -t test --parallel=1 --outputStyle=stream || { status=1; tests_errored=1; }
 fi
 
-MCUBE_CHECKS_FAILED=$checks_failed MCUBE_TESTS_ERRORED=$tests_errored node tools/testing/print-summary.js || status=1
+# The closing summary is also kept in tmp/ (per pass) so .ci/run can repeat both at its end.
+pass_name=sqlite; [ "${1:-}" = "--postgres" ] && pass_name=postgres
+mkdir -p tmp
+MCUBE_CHECKS_FAILED=$checks_failed MCUBE_TESTS_ERRORED=$tests_errored node tools/testing/print-summary.js \
+  | tee "tmp/test-summary-$pass_name.txt" || status=1
 exit "$status"

@@ -9,10 +9,18 @@ for (const file of files) {
   const r = JSON.parse(readFileSync(join(dir, file), 'utf8'));
   for (const key of Object.keys(totals)) totals[key] += r[key];
   console.log(`  ${r.rootDir}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped (${r.suites} suites)`);
+  for (const f of r.failures || []) {
+    console.log(`    FAILED ${f.file} > ${f.test}`);
+    if (f.message) console.log(f.message.replace(/^/gm, '      '));
+  }
 }
 // A failed lint or type check counts as one failure, so the closing line never hides it.
 const checksFailed = process.env.MCUBE_CHECKS_FAILED === '1' ? 1 : 0;
-if (checksFailed) console.log('  lint / type checks: failed (see above)');
+if (checksFailed) {
+  console.log('  lint / type checks: failed');
+  const errors = join(__dirname, '../../tmp/checks-errors.txt');
+  if (existsSync(errors)) console.log(readFileSync(errors, 'utf8').replace(/^/gm, '    '));
+}
 // A jest run that ended in error without a failed test (a crash, a bad config) counts once too.
 const runErrored = process.env.MCUBE_TESTS_ERRORED === '1' && totals.failed === 0 ? 1 : 0;
 if (runErrored) console.log('  a test run ended in error without reporting a failed test (see above)');

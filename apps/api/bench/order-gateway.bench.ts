@@ -9,8 +9,8 @@ import 'reflect-metadata';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PaperExecutionClient } from '@mcube/brokers-paper';
-import { epochMsOfIst, FixedClock } from '@mcube/domain';
-import { MarketEventsBus } from '../src/modules/data/snapshots/market-events.bus';
+import { createDefaultNseCalendar, epochMsOfIst, FixedClock } from '@mcube/domain';
+import { AppEventsBus } from '../src/modules/core/events/app-events.bus';
 import { OrderUpdatesPublisher } from '../src/modules/orders/events/order-updates.publisher';
 import { ExecutionClientRegistry } from '../src/modules/orders/execution-clients.token';
 import { DbPaperBookStore } from '../src/modules/orders/paper/db-paper-book.store';
@@ -19,6 +19,8 @@ import { insertAccount, saveAdjustablePosition } from '../test/db/fixtures';
 import { createTestDatabase } from '../test/db/test-database';
 import { buildGateway } from '../test/orders/gateway-factory';
 import { QuoteBoard } from '../test/orders/quote-board.fake';
+import { RiskPositionsQuery } from '../src/modules/positions/risk-positions.query';
+import { DailyPnlHistoryQuery } from '../src/modules/analytics/daily-pnl/daily-pnl-history';
 
 const TARGET_P99_MS = 10;
 const WARMUP = 50;
@@ -37,12 +39,12 @@ async function main(): Promise<void> {
     const registry = new ExecutionClientRegistry();
     registry.register(account.id, paper);
     // As in the API: every journal event is pushed to the console (`order.updated`) after commit.
-    const bus = new MarketEventsBus();
+    const bus = new AppEventsBus();
     let pushed = 0;
     bus.subscribe(() => pushed++);
     new OrderUpdatesPublisher(dataSource, bus).onModuleInit();
     // As the orders module wires it (the throttle's wall clock is this clock: the bench advances it).
-    const orders = buildGateway({ dataSource, clock, sleep: async (ms) => clock.advance(ms), registry, riskContext: new RiskContextService(dataSource, clock), market });
+    const orders = buildGateway({ dataSource, clock, sleep: async (ms) => clock.advance(ms), registry, riskContext: new RiskContextService(dataSource, clock, createDefaultNseCalendar(), new RiskPositionsQuery(dataSource), new DailyPnlHistoryQuery(dataSource)), market });
     const intent = (i: number) => ({
       accountId: account.id,
       segment: 'NFO-OPT' as const,

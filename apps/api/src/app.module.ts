@@ -13,6 +13,7 @@ import { AnalyticsModule } from './modules/analytics/analytics.module';
 import { BacktestsModule } from './modules/backtests/backtests.module';
 import { ClockModule } from './modules/core/clock/clock.module';
 import { CoreModule } from './modules/core/core.module';
+import { EventsModule } from './modules/core/events/events.module';
 import { DataModule } from './modules/data/data.module';
 import { LlmModule } from './modules/llm/llm.module';
 import { OrdersModule } from './modules/orders/orders.module';
@@ -38,6 +39,7 @@ export class AppModule {
         DatabaseModule.forRoot(),
         MetricsModule,
         ClockModule,
+        EventsModule,
         JobsModule.forRoot(config),
         RolesModule,
         CoreModule,

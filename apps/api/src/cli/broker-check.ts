@@ -4,10 +4,12 @@ import { createDataSource } from '../database/create-data-source';
 import { buildDataSourceOptions } from '../database/data-source-options';
 import { runBrokerCheck } from '../modules/orders/live/broker-check';
 import { SystemClock } from '../modules/core/clock/system-clock';
+import { PositionLedgerService } from '../modules/positions/position-ledger.service';
+import { RiskPositionsQuery } from '../modules/positions/risk-positions.query';
 
 // `npm run broker:check -- --account <id> [--place-test-order]`: logs in to the account's broker
 // with its stored credentials and reads funds, positions, open orders and today's scrip master,
-// printing each step with its time. Without the flag it places no order. With it (Kotak accounts
+// printing each step with its time. Without the flag it places no order. With it (Kotak or ICICI accounts
 // stored LIVE, in market hours, kill switch off): one 1-lot BUY LIMIT at ₹0.05 of a NIFTY option
 // at least 10% out of the money goes through the order gateway and its risk checks (purpose
 // TEST_ORDER, journaled and audited), is cancelled, and the cancel is confirmed from the broker's
@@ -54,6 +56,7 @@ async function main(): Promise<void> {
       config,
       accountId,
       placeTestOrder,
+      positions: { risk: new RiskPositionsQuery(dataSource), ledger: new PositionLedgerService() },
       wallClock: new SystemClock(),
       onStep: (s) => process.stdout.write(`${s.ok ? 'PASS' : 'FAIL'} ${s.step.padEnd(20)} ${String(s.ms).padStart(6)} ms  ${s.detail}\n`),
     });

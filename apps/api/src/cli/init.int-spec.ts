@@ -46,8 +46,9 @@ describe.each(TEST_DIALECTS)('init on %s', (dialect) => {
       ['ICICI', 1.2 * CRORE_PAISE, true, true, 'ACTIVE'],
       ['KOTAK', 6 * CRORE_PAISE, true, true, 'ACTIVE'],
     ]);
-    const configs = await dataSource.getRepository(StrategyConfig).find({ relations: { account: true } });
-    expect(Object.fromEntries(configs.map((c) => [c.account?.broker, c.strategyType]))).toEqual({ KOTAK: 'WEEKLY_NIFTY_STRANGLE', ICICI: 'LLM_VALIDATED_FUTURES' });
+    const configs = await dataSource.getRepository(StrategyConfig).find();
+    const brokerOf = new Map(accounts.map((a) => [a.id, a.broker]));
+    expect(Object.fromEntries(configs.map((c) => [brokerOf.get(c.accountId), c.strategyType]))).toEqual({ KOTAK: 'WEEKLY_NIFTY_STRANGLE', ICICI: 'LLM_VALIDATED_FUTURES' });
   });
 
   it('seeds the plan §3 limits and the DECISIONS.md strategy parameters', async () => {

@@ -4,7 +4,7 @@ import { Alert } from '../modules/alerts/entities/alert.entity';
 import { AlertLog } from '../modules/alerts/entities/alert-log.entity';
 import { AlertChannelSetting } from '../modules/alerts/entities/alert-channel-setting.entity';
 import { AlertCooldown } from '../modules/alerts/entities/alert-cooldown.entity';
-import { TelegramApprovalCard } from '../modules/alerts/entities/telegram-approval-card.entity';
+import { TelegramApprovalCard } from '../modules/telegram/entities/telegram-approval-card.entity';
 import { TelegramChat } from '../modules/alerts/entities/telegram-chat.entity';
 import { DailyPnl } from '../modules/analytics/entities/daily-pnl.entity';
 import { DailyReport } from '../modules/analytics/entities/daily-report.entity';
@@ -44,7 +44,7 @@ import { CircuitBreaker } from '../modules/risk/entities/circuit-breaker.entity'
 import { RiskLimit } from '../modules/risk/entities/risk-limit.entity';
 import { DecisionJournalEntry } from '../modules/strategies/entities/decision-journal-entry.entity';
 import { StrategyConfig } from '../modules/strategies/entities/strategy-config.entity';
-import { StrategyLearning } from '../modules/strategies/entities/strategy-learning.entity';
+import { StrategyLearning } from '../modules/analytics/entities/strategy-learning.entity';
 import { StrategyPositionLink } from '../modules/strategies/entities/strategy-position-link.entity';
 import { StrategyRuntimeState } from '../modules/strategies/entities/strategy-runtime-state.entity';
 

@@ -1,40 +1,77 @@
-import type { DataSource, EntitySubscriberInterface } from 'typeorm';
+import type { DataSource, EntityMetadata, EntitySubscriberInterface, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
+
+/** What TypeORM tells a subscriber of one write. */
+interface WriteEvent {
+  readonly metadata?: EntityMetadata;
+  readonly queryRunner: QueryRunner;
+}
 
 /**
  * A counter of the writes TypeORM made through one DataSource: every insert, update, remove
  * (repositories and query builders) and every committed transaction bumps it. A cached read
  * taken at version v is stale as soon as the version moves on. Raw `dataSource.query` writes
- * are not seen: the API makes none outside migrations.
+ * are not seen: the API makes none outside migrations. Scoped to some entities (`targets`),
+ * only their writes count, and a transaction's commit only when it wrote one of them (the
+ * commit is counted too: on PostgreSQL a read between the write and the commit still sees the
+ * old row).
  */
 export class WriteVersion implements EntitySubscriberInterface {
   value = 0;
+  /** Open transactions that wrote a counted entity (scoped counters only). */
+  private readonly dirty = new WeakSet<QueryRunner>();
 
-  afterInsert(): void {
-    this.value += 1;
+  constructor(private readonly targets?: ReadonlySet<EntityTarget<ObjectLiteral>>) {}
+
+  afterInsert(event: WriteEvent): void {
+    this.wrote(event);
   }
-  afterUpdate(): void {
-    this.value += 1;
+  afterUpdate(event: WriteEvent): void {
+    this.wrote(event);
   }
-  afterRemove(): void {
-    this.value += 1;
+  afterRemove(event: WriteEvent): void {
+    this.wrote(event);
   }
-  afterSoftRemove(): void {
-    this.value += 1;
+  afterSoftRemove(event: WriteEvent): void {
+    this.wrote(event);
   }
-  afterTransactionCommit(): void {
+  afterTransactionCommit(event: { queryRunner: QueryRunner }): void {
+    if (!this.targets) {
+      this.value += 1;
+    } else if (this.dirty.has(event.queryRunner)) {
+      this.dirty.delete(event.queryRunner);
+      this.value += 1;
+    }
+  }
+  afterTransactionRollback(event: { queryRunner: QueryRunner }): void {
+    this.dirty.delete(event.queryRunner);
+  }
+
+  private wrote(event: WriteEvent): void {
+    // A write whose entity TypeORM does not name counts (it could be one of ours).
+    if (this.targets && event.metadata && !this.targets.has(event.metadata.target)) return;
     this.value += 1;
+    if (this.targets && event.queryRunner?.isTransactionActive) this.dirty.add(event.queryRunner);
   }
 }
 
-const versions = new WeakMap<DataSource, WriteVersion>();
+const versions = new WeakMap<DataSource, Map<string, WriteVersion>>();
 
-/** The write counter of `dataSource` (registered as its subscriber on first use). */
-export function writeVersionOf(dataSource: DataSource): WriteVersion {
-  let version = versions.get(dataSource);
+/**
+ * The write counter of `dataSource` (registered as its subscriber on first use): of every
+ * write, or, given `entities` (classes), of writes to those entities only.
+ */
+export function writeVersionOf(dataSource: DataSource, entities?: readonly (abstract new (...args: never[]) => unknown)[]): WriteVersion {
+  let byScope = versions.get(dataSource);
+  if (!byScope) {
+    byScope = new Map();
+    versions.set(dataSource, byScope);
+  }
+  const scope = entities ? entities.map((e) => e.name).sort().join(',') : '*';
+  let version = byScope.get(scope);
   if (!version) {
-    version = new WriteVersion();
+    version = new WriteVersion(entities ? new Set<EntityTarget<ObjectLiteral>>(entities as unknown as EntityTarget<ObjectLiteral>[]) : undefined);
     dataSource.subscribers.push(version);
-    versions.set(dataSource, version);
+    byScope.set(scope, version);
   }
   return version;
 }

@@ -3,5 +3,7 @@ export * from './job-queue.port';
 export * from './job-registry';
 export * from './job-schedule';
 export * from './job-handlers.registry';
+export * from './job-handlers.discovery';
+export * from './handles-job.decorator';
 export * from './jobs.module';
 export * from './jobs-clock';

@@ -1,7 +1,7 @@
 import { assertIsoDate, secondsOfDay } from '@mcube/domain';
 import { isSecretKey } from '../common/logging/redaction';
 import { JobPayloadError } from './job-errors';
-import type { AlertDeliverPayload, BacktestRunPayload, SlotPayload, TickPayload } from './job-registry';
+import { ORDER_COMMAND_KINDS, type AlertDeliverPayload, type BacktestRunPayload, type OrderCommandActor, type OrderCommandKind, type OrderCommandPayload, type SlotPayload, type TickPayload } from './job-registry';
 
 const SLOT = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})$/;
 
@@ -71,4 +71,32 @@ export function checkBacktestRunPayload(payload: unknown): BacktestRunPayload {
   const { runId } = record;
   if (typeof runId !== 'number' || !Number.isInteger(runId) || runId <= 0) throw new JobPayloadError(job, `runId must be a positive integer, got ${JSON.stringify(runId)}`);
   return { runId };
+}
+
+const COMMAND_ID = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/** A forwarded REST order command: its id, a known kind, an object of arguments and a deadline. */
+export function checkOrderCommandPayload(payload: unknown): OrderCommandPayload {
+  const job = 'orders.command';
+  const record = asRecord(job, payload);
+  onlyKeys(job, record, ['commandId', 'kind', 'args', 'expiresAtWallMs', 'actor', 'correlationId']);
+  const { commandId, kind, args, expiresAtWallMs, actor, correlationId } = record;
+  if (typeof commandId !== 'string' || !COMMAND_ID.test(commandId)) throw new JobPayloadError(job, `commandId must be 1-64 characters A-Z a-z 0-9 _ . -, got ${JSON.stringify(commandId)}`);
+  if (typeof kind !== 'string' || !(ORDER_COMMAND_KINDS as readonly string[]).includes(kind)) throw new JobPayloadError(job, `kind must be one of ${ORDER_COMMAND_KINDS.join(', ')}, got ${JSON.stringify(kind)}`);
+  if (typeof expiresAtWallMs !== 'number' || !Number.isInteger(expiresAtWallMs) || expiresAtWallMs <= 0) throw new JobPayloadError(job, `expiresAtWallMs must be a positive integer, got ${JSON.stringify(expiresAtWallMs)}`);
+  if (correlationId !== undefined && (typeof correlationId !== 'string' || correlationId.length > 200)) throw new JobPayloadError(job, 'correlationId must be a string of at most 200 characters');
+  return { commandId, kind: kind as OrderCommandKind, args: asRecord(job, args), expiresAtWallMs, ...(actor === undefined ? {} : { actor: checkActor(job, actor) }), ...(correlationId === undefined ? {} : { correlationId }) };
+}
+
+/** A forwarded command's caller: who, with which role and how authenticated; never a credential. */
+function checkActor(job: string, value: unknown): OrderCommandActor {
+  const a = asRecord(job, value);
+  onlyKeys(job, a, ['userId', 'username', 'role', 'via', 'apiKeyName']);
+  const { userId, username, role, via, apiKeyName } = a;
+  if (typeof userId !== 'number' || !Number.isSafeInteger(userId) || userId <= 0) throw new JobPayloadError(job, 'actor.userId must be a positive integer');
+  if (typeof username !== 'string' || username.length === 0 || username.length > 200) throw new JobPayloadError(job, 'actor.username must be a string of 1-200 characters');
+  if (role !== 'admin' && role !== 'trader' && role !== 'viewer') throw new JobPayloadError(job, 'actor.role must be admin, trader or viewer');
+  if (via !== 'session' && via !== 'api-key') throw new JobPayloadError(job, 'actor.via must be session or api-key');
+  if (apiKeyName !== undefined && typeof apiKeyName !== 'string') throw new JobPayloadError(job, 'actor.apiKeyName must be a string');
+  return { userId, username, role, via, ...(apiKeyName === undefined ? {} : { apiKeyName }) };
 }

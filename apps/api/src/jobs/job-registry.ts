@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { JobPayloadError } from './job-errors';
-import { checkAlertDeliverPayload, checkBacktestRunPayload, checkSlotPayload, checkTickPayload } from './job-payload.checks';
+import { checkAlertDeliverPayload, checkBacktestRunPayload, checkOrderCommandPayload, checkSlotPayload, checkTickPayload } from './job-payload.checks';
 
 /** Every queue. Each queue is processed serially (one job at a time) by each worker process. */
-export const QUEUE_NAMES = ['schedule', 'market-data', 'positions', 'strategy', 'risk', 'analytics', 'alerts', 'backtests', 'brokers', 'order-sync'] as const;
+export const QUEUE_NAMES = ['schedule', 'market-data', 'positions', 'strategy', 'risk', 'analytics', 'alerts', 'backtests', 'brokers', 'order-sync', 'order-commands'] as const;
 
 /** A queue name. */
 export type QueueName = (typeof QUEUE_NAMES)[number];
@@ -34,6 +34,37 @@ export interface BacktestRunPayload {
   runId: number;
 }
 
+/** The REST order commands an `api` process forwards to the worker (issue 13): each runs there through the gateway. */
+export const ORDER_COMMAND_KINDS = ['orders.submit', 'orders.entry', 'orders.cancel', 'positions.exit-leg', 'positions.exit', 'positions.exit-all-and-halt'] as const;
+
+/** One kind of forwarded order command. */
+export type OrderCommandKind = (typeof ORDER_COMMAND_KINDS)[number];
+
+/**
+ * Payload of `orders.command`: one REST order command forwarded by an `api` process. `args` are
+ * the route's already validated inputs; the worker answers on `<prefix>:orders:reply:<commandId>`
+ * and drops a command it takes after `expiresAtWallMs` (the API stopped waiting and answered 504).
+ */
+export interface OrderCommandPayload {
+  commandId: string;
+  kind: OrderCommandKind;
+  args: Record<string, unknown>;
+  expiresAtWallMs: number;
+  /** Who sent it over REST (no credential): the worker runs it as them, so audit entries and kill-switch moves name the caller. */
+  actor?: OrderCommandActor;
+  /** The REST request's correlation id, kept on the worker's audit entries. */
+  correlationId?: string;
+}
+
+/** The caller of a forwarded order command. */
+export interface OrderCommandActor {
+  userId: number;
+  username: string;
+  role: 'admin' | 'trader' | 'viewer';
+  via: 'session' | 'api-key';
+  apiKeyName?: string;
+}
+
 /** Every job and its payload type: the one list the drivers, handlers and schedule share. */
 export interface JobPayloads {
   'schedule.tick': TickPayload;
@@ -59,6 +90,7 @@ export interface JobPayloads {
   'brokers.reconcile': SlotPayload;
   'brokers.icici-session-warning': SlotPayload;
   'brokers.icici-session-critical': SlotPayload;
+  'orders.command': OrderCommandPayload;
 }
 
 /** A job name. */
@@ -105,9 +137,9 @@ const daily = <N extends ScheduledJobName>(name: N, queue: QueueName): JobDefini
 
 /**
  * THE job registry: every job with its queue, attempts, retention, payload check and job id.
- * Scheduled jobs are identified by their IST slot. No job places an order: orders go through
- * `OrdersService.submit`/`submitEntry` in the caller's own run (a queued-order job had no
- * production caller and was removed, issue 13).
+ * Scheduled jobs are identified by their IST slot. Orders go through `OrdersService.submit`/
+ * `submitEntry` in the caller's own run; the one job that carries an order is `orders.command`,
+ * a REST command an `api` process forwards to the worker that owns the broker sessions.
  */
 export const JOB_REGISTRY: { readonly [N in JobName]: JobDefinition<N> } = {
   'schedule.tick': { queue: 'schedule', attempts: 1, backoffMs: 0, keepSeconds: 600, check: checkTickPayload, jobId: () => undefined },
@@ -153,6 +185,16 @@ export const JOB_REGISTRY: { readonly [N in JobName]: JobDefinition<N> } = {
   // The ICICI day's session key (issue 15): entered by a person; missing at 08:45 → WARNING, at 09:10 → CRITICAL.
   'brokers.icici-session-warning': daily('brokers.icici-session-warning', 'brokers'),
   'brokers.icici-session-critical': daily('brokers.icici-session-critical', 'brokers'),
+  // A REST order command from an `api` process (issue 13): run once (a retry could be a second order;
+  // the idempotency key makes the client's own retry safe), on its own queue so no slow job delays it.
+  'orders.command': {
+    queue: 'order-commands',
+    attempts: 1,
+    backoffMs: 0,
+    keepSeconds: 600,
+    check: checkOrderCommandPayload,
+    jobId: (p) => `orders.command@${p.commandId}`,
+  },
 };
 
 /** Every job name, in registry order. */

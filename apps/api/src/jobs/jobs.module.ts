@@ -1,9 +1,11 @@
 import { Logger, Module, type DynamicModule, type Provider } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { ScheduleModule, SchedulerRegistry } from '@nestjs/schedule';
 import type { Clock, NseCalendar } from '@mcube/domain';
 import type { AppConfig } from '../config/app-config';
 import { MetricsService } from '../metrics/metrics.service';
 import { InProcessJobQueue } from './in-process-job-queue';
+import { JobHandlersDiscovery } from './job-handlers.discovery';
 import { JobHandlersRegistry } from './job-handlers.registry';
 import { BULLMQ_JOB_QUEUE, JOB_LOGGER, JOB_QUEUE, JOB_RUNNER, JOBS_CALENDAR } from './job-queue.port';
 import { JobRunner, type JobLogger } from './job-runner';
@@ -28,7 +30,7 @@ const inProcessQueueProvider: Provider = {
 
 /**
  * The job system, global so any module can inject `JOB_QUEUE` (to enqueue) and
- * `JobHandlersRegistry` (to register its handlers in `onModuleInit`). Needs `APP_CONFIG`
+ * `JobHandlersRegistry`; handlers are `@HandlesJob` methods, registered by `JobHandlersDiscovery`. Needs `APP_CONFIG`
  * and `WALL_CLOCK` (ConfigModule, ClockModule); reads the market clock when the data module is there.
  *
  * The driver follows the configuration given here: with REDIS_URL, `BullMqJobsModule`
@@ -45,11 +47,12 @@ export class JobsModule {
     return {
       module: JobsModule,
       global: true,
-      imports: [ScheduleModule.forRoot(), ...bullmq],
+      imports: [DiscoveryModule, ScheduleModule.forRoot(), ...bullmq],
       providers: [
         jobsCalendarProvider,
         jobsClockProvider,
         JobHandlersRegistry,
+        JobHandlersDiscovery,
         { provide: JOB_LOGGER, useValue: new Logger('Jobs') },
         runnerProvider,
         redisUrl ? { provide: JOB_QUEUE, useExisting: BULLMQ_JOB_QUEUE } : inProcessQueueProvider,

@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Clock, NseCalendar } from '@mcube/domain';
-import { JobHandlersRegistry } from './job-handlers.registry';
+import { HandlesJob } from './handles-job.decorator';
 import { JOBS_CLOCK } from './jobs-clock';
 import { JOB_QUEUE, JOBS_CALENDAR, type EnqueueResult, type JobQueue } from './job-queue.port';
 import { dueJobs, JOB_SCHEDULE, type DueJob } from './job-schedule';
@@ -11,9 +11,8 @@ export const SCHEDULE_TICK_ID = 'mcube-schedule-tick';
 export const SCHEDULE_TICK_MS = 1000;
 
 /**
- * Injection token: the wall ms over which one tick's due jobs are spread (the module gives
- * `SCHEDULE_TICK_MS`; a ticker built without it enqueues every due job at once, as tests that
- * step a fixed clock want).
+ * Injection token: the wall ms over which one tick's due jobs are spread (`JobsModule` gives
+ * `SCHEDULE_TICK_MS`; tests that step a fixed clock build the ticker with 0: every due job at once).
  */
 export const JOB_SPREAD_MS = Symbol('mcube:job-spread-ms');
 
@@ -37,21 +36,15 @@ export function jobPhaseMs(job: DueJob['name'], spreadMs: number): number {
  * their own phase of the tick (`jobPhaseMs`), not all at once.
  */
 @Injectable()
-export class ScheduleTicker implements OnModuleInit {
+export class ScheduleTicker {
   private readonly logger = new Logger('JobSchedule');
 
   constructor(
     @Inject(JOB_QUEUE) private readonly queue: JobQueue,
     @Inject(JOBS_CLOCK) private readonly clock: Clock,
     @Inject(JOBS_CALENDAR) private readonly calendar: NseCalendar,
-    private readonly handlers: JobHandlersRegistry,
-    @Optional() @Inject(JOB_SPREAD_MS) private readonly spreadMs = 0,
+    @Inject(JOB_SPREAD_MS) private readonly spreadMs: number,
   ) {}
-
-  /** Registers the handler of `schedule.tick`. */
-  onModuleInit(): void {
-    this.handlers.register('schedule.tick', () => this.tick().then(() => undefined), 'ScheduleTicker');
-  }
 
   /** Creates (or updates) the repeatable tick. */
   async start(): Promise<void> {
@@ -61,8 +54,9 @@ export class ScheduleTicker implements OnModuleInit {
   /**
    * Enqueues what is due now; returns the enqueue results. Past the calendar's horizon the
    * schedule runs on its assumed days (monitoring, exits and breakers never stop); anything the
-   * calendar still throws is logged, not thrown.
+   * calendar still throws is logged, not thrown. The `schedule.tick` handler.
    */
+  @HandlesJob('schedule.tick')
   async tick(): Promise<EnqueueResult[]> {
     let due;
     try {

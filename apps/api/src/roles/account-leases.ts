@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { loadIoredis } from '../common/redis/load-ioredis';
 
-/** Test seam: the lease length (ms); renewal runs at a third of it. */
+/** The lease length (ms; `RolesModule` gives `DEFAULT_LEASE_TTL_MS`, tests their own); renewal runs at a third of it. */
 export const ACCOUNT_LEASE_TTL_MS = Symbol('mcube:account-lease-ttl-ms');
 /** A worker that stops without releasing (kill -9) holds its accounts this long at most. */
 export const DEFAULT_LEASE_TTL_MS = 30_000;
@@ -35,7 +35,7 @@ export class AccountLeases implements OnApplicationShutdown {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @Optional() @Inject(ACCOUNT_LEASE_TTL_MS) private readonly ttlMs: number = DEFAULT_LEASE_TTL_MS,
+    @Inject(ACCOUNT_LEASE_TTL_MS) private readonly ttlMs: number,
   ) {}
 
   /** Whether this process's role has worker duties at all (every role but `api`). */

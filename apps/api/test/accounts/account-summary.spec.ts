@@ -3,10 +3,12 @@ import { epochMsOfIst, FixedClock } from '@mcube/domain';
 import type { JobQueue } from '../../src/jobs/job-queue.port';
 import { JOB_QUEUE } from '../../src/jobs/job-queue.port';
 import { DailyPnl } from '../../src/modules/analytics/entities/daily-pnl.entity';
+import { DailyDigestService } from '../../src/modules/analytics/daily-report/daily-digest.service';
 import { DailyReportService } from '../../src/modules/analytics/daily-report/daily-report.service';
+import { EconomicEvent } from '../../src/modules/data/entities/economic-event.entity';
 import { DailyReport } from '../../src/modules/analytics/entities/daily-report.entity';
 import { Alert } from '../../src/modules/alerts/entities/alert.entity';
-import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import { MonitorLog } from '../../src/modules/positions/entities/monitor-log.entity';
 import { Position } from '../../src/modules/positions/entities/position.entity';
 import { CircuitBreaker } from '../../src/modules/risk/entities/circuit-breaker.entity';
@@ -30,7 +32,7 @@ describe('account summaries (GET /api/accounts/summary, account.summary) and the
   beforeAll(async () => {
     s = await startSecurityApp({ overrides: [{ provide: WALL_CLOCK, useValue: clock }] });
     viewer = await login(s, 'viewer');
-    s.app.get(MarketEventsBus).subscribe((m) => published.push(m));
+    s.app.get(AppEventsBus).subscribe((m) => published.push(m));
   });
   afterAll(async () => {
     await s?.close();
@@ -144,5 +146,16 @@ describe('account summaries (GET /api/accounts/summary, account.summary) and the
       [false, null],
     ]);
     expect(await s.dataSource.getRepository(Alert).count({ where: { category: 'REPORT' } })).toBe(3);
+  });
+
+  it('the digest lists the next trading day\'s stored economic events, in time order, and no other day\'s', async () => {
+    const event = (title: string, eventDate: string, eventTime: string | null) => ({ title, importance: 'HIGH' as const, eventDate, eventTime, country: 'IN', category: null, description: null, source: 'user' });
+    await s.dataSource.getRepository(EconomicEvent).insert([event('US CPI', '2026-03-11', '18:00'), event('RBI policy', '2026-03-11', '10:00'), event('GDP', '2026-03-12', '17:30')]);
+    const digest = await s.app.get(DailyDigestService, { strict: false }).compose('2026-03-10');
+    expect(digest.text).toContain('10:00 HIGH RBI policy');
+    expect(digest.text).toContain('18:00 HIGH US CPI');
+    expect(digest.text.indexOf('RBI policy')).toBeLessThan(digest.text.indexOf('US CPI'));
+    expect(digest.text).not.toContain('GDP');
+    expect(digest.text).not.toContain('No economic event stored.');
   });
 });

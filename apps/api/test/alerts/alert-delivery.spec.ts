@@ -1,6 +1,7 @@
 import type { AlertChannelStatusResponse, AlertDeliveryResponse } from '@mcube/contracts';
 import { Alert } from '../../src/modules/alerts/entities/alert.entity';
 import { AlertLog } from '../../src/modules/alerts/entities/alert-log.entity';
+import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
 import { linesLeaking, login, type SessionAuth } from '../security/security-app';
 import { CHANNEL_SECRETS, startAlertChannelsApp, TRADER_CHAT, type AlertChannelsApp } from './alert-channels-app';
@@ -40,6 +41,9 @@ describe('alerts leave the box: Telegram, e-mail and SMS against local servers',
     expect(tg.params).toMatchObject({ chat_id: String(TRADER_CHAT), parse_mode: 'HTML' });
     expect(tg.params['text']).toContain('<b>CRITICAL</b>');
     expect(tg.params['text']).toContain('&lt;check&gt; &amp; act');
+    // The footer names the account (read through the accounts module).
+    const { name } = await a.s.dataSource.getRepository(BrokerAccount).findOneByOrFail({ id: a.s.accounts.kotakId });
+    expect(tg.params['text']).toContain(`<i>${name} · RISK · `);
     expect(tgTo('Circuit breaker tripped')).toHaveLength(1);
     const [mail] = mailsWith('Circuit breaker tripped');
     expect(mail.to).toEqual(['trader@mcube.test']);

@@ -3,7 +3,7 @@ import { epochMsOfIst, FixedClock } from '@mcube/domain';
 import { AlertsService } from '../../src/modules/alerts/alerts.service';
 import { Alert } from '../../src/modules/alerts/entities/alert.entity';
 import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
-import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import { login, type SecurityApp, type SessionAuth, startSecurityApp } from '../security/security-app';
 import { WALL_CLOCK } from '../../src/modules/core/clock/clock.token';
 
@@ -22,7 +22,7 @@ describe('the in-app alert feed over REST', () => {
     s = await startSecurityApp({ overrides: [{ provide: WALL_CLOCK, useValue: clock }] });
     viewer = await login(s, 'viewer');
     trader = await login(s, 'trader');
-    s.app.get(MarketEventsBus).subscribe((m) => published.push(m));
+    s.app.get(AppEventsBus).subscribe((m) => published.push(m));
     alerts = s.app.get(AlertsService);
     const at = (minutes: number) => T0 + minutes * 60_000;
     for (const input of [

@@ -1,7 +1,7 @@
 import type { WsMessage } from '@mcube/contracts';
 import { AlertsService } from '../../src/modules/alerts/alerts.service';
 import { Alert } from '../../src/modules/alerts/entities/alert.entity';
-import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import { CircuitBreakerTripService } from '../../src/modules/risk/breaker/circuit-breaker-trip.service';
 import { ManualExitService } from '../../src/modules/positions/manual-exit.service';
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
@@ -11,18 +11,20 @@ import { startGateway, type GatewayHarness } from '../orders/gateway-harness';
 import { QuoteBoard } from '../orders/quote-board.fake';
 import { markLegs, openStrangle } from '../analytics/strangle-trades';
 import { simQuotes } from '../orders/sim-contract-quotes';
+import { RiskPositionsQuery } from '../../src/modules/positions/risk-positions.query';
+import { DailyPnlHistoryQuery } from '../../src/modules/analytics/daily-pnl/daily-pnl-history';
 
 describe.each(TEST_DIALECTS)('the breaker trip raises its alert through AlertsService (%s)', (dialect) => {
   let g: GatewayHarness;
-  let bus: MarketEventsBus;
+  let bus: AppEventsBus;
   let breaker: CircuitBreakerTripService;
   const published: WsMessage[] = [];
 
   beforeEach(async () => {
     g = await startGateway(dialect);
-    bus = new MarketEventsBus();
+    bus = new AppEventsBus();
     published.length = 0;
-    breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, simQuotes(new QuoteBoard()), g.clock), new AlertsService(g.dataSource, bus));
+    breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, simQuotes(new QuoteBoard()), g.clock), new RiskPositionsQuery(g.dataSource), new DailyPnlHistoryQuery(g.dataSource), new AlertsService(g.dataSource, bus));
   });
   afterEach(async () => {
     await g.close();

@@ -3,8 +3,10 @@ import { BrokerAccount } from '../../src/modules/accounts/entities/broker-accoun
 import { APPROVALS_PORT } from '../../src/modules/strategies/approvals/approvals.port';
 import { TelegramApprovalCardsService } from '../../src/modules/telegram/telegram-approval-cards.service';
 import { AlertLog } from '../../src/modules/alerts/entities/alert-log.entity';
-import { TelegramApprovalCard } from '../../src/modules/alerts/entities/telegram-approval-card.entity';
+import { TelegramApprovalCard } from '../../src/modules/telegram/entities/telegram-approval-card.entity';
 import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
+import { Position } from '../../src/modules/positions/entities/position.entity';
+import { positionFor } from '../db/fixtures';
 import { linesLeaking } from '../security/security-app';
 import { ADMIN_CHAT, CHANNEL_SECRETS, startAlertChannelsApp, TRADER_CHAT, VIEWER_CHAT, type AlertChannelsApp } from './alert-channels-app';
 import { InMemoryApprovals } from './fakes/in-memory-approvals.fake';
@@ -50,6 +52,15 @@ describe('the Telegram bot driven by telegraf against a local Bot API server', (
     expect(reply['text']).toContain('State ACTIVE');
     const [audit] = (await audits('telegram.command')).filter((x) => x.newValue?.includes('"status"'));
     expect([audit.actor, audit.entityId, audit.correlationId]).toEqual(['trader', String(TRADER_CHAT), expect.stringMatching(/^telegram-\d+$/)]);
+  });
+
+  it('lists the open positions on /positions, each under its account\'s name', async () => {
+    expect((await ask(VIEWER_CHAT, '/positions'))['text']).toBe('No open position.');
+    const account = await a.s.dataSource.getRepository(BrokerAccount).findOneByOrFail({ id: a.s.accounts.kotakId });
+    const { identifiers } = await a.s.dataSource.getRepository(Position).insert(positionFor(account.id));
+    const text = String((await ask(VIEWER_CHAT, '/positions'))['text']);
+    expect(text).toContain(`#${identifiers[0]['id']} <b>${account.name}</b>: `);
+    await a.s.dataSource.getRepository(Position).delete(identifiers[0]['id']);
   });
 
   it('refuses an unknown chat politely, changes nothing and audits the refusal', async () => {

@@ -3,6 +3,9 @@ import { DailyPnlService } from '../../src/modules/analytics/daily-pnl/daily-pnl
 import { AnalyticsReportService } from '../../src/modules/analytics/report/analytics-report.service';
 import { ClosedTradesService } from '../../src/modules/analytics/trades/closed-trades.service';
 import { Position } from '../../src/modules/positions/entities/position.entity';
+import { AnalyticsRiskFacts } from '../../src/modules/risk/analytics-facts/analytics-risk-facts.service';
+import { TradingStateService } from '../../src/modules/risk/context/trading-state.service';
+import { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
 import { DecisionJournalEntry } from '../../src/modules/strategies/entities/decision-journal-entry.entity';
 import { StrategyPositionLink } from '../../src/modules/strategies/entities/strategy-position-link.entity';
 import { sessionTimes } from '../strategies/strangle-month.run';
@@ -41,7 +44,7 @@ describe('analytics on the strategy\'s simulated month', () => {
   });
 
   it('draws the account curve through the equity of the daily P&L rows at each day\'s close', async () => {
-    const report = await new AnalyticsReportService(h.dataSource, new ClosedTradesService(h.dataSource)).report({ accountId: h.account.id });
+    const report = await new AnalyticsReportService(h.dataSource, new ClosedTradesService(h.dataSource), new AnalyticsRiskFacts(h.dataSource, new TradingStateService(h.dataSource, new ReconciliationGate()))).report({ accountId: h.account.id });
     const curve = report.equity.find((c) => c.accountId === String(h.account.id));
     const dailyPnl = new DailyPnlService(h.dataSource);
     expect(report.daily.length).toBeGreaterThanOrEqual(2);

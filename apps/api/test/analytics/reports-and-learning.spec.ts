@@ -5,13 +5,12 @@ import { DailyPnlService } from '../../src/modules/analytics/daily-pnl/daily-pnl
 import { DailyReportService } from '../../src/modules/analytics/daily-report/daily-report.service';
 import { DailyReport } from '../../src/modules/analytics/entities/daily-report.entity';
 import { ALL_CLOSED_PATTERN, LearningUpdateService } from '../../src/modules/analytics/learning/learning-update.service';
-import { AuditService } from '../../src/modules/core/audit/audit.service';
-import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
-import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import { Position } from '../../src/modules/positions/entities/position.entity';
-import { RiskLimit } from '../../src/modules/risk/entities/risk-limit.entity';
-import { RiskLimitsService } from '../../src/modules/risk/risk-limits/risk-limits.service';
-import { StrategyLearning } from '../../src/modules/strategies/entities/strategy-learning.entity';
+import { AnalyticsRiskFacts } from '../../src/modules/risk/analytics-facts/analytics-risk-facts.service';
+import { TradingStateService } from '../../src/modules/risk/context/trading-state.service';
+import { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
+import { StrategyLearning } from '../../src/modules/analytics/entities/strategy-learning.entity';
 import { TEST_DIALECTS } from '../db/test-database';
 import { startGateway, type GatewayHarness } from '../orders/gateway-harness';
 import { closeStrangle, markLegs, openStrangle } from './strangle-trades';
@@ -25,8 +24,8 @@ describe.each(TEST_DIALECTS)('the daily report and the learning update (%s)', (d
   beforeEach(async () => {
     g = await startGateway(dialect);
     dailyPnl = new DailyPnlService(g.dataSource);
-    const riskLimits = new RiskLimitsService(g.dataSource.getRepository(RiskLimit), new AuditService(g.dataSource.getRepository(AuditLogEntity)));
-    reports = new DailyReportService(g.dataSource, g.clock, dailyPnl, riskLimits, new AlertsService(g.dataSource, new MarketEventsBus()));
+    const risk = new AnalyticsRiskFacts(g.dataSource, new TradingStateService(g.dataSource, new ReconciliationGate()));
+    reports = new DailyReportService(g.dataSource, g.clock, dailyPnl, risk, new AlertsService(g.dataSource, new AppEventsBus()));
     learning = new LearningUpdateService(g.dataSource);
   });
   afterEach(async () => {

@@ -1,7 +1,7 @@
+import type { OrderCommand } from '@mcube/domain';
 import { Position } from '../../src/modules/positions/entities/position.entity';
 import { mintApprovalToken, type ApprovalBinding } from '../../src/modules/orders/approval/approval-token';
 import { ApprovalToken } from '../../src/modules/orders/entities/approval-token.entity';
-import type { GatewayIntent } from '../../src/modules/orders/gateway-intent';
 import { insertAccount } from '../db/fixtures';
 import { FakeExecutionClient } from '../orders/fake-execution-client';
 import { startGateway, type GatewayHarness } from '../orders/gateway-harness';
@@ -42,7 +42,7 @@ describe('the gateway consumes a single-use approval token bound to the exact or
     ...overrides,
   });
   const mint = (overrides: Partial<ApprovalBinding> = {}) => mintApprovalToken(g.dataSource.manager, binding(overrides));
-  const entry = (token: string | undefined, overrides: Partial<GatewayIntent> = {}): GatewayIntent => ({
+  const entry = (token: string | undefined, overrides: Partial<OrderCommand> = {}): OrderCommand => ({
     accountId: icici,
     segment: 'NFO-FUT',
     instrument: FUT,

@@ -66,7 +66,7 @@ describe('backtest progress from a worker process reaches the API socket', () =>
       workerRuns.push(runId);
       return workerOriginal(runId);
     };
-    expect(worker!.get(JobHandlersRegistry).ownerOf('backtests.run')).toBe('BacktestsModule');
+    expect(worker!.get(JobHandlersRegistry).ownerOf('backtests.run')).toBe('BacktestsModule (BacktestJobHandler.onRunJob)');
 
     const port = (api.app.getHttpServer().address() as AddressInfo).port;
     ws = new WebSocket(`ws://127.0.0.1:${port}/ws`, { headers: { cookie: viewer.cookie } });

@@ -1,9 +1,10 @@
 import { createDefaultNseCalendar, delegatingNseCalendar, epochMsOfIst, FixedClock, type NseCalendar } from '@mcube/domain';
 import type { DataSource } from 'typeorm';
 import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
+import { registerJobHandlersOf } from '../../src/jobs/job-handlers.discovery';
 import { Alert } from '../../src/modules/alerts/entities/alert.entity';
 import { AlertsService } from '../../src/modules/alerts/alerts.service';
-import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import { CalendarHorizonWatchService } from '../../src/modules/risk/calendar/calendar-horizon-watch.service';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 
@@ -21,7 +22,7 @@ describe('the calendar horizon WARNING', () => {
     db = await createTestDatabase();
     ds = await db.openMigrated();
     current = createDefaultNseCalendar();
-    new CalendarHorizonWatchService(clock, delegatingNseCalendar(() => current), new AlertsService(ds, new MarketEventsBus()), jobs).onModuleInit();
+    registerJobHandlersOf(jobs, new CalendarHorizonWatchService(clock, delegatingNseCalendar(() => current), new AlertsService(ds, new AppEventsBus())));
   });
   afterAll(async () => {
     await ds.destroy();

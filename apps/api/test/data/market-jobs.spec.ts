@@ -1,7 +1,7 @@
 import { epochMsOfIst } from '@mcube/domain';
 import { MarketData } from '../../src/modules/data/entities/market-data.entity';
 import { OptionChainRow } from '../../src/modules/data/entities/option-chain.entity';
-import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import { ChainSnapshotService } from '../../src/modules/data/snapshots/chain-snapshot.service';
 import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
 import { QuoteSnapshotService } from '../../src/modules/data/snapshots/quote-snapshot.service';
@@ -20,7 +20,7 @@ describe('market-data jobs', () => {
     s = await startDataApp({ date: '2026-03-30', time: '08:00' });
     quotes = s.app.get(QuoteSnapshotService);
     chains = s.app.get(ChainSnapshotService);
-    s.app.get(MarketEventsBus).subscribe((m) => published.push(m));
+    s.app.get(AppEventsBus).subscribe((m) => published.push(m));
   });
   afterAll(async () => {
     await s?.close();
@@ -102,8 +102,8 @@ describe('market-data jobs', () => {
 
   it('runs the snapshot services as the handlers of the market-data jobs, idempotently per slot', async () => {
     const registry = s.app.get(JobHandlersRegistry);
-    expect(registry.ownerOf('market-data.snapshot')).toBe('DataModule');
-    expect(registry.ownerOf('market-data.option-chain')).toBe('DataModule');
+    expect(registry.ownerOf('market-data.snapshot')).toBe('DataModule (MarketJobHandlers.snapshotQuotes)');
+    expect(registry.ownerOf('market-data.option-chain')).toBe('DataModule (MarketJobHandlers.snapshotChains)');
     s.setIst('2026-04-01', '11:00:00');
     const before = await count();
     const slot = { slot: '2026-04-01T11:00:00' };

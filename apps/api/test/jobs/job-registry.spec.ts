@@ -22,6 +22,7 @@ describe('job registry', () => {
         'instruments.refresh',
         'market-data.option-chain',
         'market-data.snapshot',
+        'orders.command',
         'positions.monitor',
         'positions.pnl',
         'risk.calendar-horizon',
@@ -44,14 +45,29 @@ describe('job registry', () => {
     expect(JOB_REGISTRY['backtests.run'].attempts).toBe(1);
     // A repeatable every 2 s: a failed pass is the next one.
     expect(JOB_REGISTRY['brokers.order-sync'].attempts).toBe(1);
-    for (const name of JOB_NAMES.filter((n) => n !== 'schedule.tick' && n !== 'brokers.order-sync' && n !== 'alerts.deliver' && n !== 'backtests.run')) {
+    // A forwarded REST order command: a retry could be a second order; the client retries with its key.
+    expect(JOB_REGISTRY['orders.command'].attempts).toBe(1);
+    for (const name of JOB_NAMES.filter((n) => n !== 'schedule.tick' && n !== 'brokers.order-sync' && n !== 'alerts.deliver' && n !== 'backtests.run' && n !== 'orders.command')) {
       expect(JOB_REGISTRY[name].attempts).toBeGreaterThanOrEqual(2);
       expect(JOB_REGISTRY[name].attempts).toBeLessThanOrEqual(5);
     }
   });
 
-  it('has no job that places an order: orders go through the gateway in the caller\'s own run (issue 13)', () => {
-    expect(JOB_NAMES.filter((n) => n.startsWith('orders.'))).toEqual([]);
+  it('has one job that carries an order, the forwarded REST command, run once with a checked payload (issue 13)', () => {
+    expect(JOB_NAMES.filter((n) => n.startsWith('orders.'))).toEqual(['orders.command']);
+    expect(JOB_REGISTRY['orders.command'].queue).toBe('order-commands');
+    const payload = { commandId: 'c-1', kind: 'orders.cancel', args: { id: 4 }, expiresAtWallMs: 1_000 };
+    expect(jobIdOf('orders.command', payload as never)).toBe('orders.command@c-1');
+    expect(JOB_REGISTRY['orders.command'].check(payload)).toEqual(payload);
+    expect(() => JOB_REGISTRY['orders.command'].check({ ...payload, kind: 'orders.anything' })).toThrow(/kind must be one of/);
+    expect(() => JOB_REGISTRY['orders.command'].check({ ...payload, commandId: 'a:b' })).toThrow(/commandId/);
+    expect(() => JOB_REGISTRY['orders.command'].check({ ...payload, args: [] })).toThrow(/payload must be an object/);
+    // The caller travels with the command (the worker runs it as them), never a credential.
+    const actor = { userId: 3, username: 'trader', role: 'trader', via: 'session' };
+    expect(JOB_REGISTRY['orders.command'].check({ ...payload, actor, correlationId: 'req-1' })).toEqual({ ...payload, actor, correlationId: 'req-1' });
+    expect(() => JOB_REGISTRY['orders.command'].check({ ...payload, actor: { ...actor, csrfToken: 'x' } })).toThrow(/csrfToken/);
+    expect(() => JOB_REGISTRY['orders.command'].check({ ...payload, actor: { ...actor, role: 'system' } })).toThrow(/actor.role/);
+    expect(() => JOB_REGISTRY['orders.command'].check({ ...payload, extra: 1 })).toThrow();
   });
 
   it('gives every delivery attempt its own id, without the recipient in clear or a colon', () => {

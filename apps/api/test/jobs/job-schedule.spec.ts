@@ -14,7 +14,7 @@ const SATURDAY = '2026-11-28';
 /** Steps a fixed clock through one IST day (08:30:03 to 17:30, 5 s apart), ticking the schedule each step. */
 async function runDay(d: DriverUnderTest, date: string): Promise<RecordedRun[]> {
   const queue = d.queue as InProcessJobQueue;
-  const ticker = new ScheduleTicker(queue, d.clock, calendar, undefined as never);
+  const ticker = new ScheduleTicker(queue, d.clock, calendar, 0);
   const from = d.runs.length;
   d.clock.set(epochMsOfIst(date, '08:30:03'));
   const end = epochMsOfIst(date, '17:30:00');
@@ -168,7 +168,7 @@ describe('IST schedule on BullMQ', () => {
     const d = await makeDriver('bullmq', { startMs: epochMsOfIst(MONDAY, '00:00:00') });
     try {
       await d.queue.startProcessing();
-      const ticker = new ScheduleTicker(d.queue, d.clock, calendar, undefined as never);
+      const ticker = new ScheduleTicker(d.queue, d.clock, calendar, 0);
       d.clock.set(epochMsOfIst(HOLIDAY, '10:00:03'));
       // Only Monday's after-close jobs are still owed on the holiday; nothing of the day itself.
       expect((await ticker.tick()).map((r) => r.jobId).filter((id) => !id.includes('@2026-11-23T'))).toEqual([]);

@@ -2,6 +2,7 @@ import { Injectable, Module, OnModuleInit, type INestApplicationContext, type Ty
 import { Test } from '@nestjs/testing';
 import { ConfigModule } from '../../src/config/config.module';
 import { loadConfig } from '../../src/config/load-config';
+import { HandlesJob } from '../../src/jobs/handles-job.decorator';
 import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
 import { JOB_QUEUE, type JobQueue } from '../../src/jobs/job-queue.port';
 import { JOB_NAMES, type JobName } from '../../src/jobs/job-registry';
@@ -60,6 +61,20 @@ describe('JobsModule', () => {
 
   it('fails the boot when a module registers a second handler for a job', async () => {
     await expect(boot({}, [registering(['backtests.run'])])).rejects.toThrow(/job "backtests\.run" has two handlers \(from DomainModules and TradingModule\)/);
+  });
+
+  it('fails the boot when a decorated provider handles a job a second time', async () => {
+    @Injectable()
+    class BacktestRunner {
+      @HandlesJob('backtests.run')
+      async onRun(): Promise<void> {
+        await Promise.resolve();
+      }
+    }
+    @Module({ providers: [BacktestRunner] })
+    class BacktestsModule {}
+    // The discovery runs at the jobs module's init, before the stand-in's: the decorated one is named first.
+    await expect(boot({}, [BacktestsModule])).rejects.toThrow(/job "backtests\.run" has two handlers \(from BacktestsModule \(BacktestRunner\.onRun\) and DomainModules\)/);
   });
 
   it('fails the boot when a module registers a handler for an unknown job', async () => {

@@ -44,6 +44,6 @@ describe('worker entry point', () => {
     expect((await settled(producer, jobId)).state).toBe('completed');
     // Only the worker has processors: the job completed there, by the strategies module's handler
     // (no request is pending: nothing expires).
-    expect(worker.get(JobHandlersRegistry).ownerOf('approvals.expire')).toBe('StrategiesModule');
+    expect(worker.get(JobHandlersRegistry).ownerOf('approvals.expire')).toBe('StrategiesModule (IciciJobHandlers.expireApprovals)');
   }, 30_000);
 });

@@ -5,6 +5,7 @@ import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { runBrokerCheck, type BrokerCheckStep } from '../../src/modules/orders/live/broker-check';
 import { KOTAK_TEST_TUNING, startKotakLive, type KotakLiveHarness } from './kotak-live-harness';
+import { testOrderPositions } from './test-order-positions';
 
 const summary = (steps: readonly BrokerCheckStep[]) => steps.map((s) => `${s.ok ? 'PASS' : 'FAIL'} ${s.step}`);
 const READS = ['PASS config', 'PASS login', 'PASS master', 'PASS funds', 'PASS positions', 'PASS open orders'];
@@ -17,7 +18,7 @@ describe('broker:check --place-test-order against the fake Neo server, through t
     h.server.setQuote('Nifty 50', { ltp: 22_000 });
   });
   afterEach(async () => h.close());
-  const check = () => runBrokerCheck({ dataSource: h.dataSource, config: h.config, accountId: h.account.id, wallClock: h.clock, tuning: KOTAK_TEST_TUNING, placeTestOrder: true });
+  const check = () => runBrokerCheck({ dataSource: h.dataSource, config: h.config, accountId: h.account.id, wallClock: h.clock, tuning: KOTAK_TEST_TUNING, placeTestOrder: true, positions: testOrderPositions(h.dataSource) });
   const orders = () => h.dataSource.getRepository(Order).find({ where: { accountId: h.account.id }, order: { id: 'ASC' } });
 
   it('places a 1-lot BUY LIMIT at ₹0.05 of a NIFTY option ≥ 10% OTM through the gateway (journaled TEST_ORDER, audited), cancels it and confirms CANCELED from the broker', async () => {

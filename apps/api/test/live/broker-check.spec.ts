@@ -6,6 +6,7 @@ import { parseBrokerCheckArgs } from '../../src/cli/broker-check';
 import { ApiCredential } from '../../src/modules/accounts/entities/api-credential.entity';
 import { runBrokerCheck, type BrokerCheckStep } from '../../src/modules/orders/live/broker-check';
 import { startKotakLive, type KotakLiveHarness } from './kotak-live-harness';
+import { testOrderPositions } from './test-order-positions';
 
 const TUNING = { timeouts: { loginMs: 3_000, orderMs: 1_500, readMs: 1_500, masterMs: 3_000 } };
 const summary = (steps: readonly BrokerCheckStep[]) => steps.map((s) => `${s.ok ? 'PASS' : 'FAIL'} ${s.step}`);
@@ -16,7 +17,7 @@ describe('broker:check against the fake Neo server', () => {
     h = await startKotakLive();
   });
   afterEach(async () => h.close());
-  const check = (over: Partial<Parameters<typeof runBrokerCheck>[0]> = {}) => runBrokerCheck({ dataSource: h.dataSource, config: h.config, accountId: h.account.id, wallClock: h.clock, tuning: TUNING, ...over });
+  const check = (over: Partial<Parameters<typeof runBrokerCheck>[0]> = {}) => runBrokerCheck({ dataSource: h.dataSource, config: h.config, accountId: h.account.id, wallClock: h.clock, tuning: TUNING, positions: testOrderPositions(h.dataSource), ...over });
 
   it('passes every step, printing what it read (funds, master contracts, nearest NIFTY expiries, lot size), and places no order', async () => {
     h.server.seedPosition('NIFTY26AUG24500CE', 'NRML', -65, 100);

@@ -5,6 +5,7 @@ import { istDateTimeOf } from '@mcube/domain';
 import { ApiCredential } from '../../src/modules/accounts/entities/api-credential.entity';
 import { runBrokerCheck, type BrokerCheckStep } from '../../src/modules/orders/live/broker-check';
 import { ICICI_SESSION_KEY, startIciciLive, type IciciLiveHarness } from './icici-live-harness';
+import { testOrderPositions } from './test-order-positions';
 
 const summary = (steps: readonly BrokerCheckStep[]) => steps.map((s) => `${s.ok ? 'PASS' : 'FAIL'} ${s.step}`);
 
@@ -14,7 +15,7 @@ describe('broker:check of an ICICI account against the local Breeze server', () 
     h = await startIciciLive();
   });
   afterEach(async () => h.close());
-  const check = () => runBrokerCheck({ dataSource: h.dataSource, config: h.config, accountId: h.account.id, wallClock: h.clock, iciciHosts: h.hosts });
+  const check = () => runBrokerCheck({ dataSource: h.dataSource, config: h.config, accountId: h.account.id, wallClock: h.clock, iciciHosts: h.hosts, positions: testOrderPositions(h.dataSource) });
 
   it('passes every step with the day\'s session (master with NSE names, funds, positions, open orders), places no order, prints no secret', async () => {
     await h.sessions.enter(h.account.id, ICICI_SESSION_KEY);
@@ -31,14 +32,6 @@ describe('broker:check of an ICICI account against the local Breeze server', () 
     const text = JSON.stringify(r.steps);
     expect(text).not.toContain(ICICI_SESSION_KEY);
     expect(text).not.toContain('not-a-real-secret-41');
-  });
-
-  it('refuses --place-test-order for an ICICI account at the config step, sending nothing (the test order is built for Kotak only)', async () => {
-    await h.sessions.enter(h.account.id, ICICI_SESSION_KEY);
-    const r = await runBrokerCheck({ dataSource: h.dataSource, config: h.config, accountId: h.account.id, wallClock: h.clock, iciciHosts: h.hosts, placeTestOrder: true });
-    expect(summary(r.steps)).toEqual(['FAIL config']);
-    expect(r.steps[0].detail).toMatch(/is ICICI: --place-test-order is built for Kotak Neo accounts only/);
-    expect(h.server.callsTo('order', 'POST')).toEqual([]);
   });
 
   it('names the failed step: no session key entered (with the login link), an expired key, an unreadable position book, missing credentials', async () => {

@@ -73,7 +73,7 @@ describe('ICICI exits and cancels through the gateway (the strategy\'s order por
     h = await startIciciLive();
     await h.goLive();
     cancels = new CancelOrderService(h.dataSource, h.clock, h.registry);
-    port = new GatewayFuturesOrders(h.orders, cancels);
+    port = new GatewayFuturesOrders(h.orders, cancels, h.account.id);
   });
   afterEach(async () => h.close());
 

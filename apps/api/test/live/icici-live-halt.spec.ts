@@ -56,4 +56,31 @@ describe('ICICI session refusals halt the LIVE account (local Breeze server)', (
     await expect(h.reconciliation.reconcile(h.account.id)).rejects.toThrow(/401/);
     expect(await stateOf(h)).toEqual(['HALTED', 'system']);
   });
+
+  it('a refusal whose wording has no known Breeze source ("API/algo orders not enabled") is an ordinary rejection: that order REJECTED, no halt, no CRITICAL; the next order reaches ICICI', async () => {
+    h.server.faults.inject({ endpoint: 'order', method: 'POST', mode: 'ENVELOPE', error: 'API/algo orders not enabled', status: 500 });
+    const first = await h.orders.submit(await approved(h, futures(h.account.id)));
+    const [row] = await h.dataSource.getRepository(Order).findBy({ id: first.orderIds[0] });
+    expect([row.status, row.inFlightUnknown]).toEqual(['REJECTED', false]);
+    expect(row.statusReason).toMatch(/API\/algo orders not enabled/);
+    expect(await stateOf(h)).toEqual(['ACTIVE', null]);
+    expect(await criticals(h)).toEqual([]);
+
+    const next = await h.orders.submit(await approved(h, futures(h.account.id, 'BUY', 24_603)));
+    expect(next.statuses).toEqual(['ACCEPTED']);
+    expect(h.server.callsTo('order', 'POST')).toHaveLength(2);
+  });
+
+  it('an IP refusal halts the account (DECISIONS §3) with a CRITICAL naming the registered IP; the next order never reaches ICICI', async () => {
+    h.server.faults.inject({ endpoint: 'order', method: 'POST', mode: 'ENVELOPE', error: 'Request not allowed: IP address not registered', status: 500 });
+    const first = await h.orders.submit(await approved(h, futures(h.account.id)));
+    const [row] = await h.dataSource.getRepository(Order).findBy({ id: first.orderIds[0] });
+    expect([row.status, row.inFlightUnknown]).toEqual(['REJECTED', false]);
+    expect(await stateOf(h)).toEqual(['HALTED', 'system']);
+    expect((await criticals(h)).map((a) => a.message).join('\n')).toMatch(/registered with ICICI/);
+
+    const next = await h.orders.submit(await approved(h, futures(h.account.id, 'BUY', 24_602)));
+    expect(next.statuses).toEqual(['DENIED']);
+    expect(h.server.callsTo('order', 'POST')).toHaveLength(1);
+  });
 });

@@ -6,6 +6,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../src/config/app-config';
 import { parseCredentialKey } from '../../src/config/load-config';
 import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
+import { registerJobHandlersOf } from '../../src/jobs/job-handlers.discovery';
 import { credentialAad, CredentialCipher } from '../../src/modules/accounts/credentials/credential-cipher';
 import { ApiCredential } from '../../src/modules/accounts/entities/api-credential.entity';
 import type { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
@@ -13,7 +14,7 @@ import { AlertsService } from '../../src/modules/alerts/alerts.service';
 import { AuditService } from '../../src/modules/core/audit/audit.service';
 import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
 import { InstrumentStore } from '../../src/modules/data/instruments/instrument-store.service';
-import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
 import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
 import { BrokerConnections } from '../../src/modules/orders/live/broker-connections.service';
@@ -37,6 +38,9 @@ import { KillSwitchService } from '../../src/modules/risk/kill-switch/kill-switc
 import { insertAccount } from '../db/fixtures';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { QuoteBoard } from '../orders/quote-board.fake';
+import { RiskPositionsQuery } from '../../src/modules/positions/risk-positions.query';
+import { DailyPnlHistoryQuery } from '../../src/modules/analytics/daily-pnl/daily-pnl-history';
+import { PositionLedgerService } from '../../src/modules/positions/position-ledger.service';
 
 /** The session key the local Breeze server accepts (user XY604721). */
 export const ICICI_SESSION_KEY = '87324529';
@@ -82,12 +86,12 @@ export interface IciciLiveHarness {
   close(): Promise<void>;
 }
 
-export async function startIciciLive(opts: { liveTrading?: boolean; credentials?: boolean; day?: string; time?: string } = {}): Promise<IciciLiveHarness> {
+export async function startIciciLive(opts: { liveTrading?: boolean; credentials?: boolean; day?: string; time?: string; master?: { readonly fonse: string; readonly nse: string } } = {}): Promise<IciciLiveHarness> {
   const db = await createTestDatabase('sqlite');
   const dataSource = await db.openMigrated();
   const clock = new FixedClock(epochMsOfIst(opts.day ?? BREEZE_TRADE_DAY, opts.time ?? '10:00:00'));
   const sleep = async (ms: number) => clock.advance(ms);
-  const server = await IciciBreezeFakeServer.start({ appKey: BREEZE_APP_KEY, secretKey: BREEZE_SECRET, now: () => clock.nowMs() });
+  const server = await IciciBreezeFakeServer.start({ appKey: BREEZE_APP_KEY, secretKey: BREEZE_SECRET, now: () => clock.nowMs(), master: opts.master });
   const hosts = iciciBreezeHosts({
     apiUrl: server.apiUrl,
     v2Url: server.v2Url,
@@ -112,26 +116,29 @@ export async function startIciciLive(opts: { liveTrading?: boolean; credentials?
   const audit = new AuditService(dataSource.getRepository(AuditLogEntity));
   const gate = new ReconciliationGate();
   const killSwitch = new KillSwitchService(dataSource, audit, clock, new TradingStateService(dataSource, gate));
-  const alerts = new AlertsService(dataSource, new MarketEventsBus());
+  const alerts = new AlertsService(dataSource, new AppEventsBus());
   const instruments = new InstrumentStore(dataSource);
   await instruments.reload();
   const kotak = new KotakLiveBrokers(dataSource, config, clock, sleep, instruments, killSwitch, alerts, calendar);
   const live = new IciciLiveBrokers(dataSource, config, clock, sleep, instruments, killSwitch, alerts, { hosts, settle: { attempts: 2, delayMs: 0 }, minMarketCallIntervalMs: 0 });
   const sessions = new IciciSessionService(dataSource, config, clock, calendar, live, alerts, audit);
   const registry = new ExecutionClientRegistry();
-  const fills = new ApplyFillService(dataSource, clock, undefined, instruments);
-  const settle = new SettleInFlightService(dataSource, clock, registry, fills);
-  const reconciliation = new ReconciliationService(dataSource, clock, registry, gate, fills, settle, alerts);
+  const ledger = new PositionLedgerService();
+  const fills = new ApplyFillService(dataSource, clock, ledger, undefined, instruments);
+  const settle = new SettleInFlightService(dataSource, clock, registry, fills, ledger);
+  const reconciliation = new ReconciliationService(dataSource, clock, registry, gate, fills, settle, alerts, ledger);
   const market = new QuoteBoard().set('NIFTY 50', { lastPrice: 24_600 }).set('RELIANCE', { lastPrice: 1_400 });
-  const connections = new BrokerConnections(dataSource, config, registry, kotak, gate, live);
+  const connections = new BrokerConnections(dataSource, config, registry, kotak, gate, ledger, live);
   const scheduler = new OrderSyncScheduler(dataSource, market, clock, registry, reconciliation, settle, fills, connections);
-  const modes = new LiveModeService(dataSource, config, kotak, instruments, audit, scheduler, live);
+  const modes = new LiveModeService(dataSource, config, kotak, instruments, audit, scheduler, ledger, live);
   const handlers = new JobHandlersRegistry();
-  const jobs = new BrokerJobHandlers(handlers, dataSource, config, registry, kotak, instruments, reconciliation, alerts, new IciciJobs(dataSource, config, live, instruments, alerts, sessions));
-  jobs.onModuleInit();
-  const riskContext = new RiskContextService(dataSource, clock, calendar, gate, undefined, instruments);
+  const iciciJobs = new IciciJobs(dataSource, config, live, instruments, alerts, sessions);
+  const jobs = new BrokerJobHandlers(dataSource, config, registry, kotak, instruments, reconciliation, alerts, iciciJobs);
+  registerJobHandlersOf(handlers, jobs);
+  registerJobHandlersOf(handlers, iciciJobs);
+  const riskContext = new RiskContextService(dataSource, clock, calendar, new RiskPositionsQuery(dataSource), new DailyPnlHistoryQuery(dataSource), gate, undefined, instruments);
   // As in the API: the gateway reads lot sizes and freeze quantities from the stored masters (ICICI's here).
-  const orders = new OrdersService(dataSource, clock, new SegmentThrottle(new InProcessTokenSource(clock), sleep), registry, riskContext, new OrderFiguresService(market), undefined, instruments);
+  const orders = new OrdersService(dataSource, clock, new SegmentThrottle(new InProcessTokenSource(clock), sleep), registry, riskContext, new OrderFiguresService(market), ledger, undefined, instruments);
   await scheduler.syncConnections();
   return {
     db,

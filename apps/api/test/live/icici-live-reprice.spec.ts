@@ -11,6 +11,7 @@ import { QuoteBoard } from '../orders/quote-board.fake';
 import { simQuotes } from '../orders/sim-contract-quotes';
 import { startIciciLive, type IciciLiveHarness } from './icici-live-harness';
 import { approved, EXPIRY, futures, NIFTY_FUT } from './icici-live-intents';
+import { StrategySettingsQuery } from '../../src/modules/strategies/parameters/strategy-settings.query';
 
 /**
  * Issue 15: re-pricing a working ICICI order. The gateway re-prices an exit by cancel and resend
@@ -38,7 +39,7 @@ describe('re-pricing a working ICICI order (local Breeze server)', () => {
     new LiveMarketData(h.registry, h.kotak, h.live, quotes).onModuleInit();
     const cancels = new CancelOrderService(h.dataSource, h.clock, h.registry);
     exits = new ManualExitService(h.dataSource, h.orders, quotes, h.clock);
-    chaser = new ExitChaserService(h.dataSource, h.clock, quotes, cancels, exits);
+    chaser = new ExitChaserService(h.dataSource, h.clock, quotes, cancels, exits, new StrategySettingsQuery(h.dataSource));
     const entry = await h.orders.submit(await approved(h, futures(h.account.id)));
     const [row] = await h.dataSource.getRepository(Order).findBy({ id: entry.orderIds[0] });
     h.server.book.fill(row.clientOrderId, { price: 24_600 });

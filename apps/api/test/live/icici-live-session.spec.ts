@@ -134,6 +134,11 @@ describe('ICICI live wiring: the day session key, the security master, the guard
     // A restarted process restores the stored master: RELIANCE resolves to ICICI's RELIND before the day's refresh.
     const store = new InstrumentStore(h.dataSource);
     await store.reload();
+    // The stored master is the domain's InstrumentMaster: our id ↔ ICICI's symbol (and back).
+    const relianceFut = { underlying: 'RELIANCE', kind: 'FUT', expiry: '2026-08-25' } as const;
+    expect(store.masterOf('ICICI')?.listingOf(relianceFut)).toMatchObject({ tradingSymbol: 'RELIND:2026-08-25:FUT', lotSize: 500, segment: 'NFO-FUT' });
+    expect(store.masterOf('ICICI')?.instrumentOf('RELIND:2026-08-25:FUT')).toEqual(relianceFut);
+    expect(store.masterOf('KOTAK')).toBeUndefined();
     const restarted = new IciciLiveBrokers(h.dataSource, h.config, h.clock, async () => undefined, store, h.killSwitch, h.alerts);
     await restarted.kitFor(h.account.id);
     expect(restarted.resolver.toBreeze({ underlying: 'RELIANCE', kind: 'FUT', expiry: '2026-08-25' })?.stockCode).toBe('RELIND');

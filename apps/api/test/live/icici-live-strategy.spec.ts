@@ -5,7 +5,7 @@ import { MarketSimulator } from '@mcube/market-sim';
 import { TRADING_ACCOUNT_SEEDS } from '../../src/cli/trading-account-seeds';
 import { AuditService } from '../../src/modules/core/audit/audit.service';
 import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
-import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import { AccountMarginService } from '../../src/modules/orders/account-margin.service';
 import { CancelOrderService } from '../../src/modules/orders/cancel-order.service';
 import { LiveMarketData } from '../../src/modules/orders/live/live-market-data.service';
@@ -15,6 +15,7 @@ import { DecisionJournalEntry } from '../../src/modules/strategies/entities/deci
 import { StrategyConfig } from '../../src/modules/strategies/entities/strategy-config.entity';
 import { IciciFuturesRunner } from '../../src/modules/strategies/icici/icici-futures.runner';
 import { IciciJobHandlers } from '../../src/modules/strategies/icici/icici-job-handlers';
+import { registerJobHandlersOf } from '../../src/jobs/job-handlers.discovery';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { Position } from '../../src/modules/positions/entities/position.entity';
 import { dailyCandles } from './breeze-candles';
@@ -39,7 +40,7 @@ describe('the ICICI futures jobs of a LIVE ICICI account on Breeze market data (
     sim = new MarketSimulator({ seed: 7, startDate: DAY, calendar, tickIntervalMs: 5 * 60_000, warmupTradingDays: 65 }, h.clock);
     const seed = TRADING_ACCOUNT_SEEDS.find((s) => s.broker === 'ICICI')!;
     await h.dataSource.getRepository(StrategyConfig).save({ accountId: h.account.id, strategyType: 'LLM_VALIDATED_FUTURES', isActive: true, parameters: seed.parameters });
-    const bus = new MarketEventsBus();
+    const bus = new AppEventsBus();
     const events = new ApprovalEvents();
     const runner = new IciciFuturesRunner(
       h.dataSource,
@@ -57,7 +58,7 @@ describe('the ICICI futures jobs of a LIVE ICICI account on Breeze market data (
       {},
       new LiveMarketData(h.registry, h.kotak, h.live),
     );
-    new IciciJobHandlers(h.handlers, runner, new ApprovalsService(h.dataSource, h.clock, new AuditService(h.dataSource.getRepository(AuditLogEntity)), runner, events)).onModuleInit();
+    registerJobHandlersOf(h.handlers, new IciciJobHandlers(runner, new ApprovalsService(h.dataSource, h.clock, new AuditService(h.dataSource.getRepository(AuditLogEntity)), runner, events)));
   });
   afterEach(async () => h.close());
 

@@ -1,12 +1,11 @@
 import { AlertsService } from '../../src/modules/alerts/alerts.service';
-import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import { KOTAK_TEST_DAY, neoFaults, NIFTY_CALL, NIFTY_PUT } from '@mcube/brokers-kotak-neo/testing';
-import { orderFigures } from '@mcube/domain';
+import { orderFigures, type EntryCommand } from '@mcube/domain';
 import { In } from 'typeorm';
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { Alert } from '../../src/modules/alerts/entities/alert.entity';
 import { Order } from '../../src/modules/orders/entities/order.entity';
-import type { GatewayEntry } from '../../src/modules/orders/gateway-intent';
 import { PositionLeg } from '../../src/modules/positions/entities/position-leg.entity';
 import { orderStopModelOf } from '../../src/modules/risk/context/entry-facts';
 import { Position } from '../../src/modules/positions/entities/position.entity';
@@ -16,7 +15,7 @@ const CALL = { underlying: 'NIFTY', kind: 'OPT', expiry: NIFTY_CALL.expiry, stri
 const PUT = { underlying: 'NIFTY', kind: 'OPT', expiry: NIFTY_PUT.expiry, strike: 23_500, optionType: 'PE' } as const;
 
 /** A one-lot NIFTY strangle of the fake master: SELL 65 × 24500 CE @ ₹120.50 and 65 × 23500 PE @ ₹95 (25-Aug-2026). */
-function strangle(accountId: number, lots = 1): GatewayEntry {
+function strangle(accountId: number, lots = 1): EntryCommand {
   return {
     accountId,
     legs: [
@@ -171,13 +170,15 @@ describe('the order gateway on the live Kotak adapter against the fake Neo serve
     const { ReconciliationGate } = await import('../../src/modules/risk/context/reconciliation-gate');
     const { ApplyFillService } = await import('../../src/modules/orders/apply-fill.service');
     const { SettleInFlightService } = await import('../../src/modules/orders/settle-in-flight.service');
+    const { PositionLedgerService } = await import('../../src/modules/positions/position-ledger.service');
     const live = new KotakLiveBrokers(h.dataSource, h.config, h.clock, async () => undefined, h.instruments, undefined as never, undefined as never, undefined as never, { timeouts: { readMs: 1_500, orderMs: 1_500 } });
     const registry = new ExecutionClientRegistry();
     registry.register(h.account.id, live.executionClientFor(h.account.id));
-    const fills = new ApplyFillService(h.dataSource, h.clock);
+    const ledger = new PositionLedgerService();
+    const fills = new ApplyFillService(h.dataSource, h.clock, ledger);
     const gate = new ReconciliationGate();
     const logins = h.server.loginAttempts().length;
-    const report = await new ReconciliationService(h.dataSource, h.clock, registry, gate, fills, new SettleInFlightService(h.dataSource, h.clock, registry, fills), new AlertsService(h.dataSource, new MarketEventsBus())).reconcile(h.account.id);
+    const report = await new ReconciliationService(h.dataSource, h.clock, registry, gate, fills, new SettleInFlightService(h.dataSource, h.clock, registry, fills, ledger), new AlertsService(h.dataSource, new AppEventsBus()), ledger).reconcile(h.account.id);
     live.onModuleDestroy();
     expect(h.server.loginAttempts().length).toBe(logins);
     expect(report.mismatches).toEqual([]);

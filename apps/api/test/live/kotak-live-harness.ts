@@ -5,6 +5,7 @@ import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../src/config/app-config';
 import { parseCredentialKey } from '../../src/config/load-config';
 import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
+import { registerJobHandlersOf } from '../../src/jobs/job-handlers.discovery';
 import { credentialAad, CredentialCipher } from '../../src/modules/accounts/credentials/credential-cipher';
 import { ApiCredential } from '../../src/modules/accounts/entities/api-credential.entity';
 import type { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
@@ -12,7 +13,7 @@ import { AlertsService } from '../../src/modules/alerts/alerts.service';
 import { AuditService } from '../../src/modules/core/audit/audit.service';
 import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
 import { InstrumentStore } from '../../src/modules/data/instruments/instrument-store.service';
-import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
 import { CancelOrderService } from '../../src/modules/orders/cancel-order.service';
 import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
@@ -34,6 +35,9 @@ import { insertAccount } from '../db/fixtures';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { buildGateway } from '../orders/gateway-factory';
 import { QuoteBoard } from '../orders/quote-board.fake';
+import { RiskPositionsQuery } from '../../src/modules/positions/risk-positions.query';
+import { DailyPnlHistoryQuery } from '../../src/modules/analytics/daily-pnl/daily-pnl-history';
+import { PositionLedgerService } from '../../src/modules/positions/position-ledger.service';
 
 /**
  * The API's live Kotak path built from its real classes over a migrated SQLite database and the
@@ -101,24 +105,25 @@ export async function startKotakLive(
   const audit = new AuditService(dataSource.getRepository(AuditLogEntity));
   const gate = new ReconciliationGate();
   const killSwitch = new KillSwitchService(dataSource, audit, clock, new TradingStateService(dataSource, gate));
-  const alerts = new AlertsService(dataSource, new MarketEventsBus());
+  const alerts = new AlertsService(dataSource, new AppEventsBus());
   const instruments = new InstrumentStore(dataSource);
   await instruments.reload();
   const live = new KotakLiveBrokers(dataSource, config, clock, sleep, instruments, killSwitch, alerts, calendar, KOTAK_TEST_TUNING, opts.leases);
   const registry = new ExecutionClientRegistry();
-  const fills = new ApplyFillService(dataSource, clock);
-  const settle = new SettleInFlightService(dataSource, clock, registry, fills);
-  const reconciliation = new ReconciliationService(dataSource, clock, registry, gate, fills, settle, alerts);
+  const ledger = new PositionLedgerService();
+  const fills = new ApplyFillService(dataSource, clock, ledger);
+  const settle = new SettleInFlightService(dataSource, clock, registry, fills, ledger);
+  const reconciliation = new ReconciliationService(dataSource, clock, registry, gate, fills, settle, alerts, ledger);
   const market = new QuoteBoard().set('NIFTY 50', { lastPrice: 24_000 });
-  const connections = new BrokerConnections(dataSource, config, registry, live, gate);
+  const connections = new BrokerConnections(dataSource, config, registry, live, gate, ledger);
   const scheduler = new OrderSyncScheduler(dataSource, market, clock, registry, reconciliation, settle, fills, connections, undefined, opts.leases);
-  const modes = new LiveModeService(dataSource, config, live, instruments, audit, scheduler);
+  const modes = new LiveModeService(dataSource, config, live, instruments, audit, scheduler, ledger);
   const handlers = new JobHandlersRegistry();
-  const jobs = new BrokerJobHandlers(handlers, dataSource, config, registry, live, instruments, reconciliation, alerts);
-  jobs.onModuleInit();
-  const riskContext = new RiskContextService(dataSource, clock, calendar, gate, undefined, instruments);
+  const jobs = new BrokerJobHandlers(dataSource, config, registry, live, instruments, reconciliation, alerts);
+  registerJobHandlersOf(handlers, jobs);
+  const riskContext = new RiskContextService(dataSource, clock, calendar, new RiskPositionsQuery(dataSource), new DailyPnlHistoryQuery(dataSource), gate, undefined, instruments);
   const liveMarket = new LiveMarketData(registry, live);
-  const orders = buildGateway({ dataSource, clock, sleep, registry, riskContext, market, live: liveMarket });
+  const orders = buildGateway({ dataSource, clock, sleep, registry, ledger, riskContext, market, live: liveMarket });
   await scheduler.syncConnections();
   return {
     db,

@@ -7,10 +7,11 @@ import { AuditService } from '../../src/modules/core/audit/audit.service';
 import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
 import { EconomicEvent } from '../../src/modules/data/entities/economic-event.entity';
 import { EconomicEventsService } from '../../src/modules/data/events/economic-events.service';
-import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import { AccountMarginService } from '../../src/modules/orders/account-margin.service';
 import { LiveMarketData } from '../../src/modules/orders/live/live-market-data.service';
 import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
+import { registerJobHandlersOf } from '../../src/jobs/job-handlers.discovery';
 import { PositionLeg } from '../../src/modules/positions/entities/position-leg.entity';
 import { Position } from '../../src/modules/positions/entities/position.entity';
 import { PositionMonitorService } from '../../src/modules/positions/position-monitor.service';
@@ -24,6 +25,8 @@ import { KotakStrangleRunner } from '../../src/modules/strategies/runtime/kotak-
 import { simQuotes } from '../orders/sim-contract-quotes';
 import { startKotakLive, type KotakLiveHarness } from './kotak-live-harness';
 import { monthContracts } from './kotak-month-broker';
+import { RiskPositionsQuery } from '../../src/modules/positions/risk-positions.query';
+import { DailyPnlHistoryQuery } from '../../src/modules/analytics/daily-pnl/daily-pnl-history';
 
 const DAY = KOTAK_TEST_DAY;
 const round05 = (x: number) => Math.round(x * 20) / 20;
@@ -48,7 +51,7 @@ describe('the strangle of a LIVE Kotak account on Kotak market data (local Neo s
     sim = new MarketSimulator({ seed: 7, startDate: DAY, calendar, tickIntervalMs: 5 * 60_000 }, h.clock);
     const seed = TRADING_ACCOUNT_SEEDS.find((s) => s.broker === 'KOTAK')!;
     await h.dataSource.getRepository(StrategyConfig).save({ accountId: h.account.id, strategyType: 'WEEKLY_NIFTY_STRANGLE', isActive: true, parameters: { ...seed.parameters, maxGiftNiftyChangePct: 5, maxUsChangePct: 5 } });
-    const bus = new MarketEventsBus();
+    const bus = new AppEventsBus();
     const events = new EconomicEventsService(h.dataSource.getRepository(EconomicEvent), h.dataSource, new AuditService(h.dataSource.getRepository(AuditLogEntity)));
     const live = new LiveMarketData(h.registry, h.live);
     runner = new KotakStrangleRunner(h.dataSource, sim, h.clock, calendar, h.orders, h.cancel, new AccountMarginService(h.registry), new AlertsService(h.dataSource, bus), bus, events, {}, undefined, live);
@@ -167,8 +170,8 @@ describe('the strangle of a LIVE Kotak account on Kotak market data (local Neo s
     const position = await h.dataSource.getRepository(Position).findOneByOrFail({ accountId: h.account.id, status: 'ACTIVE' });
     const exitsService = new ManualExitService(h.dataSource, h.orders, quotes, h.clock);
     // The position monitor marks the legs at Kotak's last prices.
-    const alerts = new AlertsService(h.dataSource, new MarketEventsBus());
-    await new PositionMonitorService(h.dataSource, h.clock, quotes, new CircuitBreakerTripService(h.dataSource, h.clock, exitsService, alerts), createDefaultNseCalendar()).tick();
+    const alerts = new AlertsService(h.dataSource, new AppEventsBus());
+    await new PositionMonitorService(h.dataSource, h.clock, quotes, new CircuitBreakerTripService(h.dataSource, h.clock, exitsService, new RiskPositionsQuery(h.dataSource), new DailyPnlHistoryQuery(h.dataSource), alerts), createDefaultNseCalendar(), new AppEventsBus()).tick();
     const legs = await h.dataSource.getRepository(PositionLeg).find({ where: { positionId: position.id } });
     expect(legs.map((l) => [l.instrumentType, l.lastPricePaise]).sort()).toEqual([['CE', 150_25], ['PE', 40_25]]);
     const before = h.server.orders().length;
@@ -195,11 +198,11 @@ describe('the strangle of a LIVE Kotak account on Kotak market data (local Neo s
     h.server.setQuote(neoSymbol(expiry, call.strike, 'CE'), { ltp: callAsk - 0.25, bid: callAsk - 0.5, ask: callAsk });
     h.server.setQuote(neoSymbol(expiry, put.strike, 'PE'), { ltp: putAsk - 0.25, bid: putAsk - 0.5, ask: putAsk });
     h.clock.advance(5_000);
-    const alerts = new AlertsService(h.dataSource, new MarketEventsBus());
+    const alerts = new AlertsService(h.dataSource, new AppEventsBus());
     const exitsService = new ManualExitService(h.dataSource, h.orders, quotes, h.clock);
     const jobs = new JobHandlersRegistry();
-    new CircuitBreakerTripService(h.dataSource, h.clock, exitsService, alerts, undefined, jobs).onModuleInit();
-    await new PositionMonitorService(h.dataSource, h.clock, quotes, new CircuitBreakerTripService(h.dataSource, h.clock, exitsService, alerts), createDefaultNseCalendar()).markAll();
+    registerJobHandlersOf(jobs, new CircuitBreakerTripService(h.dataSource, h.clock, exitsService, new RiskPositionsQuery(h.dataSource), new DailyPnlHistoryQuery(h.dataSource), alerts));
+    await new PositionMonitorService(h.dataSource, h.clock, quotes, new CircuitBreakerTripService(h.dataSource, h.clock, exitsService, new RiskPositionsQuery(h.dataSource), new DailyPnlHistoryQuery(h.dataSource), alerts), createDefaultNseCalendar(), new AppEventsBus()).markAll();
     const before = h.server.orders().length;
 
     // The `risk.circuit-breakers` job trips the account's breaker and exits every leg through the gateway.

@@ -1,7 +1,6 @@
 import { createKotakNeoBroker, KotakNeoCredentials } from '@mcube/brokers-kotak-neo';
 import { buildNseFoCsv, KotakNeoFakeServer, kotakTradingSymbol, neoFixtureText, type FoContractSpec } from '@mcube/brokers-kotak-neo/testing';
-import { simContractSymbolOf } from '@mcube/brokers-paper';
-import { addDays, createDefaultNseCalendar, istDateTimeOf, type BrokerInstrument, type ExecutionClient, type FixedClock, type IntentInstrument, type PlaceOrderAck, type PlaceOrderRequest } from '@mcube/domain';
+import { addDays, createDefaultNseCalendar, istDateTimeOf, type ExecutionClient, type FixedClock, type IntentInstrument, type PlaceOrderAck, type PlaceOrderRequest } from '@mcube/domain';
 import type { MarketSimulator } from '@mcube/market-sim';
 import type { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import type { SteppedBroker } from '../strategies/strangle-harness';
@@ -48,7 +47,7 @@ export function kotakMonthBroker(opts: { from: string; to: string }) {
     await broker.refreshMaster(opts.from);
     const symbolOf = (i: IntentInstrument) => kotakTradingSymbol({ underlying: i.underlying, expiry: i.expiry, monthly: monthly.has(i.expiry), strike: i.strike, optionType: i.optionType });
     const pushQuote = async (i: IntentInstrument) => {
-      const q = await market.quote(simContractSymbolOf({ ...i, segment: 'NFO-OPT' } as BrokerInstrument));
+      const q = await market.quote(i);
       server.setQuote(symbolOf(i), { ltp: q.lastPrice, bid: q.bid, ask: q.ask });
     };
     // The server's trading day follows the clock: its first call of a new day ends the old one.

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { createDefaultNseCalendar } from '@mcube/domain';
 import Redis from 'ioredis';
 import type { AppConfig } from '../../src/config/app-config';
-import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
 import { BrokerJobHandlers } from '../../src/modules/orders/live/broker-job-handlers';
 import { KotakLiveBrokers } from '../../src/modules/orders/live/kotak-live-brokers.service';
 import { AccountLeases } from '../../src/roles/account-leases';
@@ -38,7 +37,7 @@ describe('one owner per account for the Kotak session (two workers, real Redis, 
     h = await startKotakLive({ leases: first });
     const harness = h;
     const secondLive = new KotakLiveBrokers(harness.dataSource, harness.config, harness.clock, async (ms) => harness.clock.advance(ms), harness.instruments, undefined as never, undefined as never, createDefaultNseCalendar(), KOTAK_TEST_TUNING, second);
-    const secondJobs = new BrokerJobHandlers(new JobHandlersRegistry(), harness.dataSource, harness.config, harness.registry, secondLive, harness.instruments, harness.reconciliation, undefined as never);
+    const secondJobs = new BrokerJobHandlers(harness.dataSource, harness.config, harness.registry, secondLive, harness.instruments, harness.reconciliation, undefined as never);
     const successfulLogins = () => harness.server.loginAttempts().filter((a) => a.step === 'MPIN' && a.ok).length;
 
     // Both workers run the 08:30 brokers.login job.

@@ -1,6 +1,6 @@
 import type { KnowledgeStore } from '@mcube/domain';
 import { startChromaServer, type ChromaTestServer } from '@mcube/testing';
-import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import { DeskKnowledgeService } from '../../src/modules/llm/knowledge/desk/desk-knowledge.service';
 import { deskKnowledgeDocuments } from '../../src/modules/llm/knowledge/desk/desk-knowledge';
 import { KNOWLEDGE_STORE } from '../../src/modules/llm/llm.tokens';
@@ -95,7 +95,7 @@ function knowledgeContents(name: string, envOf: () => Record<string, string>) {
 
     it('adds a trade when its position closes, and leaves open and other strategies’ positions out', async () => {
       const knowledge = s.app.get(ClosedTradeKnowledgeService, { strict: false });
-      const bus = s.app.get(MarketEventsBus, { strict: false });
+      const bus = s.app.get(AppEventsBus, { strict: false });
       const open = await insertFuturesTrade(s.dataSource, s.accounts.iciciId, { tag: 'b', closed: false, underlying: 'TCS' });
       const publishClosed = (positionId: number) => bus.publish('position.updated', { positionId, accountId: s.accounts.iciciId, status: 'CLOSED', state: 'CLOSED', underlying: 'TCS', expiry: '2026-03-30', unrealizedPnlPaise: 0, realizedPnlPaise: -6_400_00, netDelta: null, legs: [], atMs: Date.now() } as never);
       publishClosed(open.positionId);

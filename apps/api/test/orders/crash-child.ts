@@ -21,6 +21,9 @@ import { RiskContextService } from '../../src/modules/risk/context/risk-context.
 import { CRASH_ACCOUNT_ID, CRASH_CALL_BID, CRASH_CAPITAL_PAISE, crashClockMs, crashEntry, crashMarket, SLICED_QUANTITY, type CrashPoint } from './crash-scenario';
 import { JsonFilePaperBookStore } from './json-file-paper-book.store';
 import type { AppConfig } from '../../src/config/app-config';
+import { RiskPositionsQuery } from '../../src/modules/positions/risk-positions.query';
+import { DailyPnlHistoryQuery } from '../../src/modules/analytics/daily-pnl/daily-pnl-history';
+import { PositionLedgerService } from '../../src/modules/positions/position-ledger.service';
 
 const die = (): never => {
   process.kill(process.pid, 'SIGKILL');
@@ -46,8 +49,9 @@ async function main(): Promise<void> {
   });
   const registry = new ExecutionClientRegistry();
   registry.register(CRASH_ACCOUNT_ID, client);
-  const orders = buildGateway({ dataSource, clock, sleep, registry, riskContext: new RiskContextService(dataSource, clock, createDefaultNseCalendar()), market });
-  const settle = new SettleInFlightService(dataSource, clock, registry, new ApplyFillService(dataSource, clock));
+  const ledger = new PositionLedgerService();
+  const orders = buildGateway({ dataSource, clock, sleep, registry, ledger, riskContext: new RiskContextService(dataSource, clock, createDefaultNseCalendar(), new RiskPositionsQuery(dataSource), new DailyPnlHistoryQuery(dataSource)), market });
+  const settle = new SettleInFlightService(dataSource, clock, registry, new ApplyFillService(dataSource, clock, ledger), ledger);
   await orders.submitEntry(point === 'MID_SLICING' ? crashEntry(SLICED_QUANTITY) : crashEntry());
   // MID_FILL: 5 of 10 lots fill per pass.
   await paper.onMarket([{ ...CRASH_CALL_BID, asOfMs: clock.nowMs() }]);

@@ -1,5 +1,4 @@
-import { epochMsOfIst } from '@mcube/domain';
-import type { GatewayEntry, GatewayIntent } from '../../src/modules/orders/gateway-intent';
+import { epochMsOfIst, type EntryCommand, type OrderCommand } from '@mcube/domain';
 import { QuoteBoard } from './quote-board.fake';
 
 /** Where the crash child kills itself. */
@@ -21,7 +20,7 @@ export const CRASH_CAPITAL_PAISE = 6_00_00_000_00;
 export const crashClockMs = (): number => epochMsOfIst('2026-03-10', '10:00:00');
 
 /** SELL 650 NIFTY 17-Mar-2026 23500 CE @ ₹120.50, an entry leg (alone, not a valid Kotak entry). */
-export function crashIntent(): GatewayIntent {
+export function crashIntent(): OrderCommand {
   return {
     accountId: CRASH_ACCOUNT_ID,
     segment: 'NFO-OPT',
@@ -35,7 +34,7 @@ export function crashIntent(): GatewayIntent {
 }
 
 /** The strangle the crash child enters: that call and SELL `quantity` × 22500 PE @ ₹95 (650 each by default), one entry (the call is sent first). */
-export function crashEntry(quantity = 650): GatewayEntry {
+export function crashEntry(quantity = 650): EntryCommand {
   const call = crashIntent();
   return {
     accountId: CRASH_ACCOUNT_ID,

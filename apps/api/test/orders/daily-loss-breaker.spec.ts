@@ -1,4 +1,6 @@
 import { createDefaultNseCalendar } from '@mcube/domain';
+import { AlertsService } from '../../src/modules/alerts/alerts.service';
+import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { Alert } from '../../src/modules/alerts/entities/alert.entity';
 import { CircuitBreakerTripService } from '../../src/modules/risk/breaker/circuit-breaker-trip.service';
@@ -11,6 +13,8 @@ import { QuoteBoard } from './quote-board.fake';
 import { CircuitBreaker } from '../../src/modules/risk/entities/circuit-breaker.entity';
 import { enterStrangle, GatewayHarness, startGateway } from './gateway-harness';
 import { simQuotes } from './sim-contract-quotes';
+import { RiskPositionsQuery } from '../../src/modules/positions/risk-positions.query';
+import { DailyPnlHistoryQuery } from '../../src/modules/analytics/daily-pnl/daily-pnl-history';
 
 describe('a daily-loss breach in a simulated session (done-when 8)', () => {
   let g: GatewayHarness;
@@ -18,7 +22,7 @@ describe('a daily-loss breach in a simulated session (done-when 8)', () => {
 
   beforeEach(async () => {
     g = await startGateway();
-    breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, simQuotes(new QuoteBoard()), g.clock));
+    breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, simQuotes(new QuoteBoard()), g.clock), new RiskPositionsQuery(g.dataSource), new DailyPnlHistoryQuery(g.dataSource), new AlertsService(g.dataSource, new AppEventsBus()));
   });
   afterEach(async () => {
     await g.close();
@@ -67,7 +71,7 @@ describe('a daily-loss breach in a simulated session (done-when 8)', () => {
 
   it('is driven by the position monitor: marks from the market, MARK rows, and the trip once the marks breach', async () => {
     const market = new QuoteBoard();
-    const monitor = new PositionMonitorService(g.dataSource, g.clock, simQuotes(market), breaker, createDefaultNseCalendar());
+    const monitor = new PositionMonitorService(g.dataSource, g.clock, simQuotes(market), breaker, createDefaultNseCalendar(), new AppEventsBus());
     const call = await enterStrangle(g.orders, g.account.id);
     const positionId = call.positionId as number;
     await g.fills.apply('PAPER', g.broker.fill(call.intentId));

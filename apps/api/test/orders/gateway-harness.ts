@@ -1,11 +1,11 @@
-import { createDefaultNseCalendar, epochMsOfIst, FixedClock } from '@mcube/domain';
+import { createDefaultNseCalendar, epochMsOfIst, FixedClock, type EntryCommand, type OrderCommand } from '@mcube/domain';
 import type { DataSource } from 'typeorm';
 import type { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
 import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
 import { CancelOrderService } from '../../src/modules/orders/cancel-order.service';
 import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
-import type { EntryResult, GatewayEntry, GatewayIntent, SubmitResult } from '../../src/modules/orders/gateway-intent';
+import type { EntryResult, SubmitResult } from '../../src/modules/orders/gateway-intent';
 import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
 import type { OrdersService } from '../../src/modules/orders/order-gateway.service';
 import { insertAccount } from '../db/fixtures';
@@ -13,6 +13,9 @@ import { createTestDatabase, TEST_DIALECT, TestDatabase, type TestDialect } from
 import { FakeExecutionClient } from './fake-execution-client';
 import { buildGateway } from './gateway-factory';
 import { QuoteBoard } from './quote-board.fake';
+import { RiskPositionsQuery } from '../../src/modules/positions/risk-positions.query';
+import { DailyPnlHistoryQuery } from '../../src/modules/analytics/daily-pnl/daily-pnl-history';
+import { PositionLedgerService } from '../../src/modules/positions/position-ledger.service';
 
 /** 2026-03-10 10:00 IST: a Tuesday inside the F&O session. */
 export const SESSION_MS = epochMsOfIst('2026-03-10', '10:00:00');
@@ -44,7 +47,8 @@ export async function startGateway(dialect: TestDialect = TEST_DIALECT): Promise
   const broker = new FakeExecutionClient(clock);
   const account = await insertAccount(dataSource);
   registry.register(account.id, broker);
-  const fills = new ApplyFillService(dataSource, clock);
+  const ledger = new PositionLedgerService();
+  const fills = new ApplyFillService(dataSource, clock, ledger);
   const market = new QuoteBoard().set('NIFTY 50', { lastPrice: 23_400 });
   return {
     db,
@@ -54,16 +58,16 @@ export async function startGateway(dialect: TestDialect = TEST_DIALECT): Promise
     account,
     registry,
     market,
-    orders: buildGateway({ dataSource, clock, sleep, registry, riskContext: new RiskContextService(dataSource, clock, createDefaultNseCalendar()), market }),
+    orders: buildGateway({ dataSource, clock, sleep, registry, ledger, riskContext: new RiskContextService(dataSource, clock, createDefaultNseCalendar(), new RiskPositionsQuery(dataSource), new DailyPnlHistoryQuery(dataSource)), market }),
     fills,
-    settle: new SettleInFlightService(dataSource, clock, registry, fills),
+    settle: new SettleInFlightService(dataSource, clock, registry, fills, ledger),
     cancel: new CancelOrderService(dataSource, clock, registry),
     close: () => db.dispose(),
   };
 }
 
 /** The call leg of the test strangle: SELL 650 NIFTY 17-Mar-2026 23500 CE @ ₹120.50 on `accountId` (alone, an ENTRY is not a strangle: pass a purpose). */
-export function strangleLeg(accountId: number, overrides: Partial<GatewayIntent> = {}): GatewayIntent {
+export function strangleLeg(accountId: number, overrides: Partial<OrderCommand> = {}): OrderCommand {
   return {
     accountId,
     segment: 'NFO-OPT',
@@ -84,7 +88,7 @@ export const PUT_22500 = { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17
  * The test strangle as one entry: SELL 650 × 23500 CE @ ₹120.50 and 650 × 22500 PE @ ₹95
  * (margin 2 × 12% × 23,400 × 650 ≈ ₹36.5 L, well inside the ₹1.2 Cr usable); `quantity` sets both legs.
  */
-export function strangleEntry(accountId: number, overrides: Partial<GatewayEntry> & { quantity?: number } = {}): GatewayEntry {
+export function strangleEntry(accountId: number, overrides: Partial<EntryCommand> & { quantity?: number } = {}): EntryCommand {
   const { quantity = 650, ...rest } = overrides;
   const call = strangleLeg(accountId);
   return {

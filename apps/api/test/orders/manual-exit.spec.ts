@@ -5,6 +5,7 @@ import { ManualExitService } from '../../src/modules/positions/manual-exit.servi
 import { GatewayHarness, startGateway, enterStrangle } from './gateway-harness';
 import { QuoteBoard } from './quote-board.fake';
 import { simQuotes } from './sim-contract-quotes';
+import { StrategySettingsQuery } from '../../src/modules/strategies/parameters/strategy-settings.query';
 
 const CALL = { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 23500, optionType: 'CE' } as const;
 
@@ -60,7 +61,7 @@ describe('manual exit', () => {
   });
 
   it('chases an exit the market left behind: cancel once it rested, then send again at the fresh touch until the position is closed', async () => {
-    const chaser = new ExitChaserService(g.dataSource, g.clock, simQuotes(market), g.cancel, exits);
+    const chaser = new ExitChaserService(g.dataSource, g.clock, simQuotes(market), g.cancel, exits, new StrategySettingsQuery(g.dataSource));
     market.set(contractSymbol(CALL), { lastPrice: 150, bid: 149.5, ask: 150.5 });
     await exits.exit(positionId, 'trader exit');
     // The option runs away from the 153.55 limit.
@@ -85,7 +86,7 @@ describe('manual exit', () => {
   });
 
   it('leaves alone an exit that still crosses the touch, and an exit a person canceled', async () => {
-    const chaser = new ExitChaserService(g.dataSource, g.clock, simQuotes(market), g.cancel, exits);
+    const chaser = new ExitChaserService(g.dataSource, g.clock, simQuotes(market), g.cancel, exits, new StrategySettingsQuery(g.dataSource));
     market.set(contractSymbol(CALL), { lastPrice: 150, bid: 149.5, ask: 150.5 });
     await exits.exit(positionId, 'trader exit');
     g.clock.advance(CHASE_AFTER_MS);

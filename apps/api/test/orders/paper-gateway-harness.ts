@@ -1,11 +1,10 @@
-import { createDefaultNseCalendar, FixedClock, type MarketQuote } from '@mcube/domain';
+import { createDefaultNseCalendar, FixedClock, type CommandInstrument, type MarketQuote } from '@mcube/domain';
 import { InMemoryPaperBookStore, PaperExecutionClient, simContractSymbolOf, type PaperBookStore, type PaperBrokerConfig } from '@mcube/brokers-paper';
 import { QuoteBoard } from './quote-board.fake';
 import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
 import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
 import { CancelOrderService } from '../../src/modules/orders/cancel-order.service';
 import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
-import type { GatewayInstrument } from '../../src/modules/orders/gateway-intent';
 import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
 import type { OrdersService } from '../../src/modules/orders/order-gateway.service';
 import { buildGateway } from './gateway-factory';
@@ -14,6 +13,9 @@ import type { DataSource } from 'typeorm';
 import { insertAccount } from '../db/fixtures';
 import { createTestDatabase, type TestDatabase, type TestDialect } from '../db/test-database';
 import { SESSION_MS } from './gateway-harness';
+import { RiskPositionsQuery } from '../../src/modules/positions/risk-positions.query';
+import { DailyPnlHistoryQuery } from '../../src/modules/analytics/daily-pnl/daily-pnl-history';
+import { PositionLedgerService } from '../../src/modules/positions/position-ledger.service';
 
 /** The gateway over the PAPER broker (`@mcube/brokers-paper`) with a scripted market and a fixed clock. */
 export interface PaperGatewayHarness {
@@ -34,7 +36,7 @@ export interface PaperGatewayHarness {
 }
 
 /** The quote symbol the paper broker asks for. */
-export const quoteSymbol = (i: GatewayInstrument, segment: 'NFO-OPT' | 'NFO-FUT' = 'NFO-OPT'): string => simContractSymbolOf({ ...i, segment });
+export const quoteSymbol = (i: CommandInstrument, segment: 'NFO-OPT' | 'NFO-FUT' = 'NFO-OPT'): string => simContractSymbolOf({ ...i, segment });
 
 /** Builds it (this test pass's database unless told); paper capital ₹6 Cr, NIFTY spot 23,400. */
 export async function startPaperGateway(opts: { dialect?: TestDialect; config?: Partial<PaperBrokerConfig>; store?: PaperBookStore; db?: TestDatabase } = {}): Promise<PaperGatewayHarness> {
@@ -48,8 +50,9 @@ export async function startPaperGateway(opts: { dialect?: TestDialect; config?: 
   const account = await insertAccount(dataSource);
   const registry = new ExecutionClientRegistry();
   registry.register(account.id, paper);
-  const fills = new ApplyFillService(dataSource, clock);
-  const settle = new SettleInFlightService(dataSource, clock, registry, fills);
+  const ledger = new PositionLedgerService();
+  const fills = new ApplyFillService(dataSource, clock, ledger);
+  const settle = new SettleInFlightService(dataSource, clock, registry, fills, ledger);
   return {
     db,
     dataSource,
@@ -58,7 +61,7 @@ export async function startPaperGateway(opts: { dialect?: TestDialect; config?: 
     market,
     store,
     account,
-    orders: buildGateway({ dataSource, clock, sleep, registry, riskContext: new RiskContextService(dataSource, clock, createDefaultNseCalendar()), market }),
+    orders: buildGateway({ dataSource, clock, sleep, registry, ledger, riskContext: new RiskContextService(dataSource, clock, createDefaultNseCalendar(), new RiskPositionsQuery(dataSource), new DailyPnlHistoryQuery(dataSource)), market }),
     fills,
     settle,
     cancel: new CancelOrderService(dataSource, clock, registry),

@@ -1,7 +1,8 @@
 import { createDefaultNseCalendar } from '@mcube/domain';
+import { AlertsService } from '../../src/modules/alerts/alerts.service';
 import type { WsMessage } from '@mcube/contracts';
 import { contractSymbol } from '@mcube/market-sim';
-import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
 import { CircuitBreakerTripService } from '../../src/modules/risk/breaker/circuit-breaker-trip.service';
 import { Position } from '../../src/modules/positions/entities/position.entity';
@@ -10,6 +11,9 @@ import { PositionMonitorService } from '../../src/modules/positions/position-mon
 import { GatewayHarness, startGateway, enterStrangle, type EnteredStrangle, strangleLeg } from './gateway-harness';
 import { QuoteBoard } from './quote-board.fake';
 import { simQuotes } from './sim-contract-quotes';
+import { RiskPositionsQuery } from '../../src/modules/positions/risk-positions.query';
+import { DailyPnlHistoryQuery } from '../../src/modules/analytics/daily-pnl/daily-pnl-history';
+import { PositionLedgerService } from '../../src/modules/positions/position-ledger.service';
 
 /** A market whose quote of one symbol first runs `beforeAnswer` once: a fill landing mid-mark. */
 class RacingQuoteBoard extends QuoteBoard {
@@ -29,10 +33,10 @@ describe('position.updated after fills', () => {
 
   beforeEach(async () => {
     g = await startGateway();
-    const bus = new MarketEventsBus();
+    const bus = new AppEventsBus();
     bus.subscribe((m) => published.push(m));
     published.length = 0;
-    fills = new ApplyFillService(g.dataSource, g.clock, bus);
+    fills = new ApplyFillService(g.dataSource, g.clock, new PositionLedgerService(), bus);
   });
   afterEach(async () => {
     await g.close();
@@ -73,10 +77,10 @@ describe('position.updated after fills', () => {
     await fills.apply('PAPER', g.broker.fill(entry.intentId, 650, 120.5));
     const market = new RacingQuoteBoard();
     market.set(contractSymbol({ underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 23500, optionType: 'CE' }), { lastPrice: 90 });
-    const bus = new MarketEventsBus();
+    const bus = new AppEventsBus();
     const monitorEvents: WsMessage[] = [];
     bus.subscribe((m) => monitorEvents.push(m));
-    const breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, simQuotes(market), g.clock));
+    const breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, simQuotes(market), g.clock), new RiskPositionsQuery(g.dataSource), new DailyPnlHistoryQuery(g.dataSource), new AlertsService(g.dataSource, new AppEventsBus()));
     const monitor = new PositionMonitorService(g.dataSource, g.clock, simQuotes(market), breaker, createDefaultNseCalendar(), bus);
     // The monitor has read the ACTIVE position; the buy-back fills before its quote answers.
     market.beforeAnswer = async () => {

@@ -1,4 +1,4 @@
-import { BrokerError, type MarketDataPort, type MarketQuote } from '@mcube/domain';
+import { BrokerError, quoteNameOf, type MarketDataPort, type MarketQuote, type QuoteTarget } from '@mcube/domain';
 
 const notScripted = (what: string) => async (): Promise<never> => {
   throw new BrokerError('REJECTED', `${what} is not scripted in the quote board`);
@@ -6,7 +6,7 @@ const notScripted = (what: string) => async (): Promise<never> => {
 
 /**
  * The smallest market-data port the paper broker needs in gateway tests: quotes the test
- * set, by symbol; an unknown symbol and every other method reject (REJECTED).
+ * set, by symbol (a contract asked by its `InstrumentId` is looked up by its key); an unknown symbol and every other method reject (REJECTED).
  */
 export class QuoteBoard implements MarketDataPort {
   private readonly quotes = new Map<string, MarketQuote>();
@@ -17,7 +17,8 @@ export class QuoteBoard implements MarketDataPort {
     return this;
   }
 
-  async quote(symbol: string): Promise<MarketQuote> {
+  async quote(target: QuoteTarget): Promise<MarketQuote> {
+    const symbol = quoteNameOf(target);
     const q = this.quotes.get(symbol);
     if (!q) throw new BrokerError('REJECTED', `no quote for ${symbol}`);
     return q;

@@ -6,7 +6,7 @@ import { createDefaultNseCalendar, FixedClock } from '@mcube/domain';
 import { PaperExecutionClient } from '@mcube/brokers-paper';
 import type { DataSource } from 'typeorm';
 import { AlertsService } from '../../src/modules/alerts/alerts.service';
-import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
@@ -21,6 +21,9 @@ import { insertAccount, saveAdjustablePosition } from '../db/fixtures';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { CRASH_ACCOUNT_ID, CRASH_CALL_BID, CRASH_CAPITAL_PAISE, crashClockMs, crashIntent, crashMarket, SLICED_QUANTITY, type CrashPoint } from './crash-scenario';
 import { JsonFilePaperBookStore } from './json-file-paper-book.store';
+import { RiskPositionsQuery } from '../../src/modules/positions/risk-positions.query';
+import { DailyPnlHistoryQuery } from '../../src/modules/analytics/daily-pnl/daily-pnl-history';
+import { PositionLedgerService } from '../../src/modules/positions/position-ledger.service';
 
 const REPO = join(__dirname, '..', '..', '..', '..');
 
@@ -46,12 +49,13 @@ async function restart(dataSource: DataSource, bookPath: string) {
   const registry = new ExecutionClientRegistry();
   registry.register(CRASH_ACCOUNT_ID, paper);
   const gate = new ReconciliationGate();
-  const fills = new ApplyFillService(dataSource, clock);
-  const settle = new SettleInFlightService(dataSource, clock, registry, fills);
+  const ledger = new PositionLedgerService();
+  const fills = new ApplyFillService(dataSource, clock, ledger);
+  const settle = new SettleInFlightService(dataSource, clock, registry, fills, ledger);
   return {
     paper,
-    orders: buildGateway({ dataSource, clock, sleep: async (ms) => clock.advance(ms), registry, riskContext: new RiskContextService(dataSource, clock, createDefaultNseCalendar(), gate), market: crashMarket() }),
-    reconciliation: new ReconciliationService(dataSource, clock, registry, gate, fills, settle, new AlertsService(dataSource, new MarketEventsBus())),
+    orders: buildGateway({ dataSource, clock, sleep: async (ms) => clock.advance(ms), registry, ledger, riskContext: new RiskContextService(dataSource, clock, createDefaultNseCalendar(), new RiskPositionsQuery(dataSource), new DailyPnlHistoryQuery(dataSource), gate), market: crashMarket() }),
+    reconciliation: new ReconciliationService(dataSource, clock, registry, gate, fills, settle, new AlertsService(dataSource, new AppEventsBus()), ledger),
   };
 }
 

@@ -1,8 +1,7 @@
 import type { MarketDataPort } from '@mcube/domain';
-import { contractSymbol } from '@mcube/market-sim';
 import { ContractQuotes } from '../../src/modules/data/market/contract-quotes';
 
-/** `ContractQuotes` over a hand-built market that names contracts as the simulator does (what the market-source factory wires in the app). */
+/** `ContractQuotes` over a hand-built market (the port takes the contract's `InstrumentId`; a fake keys it by `quoteNameOf`). */
 export function simQuotes(market: MarketDataPort): ContractQuotes {
-  return new ContractQuotes(market, contractSymbol);
+  return new ContractQuotes(market);
 }

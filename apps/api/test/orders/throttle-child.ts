@@ -23,6 +23,9 @@ import { FakeExecutionClient } from './fake-execution-client';
 import { SESSION_MS, strangleLeg } from './gateway-harness';
 import { QuoteBoard } from './quote-board.fake';
 import type { AppConfig } from '../../src/config/app-config';
+import { RiskPositionsQuery } from '../../src/modules/positions/risk-positions.query';
+import { PositionLedgerService } from '../../src/modules/positions/position-ledger.service';
+import { DailyPnlHistoryQuery } from '../../src/modules/analytics/daily-pnl/daily-pnl-history';
 
 async function main(): Promise<void> {
   const [databaseJson, redisUrl, prefix, countText] = process.argv.slice(2);
@@ -45,7 +48,7 @@ async function main(): Promise<void> {
   // The Redis server's time of each grant: what the shared bucket limits.
   const grantedAt: number[] = [];
   const tokens = new RedisTokenSource(redis, { keyPrefix: prefix, fallback: new InProcessTokenSource(new SystemClock()), onFallback: () => fallbacks++, onGrant: (_segment, serverMs) => grantedAt.push(serverMs) });
-  const orders = new OrdersService(dataSource, market, new SegmentThrottle(tokens, timerSleep), registry, new RiskContextService(dataSource, market, createDefaultNseCalendar()), new OrderFiguresService(new QuoteBoard().set('NIFTY 50', { lastPrice: 23_400 })));
+  const orders = new OrdersService(dataSource, market, new SegmentThrottle(tokens, timerSleep), registry, new RiskContextService(dataSource, market, createDefaultNseCalendar(), new RiskPositionsQuery(dataSource), new DailyPnlHistoryQuery(dataSource)), new OrderFiguresService(new QuoteBoard().set('NIFTY 50', { lastPrice: 23_400 })), new PositionLedgerService());
   await redis.ping();
   // One order first (not counted), so the burst is not timed with a cold process (first transaction, first compile).
   await orders.submit(strangleLeg(1, { purpose: 'ADJUST', positionId: 1, side: 'BUY', quantity: 65, limitPrice: 5 }));

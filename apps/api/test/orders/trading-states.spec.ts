@@ -7,6 +7,8 @@ import { ReconciliationGate } from '../../src/modules/risk/context/reconciliatio
 import { RiskContextService } from '../../src/modules/risk/context/risk-context.service';
 import { buildGateway } from './gateway-factory';
 import { GatewayHarness, enterStrangle, startGateway, strangleLeg } from './gateway-harness';
+import { RiskPositionsQuery } from '../../src/modules/positions/risk-positions.query';
+import { DailyPnlHistoryQuery } from '../../src/modules/analytics/daily-pnl/daily-pnl-history';
 
 describe('the order gateway and the kill switch (done-when 6)', () => {
   let g: GatewayHarness;
@@ -84,7 +86,7 @@ describe('the order gateway and the kill switch (done-when 6)', () => {
 
     beforeEach(() => {
       gate = new ReconciliationGate();
-      gated = buildGateway({ dataSource: g.dataSource, clock: g.clock, sleep: async (ms) => g.clock.advance(ms), registry: g.registry, riskContext: new RiskContextService(g.dataSource, g.clock, createDefaultNseCalendar(), gate) });
+      gated = buildGateway({ dataSource: g.dataSource, clock: g.clock, sleep: async (ms) => g.clock.advance(ms), registry: g.registry, riskContext: new RiskContextService(g.dataSource, g.clock, createDefaultNseCalendar(), new RiskPositionsQuery(g.dataSource), new DailyPnlHistoryQuery(g.dataSource), gate) });
     });
 
     it.each([

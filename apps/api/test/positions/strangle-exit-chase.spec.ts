@@ -10,6 +10,7 @@ import { StrategyConfig } from '../../src/modules/strategies/entities/strategy-c
 import { GatewayHarness, startGateway, strangleEntry, strangleLeg } from '../orders/gateway-harness';
 import { QuoteBoard } from '../orders/quote-board.fake';
 import { simQuotes } from '../orders/sim-contract-quotes';
+import { StrategySettingsQuery } from '../../src/modules/strategies/parameters/strategy-settings.query';
 
 const CALL = { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 23500, optionType: 'CE' } as const;
 const PUT = { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 22500, optionType: 'PE' } as const;
@@ -23,7 +24,7 @@ describe('the exit chaser on a two-leg strangle', () => {
   /** A fresh process's services: nothing carried over in memory. */
   const services = () => {
     const exits = new ManualExitService(g.dataSource, g.orders, simQuotes(market), g.clock);
-    return { exits, chaser: new ExitChaserService(g.dataSource, g.clock, simQuotes(market), g.cancel, exits), detail: new PositionDetailService(g.dataSource, g.clock, createDefaultNseCalendar()) };
+    return { exits, chaser: new ExitChaserService(g.dataSource, g.clock, simQuotes(market), g.cancel, exits, new StrategySettingsQuery(g.dataSource)), detail: new PositionDetailService(g.dataSource, g.clock, createDefaultNseCalendar(), new StrategySettingsQuery(g.dataSource)) };
   };
 
   beforeEach(async () => {

@@ -1,12 +1,13 @@
 import type { WsMessage } from '@mcube/contracts';
 import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
+import { registerJobHandlersOf } from '../../src/jobs/job-handlers.discovery';
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { Alert } from '../../src/modules/alerts/entities/alert.entity';
 import { AlertsService } from '../../src/modules/alerts/alerts.service';
 import { DailyPnl } from '../../src/modules/analytics/entities/daily-pnl.entity';
 import { AuditService } from '../../src/modules/core/audit/audit.service';
 import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
-import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import { inTransaction } from '../../src/database/in-transaction';
 import { OrderUpdatesPublisher } from '../../src/modules/orders/events/order-updates.publisher';
 import { applyOrderEventToRow } from '../../src/modules/orders/order-journal';
@@ -22,6 +23,8 @@ import { LossLimitWatchService } from '../../src/modules/risk/limits/loss-limit-
 import { QuoteBoard } from '../orders/quote-board.fake';
 import { enterStrangle, GatewayHarness, startGateway, strangleLeg } from '../orders/gateway-harness';
 import { simQuotes } from '../orders/sim-contract-quotes';
+import { RiskPositionsQuery } from '../../src/modules/positions/risk-positions.query';
+import { DailyPnlHistoryQuery } from '../../src/modules/analytics/daily-pnl/daily-pnl-history';
 
 /** 2026-03-10, the harness's session day. */
 const TODAY = '2026-03-10';
@@ -30,7 +33,7 @@ const DAILY_LIMIT = 2_00_000_00;
 
 describe('risk jobs and live events', () => {
   let g: GatewayHarness;
-  let bus: MarketEventsBus;
+  let bus: AppEventsBus;
   let messages: WsMessage[];
   let gate: ReconciliationGate;
   let riskState: RiskStatePublisher;
@@ -38,7 +41,7 @@ describe('risk jobs and live events', () => {
 
   beforeEach(async () => {
     g = await startGateway();
-    bus = new MarketEventsBus();
+    bus = new AppEventsBus();
     messages = [];
     bus.subscribe((m) => messages.push(m));
     gate = new ReconciliationGate();
@@ -60,8 +63,8 @@ describe('risk jobs and live events', () => {
   describe('risk.limits', () => {
     let watch: LossLimitWatchService;
     beforeEach(() => {
-      watch = new LossLimitWatchService(g.dataSource, g.clock, new AlertsService(g.dataSource, bus), jobs);
-      watch.onModuleInit();
+      watch = new LossLimitWatchService(g.dataSource, g.clock, new AlertsService(g.dataSource, bus), new RiskPositionsQuery(g.dataSource), new DailyPnlHistoryQuery(g.dataSource));
+      registerJobHandlersOf(jobs, watch);
     });
     const warnings = () => g.dataSource.getRepository(Alert).find({ where: { severity: 'WARNING' } });
 
@@ -92,8 +95,8 @@ describe('risk jobs and live events', () => {
 
   describe('risk.circuit-breakers and risk.state', () => {
     it('the job evaluates every active account; a trip deactivates it and publishes risk.state after commit', async () => {
-      const breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, simQuotes(new QuoteBoard()), g.clock), new AlertsService(g.dataSource, bus), riskState, jobs);
-      breaker.onModuleInit();
+      const breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, simQuotes(new QuoteBoard()), g.clock), new RiskPositionsQuery(g.dataSource), new DailyPnlHistoryQuery(g.dataSource), new AlertsService(g.dataSource, bus), riskState);
+      registerJobHandlersOf(jobs, breaker);
       await runJob('risk.circuit-breakers');
       expect(await g.dataSource.getRepository(CircuitBreaker).count()).toBe(0);
       expect(events('risk.state')).toHaveLength(0);

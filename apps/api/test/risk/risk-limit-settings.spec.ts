@@ -2,6 +2,7 @@ import { Position } from '../../src/modules/positions/entities/position.entity';
 import { FixedClock } from '@mcube/domain';
 import { seedTradingAccounts } from '../../src/cli/seed-trading-accounts';
 import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
+import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
 import { RiskLimit } from '../../src/modules/risk/entities/risk-limit.entity';
 import { createTestDatabase } from '../db/test-database';
 import { SESSION_MS } from '../orders/gateway-harness';
@@ -15,8 +16,9 @@ describe('approval and days-to-expiry are stored risk limits, not code', () => {
     const ds = await db.openMigrated();
     try {
       await seedTradingAccounts(ds);
-      const rows = await ds.getRepository(RiskLimit).find({ relations: { account: true }, order: { id: 'ASC' } });
-      expect(rows.map((r) => [r.account?.broker, r.requiresApproval, r.minDaysToExpiryOptions, r.minDaysToExpiryFutures])).toEqual([
+      const rows = await ds.getRepository(RiskLimit).find({ order: { id: 'ASC' } });
+      const brokerOf = new Map((await ds.getRepository(BrokerAccount).find()).map((a) => [a.id, a.broker]));
+      expect(rows.map((r) => [brokerOf.get(r.accountId), r.requiresApproval, r.minDaysToExpiryOptions, r.minDaysToExpiryFutures])).toEqual([
         ['KOTAK', false, 1, 15],
         ['ICICI', true, 1, 15],
       ]);

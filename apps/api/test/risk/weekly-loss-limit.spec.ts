@@ -1,4 +1,6 @@
 import { epochMsOfIst } from '@mcube/domain';
+import { AlertsService } from '../../src/modules/alerts/alerts.service';
+import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import type { DataSource } from 'typeorm';
 import { seedTradingAccounts } from '../../src/cli/seed-trading-accounts';
 import { WeeklyLossLimitDefaults1796181500000 as PostgresMigration } from '../../src/database/migrations/postgres/1796181500000-WeeklyLossLimitDefaults';
@@ -14,6 +16,8 @@ import { createTestDatabase, TEST_DIALECTS, type TestDatabase } from '../db/test
 import { enterStrangle, GatewayHarness, startGateway } from '../orders/gateway-harness';
 import { QuoteBoard } from '../orders/quote-board.fake';
 import { simQuotes } from '../orders/sim-contract-quotes';
+import { RiskPositionsQuery } from '../../src/modules/positions/risk-positions.query';
+import { DailyPnlHistoryQuery } from '../../src/modules/analytics/daily-pnl/daily-pnl-history';
 
 const LAKH = 1_00_000 * 100;
 
@@ -41,8 +45,9 @@ describe('the weekly loss limit', () => {
     const ds = await db.openMigrated();
     try {
       await seedTradingAccounts(ds);
-      const rows = await ds.getRepository(RiskLimit).find({ relations: { account: true }, order: { id: 'ASC' } });
-      expect(rows.map((r) => [r.account?.broker, r.weeklyLossLimitPaise])).toEqual([
+      const rows = await ds.getRepository(RiskLimit).find({ order: { id: 'ASC' } });
+      const brokerOf = new Map((await ds.getRepository(BrokerAccount).find()).map((a) => [a.id, a.broker]));
+      expect(rows.map((r) => [brokerOf.get(r.accountId), r.weeklyLossLimitPaise])).toEqual([
         ['KOTAK', 4 * LAKH],
         ['ICICI', 3 * LAKH],
       ]);
@@ -92,7 +97,7 @@ describe('the weekly loss limit', () => {
       g = await startGateway();
       // A row from before DECISIONS §6: the weekly limit is null, which used to mean "never".
       await g.dataSource.getRepository(RiskLimit).insert(legacyRow(g.account.id));
-      breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, simQuotes(new QuoteBoard()), g.clock));
+      breaker = new CircuitBreakerTripService(g.dataSource, g.clock, new ManualExitService(g.dataSource, g.orders, simQuotes(new QuoteBoard()), g.clock), new RiskPositionsQuery(g.dataSource), new DailyPnlHistoryQuery(g.dataSource), new AlertsService(g.dataSource, new AppEventsBus()));
       g.clock.set(THURSDAY_MS);
     });
     afterEach(async () => {

@@ -5,7 +5,7 @@ import type { WsMessage } from '@mcube/contracts';
 import WebSocket from 'ws';
 import { loadConfig } from '../../src/config/load-config';
 import { JOB_QUEUE, type JobQueue } from '../../src/jobs/job-queue.port';
-import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import { ORDER_SYNC_SCHEDULE_ID, OrderSyncScheduler } from '../../src/modules/orders/paper/order-sync.scheduler';
 import { AccountLeases } from '../../src/roles/account-leases';
 import { createWorkerContext } from '../../src/worker-context';
@@ -78,7 +78,7 @@ describe('the api role and the worker role in two app contexts', () => {
     ws.on('message', (data) => seen.push(JSON.parse(String(data)) as WsMessage));
     await new Promise((r) => ws!.once('open', r));
 
-    const bus = worker!.get(MarketEventsBus);
+    const bus = worker!.get(AppEventsBus);
     const order = { orderId: 987_654, status: 'FILLED' };
     const position = { positionId: 876_543, status: 'ACTIVE' };
     // Published until seen: the relay may still be subscribing when the first goes out.

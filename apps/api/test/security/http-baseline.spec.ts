@@ -102,7 +102,8 @@ describe('HTTP baseline', () => {
       await up.close();
       await deletePrefix(SHARED_REDIS_URL, prefix);
     }
-    const down = await startSecurityApp({ env: { REDIS_URL: 'redis://127.0.0.1:1', MCUBE_QUEUE_PREFIX: uniquePrefix() } });
+    // The IST schedule on as in production: creating its repeatable must not hold the boot either.
+    const down = await startSecurityApp({ env: { REDIS_URL: 'redis://127.0.0.1:1', MCUBE_QUEUE_PREFIX: uniquePrefix(), MCUBE_JOB_SCHEDULE: 'true' } });
     try {
       const res = await down.http().get('/health').expect(503);
       expect(res.body).toMatchObject({ status: 'error', error: { redis: { status: 'down' } } });

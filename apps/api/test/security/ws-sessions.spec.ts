@@ -3,7 +3,7 @@ import { WS_CLOSE, type WsMessage } from '@mcube/contracts';
 import WebSocket from 'ws';
 import { SessionEntity } from '../../src/modules/core/entities/session.entity';
 import { UserEntity } from '../../src/modules/core/entities/user.entity';
-import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import { MarketGateway } from '../../src/modules/data/ws/market.gateway';
 import { apiKeyFor, login, SecurityApp, SessionAuth, startSecurityApp } from './security-app';
 
@@ -32,7 +32,7 @@ describe('the /ws socket lives no longer than its credential', () => {
   const sockets: WebSocket[] = [];
 
   /** Publishes a tick numbered `seq` (carried as its price) every 20 ms, as the market jobs would. */
-  const publish = () => s.app.get(MarketEventsBus).publish('market.tick', { symbol: 'NIFTY 50', lastPrice: ++seq, change: null, asOfMs: Date.now() });
+  const publish = () => s.app.get(AppEventsBus).publish('market.tick', { symbol: 'NIFTY 50', lastPrice: ++seq, change: null, asOfMs: Date.now() });
 
   async function watch(headers: Record<string, string>): Promise<Watched> {
     const ws = new WebSocket(url, { headers });

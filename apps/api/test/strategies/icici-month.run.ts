@@ -6,14 +6,15 @@ import { MarketSimulator, type MarketSimConfig } from '@mcube/market-sim';
 import { TRADING_ACCOUNT_SEEDS } from '../../src/cli/trading-account-seeds';
 import { InProcessJobQueue } from '../../src/jobs/in-process-job-queue';
 import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
-import type { JobStatus } from '../../src/jobs/job-queue.port';
+import { registerJobHandlersOf } from '../../src/jobs/job-handlers.discovery';
+import type { JobQueue, JobStatus } from '../../src/jobs/job-queue.port';
 import { JOB_NAMES } from '../../src/jobs/job-registry';
 import { JobRunner } from '../../src/jobs/job-runner';
 import { ScheduleTicker } from '../../src/jobs/schedule-ticker';
 import { AlertsService } from '../../src/modules/alerts/alerts.service';
 import { AuditService } from '../../src/modules/core/audit/audit.service';
 import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
-import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import { RecordingValidator } from '../../src/modules/llm/recording-validator';
 import { modelledFuturesMarketData } from '../../src/modules/data/instruments/modelled-futures-market-data';
 import { paperContractRules } from '../../src/modules/orders/paper/paper-contract-rules';
@@ -31,9 +32,9 @@ import { LlmValidation } from '../../src/modules/llm/entities/llm-validation.ent
 import type { Principal } from '../../src/common/request-context/principal';
 import { insertAccount } from '../db/fixtures';
 import { createTestDatabase } from '../db/test-database';
-import { memoryLogger } from '../jobs/job-test-kit';
+import { deletePrefix, memoryLogger, SHARED_REDIS_URL, startBullMqJobQueue, uniquePrefix } from '../jobs/job-test-kit';
 import { startApprovalsRestActor } from './approvals-rest-actor';
-import { buildStrangleRuntime } from './strangle-harness';
+import { buildStrangleRuntime, finished, type DriverKind } from './strangle-harness';
 import { sessionTimes } from './strangle-month.run';
 
 /** What the month leaves behind for the assertions. */
@@ -61,7 +62,8 @@ const ACTOR: Principal = { userId: 1, username: 'month-trader', role: 'trader', 
 /**
  * The ICICI futures strategy inside the API's classes over a simulated month: the seeded
  * MarketSimulator (65 warm-up sessions of history) on a FixedClock stepped `stepMinutes` at a
- * time; every step is a ScheduleTicker tick → in-process job driver → handlers
+ * time; every step is a ScheduleTicker tick → job driver (in-process by default, or BullMQ on the
+ * shared Redis under a prefix of its own, deleted at the end) → handlers
  * (`strategy.icici.screen`, `positions.monitor` ticking the strategy, `strategy.icici.exit-check`,
  * `approvals.expire`) → strategy → validator (the rules validator unless `validator` is given,
  * e.g. the Ollama one against a local wire-format server; every validation stored) → approval
@@ -70,7 +72,7 @@ const ACTOR: Principal = { userId: 1, username: 'month-trader', role: 'trader', 
  * sends through the gateway, which consumes it), then one paper matching + settlement pass
  * runs, as `OrderSyncScheduler` does in the API.
  */
-export async function runIciciMonth(opts: { seed: number; from: string; to: string; stepMinutes: number; runtime?: IciciRuntimeSettings; parameters?: Record<string, unknown>; rejectEvery?: number; validator?: LlmValidator; sim?: Partial<MarketSimConfig> }): Promise<IciciMonthRun> {
+export async function runIciciMonth(opts: { driver?: DriverKind; seed: number; from: string; to: string; stepMinutes: number; runtime?: IciciRuntimeSettings; parameters?: Record<string, unknown>; rejectEvery?: number; validator?: LlmValidator; sim?: Partial<MarketSimConfig> }): Promise<IciciMonthRun> {
   const db = await createTestDatabase('sqlite');
   const dataSource = await db.openMigrated();
   const clock = new FixedClock(epochMsOfIst(opts.from, '09:15'));
@@ -83,15 +85,21 @@ export async function runIciciMonth(opts: { seed: number; from: string; to: stri
 
   const handlers = new JobHandlersRegistry();
   const logger = memoryLogger();
-  const queue = new InProcessJobQueue({ runner: new JobRunner({ handlers, clock, calendar, logger }), handlers, clock, logger, sleep: async () => undefined });
+  const jobRunner = new JobRunner({ handlers, clock, calendar, logger });
+  const driver = opts.driver ?? 'in-process';
+  const prefix = uniquePrefix();
+  const queue: JobQueue =
+    driver === 'in-process'
+      ? new InProcessJobQueue({ runner: jobRunner, handlers, clock, logger, sleep: async () => undefined })
+      : await startBullMqJobQueue({ redisUrl: SHARED_REDIS_URL, prefix, runner: jobRunner, handlers, logger });
   const paper = await PaperExecutionClient.create({ config: { capitalPaise: account.allocatedCapitalPaise, contractRules: paperContractRules }, clock, marketData: modelledFuturesMarketData(market, calendar, clock), store: new InMemoryPaperBookStore(), sleep });
-  const bus = new MarketEventsBus();
+  const bus = new AppEventsBus();
   const alerts = new AlertsService(dataSource, bus);
   const events = new ApprovalEvents();
   const validator = new RecordingValidator(opts.validator ?? createLlmValidator({ mode: 'rules' }), dataSource);
   const knowledge = new Fts5KnowledgeStore(':memory:');
   let runner: IciciFuturesRunner | undefined;
-  const { settle } = buildStrangleRuntime({
+  const { settle, orderUpdates } = buildStrangleRuntime({
     dataSource,
     clock,
     calendar,
@@ -104,11 +112,11 @@ export async function runIciciMonth(opts: { seed: number; from: string; to: stri
     icici: (p) => (runner = new IciciFuturesRunner(dataSource, market, clock, calendar, validator, knowledge, p.orders, p.cancels, p.margins, p.alerts, p.bus, events, opts.runtime ?? {})),
   });
   const approvals = new ApprovalsService(dataSource, clock, new AuditService(dataSource.getRepository(AuditLogEntity)), runner!, events);
-  new IciciJobHandlers(handlers, runner!, approvals).onModuleInit();
+  registerJobHandlersOf(handlers, new IciciJobHandlers(runner!, approvals));
   const person = await startApprovalsRestActor(approvals, ACTOR);
   for (const name of JOB_NAMES) if (!handlers.ownerOf(name)) handlers.register(name, async () => undefined, 'not under test');
   await queue.startProcessing();
-  const ticker = new ScheduleTicker(queue, clock, calendar, handlers);
+  const ticker = new ScheduleTicker(queue, clock, calendar, 0);
   const failures: JobStatus[] = [];
   const violations: string[] = [];
   const unapprovedOrders: string[] = [];
@@ -119,6 +127,7 @@ export async function runIciciMonth(opts: { seed: number; from: string; to: stri
   const sync = async () => {
     await paper.matchNow();
     await settle.settleAccount(account.id, paper);
+    await orderUpdates.settled();
   };
 
   try {
@@ -127,11 +136,13 @@ export async function runIciciMonth(opts: { seed: number; from: string; to: stri
       for (const time of sessionTimes('09:15', calendar.sessionFor(date)?.close ?? '15:30', opts.stepMinutes)) {
         clock.set(epochMsOfIst(date, time));
         const enqueued = (await ticker.tick()).filter((r) => !r.duplicate);
-        await queue.onIdle();
+        if (queue instanceof InProcessJobQueue) await queue.onIdle();
         for (const { jobId } of enqueued) {
-          const job = await queue.getJob(jobId);
-          if (job?.state === 'failed') failures.push(job);
+          const job = await finished(queue, jobId);
+          if (job.state === 'failed') failures.push(job);
         }
+        // Fills the jobs' orders pushed to the runner are handled before the step goes on.
+        await orderUpdates.settled();
         // New ENTRY/AVERAGE orders journaled by the jobs alone (no person acted in between) are a violation.
         const fresh = await orderRepo.find({ where: { accountId: account.id }, order: { id: 'ASC' }, skip: seenOrders });
         for (const o of fresh) if (o.purpose === 'ENTRY' || o.purpose === 'AVERAGE') unapprovedOrders.push(`${date} ${time}: ${o.clientOrderId} ${o.purpose}`);
@@ -166,6 +177,7 @@ export async function runIciciMonth(opts: { seed: number; from: string; to: stri
   } finally {
     await person.close();
     await queue.close();
+    if (driver === 'bullmq') await deletePrefix(SHARED_REDIS_URL, prefix);
     await db.dispose();
   }
 }

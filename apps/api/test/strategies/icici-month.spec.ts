@@ -1,6 +1,20 @@
 import type { FuturesApprovalRequest, FuturesAssessment } from '@mcube/strategy-icici-futures';
 import { runIciciMonth, type IciciMonthRun } from './icici-month.run';
 
+const MONTH = {
+  seed: 5,
+  from: '2026-03-04',
+  to: '2026-04-02',
+  stepMinutes: 5,
+  parameters: { oiChangeThresholdPct: 3 },
+  rejectEvery: 3,
+  runtime: { entryFillTimeoutMs: 20 * 60_000, exitOrderTimeoutMs: 20 * 60_000, holdJournalIntervalMs: 60 * 60_000 },
+};
+const decisionsOf = (r: IciciMonthRun) => r.decisions.map((d) => [d.occurredAt.getTime(), d.kind, d.decision, d.reasonCode, d.positionId].join(' '));
+const ordersOf = (r: IciciMonthRun) =>
+  r.orders.map((o) => [o.positionId, o.purpose, o.underlying, o.expiryDate, o.side, o.quantity, o.limitPricePaise, o.status, o.filledQuantity, o.avgFillPricePaise, o.approvedBy].join(' '));
+const approvalsOf = (r: IciciMonthRun) => r.approvals.map((a) => [a.kind, a.status, a.summary, a.requestedAt.getTime(), a.decidedBy, a.reason].join(' '));
+
 // Issue #16 done-when: the ICICI futures strategy inside the API on the job schedule over a
 // simulated month (seed 5, 2026-03-04 … 2026-04-02, 5-minute steps): ScheduleTicker → jobs →
 // screener → rules validator (stored) → approval queue → a test actor approves over REST
@@ -8,22 +22,32 @@ import { runIciciMonth, type IciciMonthRun } from './icici-month.run';
 // The stored OI threshold is 3% (a setting) so the month has enough candidates to exercise every
 // path. The same month validated by a model over the Ollama wire format, with averaging, is
 // icici-month-ollama.spec.ts.
+// The same month runs twice: on the in-process job driver and on BullMQ over the shared Redis
+// (127.0.0.1:6379, a key prefix of its own per run, deleted afterwards); both must take the same
+// decisions, ask the same approvals and send the same orders in the same order. The month takes
+// about 20 s a driver idle, so the whole month runs on both (no shorter window).
 const intentOf = (clientOrderId: string) => clientOrderId.replace(/s\d+$/, '');
 
 describe('the ICICI futures strategy on the job schedule over a simulated month (paper broker, rules validator, approvals by a test actor over REST)', () => {
   let run: IciciMonthRun;
+  let bullmq: IciciMonthRun;
 
   beforeAll(async () => {
-    run = await runIciciMonth({
-      seed: 5,
-      from: '2026-03-04',
-      to: '2026-04-02',
-      stepMinutes: 5,
-      parameters: { oiChangeThresholdPct: 3 },
-      rejectEvery: 3,
-      runtime: { entryFillTimeoutMs: 20 * 60_000, exitOrderTimeoutMs: 20 * 60_000, holdJournalIntervalMs: 60 * 60_000 },
-    });
-  }, 600_000);
+    run = await runIciciMonth({ ...MONTH, driver: 'in-process' });
+    bullmq = await runIciciMonth({ ...MONTH, driver: 'bullmq' });
+  }, 900_000);
+
+  it('takes the same decisions, asks the same approvals and sends the same orders in the same order on the in-process driver and on BullMQ', () => {
+    expect(bullmq.failures).toEqual([]);
+    expect(bullmq.violations).toEqual([]);
+    expect(bullmq.unapprovedOrders).toEqual([]);
+    expect(decisionsOf(run).length).toBeGreaterThan(50);
+    expect(decisionsOf(bullmq)).toEqual(decisionsOf(run));
+    expect(approvalsOf(bullmq)).toEqual(approvalsOf(run));
+    expect(ordersOf(bullmq)).toEqual(ordersOf(run));
+    expect(bullmq.positions.map((p) => [p.id, p.status, p.exitReason])).toEqual(run.positions.map((p) => [p.id, p.status, p.exitReason]));
+    expect(bullmq.validations.map((v) => [v.symbol, v.direction, v.status, v.approved])).toEqual(run.validations.map((v) => [v.symbol, v.direction, v.status, v.approved]));
+  });
 
   it('runs every job without failure, never holds two ACTIVE positions, and no ENTRY order appears before a person approves', () => {
     expect(run.failures).toEqual([]);

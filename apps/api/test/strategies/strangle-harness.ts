@@ -4,6 +4,7 @@ import { MarketSimulator } from '@mcube/market-sim';
 import type { DataSource } from 'typeorm';
 import { InProcessJobQueue } from '../../src/jobs/in-process-job-queue';
 import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
+import { registerJobHandlersOf } from '../../src/jobs/job-handlers.discovery';
 import type { JobQueue, JobStatus } from '../../src/jobs/job-queue.port';
 import { JOB_NAMES } from '../../src/jobs/job-registry';
 import { JobRunner } from '../../src/jobs/job-runner';
@@ -22,7 +23,7 @@ import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity
 import { EconomicEvent } from '../../src/modules/data/entities/economic-event.entity';
 import { EconomicEventsService } from '../../src/modules/data/events/economic-events.service';
 import { MarketEventsSyncService } from '../../src/modules/data/events/market-events-sync.service';
-import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import { AccountMarginService } from '../../src/modules/orders/account-margin.service';
 import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
 import { CancelOrderService } from '../../src/modules/orders/cancel-order.service';
@@ -38,14 +39,24 @@ import { RiskContextService } from '../../src/modules/risk/context/risk-context.
 import { StrategyConfig } from '../../src/modules/strategies/entities/strategy-config.entity';
 import { KotakStrangleRunner } from '../../src/modules/strategies/runtime/kotak-strangle.runner';
 import { StrategyJobHandlers } from '../../src/modules/strategies/runtime/strategy-job-handlers';
+import { StrategyOrderUpdates } from '../../src/modules/strategies/runtime/strategy-order-updates';
+import { OrderUpdatesPublisher } from '../../src/modules/orders/events/order-updates.publisher';
 import type { IciciFuturesRunner } from '../../src/modules/strategies/icici/icici-futures.runner';
 import type { StrangleRuntimeSettings } from '../../src/modules/strategies/runtime/strategy-runtime.tokens';
 import { TRADING_ACCOUNT_SEEDS } from '../../src/cli/trading-account-seeds';
+import { Order } from '../../src/modules/orders/entities/order.entity';
 import { insertAccount } from '../db/fixtures';
 import { createTestDatabase, type TestDatabase } from '../db/test-database';
 import { ExitChaserService } from '../../src/modules/positions/exit-chaser.service';
 import { deletePrefix, memoryLogger, SHARED_REDIS_URL, startBullMqJobQueue, uniquePrefix } from '../jobs/job-test-kit';
 import { simQuotes } from '../orders/sim-contract-quotes';
+import { StrategySettingsQuery } from '../../src/modules/strategies/parameters/strategy-settings.query';
+import { RiskPositionsQuery } from '../../src/modules/positions/risk-positions.query';
+import { DailyPnlHistoryQuery } from '../../src/modules/analytics/daily-pnl/daily-pnl-history';
+import { PositionLedgerService } from '../../src/modules/positions/position-ledger.service';
+
+/** Order-sync passes at most per step: one, and another while the pushed updates made the strategy send orders. */
+const SYNC_PASSES = 3;
 
 /** A broker other than paper driven by the harness: `sync` after each step's jobs (its market moves), then settlement. */
 export interface SteppedBroker {
@@ -79,12 +90,20 @@ export interface StrangleHarness {
   readonly account: BrokerAccount;
   readonly queue: JobQueue;
   readonly runner: KotakStrangleRunner;
-  readonly bus: MarketEventsBus;
+  readonly bus: AppEventsBus;
   /** The alert dispatcher when `alerts` was given (its jobs run on `queue`). */
   readonly dispatcher?: AlertDispatcher;
   /** Jobs that ended failed (should stay empty). */
   readonly failures: JobStatus[];
   step(atMs: number): Promise<void>;
+  /**
+   * One order-sync pass (paper matching or the other broker's sync, then settlement) with no
+   * job run and the clock unmoved, then waits for the strategies' handling of the pushed order
+   * updates: what a fill arriving between two monitor ticks does.
+   */
+  syncOrders(): Promise<void>;
+  /** The order updates pushed to the runners (its `settled()` waits for their handling). */
+  readonly orderUpdates: StrategyOrderUpdates;
   close(): Promise<void>;
 }
 
@@ -93,13 +112,17 @@ export interface StrangleRuntime {
   readonly orders: OrdersService;
   readonly settle: SettleInFlightService;
   readonly fills: ApplyFillService;
+  /** The positions module's ledger the gateway and the fill path write through. */
+  readonly ledger: PositionLedgerService;
   readonly runner: KotakStrangleRunner;
-  readonly bus: MarketEventsBus;
+  readonly bus: AppEventsBus;
   /** The strategy jobs' handlers (on the registry the caller passed, if any). */
   readonly handlers: JobHandlersRegistry;
   readonly registry: ExecutionClientRegistry;
   /** The circuit breaker (what the `risk.circuit-breakers` job runs). */
   readonly breaker: CircuitBreakerTripService;
+  /** Pushes `order.updated` (published after commit, as the orders module does) to the runners; `settled()` waits for what it started. */
+  readonly orderUpdates: StrategyOrderUpdates;
 }
 
 /**
@@ -118,23 +141,24 @@ export function buildStrangleRuntime(p: {
   runtime?: StrangleRuntimeSettings;
   gate?: ReconciliationGate;
   handlers?: JobHandlersRegistry;
-  bus?: MarketEventsBus;
+  bus?: AppEventsBus;
   alerts?: AlertsService;
   /** Builds the ICICI futures runner over this runtime's gateway (ticked by `positions.monitor`, as in the API). */
-  icici?: (parts: { orders: OrdersService; cancels: CancelOrderService; margins: AccountMarginService; alerts: AlertsService; bus: MarketEventsBus }) => IciciFuturesRunner;
+  icici?: (parts: { orders: OrdersService; cancels: CancelOrderService; margins: AccountMarginService; alerts: AlertsService; bus: AppEventsBus }) => IciciFuturesRunner;
 }): StrangleRuntime {
   const { dataSource, clock, calendar, market } = p;
   const sleep = async (ms: number) => clock.advance(ms);
   const registry = new ExecutionClientRegistry();
   registry.register(p.accountId, p.paper);
-  const fills = new ApplyFillService(dataSource, clock);
-  const settle = new SettleInFlightService(dataSource, clock, registry, fills);
-  const orders = buildGateway({ dataSource, clock, sleep, registry, riskContext: new RiskContextService(dataSource, clock, calendar, p.gate), market });
+  const ledger = new PositionLedgerService();
+  const fills = new ApplyFillService(dataSource, clock, ledger);
+  const settle = new SettleInFlightService(dataSource, clock, registry, fills, ledger);
+  const orders = buildGateway({ dataSource, clock, sleep, registry, ledger, riskContext: new RiskContextService(dataSource, clock, calendar, new RiskPositionsQuery(dataSource), new DailyPnlHistoryQuery(dataSource), p.gate), market });
   const cancels = new CancelOrderService(dataSource, clock, registry);
-  const bus = p.bus ?? new MarketEventsBus();
+  const bus = p.bus ?? new AppEventsBus();
   const alerts = p.alerts ?? new AlertsService(dataSource, bus);
   const manualExits = new ManualExitService(dataSource, orders, simQuotes(market), clock);
-  const breaker = new CircuitBreakerTripService(dataSource, clock, manualExits, alerts);
+  const breaker = new CircuitBreakerTripService(dataSource, clock, manualExits, new RiskPositionsQuery(dataSource), new DailyPnlHistoryQuery(dataSource), alerts);
   const monitor = new PositionMonitorService(dataSource, clock, simQuotes(market), breaker, calendar, bus);
   // The stored events calendar the strategy reads (the API's sync job copies the simulator's events into it).
   const events = new EconomicEventsService(dataSource.getRepository(EconomicEvent), dataSource, new AuditService(dataSource.getRepository(AuditLogEntity)));
@@ -142,8 +166,12 @@ export function buildStrangleRuntime(p: {
   const runner = new KotakStrangleRunner(dataSource, market, clock, calendar, orders, cancels, margins, alerts, bus, events, p.runtime ?? {});
   const handlers = p.handlers ?? new JobHandlersRegistry();
   const icici = p.icici?.({ orders, cancels, margins, alerts, bus });
-  new StrategyJobHandlers(handlers, runner, monitor, new ExitChaserService(dataSource, clock, simQuotes(market), cancels, manualExits), icici).onModuleInit();
-  return { orders, settle, fills, runner, bus, handlers, registry, breaker };
+  registerJobHandlersOf(handlers, new StrategyJobHandlers(runner, monitor, new ExitChaserService(dataSource, clock, simQuotes(market), cancels, manualExits, new StrategySettingsQuery(dataSource)), icici));
+  // As the API wires them: order events after commit, pushed to the strategies as they happen.
+  new OrderUpdatesPublisher(dataSource, bus).onModuleInit();
+  const orderUpdates = new StrategyOrderUpdates(bus, runner, icici);
+  orderUpdates.onModuleInit();
+  return { orders, settle, fills, ledger, runner, bus, handlers, registry, breaker, orderUpdates };
 }
 
 /** Inserts the Kotak account and its active strangle configuration as `init` seeds them, the parameters overridden by `parameters`. */
@@ -192,16 +220,22 @@ export async function startStrangleHarness(opts: {
   const paper = await PaperExecutionClient.create({ config: { capitalPaise: account.allocatedCapitalPaise }, clock, marketData: market, store: new InMemoryPaperBookStore(), sleep });
   const other = opts.broker ? await opts.broker({ clock, market, account }) : undefined;
   const client: ExecutionClient = other?.client ?? paper;
-  const bus = new MarketEventsBus();
+  const bus = new AppEventsBus();
   const dispatcher = opts.alerts ? new AlertDispatcher(dataSource, new AlertRoutesService(dataSource, opts.alerts.channels), opts.alerts.channels, queue, clock) : undefined;
   const alerts = new AlertsService(dataSource, bus, dispatcher);
-  if (opts.alerts) new AlertDeliveryService(dataSource, handlers, queue, opts.alerts.channels, clock, opts.alerts.policy, new AlertContentRegistry(), new ChannelFailureNotifier(alerts)).onModuleInit();
-  const { runner, settle, breaker } = buildStrangleRuntime({ dataSource, clock, calendar, market, paper: client, accountId: account.id, runtime: opts.runtime, handlers, bus, alerts });
+  if (opts.alerts) registerJobHandlersOf(handlers, new AlertDeliveryService(dataSource, queue, opts.alerts.channels, clock, opts.alerts.policy, new AlertContentRegistry(), new ChannelFailureNotifier(alerts)));
+  const { runner, settle, breaker, orderUpdates } = buildStrangleRuntime({ dataSource, clock, calendar, market, paper: client, accountId: account.id, runtime: opts.runtime, handlers, bus, alerts });
   if (opts.breakers) handlers.register('risk.circuit-breakers', async () => void (await breaker.evaluateAll()), 'test: breakers');
   for (const name of JOB_NAMES) if (!handlers.ownerOf(name)) handlers.register(name, async () => undefined, 'not under test');
   await queue.startProcessing();
-  const ticker = new ScheduleTicker(queue, clock, calendar, handlers);
+  const ticker = new ScheduleTicker(queue, clock, calendar, 0);
   const failures: JobStatus[] = [];
+  const syncOrders = async () => {
+    if (other) await other.sync();
+    else await paper.matchNow();
+    await settle.settleAccount(account.id, client);
+    await orderUpdates.settled();
+  };
 
   return {
     db,
@@ -224,10 +258,17 @@ export async function startStrangleHarness(opts: {
         const job = await finished(queue, jobId);
         if (job.state === 'failed') failures.push(job);
       }
-      if (other) await other.sync();
-      else await paper.matchNow();
-      await settle.settleAccount(account.id, client);
+      await orderUpdates.settled();
+      // The API's order sync runs every 2 s: what the pushed updates made the strategy send (an
+      // unwind, a re-priced close) gets its match passes before the next 5-minute tick.
+      for (let pass = 0; pass < SYNC_PASSES; pass++) {
+        const before = await dataSource.getRepository(Order).count();
+        await syncOrders();
+        if ((await dataSource.getRepository(Order).count()) === before) break;
+      }
     },
+    syncOrders,
+    orderUpdates,
     async close() {
       await queue.close();
       await other?.close();
@@ -238,7 +279,7 @@ export async function startStrangleHarness(opts: {
 }
 
 /** Waits (polling every 2 ms of real time) until the job completed or failed; throws after 15 s. */
-async function finished(queue: JobQueue, jobId: string): Promise<JobStatus> {
+export async function finished(queue: JobQueue, jobId: string): Promise<JobStatus> {
   const deadline = Date.now() + 15_000;
   for (;;) {
     const job = await queue.getJob(jobId);

@@ -81,7 +81,10 @@ describe('a strangle entry whose second leg the paper broker rejects (issue #6 d
       expect(h.failures).toEqual([]);
       const done = await legs();
       expect(done['PE']).toBe(done['CE']);
-      expect(await decisions()).toEqual(['ENTER', 'ENTRY_FILLED']);
+      // The put's fill is pushed as the order sync settles it (10:10), not seen at the next tick: the 10:15 tick already monitors the position.
+      expect(await decisions()).toEqual(['ENTER', 'ENTRY_FILLED', 'HOLD']);
+      const filledAt = (await h.dataSource.getRepository(DecisionJournalEntry).findOneByOrFail({ decision: 'ENTRY_FILLED' })).occurredAt.getTime();
+      expect(filledAt).toBe(epochMsOfIst(DATE, '10:10'));
       expect((await h.paper.listPositions()).map((p) => p.netQuantity).sort()).toEqual([-done['CE'], -done['CE']]);
     }, 60_000);
 

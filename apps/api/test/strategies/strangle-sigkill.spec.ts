@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { epochMsOfIst } from '@mcube/domain';
 import type { DataSource } from 'typeorm';
 import { AlertsService } from '../../src/modules/alerts/alerts.service';
-import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { ReconciliationService } from '../../src/modules/orders/reconciliation.service';
 import { PositionLeg } from '../../src/modules/positions/entities/position-leg.entity';
@@ -76,7 +76,7 @@ describe.each([
     // The restarted process: reconciled with the broker first, then the strategy jobs run.
     const gate = new ReconciliationGate();
     const rt = buildStrangleRuntime({ dataSource, clock, calendar, market, paper, accountId, gate });
-    const report = await new ReconciliationService(dataSource, clock, rt.registry, gate, rt.fills, rt.settle, new AlertsService(dataSource, new MarketEventsBus())).reconcile(accountId);
+    const report = await new ReconciliationService(dataSource, clock, rt.registry, gate, rt.fills, rt.settle, new AlertsService(dataSource, new AppEventsBus()), rt.ledger).reconcile(accountId);
     expect(report.ok).toBe(true);
     // Every 5 minutes: the morning entry job (a redelivery must not enter again), the monitor with the strategy's tick, a paper matching pass.
     const step = async (atMs: number) => {
@@ -85,6 +85,7 @@ describe.each([
       await rt.handlers.handlerFor('positions.monitor')({}, { name: 'positions.monitor', jobId: `m@${atMs}`, attempt: 1 });
       await paper.matchNow();
       await rt.settle.settleAccount(accountId, paper);
+      await rt.orderUpdates.settled();
     };
     for (let i = 0; i < 4; i++) await step(epochMsOfIst(CRASH_DAY, restartAt) + i * 5 * 60_000);
 

@@ -1,6 +1,6 @@
 import { inTransaction } from '../../src/database/in-transaction';
 import { BrokerAccount } from '../../src/modules/accounts/entities/broker-account.entity';
-import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import { DecisionJournalEntry } from '../../src/modules/strategies/entities/decision-journal-entry.entity';
 import { DbDecisionJournal } from '../../src/modules/strategies/runtime/db-decision-journal';
 import { DbStrategyStateStore } from '../../src/modules/strategies/runtime/db-strategy-state.store';
@@ -80,7 +80,7 @@ describe('the strategy state store, journal and position links on SQLite', () =>
     const account = await insertAccount(dataSource);
     const ids = new StrategyPositionIds(dataSource);
     const store = new DbStrategyStateStore(dataSource, account.id);
-    const journal = new DbDecisionJournal(dataSource, new MarketEventsBus(), ids);
+    const journal = new DbDecisionJournal(dataSource, new AppEventsBus(), ids);
     let release!: () => void;
     let opened!: () => void;
     const held = new Promise<void>((r) => (release = r));

@@ -2,7 +2,7 @@ import { createDefaultNseCalendar, type OptionChainSnapshot } from '@mcube/domai
 import { contractSymbol } from '@mcube/market-sim';
 import { KotakStrangleStrategy, resolveKotakStrangleConfig } from '@mcube/strategy-kotak-strangle';
 import { AlertsService } from '../../src/modules/alerts/alerts.service';
-import { MarketEventsBus } from '../../src/modules/data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import { AccountMarginService } from '../../src/modules/orders/account-margin.service';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { Position } from '../../src/modules/positions/entities/position.entity';
@@ -19,6 +19,7 @@ import { StrategyPositionIds } from '../../src/modules/strategies/runtime/strate
 import { GatewayHarness, startGateway, strangleEntry } from '../orders/gateway-harness';
 import { QuoteBoard } from '../orders/quote-board.fake';
 import { simQuotes } from '../orders/sim-contract-quotes';
+import { StrategySettingsQuery } from '../../src/modules/strategies/parameters/strategy-settings.query';
 
 const EXPIRY = '2026-03-17';
 const CALL = { underlying: 'NIFTY', kind: 'OPT', expiry: EXPIRY, strike: 23500, optionType: 'CE' } as const;
@@ -54,7 +55,7 @@ describe("the strategy's stop-loss exit of a two-leg strangle", () => {
 
   /** A strategy process: new adapters and state each time (a restart). */
   const startStrategy = () => {
-    const bus = new MarketEventsBus();
+    const bus = new AppEventsBus();
     const ids = new StrategyPositionIds(g.dataSource);
     const config = resolveKotakStrangleConfig({ accountId: String(g.account.id), perPositionStopPaise: 1e12 });
     const strategy = new KotakStrangleStrategy(
@@ -164,7 +165,7 @@ describe("the strategy's stop-loss exit of a two-leg strangle", () => {
     await strategy.onTick(g.clock.nowMs());
     expect(await exits('CE')).toHaveLength(1);
     expect(await decisions()).toEqual(expect.arrayContaining(['EXIT_LEG_HELD', 'EXIT_HELD']));
-    const detail = await new PositionDetailService(g.dataSource, g.clock, calendar).detail(positionId);
+    const detail = await new PositionDetailService(g.dataSource, g.clock, calendar, new StrategySettingsQuery(g.dataSource)).detail(positionId);
     expect({ state: detail.state, legs: detail.legs.map((l) => [l.optionType, l.exitState]) }).toEqual({
       state: 'EXITING',
       legs: [
@@ -174,7 +175,7 @@ describe("the strategy's stop-loss exit of a two-leg strangle", () => {
     });
     // The exit chaser leaves the strategy's exit alone, held leg included.
     const manual = new ManualExitService(g.dataSource, g.orders, simQuotes(market), g.clock);
-    const chaser = new ExitChaserService(g.dataSource, g.clock, simQuotes(market), g.cancel, manual);
+    const chaser = new ExitChaserService(g.dataSource, g.clock, simQuotes(market), g.cancel, manual, new StrategySettingsQuery(g.dataSource));
     expect(await chaser.chase()).toEqual({ canceled: [], resent: [] });
 
     // The person exits the position: the exit is theirs (and the chaser's) now; the strategy keeps out.

@@ -4,7 +4,7 @@ import { BacktestGateway, type GatewayRefusal } from '../execution/backtest-gate
 import { createBacktestPaperClient } from '../execution/paper-setup';
 import { PositionBook } from '../execution/position-book';
 import type { BacktestAccount } from '../execution/risk-context-builder';
-import { BacktestMarket, optionSymbolOf, type EngineMarket } from '../market/backtest-market';
+import { BacktestMarket, type EngineMarket } from '../market/backtest-market';
 import { MarketState } from '../market/market-state';
 import { memoCalendar } from '../market/memo-calendar';
 import type { BacktestStrategy, StrategyFactory } from '../strategy/strategy-host';
@@ -13,6 +13,9 @@ import { BreakerWatch, type BreakerEvent } from './breaker-watch';
 import type { EngineParams } from './engine-params';
 import { runEventLoop } from './event-loop';
 import { buildEventStream, type StreamDay } from './event-stream';
+
+/** Rounds of "push the fills, match what the strategy sent" after a tick (the API's order sync runs every 2 s between 5-minute ticks). */
+const PUSH_PASSES = 3;
 
 /** Inputs of one backtest run. */
 export interface BacktestRunInput {
@@ -94,7 +97,7 @@ export async function runBacktest(input: BacktestRunInput): Promise<BacktestRun>
     const marks = new Map<string, number>();
     for (const leg of active.legs) {
       if (leg.quantity <= 0) continue;
-      const quote = await market.quote(optionSymbolOf(leg.instrument)).catch(() => undefined);
+      const quote = await market.quote(leg.instrument).catch(() => undefined);
       if (quote && quote.lastPrice > 0) marks.set(legKeyOf(leg.instrument), paiseOfPrice(quote.lastPrice));
     }
     book.mark(marks);
@@ -116,16 +119,31 @@ export async function runBacktest(input: BacktestRunInput): Promise<BacktestRun>
     },
     async onTick(timeMs) {
       ticks++;
+      const report = (error: unknown) => tickErrors.push({ date: istDateTimeOf(timeMs).date, time: istDateTimeOf(timeMs).time.slice(0, 5), message: error instanceof Error ? error.message : String(error) });
       await gateway.matchWorking();
       settleActive();
+      // What filled or ended since the last tick was pushed to the strategy as it happened (see below): the tick does not see it first.
+      gateway.takeOrderUpdates();
       try {
         await strategy.tick(timeMs);
       } catch (error) {
         // As the live scheduler does: the tick is logged (here: reported) and the next one runs.
-        tickErrors.push({ date: istDateTimeOf(timeMs).date, time: istDateTimeOf(timeMs).time.slice(0, 5), message: error instanceof Error ? error.message : String(error) });
+        report(error);
       }
       if (afterTick) await gateway.matchWorking();
       settleActive();
+      // As the API does: fills and endings are pushed to the strategy after the match pass; what it sends then is matched at once too.
+      for (let pass = 0; pass < PUSH_PASSES; pass++) {
+        const updates = gateway.takeOrderUpdates();
+        if (updates.length === 0 || !strategy.orderUpdated) break;
+        try {
+          for (const id of updates) await strategy.orderUpdated(id, timeMs);
+        } catch (error) {
+          report(error);
+        }
+        if (afterTick) await gateway.matchWorking();
+        settleActive();
+      }
       await markActive();
       await breaker.check(istDateTimeOf(timeMs).date, strategy.busy);
       settleActive();

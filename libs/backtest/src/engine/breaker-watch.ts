@@ -1,8 +1,8 @@
-import { breakerVerdict, istDateTimeOf, notionalPaise, riskPnlFacts, type BreakerReasonCode, type Clock, type EffectiveRiskLimits, type IsoDate } from '@mcube/domain';
+import { breakerVerdict, istDateTimeOf, riskPnlFacts, type BreakerReasonCode, type Clock, type EffectiveRiskLimits, type IsoDate } from '@mcube/domain';
 import type { BacktestGateway } from '../execution/backtest-gateway';
 import type { PositionBook } from '../execution/position-book';
 import type { BacktestAccount } from '../execution/risk-context-builder';
-import { optionSymbolOf, type EngineMarket } from '../market/backtest-market';
+import type { EngineMarket } from '../market/backtest-market';
 
 /** A breaker trip or an (assumed) re-activation. */
 export interface BreakerEvent {
@@ -73,13 +73,11 @@ export class BreakerWatch {
     const position = this.deps.book.get(positionId);
     for (const leg of position?.legs ?? []) {
       if (leg.quantity <= 0) continue;
-      const quote = await this.deps.market.quote(optionSymbolOf(leg.instrument)).catch(() => undefined);
+      const quote = await this.deps.market.quote(leg.instrument).catch(() => undefined);
       const side = leg.side === 'SELL' ? 'BUY' : 'SELL';
       const price = side === 'BUY' ? quote?.ask : quote?.bid;
       if (price === undefined || !(price > 0)) continue; // no touch: re-sent on the next tick
       await this.deps.gateway.submit({
-        accountId: this.deps.account.accountId,
-        broker: 'KOTAK',
         segment: leg.instrument.kind === 'FUT' ? 'NFO-FUT' : 'NFO-OPT',
         instrument: leg.instrument,
         side,
@@ -87,11 +85,7 @@ export class BreakerWatch {
         orderType: 'LIMIT',
         limitPrice: price,
         purpose: 'EXIT',
-        reducesPosition: true,
-        positionId,
-        estimatedMarginPaise: 0,
-        estimatedRiskPaise: 0,
-        estimatedExposurePaise: notionalPaise(price, leg.quantity),
+        strategyPositionId: positionId,
       });
     }
   }

@@ -4,15 +4,20 @@ import {
   freezeQuantityFor,
   istDateTimeOf,
   lotSizeFor,
+  entryLegsOf,
+  riskCheckedOrderOf,
   runRiskChecks,
   sliceQuantity,
   type BrokerOrderReport,
+  type CallerFigures,
   type Clock,
   type EffectiveRiskLimits,
   type NseCalendar,
   type OrderIntent,
   type OrderStatus,
   type RiskDenial,
+  type StrategyEntryCommand,
+  type StrategyOrderCommand,
 } from '@mcube/domain';
 import type { PaperExecutionClient, PaperTrade } from '@mcube/brokers-paper';
 import { optionSymbolOf, type EngineMarket } from '../market/backtest-market';
@@ -20,7 +25,7 @@ import type { EngineOrderPort, EngineOrderState, EnginePosition, EnginePositionV
 import type { PositionBook } from './position-book';
 import { buildRiskContext, type BacktestAccount } from './risk-context-builder';
 
-/** One intent as the gateway journaled it. */
+/** One order as the gateway journaled it, as the risk checks saw it. */
 interface ParentOrder {
   readonly clientOrderId: string;
   readonly intent: OrderIntent;
@@ -60,6 +65,8 @@ export class BacktestGateway implements EngineOrderPort, EnginePositionView {
   private readonly parentOfChildTag = new Map<string, ParentOrder>();
   private readonly reports = new Map<string, BrokerOrderReport>();
   private readonly working = new Set<string>();
+  /** Intents (parent clientOrderIds) with a fill or an ending not yet handed to the strategy (`takeOrderUpdates`). */
+  private readonly updated = new Set<string>();
   private sequence = 0;
   readonly refusals: GatewayRefusal[] = [];
 
@@ -86,6 +93,15 @@ export class BacktestGateway implements EngineOrderPort, EnginePositionView {
     this.reports.set(report.brokerOrderId, report);
     if (LIVE.has(report.state)) this.working.add(report.brokerOrderId);
     else this.working.delete(report.brokerOrderId);
+    const parent = report.clientOrderId === undefined ? undefined : this.parentOfChildTag.get(report.clientOrderId);
+    if (parent && (!LIVE.has(report.state) || report.filledQuantity > 0)) this.updated.add(parent.clientOrderId);
+  }
+
+  /** The intents that filled or ended since the last call, oldest first (what the API pushes to its strategy runner as `order.updated`). */
+  takeOrderUpdates(): string[] {
+    const ids = [...this.updated];
+    this.updated.clear();
+    return ids;
   }
 
   private onTrade(trade: PaperTrade): void {
@@ -133,18 +149,19 @@ export class BacktestGateway implements EngineOrderPort, EnginePositionView {
     return this.deps.book.closeIfFlat(positionId, { hasLiveOrders: this.hasLiveOrders(positionId), atMs: this.deps.clock.nowMs(), reason });
   }
 
-  async submit(intent: OrderIntent): Promise<EngineSubmitResult> {
-    return (await this.submitCommand([intent]))[0];
+  async submit(command: StrategyOrderCommand): Promise<EngineSubmitResult> {
+    return (await this.submitCommand([command], command.callerFigures))[0];
   }
 
   /**
    * A multi-leg entry as ONE command, as the API's `OrdersService.submitEntry`: every leg is
-   * checked with the whole entry (`entryLegs`, the legs' figures summed), a denial of any leg
+   * checked with the whole entry (`entryLegs`, the entry's figures), a denial of any leg
    * denies them all, the position is reserved once, the legs are sent in order, and a leg the
    * broker rejects withdraws the legs after it (never sent).
    */
-  async submitEntry(legs: readonly OrderIntent[]): Promise<EngineSubmitResult[]> {
-    return this.submitCommand(legs.length > 1 ? wholeEntry(legs) : legs);
+  async submitEntry(entry: StrategyEntryCommand): Promise<EngineSubmitResult[]> {
+    const legs = entry.legs.map((leg): StrategyOrderCommand => ({ ...leg, purpose: 'ENTRY', strategyPositionId: entry.strategyPositionId, approval: entry.approval }));
+    return this.submitCommand(legs, entry.callerFigures);
   }
 
   /** Entries seen per position id: what `findEntry` reports. */
@@ -155,8 +172,20 @@ export class BacktestGateway implements EngineOrderPort, EnginePositionView {
     return this.entries.get(positionId) ?? null;
   }
 
-  private async submitCommand(intents: readonly OrderIntent[]): Promise<EngineSubmitResult[]> {
+  /**
+   * The risk checks' input of every leg, built by the domain function the API's gateway uses
+   * (`riskCheckedOrderOf`). Unlike the API, which computes its own figures and keeps the larger,
+   * the backtest checks the strategy's own (`callerFigures`), and an order reduces when it is an
+   * EXIT (the API reads the active position): the figures the backtests were calibrated on.
+   */
+  private async submitCommand(commands: readonly StrategyOrderCommand[], callerFigures: CallerFigures | undefined): Promise<EngineSubmitResult[]> {
+    if (commands.some((c) => c.orderType !== 'LIMIT')) throw new DomainError('INVALID_ARGUMENT', 'the backtest gateway sends LIMIT orders only (it has no market-order protection)');
     const nowMs = this.deps.clock.nowMs();
+    const figures = { marginPaise: callerFigures?.marginPaise ?? 0, riskPaise: callerFigures?.riskPaise ?? 0, exposurePaise: callerFigures?.exposurePaise ?? 0 };
+    const entryLegs = entryLegsOf(commands);
+    const intents = commands.map((command) =>
+      riskCheckedOrderOf({ leg: { command, limitPrice: command.limitPrice, reducesPosition: command.purpose === 'EXIT' }, accountId: this.deps.account.accountId, positionId: command.strategyPositionId, broker: 'KOTAK', figures, entryLegs }),
+    );
     const parents = intents.map((intent): ParentOrder => {
       const clientOrderId = `BT-${String(++this.sequence).padStart(6, '0')}`;
       const parent: ParentOrder = { clientOrderId, intent, submittedAtMs: nowMs, children: [], refusals: [] };
@@ -221,7 +250,7 @@ export class BacktestGateway implements EngineOrderPort, EnginePositionView {
 
   private async send(parent: ParentOrder): Promise<void> {
     const { intent } = parent;
-    if (intent.orderType !== 'LIMIT' || intent.limitPrice === undefined) throw new DomainError('INVALID_ARGUMENT', 'the backtest gateway sends LIMIT intents only (the risk checks deny the rest)');
+    if (intent.limitPrice === undefined) throw new DomainError('INVALID_ARGUMENT', 'the backtest gateway sends LIMIT orders only');
     const date = istDateTimeOf(this.deps.clock.nowMs()).date;
     const slices = sliceQuantity({ quantity: intent.quantity, lotSize: lotSizeFor({ underlying: intent.instrument.underlying, expiry: intent.instrument.expiry }), freezeQuantity: freezeQuantityFor({ underlying: intent.instrument.underlying, date }) });
     for (const [i, quantity] of slices.entries()) {
@@ -276,14 +305,6 @@ export class BacktestGateway implements EngineOrderPort, EnginePositionView {
     const m = await this.deps.paper.availableMargin();
     return { availablePaise: m.availablePaise, inUsePaise: Math.max(0, m.usedPaise) };
   }
-}
-
-/** The legs of one entry, each carrying the whole entry (`entryLegs`) and the figures of all legs together. */
-function wholeEntry(legs: readonly OrderIntent[]): OrderIntent[] {
-  const entryLegs = legs.map((l) => ({ instrument: l.instrument, side: l.side, quantity: l.quantity }));
-  const sum = (pick: (i: OrderIntent) => number) => legs.reduce((s, l) => s + pick(l), 0);
-  const figures = { estimatedMarginPaise: sum((l) => l.estimatedMarginPaise), estimatedRiskPaise: sum((l) => l.estimatedRiskPaise), estimatedExposurePaise: sum((l) => l.estimatedExposurePaise) };
-  return legs.map((l) => ({ ...l, entryLegs, ...figures }));
 }
 
 function statusOf(reports: readonly BrokerOrderReport[], filled: number, quantity: number, someRefused: boolean): OrderStatus {

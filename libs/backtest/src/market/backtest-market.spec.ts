@@ -58,6 +58,7 @@ describe('BacktestMarket (what a strategy can see at an instant)', () => {
     expect(row?.call).toMatchObject({ lastPrice: 16.1, bid: 16, ask: 16.2, source: 'MODELLED' });
     await expect(market.quote('NIFTY-2024-07-04-23700-PE')).resolves.toMatchObject({ lastPrice: 24.8, bid: 24.65, ask: 24.95 });
     expect(market.sourceOf('NIFTY-2024-07-04-23700-PE')).toBe('MODELLED');
+    await expect(market.quote({ underlying: 'NIFTY', kind: 'OPT', expiry: '2024-07-04', strike: 23700, optionType: 'PE' })).resolves.toMatchObject({ symbol: 'NIFTY-2024-07-04-23700-PE', lastPrice: 24.8 });
   });
 
   it('uses a REAL end-of-day record from that day’s close on, never inside the session', async () => {

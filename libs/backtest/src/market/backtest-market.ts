@@ -9,6 +9,8 @@ import {
   type InstrumentMasterRecord,
   type IsoDate,
   type MarketDataPort,
+  quoteNameOf,
+  type QuoteTarget,
   type MarketQuote,
   type NseCalendar,
   type OptionChainSnapshot,
@@ -75,7 +77,8 @@ export class BacktestMarket implements MarketDataPort {
     return value;
   }
 
-  async quote(symbol: string): Promise<MarketQuote> {
+  async quote(target: QuoteTarget): Promise<MarketQuote> {
+    const symbol = quoteNameOf(target);
     const name = symbol.trim().toUpperCase();
     const index = INDEX_ALIASES[name];
     const asOfMs = this.clock.nowMs();

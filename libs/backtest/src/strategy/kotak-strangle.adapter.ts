@@ -15,8 +15,8 @@ function strangleDeps(host: StrategyHost): ConstructorParameters<typeof KotakStr
   return {
     market: host.market,
     orders: {
-      submit: (intent) => orders.submit(intent),
-      submitEntry: (legs) => orders.submitEntry(legs),
+      submit: (command) => orders.submit(command),
+      submitEntry: (entry) => orders.submitEntry(entry),
       findEntry: (positionId) => orders.findEntry(positionId),
       orderStatus: (clientOrderId) => orders.orderStatus(clientOrderId),
       cancel: (clientOrderId) => orders.cancel(clientOrderId),
@@ -44,6 +44,7 @@ export function kotakStrangleFactory(overrides: KotakStrangleOverrides = {}): { 
       parameters: config as unknown as Record<string, unknown>,
       accountId: config.accountId,
       tick: (nowMs) => strategy.onTick(nowMs),
+      orderUpdated: (clientOrderId, nowMs) => strategy.onOrderUpdate(clientOrderId, nowMs),
       get busy() {
         return strategy.phase !== 'IDLE';
       },

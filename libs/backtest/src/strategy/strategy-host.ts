@@ -1,7 +1,7 @@
-import type { AlertMessage, Clock, MarketDataPort, NseCalendar, OrderIntent, OrderStatus, Paise } from '@mcube/domain';
+import type { AlertMessage, Clock, MarketDataPort, NseCalendar, OrderStatus, Paise, StrategyEntryCommand, StrategyOrderCommand } from '@mcube/domain';
 import type { MarketHistory } from '../data/market-history';
 
-/** The gateway's answer to one intent (the API gateway's shape). */
+/** The gateway's answer to one order (the API gateway's shape). */
 export interface EngineSubmitResult {
   readonly clientOrderId: string;
   readonly status: 'ACCEPTED' | 'DENIED' | 'REJECTED' | 'UNKNOWN';
@@ -19,9 +19,9 @@ export interface EngineOrderState {
 
 /** The one way a strategy trades in a backtest (risk checks, slicing, paper fills). */
 export interface EngineOrderPort {
-  submit(intent: OrderIntent): Promise<EngineSubmitResult>;
+  submit(command: StrategyOrderCommand): Promise<EngineSubmitResult>;
   /** The legs of one entry as ONE command (checked as a whole; a leg the broker rejects withdraws the rest). */
-  submitEntry(legs: readonly OrderIntent[]): Promise<EngineSubmitResult[]>;
+  submitEntry(entry: StrategyEntryCommand): Promise<EngineSubmitResult[]>;
   /** What `submitEntry` answered for the entry of `positionId`, or null. */
   findEntry(positionId: string): Promise<EngineSubmitResult[] | null>;
   orderStatus(clientOrderId: string): Promise<EngineOrderState>;
@@ -80,6 +80,8 @@ export interface BacktestStrategy {
   /** The account it trades. */
   readonly accountId: string;
   tick(nowMs: number): Promise<void>;
+  /** One of its orders filled or ended (pushed after the match pass, as the API pushes `order.updated`). */
+  orderUpdated?(clientOrderId: string, nowMs: number): Promise<unknown>;
   /** True while the strategy's own orders (an entry or a close) are working. */
   readonly busy: boolean;
 }

@@ -47,6 +47,17 @@ describe('Kotak market data for live mode (quotes endpoint, polled)', () => {
     ]);
   });
 
+  it('quotes a contract by its InstrumentId, mapped to its Kotak token through the master', async () => {
+    kit = await kotakNeoTestKit();
+    kit.server.setQuote('NIFTY26AUG24500CE', { ltp: 120.5, bid: 120.4, ask: 120.55, openInterest: 11_234_500, volume: 30_043_533, close: 128.9 });
+    const q = await md().quote({ underlying: 'NIFTY', kind: 'OPT', expiry: '2026-08-25', strike: 24500, optionType: 'CE' });
+    expect(q).toMatchObject({ symbol: 'NIFTY26AUG24500CE', lastPrice: 120.5, bid: 120.4, ask: 120.55 });
+    expect(kit.server.requests('quotes').map((r) => r.path)).toEqual(['/script-details/1.0/quotes/neosymbol/nse_fo|35128/all']);
+    const unlisted = await failure(md().quote({ underlying: 'NIFTY', kind: 'OPT', expiry: '2026-08-25', strike: 24510, optionType: 'CE' }));
+    expect([unlisted.kind, unlisted.reason]).toEqual(['REJECTED', 'NOT_IN_MASTER']);
+    expect(kit.server.requests('quotes')).toHaveLength(1);
+  });
+
   it('serves a quote younger than the TTL from memory and polls again after it', async () => {
     kit = await kotakNeoTestKit();
     kit.server.setQuote('Nifty 50', { ltp: 24587.35 });

@@ -1,17 +1,19 @@
-import type {
-  BarInterval,
-  Clock,
-  EconomicEvent,
-  FnoStockSnapshot,
-  FuturesQuote,
-  GlobalCues,
-  InstrumentMasterRecord,
-  IsoDate,
-  MarketDataPort,
-  MarketQuote,
-  OptionChainSnapshot,
-  PriceBar,
-  SectorMove,
+import {
+  quoteNameOf,
+  type QuoteTarget,
+  type BarInterval,
+  type Clock,
+  type EconomicEvent,
+  type FnoStockSnapshot,
+  type FuturesQuote,
+  type GlobalCues,
+  type InstrumentMasterRecord,
+  type IsoDate,
+  type MarketDataPort,
+  type MarketQuote,
+  type OptionChainSnapshot,
+  type PriceBar,
+  type SectorMove,
 } from '@mcube/domain';
 import type { NeoApiContext } from './api/neo-api-context';
 import type { NeoQuoteRef } from './api/neo-market.api';
@@ -62,8 +64,19 @@ export class KotakNeoMarketData implements MarketDataPort {
     this.poller = new QuotePoller({ api: deps.api, host, wallClock: deps.wallClock, sleep }, deps.polling);
   }
 
-  /** An index ('NIFTY 50', 'INDIA VIX') or a contract (Kotak trading symbol or mCube symbol). */
-  async quote(symbol: string): Promise<MarketQuote> {
+  /**
+   * An index ('NIFTY 50', 'INDIA VIX'), a contract by its `InstrumentId` (mapped to its Kotak
+   * token through the master; the quote is labelled with Kotak's trading symbol), or a contract
+   * by Kotak trading symbol or mCube key.
+   */
+  async quote(target: QuoteTarget): Promise<MarketQuote> {
+    if (typeof target !== 'string') {
+      const contract = this.lookup().contractFor(target);
+      if (!contract) throw new KotakNeoError('REJECTED', `${quoteNameOf(target)} is not in the Kotak master`, { reason: 'NOT_IN_MASTER' });
+      const ref = { exchangeSegment: contract.exchangeSegment, token: contract.token };
+      return marketQuoteOf(contract.tradingSymbol, await this.one(ref, contract.tradingSymbol), this.deps.wallClock.nowMs());
+    }
+    const symbol = target;
     const ref = this.refOf(symbol);
     return marketQuoteOf(symbol, await this.one(ref, symbol), this.deps.wallClock.nowMs());
   }

@@ -1,4 +1,4 @@
-import { freezeQuantityFor, lotSizeFor, strikeIntervalFor, tickSize, type BrokerInstrument, type IsoDate } from '@mcube/domain';
+import { freezeQuantityFor, instrumentKeyText, lotSizeFor, strikeIntervalFor, tickSize, type BrokerInstrument, type IsoDate } from '@mcube/domain';
 
 /** Exchange terms of one contract on a trade date. */
 export interface ContractRules {
@@ -29,12 +29,12 @@ export const nseContractRules: ContractRulesLookup = (instrument, tradeDate) => 
 });
 
 /**
- * The quote symbol of a contract in the market simulator's format ('NIFTY-2026-08-25-FUT',
- * 'NIFTY-2026-08-25-24500-CE'); the paper broker asks the market-data port for it.
+ * The quote name of a contract: its canonical instrument key text ('NIFTY-2026-08-25-FUT',
+ * 'NIFTY-2026-08-25-24500-CE'), which every market adapter reads; the paper broker keys its
+ * quotes by it.
  */
 export function simContractSymbolOf(instrument: BrokerInstrument): string {
-  const base = `${instrument.underlying}-${instrument.expiry}`;
-  return instrument.kind === 'FUT' ? `${base}-FUT` : `${base}-${instrument.strike}-${instrument.optionType}`;
+  return instrumentKeyText(instrument);
 }
 
 const INDEX_SYMBOLS: Readonly<Record<string, string>> = { NIFTY: 'NIFTY 50', BANKNIFTY: 'NIFTY BANK' };

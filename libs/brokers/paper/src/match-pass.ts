@@ -10,17 +10,21 @@ export interface MatchPassHost {
   readonly book: PaperBookState;
   readonly holds: Map<string, { passesLeft: number; notBeforeMs: number }>;
   readonly lateFills: Set<string>;
+  /** REJECT_AFTER_ACCEPT: live orders the next pass rejects, with the reason. */
+  readonly lateRejects: Map<string, string>;
   now(): number;
   /** Ticks of slippage for the next fill (the configured model). */
   drawSlippageTicks(): number;
   fill(order: PaperOrder, quantity: number, price: number): Promise<PaperTrade>;
   closeOrder(order: PaperOrder, state: 'CANCELED' | 'EXPIRED'): Promise<void>;
+  rejectOrder(order: PaperOrder, reason: string): Promise<void>;
 }
 
 /**
  * One match pass over the book, in this order:
  * 1. live orders placed on an earlier IST day EXPIRE (DAY validity);
  * 2. FILL_AFTER_CANCEL orders get their late fill: the rest, at the limit price;
+ *    REJECT_AFTER_ACCEPT orders still live are REJECTED;
  * 3. live orders, in time priority, are matched against `quotes` (orders whose symbol has no
  *    quote wait): `planFill` decides; the displayed lots of a symbol and side are shared by
  *    the orders of the pass; a DELAYED_FILL hold sits the order out; an IOC order's unfilled
@@ -37,6 +41,12 @@ export async function runMatchPass(host: MatchPassHost, quotes: ReadonlyMap<stri
     host.lateFills.delete(id);
     const order = book.order(id);
     if (order && order.filledQuantity < order.quantity) trades.push(await host.fill(order, order.quantity - order.filledQuantity, order.limitPrice));
+  }
+
+  for (const [id, reason] of [...host.lateRejects]) {
+    host.lateRejects.delete(id);
+    const order = book.order(id);
+    if (order && (order.state === 'OPEN' || order.state === 'PENDING')) await host.rejectOrder(order, reason);
   }
 
   const lotsLeft = new Map<string, number>();

@@ -16,6 +16,8 @@ import type { PaperBookChange, PaperBookSnapshot } from './paper-book.types';
  *   counters. Either all of it is stored or none of it, and it resolves only once durable.
  *   On failure it rejects (any error); the client then treats the event as not having
  *   happened and reports a TEMPORARY `BrokerError`.
+ * - `change.acknowledges` (a placement the caller will be told was accepted) needs no storing
+ *   in the book; a store may record it elsewhere in the same transaction (the API's journal).
  * - Values must round-trip exactly: paise are safe integers (store as BIGINT/INTEGER, never
  *   REAL), prices are rupee decimals with at most 2 places, instants are UTC epoch ms, dates
  *   'YYYY-MM-DD'. Instruments and charges may be stored as JSON.

@@ -83,6 +83,12 @@ export interface PaperBookChange {
   readonly trades: readonly PaperTrade[];
   readonly positions: readonly PaperPosition[];
   readonly counters: PaperBookCounters;
+  /**
+   * Set on the change that places an order the caller will be told was accepted (not when an
+   * injected timeout hides the answer): a store may record that acknowledgement in the same
+   * transaction as the book (the API journals the broker's ACCEPTED with it: one commit, not two).
+   */
+  readonly acknowledges?: { readonly clientOrderId: string; readonly brokerOrderId: string; readonly atMs: number };
 }
 
 /** An empty book (first start). */

@@ -103,6 +103,20 @@ describe('paper broker fault injection', () => {
     expect((await client.listPositions())[0]?.netQuantity).toBe(2 * LOT);
   });
 
+  it('REJECT_AFTER_ACCEPT accepts the order, then the next pass reports it REJECTED with the reason and fills nothing', async () => {
+    const { client, updates } = await paperKit();
+    client.injectFault({ mode: 'REJECT_AFTER_ACCEPT', reason: 'exchange: price band (test)' });
+    const ack = await client.placeOrder(orderRequest());
+    expect((await client.orderByTag(ack.clientOrderId))?.state).toBe('OPEN');
+    // The market crosses the limit: without the fault this pass would fill it.
+    expect(await client.onMarket(crossing())).toHaveLength(0);
+    expect(await client.orderByTag(ack.clientOrderId)).toMatchObject({ state: 'REJECTED', rejectReason: 'exchange: price band (test)', filledQuantity: 0 });
+    expect(updates.map((u) => (u.type === 'ORDER' ? u.order.state : 'TRADE'))).toEqual(['OPEN', 'REJECTED']);
+    expect(await client.listPositions()).toEqual([]);
+    // A cancel now is refused: the order is over.
+    await expect(client.cancelOrder(ack)).rejects.toMatchObject({ kind: 'REJECTED' });
+  });
+
   it('a cancel without the fault is final: no fill arrives', async () => {
     const { client } = await paperKit();
     const ack = await client.placeOrder(orderRequest());

@@ -1,7 +1,7 @@
 import type { BrokerErrorKind } from '@mcube/domain';
 
 /** The failures the paper broker can play, for tests of the order path. */
-export type PaperFaultMode = 'TIMEOUT_AFTER_ACCEPT' | 'REJECT' | 'SERVER_ERROR_5XX' | 'RATE_LIMITED' | 'DELAYED_FILL' | 'FILL_AFTER_CANCEL';
+export type PaperFaultMode = 'TIMEOUT_AFTER_ACCEPT' | 'REJECT' | 'SERVER_ERROR_5XX' | 'RATE_LIMITED' | 'DELAYED_FILL' | 'FILL_AFTER_CANCEL' | 'REJECT_AFTER_ACCEPT';
 
 /**
  * Which orders a fault hits: those whose tag equals `tag` (a string) or matches it (a
@@ -25,6 +25,9 @@ export interface PaperFaultTarget {
  * - FILL_AFTER_CANCEL: on `cancelOrder` the cancel is acknowledged and the order reported
  *   CANCELED, but the next match pass still fills the rest at the limit price (the exchange
  *   matched it before the cancel arrived).
+ * - REJECT_AFTER_ACCEPT: the order is accepted (live, `placeOrder` resolves), then the next
+ *   match pass reports it REJECTED with `reason` before matching anything (the exchange
+ *   refused what the broker's RMS let through).
  * Faults live in memory only: a restarted client has none.
  */
 export type PaperFault = PaperFaultTarget &
@@ -35,6 +38,7 @@ export type PaperFault = PaperFaultTarget &
     | { readonly mode: 'RATE_LIMITED'; readonly retryAfterMs?: number }
     | { readonly mode: 'DELAYED_FILL'; readonly passes?: number; readonly ms?: number }
     | { readonly mode: 'FILL_AFTER_CANCEL' }
+    | { readonly mode: 'REJECT_AFTER_ACCEPT'; readonly reason?: string }
   );
 
 interface Armed {
@@ -61,6 +65,11 @@ export class PaperFaultPlan {
   /** Faults with uses left. */
   get pending(): number {
     return this.armed.length;
+  }
+
+  /** Whether `take(modes, tag)` would find a fault (nothing is used). */
+  has(modes: readonly PaperFaultMode[], tag: string): boolean {
+    return this.armed.some((a) => modes.includes(a.fault.mode) && targets(a.fault.tag, tag));
   }
 
   /** Uses the first armed fault of one of `modes` that targets `tag`, or undefined. */

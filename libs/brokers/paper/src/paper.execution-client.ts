@@ -72,6 +72,8 @@ export class PaperExecutionClient implements ExecutionClient {
   private readonly holds = new Map<string, { passesLeft: number; notBeforeMs: number }>();
   /** FILL_AFTER_CANCEL: canceled orders whose rest still fills on the next pass. */
   private readonly lateFills = new Set<string>();
+  /** REJECT_AFTER_ACCEPT: accepted orders the next pass rejects, with the reason. */
+  private readonly lateRejects = new Map<string, string>();
   private readonly matchHost: MatchPassHost;
   private readonly listeners = new Set<(update: BrokerOrderUpdate) => void>();
   private readonly margin: PaperMarginBook;
@@ -88,10 +90,12 @@ export class PaperExecutionClient implements ExecutionClient {
       book: this.book,
       holds: this.holds,
       lateFills: this.lateFills,
+      lateRejects: this.lateRejects,
       now: () => this.now(),
       drawSlippageTicks: slippageDrawer(this.config.slippage),
       fill: (order, quantity, price) => this.fill(order, quantity, price),
       closeOrder: (order, state) => this.closeOrder(order, state),
+      rejectOrder: (order, reason) => this.rejectOrder(order, reason),
     };
     this.margin = new PaperMarginBook({ book: this.book, config: this.config, marketData: deps.marketData, latestQuotes: this.latestQuotes });
   }
@@ -132,9 +136,13 @@ export class PaperExecutionClient implements ExecutionClient {
     if (refusal) throw refusalError(refusal);
     const { order, counters } = newPaperOrder({ request, counters: this.book.counters, atMs, today, idPrefix: this.config.idPrefix });
     await this.margin.assertAffordable(order, today);
-    await this.commit({ orders: [order], trades: [], positions: [], counters }, [{ type: 'ORDER', order: toOrderReport(order) }]);
+    // The caller hears of the acceptance unless an injected timeout (taken below) hides it.
+    const acknowledges = this.faults.has(['TIMEOUT_AFTER_ACCEPT'], tag) ? undefined : { clientOrderId: tag, brokerOrderId: order.brokerOrderId, atMs };
+    await this.commit({ orders: [order], trades: [], positions: [], counters, ...(acknowledges ? { acknowledges } : {}) }, [{ type: 'ORDER', order: toOrderReport(order) }]);
     const delayed = this.faults.take(['DELAYED_FILL'], tag);
     if (delayed) this.holds.set(order.brokerOrderId, { passesLeft: delayed.passes ?? 1, notBeforeMs: atMs + (delayed.ms ?? 0) });
+    const lateReject = this.faults.take(['REJECT_AFTER_ACCEPT'], tag);
+    if (lateReject) this.lateRejects.set(order.brokerOrderId, lateReject.reason ?? 'rejected by the exchange (paper fault)');
     const timeout = this.faults.take(['TIMEOUT_AFTER_ACCEPT'], tag);
     return { ack: { clientOrderId: tag, brokerOrderId: order.brokerOrderId }, timeout };
   }
@@ -289,6 +297,11 @@ export class PaperExecutionClient implements ExecutionClient {
   }
 
   /** Moves a live order to CANCELED or EXPIRED: stored, then pushed. */
+  private async rejectOrder(order: PaperOrder, reason: string): Promise<void> {
+    const rejected: PaperOrder = { ...order, state: 'REJECTED', rejectReason: reason, updatedAtMs: this.now() };
+    await this.commit({ orders: [rejected], trades: [], positions: [], counters: this.book.counters }, [{ type: 'ORDER', order: toOrderReport(rejected) }]);
+  }
+
   private async closeOrder(order: PaperOrder, state: 'CANCELED' | 'EXPIRED'): Promise<void> {
     const closed: PaperOrder = { ...order, state, updatedAtMs: this.now() };
     await this.commit({ orders: [closed], trades: [], positions: [], counters: this.book.counters }, [{ type: 'ORDER', order: toOrderReport(closed) }]);

@@ -1,5 +1,3 @@
-import type { FuturesScreenResponse } from '../trading/futures-screen.response';
-
 /** The two strategies mCube runs. */
 export const STRATEGY_TYPES = ['WEEKLY_NIFTY_STRANGLE', 'LLM_VALIDATED_FUTURES'] as const;
 export type StrategyType = (typeof STRATEGY_TYPES)[number];
@@ -24,20 +22,4 @@ export interface StrategyConfigChangeResponse {
   actor: string;
   oldValue: Record<string, unknown> | null;
   newValue: Record<string, unknown> | null;
-}
-
-/**
- * GET /api/strategies/icici-futures/evaluation: "what would it do now", every step's result in
- * workflow order (the screener page reads the fields of a stored screen's evaluation; the other
- * steps are the strategy's own records, passed through as they are).
- */
-export interface FuturesEvaluationResponse extends Omit<FuturesScreenResponse['evaluation'], 'screen'> {
-  evaluatedAtMs: number;
-  accountId: string;
-  reasonCode: string;
-  morningCheck: object;
-  window: { isTradingDay: boolean; start: string; end: string; inWindow: boolean };
-  openApprovalIds: readonly string[];
-  screen: object | null;
-  plans: readonly object[];
 }

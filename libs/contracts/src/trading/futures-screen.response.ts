@@ -3,7 +3,8 @@ export interface FuturesCandidateView {
   underlying: string;
   direction: 'LONG' | 'SHORT';
   score: { score: number; minimum: number; components: Record<string, number> };
-  openInterest: { signal: string; oiChangePct: number | null; priceChangePct: number | null; pcr: number | null; confidence: number };
+  /** `confidence` is null when the direction came from the sector (no OI for the underlying). */
+  openInterest: { signal: string; oiChangePct: number | null; priceChangePct: number | null; pcr: number | null; confidence: number | null };
   sector: { index: string; verdict: string; perf3d: number; perf7d: number; perf21d: number };
   technicals: { rsi: number | null; emaTrend: string; atrPct: number | null; volumeRatio: number | null };
 }
@@ -14,6 +15,14 @@ export interface FuturesDropView {
   code: string;
   reason: string;
   score?: { score: number; minimum: number; components: Record<string, number> };
+}
+
+/** A screen as the screener page shows it: the universe, the candidates best first, and every drop with its reason. */
+export interface FuturesScreenView {
+  lastSession: string;
+  universe: { underlying: string }[];
+  candidates: FuturesCandidateView[];
+  dropped: FuturesDropView[];
 }
 
 /** GET /api/strategies/icici-futures/screens: one stored screen of the ICICI strategy. */
@@ -29,6 +38,6 @@ export interface FuturesScreenResponse {
     time: string;
     decision: string;
     reason: string;
-    screen: { lastSession: string; universe: { underlying: string }[]; candidates: FuturesCandidateView[]; dropped: FuturesDropView[] } | null;
+    screen: FuturesScreenView | null;
   };
 }

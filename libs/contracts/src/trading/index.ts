@@ -9,6 +9,7 @@ export * from './order-denied.response';
 export * from './exit-all.response';
 export * from './approval.response';
 export * from './futures-screen.response';
+export * from './futures-evaluation.response';
 export * from './futures-position.response';
 export * from './order.response';
 export * from './position-list.response';

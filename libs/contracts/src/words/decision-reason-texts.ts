@@ -40,6 +40,7 @@ export const DECISION_REASON_TEXTS = {
   MANUAL: 'A person asked for this.',
   CANCELED: 'The order was canceled by a person.',
   ORDER_FILLED: 'The order filled.',
+  RESTARTED: 'The system restarted while an order was working: the stored order is followed, or dropped if it never reached the broker.',
   // Futures entry and screening
   CANDIDATES_FOUND: 'The screen found candidates to trade.',
   APPROVAL_PENDING: 'A trade is waiting for a person to approve it.',

@@ -10,3 +10,4 @@ export * from './calendar-horizon';
 export * from './expiry-source';
 export * from './expiry-selection';
 export * from './listed-expiry-dates';
+export * from './normal-session-close';

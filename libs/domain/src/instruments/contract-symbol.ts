@@ -1,25 +1,24 @@
 import { DomainError } from '../errors/domain-error';
-import type { IntentInstrument } from '../risk/order-intent';
 import { assertIsoDate } from '../time/ist-date';
+import { instrumentKeyText, type InstrumentId } from './instrument-id';
 
 /**
- * The simulator's, replay's and backtest engine's key of a contract (kept in the domain so that
- * the API can name a backtest's legs without importing the simulator): 'NIFTY-2026-08-25-FUT' or
- * 'NIFTY-2026-08-25-24500-CE'. Readable, sortable, and parsed back by `parseContractSymbol`.
+ * The simulator's, replay's and backtest engine's symbol of a contract: the canonical
+ * `instrumentKey` text ('NIFTY-2026-08-25-FUT', 'NIFTY-2026-08-25-24500-CE'), unchecked, as the
+ * sources have always written it. New code uses `instrumentKey`.
  */
-export function contractSymbol(instrument: IntentInstrument): string {
-  const base = `${instrument.underlying}-${instrument.expiry}`;
-  if (instrument.kind === 'FUT') return `${base}-FUT`;
-  return `${base}-${instrument.strike}-${instrument.optionType}`;
+export function contractSymbol(instrument: InstrumentId): string {
+  return instrumentKeyText(instrument);
 }
 
 const SYMBOL_RE = /^([A-Z0-9&_-]+?)-(\d{4}-\d{2}-\d{2})-(?:(FUT)|(\d+(?:\.\d+)?)-(CE|PE))$/;
 
 /**
  * The contract of a symbol written by `contractSymbol`, or null when `symbol` is not a contract
- * symbol (an index or a stock). Throws INVALID_DATE for a contract symbol with an impossible date.
+ * symbol (an index or a stock): the sources' lenient reading of a quote name. Throws
+ * INVALID_DATE for a contract symbol with an impossible date. `parseInstrumentKey` is the strict one.
  */
-export function parseContractSymbol(symbol: string): IntentInstrument | null {
+export function parseContractSymbol(symbol: string): InstrumentId | null {
   const m = SYMBOL_RE.exec(symbol);
   if (!m) return null;
   const [, underlying, expiry, fut, strike, optionType] = m;

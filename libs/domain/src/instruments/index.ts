@@ -7,4 +7,6 @@ export * from './slice-quantity';
 export * from './tick-size';
 export * from './strike-interval';
 export * from './spot-symbol';
+export * from './instrument-id';
 export * from './contract-symbol';
+export * from './listed-instrument-master';

@@ -7,3 +7,5 @@ export * from './apply-order-event';
 export * from './protected-limit-price';
 export * from './token-bucket';
 export * from './leg-exit-state';
+export * from './order-command';
+export * from './risk-checked-order';

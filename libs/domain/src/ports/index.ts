@@ -6,3 +6,4 @@ export * from './llm.port';
 export * from './knowledge-store.port';
 export * from './alert-channel.port';
 export * from './llm-validator.port';
+export * from './instrument-master.port';

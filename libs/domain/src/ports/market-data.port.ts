@@ -1,3 +1,4 @@
+import type { QuoteTarget } from '../instruments/instrument-id';
 import type { IsoDate, IstTime } from '../time/ist-date';
 import type { BrokerInstrument } from './execution-client.port';
 
@@ -86,6 +87,8 @@ export interface FuturesQuote extends MarketQuote {
   readonly expiry: IsoDate;
   /** Futures minus spot, points. */
   readonly basis: number;
+  /** Open interest (units) at the previous close, when the source gives it: with `openInterest`, the day's OI change. */
+  readonly previousOpenInterest?: number;
   readonly source: PriceSource;
 }
 
@@ -134,8 +137,11 @@ export interface InstrumentMasterRecord extends BrokerInstrument {
  * adapter. "As of" instants are UTC epoch ms; dates and times are IST.
  */
 export interface MarketDataPort {
-  /** Latest quote of an instrument or index ('NIFTY 50', 'INDIA VIX', a contract symbol). */
-  quote(symbol: string): Promise<MarketQuote>;
+  /**
+   * Latest quote of a contract, named by its `InstrumentId` (the adapter maps it to its own
+   * symbol or token), or of an index or stock by name ('NIFTY 50', 'INDIA VIX', 'RELIANCE').
+   */
+  quote(target: QuoteTarget): Promise<MarketQuote>;
   /** Quote of one futures contract of an underlying. */
   futuresQuote(request: { readonly underlying: string; readonly expiry: IsoDate }): Promise<FuturesQuote>;
   /** The option chain of an underlying for one expiry; every side says whether its price is REAL or MODELLED. */

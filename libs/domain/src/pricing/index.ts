@@ -11,4 +11,4 @@ export type { AtmSummary, StoredAtmRow, SummaryChainRow } from './chain-summary'
 export { atmSummary, dailyAtmIvs, ivPercentile, nearestStrike } from './chain-summary';
 export type { ChainAnalytics } from './chain-analytics';
 export { analyzeChain, maxPainStrike } from './chain-analytics';
-export { yearsToExpiry } from './years-to-expiry';
+export { expiryCloseMs, yearsToExpiry, yearsToExpiryClose } from './years-to-expiry';

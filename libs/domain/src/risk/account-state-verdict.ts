@@ -13,7 +13,7 @@ const ACCOUNT_STATE_CHECKS: readonly RiskCheck[] = [tradingStateRiskCheck, accou
 export type AccountStateIntent = Pick<OrderIntent, 'accountId' | 'broker' | 'purpose' | 'reducesPosition'>;
 
 /** What they read of the context. */
-export type AccountStateContext = Pick<RiskContext, 'tradingState' | 'reconciliation' | 'account' | 'breakerTripped'>;
+export type AccountStateContext = Pick<RiskContext, 'tradingState' | 'reconciliation' | 'breakerTripped'> & { readonly account: Omit<RiskContext['account'], 'requiresApproval'> };
 
 /**
  * The first denial of the account-state checks (kill switch, reconciliation, account active,

@@ -1,5 +1,5 @@
 import type { Paise } from '../money/paise';
-import type { IsoDate } from '../time/ist-date';
+import type { InstrumentId } from '../instruments/instrument-id';
 import type { OrderPurpose, OrderSide, OrderType } from '../orders/order-types';
 
 /** The broker an mCube account trades through. */
@@ -8,14 +8,8 @@ export type BrokerName = 'KOTAK' | 'ICICI';
 /** Exchange segment an order goes to; throttles and freeze limits are per segment. */
 export type ExchangeSegment = 'NFO-OPT' | 'NFO-FUT';
 
-/** The contract an intent is for, in exchange terms. */
-export interface IntentInstrument {
-  readonly underlying: string;
-  readonly kind: 'OPT' | 'FUT';
-  readonly expiry: IsoDate;
-  readonly strike?: number;
-  readonly optionType?: 'CE' | 'PE';
-}
+/** The contract an intent is for: the domain's one instrument identity (`InstrumentId`). */
+export type IntentInstrument = InstrumentId;
 
 /** One leg of a multi-leg entry, as the entry-shape rule sees it. */
 export interface EntryLegShape {

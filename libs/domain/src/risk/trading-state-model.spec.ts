@@ -1,7 +1,7 @@
 import type { OrderPurpose } from '../orders/order-types';
-import { accountStateDenial, effectiveTradingStateOf, type AccountStateContext } from './account-state-verdict';
+import { accountStateDenial, effectiveTradingStateOf } from './account-state-verdict';
 import { runRiskChecks } from './run-risk-checks';
-import type { ReconciliationState, TradingState } from './risk-context';
+import type { ReconciliationState, RiskContext, TradingState } from './risk-context';
 import { buildExitIntent, buildOrderIntent, buildRiskContext } from './testing/risk.builders';
 import { effectiveTradingState, onlyReduces, tradingStateAllows, type TradingStateCause } from './trading-state';
 
@@ -19,7 +19,8 @@ const TABLE: Row[] = [
   ['every cause at once', { ks: 'REDUCING', rec: 'MISMATCH', breaker: true, active: false }, 'REDUCING', ['KILL_SWITCH_REDUCING', 'RECONCILIATION_MISMATCH', 'BREAKER_TRIPPED', 'ACCOUNT_INACTIVE'], 'REDUCING_ONLY', null],
 ];
 
-function contextOf(f: Row[1]): AccountStateContext {
+// A whole context (also spread into the full checks below); the account-state functions take it as their narrower type.
+function contextOf(f: Row[1]): RiskContext {
   const ctx = buildRiskContext({ tradingState: f.ks ?? 'ACTIVE', reconciliation: f.rec ?? 'RECONCILED', breakerTripped: f.breaker ?? false, account: { active: f.active ?? true } });
   return ctx;
 }

@@ -14,6 +14,8 @@ export interface InstrumentMasterInput {
   /** Weekly expiries listed ahead (default 4) and monthly expiries (default 3). */
   readonly weeklies?: number;
   readonly monthlies?: number;
+  /** Futures of other indices to list (near three monthly expiries each, no options), with each contract's lot size. */
+  readonly indexFutures?: readonly { readonly underlying: string; lotSizeOf(expiry: IsoDate): number }[];
   /** Stock futures to list (near three monthly expiries each). */
   readonly stocks?: readonly { readonly symbol: string; readonly lotSize: number }[];
 }
@@ -46,7 +48,7 @@ export function listedStrikes(referenceSpot: number, interval: number, each: num
 
 /**
  * The contracts tradable on `date`: index futures (three monthlies), index options of the listed
- * weeklies and monthlies on the strike grid, and stock futures; each with the lot size in force
+ * weeklies and monthlies on the strike grid, other indices' futures, and stock futures; each with the lot size in force
  * for its expiry, the tick and the freeze quantity of the date. Throws INVALID_ARGUMENT when
  * `date` is not a trading day, and what the calendar and instrument rules throw.
  */
@@ -70,6 +72,12 @@ export function buildInstrumentMaster(input: InstrumentMasterInput): InstrumentM
         const instrument = { underlying, kind: 'OPT' as const, expiry, strike, optionType };
         records.push({ ...instrument, segment: 'NFO-OPT', tradingSymbol: contractSymbol(instrument), lotSize, tickSize: tick, freezeQuantity });
       }
+    }
+  }
+  for (const index of input.indexFutures ?? []) {
+    for (const expiry of listedFuturesExpiries({ calendar, date, underlying: index.underlying })) {
+      const instrument = { underlying: index.underlying, kind: 'FUT' as const, expiry };
+      records.push({ ...instrument, segment: 'NFO-FUT', tradingSymbol: contractSymbol(instrument), lotSize: index.lotSizeOf(expiry), tickSize });
     }
   }
   const stockExpiries = (input.stocks ?? []).length > 0 ? listedFuturesExpiries({ calendar, date, underlying: 'STOCK' }) : [];

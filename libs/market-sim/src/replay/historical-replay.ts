@@ -11,6 +11,8 @@ import {
   type InstrumentMasterRecord,
   type IsoDate,
   type MarketDataPort,
+  quoteNameOf,
+  type QuoteTarget,
   type MarketQuote,
   type NseCalendar,
   type OptionChainSnapshot,
@@ -94,7 +96,8 @@ export class HistoricalReplay implements MarketDataPort {
     return p;
   }
 
-  async quote(symbol: string): Promise<MarketQuote> {
+  async quote(target: QuoteTarget): Promise<MarketQuote> {
+    const symbol = quoteNameOf(target);
     const at = this.asOf();
     const name = symbol.trim().toUpperCase() === 'NIFTY' ? 'NIFTY 50' : symbol.trim().toUpperCase();
     const contract = parseContractSymbol(name);

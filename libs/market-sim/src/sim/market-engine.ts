@@ -3,10 +3,13 @@ import { isInWindows, sessionMsOf, type SessionMs } from '../calendar/calendar-h
 import { BarRecorder } from './bar-recorder';
 import { EventsCalendar } from './events-calendar';
 import { drawOvernightCues, type OvernightCues } from './global-cues-model';
+import { IndexFuturesOi } from './index-futures-oi';
+import { SIM_INDEX_FUTURES, type IndexFuturesSpec } from './index-futures.data';
 import { activityBetween, cumulativeActivity } from './intraday-profile';
 import { stepIndex } from './nifty-process';
 import { stockOiPositioning } from './open-interest-profile';
 import { createPrng, hashLabel, type Prng } from './prng';
+import { indexHistoryPreroll } from './index-history-preroll';
 import { stockHistoryPreroll } from './stock-history-preroll';
 import { stockSnapshot } from './stock-snapshot';
 import type { ResolvedSimConfig, VolRegime } from './sim-config';
@@ -52,6 +55,8 @@ export class MarketEngine {
   readonly sectorBars = new Map<string, BarRecorder>();
   readonly stockBars = new Map<string, BarRecorder>();
   readonly events: EventsCalendar;
+  /** Futures OI of each listed index (NIFTY; BANKNIFTY when the NIFTY BANK sector is simulated). */
+  readonly indexFutures: IndexFuturesOi[];
   /** The stock screen as it stood at each past close. */
   readonly stockDays = new Map<IsoDate, FnoStockSnapshot[]>();
   regime: VolRegime;
@@ -84,6 +89,7 @@ export class MarketEngine {
     this.regime = cfg.regimeStart;
     this.sectors = initialSectors(cfg.sectors);
     this.stocks = initialStocks(cfg.stocks);
+    this.indexFutures = SIM_INDEX_FUTURES.filter((f) => f.spotIndex === 'NIFTY 50' || this.sectors.some((s) => s.spec.index === f.spotIndex)).map((f) => new IndexFuturesOi(f, cfg.calendar, cfg.seed));
     const base = Math.max(60_000, cfg.tickIntervalMs);
     this.niftyBars = new BarRecorder(base);
     this.vixBars = new BarRecorder(base);
@@ -94,12 +100,22 @@ export class MarketEngine {
     let first = this.firstLiveDate;
     for (let i = 0; i < cfg.warmupTradingDays; i++) first = cal.previousTradingDay(first);
     this.firstDate = first;
-    if (cfg.stockHistoryTradingDays > 0) {
+    const daysBefore = (count: number) => {
       const dates: IsoDate[] = [];
-      for (let d = cal.previousTradingDay(first); dates.length < cfg.stockHistoryTradingDays; d = cal.previousTradingDay(d)) dates.unshift(d);
+      for (let d = cal.previousTradingDay(first); dates.length < count; d = cal.previousTradingDay(d)) dates.unshift(d);
+      return dates;
+    };
+    if (cfg.stockHistoryTradingDays > 0) {
+      const dates = daysBefore(cfg.stockHistoryTradingDays);
       // Its own stream: the warm-up and the live days draw exactly what they drew without it.
       const history = root.fork('stock-history');
       for (const s of this.stocks) for (const bar of stockHistoryPreroll(s.spec, dates, history)) this.stockBars.get(s.spec.symbol)?.recordDay(bar);
+    }
+    if (cfg.indexHistoryTradingDays > 0) {
+      // Its own stream too, and bars only: NIFTY, VIX, sectors and options live exactly as without it.
+      const history = indexHistoryPreroll({ niftyStart: cfg.niftyStart, vixStart: cfg.vixStart, sectors: cfg.sectors, dates: daysBefore(cfg.indexHistoryTradingDays), prng: root.fork('index-history') });
+      for (const bar of history.nifty) this.niftyBars.recordDay(bar);
+      for (const [index, bars] of history.sectors) for (const bar of bars) this.sectorBars.get(index)?.recordDay(bar);
     }
     this.tickMs = WARMUP_TICK_MS;
     this.openDay(first);
@@ -148,6 +164,19 @@ export class MarketEngine {
   tick(): SimTick {
     const { date, time } = istDateTimeOf(this.timeMs);
     return { timeMs: this.timeMs, date, time, nifty: this.nifty.last, vix: this.vix.last };
+  }
+
+  /** The index a future follows, now and at the previous close. */
+  indexLevel(spec: IndexFuturesSpec): { last: number; prevClose: number } {
+    if (spec.spotIndex === 'NIFTY 50') return { last: this.nifty.last, prevClose: this.nifty.prevClose };
+    const s = this.sectors.find((x) => x.spec.index === spec.spotIndex) as SectorState;
+    return { last: s.level, prevClose: s.prevClose };
+  }
+
+  /** Log move of an index since its previous close (the OI positioning follows it). */
+  indexLogChange(spec: IndexFuturesSpec): number {
+    const { last, prevClose } = this.indexLevel(spec);
+    return Math.log(last / prevClose);
   }
 
   /** Share of today's activity so far: 0 before the first tick, 1 once closed. */
@@ -214,6 +243,7 @@ export class MarketEngine {
     }
     for (const s of [this.nifty, this.vix]) s.open = s.high = s.low = s.last;
     for (const s of this.sectors) s.open = s.high = s.low = s.level;
+    for (const f of this.indexFutures) f.openDay(date);
     for (const st of this.stocks) {
       st.open = st.high = st.low = st.price;
       // One normal draw per stock, as before, so the stocks' prices stay those of the same seed.
@@ -233,6 +263,7 @@ export class MarketEngine {
     const bar = (s: { open: number; high: number; low: number }, close: number, volume = 0) => ({ date, open: s.open, high: s.high, low: s.low, close, volume });
     this.niftyBars.recordDay(bar(this.nifty, this.nifty.last, this.nifty.volume));
     this.vixBars.recordDay(bar(this.vix, this.vix.last));
+    for (const f of this.indexFutures) f.closeDay(this.indexLogChange(f.spec));
     for (const s of this.sectors) {
       this.sectorBars.get(s.spec.index)?.recordDay(bar(s, s.level));
       s.prevClose = s.level;

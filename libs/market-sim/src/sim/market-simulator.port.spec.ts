@@ -19,6 +19,8 @@ describe('simulator behind the market-data port', () => {
     expect(near.openInterest!).toBeGreaterThan(next.openInterest!);
     expect(near.lastPrice - spot).toBeCloseTo(near.basis, 1);
     expect(await sim.quote('NIFTY-2026-03-30-FUT')).toMatchObject({ lastPrice: near.lastPrice });
+    // The port takes the contract's InstrumentId too (keyed at the simulator's edge).
+    expect(await sim.quote({ underlying: 'NIFTY', kind: 'FUT', expiry: '2026-03-30' })).toMatchObject({ symbol: 'NIFTY-2026-03-30-FUT', lastPrice: near.lastPrice });
     await expect(sim.futuresQuote({ underlying: 'NIFTY', expiry: '2026-03-31' })).rejects.toMatchObject({ kind: 'REJECTED' });
   });
 

@@ -10,6 +10,8 @@ import {
   type InstrumentMasterRecord,
   type IsoDate,
   type MarketDataPort,
+  quoteNameOf,
+  type QuoteTarget,
   type MarketQuote,
   type OptionChainSnapshot,
   type PriceBar,
@@ -20,6 +22,7 @@ import { buildInstrumentMaster } from '../instruments/instrument-master';
 import { periodChanges } from '../sector-performance';
 import type { BarRecorder } from './bar-recorder';
 import type { EventsCalendar } from './events-calendar';
+import { indexFuturesLotSize } from './index-futures.data';
 import { MarketEngine, type SimTick } from './market-engine';
 import { resolveSimConfig } from './resolve-config';
 import type { MarketSimConfig } from './sim-config';
@@ -77,7 +80,8 @@ export class MarketSimulator implements MarketDataPort {
     return this.engine;
   }
 
-  async quote(symbol: string): Promise<MarketQuote> {
+  async quote(target: QuoteTarget): Promise<MarketQuote> {
+    const symbol = quoteNameOf(target);
     const e = this.sync();
     const name = symbol.trim().toUpperCase();
     const asOfMs = e.timeMs;
@@ -183,6 +187,7 @@ export class MarketSimulator implements MarketDataPort {
       date,
       referenceSpot: referenceSpot(e, date),
       strikesEachSide: e.cfg.strikesEachSide,
+      indexFutures: e.indexFutures.filter((f) => f.spec.underlying !== 'NIFTY').map((f) => ({ underlying: f.spec.underlying, lotSizeOf: (expiry: IsoDate) => indexFuturesLotSize(f.spec, expiry) })),
       stocks: e.cfg.stocks.map((s) => ({ symbol: s.symbol, lotSize: s.lotSize })),
     });
   }

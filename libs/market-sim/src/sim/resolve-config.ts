@@ -29,6 +29,7 @@ export function resolveSimConfig(config: MarketSimConfig): ResolvedSimConfig {
     strikesEachSide: config.strikesEachSide ?? 50,
     warmupTradingDays: config.warmupTradingDays ?? 30,
     stockHistoryTradingDays: config.stockHistoryTradingDays ?? 0,
+    indexHistoryTradingDays: config.indexHistoryTradingDays ?? 0,
     sectors: config.sectors ?? SIM_SECTORS,
     stocks: config.stocks ?? SIM_STOCKS,
     events: config.events,
@@ -45,7 +46,7 @@ export function resolveSimConfig(config: MarketSimConfig): ResolvedSimConfig {
     throw new DomainError('INVALID_ARGUMENT', `overnightVarianceShare must be in [0, 1), got ${resolved.overnightVarianceShare}`);
   }
   if (!(resolved.jumpsPerYear >= 0) || !(resolved.jumpStd >= 0)) throw new DomainError('INVALID_ARGUMENT', 'jumpsPerYear and jumpStd must be ≥ 0');
-  for (const key of ['warmupTradingDays', 'stockHistoryTradingDays'] as const) {
+  for (const key of ['warmupTradingDays', 'stockHistoryTradingDays', 'indexHistoryTradingDays'] as const) {
     if (!Number.isInteger(resolved[key]) || resolved[key] < 0) throw new DomainError('INVALID_ARGUMENT', `${key} must be a whole number ≥ 0, got ${resolved[key]}`);
   }
   return resolved;

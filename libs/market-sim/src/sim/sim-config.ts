@@ -11,6 +11,12 @@ export type VolRegime = 'CALM' | 'NORMAL' | 'STRESSED';
  */
 export const SCREEN_STOCK_HISTORY_TRADING_DAYS = 40;
 
+/**
+ * The index history (`indexHistoryTradingDays`) the same host gives: the screen judges the NIFTY
+ * and BANKNIFTY futures on the daily bars of NIFTY 50 and NIFTY BANK, which need as many.
+ */
+export const SCREEN_INDEX_HISTORY_TRADING_DAYS = 40;
+
 /** Everything the simulator is built from; all but `seed` and `startDate` have defaults. */
 export interface MarketSimConfig {
   /** Same seed, same market. */
@@ -45,6 +51,12 @@ export interface MarketSimConfig {
    * VIX, sectors, options and every price from the first warm-up day on are unchanged by it.
    */
   readonly stockHistoryTradingDays?: number;
+  /**
+   * Extra daily bars of NIFTY 50 and the sector indices before the warm-up (default 0), drawn
+   * from their own stream and joined to their start levels (`indexHistoryPreroll`). As with the
+   * stock history, every price from the first warm-up day on is unchanged by it.
+   */
+  readonly indexHistoryTradingDays?: number;
   readonly sectors?: readonly SectorSpec[];
   readonly stocks?: readonly StockSpec[];
   /** Replaces the seeded events calendar. */

@@ -1,6 +1,6 @@
 import { BrokerError, daysBetween, lotSizeFor, type CallPut, type FuturesQuote, type IsoDate, type OptionChainSnapshot } from '@mcube/domain';
-import { listedFuturesExpiries, listedOptionExpiries, listedStrikes } from '../instruments/instrument-master';
-import { fairFuturesPrice, futuresOpenInterestTarget } from './futures-model';
+import { listedOptionExpiries, listedStrikes } from '../instruments/instrument-master';
+import { fairFuturesPrice } from './futures-model';
 import type { MarketEngine } from './market-engine';
 import { buildModelChain, yearsToExpiry } from './model-chain';
 import { evolvingOpenInterest, optionVolume, targetOpenInterest } from './open-interest-profile';
@@ -17,10 +17,6 @@ export function referenceSpot(engine: MarketEngine, date: IsoDate): number {
 
 function closeTimeOf(engine: MarketEngine, expiry: IsoDate): string {
   return engine.cfg.calendar.sessionFor(expiry)?.close ?? '15:30';
-}
-
-function assertUnderlying(underlying: string): void {
-  if (underlying.trim().toUpperCase() !== NIFTY) throw new BrokerError('REJECTED', `the simulator lists derivatives of NIFTY only, not ${underlying}`);
 }
 
 /** Whether `expiry` trades on the engine's day: listed today, or listed earlier and not yet expired. */
@@ -69,31 +65,33 @@ export function simOptionChain(engine: MarketEngine, expiry: IsoDate, only?: num
   });
 }
 
-/** A NIFTY future's quote: the carry fair value on the tick, OI rolling from near to next month. */
+/**
+ * An index future's quote (NIFTY; BANKNIFTY on the NIFTY BANK sector level): the carry fair
+ * value on the tick, and the contract's OI now and at the previous close from the index's
+ * positioning and roll (`IndexFuturesOi`).
+ */
 export function simFuturesQuote(engine: MarketEngine, underlying: string, expiry: IsoDate): FuturesQuote {
-  assertUnderlying(underlying);
-  const expiries = listedFuturesExpiries({ calendar: engine.cfg.calendar, date: engine.session.date });
-  const rank = expiries.indexOf(expiry);
-  if (rank < 0) throw new BrokerError('REJECTED', `no NIFTY future expiring ${expiry} is listed on ${engine.session.date}`);
+  const name = underlying.trim().toUpperCase();
+  const book = engine.indexFutures.find((f) => f.spec.underlying === name);
+  if (!book) throw new BrokerError('REJECTED', `the simulator lists no futures of ${underlying}`);
+  const oi = book.contract(expiry, engine.indexLogChange(book.spec), engine.progress());
+  if (!oi) throw new BrokerError('REJECTED', `no ${name} future expiring ${expiry} is listed on ${engine.session.date}`);
   const { cfg } = engine;
-  const spot = engine.nifty.last;
+  const level = engine.indexLevel(book.spec);
   const price = (s: number, atMs: number) => Math.round(fairFuturesPrice(s, yearsToExpiry(atMs, expiry, closeTimeOf(engine, expiry)), cfg.rate, cfg.dividendYield) * 20) / 20;
-  const lotSize = lotSizeFor({ underlying: NIFTY, expiry });
-  const date = engine.session.date;
-  const oiOf = (d: IsoDate) => futuresOpenInterestTarget({ date: d, nearExpiry: expiries[0], expiry, rank, lotSize, seed: cfg.seed });
-  const previousClose = oiOf(cfg.calendar.previousTradingDay(date));
-  const lastPrice = price(spot, engine.timeMs);
+  const lastPrice = price(level.last, engine.timeMs);
   return {
-    symbol: `NIFTY-${expiry}-FUT`,
-    underlying: NIFTY,
+    symbol: `${name}-${expiry}-FUT`,
+    underlying: name,
     expiry,
     lastPrice,
     bid: lastPrice - 0.05,
     ask: lastPrice + 0.05,
-    basis: Math.round((lastPrice - spot) * 100) / 100,
-    openInterest: evolvingOpenInterest({ previousClose, target: oiOf(date), progress: engine.progress(), lotSize }),
-    volume: engine.nifty.volume,
-    previousClose: price(engine.nifty.prevClose, engine.session.openMs),
+    basis: Math.round((lastPrice - level.last) * 100) / 100,
+    openInterest: oi.openInterest,
+    previousOpenInterest: oi.previousClose,
+    ...(name === NIFTY ? { volume: engine.nifty.volume } : {}),
+    previousClose: price(level.prevClose, engine.session.openMs),
     asOfMs: engine.timeMs,
     source: 'MODELLED',
   };

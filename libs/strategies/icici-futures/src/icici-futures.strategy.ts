@@ -3,6 +3,7 @@ import type { IciciFuturesConfig } from './config/icici-futures.config';
 import { entryApprovalRequest } from './entry/approval-requests';
 import { evaluateFuturesEntry, type FuturesEvaluation } from './entry/evaluate-entry';
 import { validateCandidates, type CandidateValidation } from './entry/validate-candidates';
+import type { IciciFuturesSnapshot } from './execution/futures-snapshot';
 import { FuturesOrderDesk, type DeskCompletion } from './execution/order-desk';
 import { FuturesPositionMonitor } from './monitor/position-monitor';
 import type { FuturesAssessment } from './monitor/assess-position';
@@ -30,7 +31,8 @@ export type IciciFuturesPhase = 'IDLE' | 'ORDER_WORKING';
 /**
  * The ICICI directional futures strategy (plan §3, §4, §6; DECISIONS.md §1), driven by calls (no
  * timers, no clock of its own): `runScreen` at the screen slots (09:30 and every 30 minutes
- * before 11:30), `onApprovalDecision` when a person decides, `onTick` every `monitorIntervalMs`.
+ * before 11:30), `onApprovalDecision` when a person decides, `onTick` every `monitorIntervalMs`, and
+ * `onOrderUpdate` when the host pushes an update of its working order (the tick is the safety net).
  * It never sends an ENTRY or AVERAGE order on its own: a screen ends in at most one approval
  * REQUEST, and only an approved decision handed back by the host becomes an order (through
  * the gateway, which checks the approval again). One position at a time. Every decision is
@@ -40,19 +42,41 @@ export class IciciFuturesStrategy {
   private readonly ctx: StrategyContext;
   private readonly desk: FuturesOrderDesk;
   private readonly monitorPart: FuturesPositionMonitor;
-  private readonly screenedSlots = new Set<string>();
 
   constructor(
     deps: IciciFuturesDeps,
     readonly config: IciciFuturesConfig,
   ) {
-    this.ctx = strategyContext(deps, config);
+    this.ctx = strategyContext(deps, config, () => this.snapshot());
     this.desk = new FuturesOrderDesk(this.ctx);
     this.monitorPart = new FuturesPositionMonitor(this.ctx, this.desk);
   }
 
   get phase(): IciciFuturesPhase {
     return this.desk.working ? 'ORDER_WORKING' : 'IDLE';
+  }
+
+  /**
+   * The state to keep across a restart (see `IciciFuturesSnapshot`); saved to `deps.state`
+   * before every order, screen, averaging request and overnight-hold alert, and on every change.
+   */
+  snapshot(): IciciFuturesSnapshot {
+    return { version: 1, ...this.desk.snapshot(), dayMarks: this.ctx.marks.snapshot() };
+  }
+
+  /**
+   * Resumes a state stored before a restart, on a strategy that has done nothing yet: its
+   * working order is followed from the next tick or pushed update (journalled `<KIND>_RESUMED`;
+   * dropped as `<KIND>_NOT_SENT` when it never reached the gateway), and what it did once today
+   * (a screen slot, an averaging request, the overnight-hold alert) is not done again. Throws
+   * DomainError for an unknown version or a strategy already working.
+   */
+  restore(snapshot: IciciFuturesSnapshot): void {
+    if (snapshot.version !== 1) throw new DomainError('INVALID_ARGUMENT', `unknown ICICI futures state version ${String(snapshot.version)}`);
+    if (this.phase !== 'IDLE') throw new DomainError('INVALID_ARGUMENT', 'restore needs an idle strategy');
+    this.desk.restore(snapshot);
+    if (snapshot.dayMarks) this.ctx.marks.restore(snapshot.dayMarks);
+    this.ctx.saver.restored(snapshot);
   }
 
   /** "What would it do now?": morning check, window, screen and plans, without validating, journalling or trading. */
@@ -70,11 +94,18 @@ export class IciciFuturesStrategy {
     return `${date} ${String(Math.floor(start / 60)).padStart(2, '0')}:${String(start % 60).padStart(2, '0')}`;
   }
 
-  /** The screen job: `runScreen` once per slot (a second delivery in the same slot does nothing and returns null). */
+  /**
+   * The screen job: `runScreen` once per slot (a second delivery in the same slot, also after a
+   * restart, does nothing and returns null). The slot is stored as screened before the screen runs.
+   */
   async runScreenIfDue(nowMs: number = this.ctx.deps.clock.nowMs()): Promise<FuturesScreenRun | null> {
     const slot = this.screenSlot(nowMs);
-    if (!slot || this.screenedSlots.has(slot) || this.phase !== 'IDLE') return null;
-    this.screenedSlots.add(slot);
+    if (!slot || this.phase !== 'IDLE') return null;
+    const { date } = istDateTimeOf(nowMs);
+    const mark = `screen:${slot.slice(11)}`;
+    if (this.ctx.marks.has(date, mark)) return null;
+    this.ctx.marks.add(date, mark);
+    await this.ctx.saver.save();
     return this.runScreen(nowMs);
   }
 
@@ -158,8 +189,7 @@ export class IciciFuturesStrategy {
    */
   async onTick(nowMs: number = this.ctx.deps.clock.nowMs()): Promise<FuturesAssessment | null> {
     if (this.desk.working) {
-      const done: DeskCompletion | null = await this.desk.advance(nowMs);
-      if (done?.exitCode === 'PRE_EXPIRY_ROLL') await this.monitorPart.requestRoll(done.intent, nowMs);
+      await this.advanceWorking(nowMs);
       return null;
     }
     const { date, time } = istDateTimeOf(nowMs);
@@ -167,5 +197,24 @@ export class IciciFuturesStrategy {
     const assessment = await this.monitorPart.monitor(nowMs);
     if (assessment === null && !this.desk.working) await this.runScreenIfDue(nowMs);
     return assessment;
+  }
+
+  /**
+   * The strategy's working order changed at the broker (a fill, a rejection, a cancel), pushed
+   * by the host as it happens: it is followed now (stop and target stored after an entry fill,
+   * an unfilled exit sent again, a roll requested) instead of at the next tick. It reads the
+   * gateway's journal as `onTick` does and the desk drops an order once it ended, so an update
+   * seen twice, or by the tick as well, acts once. Any other order is ignored. Returns whether it advanced.
+   */
+  async onOrderUpdate(clientOrderId: string, nowMs: number = this.ctx.deps.clock.nowMs()): Promise<boolean> {
+    if (this.desk.working?.clientOrderId !== clientOrderId) return false;
+    await this.advanceWorking(nowMs);
+    return true;
+  }
+
+  /** Follows the working order one step; a completed ROLL exit is followed by the re-entry approval request. */
+  private async advanceWorking(nowMs: number): Promise<void> {
+    const done: DeskCompletion | null = await this.desk.advance(nowMs);
+    if (done?.exitCode === 'PRE_EXPIRY_ROLL') await this.monitorPart.requestRoll(done.intent, nowMs);
   }
 }

@@ -23,5 +23,7 @@ export * from './entry/validate-candidates';
 export * from './entry/approval-requests';
 export * from './monitor/assess-position';
 export * from './execution/working-order';
+export * from './execution/futures-snapshot';
+export type { DayMarksSnapshot } from './execution/day-marks';
 export * from './adapters/market-data-futures-source';
 export * from './icici-futures.strategy';

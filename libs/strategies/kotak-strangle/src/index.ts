@@ -10,7 +10,7 @@ export * from './entry/market-facts';
 export * from './entry/select-strikes';
 export * from './entry/limit-price';
 export * from './entry/evaluate-entry';
-export * from './execution/order-intents';
+export * from './execution/order-commands';
 export * from './execution/tracked-order';
 export * from './execution/closing-plan';
 export * from './execution/entry-attempt';

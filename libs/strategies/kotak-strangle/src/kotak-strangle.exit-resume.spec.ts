@@ -1,7 +1,7 @@
-import { createDefaultNseCalendar, epochMsOfIst, FixedClock, type MarketDataPort, type OptionChainSnapshot, type OrderIntent } from '@mcube/domain';
+import { createDefaultNseCalendar, epochMsOfIst, FixedClock, type MarketDataPort, type OptionChainSnapshot, type StrategyOrderCommand } from '@mcube/domain';
 import { resolveKotakStrangleConfig } from './config/validate-config';
 import { ClosingPlan } from './execution/closing-plan';
-import { legIntent } from './execution/order-intents';
+import { legCommand } from './execution/order-commands';
 import { KotakStrangleStrategy } from './kotak-strangle.strategy';
 import type { KotakStrangleDeps } from './ports/strategy-deps';
 import { InMemoryDecisionJournal, RecordingAlertSink } from './testing/in-memory-journal.fake';
@@ -28,17 +28,17 @@ function chainMarket(call: number, put: number): MarketDataPort {
 
 /** A filled two-leg strangle in the book; exits work until filled by the test. */
 async function openStrangle() {
-  const book = new FakePaperBook((intent: OrderIntent) => (intent.purpose === 'EXIT' ? 'WORK' : 'FILL'));
+  const book = new FakePaperBook((intent: StrategyOrderCommand) => (intent.purpose === 'EXIT' ? 'WORK' : 'FILL'));
   const config = resolveKotakStrangleConfig({});
   for (const [optionType, strike, limitPrice] of [['CE', 23500, 120.5], ['PE', 22500, 80]] as const) {
-    await book.submit(legIntent({ positionId: POSITION, expiry: EXPIRY, optionType, strike, side: 'SELL', quantity: 650, limitPrice, purpose: 'ENTRY', estimatedMarginPaise: 1 }, config));
+    await book.submit(legCommand({ positionId: POSITION, expiry: EXPIRY, optionType, strike, side: 'SELL', quantity: 650, limitPrice, purpose: 'ENTRY', estimatedMarginPaise: 1 }, config));
   }
   const journal = new InMemoryDecisionJournal();
   const deps: KotakStrangleDeps = { market: chainMarket(250, 60), orders: book, positions: book, journal, alerts: new RecordingAlertSink(), clock: new FixedClock(NOW), calendar: createDefaultNseCalendar() };
   return { book, config, deps, journal };
 }
 
-const exitsOf = (book: FakePaperBook) => book.intents.map((intent, i) => ({ intent, id: `co-${i + 1}` })).filter((x) => x.intent.purpose === 'EXIT');
+const exitsOf = (book: FakePaperBook) => book.commands.map((intent, i) => ({ intent, id: `co-${i + 1}` })).filter((x) => x.intent.purpose === 'EXIT');
 
 describe('the strategy closing a strangle leg by leg', () => {
   it("leaves a leg whose closing order a person canceled, and buys back the other (fails on main: it sent the leg again)", async () => {
@@ -64,7 +64,7 @@ describe('the strategy closing a strangle leg by leg', () => {
     const { book, config, deps, journal } = await openStrangle();
     // The process that decided the stop-loss stored it and sent the call's exit, then died.
     await book.requestExit(POSITION, 'STOP_LOSS');
-    await book.submit(legIntent({ positionId: POSITION, expiry: EXPIRY, optionType: 'CE', strike: 23500, side: 'BUY', quantity: 650, limitPrice: 200, purpose: 'EXIT', estimatedMarginPaise: 0 }, config));
+    await book.submit(legCommand({ positionId: POSITION, expiry: EXPIRY, optionType: 'CE', strike: 23500, side: 'BUY', quantity: 650, limitPrice: 200, purpose: 'EXIT', estimatedMarginPaise: 0 }, config));
 
     const restarted = new KotakStrangleStrategy(deps, config);
     await restarted.onTick(NOW);

@@ -16,7 +16,7 @@ describe('a strangle held into its expiry day', () => {
 
     const enter = h.journal.records.find((r) => r.decision === 'ENTER')!;
     expect(enter.occurredAt).toBe(epochMsOfIst('2026-03-09', '10:00'));
-    const expiry = h.book.intents[0].instrument.expiry;
+    const expiry = h.book.commands[0].instrument.expiry;
     expect(expiry).toBe('2026-03-10');
 
     const eodHold = h.journal.records.find((r) => r.reasonCode === 'EOD_HOLD_BELOW_MIN_PROFIT')!;

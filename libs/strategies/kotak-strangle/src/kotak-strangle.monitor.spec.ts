@@ -1,4 +1,4 @@
-import { epochMsOfIst, type OrderIntent } from '@mcube/domain';
+import { epochMsOfIst, type StrategyOrderCommand } from '@mcube/domain';
 import { MarketSimulator } from '@mcube/market-sim';
 import { strategyHarness } from './testing/strategy-harness';
 
@@ -24,9 +24,7 @@ describe('monitoring the open strangle', () => {
   it('raises a CRITICAL alert, once, when the account holds a naked leg', async () => {
     const h = harness();
     h.clock.set(epochMsOfIst(DAY, '10:30'));
-    const call: OrderIntent = {
-      accountId: 'KOTAK',
-      broker: 'KOTAK',
+    const call: StrategyOrderCommand = {
       segment: 'NFO-OPT',
       instrument: { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-17', strike: 25700, optionType: 'CE' },
       side: 'SELL',
@@ -34,17 +32,13 @@ describe('monitoring the open strangle', () => {
       orderType: 'LIMIT',
       limitPrice: 5,
       purpose: 'ENTRY',
-      reducesPosition: false,
-      positionId: 'P-NAKED',
-      estimatedMarginPaise: 0,
-      estimatedRiskPaise: 0,
-      estimatedExposurePaise: 0,
+      strategyPositionId: 'P-NAKED',
     };
     await h.book.submit(call);
     await h.tickAt(DAY, '10:30');
     await h.tickAt(DAY, '10:30:05');
     expect(h.journal.records.filter((r) => r.decision === 'UNBALANCED_POSITION').map((r) => r.positionId)).toEqual(['P-NAKED']);
     expect(h.alerts.alerts.filter((a) => a.title === 'Unbalanced strangle position').map((a) => a.severity)).toEqual(['CRITICAL']);
-    expect(h.book.intents).toHaveLength(1);
+    expect(h.book.commands).toHaveLength(1);
   });
 });

@@ -85,7 +85,7 @@ describe('Kotak strangle over a simulated month and a half (seed 7, 5-minute tic
       const sr = adjustStrikesForSupportResistance({ callStrike: f.callStrike, putStrike: f.putStrike, spot: m.spot, resistance: ev.strikes!.oiLevels.resistance, support: ev.strikes!.oiLevels.support, roundTo: 100 });
       const bias = m.nifty3dChangePct > 1 ? 'BULLISH' : m.nifty3dChangePct < -1 ? 'BEARISH' : 'NEUTRAL';
       const final = adjustStrikesForDirectionalBias({ callStrike: sr.callStrike, putStrike: sr.putStrike, bias, roundTo: 100 });
-      const legs = h.book.intents.filter((i) => i.positionId === r.positionId && i.purpose === 'ENTRY');
+      const legs = h.book.commands.filter((i) => i.strategyPositionId === r.positionId && i.purpose === 'ENTRY');
       expect(legs.map((i) => [i.instrument.optionType, i.instrument.strike, i.instrument.expiry, i.side, i.orderType])).toEqual([
         ['CE', final.callStrike, expiry.expiry, 'SELL', 'LIMIT'],
         ['PE', final.putStrike, expiry.expiry, 'SELL', 'LIMIT'],
@@ -104,10 +104,10 @@ describe('Kotak strangle over a simulated month and a half (seed 7, 5-minute tic
       const again = strangleExitDecision({ premiumCollectedPaise: a.premiumCollectedPaise, costToClosePaise: a.costToClosePaise, today: a.date, now: a.time, expiryDate: a.expiry });
       expect([again.action, again.code]).toEqual(['EXIT', r.reasonCode]);
       if (r.reasonCode.startsWith('EOD') || r.reasonCode === 'EXPIRY_DAY_CLOSE') expect(compareTimes(a.time, '15:15')).toBeGreaterThanOrEqual(0);
-      const buys = h.book.intents.filter((i) => i.positionId === r.positionId && i.purpose === 'EXIT');
-      expect(buys.map((i) => [i.side, i.reducesPosition])).toEqual([
-        ['BUY', true],
-        ['BUY', true],
+      const buys = h.book.commands.filter((i) => i.strategyPositionId === r.positionId && i.purpose === 'EXIT');
+      expect(buys.map((i) => [i.side, i.callerFigures])).toEqual([
+        ['BUY', undefined],
+        ['BUY', undefined],
       ]);
     }
     for (const r of h.journal.records.filter((x) => x.kind === 'HOLD' && x.decision === 'HOLD')) {
@@ -124,7 +124,7 @@ describe('Kotak strangle over a simulated month and a half (seed 7, 5-minute tic
       expect(r.message).toMatch(/roll the short \d+ (CE|PE)/);
     }
     expect(h.alerts.alerts.some((a) => a.title.startsWith('Net delta'))).toBe(true);
-    expect(h.book.intents.every((i) => (i.purpose === 'ENTRY' && i.side === 'SELL') || (i.purpose === 'EXIT' && i.side === 'BUY'))).toBe(true);
+    expect(h.book.commands.every((i) => (i.purpose === 'ENTRY' && i.side === 'SELL') || (i.purpose === 'EXIT' && i.side === 'BUY'))).toBe(true);
     expect(h.journal.ofKind('ADJUST')).toEqual([]);
   });
 
@@ -135,7 +135,7 @@ describe('Kotak strangle over a simulated month and a half (seed 7, 5-minute tic
       expect(r.reasonCode).not.toBe('');
       expect(r.accountId).toBe('KOTAK');
     }
-    const positionIds = new Set(h.book.intents.map((i) => i.positionId));
+    const positionIds = new Set(h.book.commands.map((i) => i.strategyPositionId));
     for (const id of positionIds) expect(h.journal.records.some((r) => r.positionId === id && r.decision === 'ENTER')).toBe(true);
   });
 });

@@ -18,20 +18,20 @@ describe('pausing new entries', () => {
     expect(await h.strategy.runDailyEntry(epochMsOfIst(DAY, '10:00'))).toBeNull();
     await h.tickAt(DAY, '10:00');
     await h.tickAt(DAY, '10:05');
-    expect(h.book.intents).toHaveLength(0);
+    expect(h.book.commands).toHaveLength(0);
     expect(h.journal.records).toHaveLength(0);
     expect(h.strategy.entryEvaluatedOn).toBeNull();
 
     h.strategy.setEntriesPaused(false);
     await h.tickAt(DAY, '10:10');
     expect(h.journal.records.map((r) => r.decision)).toContain('ENTER');
-    expect(h.book.intents.length).toBeGreaterThan(0);
+    expect(h.book.commands.length).toBeGreaterThan(0);
   });
 
   it('keeps monitoring and exiting an open position while paused', async () => {
     const h = harness();
     await h.tickAt(DAY, '10:00');
-    const entered = h.book.intents.length;
+    const entered = h.book.commands.length;
     expect(entered).toBeGreaterThan(0);
     for (const t of ['10:00:05', '10:00:10', '10:00:15']) await h.tickAt(DAY, t);
     h.strategy.setEntriesPaused(true);

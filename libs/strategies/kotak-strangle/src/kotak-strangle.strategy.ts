@@ -15,7 +15,9 @@ export type KotakStranglePhase = 'IDLE' | 'ENTERING' | 'CLOSING';
 
 /**
  * The Kotak NIFTY weekly short strangle, driven by calls (no timers of its own): the scheduler
- * calls `onTick(now)` every `monitorIntervalMs` in session. Once per trading day, at the first
+ * calls `onTick(now)` every `monitorIntervalMs` in session, and the host pushes updates of the
+ * strategy's own orders to `onOrderUpdate` as they happen (fills reach it that way; the tick
+ * is the safety net for an update that never arrived). Once per trading day, at the first
  * tick at/after `entryTime` inside the entry window, it runs the entry workflow; every other
  * tick it advances working orders or monitors the open position. Every decision goes to the
  * journal with its inputs. One position at a time: the morning check runs before any entry,
@@ -126,6 +128,31 @@ export class KotakStrangleStrategy {
       if (this.phase !== 'IDLE') return;
     }
     await this.monitor(nowMs);
+  }
+
+  /**
+   * Whether `clientOrderId` is an order of the working entry or close (the host pushes its
+   * updates through `onOrderUpdate`; any other order is not this strategy's business).
+   */
+  watches(clientOrderId: string): boolean {
+    if (this.entry) return this.entry.clientOrderIds().includes(clientOrderId);
+    return this.closing?.legs.some((l) => l.order?.clientOrderId === clientOrderId) ?? false;
+  }
+
+  /**
+   * An order of this strategy changed at the broker (a fill, a rejection, a cancel), pushed by
+   * the host as it happens: the working entry or close advances now (the lagging leg's fill
+   * completes the entry, a refused leg starts the unwind, a closing fill finishes the exit)
+   * instead of at the next tick. It reads the gateway's journal as `onTick` does, so an update
+   * seen twice, or by the tick as well, acts once: whatever it did is state the next call
+   * sees. Nothing happens for an order the strategy does not watch. Returns whether it advanced.
+   */
+  async onOrderUpdate(clientOrderId: string, nowMs: number = this.deps.clock.nowMs()): Promise<boolean> {
+    if (!this.watches(clientOrderId)) return false;
+    await this.noteResume(nowMs);
+    if (this.entry) await this.advanceEntry(await this.entry.advance(nowMs, this.deps, this.config), nowMs);
+    else await this.advanceClosing(nowMs);
+    return true;
   }
 
   /**

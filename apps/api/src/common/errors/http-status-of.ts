@@ -29,6 +29,8 @@ export function httpStatusOf(code: AppErrorCode): HttpStatus {
     case 'CREDENTIALS_KEY_MISSING':
     case 'SERVICE_UNAVAILABLE':
       return HttpStatus.SERVICE_UNAVAILABLE;
+    case 'ORDER_COMMAND_TIMEOUT':
+      return HttpStatus.GATEWAY_TIMEOUT;
     case 'INTERNAL':
       return HttpStatus.INTERNAL_SERVER_ERROR;
     default: {

@@ -2,9 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppConfig, APP_CONFIG } from '../../config/app-config';
 import { CoreModule } from '../core/core.module';
-import { DataModule } from '../data/data.module';
-import { OrdersModule } from '../orders/orders.module';
-import { RiskModule } from '../risk/risk.module';
+import { accountTradingStatesProvider } from './account-trading-states.port';
 import { AccountsController } from './accounts.controller';
 import { AccountsService } from './accounts.service';
 import { CredentialCipher } from './credentials/credential-cipher';
@@ -12,20 +10,23 @@ import { CredentialsService } from './credentials/credentials.service';
 import { StartupChecksService } from './credentials/startup-checks.service';
 import { ApiCredential } from './entities/api-credential.entity';
 import { BrokerAccount } from './entities/broker-account.entity';
-import { AccountSummaryController } from './summary/account-summary.controller';
-import { AccountSummaryService } from './summary/account-summary.service';
 
-/** The accounts domain of mCube: broker accounts, encrypted credentials, the live-trading boot check. */
+/**
+ * The accounts domain of mCube: broker accounts, encrypted credentials, the live-trading boot
+ * check. A low module: it imports no trading module. The account list's trading states come
+ * through the `AccountTradingStates` port, which the risk module provides as `RISK_TRADING_STATES`;
+ * the dashboard's account summaries are the analytics module's.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([BrokerAccount, ApiCredential]), CoreModule, OrdersModule, RiskModule, DataModule],
-  controllers: [AccountsController, AccountSummaryController],
+  imports: [TypeOrmModule.forFeature([BrokerAccount, ApiCredential]), CoreModule],
+  controllers: [AccountsController],
   providers: [
     AccountsService,
     CredentialsService,
     StartupChecksService,
-    AccountSummaryService,
+    accountTradingStatesProvider,
     { provide: CredentialCipher, inject: [APP_CONFIG], useFactory: (config: AppConfig) => new CredentialCipher(config.credentials) },
   ],
-  exports: [AccountsService, CredentialsService, AccountSummaryService],
+  exports: [AccountsService, CredentialsService],
 })
 export class AccountsModule {}

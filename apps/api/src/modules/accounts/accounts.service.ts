@@ -1,8 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { TradingStateFields } from '@mcube/contracts';
 import { Repository } from 'typeorm';
-import { TradingStateService } from '../risk/context/trading-state.service';
+import { ACCOUNT_TRADING_STATES, type AccountTradingStates } from './account-trading-states.port';
 import { BrokerAccount, BrokerCode } from './entities/broker-account.entity';
 import { BROKER_CREDENTIAL_FIELDS } from './credentials/broker-credential-fields';
 import { CredentialFieldView, CredentialsService } from './credentials/credentials.service';
@@ -27,7 +27,7 @@ export class AccountsService {
   constructor(
     @InjectRepository(BrokerAccount) private readonly accounts: Repository<BrokerAccount>,
     private readonly credentials: CredentialsService,
-    private readonly states: TradingStateService,
+    @Inject(ACCOUNT_TRADING_STATES) private readonly states: AccountTradingStates,
   ) {}
 
   async list(): Promise<AccountView[]> {

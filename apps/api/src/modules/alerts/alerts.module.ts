@@ -2,7 +2,6 @@ import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../config/app-config';
 import { CoreModule } from '../core/core.module';
-import { DataModule } from '../data/data.module';
 import { AlertChannelsController } from './alert-channels.controller';
 import { AlertFeedService } from './alert-feed.service';
 import { AlertsController } from './alerts.controller';
@@ -27,7 +26,7 @@ import { AlertSettingsService } from './settings/alert-settings.service';
  * The Telegram bot's commands live in `modules/telegram` (`TelegramBotModule`: it needs the trading modules).
  */
 @Module({
-  imports: [DataModule, CoreModule],
+  imports: [CoreModule],
   controllers: [AlertsController, AlertChannelsController],
   providers: [
     AlertsService,

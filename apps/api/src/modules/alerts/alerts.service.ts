@@ -2,7 +2,7 @@ import { Injectable, Optional } from '@nestjs/common';
 import type { AlertResponse } from '@mcube/contracts';
 import { cooldownSuppresses, type AlertChannelName } from '@mcube/domain';
 import { DataSource, type EntityManager } from 'typeorm';
-import { MarketEventsBus } from '../data/snapshots/market-events.bus';
+import { AppEventsBus } from '../core/events/app-events.bus';
 import { alertKindOf } from './cooldown/alert-kind';
 import { cooldownSecondsOf } from './cooldown/cooldown-of';
 import { AlertDispatcher } from './delivery/alert-dispatcher.service';
@@ -56,7 +56,7 @@ export function alertResponseOf(a: Alert): AlertResponse {
 export class AlertsService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly bus: MarketEventsBus,
+    private readonly bus: AppEventsBus,
     /** Absent in hand-built harnesses: the console feed only. */
     @Optional() private readonly dispatcher?: AlertDispatcher,
   ) {}

@@ -5,12 +5,16 @@ import { CoreModule } from '../core/core.module';
 import { DataModule } from '../data/data.module';
 import { LlmModule } from '../llm/llm.module';
 import { LANGUAGE_MODEL } from '../llm/llm.tokens';
-import { RiskModule } from '../risk/risk.module';
+import { OrdersModule } from '../orders/orders.module';
 import { StrategiesModule } from '../strategies/strategies.module';
+import { AccountSummaryController } from './account-summary/account-summary.controller';
+import { AccountSummaryService } from './account-summary/account-summary.service';
 import { DailyPnlService } from './daily-pnl/daily-pnl.service';
 import { DailyDigestService } from './daily-report/daily-digest.service';
 import { DailyReportController } from './daily-report/daily-report.controller';
 import { DailyReportService } from './daily-report/daily-report.service';
+import { analyticsRiskProvider } from './ports/analytics-risk.port';
+import { DAILY_PNL_HISTORY, DailyPnlHistoryQuery } from './daily-pnl/daily-pnl-history';
 import { AnalyticsJobHandlers } from './jobs/analytics-job-handlers';
 import { LearningController } from './learning/learning.controller';
 import { LearningSettingsService } from './learning/learning-settings.service';
@@ -25,18 +29,25 @@ import { ClosedTradesService } from './trades/closed-trades.service';
 
 /**
  * The analytics domain of mCube: the daily P&L rows the risk checks and the dashboard read,
- * the end-of-day report, the analytics report of closed trades, and the learning loop
- * (pattern records, statistics, suggestions, weekly insight), each run by a job of the registry.
+ * the dashboard's account summaries (GET /api/accounts/summary, `account.summary`), the
+ * end-of-day report, the analytics report of closed trades, and the learning loop (pattern
+ * records, statistics, suggestions, weekly insight), each run by a job of the registry.
  * Its services read `MARKET_CLOCK`, as the orders module that stamps positions' `closedAt` does:
  * "today" is the market's IST day (the accelerated demo, the replay). `INSIGHT_LLM` is the LLM
  * validator's model when one is configured (MCUBE_LLM=ollama), else null: the weekly insight is
  * then the rules summary (as it is when the model fails), labelled RULES.
+ * What it shows of risk (limits, the open breaker, the trading state) comes through its own
+ * `AnalyticsRisk` port (`ANALYTICS_RISK`), which the risk module provides: analytics imports no risk file.
  */
 @Module({
-  imports: [AccountsModule, AlertsModule, RiskModule, DataModule, CoreModule, StrategiesModule, LlmModule],
-  controllers: [DailyReportController, AnalyticsController, LearningController],
+  imports: [AccountsModule, AlertsModule, OrdersModule, DataModule, CoreModule, StrategiesModule, LlmModule],
+  controllers: [AccountSummaryController, DailyReportController, AnalyticsController, LearningController],
   providers: [
     { provide: INSIGHT_LLM, useExisting: LANGUAGE_MODEL },
+    analyticsRiskProvider,
+    DailyPnlHistoryQuery,
+    { provide: DAILY_PNL_HISTORY, useExisting: DailyPnlHistoryQuery },
+    AccountSummaryService,
     DailyPnlService,
     DailyReportService,
     DailyDigestService,
@@ -50,6 +61,6 @@ import { ClosedTradesService } from './trades/closed-trades.service';
     PatternLearningService,
     AnalyticsJobHandlers,
   ],
-  exports: [DailyPnlService, DailyDigestService],
+  exports: [AccountSummaryService, DailyPnlService, DailyDigestService],
 })
 export class AnalyticsModule {}

@@ -1,8 +1,9 @@
-import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import type { BacktestStatus, BacktestSummaryResponse } from '@mcube/contracts';
 import { DataSource } from 'typeorm';
-import { JobHandlersRegistry } from '../../jobs/job-handlers.registry';
-import { MarketEventsBus } from '../data/snapshots/market-events.bus';
+import { HandlesJob } from '../../jobs/handles-job.decorator';
+import type { BacktestRunPayload } from '../../jobs/job-registry';
+import { AppEventsBus } from '../core/events/app-events.bus';
 import { BacktestRun } from './entities/backtest-run.entity';
 import type { BacktestChildRequest } from './runner/backtest-child.protocol';
 import { runBacktestProcess } from './runner/backtest-process';
@@ -18,21 +19,22 @@ const RUN_TIMEOUT_MS = 15 * 60_000;
  * (registry attempts 1): a run already finished is not run again on a redelivery.
  */
 @Injectable()
-export class BacktestJobHandler implements OnModuleInit, BeforeApplicationShutdown {
+export class BacktestJobHandler implements BeforeApplicationShutdown {
   private readonly logger = new Logger('Backtests');
   /** Runs in progress: a shutdown stops their children and waits for their FAILED row. */
   private readonly running = new Set<Promise<void>>();
   private readonly stopping = new AbortController();
 
   constructor(
-    private readonly handlers: JobHandlersRegistry,
     private readonly dataSource: DataSource,
-    private readonly bus: MarketEventsBus,
+    private readonly bus: AppEventsBus,
     private readonly validator: BacktestRequestValidator,
   ) {}
 
-  onModuleInit(): void {
-    this.handlers.register('backtests.run', (p) => this.run(p.runId), 'BacktestsModule');
+  /** The `backtests.run` job. */
+  @HandlesJob('backtests.run')
+  async onRunJob(p: BacktestRunPayload): Promise<void> {
+    await this.run(p.runId);
   }
 
   /** Before the database closes: stop running children, store their runs as FAILED (interrupted). */

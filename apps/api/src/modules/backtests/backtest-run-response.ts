@@ -1,5 +1,5 @@
 import { instrumentName, type BacktestDetailResponse, type BacktestReportResponse, type BacktestRunResponse, type BacktestTrade } from '@mcube/contracts';
-import { parseContractSymbol } from '@mcube/domain';
+import { parseInstrumentKey } from '@mcube/domain';
 import { backtestAnalytics } from './backtest-analytics';
 import type { BacktestRun } from './entities/backtest-run.entity';
 
@@ -38,8 +38,8 @@ function withLegNames(t: BacktestTrade): BacktestTrade {
 
 function nameOfKey(key: string, year: number): string {
   try {
-    const i = parseContractSymbol(key);
-    return i ? instrumentName({ underlying: i.underlying, expiryDate: i.expiry, strike: i.strike ?? null, optionType: i.kind === 'FUT' ? null : (i.optionType ?? null) }, year) : key;
+    const i = parseInstrumentKey(key);
+    return instrumentName({ underlying: i.underlying, expiryDate: i.expiry, strike: i.strike ?? null, optionType: i.kind === 'FUT' ? null : (i.optionType ?? null) }, year);
   } catch {
     // Not a contract key the engine writes: shown as stored.
     return key;

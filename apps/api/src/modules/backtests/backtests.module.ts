@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CoreModule } from '../core/core.module';
-import { AuditLogEntity } from '../core/entities/audit-log.entity';
-import { DataModule } from '../data/data.module';
 import { BacktestJobHandler } from './backtest-job-handler';
 import { BacktestRequestValidator } from './backtest-request.validator';
 import { BacktestsController } from './backtests.controller';
@@ -12,7 +10,7 @@ import { BacktestRun } from './entities/backtest-run.entity';
 
 /** Backtests (issue 18): runs of @mcube/backtest as registry jobs in child processes, their stored reports, and the paper-vs-backtest drift report. */
 @Module({
-  imports: [TypeOrmModule.forFeature([BacktestRun, AuditLogEntity]), CoreModule, DataModule],
+  imports: [TypeOrmModule.forFeature([BacktestRun]), CoreModule],
   controllers: [BacktestsController],
   providers: [BacktestRequestValidator, BacktestsService, BacktestDriftService, BacktestJobHandler],
 })

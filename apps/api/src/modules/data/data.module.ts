@@ -23,8 +23,7 @@ import { MarketService } from './market/market.service';
 import { ChainSummaryService } from './market/chain-summary.service';
 import { ChainSnapshotService } from './snapshots/chain-snapshot.service';
 import { ContractQuotes } from './market/contract-quotes';
-import { CrossProcessEventsRelay } from './snapshots/cross-process-events.relay';
-import { MarketEventsBus } from './snapshots/market-events.bus';
+import { EventsModule } from '../core/events/events.module';
 import { MarketJobHandlers } from './snapshots/market-job-handlers';
 import { QuoteSnapshotService } from './snapshots/quote-snapshot.service';
 import { MarketClockSaver } from './source/market-clock-saver.service';
@@ -43,7 +42,7 @@ import { MARKET_CLOCK } from '../core/clock/clock.token';
  * job system (`apps/api/src/jobs`): this module registers their handlers.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([MarketData, OptionChainRow, EconomicEvent, CalendarOverride, CalendarYear, MarketClockState, InstrumentContract]), ClockModule, CoreModule],
+  imports: [TypeOrmModule.forFeature([MarketData, OptionChainRow, EconomicEvent, CalendarOverride, CalendarYear, MarketClockState, InstrumentContract]), ClockModule, EventsModule, CoreModule],
   controllers: [MarketController, EconomicEventsController, HistoryImportController, CalendarController],
   providers: [
     CalendarStore,
@@ -51,9 +50,7 @@ import { MARKET_CLOCK } from '../core/clock/clock.token';
     InstrumentStore,
     ...marketSourceProviders,
     MarketClockSaver,
-    MarketEventsBus,
     ContractQuotes,
-    CrossProcessEventsRelay,
     MarketService,
     ChainSummaryService,
     MarketClockService,
@@ -65,6 +62,6 @@ import { MARKET_CLOCK } from '../core/clock/clock.token';
     MarketGateway,
     TickPublisher,
   ],
-  exports: [MARKET_DATA, ContractQuotes, MARKET_CLOCK, NSE_CALENDAR, EXPIRY_SOURCE, CalendarStore, MarketEventsBus, EconomicEventsService, InstrumentStore],
+  exports: [MARKET_DATA, ContractQuotes, MARKET_CLOCK, NSE_CALENDAR, EXPIRY_SOURCE, CalendarStore, EconomicEventsService, InstrumentStore],
 })
 export class DataModule {}

@@ -1,19 +1,15 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { contractLotSize } from '../data/instruments/contract-terms';
-import { applyFill, legKeyOf, paiseOfPrice, type BrokerTrade, type Clock, type PositionLeg as LegState } from '@mcube/domain';
+import { paiseOfPrice, type BrokerTrade, type Clock } from '@mcube/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { inTransaction } from '../../database/in-transaction';
-import { MarketEventsBus } from '../data/snapshots/market-events.bus';
-import { MonitorLog } from '../positions/entities/monitor-log.entity';
-import { PositionLeg } from '../positions/entities/position-leg.entity';
-import { Position } from '../positions/entities/position.entity';
-import { legColumnsOf, legInstrumentOf, legStateOf, positionStateOf } from '../positions/position-state';
-import { positionUpdatedEvent } from '../positions/position-updated-event';
+import { AppEventsBus } from '../core/events/app-events.bus';
 import { Execution } from './entities/execution.entity';
 import { Order } from './entities/order.entity';
 import { fillCharges } from './fill-charges';
 import { applyOrderEventToRow, loadOrderForUpdate } from './order-journal';
-import { closePositionIfFlat } from './position-slot';
+import { positionOrderFacts } from './position-slot';
+import { ORDERS_POSITION_LEDGER, type PositionLedger } from './ports/position-ledger.port';
 import { InstrumentStore } from '../data/instruments/instrument-store.service';
 import { MARKET_CLOCK } from '../core/clock/clock.token';
 
@@ -40,7 +36,9 @@ export class ApplyFillService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(MARKET_CLOCK) private readonly clock: Clock,
-    @Optional() private readonly bus?: MarketEventsBus,
+    /** The position step of a fill and the `position.updated` it publishes, the positions module's. */
+    @Inject(ORDERS_POSITION_LEDGER) private readonly ledger: PositionLedger,
+    @Optional() private readonly bus?: AppEventsBus,
     /** Lot sizes from a stored broker master when one lists the contract (stock futures of ICICI's master), else the dated table. */
     @Optional() private readonly instruments?: InstrumentStore,
   ) {}
@@ -91,66 +89,40 @@ export class ApplyFillService {
 
   private async publishPosition(positionId: number): Promise<void> {
     if (!this.bus) return;
-    const position = await this.dataSource.getRepository(Position).findOne({ where: { id: positionId } });
-    if (!position) return;
-    const legs = await this.dataSource.getRepository(PositionLeg).find({ where: { positionId }, order: { id: 'ASC' } });
-    this.bus.publish('position.updated', positionUpdatedEvent(position, legs, null, this.clock.nowMs()));
+    const event = await this.ledger.positionUpdatedOf(this.dataSource.manager, positionId, this.clock.nowMs());
+    if (event) this.bus.publish('position.updated', event);
   }
 
   /**
-   * The position step: loads the position and the leg the order trades (matched by trading
-   * symbol, as the table keys legs), applies the fill with the domain's `applyFill` (averaging,
-   * realised P&L net of charges, partial and full closes) and saves the changed columns.
+   * The position step, the positions module's (its ledger's `applyFillToPosition`: averaging, realised P&L
+   * net of charges, partial and full closes); this answers what it needs of the orders' tables.
    */
   private async updatePosition(m: EntityManager, order: Order, trade: BrokerTrade, pricePaise: number, chargesPaise: number, nowMs: number): Promise<void> {
     const positionId = order.positionId as number;
-    const position = await m.findOneByOrFail(Position, { id: positionId });
-    const row = await m.findOne(PositionLeg, { where: { positionId, tradingSymbol: order.tradingSymbol } });
-    const expiryDate = order.expiryDate ?? position.expiryDate;
-    const instrument = legInstrumentOf({ underlying: order.underlying, instrumentType: order.instrumentType, expiryDate, strike: order.strike });
-    // The row found by trading symbol IS the fill's leg: it takes the fill's key.
-    const legKey = legKeyOf(instrument);
-    const legs = row ? [legStateOf(row, { legKey, filled: row.side !== order.side ? await this.filledBeforeThis(m, positionId, row.tradingSymbol, trade) : undefined })] : [];
-    const outcome = applyFill(positionStateOf(position, legs), {
-      instrument,
+    const fill = {
+      positionId,
+      orderId: order.id,
+      clientOrderId: order.clientOrderId,
+      tradeId: trade.tradeId,
+      tradingSymbol: order.tradingSymbol,
+      instrumentToken: order.instrumentToken,
+      underlying: order.underlying,
+      instrumentType: order.instrumentType,
+      strike: order.strike,
+      expiryDate: order.expiryDate,
       side: order.side,
       purpose: order.purpose,
       quantity: trade.quantity,
+      price: trade.price,
       pricePaise,
       chargesPaise,
       occurredAtMs: trade.occurredAtMs,
+    };
+    await this.ledger.applyFillToPosition(m, fill, nowMs, {
+      ...positionOrderFacts(m, positionId),
+      filledBefore: (symbol) => this.filledBeforeThis(m, positionId, symbol, trade),
+      lotSize: (underlying, expiryDate) => contractLotSize(this.instruments, underlying, expiryDate),
     });
-    const leg = outcome.position.legs.find((l) => l.legKey === legKey) as LegState;
-    const saved = row
-      ? m.merge(PositionLeg, row, legColumnsOf(leg))
-      : m.create(PositionLeg, {
-          positionId,
-          tradingSymbol: order.tradingSymbol,
-          instrumentToken: order.instrumentToken,
-          underlying: order.underlying,
-          instrumentType: order.instrumentType,
-          strike: order.strike,
-          expiryDate,
-          lotSize: contractLotSize(this.instruments, order.underlying, expiryDate),
-          openedAt: new Date(trade.occurredAtMs),
-          ...legColumnsOf(leg),
-        });
-    await m.save(PositionLeg, saved);
-    // The position's quantity is what was filled: the most units any leg has held.
-    const quantity = outcome.effect === 'ADD' ? Math.max(position.quantity, leg.quantity) : position.quantity;
-    // Only the columns a fill changes: a concurrent exit request (exit owner, time) is never overwritten.
-    await m.update(Position, position.id, { quantity, premiumCollectedPaise: outcome.position.premiumCollectedPaise, realizedPnlPaise: outcome.position.realizedPnlPaise });
-    await m.insert(MonitorLog, {
-      positionId,
-      checkType: 'FILL',
-      message: `${order.side} ${trade.quantity} ${order.tradingSymbol} @ ${trade.price} (${order.purpose}, order ${order.clientOrderId})`,
-      unrealizedPnlPaise: null,
-      underlyingPrice: null,
-      netDelta: null,
-      details: { orderId: order.id, tradeId: trade.tradeId, realizedPnlPaise: outcome.realizedPaise, chargesPaise, legQuantity: leg.quantity },
-      occurredAt: new Date(nowMs),
-    });
-    await closePositionIfFlat(m, positionId, nowMs, 'EXITED');
   }
 
   /**

@@ -17,3 +17,9 @@ export function intentIdFor(accountId: number, idempotencyKey?: string): string 
 export function sliceClientOrderId(intentId: string, index: number, count: number): string {
   return count === 1 ? intentId : `${intentId}s${index + 1}`;
 }
+
+/** The intent id a clientOrderId belongs to: a slice's `<id>s<n>` → `<id>`; an unsliced order's is its own. */
+export function intentIdOfClientOrderId(clientOrderId: string): string {
+  // Intent ids are `k`/`r` + hex (no `s`), so a trailing `s<n>` can only be a slice suffix.
+  return clientOrderId.replace(/s\d+$/, '');
+}

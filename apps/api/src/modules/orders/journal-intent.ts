@@ -1,14 +1,13 @@
-import { paiseOfPrice } from '@mcube/domain';
+import { paiseOfPrice, type OrderCommand } from '@mcube/domain';
 import type { EntityManager } from 'typeorm';
 import { sliceClientOrderId } from './client-order-id';
 import { Order } from './entities/order.entity';
-import type { GatewayIntent } from './gateway-intent';
 import { instrumentTypeOf, tradingSymbolOf } from './instrument-symbol';
 import { journalInitialized } from './order-journal';
 
 /** One leg to journal: its intent, intent id, slices and price. */
 export interface JournalLeg {
-  readonly intent: GatewayIntent;
+  readonly intent: OrderCommand;
   readonly intentId: string;
   readonly slices: readonly number[];
   /** Rupees: the limit, or the protected limit built from a MARKET intent's reference price. */

@@ -1,13 +1,12 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { orderFigures, spotQuoteSymbolOf, type ExecutionClient, type IsoDate, type MarketDataPort, type OrderStopModel, type PlaceOrderRequest } from '@mcube/domain';
+import { orderFigures, spotQuoteSymbolOf, type CallerFigures, type ExecutionClient, type IsoDate, type MarketDataPort, type OrderCommand, type OrderStopModel, type PlaceOrderRequest } from '@mcube/domain';
 import { MARKET_DATA } from '../data/source/market-data.tokens';
-import type { CallerFigures, GatewayIntent } from './gateway-intent';
 import { tradingSymbolOf } from './instrument-symbol';
 import { LiveMarketData } from './live/live-market-data.service';
 
 /** One leg whose figures are wanted: the intent and the (protected) limit it is sent at. */
 export interface FigureRequestLeg {
-  readonly intent: GatewayIntent;
+  readonly intent: OrderCommand;
   readonly intentId: string;
   readonly limitPrice: number;
 }

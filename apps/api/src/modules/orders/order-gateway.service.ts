@@ -8,7 +8,9 @@ import {
   tickSize,
   type BrokerMargin,
   type Clock,
+  type EntryCommand,
   type ExecutionClient,
+  type OrderCommand,
   type RiskDenial,
 } from '@mcube/domain';
 import { And, DataSource, LessThan, MoreThanOrEqual, type EntityManager } from 'typeorm';
@@ -16,19 +18,19 @@ import { AppException } from '../../common/errors/app-exception';
 import { inTransaction } from '../../database/in-transaction';
 import { MetricsService } from '../../metrics/metrics.service';
 import { contractFreezeQuantity, contractLotSize } from '../data/instruments/contract-terms';
-import { ONE_ACTIVE_POSITION_INDEX } from '../positions/entities/position.entity';
 import { RiskContextService } from '../risk/context/risk-context.service';
 import { consumeApprovalToken } from './approval/approval-token';
 import { intentIdFor } from './client-order-id';
 import { Order } from './entities/order.entity';
 import { InstrumentStore } from '../data/instruments/instrument-store.service';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from './execution-clients.token';
-import type { EntryResult, GatewayEntry, GatewayIntent, SubmitDenial, SubmitResult } from './gateway-intent';
+import type { EntryResult, SubmitDenial, SubmitResult } from './gateway-intent';
 import { journalIntentRows, type JournalLeg } from './journal-intent';
 import { applyOrderEventToNewRow } from './order-journal';
 import { NO_FIGURES, OrderFiguresService } from './order-figures.service';
 import { decideOrder } from './order-risk-decision';
 import { closePositionIfFlat, reservePosition } from './position-slot';
+import { ORDERS_POSITION_LEDGER, type PositionLedger } from './ports/position-ledger.port';
 import { reducesPosition } from './reduces-position';
 import { SliceSender, type SendOutcome, type SliceToSend } from './slice-sender';
 import { ORDER_THROTTLE, SegmentThrottle } from './throttle/segment-throttle';
@@ -42,7 +44,7 @@ const NO_MARGIN: BrokerMargin = { availablePaise: 0, usedPaise: 0, asOfMs: 0 };
 
 /** One leg of a command once journaled: its intent, intent id, slices' rows and (protected) limit. */
 interface JournaledLeg {
-  readonly intent: GatewayIntent;
+  readonly intent: OrderCommand;
   readonly intentId: string;
   readonly rows: Order[];
   readonly limitPrice: number;
@@ -76,12 +78,14 @@ export class OrdersService {
     @Inject(EXECUTION_CLIENTS) private readonly clients: ExecutionClientRegistry,
     private readonly riskContext: RiskContextService,
     private readonly figures: OrderFiguresService,
+    /** The positions tables (the entry's slot, the reduction check, the close of an empty position), the positions module's. */
+    @Inject(ORDERS_POSITION_LEDGER) private readonly ledger: PositionLedger,
     /** The Prometheus instruments; absent in hand-built gateways. */
     @Optional() private readonly metrics?: MetricsService,
     /** Lot size and freeze quantity (slicing) from a stored broker master when one lists the contract. */
     @Optional() private readonly instruments?: InstrumentStore,
   ) {
-    this.sender = new SliceSender(dataSource, clock, throttle);
+    this.sender = new SliceSender(dataSource, clock, throttle, ledger);
   }
 
   /**
@@ -90,7 +94,7 @@ export class OrdersService {
    * SERVICE_UNAVAILABLE when the account has no broker client (nothing is journaled),
    * NOT_FOUND for an unknown account; DomainError for a malformed intent.
    */
-  async submit(intent: GatewayIntent): Promise<SubmitResult> {
+  async submit(intent: OrderCommand): Promise<SubmitResult> {
     const startedAt = performance.now();
     const client = this.clientFor(intent.accountId);
     const results = await this.submitOnce(client, [intent], [intentIdFor(intent.accountId, intent.idempotencyKey)]);
@@ -103,11 +107,11 @@ export class OrdersService {
    * CE/PE interleaved; a slice the broker rejects stops the rest (withdrawn). Idempotent on
    * `idempotencyKey` like `submit`. Throws like `submit`, and VALIDATION_FAILED for no legs.
    */
-  async submitEntry(entry: GatewayEntry): Promise<EntryResult> {
+  async submitEntry(entry: EntryCommand): Promise<EntryResult> {
     if (entry.legs.length === 0) throw new AppException('VALIDATION_FAILED', ['an entry needs at least one leg']);
     const startedAt = performance.now();
     const client = this.clientFor(entry.accountId);
-    const legs: GatewayIntent[] = entry.legs.map((l) => ({ ...l, accountId: entry.accountId, purpose: 'ENTRY', strategyType: entry.strategyType, approval: entry.approval, callerFigures: entry.callerFigures, product: entry.product, idempotencyKey: entry.idempotencyKey }));
+    const legs: OrderCommand[] = entry.legs.map((l) => ({ ...l, accountId: entry.accountId, purpose: 'ENTRY', strategyType: entry.strategyType, approval: entry.approval, callerFigures: entry.callerFigures, product: entry.product, idempotencyKey: entry.idempotencyKey }));
     const ids = legs.map((_, i) => intentIdFor(entry.accountId, entry.idempotencyKey === undefined ? undefined : `${entry.idempotencyKey}#${i + 1}`));
     const outcome = await this.submitOnce(client, legs, ids);
     const results = isDuplicate(outcome) ? outcome.duplicate : this.measured('entry', startedAt, outcome);
@@ -142,7 +146,7 @@ export class OrdersService {
   }
 
   /** A command once per idempotency key: a key seen before returns its first results (`Duplicate`), else the command is decided and sent. */
-  private async submitOnce(client: ExecutionClient, intents: readonly GatewayIntent[], intentIds: readonly string[]): Promise<SubmitResult[] | Duplicate> {
+  private async submitOnce(client: ExecutionClient, intents: readonly OrderCommand[], intentIds: readonly string[]): Promise<SubmitResult[] | Duplicate> {
     // A random id is new by construction; only a caller's key can have been seen before.
     if (intents[0].idempotencyKey !== undefined && (await this.ordersOfIntent(intentIds[0])).length > 0) return { duplicate: await this.resultsOf(intentIds, true) };
     try {
@@ -155,7 +159,7 @@ export class OrdersService {
   }
 
   /** Slices and prices every leg (nothing written yet). */
-  private plan(intents: readonly GatewayIntent[], intentIds: readonly string[]): JournalLeg[] {
+  private plan(intents: readonly OrderCommand[], intentIds: readonly string[]): JournalLeg[] {
     const { date } = istDateTimeOf(this.clock.nowMs());
     return intents.map((intent, i) => {
       const lotSize = contractLotSize(this.instruments, intent.instrument.underlying, intent.instrument.expiry);
@@ -175,7 +179,7 @@ export class OrdersService {
     // Whenever the account is not ACTIVE, a reduction must be one the broker confirms (DECISIONS §6).
     const broker = effectiveTradingStateOf(gathered.context).effective === 'ACTIVE' ? undefined : client;
     const decisionLegs = [];
-    for (const l of legs) decisionLegs.push({ intent: l.intent, limitPrice: l.limitPrice, reducesPosition: await reducesPosition(this.dataSource.manager, l.intent, gathered.activePosition, { intentId: l.intentId, broker }) });
+    for (const l of legs) decisionLegs.push({ intent: l.intent, limitPrice: l.limitPrice, reducesPosition: await reducesPosition(this.ledger, this.dataSource.manager, l.intent, gathered.activePosition, { intentId: l.intentId, broker }) });
     const opening = decisionLegs.some((l) => !isReducingIntent({ purpose: l.intent.purpose, reducesPosition: l.reducesPosition }));
     const figures = opening
       ? await this.figures.figures({ client, accountId: first.accountId, legs, date: gathered.context.date, stops: gathered.stops, caller: first.callerFigures })
@@ -198,7 +202,7 @@ export class OrdersService {
     try {
       return await this.journalAndSend(client, legs, first.purpose === 'ENTRY' && first.positionId === undefined ? figures : undefined);
     } catch (error) {
-      if (!isUniqueViolation(error, ONE_ACTIVE_POSITION_INDEX) || isDuplicateClientOrderId(error)) throw error;
+      if (!isUniqueViolation(error, this.ledger.oneActivePositionIndex) || isDuplicateClientOrderId(error)) throw error;
       const denial: RiskDenial = { ok: false, code: 'ACTIVE_POSITION_EXISTS', message: `account ${first.accountId} already has an active position`, context: { accountId: String(first.accountId), by: 'database' } };
       return this.deny(legs, denial, [denial.code], {});
     }
@@ -215,7 +219,7 @@ export class OrdersService {
     let legs: JournaledLeg[] = [];
     let positionId = planned[0].intent.positionId ?? null;
     const journal = async (m: EntityManager, atMs: number): Promise<Order> => {
-      if (reserve) positionId = (await reservePosition(m, planned[0].intent, atMs, reserve)).id;
+      if (reserve) positionId = (await reservePosition(this.ledger, m, planned[0].intent, atMs, reserve)).id;
       const withPosition = planned.map((l) => ({ ...l, intent: { ...l.intent, positionId: positionId ?? undefined } }));
       const rows = await journalIntentRows(m, { legs: withPosition, nowMs: atMs });
       const submitted = await applyOrderEventToNewRow(m, rows[0][0], { type: 'SUBMITTED', occurredAtMs: atMs, recordedAtMs: atMs });
@@ -237,7 +241,7 @@ export class OrdersService {
     // Only an order the broker did not take can leave the position empty (a fill closes it through the fill path).
     if (positionId !== null && outcomes.some((o) => o.type !== 'ACCEPTED')) {
       const pid = positionId;
-      await inTransaction(this.dataSource, (m) => closePositionIfFlat(m, pid, this.clock.nowMs(), 'ENTRY_NOT_FILLED'));
+      await inTransaction(this.dataSource, (m) => closePositionIfFlat(this.ledger, m, pid, this.clock.nowMs(), 'ENTRY_NOT_FILLED'));
     }
     return this.resultsOf(legs.map((l) => l.intentId), false);
   }

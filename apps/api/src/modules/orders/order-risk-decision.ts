@@ -1,10 +1,9 @@
-import { runRiskChecks, type BrokerName, type EntryLegShape, type OrderIntent, type RiskContext, type RiskDenial, type RiskDenialCode } from '@mcube/domain';
+import { entryLegsOf, riskCheckedOrderOf, runRiskChecks, type BrokerName, type OrderCommand, type RiskContext, type RiskDenial, type RiskDenialCode } from '@mcube/domain';
 import type { GatewayFigures } from './order-figures.service';
-import type { GatewayIntent } from './gateway-intent';
 
 /** One leg as the decision sees it: the intent, its (protected) limit and whether it only reduces the active position. */
 export interface DecisionLeg {
-  readonly intent: GatewayIntent;
+  readonly intent: OrderCommand;
   readonly limitPrice: number;
   readonly reducesPosition: boolean;
 }
@@ -16,31 +15,6 @@ export interface OrderDecision {
   readonly codes: readonly RiskDenialCode[];
 }
 
-/** The domain intent of one leg: the gateway's figures for the whole command (never a caller's alone) and, for a multi-leg entry, every leg. */
-function domainIntentOf(leg: DecisionLeg, broker: BrokerName, figures: GatewayFigures, entryLegs: readonly EntryLegShape[] | undefined): OrderIntent {
-  const { intent } = leg;
-  return {
-    accountId: String(intent.accountId),
-    broker,
-    segment: intent.segment,
-    instrument: intent.instrument,
-    side: intent.side,
-    quantity: intent.quantity,
-    orderType: 'LIMIT',
-    limitPrice: leg.limitPrice,
-    purpose: intent.purpose,
-    reducesPosition: leg.reducesPosition,
-    positionId: intent.positionId === undefined ? undefined : String(intent.positionId),
-    approval: intent.approval,
-    entryLegs,
-    estimatedMarginPaise: figures.marginPaise,
-    marginUnknownReason: figures.marginUnknownReason,
-    estimatedRiskPaise: figures.riskPaise,
-    estimatedExposurePaise: figures.exposurePaise,
-    underlyingSpot: figures.spots?.[intent.instrument.underlying],
-  };
-}
-
 /**
  * Runs the domain's risk checks on every leg of a command with the account's state AFTER the
  * order (the context's margin in use and exposure plus the command's own figures) and merges
@@ -50,11 +24,15 @@ function domainIntentOf(leg: DecisionLeg, broker: BrokerName, figures: GatewayFi
  */
 export function decideOrder(input: { legs: readonly DecisionLeg[]; context: RiskContext; broker: BrokerName; figures: GatewayFigures }): OrderDecision {
   const { legs, context, broker, figures } = input;
-  const entryLegs = legs.length > 1 ? legs.map((l) => ({ instrument: l.intent.instrument, side: l.intent.side, quantity: l.intent.quantity })) : undefined;
+  const entryLegs = entryLegsOf(legs.map((l) => l.intent));
   const denials: RiskDenial[] = [];
   for (const leg of legs) {
-    const report = runRiskChecks(domainIntentOf(leg, broker, figures, entryLegs), context);
+    const report = runRiskChecks(riskCheckedOrderOf({ leg: { command: leg.intent, limitPrice: leg.limitPrice, reducesPosition: leg.reducesPosition }, accountId: String(leg.intent.accountId), positionId: positionIdOf(leg.intent), broker, figures, entryLegs }), context);
     for (const d of report.denials) if (!denials.some((x) => x.code === d.code)) denials.push(d);
   }
   return denials.length === 0 ? { ok: true, codes: [] } : { ok: false, firstDenial: denials[0], codes: denials.map((d) => d.code) };
+}
+
+function positionIdOf(command: OrderCommand): string | undefined {
+  return command.positionId === undefined ? undefined : String(command.positionId);
 }

@@ -21,18 +21,22 @@ import { IciciSessionService } from './live/icici/icici-session.service';
 import { OrderFiguresService } from './order-figures.service';
 import { OrdersController } from './orders.controller';
 import { OrderSyncScheduler } from './paper/order-sync.scheduler';
+import { SharedAccountMargins } from './paper/shared-account-margins';
 import { ReconciliationService } from './reconciliation.service';
 import { SettleInFlightService } from './settle-in-flight.service';
 import { OrdersService } from './order-gateway.service';
 import { LiveMarketData } from './live/live-market-data.service';
 import { orderThrottleProviders } from './throttle/order-throttle.providers';
+import { ORDERS_POSITION_LEDGER, positionLedgerProvider } from './ports/position-ledger.port';
 
 /**
  * The orders domain: the one gateway to the brokers. The execution-client registry
  * (`EXECUTION_CLIENTS`) is provided here and NOT exported, so no other module can send
  * an order except through `OrdersService.submit` (risk checks first). Orders are stamped and
  * checked against session hours on `MARKET_CLOCK` (the accelerated demo, the replay); the
- * 5 orders/s throttle runs on `WALL_CLOCK` (in Redis when `REDIS_URL` is set).
+ * 5 orders/s throttle runs on `WALL_CLOCK` (in Redis when `REDIS_URL` is set). The positions
+ * tables are reached through the `PositionLedger` port (`ORDERS_POSITION_LEDGER`, the positions
+ * module's, late-bound); it is exported for `OrderGateGuard` on the positions controller's exits.
  */
 @Module({
   imports: [RiskModule, DataModule, CoreModule, AlertsModule],
@@ -40,6 +44,8 @@ import { orderThrottleProviders } from './throttle/order-throttle.providers';
   providers: [
     { provide: EXECUTION_CLIENTS, useFactory: () => new ExecutionClientRegistry() },
     ...orderThrottleProviders,
+    // The positions tables, through the positions module's ledger (looked up on first use: positions imports orders).
+    positionLedgerProvider,
     OrderFiguresService,
     OrdersService,
     CancelOrderService,
@@ -47,6 +53,7 @@ import { orderThrottleProviders } from './throttle/order-throttle.providers';
     SettleInFlightService,
     ReconciliationService,
     OrderSyncScheduler,
+    SharedAccountMargins,
     OrderGateService,
     OrderUpdatesPublisher,
     AccountMarginService,
@@ -62,6 +69,6 @@ import { orderThrottleProviders } from './throttle/order-throttle.providers';
     // The strategies' market per account: the broker's feed while the account is LIVE.
     LiveMarketData,
   ],
-  exports: [OrdersService, CancelOrderService, ApplyFillService, SettleInFlightService, ReconciliationService, OrderGateService, AccountMarginService, IciciSessionService, LiveMarketData],
+  exports: [OrdersService, CancelOrderService, ApplyFillService, SettleInFlightService, ReconciliationService, OrderGateService, AccountMarginService, IciciSessionService, LiveMarketData, ORDERS_POSITION_LEDGER],
 })
 export class OrdersModule {}

@@ -3,8 +3,6 @@ import { isOpen, type BrokerOrderReport, type BrokerPosition, type Clock } from 
 import { DataSource, In } from 'typeorm';
 import { inTransaction } from '../../database/in-transaction';
 import { AlertsService } from '../alerts/alerts.service';
-import { PositionLeg } from '../positions/entities/position-leg.entity';
-import { Position } from '../positions/entities/position.entity';
 import { ReconciliationGate } from '../risk/context/reconciliation-gate';
 import { ApplyFillService } from './apply-fill.service';
 import { Order } from './entities/order.entity';
@@ -12,6 +10,7 @@ import { EXECUTION_CLIENTS, ExecutionClientRegistry } from './execution-clients.
 import { tradingSymbolOf } from './instrument-symbol';
 import { applyOrderEventToRow } from './order-journal';
 import { closePositionIfFlat } from './position-slot';
+import { ORDERS_POSITION_LEDGER, type PositionLedger } from './ports/position-ledger.port';
 import { SettleInFlightService } from './settle-in-flight.service';
 import { MARKET_CLOCK } from '../core/clock/clock.token';
 
@@ -47,6 +46,8 @@ export class ReconciliationService {
     private readonly fills: ApplyFillService,
     private readonly settle: SettleInFlightService,
     private readonly alerts: AlertsService,
+    /** The ACTIVE positions' legs (compared with the broker's) and the close of an empty position, the positions module's. */
+    @Inject(ORDERS_POSITION_LEDGER) private readonly ledger: PositionLedger,
   ) {}
 
   /** Reconciles every account that has a broker client. */
@@ -75,7 +76,7 @@ export class ReconciliationService {
         await inTransaction(this.dataSource, async (m) => {
           if (order.status === 'INITIALIZED') await applyOrderEventToRow(m, order.id, { type: 'CANCELED', occurredAtMs: at, recordedAtMs: at });
           else await applyOrderEventToRow(m, order.id, { type: 'REJECTED', reason: 'NOT_AT_BROKER: reconciliation found no order with this tag', occurredAtMs: at, recordedAtMs: at });
-          if (order.positionId !== null) await closePositionIfFlat(m, order.positionId, at, 'ENTRY_NOT_FILLED');
+          if (order.positionId !== null) await closePositionIfFlat(this.ledger, m, order.positionId, at, 'ENTRY_NOT_FILLED');
         });
         adopted.push(`${order.clientOrderId}: ${order.status === 'INITIALIZED' ? 'withdrawn (never sent)' : 'rejected (never reached the broker)'}`);
       } else if (report && order.status === 'INITIALIZED') {
@@ -125,15 +126,11 @@ export class ReconciliationService {
   private async positionMismatches(accountId: number, brokerPositions: readonly BrokerPosition[]): Promise<string[]> {
     const journal = new Map<string, number>();
     const labels = new Map<string, string>();
-    const active = await this.dataSource.getRepository(Position).find({ where: { accountId, status: 'ACTIVE' } });
-    if (active.length > 0) {
-      const legs = await this.dataSource.getRepository(PositionLeg).find({ where: { positionId: In(active.map((p) => p.id)) } });
-      for (const l of legs) {
-        if (l.quantity <= 0) continue;
-        const key = contractKey(l.underlying, l.expiryDate, l.strike, l.instrumentType);
-        labels.set(key, l.tradingSymbol);
-        journal.set(key, (journal.get(key) ?? 0) + (l.side === 'BUY' ? l.quantity : -l.quantity));
-      }
+    for (const l of await this.ledger.legsOfActivePositions(this.dataSource.manager, accountId)) {
+      if (l.quantity <= 0) continue;
+      const key = contractKey(l.underlying, l.expiryDate, l.strike, l.instrumentType);
+      labels.set(key, l.tradingSymbol);
+      journal.set(key, (journal.get(key) ?? 0) + (l.side === 'BUY' ? l.quantity : -l.quantity));
     }
     const broker = new Map<string, number>();
     for (const p of brokerPositions) {

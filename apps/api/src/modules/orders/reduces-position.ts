@@ -1,10 +1,8 @@
-import { onlyReduces, type ExecutionClient, type IntentInstrument } from '@mcube/domain';
+import { onlyReduces, type ExecutionClient, type IntentInstrument, type OrderCommand } from '@mcube/domain';
 import { In, type EntityManager } from 'typeorm';
-import { PositionLeg } from '../positions/entities/position-leg.entity';
-import type { Position } from '../positions/entities/position.entity';
 import { Order } from './entities/order.entity';
-import type { GatewayIntent } from './gateway-intent';
 import { tradingSymbolOf } from './instrument-symbol';
+import type { PositionLedger } from './ports/position-ledger.port';
 
 /** Statuses of an order that may still trade at the broker. */
 const MAY_FILL = ['SUBMITTED', 'ACCEPTED', 'PARTIALLY_FILLED', 'PENDING_CANCEL'] as const;
@@ -24,13 +22,14 @@ export interface ReductionContext {
  * of the leg may still take; and, when `broker` is given, no more than the broker's own net
  * position in the contract allows ("a position the broker confirms": after a restart or a
  * mismatch the journal alone is not trusted). Computed from stored rows and the broker, never
- * taken from the caller. A broker that cannot answer confirms nothing.
+ * taken from the caller. A broker that cannot answer confirms nothing. The leg is read
+ * through the positions module's `ledger`.
  */
-export async function reducesPosition(manager: EntityManager, intent: GatewayIntent, active: Position | null, ctx: ReductionContext): Promise<boolean> {
+export async function reducesPosition(ledger: Pick<PositionLedger, 'openLegOf'>, manager: EntityManager, intent: OrderCommand, active: { readonly id: number } | null, ctx: ReductionContext): Promise<boolean> {
   if (intent.purpose !== 'EXIT' && intent.purpose !== 'ADJUST') return false;
   if (!active || intent.positionId !== active.id) return false;
   const symbol = tradingSymbolOf(intent.instrument);
-  const leg = await manager.findOne(PositionLeg, { where: { positionId: active.id, tradingSymbol: symbol, status: 'OPEN' } });
+  const leg = await ledger.openLegOf(manager, active.id, symbol);
   if (!leg) return false;
   const working = await manager.find(Order, { where: { positionId: active.id, tradingSymbol: symbol, side: intent.side, status: In([...MAY_FILL]) } });
   const pendingQuantity = working

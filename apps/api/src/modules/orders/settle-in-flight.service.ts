@@ -7,6 +7,7 @@ import { Order } from './entities/order.entity';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from './execution-clients.token';
 import { applyOrderEventToRow, loadOrderForUpdate } from './order-journal';
 import { closePositionIfFlat } from './position-slot';
+import { ORDERS_POSITION_LEDGER, type PositionLedger } from './ports/position-ledger.port';
 import { MARKET_CLOCK } from '../core/clock/clock.token';
 
 /** An in-flight order the broker still does not know after this long was never placed. */
@@ -27,6 +28,8 @@ export class SettleInFlightService {
     @Inject(MARKET_CLOCK) private readonly clock: Clock,
     @Inject(EXECUTION_CLIENTS) private readonly clients: ExecutionClientRegistry,
     private readonly fills: ApplyFillService,
+    /** Closes the empty position of an order that ended unfilled (the positions module's rule). */
+    @Inject(ORDERS_POSITION_LEDGER) private readonly ledger: PositionLedger,
   ) {}
 
   /** One pass over every account with a client. Returns how many orders changed status. */
@@ -75,7 +78,7 @@ export class SettleInFlightService {
       if (terminal === undefined || row.filledQuantity >= row.quantity) return;
       if (terminal === 'REJECTED') await applyOrderEventToRow(m, row.id, { type: 'REJECTED', reason: report.rejectReason ?? 'rejected by the broker', occurredAtMs: report.updatedAtMs, recordedAtMs: at });
       else await applyOrderEventToRow(m, row.id, { type: terminal, occurredAtMs: report.updatedAtMs, recordedAtMs: at });
-      if (row.positionId !== null) await closePositionIfFlat(m, row.positionId, at, 'ENTRY_NOT_FILLED');
+      if (row.positionId !== null) await closePositionIfFlat(this.ledger, m, row.positionId, at, 'ENTRY_NOT_FILLED');
     });
   }
 
@@ -87,7 +90,7 @@ export class SettleInFlightService {
       // Checked again on the locked row: the send's answer may have been journaled since the read.
       if ((await loadOrderForUpdate(m, order.id)).status !== 'SUBMITTED') return;
       await applyOrderEventToRow(m, order.id, { type: 'REJECTED', reason: `NOT_AT_BROKER: no order tagged ${order.clientOrderId} after ${NOT_AT_BROKER_GRACE_MS} ms`, occurredAtMs: at, recordedAtMs: at });
-      if (order.positionId !== null) await closePositionIfFlat(m, order.positionId, at, 'ENTRY_NOT_FILLED');
+      if (order.positionId !== null) await closePositionIfFlat(this.ledger, m, order.positionId, at, 'ENTRY_NOT_FILLED');
     });
   }
 

@@ -1,10 +1,10 @@
-import { BrokerError, placeOrderOutcome, type Clock, type ExecutionClient } from '@mcube/domain';
+import { BrokerError, placeOrderOutcome, type Clock, type ExecutionClient, type OrderCommand } from '@mcube/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../database/in-transaction';
 import { Order } from './entities/order.entity';
-import type { GatewayIntent } from './gateway-intent';
 import { applyOrderEventToLoadedRow, applyOrderEventToRow, loadOrderForUpdate } from './order-journal';
 import { closePositionIfFlat } from './position-slot';
+import type { PositionLedger } from './ports/position-ledger.port';
 import type { SegmentThrottle } from './throttle/segment-throttle';
 
 /** What one send came to. */
@@ -13,7 +13,7 @@ export type SendOutcome = { type: 'ACCEPTED'; brokerOrderId: string } | { type: 
 /** A journaled slice and the intent (leg) it belongs to. */
 export interface SliceToSend {
   readonly row: Order;
-  readonly intent: GatewayIntent;
+  readonly intent: OrderCommand;
 }
 
 /**
@@ -27,6 +27,8 @@ export class SliceSender {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly throttle: SegmentThrottle,
+    /** Closes a withdrawn entry's empty position (the positions module's rule). */
+    private readonly ledger: PositionLedger,
   ) {}
 
   /**
@@ -57,7 +59,7 @@ export class SliceSender {
         if (current.status !== 'INITIALIZED') continue;
         await applyOrderEventToLoadedRow(m, current, { type: 'CANCELED', occurredAtMs: at, recordedAtMs: at });
         if (why) await m.update(Order, row.id, { statusReason: why });
-        if (current.positionId !== null) await closePositionIfFlat(m, current.positionId, at, 'ENTRY_NOT_FILLED');
+        if (current.positionId !== null) await closePositionIfFlat(this.ledger, m, current.positionId, at, 'ENTRY_NOT_FILLED');
       }
     });
   }
@@ -76,7 +78,7 @@ export class SliceSender {
    * also holds every leg's INITIALIZED orders and the verdict. An error thrown by `journal`
    * rolls its transaction back and nothing is sent.
    */
-  async sendJournaling(client: ExecutionClient, intent: GatewayIntent, journal: (m: EntityManager, atMs: number) => Promise<Order>): Promise<{ row: Order; outcome: SendOutcome }> {
+  async sendJournaling(client: ExecutionClient, intent: OrderCommand, journal: (m: EntityManager, atMs: number) => Promise<Order>): Promise<{ row: Order; outcome: SendOutcome }> {
     let row: Order | undefined;
     const { pending } = await this.throttle.send(intent.segment, async () => {
       const submittedAt = this.clock.nowMs();
@@ -109,7 +111,7 @@ export class SliceSender {
   }
 
   /** Calls the broker; a failure is turned into REJECTED (not placed) or SEND_TIMED_OUT (unknown: never resent). */
-  private async place(client: ExecutionClient, row: Order, intent: GatewayIntent): Promise<SendOutcome> {
+  private async place(client: ExecutionClient, row: Order, intent: OrderCommand): Promise<SendOutcome> {
     try {
       const ack = await client.placeOrder({
         clientOrderId: row.clientOrderId,

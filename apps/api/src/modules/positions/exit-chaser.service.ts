@@ -1,15 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { paiseOfPrice, type Clock } from '@mcube/domain';
 import { DataSource, IsNull, Not } from 'typeorm';
-import { BrokerAccount } from '../accounts/entities/broker-account.entity';
+import { killSwitchStateOf } from '../accounts/account-reads';
 import { ContractQuotes } from '../data/market/contract-quotes';
 import { CancelOrderService } from '../orders/cancel-order.service';
-import { Order } from '../orders/entities/order.entity';
-import { StrategyConfig } from '../strategies/entities/strategy-config.entity';
+import type { OrderFacts } from '../orders/order-reads';
 import { PositionLeg } from './entities/position-leg.entity';
 import { Position } from './entities/position.entity';
 import { legExitFacts, type LegExitFacts } from './leg-exit-facts';
 import { ManualExitService } from './manual-exit.service';
+import { POSITION_STRATEGIES, type PositionStrategies } from './ports/position-strategies.port';
 import { MARKET_CLOCK } from '../core/clock/clock.token';
 
 /** A working exit is chased once it has rested this long behind the touch (market time). */
@@ -49,6 +49,7 @@ export class ExitChaserService {
     private readonly quotes: ContractQuotes,
     private readonly cancels: CancelOrderService,
     private readonly exits: ManualExitService,
+    @Inject(POSITION_STRATEGIES) private readonly strategies: PositionStrategies,
   ) {}
 
   /** One pass over the exiting positions. */
@@ -69,7 +70,7 @@ export class ExitChaserService {
   private async chasePosition(position: Position, report: ChaseReport): Promise<void> {
     const now = this.clock.nowMs();
     const legs = await this.dataSource.getRepository(PositionLeg).find({ where: { positionId: position.id }, order: { id: 'ASC' } });
-    const halted = (await this.dataSource.getRepository(BrokerAccount).findOne({ where: { id: position.accountId }, select: { id: true, tradingState: true } }))?.tradingState === 'HALTED';
+    const halted = (await killSwitchStateOf(this.dataSource, position.accountId)) === 'HALTED';
     for (const facts of await legExitFacts(this.dataSource.manager, position, legs)) {
       if (facts.state === 'WORKING') {
         for (const order of facts.working) {
@@ -98,11 +99,11 @@ export class ExitChaserService {
   /** A person's or the breaker's exit; a strategy's only when no active strategy of its type is there to re-price it. */
   private async isMine(position: Position): Promise<boolean> {
     if (position.exitOwner !== 'STRATEGY') return true;
-    return !(await this.dataSource.getRepository(StrategyConfig).exists({ where: { accountId: position.accountId, strategyType: position.strategyType, isActive: true } }));
+    return !(await this.strategies.isActive(position.accountId, position.strategyType));
   }
 
   /** True when an accepted exit has rested long enough and its limit no longer crosses the touch. */
-  private async behindTheMarket(order: Order, nowMs: number): Promise<boolean> {
+  private async behindTheMarket(order: OrderFacts, nowMs: number): Promise<boolean> {
     if (order.status !== 'ACCEPTED' && order.status !== 'PARTIALLY_FILLED') return false;
     if (order.submittedAt === null || order.expiryDate === null || nowMs - order.submittedAt.getTime() < CHASE_AFTER_MS || order.limitPricePaise === null) return false;
     const kind = order.instrumentType === 'FUT' ? ('FUT' as const) : ('OPT' as const);

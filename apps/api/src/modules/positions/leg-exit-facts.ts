@@ -1,8 +1,7 @@
 import { isTerminal, legExitState, type LegExitState } from '@mcube/domain';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { PERSON_PREFIX } from '../orders/cancel-order.service';
-import { OrderEvent } from '../orders/entities/order-event.entity';
-import { Order } from '../orders/entities/order.entity';
+import { cancelRequestsOf, exitOrdersOf, type OrderEventFacts, type OrderFacts } from '../orders/order-reads';
 import type { PositionLeg } from './entities/position-leg.entity';
 import type { Position } from './entities/position.entity';
 
@@ -11,9 +10,9 @@ export interface LegExitFacts {
   readonly leg: PositionLeg;
   readonly state: LegExitState;
   /** Exit orders of the leg that may still trade (or are about to be sent). */
-  readonly working: readonly Order[];
+  readonly working: readonly OrderFacts[];
   /** The leg's latest exit order, if any. */
-  readonly last: Order | null;
+  readonly last: OrderFacts | null;
 }
 
 /**
@@ -22,12 +21,12 @@ export interface LegExitFacts {
  * CANCEL_REQUESTED event's `requestedBy`: a person's cancel holds the leg).
  */
 export async function legExitFacts(manager: EntityManager, position: Position, legs: readonly PositionLeg[]): Promise<LegExitFacts[]> {
-  const orders = await manager.find(Order, { where: { positionId: position.id, purpose: 'EXIT' }, order: { id: 'ASC' } });
+  const orders = await exitOrdersOf(manager, position.id);
   const canceled = orders.filter((o) => o.status === 'CANCELED').map((o) => o.id);
   const byPerson = new Set<number>();
   if (canceled.length > 0) {
-    const requests = await manager.find(OrderEvent, { where: { orderId: In(canceled), type: 'CANCEL_REQUESTED' }, order: { sequence: 'ASC' } });
-    const latest = new Map<number, OrderEvent>();
+    const requests = await cancelRequestsOf(manager, canceled);
+    const latest = new Map<number, OrderEventFacts>();
     for (const e of requests) latest.set(e.orderId, e);
     for (const [orderId, e] of latest) if (String(e.payload['requestedBy'] ?? '').startsWith(PERSON_PREFIX)) byPerson.add(orderId);
   }

@@ -4,9 +4,9 @@ import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
 import { inTransaction } from '../../database/in-transaction';
 import { ContractQuotes } from '../data/market/contract-quotes';
-import { Order } from '../orders/entities/order.entity';
 import type { SubmitResult } from '../orders/gateway-intent';
 import { OrdersService } from '../orders/order-gateway.service';
+import { exitOrdersOfLeg } from '../orders/order-reads';
 import { PositionLeg } from './entities/position-leg.entity';
 import { Position, type PositionExitOwner } from './entities/position.entity';
 import { legExitFacts } from './leg-exit-facts';
@@ -71,7 +71,7 @@ export class ManualExitService {
    */
   async sendLeg(position: Position, leg: PositionLeg, quantity: number): Promise<SubmitResult> {
     const side: OrderSide = leg.side === 'BUY' ? 'SELL' : 'BUY';
-    const previous = await this.dataSource.getRepository(Order).find({ where: { positionId: position.id, purpose: 'EXIT', tradingSymbol: leg.tradingSymbol } });
+    const previous = await exitOrdersOfLeg(this.dataSource, position.id, leg.tradingSymbol);
     const attempt = previous.filter((o) => isTerminal(o.status) && o.filledQuantity < o.quantity).length;
     return this.orders.submit({
       accountId: position.accountId,

@@ -12,7 +12,7 @@ import { legExitFacts } from './leg-exit-facts';
 import { legGreeks } from './leg-greeks';
 import { positionExitOf } from './position-exit-of';
 import { positionMetricsOf, strangleExitRulesOf } from './position-metrics-of';
-import { StrategyConfig } from '../strategies/entities/strategy-config.entity';
+import { POSITION_STRATEGIES, type PositionStrategies } from './ports/position-strategies.port';
 import { MARKET_CLOCK } from '../core/clock/clock.token';
 
 /** How many marks GET /positions/:id/marks returns at most (the newest, oldest first). */
@@ -29,6 +29,7 @@ export class PositionDetailService {
     private readonly dataSource: DataSource,
     @Inject(MARKET_CLOCK) private readonly clock: Clock,
     @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar,
+    @Inject(POSITION_STRATEGIES) private readonly strategies: PositionStrategies,
   ) {}
 
   async detail(id: number): Promise<PositionDetailResponse> {
@@ -94,8 +95,7 @@ export class PositionDetailService {
   /** The strangle's exit rules from its stored parameters (defaults when none); null for another strategy. */
   private async exitRulesOf(position: Position) {
     if (position.strategyType !== 'WEEKLY_NIFTY_STRANGLE') return null;
-    const config = await this.dataSource.getRepository(StrategyConfig).findOne({ where: { accountId: position.accountId, strategyType: 'WEEKLY_NIFTY_STRANGLE' } });
-    return strangleExitRulesOf(config?.parameters ?? null);
+    return strangleExitRulesOf(await this.strategies.parametersOf(position.accountId, 'WEEKLY_NIFTY_STRANGLE'));
   }
 
   /** The MARK rows of the monitor log as P&L points, oldest first. */

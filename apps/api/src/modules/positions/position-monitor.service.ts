@@ -1,7 +1,7 @@
-import { Inject, Injectable, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { markPosition, paiseOfPrice, type Clock, type NseCalendar } from '@mcube/domain';
 import { DataSource } from 'typeorm';
-import { MarketEventsBus } from '../data/snapshots/market-events.bus';
+import { AppEventsBus } from '../core/events/app-events.bus';
 import { ContractQuotes } from '../data/market/contract-quotes';
 import { NSE_CALENDAR } from '../data/source/market-data.tokens';
 import { CircuitBreakerTripService, type BreakerEvaluation } from '../risk/breaker/circuit-breaker-trip.service';
@@ -46,7 +46,7 @@ export class PositionMonitorService {
     private readonly breaker: CircuitBreakerTripService,
     /** The one stored calendar of the process (the data module's). */
     @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar,
-    @Optional() private readonly bus: MarketEventsBus = new MarketEventsBus(),
+    private readonly bus: AppEventsBus,
   ) {}
 
   /** One marking pass over the ACTIVE positions (a pass already running is joined, not doubled). */

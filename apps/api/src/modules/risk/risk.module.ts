@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { RISK_TRADING_STATES } from '../accounts/account-trading-states.port';
+import { dailyPnlReaderProvider } from '../analytics/daily-pnl/daily-pnl-history';
+import { RISK_FACTS } from '../analytics/ports/analytics-risk.port';
+import { riskPositionsProvider } from './ports/risk-positions.port';
+import { AnalyticsRiskFacts } from './analytics-facts/analytics-risk-facts.service';
 import { AlertsModule } from '../alerts/alerts.module';
 import { CoreModule } from '../core/core.module';
 import { DataModule } from '../data/data.module';
@@ -8,6 +13,7 @@ import { CircuitBreakerTripService } from './breaker/circuit-breaker-trip.servic
 import { CalendarHorizonWatchService } from './calendar/calendar-horizon-watch.service';
 import { ReconciliationGate } from './context/reconciliation-gate';
 import { RiskContextService } from './context/risk-context.service';
+import { SharedReconciliationStates } from './context/shared-reconciliation-states';
 import { TradingStateService } from './context/trading-state.service';
 import { RiskLimit } from './entities/risk-limit.entity';
 import { RiskStatePublisher } from './events/risk-state.publisher';
@@ -21,12 +27,13 @@ import { RiskLimitsService } from './risk-limits/risk-limits.service';
  * The risk domain of mCube (see apps/api/ARCHITECTURE.md for what each module declares and writes).
  * Risk decisions, breaker trips and the kill switch are stamped on `MARKET_CLOCK`, so the
  * accelerated demo and the replay trade in session. The circuit breaker closes positions
- * through the `BreakerExits` port, which the positions module provides as `POSITION_EXITS`.
+ * through the `BreakerExits` port, which the positions module provides as `POSITION_EXITS`; it
+ * provides the accounts module's `AccountTradingStates` port as `RISK_TRADING_STATES`.
  */
 @Module({
   imports: [TypeOrmModule.forFeature([RiskLimit]), CoreModule, DataModule, AlertsModule],
   controllers: [RiskLimitsController, KillSwitchController],
-  providers: [breakerExitsProvider, CircuitBreakerTripService, RiskLimitsService, RiskContextService, KillSwitchService, ReconciliationGate, TradingStateService, RiskStatePublisher, LossLimitWatchService, CalendarHorizonWatchService],
+  providers: [breakerExitsProvider, riskPositionsProvider, dailyPnlReaderProvider, CircuitBreakerTripService, RiskLimitsService, RiskContextService, KillSwitchService, ReconciliationGate, SharedReconciliationStates, TradingStateService, { provide: RISK_TRADING_STATES, useExisting: TradingStateService }, RiskStatePublisher, AnalyticsRiskFacts, { provide: RISK_FACTS, useExisting: AnalyticsRiskFacts }, LossLimitWatchService, CalendarHorizonWatchService],
   exports: [CircuitBreakerTripService, RiskLimitsService, RiskContextService, ReconciliationGate, TradingStateService, RiskStatePublisher, KillSwitchService],
 })
 export class RiskModule {}

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nest
 import { DataSource, Not } from 'typeorm';
 import { TELEGRAM_CLIENT, type TelegramClient } from '../alerts/channels/telegram-client';
 import { escapeHtml } from '../alerts/channels/telegram-alert.channel';
-import { TelegramApprovalCard } from '../alerts/entities/telegram-approval-card.entity';
+import { TelegramApprovalCard } from './entities/telegram-approval-card.entity';
 import { APPROVALS_PORT, type ApprovalDecision, type ApprovalEvent, type ApprovalsPort, type PendingApproval } from '../strategies/approvals/approvals.port';
 import { approvalView } from './bot-read-views';
 import { replyMarkupOf } from './bot-reply';

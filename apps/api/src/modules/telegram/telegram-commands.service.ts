@@ -1,15 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { OutgoingAlert } from '@mcube/domain';
-import { DataSource, In } from 'typeorm';
+import type { TradingStateCode } from '@mcube/contracts';
+import { DataSource } from 'typeorm';
 import { AppException } from '../../common/errors/app-exception';
 import { roleAtLeast, type Principal, type Role } from '../../common/request-context/principal';
 import { runAsPrincipal } from '../../common/request-context/request-context';
-import { BrokerAccount, type AccountTradingState } from '../accounts/entities/broker-account.entity';
-import { AccountSummaryService } from '../accounts/summary/account-summary.service';
+import { accountNames, activeAccountsOf, namesOfAccounts } from '../accounts/account-reads';
+import { AccountSummaryService } from '../analytics/account-summary/account-summary.service';
 import { AuditService } from '../core/audit/audit.service';
-import { Order } from '../orders/entities/order.entity';
-import { Position } from '../positions/entities/position.entity';
+import { latestOrders } from '../orders/order-reads';
+import { activePositions } from '../positions/position-reads';
 import { KillSwitchService } from '../risk/kill-switch/kill-switch.service';
 import { escapeHtml } from '../alerts/channels/telegram-alert.channel';
 import { APPROVALS_PORT, type ApprovalsPort } from '../strategies/approvals/approvals.port';
@@ -39,7 +40,7 @@ export interface ReportSource {
 /** DI token of the ReportSource. */
 export const REPORT_SOURCE = Symbol('mcube:report-source');
 
-const STATE_COMMANDS: Record<string, { state: AccountTradingState; role: Role; label: string }> = {
+const STATE_COMMANDS: Record<string, { state: TradingStateCode; role: Role; label: string }> = {
   kill: { state: 'HALTED', role: 'trader', label: 'HALT every account (nothing but cancels goes out)' },
   reduce: { state: 'REDUCING', role: 'trader', label: 'set every account to REDUCING (only orders that reduce a position)' },
   resume: { state: 'ACTIVE', role: 'admin', label: 'set every account back to ACTIVE' },
@@ -208,7 +209,7 @@ export class TelegramCommandsService {
     // `handle` deletes the message of a "/icici <key>" whatever the answer.
     const done = (html: string): BotOutcome => ({ reply: { html } });
     if (!this.iciciSessions) return done('The ICICI day session is not available in this process.');
-    const accounts = await this.dataSource.getRepository(BrokerAccount).find({ where: { broker: 'ICICI', isActive: true }, order: { id: 'ASC' } });
+    const accounts = await activeAccountsOf(this.dataSource, 'ICICI');
     if (accounts.length === 0) return done('No active ICICI account.');
     if (!withKey) {
       const lines: string[] = [];
@@ -236,17 +237,17 @@ export class TelegramCommandsService {
   }
 
   private async positions(): Promise<string> {
-    const open = await this.dataSource.getRepository(Position).find({ where: { status: 'ACTIVE' }, order: { id: 'ASC' } });
-    const names = new Map((await this.dataSource.getRepository(BrokerAccount).find()).map((a) => [a.id, a.name]));
+    const open = await activePositions(this.dataSource);
+    const names = await accountNames(this.dataSource);
     return positionsView(open.map((x) => ({ id: x.id, accountName: names.get(x.accountId) ?? `#${x.accountId}`, underlying: x.underlying, expiryDate: x.expiryDate, direction: x.direction, callStrike: x.callStrike, putStrike: x.putStrike, quantity: x.quantity, pnlPaise: x.realizedPnlPaise + x.unrealizedPnlPaise })));
   }
 
   private async orders(): Promise<string> {
-    const latest = await this.dataSource.getRepository(Order).find({ order: { id: 'DESC' }, take: 10 });
+    const latest = await latestOrders(this.dataSource, 10);
     return ordersView(latest.map((o) => ({ id: o.id, side: o.side, quantity: o.quantity, filledQuantity: o.filledQuantity, tradingSymbol: o.tradingSymbol, status: o.status, purpose: o.purpose, createdAtMs: o.createdAt.getTime() })));
   }
 
   private async accountNames(ids: number[]): Promise<string[]> {
-    return (await this.dataSource.getRepository(BrokerAccount).find({ where: { id: In(ids) }, order: { id: 'ASC' } })).map((a) => a.name);
+    return namesOfAccounts(this.dataSource, ids);
   }
 }

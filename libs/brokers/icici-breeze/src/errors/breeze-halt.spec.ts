@@ -6,9 +6,10 @@ describe('which ICICI answers halt the account', () => {
   it.each([
     ['Invalid session.', /day's API session key/],
     ['Resource not available.', /day's API session key/],
-    ['Session key is expired, please login again', /day's API session key/],
     ['Public Key does not exist.', /day's API session key/],
     ['Authentication Fail :: Invalid Checksum.', /day's API session key/],
+    ['Invalid User Details', /day's API session key/],
+    ['Session key is expired, please login again', /day's API session key/],
     ['Request not allowed: IP address not registered', /registered with ICICI/],
   ])('%s → halt (CRITICAL)', (text, says) => {
     const halt = breezeHaltOf(brokerErrorOfEnvelope('place order', text, 500));
@@ -31,6 +32,15 @@ describe('which ICICI answers halt the account', () => {
     ['Ghost in the machine'],
   ])('%s → no halt', (text) => {
     expect(breezeHaltOf(brokerErrorOfEnvelope('place order', text, 500))).toBeUndefined();
+  });
+
+  it.each([
+    ['API/algo orders not enabled', 'NOT_PERMITTED'],
+    ['Algo trading is not activated for this client', 'NOT_PERMITTED'],
+  ])('%s (a wording with no source) → an ordinary rejection of that call, no halt', (text, code) => {
+    const error = brokerErrorOfEnvelope('place order', text, 500);
+    expect([error.kind, error.details.brokerCode]).toEqual(['REJECTED', code]);
+    expect(breezeHaltOf(error)).toBeUndefined();
   });
 
   it('ignores errors of other brokers and non-broker errors', () => {

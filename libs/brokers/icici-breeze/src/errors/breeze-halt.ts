@@ -7,10 +7,20 @@ export interface BreezeHalt {
 }
 
 /**
- * Codes (see `BREEZE_ERROR_RULES`, `brokerErrorOfHttpStatus`, `todaysSession`) that mean the
- * day's session, the app key or the caller is refused. mCube cannot log in to ICICI itself (the
- * session key comes from a person, daily), so unlike Kotak there is no re-login first: every
- * one of them halts the account until the day's key is entered again.
+ * Codes that mean the day's session, the app key or the caller is refused. mCube cannot log in
+ * to ICICI itself (the session key comes from a person, daily), so unlike Kotak there is no
+ * re-login first: every one of them halts the account until the day's key is entered again.
+ * Where each comes from:
+ * - INVALID_SESSION "Invalid session.", SESSION_EXPIRED "Resource not available.", UNKNOWN_APP_KEY
+ *   "Public Key does not exist.": Breeze-Python-SDK (4125106b) breeze_connect.py `generate_session`;
+ * - INVALID_CHECKSUM "Authentication Fail :: Invalid Checksum.": Breeze-Python-SDK#30, #16, #78;
+ * - INVALID_USER "Invalid User Details": Breeze-Python-SDK#39;
+ * (the wordings and their sources are in `BREEZE_ERROR_RULES`);
+ * - HTTP_401 / HTTP_403: HTTP statuses (`brokerErrorOfHttpStatus`), not wordings: an auth refusal by definition;
+ * - NO_SESSION / STALE_SESSION: mCube's own refusal before sending (`todaysSession`): no key of today stored.
+ * - IP_NOT_REGISTERED and a session refusal in other words: no published wording; they halt
+ *   because DECISIONS §3 wants IP refusals halting and a halt is the safe side.
+ * Any other wording without a source is an ordinary rejection (never a halt).
  */
 const SESSION_CODES = new Set(['INVALID_SESSION', 'SESSION_EXPIRED', 'NO_SESSION', 'STALE_SESSION', 'UNKNOWN_APP_KEY', 'INVALID_CHECKSUM', 'INVALID_USER', 'HTTP_401', 'HTTP_403']);
 

@@ -1,3 +1,4 @@
+import { listedInstrumentMaster } from '@mcube/domain';
 import { buildSecurityMasterZip, buildZip, fixtureMasterTexts } from '../testing/master-zip.builder';
 import { startBreezeRig } from '../testing/icici-breeze-test-kit';
 import { MasterFormatError } from './master-csv';
@@ -105,5 +106,16 @@ describe('SecurityMasterResolver (the instrument seam)', () => {
     expect(resolver.cashStockCode('INDIA VIX')).toBe('INDVIX');
     expect(resolver.cashStockCode('NOSUCH')).toBeUndefined();
     expect(resolver.contracts().find((c) => c.underlying === 'INFY')).toMatchObject({ kind: 'FUT', lotSize: 400, segment: 'NFO-FUT' });
+  });
+
+  it('maps through the InstrumentMaster it is given, not through its own contracts', () => {
+    const master = parseSecurityMaster(fixtureMasterTexts());
+    const relianceFut = resolver.contracts().find((c) => c.underlying === 'RELIANCE' && c.kind === 'FUT' && c.expiry === '2026-09-29')!;
+    const onlyOne = new SecurityMasterResolver(master, listedInstrumentMaster([relianceFut]));
+    expect(onlyOne.toBreeze({ underlying: 'RELIANCE', kind: 'FUT', expiry: '2026-09-29' })).toMatchObject({ stockCode: 'RELIND', productType: 'futures', token: relianceFut.instrumentToken });
+    expect(onlyOne.fromBreeze({ stockCode: 'RELIND', exchangeCode: 'NFO', productType: 'futures', expiryDate: '2026-09-29' })).toMatchObject({ tradingSymbol: 'RELIND:2026-09-29:FUT', instrumentToken: relianceFut.instrumentToken });
+    // Listed in the parsed master but not by the given one: not mapped.
+    expect(onlyOne.toBreeze({ underlying: 'BANKNIFTY', kind: 'OPT', expiry: '2026-08-25', strike: 55000, optionType: 'PE' })).toBeUndefined();
+    expect(onlyOne.fromBreeze({ stockCode: 'RELIND', exchangeCode: 'NFO', productType: 'options', expiryDate: '2026-08-25', right: 'call', strikePrice: 1400 })).toMatchObject({ underlying: 'RELIANCE', strike: 1400, tradingSymbol: undefined, instrumentToken: undefined });
   });
 });

@@ -42,6 +42,7 @@ describe('BreezeMarketData against the local Breeze server', () => {
     const q = await md().futuresQuote({ underlying: 'NIFTY', expiry: '2026-08-25' });
     expect(q.basis).toBeCloseTo(35.65, 6);
     await expect(md().quote('NIFTY-2026-08-25-FUT')).resolves.toMatchObject({ lastPrice: 24986.35 });
+    await expect(md().quote({ underlying: 'NIFTY', kind: 'FUT', expiry: '2026-08-25' })).resolves.toMatchObject({ symbol: 'NIFTY-2026-08-25-FUT', lastPrice: 24986.35 });
   });
 
   it('builds the option chain from both sides: REAL prices, OI and change in OI, spot (PCR from OI)', async () => {

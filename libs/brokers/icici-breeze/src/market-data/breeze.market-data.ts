@@ -10,6 +10,8 @@ import {
   type InstrumentMasterRecord,
   type IsoDate,
   type MarketDataPort,
+  quoteNameOf,
+  type QuoteTarget,
   type MarketQuote,
   type OptionChainSnapshot,
   type PriceBar,
@@ -60,7 +62,9 @@ const NO_FEED = (what: string) => new BrokerError('REJECTED', `ICICI Breeze offe
 export class BreezeMarketData implements MarketDataPort {
   constructor(private readonly deps: { readonly api: BreezeMarketApi; readonly resolver: BreezeInstrumentResolver; readonly clock: Clock } & BreezeMarketDataOptions) {}
 
-  async quote(symbol: string): Promise<MarketQuote> {
+  /** A contract's `InstrumentId` is keyed and mapped to ICICI's contract by the resolver (`refOf`). */
+  async quote(target: QuoteTarget): Promise<MarketQuote> {
+    const symbol = quoteNameOf(target);
     const row = await this.quoteRow(this.refOf(symbol));
     return { symbol: symbol.trim().toUpperCase(), lastPrice: row.ltp, bid: row.bestBid, ask: row.bestOffer, volume: row.totalQuantityTraded, openInterest: row.openInterest, previousClose: row.previousClose, asOfMs: row.lastTradeAtMs ?? this.deps.clock.nowMs() };
   }

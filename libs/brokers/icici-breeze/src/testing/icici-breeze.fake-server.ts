@@ -158,6 +158,7 @@ export class IciciBreezeFakeServer {
     if (!fault) return send(res, 200, process());
     switch (fault.mode) {
       case 'HTTP_STATUS':
+        if (fault.afterProcessing) process();
         res.writeHead(fault.status, { 'Content-Type': 'text/html', ...(fault.retryAfterS !== undefined ? { 'Retry-After': String(fault.retryAfterS) } : {}) });
         return void res.end(fault.body ?? `<html><body>${fault.status}</body></html>`);
       case 'ENVELOPE':
@@ -186,6 +187,8 @@ export class IciciBreezeFakeServer {
         this.book.fill(orderId, {});
         return send(res, 200, { ...fixture<Record<string, unknown>>('order.cancel.success.json'), Success: { order_id: orderId, message: 'Your Order Canceled successfully.' } });
       }
+      case 'CANCEL_NOT_APPLIED':
+        return send(res, 200, { ...fixture<Record<string, unknown>>('order.cancel.success.json'), Success: { order_id: String(body?.['order_id']), message: 'Your Order Canceled successfully.' } });
       case 'REJECT_AFTER_ACK': {
         const answer = process() as { Success?: { order_id?: string } };
         if (answer.Success?.order_id) this.book.reject(answer.Success.order_id, fault.reason);

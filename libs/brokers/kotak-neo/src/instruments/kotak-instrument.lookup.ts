@@ -1,4 +1,4 @@
-import type { BrokerInstrument, InstrumentMasterRecord, IntentInstrument, IsoDate } from '@mcube/domain';
+import { listedInstrumentMaster, type BrokerInstrument, type InstrumentMaster, type InstrumentMasterRecord, type IntentInstrument, type IsoDate } from '@mcube/domain';
 import type { KotakContract } from './kotak-contract';
 
 /**
@@ -36,9 +36,6 @@ export function masterRecordOf(c: KotakContract): InstrumentMasterRecord {
   return { ...brokerInstrumentOf(c), lotSize: c.lotSize, tickSize: c.tickSize, ...(c.freezeQuantity !== undefined ? { freezeQuantity: c.freezeQuantity } : {}) };
 }
 
-const keyOf = (i: { underlying: string; kind: string; expiry: string; strike?: number; optionType?: string }): string =>
-  `${i.underlying}|${i.kind}|${i.expiry}|${i.kind === 'OPT' ? String(Number(i.strike)) : ''}|${i.kind === 'OPT' ? (i.optionType ?? '') : ''}`;
-
 const COMPACT = /^([A-Z&]+)(\d{4})(\d{2})(\d{2})(?:(\d+(?:\.\d+)?)(CE|PE)|FUT)$/;
 const DASHED = /^([A-Z&]+)-(\d{4})-(\d{2})-(\d{2})-(?:(\d+(?:\.\d+)?)-(CE|PE)|FUT)$/;
 
@@ -50,26 +47,38 @@ export function instrumentOfMcubeSymbol(symbol: string): IntentInstrument | unde
   return m[6] ? { underlying: m[1], kind: 'OPT', expiry, strike: Number(m[5]), optionType: m[6] as 'CE' | 'PE' } : { underlying: m[1], kind: 'FUT', expiry };
 }
 
-/** A lookup over the contracts of one parsed master (built once, O(1) per call). */
-export function createMasterLookup(contracts: readonly KotakContract[]): KotakInstrumentLookup {
-  const byKey = new Map<string, KotakContract>();
+/**
+ * A lookup over the contracts of one parsed master (built once, O(1) per call). mCube's
+ * instrument and Kotak's names (trading symbol, token) are mapped through `master`, the
+ * domain's `InstrumentMaster` port (by default the listing of these contracts); the contracts
+ * themselves only add what is Kotak's own (segment, instrument type), found by token.
+ */
+export function createMasterLookup(contracts: readonly KotakContract[], master: InstrumentMaster = listedInstrumentMaster(contracts.map(masterRecordOf))): KotakInstrumentLookup {
   const byToken = new Map<string, KotakContract>();
-  const bySymbol = new Map<string, KotakContract>();
   const byExpiry = new Map<string, KotakContract[]>();
   for (const c of contracts) {
-    byKey.set(keyOf(c), c);
-    byToken.set(`${c.exchangeSegment}|${c.token}`, c);
-    bySymbol.set(c.tradingSymbol, c);
+    byToken.set(c.token, c);
     const k = `${c.underlying}|${c.expiry}`;
     const group = byExpiry.get(k);
     if (group) group.push(c);
     else byExpiry.set(k, [c]);
   }
+  const contractOfListing = (listing: InstrumentMasterRecord | undefined): KotakContract | undefined => (listing?.instrumentToken ? byToken.get(listing.instrumentToken) : undefined);
+  /** The listing a Kotak name (token or trading symbol) is exactly the name of; the port also accepts canonical keys, which are not Kotak's. */
+  const listingNamed = (name: string, field: 'instrumentToken' | 'tradingSymbol'): InstrumentMasterRecord | undefined => {
+    const id = master.instrumentOf(name);
+    const listing = id ? master.listingOf(id) : undefined;
+    return listing?.[field] === name ? listing : undefined;
+  };
   const lookup: KotakInstrumentLookup = {
-    contractFor: (instrument) => byKey.get(keyOf(instrument)),
-    contractOf: (ref) => (ref.token ? byToken.get(`${ref.exchangeSegment}|${ref.token}`) : undefined) ?? (ref.tradingSymbol ? bySymbol.get(ref.tradingSymbol) : undefined),
+    contractFor: (instrument) => contractOfListing(master.listingOf(instrument)),
+    contractOf(ref) {
+      const byTok = ref.token ? contractOfListing(listingNamed(ref.token, 'instrumentToken')) : undefined;
+      if (byTok && byTok.exchangeSegment === ref.exchangeSegment) return byTok;
+      return ref.tradingSymbol ? contractOfListing(listingNamed(ref.tradingSymbol, 'tradingSymbol')) : undefined;
+    },
     contractBySymbol(symbol) {
-      const direct = bySymbol.get(symbol);
+      const direct = contractOfListing(listingNamed(symbol, 'tradingSymbol'));
       if (direct) return direct;
       const ours = instrumentOfMcubeSymbol(symbol);
       return ours ? lookup.contractFor(ours) : undefined;

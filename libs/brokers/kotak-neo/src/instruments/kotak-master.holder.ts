@@ -1,3 +1,4 @@
+import type { InstrumentMaster } from '@mcube/domain';
 import type { KotakInstrumentMaster } from './kotak-contract';
 import { createMasterLookup, type KotakInstrumentLookup } from './kotak-instrument.lookup';
 
@@ -11,9 +12,12 @@ const EMPTY = createMasterLookup([]);
 export class KotakMasterHolder {
   private current?: { readonly master: KotakInstrumentMaster; readonly lookup: KotakInstrumentLookup };
 
-  /** Makes `master` the one in use. */
-  set(master: KotakInstrumentMaster): void {
-    this.current = { master, lookup: createMasterLookup(master.contracts) };
+  /**
+   * Makes `master` the one in use. Its lookup maps mCube's instruments through `instruments`
+   * when given (the API's stored master of the same contracts), else through their listing.
+   */
+  set(master: KotakInstrumentMaster, instruments?: InstrumentMaster): void {
+    this.current = { master, lookup: createMasterLookup(master.contracts, instruments) };
   }
 
   /** The master in use, if any. */

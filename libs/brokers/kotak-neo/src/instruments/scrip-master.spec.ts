@@ -1,8 +1,9 @@
+import { listedInstrumentMaster } from '@mcube/domain';
 import { KotakNeoError } from '../errors/kotak-neo.error';
 import { masterWithCell } from '../testing/fake-neo-master';
 import { neoFixtureText } from '../testing/neo-fixtures';
 import { parseCsv } from './csv-table';
-import { createMasterLookup, instrumentOfMcubeSymbol } from './kotak-instrument.lookup';
+import { createMasterLookup, instrumentOfMcubeSymbol, masterRecordOf } from './kotak-instrument.lookup';
 import { expiryDateOfNseSeconds, nseSecondsOfExpiry } from './nse-epoch';
 import { parseCashMaster } from './parse-cash-master';
 import { parseFoMaster } from './parse-fo-master';
@@ -146,6 +147,22 @@ describe('instrument lookup (the one mapping seam)', () => {
     expect(lookup.contractBySymbol('NIFTY20260825FUT')?.tradingSymbol).toBe('NIFTY26AUGFUT');
     expect(lookup.contractBySymbol('RELIANCE')).toBeUndefined();
     expect(instrumentOfMcubeSymbol('NIFTY2026082524500XE')).toBeUndefined();
+  });
+
+  it('maps through the InstrumentMaster it is given, not through its own contracts', () => {
+    const contracts = parseFoMaster(FO).contracts;
+    const nifty24500Ce = contracts.find((c) => c.tradingSymbol === 'NIFTY26AUG24500CE')!;
+    const onlyOne = createMasterLookup(contracts, listedInstrumentMaster([masterRecordOf(nifty24500Ce)]));
+    expect(onlyOne.contractFor({ underlying: 'NIFTY', kind: 'OPT', expiry: '2026-08-25', strike: 24500, optionType: 'CE' })).toBe(nifty24500Ce);
+    expect(onlyOne.contractBySymbol('NIFTY-2026-08-25-24500-CE')).toBe(nifty24500Ce);
+    expect(onlyOne.contractOf({ exchangeSegment: 'nse_fo', token: '35128' })).toBe(nifty24500Ce);
+    // Listed in the parsed contracts but not by the master: unknown, as NOT_IN_MASTER callers expect.
+    expect(onlyOne.contractFor({ underlying: 'NIFTY', kind: 'OPT', expiry: '2026-08-11', strike: 24500, optionType: 'PE' })).toBeUndefined();
+    expect(onlyOne.contractBySymbol('NIFTY26AUGFUT')).toBeUndefined();
+    expect(onlyOne.contractOf({ exchangeSegment: 'nse_fo', token: '', tradingSymbol: 'NIFTY2681124500PE' })).toBeUndefined();
+    // A token is a Kotak name only for a token lookup, and the segment must match.
+    expect(onlyOne.contractBySymbol('35128')).toBeUndefined();
+    expect(onlyOne.contractOf({ exchangeSegment: 'nse_cm', token: '35128' })).toBeUndefined();
   });
 
   it('lists a whole expiry (the chain)', () => {

@@ -6,6 +6,8 @@ import {
   type GlobalCues,
   type InstrumentMasterRecord,
   type MarketDataPort,
+  quoteNameOf,
+  type QuoteTarget,
   type MarketQuote,
   type OptionChainSnapshot,
   type PriceBar,
@@ -36,7 +38,8 @@ export class ScriptedMarket implements MarketDataPort {
     return this;
   }
 
-  async quote(symbol: string): Promise<MarketQuote> {
+  async quote(target: QuoteTarget): Promise<MarketQuote> {
+    const symbol = quoteNameOf(target);
     this.asked.push(symbol);
     if (this.failing.has(symbol)) throw new BrokerError('TEMPORARY', `scripted failure for ${symbol}`);
     const q = this.quotes.get(symbol);

@@ -29,15 +29,43 @@ describe('MarketDataFuturesSource over the market simulator', () => {
     expect(rows.every((r) => r.tradedValueRupees > 0)).toBe(true);
   });
 
-  it('gives stock futures OI (modelled) with its previous value, and marks index futures OI and stock chains unavailable', async () => {
+  it('gives stock futures OI (modelled) with its previous value, and marks stock chains unavailable', async () => {
     const expiry = (await source.futuresContracts('2026-03-05')).find((c) => c.underlying === 'INFY')!.expiry;
     const infy = await source.futuresOpenInterest({ underlying: 'INFY', expiry });
     expect(infy).toMatchObject({ available: true, source: 'MODELLED' });
     if (infy.available) expect(infy.value.prevOi).toBeGreaterThan(0);
-    expect(await source.futuresOpenInterest({ underlying: 'NIFTY', expiry })).toMatchObject({ available: false, reason: expect.stringMatching(/previous-day OI of NIFTY/) });
     expect(await source.optionsOpenInterest({ underlying: 'INFY', date: '2026-03-05' })).toMatchObject({ available: false });
     const nifty = await source.optionsOpenInterest({ underlying: 'NIFTY', date: '2026-03-05' });
     expect(nifty).toMatchObject({ available: true, source: 'MODELLED' });
+  });
+
+  it('gives index futures OI as the sum over the listed months now and at the previous close, with the requested contract\'s price', async () => {
+    const contracts = await source.futuresContracts('2026-03-05');
+    for (const underlying of ['NIFTY', 'BANKNIFTY']) {
+      const expiries = contracts.filter((c) => c.underlying === underlying).map((c) => c.expiry);
+      expect(expiries).toHaveLength(3);
+      const quotes = await Promise.all(expiries.map((expiry) => sim.futuresQuote({ underlying, expiry })));
+      const oi = await source.futuresOpenInterest({ underlying, expiry: expiries[1] });
+      expect(oi).toEqual({
+        available: true,
+        source: 'MODELLED',
+        value: {
+          oi: quotes.reduce((a, q) => a + q.openInterest!, 0),
+          prevOi: quotes.reduce((a, q) => a + q.previousOpenInterest!, 0),
+          ltp: quotes[1].lastPrice,
+          prevClose: quotes[1].previousClose,
+        },
+      });
+    }
+    expect(await source.futuresOpenInterest({ underlying: 'NIFTY', expiry: '2026-03-31' })).toMatchObject({ available: false, reason: expect.stringMatching(/no NIFTY future expiring 2026-03-31/) });
+  });
+
+  it('marks index futures OI unavailable when the source gives no previous-day OI', async () => {
+    const { previousOpenInterest: _dropped, ...withoutPrev } = await sim.futuresQuote({ underlying: 'NIFTY', expiry: '2026-03-30' });
+    void _dropped;
+    const bare = Object.assign(Object.create(sim) as MarketSimulator, { futuresQuote: async () => withoutPrev });
+    const plain = new MarketDataFuturesSource(bare, calendar, clock);
+    expect(await plain.futuresOpenInterest({ underlying: 'NIFTY', expiry: '2026-03-30' })).toMatchObject({ available: false, reason: expect.stringMatching(/previous-day OI of NIFTY/) });
   });
 
   it('reads sector performance from the source, or computes it from the index closes', async () => {
@@ -60,10 +88,15 @@ describe('MarketDataFuturesSource over the market simulator', () => {
     expect(touch.ask! - touch.bid!).toBeCloseTo(0.1, 9);
   });
 
-  it('screens the simulated universe: 50 stocks and NIFTY, index futures dropped for want of OI, candidates at ≥ 65 with their sector aligned', async () => {
+  it('screens the simulated universe: 50 stocks, NIFTY and BANKNIFTY, each judged on its futures OI, candidates at ≥ 65 with their sector aligned', async () => {
     const r = await screenFutures({ market: source, calendar, config, date: '2026-03-05', lastSession: '2026-03-04' });
-    expect(r.universe).toHaveLength(51);
-    expect(r.dropped.find((d) => d.underlying === 'NIFTY')).toMatchObject({ code: 'OI_UNAVAILABLE' });
+    expect(r.universe).toHaveLength(52);
+    expect(r.universe.filter((u) => u.kind === 'INDEX').map((u) => u.underlying)).toEqual(['NIFTY', 'BANKNIFTY']);
+    expect(r.dropped.filter((d) => d.code === 'OI_UNAVAILABLE')).toEqual([]);
+    for (const underlying of ['NIFTY', 'BANKNIFTY']) {
+      const judged = [...r.candidates, ...r.dropped].find((x) => x.underlying === underlying)!;
+      expect(judged.openInterest).toMatchObject({ available: true, futuresSource: 'MODELLED', oiChangePct: expect.any(Number), priceChangePct: expect.any(Number) });
+    }
     for (const c of r.candidates) {
       expect(c.score.score).toBeGreaterThanOrEqual(65);
       expect(c.sector.verdict).toBe(c.direction === 'LONG' ? 'STRONG_BULLISH' : 'STRONG_BEARISH');
@@ -71,7 +104,7 @@ describe('MarketDataFuturesSource over the market simulator', () => {
     }
     expect(r.dropped.filter((d) => d.code === 'DATA_ERROR')).toEqual([]);
     // On this day no stock's OI moved 5% by 11:15 (the ten-session test below reaches approvals).
-    expect(r.dropped.every((d) => ['OI_UNAVAILABLE', 'NO_OI_SIGNAL', 'SECTOR_NOT_ALIGNED', 'SECTOR_UNAVAILABLE', 'SCORE_BELOW_MIN'].includes(d.code))).toBe(true);
+    expect(r.dropped.every((d) => ['NO_OI_SIGNAL', 'SECTOR_NOT_ALIGNED', 'SECTOR_UNAVAILABLE', 'SCORE_BELOW_MIN'].includes(d.code))).toBe(true);
     const quiet = r.dropped.find((d) => d.code === 'NO_OI_SIGNAL')!;
     expect(Math.abs(quiet.openInterest!.oiChangePct!)).toBeLessThanOrEqual(5);
   });

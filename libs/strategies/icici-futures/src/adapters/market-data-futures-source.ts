@@ -1,4 +1,4 @@
-import { addDays, BrokerError, daysBetween, DomainError, istDateTimeOf, type Clock, type IsoDate, type MarketDataPort, type NseCalendar, type PriceBar } from '@mcube/domain';
+import { addDays, BrokerError, daysBetween, DomainError, istDateTimeOf, type Clock, type FuturesQuote, type IsoDate, type MarketDataPort, type NseCalendar, type PriceBar } from '@mcube/domain';
 import type {
   FuturesContractInfo,
   FuturesMarketPort,
@@ -27,8 +27,9 @@ export interface MarketDataFuturesSourceOptions {
  * The futures strategy's market port over the domain's `MarketDataPort` (the simulator, the
  * historical replay, live feeds). What each source lacks is reported, never invented:
  * - futures OI: stocks from `liquidFnoStocks` (OI and its change; the simulator has them, the
- *   replay does not); index futures from `futuresQuote` only with a previous OI, which no source
- *   gives today → unavailable;
+ *   replay does not); index futures from `futuresQuote` of every listed month, summed (the
+ *   cumulative OI, so the monthly roll from near to next month is no buildup), when each quote
+ *   gives its previous-day OI (the simulator does; a source without it → unavailable);
  * - option chains (PCR): whatever `optionChain` lists (NIFTY in the simulator and the replay),
  *   the nearest listed expiry; stocks → unavailable;
  * - sector performance: `sectorPerformance`, else computed from the index's daily closes;
@@ -66,7 +67,7 @@ export class MarketDataFuturesSource implements FuturesMarketPort {
   }
 
   async futuresOpenInterest(request: { readonly underlying: string; readonly expiry: IsoDate }): Promise<Sourced<FuturesOiReading>> {
-    if (INDEX_UNDERLYINGS[request.underlying]) return unavailable(`the source gives no previous-day OI of ${request.underlying} futures`);
+    if (INDEX_UNDERLYINGS[request.underlying]) return this.indexFuturesOpenInterest(request);
     const { date } = this.today();
     const rows = await this.market.liquidFnoStocks({ date, limit: 10_000 });
     const row = rows.find((r) => r.symbol === request.underlying);
@@ -76,6 +77,27 @@ export class MarketDataFuturesSource implements FuturesMarketPort {
     const prevClose = row.lastPrice / (1 + row.changePct / 100);
     if (!(prevOi > 0) || !(prevClose > 0)) return unavailable(`no previous OI or close of ${request.underlying}`);
     return { available: true, source: 'MODELLED', value: { oi: row.futuresOpenInterest, prevOi, ltp: row.lastPrice, prevClose } };
+  }
+
+  /** Cumulative OI of an index's listed futures now and at the previous close, with the requested contract's price. */
+  private async indexFuturesOpenInterest(request: { readonly underlying: string; readonly expiry: IsoDate }): Promise<Sourced<FuturesOiReading>> {
+    const { date } = this.today();
+    const expiries = (await this.futuresContracts(date)).filter((c) => c.underlying === request.underlying).map((c) => c.expiry);
+    if (!expiries.includes(request.expiry)) return unavailable(`no ${request.underlying} future expiring ${request.expiry} is listed on ${date}`);
+    let quotes: FuturesQuote[];
+    try {
+      quotes = await Promise.all(expiries.map((expiry) => this.market.futuresQuote({ underlying: request.underlying, expiry })));
+    } catch (e) {
+      if (isMissingFeed(e)) return unavailable(messageOf(e));
+      throw e;
+    }
+    if (quotes.some((q) => q.openInterest === undefined || q.previousOpenInterest === undefined)) return unavailable(`the source gives no previous-day OI of ${request.underlying} futures`);
+    const oi = quotes.reduce((a, q) => a + (q.openInterest as number), 0);
+    const prevOi = quotes.reduce((a, q) => a + (q.previousOpenInterest as number), 0);
+    const quote = quotes[expiries.indexOf(request.expiry)];
+    if (!(prevOi > 0) || !(quote.previousClose !== undefined && quote.previousClose > 0)) return unavailable(`no previous OI or close of ${request.underlying} futures`);
+    const source = quotes.every((q) => q.source === 'REAL') ? 'REAL' : 'MODELLED';
+    return { available: true, source, value: { oi, prevOi, ltp: quote.lastPrice, prevClose: quote.previousClose } };
   }
 
   async optionsOpenInterest(request: { readonly underlying: string; readonly date: IsoDate }): Promise<Sourced<OptionsOiReading>> {

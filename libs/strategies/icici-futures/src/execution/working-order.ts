@@ -13,6 +13,8 @@ export interface WorkingOrder {
   /** EXIT: why the position is closed (STOP_LOSS_HIT …), and whether a roll follows. */
   readonly exitCode: string | null;
   cancelRequested: boolean;
+  /** Set on an order read back after a restart until it is first followed (it may never have reached the gateway). */
+  resumed?: boolean;
 }
 
 const TERMINAL: readonly OrderStatus[] = ['FILLED', 'CANCELED', 'REJECTED', 'EXPIRED', 'DENIED'];

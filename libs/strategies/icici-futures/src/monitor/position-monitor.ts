@@ -16,12 +16,13 @@ const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
  * Watches the open futures position: exits by the rules (stop, target, pre-expiry, EOD), asks a
  * person before averaging (at most one request per position, attempt and day), restores stop
  * and target when a position has none (after a restart), and journals holds (an unchanged HOLD
- * at most every `holdJournalIntervalMs`) and the overnight-hold warning once a day.
+ * at most every `holdJournalIntervalMs`) and the overnight-hold warning once a day. The
+ * averaging requests and the overnight-hold alert are day marks, stored before they are raised,
+ * so a restart does not raise them again; the HOLD journal's pace stays in memory (after a
+ * restart one more HOLD line at most).
  */
 export class FuturesPositionMonitor {
   private lastHold: { key: string; atMs: number } | null = null;
-  private lastEodAlertDate: string | null = null;
-  private readonly averagingAsked = new Set<string>();
 
   constructor(
     private readonly ctx: StrategyContext,
@@ -55,8 +56,9 @@ export class FuturesPositionMonitor {
       this.lastHold = { key: holdKey, atMs: nowMs };
       await this.ctx.record('HOLD', 'HOLD', a.exit.code, a.exit.reason, { assessment: a }, nowMs, position.positionId);
     }
-    if (a.exit.alert && this.lastEodAlertDate !== a.date) {
-      this.lastEodAlertDate = a.date;
+    if (a.exit.alert && !this.ctx.marks.has(a.date, 'eod-alert')) {
+      this.ctx.marks.add(a.date, 'eod-alert');
+      await this.ctx.saver.save();
       await this.ctx.alert('WARNING', 'Futures position held overnight below the EOD minimum profit', a.exit.reason, nowMs, `eod:${position.positionId}:${a.date}`);
     }
     return a;
@@ -74,11 +76,12 @@ export class FuturesPositionMonitor {
     const averaging = assessAveraging({ position, levels: position.riskLevels, price: touch.lastPrice, margin, config });
     if (averaging.action !== 'AVERAGE') return;
     const { date } = istDateTimeOf(nowMs);
-    const key = `${position.positionId}:${averaging.decision.attempt}:${date}`;
-    if (this.averagingAsked.has(key)) return;
+    const mark = `average:${position.positionId}:${averaging.decision.attempt}`;
+    if (this.ctx.marks.has(date, mark)) return;
     const open = await deps.approvals.openRequests(config.accountId, nowMs);
     if (open.length > 0) return;
-    this.averagingAsked.add(key);
+    this.ctx.marks.add(date, mark);
+    await this.ctx.saver.save();
     const contract = `${position.underlying}-${position.expiry}-FUT`;
     const limitPrice = limitPriceFor(touch, side, config.entryLimitMode, config.tickSize);
     const request = averagingApprovalRequest({ config, calendar: deps.calendar, position, contract, assessment: averaging, limitPrice, nowMs });

@@ -5,3 +5,4 @@ export * from './approval-request.port';
 export * from './decision-journal.port';
 export * from './alert-sink.port';
 export * from './strategy-deps';
+export * from './strategy-state.port';

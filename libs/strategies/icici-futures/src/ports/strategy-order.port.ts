@@ -21,11 +21,16 @@ export interface StrategyOrderState {
  * The one way the strategy trades (same contract as the strangle's): the API's `OrdersService`
  * gateway implements it (risk checks including the approval, clientOrderId, persistence,
  * throttling, broker). Guarantees: `submit` never throws for a refusal (DENIED/REJECTED are
- * results) and never resubmits by itself; `orderStatus` reports the gateway's view of an order
- * it issued (unknown ids reject); `cancel` resolves once asked. Infrastructure failures reject.
+ * results) and never resubmits by itself; with an `idempotencyKey` the order's clientOrderId
+ * is `clientOrderIdFor(key)` (known before it is sent, so it can be stored first) and the same
+ * key never makes a second order (it answers the first one's result); `orderStatus` reports the
+ * gateway's view of an order it issued (unknown ids reject); `isIssued` says whether the
+ * gateway has any order under that id; `cancel` resolves once asked. Infrastructure failures reject.
  */
 export interface StrategyOrderPort {
-  submit(intent: OrderIntent): Promise<StrategySubmitResult>;
+  submit(intent: OrderIntent, idempotencyKey?: string): Promise<StrategySubmitResult>;
+  clientOrderIdFor(idempotencyKey: string): string;
   orderStatus(clientOrderId: string): Promise<StrategyOrderState>;
+  isIssued(clientOrderId: string): Promise<boolean>;
   cancel(clientOrderId: string): Promise<void>;
 }

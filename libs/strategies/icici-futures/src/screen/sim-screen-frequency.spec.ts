@@ -1,11 +1,11 @@
 import { addDays, createDefaultNseCalendar, epochMsOfIst, FixedClock } from '@mcube/domain';
-import { MarketSimulator, SCREEN_STOCK_HISTORY_TRADING_DAYS } from '@mcube/market-sim';
+import { MarketSimulator, SCREEN_INDEX_HISTORY_TRADING_DAYS, SCREEN_STOCK_HISTORY_TRADING_DAYS } from '@mcube/market-sim';
 import { MarketDataFuturesSource } from '../adapters/market-data-futures-source';
 import { resolveIciciFuturesConfig } from '../config/validate-config';
 import { screenFutures } from './screen-futures';
 
-// Command 1 runs this screen on the simulator (seed 1, the default warm-up plus the stock-only
-// history the indicators need) at the plan's defaults: OI change > 5% with the price, score ≥ 65,
+// Command 1 runs this screen on the simulator (seed 1, the default warm-up plus the stock and
+// index history the indicators need) at the plan's defaults: OI change > 5% with the price, score ≥ 65,
 // every sector timeframe aligned. The simulator's futures OI follows each day's positioning and
 // price move, so on most sessions some stock shows a buildup (or covering / unwinding) in a sector
 // trending its way: the screen at 09:30–11:30 then proposes at least one candidate.
@@ -16,7 +16,7 @@ describe('the futures screen on the simulator as command 1 builds it (seed 1, pl
   it('proposes at least one candidate in most sessions of a week, each a real buildup in an aligned sector', async () => {
     const start = '2026-11-16';
     const clock = new FixedClock(epochMsOfIst(start, '09:15'));
-    const sim = new MarketSimulator({ seed: 1, startDate: start, tickIntervalMs: 15 * 60_000, calendar, stockHistoryTradingDays: SCREEN_STOCK_HISTORY_TRADING_DAYS }, clock);
+    const sim = new MarketSimulator({ seed: 1, startDate: start, tickIntervalMs: 15 * 60_000, calendar, stockHistoryTradingDays: SCREEN_STOCK_HISTORY_TRADING_DAYS, indexHistoryTradingDays: SCREEN_INDEX_HISTORY_TRADING_DAYS }, clock);
     const source = new MarketDataFuturesSource(sim, calendar, clock);
     const config = resolveIciciFuturesConfig({});
     const sessionsWithCandidate: string[] = [];

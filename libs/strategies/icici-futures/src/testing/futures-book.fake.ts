@@ -17,6 +17,7 @@ export class FakeFuturesBook implements StrategyOrderPort, FuturesAccountPort {
   readonly cancels: string[] = [];
   readonly levelWrites: { positionId: string; levels: FuturesRiskLevels }[] = [];
   private readonly orders = new Map<string, { intent: OrderIntent; state: StrategyOrderState }>();
+  private readonly keyIds = new Map<string, string>();
   position: (FuturesPositionState & { closedQuantity: number }) | null = null;
   lotSize = 1;
 
@@ -26,9 +27,24 @@ export class FakeFuturesBook implements StrategyOrderPort, FuturesAccountPort {
     private readonly now: () => number = () => 0,
   ) {}
 
-  async submit(intent: OrderIntent): Promise<StrategySubmitResult> {
+  /** Keys get `co-<n>` in the order they are first asked for (so ids read as the n-th order sent). */
+  clientOrderIdFor(idempotencyKey: string): string {
+    let id = this.keyIds.get(idempotencyKey);
+    if (!id) this.keyIds.set(idempotencyKey, (id = `co-${this.keyIds.size + 1}`));
+    return id;
+  }
+
+  async isIssued(clientOrderId: string): Promise<boolean> {
+    return this.orders.has(clientOrderId);
+  }
+
+  async submit(intent: OrderIntent, idempotencyKey?: string): Promise<StrategySubmitResult> {
+    const key = idempotencyKey === undefined ? undefined : this.clientOrderIdFor(idempotencyKey);
+    const seen = key === undefined ? undefined : this.orders.get(key);
+    // The same key never makes a second order: the first one's state is the answer.
+    if (seen) return { clientOrderId: key as string, status: seen.state.status === 'REJECTED' || seen.state.status === 'DENIED' ? seen.state.status : 'ACCEPTED' };
     const index = this.intents.push(intent) - 1;
-    const clientOrderId = `co-${index + 1}`;
+    const clientOrderId = key ?? `co-${this.keyIds.size + 1}-${index + 1}`;
     const outcome = this.outcome(intent, index);
     if (outcome === 'REJECT' || outcome === 'DENY') {
       const status = outcome === 'REJECT' ? 'REJECTED' : 'DENIED';

@@ -2,6 +2,7 @@ import { createDefaultNseCalendar, epochMsOfIst, FixedClock, type KnowledgeDocum
 import type { IciciFuturesConfig } from '../config/icici-futures.config';
 import { resolveIciciFuturesConfig } from '../config/validate-config';
 import { IciciFuturesStrategy } from '../icici-futures.strategy';
+import type { FuturesStateStore } from '../ports/strategy-state.port';
 import { InMemoryApprovalQueue } from './approval-queue.fake';
 import { FakeFuturesBook, type FakeFuturesOutcome } from './futures-book.fake';
 import { InMemoryFuturesJournal, RecordingFuturesAlerts } from './journal.fake';
@@ -34,6 +35,8 @@ export function futuresHarness(input: {
   outcome?: (intent: OrderIntent, index: number) => FakeFuturesOutcome;
   knowledgeDocs?: KnowledgeDocument[];
   lotSize?: number;
+  /** Where the strategy stores its working order (absent: memory only). */
+  state?: FuturesStateStore;
 }): FuturesHarness {
   const calendar = createDefaultNseCalendar();
   const clock = new FixedClock(epochMsOfIst(input.start.date, input.start.time));
@@ -45,7 +48,7 @@ export function futuresHarness(input: {
   const validator = new ScriptedValidator(input.validatorScript);
   const knowledge = new TinyKnowledgeStore(input.knowledgeDocs ?? []);
   const config = resolveIciciFuturesConfig(input.config);
-  const strategy = new IciciFuturesStrategy({ market: input.market, account: book, orders: book, validator, knowledge, approvals, journal, alerts, clock, calendar }, config);
+  const strategy = new IciciFuturesStrategy({ market: input.market, account: book, orders: book, validator, knowledge, approvals, journal, alerts, clock, calendar, state: input.state }, config);
   return {
     strategy,
     market: input.market,

@@ -25,7 +25,7 @@ describe('evaluateEntry past the calendar horizon', () => {
     expect(ev.reason).toContain('2026-12-31');
     await h.tickAt('2027-03-03', '10:00');
     expect(h.journal.records.map((r) => [r.decision, r.reasonCode])).toEqual([['SKIPPED', 'CALENDAR_UNCONFIRMED']]);
-    expect(h.book.intents).toEqual([]);
+    expect(h.book.commands).toEqual([]);
   });
 
   it('skips a confirmed day whose nearest tradable expiry is only assumed (past the horizon)', async () => {
@@ -40,7 +40,7 @@ describe('evaluateEntry past the calendar horizon', () => {
     const h = harness('2027-03-01', { confirmed2027: true, seed: 1 });
     await h.tickAt('2027-03-03', '10:00');
     expect(h.book.openPositions()).toHaveLength(1);
-    const expiry = h.book.intents[0].instrument.expiry;
+    const expiry = h.book.commands[0].instrument.expiry;
     // The same book, watched by a strategy whose calendar knows nothing of 2027.
     const blind = new KotakStrangleStrategy({ market: h.market, orders: h.book, positions: h.book, journal: h.journal, alerts: h.alerts, clock: h.clock, calendar: createDefaultNseCalendar() }, h.config);
     for (const time of ['10:30', '12:00', '15:00', '15:20', '15:25']) {
@@ -49,7 +49,7 @@ describe('evaluateEntry past the calendar horizon', () => {
       if (h.book.openPositions().length === 0) break;
     }
     expect(h.journal.records.some((r) => r.decision === 'EXIT')).toBe(true);
-    expect(h.book.intents.filter((i) => i.purpose === 'EXIT')).toHaveLength(2);
+    expect(h.book.commands.filter((i) => i.purpose === 'EXIT')).toHaveLength(2);
     expect(h.book.openPositions()).toHaveLength(0);
   });
 });

@@ -30,7 +30,7 @@ describe('evaluateEntry: what would it do now', () => {
     expect(ev.strikes!.steps.map((s) => s.step)).toEqual(['FORMULA', 'SUPPORT_RESISTANCE', 'DIRECTIONAL_BIAS', 'LISTED']);
     expect(ev.premium!.call.limitPrice).toBe(ev.premium!.call.bid);
     expect(ev.premium!.put.limitPrice).toBe(ev.premium!.put.bid);
-    expect(h.book.intents).toEqual([]);
+    expect(h.book.commands).toEqual([]);
     expect(h.journal.records).toEqual([]);
   });
 
@@ -65,7 +65,7 @@ describe('evaluateEntry: what would it do now', () => {
     expect(ev.reason).toMatch(/round to the same strike/);
     await h.tickAt(DAY, '10:00');
     expect(h.journal.records.map((r) => [r.decision, r.reasonCode])).toEqual([['SKIPPED', 'STRIKES_TOO_CLOSE']]);
-    expect(h.book.intents).toEqual([]);
+    expect(h.book.commands).toEqual([]);
   });
 
   it('skips outside the 09:15–11:30 window and on holidays, before reading the market', async () => {
@@ -84,6 +84,6 @@ describe('evaluateEntry: what would it do now', () => {
     expect([ev.decision, ev.reasonCode, ev.filters]).toEqual(['MONITOR', 'ACTIVE_POSITION_MONITOR_ONLY', null]);
     await h.tickAt('2026-03-12', '10:00');
     expect(h.journal.records.filter((r) => r.decision === 'MONITOR_ONLY')).toHaveLength(1);
-    expect(h.book.intents.filter((i) => i.purpose === 'ENTRY')).toHaveLength(2);
+    expect(h.book.commands.filter((i) => i.purpose === 'ENTRY')).toHaveLength(2);
   });
 });

@@ -3,7 +3,7 @@ import type { KotakStrangleConfig } from '../config/kotak-strangle.config';
 import { buyLimitPrice } from '../entry/limit-price';
 import type { StrategyLeg } from '../ports/position-view.port';
 import type { KotakStrangleDeps } from '../ports/strategy-deps';
-import { legIntent } from './order-intents';
+import { legCommand } from './order-commands';
 import { refreshOrder, type TrackedOrder } from './tracked-order';
 
 /** One short leg to buy back. */
@@ -98,11 +98,11 @@ export class ClosingPlan {
         continue;
       }
       const limitPrice = buyLimitPrice(side, config.exitLimitMode, tickSize);
-      const intent = legIntent(
+      const command = legCommand(
         { positionId: this.positionId, expiry: this.expiry, optionType: leg.optionType, strike: leg.strike, side: 'BUY', quantity: left, limitPrice, purpose: 'EXIT', estimatedMarginPaise: 0 },
         config,
       );
-      const result = await deps.orders.submit(intent);
+      const result = await deps.orders.submit(command);
       if (result.status === 'DENIED' || result.status === 'REJECTED') {
         leg.refusals += 1;
         const why = result.denial ? `${result.denial.code}: ${result.denial.message}` : result.status;

@@ -5,7 +5,7 @@ import type { KotakStrangleDeps } from '../ports/strategy-deps';
 import { InMemoryDecisionJournal, RecordingAlertSink } from '../testing/in-memory-journal.fake';
 import { FakePaperBook } from '../testing/paper-book.fake';
 import { ClosingPlan, resumedClosingLegs } from './closing-plan';
-import { legIntent } from './order-intents';
+import { legCommand } from './order-commands';
 
 const DAY = '2026-03-11';
 const EXPIRY = '2026-03-17';
@@ -25,10 +25,10 @@ describe('a closing plan rebuilt after a restart', () => {
     const { clock, book, deps, config } = world();
     const chain = await deps.market.optionChain({ underlying: 'NIFTY', expiry: EXPIRY });
     const strike = chain.strikes.find((r) => r.call && r.strike > chain.spot)!.strike;
-    await book.submit(legIntent({ positionId: '7', expiry: EXPIRY, optionType: 'CE', strike, side: 'SELL', quantity: 650, limitPrice: 100, purpose: 'ENTRY', estimatedMarginPaise: 1 }, config));
+    await book.submit(legCommand({ positionId: '7', expiry: EXPIRY, optionType: 'CE', strike, side: 'SELL', quantity: 650, limitPrice: 100, purpose: 'ENTRY', estimatedMarginPaise: 1 }, config));
     const plan = new ClosingPlan('7', EXPIRY, 'UNWIND', 'LEG_FILL_TIMEOUT', [{ optionType: 'CE', strike, targetQuantity: 650, closedQuantity: 0, order: null, refusals: 0 }]);
     await plan.advance(clock.nowMs(), deps, config);
-    const exits = () => book.intents.filter((i) => i.purpose === 'EXIT');
+    const exits = () => book.commands.filter((i) => i.purpose === 'EXIT');
     expect(exits()).toHaveLength(1);
 
     // The process died after the send: the new process has only what is stored (the position and its orders).

@@ -3,7 +3,7 @@ import type { KotakStrangleConfig } from '../config/kotak-strangle.config';
 import type { StrategySubmitResult } from '../ports/strategy-order.port';
 import type { KotakStrangleDeps } from '../ports/strategy-deps';
 import type { ClosingLeg } from './closing-plan';
-import { legIntent } from './order-intents';
+import { entryCommand, legCommand } from './order-commands';
 import { refreshOrder, type TrackedOrder } from './tracked-order';
 
 /** Why an entry was abandoned. */
@@ -102,10 +102,15 @@ export class EntryAttempt {
     return { positionId: this.positionId, expiry: this.expiry, submittedAtMs: this.submittedAtMs, legs: this.legs, started: this.started, orders: this.orders.map((o) => (o ? { ...o } : null)), abort: this.abort, completions: this.completions, restarted: this.restarted, clockFromMs: this.clockFromMs };
   }
 
+  /** The client order ids of the legs sent so far. */
+  clientOrderIds(): string[] {
+    return this.orders.filter((o): o is TrackedOrder => o !== null).map((o) => o.clientOrderId);
+  }
+
   /** Submits the legs as one entry; rejects only when the port rejects. */
   async start(deps: KotakStrangleDeps, config: KotakStrangleConfig): Promise<EntryProgress> {
-    const intents = this.legs.map((leg) => legIntent({ positionId: this.positionId, expiry: this.expiry, side: 'SELL', purpose: 'ENTRY', ...leg }, config));
-    this.adopt(await deps.orders.submitEntry(intents));
+    const legs = this.legs.map((leg) => legCommand({ positionId: this.positionId, expiry: this.expiry, side: 'SELL', purpose: 'ENTRY', ...leg }, config));
+    this.adopt(await deps.orders.submitEntry(entryCommand(legs, this.positionId)));
     return this.advance(this.submittedAtMs, deps, config);
   }
 
@@ -182,7 +187,7 @@ export class EntryAttempt {
   private async complete(index: number, nowMs: number, deps: KotakStrangleDeps, config: KotakStrangleConfig): Promise<EntryProgress> {
     this.completions += 1;
     const leg = this.legs[index];
-    const result = await deps.orders.submit(legIntent({ positionId: this.positionId, expiry: this.expiry, side: 'SELL', purpose: 'ENTRY', ...leg }, config));
+    const result = await deps.orders.submit(legCommand({ positionId: this.positionId, expiry: this.expiry, side: 'SELL', purpose: 'ENTRY', ...leg }, config));
     if (refused(result)) {
       this.abort = { code: 'SECOND_LEG_REFUSED', message: `${leg.strike} ${leg.optionType} sent again after a restart and ${result.status.toLowerCase()} (${why(result)}): unwinding the other leg` };
       return this.advance(nowMs, deps, config);

@@ -1,4 +1,4 @@
-import { createDefaultNseCalendar, epochMsOfIst, FixedClock, type OrderIntent } from '@mcube/domain';
+import { createDefaultNseCalendar, epochMsOfIst, FixedClock, type StrategyOrderCommand } from '@mcube/domain';
 import { MarketSimulator } from '@mcube/market-sim';
 import { resolveKotakStrangleConfig } from '../config/validate-config';
 import { KotakStrangleStrategy } from '../kotak-strangle.strategy';
@@ -11,7 +11,7 @@ const DAY = '2026-03-11';
 const LOOSE = { maxGiftNiftyChangePct: 100, maxUsChangePct: 100, maxNifty1dChangePct: 100, maxNifty3dChangePct: 100, eventLookaheadDays: 0, maxVix: 100 };
 
 /** A strategy with a state store, on a book and journal that outlive it (the database across a restart). */
-function world(outcome: (intent: OrderIntent, index: number) => FakeOrderOutcome) {
+function world(outcome: (intent: StrategyOrderCommand, index: number) => FakeOrderOutcome) {
   const clock = new FixedClock(epochMsOfIst(DAY, '09:15'));
   const calendar = createDefaultNseCalendar();
   const book = new FakePaperBook(outcome, undefined, () => clock.nowMs());
@@ -59,9 +59,9 @@ describe('a strangle entry resumed after a restart', () => {
     // The day's entry evaluation was done before the restart: the 10:00 job delivered again does nothing.
     expect(await restarted.runDailyEntry(w.at('10:04'))).toBeNull();
 
-    const entries = w.book.intents.filter((i) => i.purpose === 'ENTRY');
+    const entries = w.book.commands.filter((i) => i.purpose === 'ENTRY');
     expect(entries.map((i) => i.instrument.optionType)).toEqual(['CE', 'PE', 'PE']);
-    expect(new Set(entries.map((i) => i.positionId)).size).toBe(1);
+    expect(new Set(entries.map((i) => i.strategyPositionId)).size).toBe(1);
     expect(w.book.openPositions()).toHaveLength(1);
     expect(w.book.openPositions()[0].legs.map((l) => [l.optionType, l.quantity])).toEqual([
       ['CE', -entries[0].quantity],
@@ -78,7 +78,7 @@ describe('a strangle entry resumed after a restart', () => {
     restarted.restore(snapshot);
     await restarted.onTick(w.at('11:45'));
 
-    expect(w.book.intents.slice(2).map((i) => [i.side, i.instrument.optionType, i.purpose])).toEqual([['BUY', 'CE', 'EXIT']]);
+    expect(w.book.commands.slice(2).map((i) => [i.side, i.instrument.optionType, i.purpose])).toEqual([['BUY', 'CE', 'EXIT']]);
     expect(w.book.openPositions()).toEqual([]);
     expect(w.journal.records.map((r) => [r.decision, r.reasonCode])).toEqual([
       ['ENTER', 'ALL_CHECKS_PASSED'],
@@ -97,7 +97,7 @@ describe('a strangle entry resumed after a restart', () => {
     const restarted = fresh.boot();
     restarted.restore(beforeSend);
     await restarted.onTick(fresh.at('12:00'));
-    expect(fresh.book.intents).toEqual([]);
+    expect(fresh.book.commands).toEqual([]);
     expect(fresh.journal.records.map((r) => [r.decision, r.reasonCode])).toEqual([
       ['ENTRY_RESUMED', 'RESTARTED'],
       ['ENTRY_ABORTED', 'ENTRY_NOT_SENT'],

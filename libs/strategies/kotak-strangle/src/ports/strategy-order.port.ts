@@ -1,4 +1,4 @@
-import type { OrderIntent, OrderStatus } from '@mcube/domain';
+import type { OrderStatus, StrategyEntryCommand, StrategyOrderCommand } from '@mcube/domain';
 
 /** What the gateway answered to one intent. DENIED = mCube's risk checks; REJECTED = the broker; UNKNOWN = in flight, outcome not known yet. */
 export interface StrategySubmitResult {
@@ -36,8 +36,8 @@ export interface StrategyOrderState {
  * `orderStatus`); `requestExit` is stored before it resolves. Infrastructure failures reject.
  */
 export interface StrategyOrderPort {
-  submit(intent: OrderIntent): Promise<StrategySubmitResult>;
-  submitEntry(legs: readonly OrderIntent[]): Promise<StrategySubmitResult[]>;
+  submit(command: StrategyOrderCommand): Promise<StrategySubmitResult>;
+  submitEntry(entry: StrategyEntryCommand): Promise<StrategySubmitResult[]>;
   findEntry(positionId: string): Promise<StrategySubmitResult[] | null>;
   orderStatus(clientOrderId: string): Promise<StrategyOrderState>;
   cancel(clientOrderId: string): Promise<void>;

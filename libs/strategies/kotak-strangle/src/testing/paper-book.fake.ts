@@ -1,12 +1,12 @@
-import { DomainError, type OrderIntent, type Paise } from '@mcube/domain';
+import { DomainError, type Paise, type StrategyEntryCommand, type StrategyOrderCommand } from '@mcube/domain';
 import type { AccountMarginView, PositionView, StrategyLeg, StrategyPosition, StrategyPositionExit } from '../ports/position-view.port';
 import type { StrategyOrderPort, StrategyOrderState, StrategySubmitResult } from '../ports/strategy-order.port';
 
-/** What the fake broker does with the n-th submitted intent (0-based). */
+/** What the fake broker does with the n-th submitted command (0-based). */
 export type FakeOrderOutcome = 'FILL' | 'WORK' | 'REJECT' | 'DENY';
 
 interface BookOrder {
-  readonly intent: OrderIntent;
+  readonly command: StrategyOrderCommand;
   state: StrategyOrderState;
   /** When it was placed (the book's `now`). */
   readonly submittedAtMs: number;
@@ -15,12 +15,12 @@ interface BookOrder {
 /**
  * An in-memory gateway + positions book for tests: orders either fill at once at their limit,
  * stay working, or are refused (per `outcome`); fills build the positions the `PositionView`
- * reports. It records every intent and cancel, and the most positions ever open at once.
+ * reports. It records every command (an entry's legs one by one) and cancel, and the most positions ever open at once.
  * An entry of several legs behaves as the gateway's: one denied leg denies all; a rejected leg
  * stops the legs after it (withdrawn: CANCELED, never sent).
  */
 export class FakePaperBook implements StrategyOrderPort, PositionView {
-  readonly intents: OrderIntent[] = [];
+  readonly commands: StrategyOrderCommand[] = [];
   readonly cancels: string[] = [];
   /** Stored exit requests by position id (what a host keeps in its database). */
   readonly exits = new Map<string, StrategyPositionExit>();
@@ -30,45 +30,48 @@ export class FakePaperBook implements StrategyOrderPort, PositionView {
   private readonly entries = new Map<string, StrategySubmitResult[]>();
 
   constructor(
-    private readonly outcome: (intent: OrderIntent, index: number) => FakeOrderOutcome = () => 'FILL',
+    private readonly outcome: (command: StrategyOrderCommand, index: number) => FakeOrderOutcome = () => 'FILL',
     private readonly availablePaise: Paise = 6 * 1_00_00_000 * 100,
     private readonly now: () => number = () => 0,
+    /** The account the strategy trades (its host's: commands carry none). */
+    private readonly accountId = 'KOTAK',
   ) {}
 
-  async submit(intent: OrderIntent): Promise<StrategySubmitResult> {
-    const index = this.intents.push(intent) - 1;
-    return this.place(intent, `co-${index + 1}`, this.outcome(intent, index));
+  async submit(command: StrategyOrderCommand): Promise<StrategySubmitResult> {
+    const index = this.commands.push(command) - 1;
+    return this.place(command, `co-${index + 1}`, this.outcome(command, index));
   }
 
-  private place(intent: OrderIntent, clientOrderId: string, outcome: FakeOrderOutcome): StrategySubmitResult {
+  private place(command: StrategyOrderCommand, clientOrderId: string, outcome: FakeOrderOutcome): StrategySubmitResult {
     if (outcome === 'REJECT' || outcome === 'DENY') {
       const status = outcome === 'REJECT' ? 'REJECTED' : 'DENIED';
-      this.orders.set(clientOrderId, { intent, state: { clientOrderId, status, filledQuantity: 0, reason: 'test refusal' }, submittedAtMs: this.now() });
+      this.orders.set(clientOrderId, { command, state: { clientOrderId, status, filledQuantity: 0, reason: 'test refusal' }, submittedAtMs: this.now() });
       return { clientOrderId, status, denial: { code: outcome === 'REJECT' ? 'BROKER_REJECTED' : 'MARGIN_EXCEEDS_USABLE', message: 'test refusal' } };
     }
-    this.orders.set(clientOrderId, { intent, state: { clientOrderId, status: 'ACCEPTED', filledQuantity: 0 }, submittedAtMs: this.now() });
+    this.orders.set(clientOrderId, { command, state: { clientOrderId, status: 'ACCEPTED', filledQuantity: 0 }, submittedAtMs: this.now() });
     if (outcome === 'FILL') this.fill(clientOrderId);
     return { clientOrderId, status: 'ACCEPTED' };
   }
 
-  async submitEntry(legs: readonly OrderIntent[]): Promise<StrategySubmitResult[]> {
-    const first = this.intents.length;
+  async submitEntry(entry: StrategyEntryCommand): Promise<StrategySubmitResult[]> {
+    const legs = entry.legs.map((leg): StrategyOrderCommand => ({ ...leg, purpose: 'ENTRY', strategyPositionId: entry.strategyPositionId }));
+    const first = this.commands.length;
     const outcomes = legs.map((leg, i) => this.outcome(leg, first + i));
     const denied = outcomes.includes('DENY');
     const out: StrategySubmitResult[] = [];
     let stopped = false;
-    for (const [i, intent] of legs.entries()) {
-      const clientOrderId = `co-${this.intents.push(intent)}`;
+    for (const [i, command] of legs.entries()) {
+      const clientOrderId = `co-${this.commands.push(command)}`;
       if (denied || stopped) {
         const status = denied ? 'DENIED' : 'CANCELED';
-        this.orders.set(clientOrderId, { intent, state: { clientOrderId, status, filledQuantity: 0, reason: 'test refusal' }, submittedAtMs: this.now() });
+        this.orders.set(clientOrderId, { command, state: { clientOrderId, status, filledQuantity: 0, reason: 'test refusal' }, submittedAtMs: this.now() });
         out.push(denied ? { clientOrderId, status: 'DENIED', denial: { code: 'MARGIN_EXCEEDS_USABLE', message: 'test refusal' } } : { clientOrderId, status: 'ACCEPTED' });
         continue;
       }
-      out.push(this.place(intent, clientOrderId, outcomes[i]));
+      out.push(this.place(command, clientOrderId, outcomes[i]));
       stopped = outcomes[i] === 'REJECT';
     }
-    this.entries.set(legs[0]?.positionId ?? '', out);
+    this.entries.set(entry.strategyPositionId, out);
     return out;
   }
 
@@ -104,21 +107,21 @@ export class FakePaperBook implements StrategyOrderPort, PositionView {
   fill(clientOrderId: string): void {
     const order = this.orders.get(clientOrderId);
     if (!order) throw new DomainError('INVALID_ARGUMENT', `unknown order ${clientOrderId}`);
-    const { intent } = order;
-    const qty = intent.quantity - order.state.filledQuantity;
-    const price = intent.limitPrice ?? 0;
-    order.state = { ...order.state, status: 'FILLED', filledQuantity: intent.quantity, averagePrice: price };
-    this.applyFill(intent, qty, price);
+    const { command } = order;
+    const qty = command.quantity - order.state.filledQuantity;
+    const price = command.limitPrice;
+    order.state = { ...order.state, status: 'FILLED', filledQuantity: command.quantity, averagePrice: price };
+    this.applyFill(command, qty, price);
   }
 
-  private applyFill(intent: OrderIntent, qty: number, price: number): void {
-    const id = intent.positionId ?? 'unassigned';
-    const { instrument } = intent;
-    const pos = this.positions.get(id) ?? { positionId: id, accountId: intent.accountId, underlying: instrument.underlying, expiry: instrument.expiry, legs: [], openedAtMs: this.now() };
+  private applyFill(command: StrategyOrderCommand, qty: number, price: number): void {
+    const id = command.strategyPositionId ?? 'unassigned';
+    const { instrument } = command;
+    const pos = this.positions.get(id) ?? { positionId: id, accountId: this.accountId, underlying: instrument.underlying, expiry: instrument.expiry, legs: [], openedAtMs: this.now() };
     const legs = [...pos.legs];
     const i = legs.findIndex((l) => l.optionType === instrument.optionType && l.strike === instrument.strike);
     const old: StrategyLeg = i >= 0 ? legs[i] : { optionType: instrument.optionType ?? 'CE', strike: instrument.strike ?? 0, quantity: 0, averagePrice: 0 };
-    const signed = intent.side === 'SELL' ? -qty : qty;
+    const signed = command.side === 'SELL' ? -qty : qty;
     const quantity = old.quantity + signed;
     const opening = Math.sign(signed) === Math.sign(old.quantity) || old.quantity === 0;
     const averagePrice = quantity === 0 ? 0 : opening ? (Math.abs(old.quantity) * old.averagePrice + qty * price) / Math.abs(quantity) : old.averagePrice;
@@ -139,14 +142,14 @@ export class FakePaperBook implements StrategyOrderPort, PositionView {
     const position = this.openPositions().find((p) => p.accountId === accountId);
     if (!position) return null;
     const exit = this.exits.get(position.positionId);
-    const closing = [...this.orders.entries()].filter(([, o]) => o.intent.positionId === position.positionId && o.intent.purpose === 'EXIT');
+    const closing = [...this.orders.entries()].filter(([, o]) => o.command.strategyPositionId === position.positionId && o.command.purpose === 'EXIT');
     const legs = position.legs.map((l) => {
-      const mine = closing.filter(([, o]) => o.intent.instrument.optionType === l.optionType && o.intent.instrument.strike === l.strike);
+      const mine = closing.filter(([, o]) => o.command.instrument.optionType === l.optionType && o.command.instrument.strike === l.strike);
       const working = mine.find(([, o]) => o.state.status === 'ACCEPTED' || o.state.status === 'PARTIALLY_FILLED');
       const last = mine.at(-1)?.[1];
       return {
         ...l,
-        ...(working ? { workingExit: { clientOrderId: working[0], quantity: working[1].intent.quantity, filledQuantity: working[1].state.filledQuantity, limitPrice: working[1].intent.limitPrice ?? 0, submittedAtMs: working[1].submittedAtMs } } : {}),
+        ...(working ? { workingExit: { clientOrderId: working[0], quantity: working[1].command.quantity, filledQuantity: working[1].state.filledQuantity, limitPrice: working[1].command.limitPrice, submittedAtMs: working[1].submittedAtMs } } : {}),
         ...(last?.state.canceledByPerson ? { exitHeld: true } : {}),
       };
     });

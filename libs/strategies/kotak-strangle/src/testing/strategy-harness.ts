@@ -4,7 +4,7 @@ import type { KotakStrangleConfig } from '../config/kotak-strangle.config';
 import { KotakStrangleStrategy } from '../kotak-strangle.strategy';
 import { InMemoryDecisionJournal, RecordingAlertSink } from './in-memory-journal.fake';
 import { FakePaperBook, type FakeOrderOutcome } from './paper-book.fake';
-import type { OrderIntent } from '@mcube/domain';
+import type { StrategyOrderCommand } from '@mcube/domain';
 
 /** A strategy wired to in-memory fakes and a given market, for specs. */
 export interface StrategyHarness {
@@ -23,7 +23,7 @@ export interface StrategyHarness {
 export function strategyHarness(input: {
   startMs: number;
   makeMarket: (clock: FixedClock, calendar: NseCalendar) => MarketDataPort;
-  outcome?: (intent: OrderIntent, index: number) => FakeOrderOutcome;
+  outcome?: (command: StrategyOrderCommand, index: number) => FakeOrderOutcome;
   config?: Parameters<typeof resolveKotakStrangleConfig>[0];
   availablePaise?: number;
   /** Default: the shipped calendar (confirmed through 2026). */
@@ -31,10 +31,10 @@ export function strategyHarness(input: {
 }): StrategyHarness {
   const clock = new FixedClock(input.startMs);
   const calendar = input.calendar ?? createDefaultNseCalendar();
-  const book = new FakePaperBook(input.outcome, input.availablePaise, () => clock.nowMs());
+  const config = resolveKotakStrangleConfig(input.config);
+  const book = new FakePaperBook(input.outcome, input.availablePaise, () => clock.nowMs(), config.accountId);
   const journal = new InMemoryDecisionJournal();
   const alerts = new RecordingAlertSink();
-  const config = resolveKotakStrangleConfig(input.config);
   const market = input.makeMarket(clock, calendar);
   const strategy = new KotakStrangleStrategy({ market, orders: book, positions: book, journal, alerts, clock, calendar }, config);
   return {

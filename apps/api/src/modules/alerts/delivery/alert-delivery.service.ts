@@ -1,10 +1,10 @@
-import { Inject, Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AlertChannelError, isRetryableAlertError, retryDelayMs, type AlertChannelName, type Clock, type OutgoingAlert } from '@mcube/domain';
 import { DataSource } from 'typeorm';
-import { JobHandlersRegistry } from '../../../jobs/job-handlers.registry';
+import { HandlesJob } from '../../../jobs/handles-job.decorator';
 import { JOB_QUEUE, type JobQueue } from '../../../jobs/job-queue.port';
 import type { AlertDeliverPayload } from '../../../jobs/job-registry';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { accountNameOf } from '../../accounts/account-reads';
 import { ALERT_CHANNELS, type AlertChannelRegistry } from '../channels/alert-channel.registry';
 import { renderAlert } from '../channels/render-alert';
 import { Alert } from '../entities/alert.entity';
@@ -15,9 +15,6 @@ import { ALERT_RETRY_POLICY, type AlertRetryPolicy } from './alert-retry-policy'
 import { ChannelFailureNotifier } from './channel-failure.notifier';
 import { WALL_CLOCK } from '../../core/clock/clock.token';
 
-/** The owner name in the job registry's error messages. */
-export const ALERTS_JOBS_OWNER = 'AlertsModule';
-
 /**
  * The `alerts.deliver` handler: one attempt at one alert on one channel to one recipient,
  * recorded as one `alert_logs` row. Never sends twice: a recipient with a SENT row, or an
@@ -27,12 +24,11 @@ export const ALERTS_JOBS_OWNER = 'AlertsModule';
  * token, refused recipient, attempts spent) tells the other channels (a WARNING).
  */
 @Injectable()
-export class AlertDeliveryService implements OnModuleInit {
+export class AlertDeliveryService {
   private readonly logger = new Logger('AlertDelivery');
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly handlers: JobHandlersRegistry,
     @Inject(JOB_QUEUE) private readonly jobs: JobQueue,
     @Inject(ALERT_CHANNELS) private readonly channels: AlertChannelRegistry,
     @Inject(WALL_CLOCK) private readonly clock: Clock,
@@ -41,11 +37,8 @@ export class AlertDeliveryService implements OnModuleInit {
     private readonly failures: ChannelFailureNotifier,
   ) {}
 
-  onModuleInit(): void {
-    this.handlers.register('alerts.deliver', (p) => this.deliver(p), ALERTS_JOBS_OWNER);
-  }
-
-  /** Runs one attempt (see the class comment). */
+  /** Runs one attempt (see the class comment): the `alerts.deliver` job. */
+  @HandlesJob('alerts.deliver')
   async deliver(p: AlertDeliverPayload): Promise<void> {
     const logs = this.dataSource.getRepository(AlertLog);
     const alert = await this.dataSource.getRepository(Alert).findOne({ where: { id: p.alertId } });
@@ -81,8 +74,7 @@ export class AlertDeliveryService implements OnModuleInit {
     const content = deliveryOf(alert.context).content;
     const renderer = content ? this.contents.get(content) : undefined;
     if (renderer) return renderer(alert);
-    const account = alert.accountId === null ? null : await this.dataSource.getRepository(BrokerAccount).findOne({ where: { id: alert.accountId }, select: { id: true, name: true } });
-    return renderAlert(alert, account?.name ?? null);
+    return renderAlert(alert, alert.accountId === null ? null : await accountNameOf(this.dataSource, alert.accountId));
   }
 
   private async record(p: AlertDeliverPayload, status: AlertLogStatus, providerMessageId: string | null, errorMessage: string | null): Promise<void> {

@@ -1,6 +1,5 @@
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Entity, ForeignKey, Index } from 'typeorm';
 import { CodeColumn, InstantColumn, IntColumn, JsonColumn, TextColumn, TimestampedRow, VarcharColumn } from '../../../database/columns';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 
 /** How loud an alert is, quietest first. CRITICAL goes to every channel. */
 export const ALERT_SEVERITIES = ['INFO', 'WARNING', 'CRITICAL'] as const;
@@ -14,11 +13,9 @@ export type AlertSeverity = (typeof ALERT_SEVERITIES)[number];
 @Index('ix_alerts_dedup_key', ['dedupKey'])
 export class Alert extends TimestampedRow {
   @IntColumn({ nullable: true })
+  // Another module's table: a foreign key by entity name, no relation or import (ARCHITECTURE.md).
+  @ForeignKey('BrokerAccount', { onDelete: 'SET NULL' })
   accountId!: number | null;
-
-  @ManyToOne(() => BrokerAccount, { onDelete: 'SET NULL', nullable: true })
-  @JoinColumn({ name: 'account_id' })
-  account?: BrokerAccount | null;
 
   @CodeColumn({ length: 10 })
   severity!: AlertSeverity;

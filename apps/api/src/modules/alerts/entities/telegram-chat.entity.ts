@@ -1,6 +1,5 @@
-import { Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { Entity, ForeignKey, Unique } from 'typeorm';
 import { BoolColumn, IntColumn, TimestampedRow, VarcharColumn } from '../../../database/columns';
-import { UserEntity } from '../../core/entities/user.entity';
 
 /**
  * A Telegram chat on the allow-list, bound to the mCube user whose role its commands get.
@@ -14,11 +13,9 @@ export class TelegramChat extends TimestampedRow {
   chatId!: string;
 
   @IntColumn()
+  // Another module's table: a foreign key by entity name, no relation or import (ARCHITECTURE.md).
+  @ForeignKey('UserEntity', { onDelete: 'CASCADE' })
   userId!: number;
-
-  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'user_id' })
-  user?: UserEntity;
 
   @VarcharColumn(100)
   label!: string;

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, dailyPnlValues, epochMsOfIst, type DailyPnlValues, type IsoDate } from '@mcube/domain';
-import { And, DataSource, LessThan, MoreThanOrEqual, type EntityManager } from 'typeorm';
+import { DataSource, LessThan, type EntityManager } from 'typeorm';
 import { inTransaction } from '../../../database/in-transaction';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
-import { Position } from '../../positions/entities/position.entity';
+import { accountsWhere, type AccountFacts } from '../../accounts/account-reads';
+import { activePositionOf, positionsClosedBetween } from '../../positions/position-reads';
 import { DailyPnl } from '../entities/daily-pnl.entity';
 import { resultsOfPositions, type PositionResult } from './position-charges';
 
@@ -33,7 +33,7 @@ export class DailyPnlService {
     // One transaction (one commit) for every account, not one each: this runs every 10 market
     // seconds (every 2 wall seconds at 5x) in the request loop (issue 21).
     return inTransaction(this.dataSource, async (m) => {
-      const accounts = await m.find(BrokerAccount, { order: { id: 'ASC' } });
+      const accounts = await accountsWhere(m);
       const out: DailyPnlRecompute[] = [];
       for (const account of accounts) out.push(await this.recomputeIn(m, account, date));
       return out;
@@ -41,11 +41,11 @@ export class DailyPnlService {
   }
 
   /** Recomputes and upserts the row of `account` on `date` in one transaction. */
-  recompute(account: BrokerAccount, date: IsoDate): Promise<DailyPnlRecompute> {
+  recompute(account: AccountFacts, date: IsoDate): Promise<DailyPnlRecompute> {
     return inTransaction(this.dataSource, (m) => this.recomputeIn(m, account, date));
   }
 
-  private async recomputeIn(m: EntityManager, account: BrokerAccount, date: IsoDate): Promise<DailyPnlRecompute> {
+  private async recomputeIn(m: EntityManager, account: AccountFacts, date: IsoDate): Promise<DailyPnlRecompute> {
     const values = await this.valuesOf(m, account, date);
     const existing = await m.findOne(DailyPnl, { where: { accountId: account.id, tradeDate: date } });
     if (!existing) {
@@ -57,12 +57,12 @@ export class DailyPnlService {
     return { accountId: account.id, tradeDate: date, changed, values };
   }
 
-  private async valuesOf(m: EntityManager, account: BrokerAccount, date: IsoDate): Promise<DailyPnlValues> {
+  private async valuesOf(m: EntityManager, account: AccountFacts, date: IsoDate): Promise<DailyPnlValues> {
     const dayStart = new Date(epochMsOfIst(date));
     const nextDayStart = new Date(epochMsOfIst(addDays(date, 1)));
     const [closed, active, earlierRows] = await Promise.all([
-      m.find(Position, { where: { accountId: account.id, status: 'CLOSED', closedAt: And(MoreThanOrEqual(dayStart), LessThan(nextDayStart)) }, order: { id: 'ASC' } }),
-      m.findOne(Position, { where: { accountId: account.id, status: 'ACTIVE' } }),
+      positionsClosedBetween(m, account.id, dayStart, nextDayStart),
+      activePositionOf(m, account.id),
       m.find(DailyPnl, { where: { accountId: account.id, tradeDate: LessThan(date) } }),
     ]);
     const results = await resultsOfPositions(m, closed, () => account.broker);

@@ -1,9 +1,8 @@
 import { positionResult, type FillForCharges, type PositionResult } from '@mcube/domain';
-import { In, type EntityManager } from 'typeorm';
-import type { BrokerCode } from '../../accounts/entities/broker-account.entity';
-import { Execution } from '../../orders/entities/execution.entity';
-import { Order } from '../../orders/entities/order.entity';
-import type { Position } from '../../positions/entities/position.entity';
+import type { EntityManager } from 'typeorm';
+import type { BrokerCode } from '@mcube/contracts';
+import { executionsOfOrders, ordersOfPositions, type OrderFacts } from '../../orders/order-reads';
+import type { PositionFacts } from '../../positions/position-reads';
 
 export type { PositionResult };
 
@@ -16,16 +15,16 @@ const CHUNK = 500;
  * charges that were not reported (estimated: the domain's `positionResult`) still come off.
  * Two queries per 500 positions, not two per position.
  */
-export async function resultsOfPositions(m: EntityManager, positions: readonly Position[], brokerOf: (p: Position) => BrokerCode): Promise<Map<number, PositionResult>> {
+export async function resultsOfPositions(m: EntityManager, positions: readonly PositionFacts[], brokerOf: (p: PositionFacts) => BrokerCode): Promise<Map<number, PositionResult>> {
   const out = new Map<number, PositionResult>();
   for (let i = 0; i < positions.length; i += CHUNK) {
     const chunk = positions.slice(i, i + CHUNK);
-    const orders = await m.find(Order, { where: { positionId: In(chunk.map((p) => p.id)) } });
+    const orders = await ordersOfPositions(m, chunk.map((p) => p.id));
     const orderById = new Map(orders.map((o) => [o.id, o]));
-    const fills = orders.length === 0 ? [] : await m.find(Execution, { where: { orderId: In(orders.map((o) => o.id)) }, order: { id: 'ASC' } });
+    const fills = orders.length === 0 ? [] : await executionsOfOrders(m, orders.map((o) => o.id));
     const fillsOf = new Map<number, FillForCharges[]>();
     for (const f of fills) {
-      const order = orderById.get(f.orderId) as Order;
+      const order = orderById.get(f.orderId) as OrderFacts;
       const own = fillsOf.get(order.positionId as number) ?? [];
       own.push({ orderId: f.orderId, side: f.side, quantity: f.quantity, pricePaise: f.pricePaise, chargesPaise: f.chargesPaise, occurredAtMs: f.occurredAt.getTime(), segment: order.instrumentType === 'FUT' ? 'FUT' : 'OPT' });
       fillsOf.set(order.positionId as number, own);

@@ -2,11 +2,11 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { addDays, istDateTimeOf, type Clock, type IsoDate, type NseCalendar, type OutgoingAlert } from '@mcube/domain';
 import { And, DataSource, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { NSE_CALENDAR } from '../../data/source/market-data.tokens';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { accountsWhere } from '../../accounts/account-reads';
 import { AlertsService } from '../../alerts/alerts.service';
 import { AlertContentRegistry } from '../../alerts/delivery/alert-content.registry';
-import { EconomicEvent } from '../../data/entities/economic-event.entity';
-import { Position } from '../../positions/entities/position.entity';
+import { EconomicEventsService } from '../../data/events/economic-events.service';
+import { closedPositions } from '../../positions/position-reads';
 import { DailyPnl } from '../entities/daily-pnl.entity';
 import { DailyReport } from '../entities/daily-report.entity';
 import { digestLines, type DigestInput } from './daily-digest-text';
@@ -30,6 +30,8 @@ export class DailyDigestService implements OnModuleInit {
     @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar,
     private readonly alerts: AlertsService,
     private readonly contents: AlertContentRegistry,
+    /** The data module's economic events (it owns the table). */
+    private readonly economicEvents: EconomicEventsService,
   ) {}
 
   onModuleInit(): void {
@@ -67,11 +69,11 @@ export class DailyDigestService implements OnModuleInit {
   }
 
   private async inputOf(date: IsoDate): Promise<DigestInput> {
-    const accounts = await this.dataSource.getRepository(BrokerAccount).find({ order: { id: 'ASC' } });
+    const accounts = await accountsWhere(this.dataSource);
     const reports = await this.dataSource.getRepository(DailyReport).find({ where: { tradeDate: date } });
-    const closed = (await this.dataSource.getRepository(Position).find({ where: { status: 'CLOSED' }, order: { id: 'ASC' } })).filter((p) => p.closedAt && this.dateOf(p.closedAt) === date);
+    const closed = (await closedPositions(this.dataSource)).filter((p) => p.closedAt && this.dateOf(p.closedAt) === date);
     const tomorrow = this.nextTradingDay(date);
-    const events = tomorrow ? await this.dataSource.getRepository(EconomicEvent).find({ where: { eventDate: tomorrow }, order: { eventTime: 'ASC' } }) : [];
+    const events = tomorrow ? await this.economicEvents.list({ from: tomorrow, to: tomorrow }) : [];
     const from = addDays(date, -40);
     const pnlRows = await this.dataSource.getRepository(DailyPnl).find({ where: { tradeDate: And(MoreThanOrEqual(from), LessThanOrEqual(date)) }, order: { tradeDate: 'ASC' } });
     const dates = [...new Set(pnlRows.map((r) => r.tradeDate))].sort().slice(-CHART_DAYS);

@@ -1,17 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AlertResponse } from '@mcube/contracts';
 import { addDays, epochMsOfIst, istDateTimeOf, type Clock, type IsoDate } from '@mcube/domain';
-import { And, DataSource, LessThan, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
-import { AppException } from '../../../common/errors/app-exception';
+import { And, DataSource, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { inTransaction } from '../../../database/in-transaction';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { accountsWhere, type AccountFacts } from '../../accounts/account-reads';
 import { AlertsService } from '../../alerts/alerts.service';
-import { Execution } from '../../orders/entities/execution.entity';
-import { RiskLimitsService } from '../../risk/risk-limits/risk-limits.service';
+import { fillsCountBetween } from '../../orders/order-reads';
 import { DailyPnlService } from '../daily-pnl/daily-pnl.service';
 import { periodPnlOf, periodStarts } from '../daily-pnl/period-pnl';
 import { DailyPnl } from '../entities/daily-pnl.entity';
 import { DailyReport } from '../entities/daily-report.entity';
+import { ANALYTICS_RISK, type AnalyticsRisk } from '../ports/analytics-risk.port';
 import { dailyReportMessage } from './daily-report-text';
 import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
@@ -43,19 +42,19 @@ export class DailyReportService {
     private readonly dataSource: DataSource,
     @Inject(MARKET_CLOCK) private readonly clock: Clock,
     private readonly dailyPnl: DailyPnlService,
-    private readonly riskLimits: RiskLimitsService,
+    @Inject(ANALYTICS_RISK) private readonly risk: AnalyticsRisk,
     private readonly alerts: AlertsService,
   ) {}
 
   /** Reports `date` for every account, in id order. */
   async run(date: IsoDate): Promise<DailyReportOutcome[]> {
-    const accounts = await this.dataSource.getRepository(BrokerAccount).find({ order: { id: 'ASC' } });
+    const accounts = await accountsWhere(this.dataSource);
     const out: DailyReportOutcome[] = [];
     for (const account of accounts) out.push(await this.report(account, date));
     return out;
   }
 
-  private async report(account: BrokerAccount, date: IsoDate): Promise<DailyReportOutcome> {
+  private async report(account: AccountFacts, date: IsoDate): Promise<DailyReportOutcome> {
     const figures = await this.figuresOf(account, date);
     const nowMs = this.clock.nowMs();
     const outcome = await inTransaction(this.dataSource, async (m) => {
@@ -81,7 +80,7 @@ export class DailyReportService {
     return outcome;
   }
 
-  private async figuresOf(account: BrokerAccount, date: IsoDate): Promise<Figures> {
+  private async figuresOf(account: AccountFacts, date: IsoDate): Promise<Figures> {
     const today = istDateTimeOf(this.clock.nowMs()).date;
     const stored = await this.dataSource.getRepository(DailyPnl).findOne({ where: { accountId: account.id, tradeDate: date } });
     const row = date === today || !stored ? (await this.dailyPnl.recompute(account, date)).values : stored;
@@ -89,9 +88,7 @@ export class DailyReportService {
     const from = weekStart < monthStart ? weekStart : monthStart;
     const rows = await this.dataSource.getRepository(DailyPnl).find({ where: { accountId: account.id, tradeDate: And(MoreThanOrEqual(from), LessThanOrEqual(date)) } });
     const periods = periodPnlOf({ date, rows, openPnlPaise: row.unrealizedPnlPaise });
-    const fillsCount = await this.dataSource.getRepository(Execution).count({
-      where: { accountId: account.id, occurredAt: And(MoreThanOrEqual(new Date(epochMsOfIst(date))), LessThan(new Date(epochMsOfIst(addDays(date, 1))))) },
-    });
+    const fillsCount = await fillsCountBetween(this.dataSource, account.id, new Date(epochMsOfIst(date)), new Date(epochMsOfIst(addDays(date, 1))));
     return {
       positionsClosed: row.tradesCount,
       fillsCount,
@@ -106,12 +103,8 @@ export class DailyReportService {
   }
 
   private async limitsOf(accountId: number): Promise<Pick<Figures, 'dailyLossLimitPaise' | 'weeklyLossLimitPaise' | 'weeklyProfitTargetPaise' | 'monthlyProfitTargetPaise'>> {
-    try {
-      const l = await this.riskLimits.get(accountId);
-      return { dailyLossLimitPaise: l.dailyLossLimitPaise, weeklyLossLimitPaise: l.weeklyLossLimitPaise, weeklyProfitTargetPaise: l.weeklyProfitTargetPaise, monthlyProfitTargetPaise: l.monthlyProfitTargetPaise };
-    } catch (e) {
-      if (e instanceof AppException && e.code === 'NOT_FOUND') return { dailyLossLimitPaise: null, weeklyLossLimitPaise: null, weeklyProfitTargetPaise: null, monthlyProfitTargetPaise: null };
-      throw e;
-    }
+    const l = (await this.risk.limitsOf([accountId])).get(accountId);
+    if (!l) return { dailyLossLimitPaise: null, weeklyLossLimitPaise: null, weeklyProfitTargetPaise: null, monthlyProfitTargetPaise: null };
+    return { dailyLossLimitPaise: l.dailyLossLimitPaise, weeklyLossLimitPaise: l.weeklyLossLimitPaise, weeklyProfitTargetPaise: l.weeklyProfitTargetPaise, monthlyProfitTargetPaise: l.monthlyProfitTargetPaise };
   }
 }

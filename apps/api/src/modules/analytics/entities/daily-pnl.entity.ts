@@ -1,17 +1,14 @@
-import { Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { Entity, ForeignKey, Unique } from 'typeorm';
 import { DoubleColumn, IntColumn, IstDateColumn, PaiseColumn, TimestampedRow } from '../../../database/columns';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 
 /** An account's P&L for one IST trading day, with the equity peak used for drawdown (written by `DailyPnlService`). */
 @Entity('daily_pnl')
 @Unique('uq_daily_pnl_account_date', ['accountId', 'tradeDate'])
 export class DailyPnl extends TimestampedRow {
   @IntColumn()
+  // Another module's table: a foreign key by entity name, no relation or import (ARCHITECTURE.md).
+  @ForeignKey('BrokerAccount', { onDelete: 'CASCADE' })
   accountId!: number;
-
-  @ManyToOne(() => BrokerAccount, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'account_id' })
-  account?: BrokerAccount;
 
   @IstDateColumn()
   tradeDate!: string;

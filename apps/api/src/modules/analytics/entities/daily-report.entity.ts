@@ -1,6 +1,5 @@
-import { Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { Entity, ForeignKey, Unique } from 'typeorm';
 import { InstantColumn, IntColumn, IstDateColumn, PaiseColumn, TimestampedRow } from '../../../database/columns';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 
 /**
  * An account's end-of-day report (the 16:00 IST `analytics.daily-report` job): the day's
@@ -11,11 +10,9 @@ import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 @Unique('uq_daily_reports_account_date', ['accountId', 'tradeDate'])
 export class DailyReport extends TimestampedRow {
   @IntColumn()
+  // Another module's table: a foreign key by entity name, no relation or import (ARCHITECTURE.md).
+  @ForeignKey('BrokerAccount', { onDelete: 'CASCADE' })
   accountId!: number;
-
-  @ManyToOne(() => BrokerAccount, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'account_id' })
-  account?: BrokerAccount;
 
   @IstDateColumn()
   tradeDate!: string;

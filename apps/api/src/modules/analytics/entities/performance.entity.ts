@@ -1,6 +1,5 @@
-import { Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { Entity, ForeignKey, Unique } from 'typeorm';
 import { CodeColumn, DoubleColumn, IntColumn, IstDateColumn, PaiseColumn, TimestampedRow } from '../../../database/columns';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 
 /** The period a performance row covers. */
 export type PerformancePeriod = 'WEEK' | 'MONTH' | 'YEAR' | 'ALL';
@@ -10,11 +9,9 @@ export type PerformancePeriod = 'WEEK' | 'MONTH' | 'YEAR' | 'ALL';
 @Unique('uq_performance_account_period', ['accountId', 'periodType', 'periodStart'])
 export class Performance extends TimestampedRow {
   @IntColumn()
+  // Another module's table: a foreign key by entity name, no relation or import (ARCHITECTURE.md).
+  @ForeignKey('BrokerAccount', { onDelete: 'CASCADE' })
   accountId!: number;
-
-  @ManyToOne(() => BrokerAccount, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'account_id' })
-  account?: BrokerAccount;
 
   @CodeColumn({ length: 10 })
   periodType!: PerformancePeriod;

@@ -1,16 +1,15 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { istDateTimeOf, type Clock } from '@mcube/domain';
-import { JobHandlersRegistry } from '../../../jobs/job-handlers.registry';
-import { AccountSummaryService } from '../../accounts/summary/account-summary.service';
+import { HandlesJob } from '../../../jobs/handles-job.decorator';
+import type { SlotPayload } from '../../../jobs/job-registry';
+import { AccountSummaryService } from '../account-summary/account-summary.service';
 import { DailyPnlService } from '../daily-pnl/daily-pnl.service';
 import { DailyDigestService } from '../daily-report/daily-digest.service';
 import { DailyReportService } from '../daily-report/daily-report.service';
 import { LearningUpdateService } from '../learning/learning-update.service';
 import { PatternLearningService } from '../learning/pattern-learning.service';
 import { MARKET_CLOCK } from '../../core/clock/clock.token';
-
-/** The owner name in the job registry's error messages. */
-export const ANALYTICS_JOBS_OWNER = 'AnalyticsModule';
+import { yieldToEventLoop } from '../../../common/concurrency/yield-to-event-loop';
 
 /**
  * The analytics jobs of the registry, all idempotent (recomputed from the stored positions):
@@ -23,9 +22,8 @@ export const ANALYTICS_JOBS_OWNER = 'AnalyticsModule';
  *   learning loop (pattern records and statistics, suggestions, the week's insight).
  */
 @Injectable()
-export class AnalyticsJobHandlers implements OnModuleInit {
+export class AnalyticsJobHandlers {
   constructor(
-    private readonly handlers: JobHandlersRegistry,
     @Inject(MARKET_CLOCK) private readonly clock: Clock,
     private readonly dailyPnl: DailyPnlService,
     private readonly summaries: AccountSummaryService,
@@ -35,10 +33,10 @@ export class AnalyticsJobHandlers implements OnModuleInit {
     private readonly patterns: PatternLearningService,
   ) {}
 
-  onModuleInit(): void {
-    this.handlers.register('positions.pnl', () => this.refreshPnl(), ANALYTICS_JOBS_OWNER);
-    this.handlers.register('analytics.daily-report', ({ slot }) => this.dailyReport(slot.slice(0, 10)), ANALYTICS_JOBS_OWNER);
-    this.handlers.register('analytics.learning-update', () => this.learningUpdate(), ANALYTICS_JOBS_OWNER);
+  /** The `analytics.daily-report` job: the report of the slot's trading day. */
+  @HandlesJob('analytics.daily-report')
+  async onDailyReportJob({ slot }: SlotPayload): Promise<void> {
+    await this.dailyReport(slot.slice(0, 10));
   }
 
   /** The `analytics.daily-report` run: the stored reports, then the digest out by Telegram and e-mail (once per day). */
@@ -48,14 +46,17 @@ export class AnalyticsJobHandlers implements OnModuleInit {
   }
 
   /** The `analytics.learning-update` run. */
+  @HandlesJob('analytics.learning-update')
   async learningUpdate(): Promise<void> {
     await this.learning.run();
     await this.patterns.run(this.clock.nowMs());
   }
 
   /** The `positions.pnl` run. */
+  @HandlesJob('positions.pnl')
   async refreshPnl(): Promise<void> {
     await this.dailyPnl.recomputeAll(istDateTimeOf(this.clock.nowMs()).date);
+    await yieldToEventLoop();
     await this.summaries.publishAll();
   }
 }

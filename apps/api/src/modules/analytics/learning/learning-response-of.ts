@@ -1,5 +1,5 @@
 import type { LearningSuggestionResponse, PatternStatsResponse } from '@mcube/contracts';
-import type { StrategyLearning } from '../../strategies/entities/strategy-learning.entity';
+import type { StrategyLearning } from '../entities/strategy-learning.entity';
 import type { LearningSuggestion } from '../entities/learning-suggestion.entity';
 
 export function patternResponseOf(r: StrategyLearning): PatternStatsResponse {

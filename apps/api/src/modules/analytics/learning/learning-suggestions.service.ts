@@ -5,7 +5,6 @@ import { AppException } from '../../../common/errors/app-exception';
 import { currentRequestContext } from '../../../common/request-context/request-context';
 import { inTransaction } from '../../../database/in-transaction';
 import { AuditService } from '../../core/audit/audit.service';
-import { StrategyConfig } from '../../strategies/entities/strategy-config.entity';
 import type { StrategyType } from '../../strategies/entities/strategy-type';
 import { StrategyParametersService } from '../../strategies/parameters/strategy-parameters.service';
 import { LearningSuggestion } from '../entities/learning-suggestion.entity';
@@ -37,7 +36,7 @@ export class LearningSuggestionsService {
    * dismissed one with the same change is not proposed again.
    */
   async refresh(patterns: readonly PatternStats[], baselines: readonly PatternStats[]): Promise<LearningSuggestion[]> {
-    const configs = await this.dataSource.getRepository(StrategyConfig).find({ order: { id: 'ASC' } });
+    const configs = await this.parameters.list();
     for (const config of configs) {
       const rule = await this.settings.ruleOf(config.strategyType);
       const merged = { ...DEFAULTS[config.strategyType], ...config.parameters };

@@ -2,9 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { formatPaise } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../../../database/in-transaction';
-import { BrokerAccount, type BrokerCode } from '../../accounts/entities/broker-account.entity';
-import { Position } from '../../positions/entities/position.entity';
-import { StrategyLearning } from '../../strategies/entities/strategy-learning.entity';
+import type { BrokerCode } from '@mcube/contracts';
+import { brokersByAccount } from '../../accounts/account-reads';
+import { closedPositions } from '../../positions/position-reads';
+import { StrategyLearning } from '../entities/strategy-learning.entity';
 import type { StrategyType } from '../../strategies/entities/strategy-type';
 import { resultsOfPositions, type PositionResult } from '../daily-pnl/position-charges';
 import { closedPositionStats, type ClosedPositionResult, type ClosedPositionStats } from './closed-position-stats';
@@ -41,8 +42,8 @@ export class LearningUpdateService {
   constructor(private readonly dataSource: DataSource) {}
 
   async run(): Promise<LearningUpdate[]> {
-    const brokers = new Map((await this.dataSource.getRepository(BrokerAccount).find()).map((a) => [a.id, a.broker]));
-    const closed = await this.dataSource.getRepository(Position).find({ where: { status: 'CLOSED' }, order: { id: 'ASC' } });
+    const brokers = await brokersByAccount(this.dataSource);
+    const closed = await closedPositions(this.dataSource);
     const known = closed.filter((p) => brokers.has(p.accountId));
     const results = await resultsOfPositions(this.dataSource.manager, known, (p) => brokers.get(p.accountId) as BrokerCode);
     const byStrategy = new Map<StrategyType, ClosedPositionResult[]>();

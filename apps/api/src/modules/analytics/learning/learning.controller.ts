@@ -4,7 +4,7 @@ import type { LearningResponse, LearningRuleResponse, LearningSuggestionResponse
 import type { Clock } from '@mcube/domain';
 import { DataSource, Not } from 'typeorm';
 import { IdParamPipe } from '../../../common/pipes/id-param.pipe';
-import { StrategyLearning } from '../../strategies/entities/strategy-learning.entity';
+import { StrategyLearning } from '../entities/strategy-learning.entity';
 import { STRATEGY_TYPES, StrategyTypePipe, UpdateLearningRuleDto } from './dto/update-learning-rule.dto';
 import type { StrategyType } from '../../strategies/entities/strategy-type';
 import { patternResponseOf, suggestionResponseOf } from './learning-response-of';

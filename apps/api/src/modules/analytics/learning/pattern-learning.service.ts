@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { istDateTimeOf, patternStatistics, weekStartOf, type PatternStats } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../../../database/in-transaction';
-import { StrategyLearning } from '../../strategies/entities/strategy-learning.entity';
+import { StrategyLearning } from '../entities/strategy-learning.entity';
 import type { StrategyType } from '../../strategies/entities/strategy-type';
 import { LearningSettingsService } from './learning-settings.service';
 import { LearningSuggestionsService } from './learning-suggestions.service';

@@ -1,10 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { analyticsReport } from '@mcube/domain';
 import type { AnalyticsReport } from '@mcube/contracts';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
-import { RiskLimit } from '../../risk/entities/risk-limit.entity';
+import { accountById, accountsWhere, type AccountFacts } from '../../accounts/account-reads';
+import { ANALYTICS_RISK, type AnalyticsRisk } from '../ports/analytics-risk.port';
 import { ClosedTradesService, type TradeQuery } from '../trades/closed-trades.service';
 import { tradesCsv } from '../trades/trades-csv';
 
@@ -17,12 +17,13 @@ export class AnalyticsReportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly trades: ClosedTradesService,
+    @Inject(ANALYTICS_RISK) private readonly risk: AnalyticsRisk,
   ) {}
 
   async report(q: TradeQuery): Promise<AnalyticsReport> {
     this.checkPeriod(q);
     const accounts = await this.accountsOf(q.accountId ?? null);
-    const limits = await this.dataSource.getRepository(RiskLimit).find({ where: { accountId: In(accounts.map((a) => a.id)) } });
+    const limits = [...(await this.risk.limitsOf(accounts.map((a) => a.id))).values()];
     const sumOf = (k: 'weeklyProfitTargetPaise' | 'monthlyProfitTargetPaise') => (limits.length === 0 ? null : limits.reduce((s, l) => s + l[k], 0));
     return analyticsReport({
       trades: await this.trades.list(q),
@@ -43,10 +44,9 @@ export class AnalyticsReportService {
     if (q.from && q.to && q.from > q.to) throw new AppException('VALIDATION_FAILED', ['from must not be after to']);
   }
 
-  private async accountsOf(accountId: number | null): Promise<BrokerAccount[]> {
-    const repo = this.dataSource.getRepository(BrokerAccount);
-    if (accountId === null) return repo.find({ order: { id: 'ASC' } });
-    const one = await repo.findOne({ where: { id: accountId } });
+  private async accountsOf(accountId: number | null): Promise<AccountFacts[]> {
+    if (accountId === null) return accountsWhere(this.dataSource);
+    const one = await accountById(this.dataSource, accountId);
     if (!one) throw new AppException('NOT_FOUND', `No account ${accountId}`);
     return [one];
   }

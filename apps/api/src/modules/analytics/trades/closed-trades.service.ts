@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { addDays, epochMsOfIst, istMinuteOf, type AnalyticsTrade, type EntryFacts } from '@mcube/domain';
-import { Between, DataSource, MoreThan, type FindOptionsWhere } from 'typeorm';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
-import { Position } from '../../positions/entities/position.entity';
+import { DataSource } from 'typeorm';
+import { brokersByAccount } from '../../accounts/account-reads';
+import { filledPositionsClosedWithin } from '../../positions/position-reads';
 import { resultsOfPositions, type PositionResult } from '../daily-pnl/position-charges';
 import { entryFactsOf } from './entry-facts.reader';
 
@@ -29,11 +29,10 @@ export class ClosedTradesService {
   constructor(private readonly dataSource: DataSource) {}
 
   async list(q: TradeQuery = {}): Promise<ClosedTrade[]> {
-    const brokers = new Map((await this.dataSource.getRepository(BrokerAccount).find()).map((a) => [a.id, a.broker]));
+    const brokers = await brokersByAccount(this.dataSource);
     const lo = q.from ? new Date(epochMsOfIst(q.from)) : new Date(0);
     const hi = q.to ? new Date(epochMsOfIst(addDays(q.to, 1)) - 1) : new Date(8.64e15);
-    const where: FindOptionsWhere<Position> = { status: 'CLOSED', quantity: MoreThan(0), closedAt: Between(lo, hi), ...(q.accountId ? { accountId: q.accountId } : {}) };
-    const positions = (await this.dataSource.getRepository(Position).find({ where, order: { closedAt: 'ASC', id: 'ASC' } })).filter((p) => p.closedAt && brokers.has(p.accountId));
+    const positions = (await filledPositionsClosedWithin(this.dataSource, lo, hi, q.accountId)).filter((p) => p.closedAt && brokers.has(p.accountId));
     const facts = await entryFactsOf(this.dataSource.manager, positions);
     const results = await resultsOfPositions(this.dataSource.manager, positions, (p) => brokers.get(p.accountId) as 'KOTAK' | 'ICICI');
     return positions.map((p) => {

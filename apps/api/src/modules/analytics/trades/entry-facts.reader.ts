@@ -1,8 +1,7 @@
 import { daysBetween, istDateTimeOf, type EntryFacts } from '@mcube/domain';
-import { In, type EntityManager } from 'typeorm';
-import type { Position } from '../../positions/entities/position.entity';
-import { DecisionJournalEntry } from '../../strategies/entities/decision-journal-entry.entity';
-import { StrategyPositionLink } from '../../strategies/entities/strategy-position-link.entity';
+import type { EntityManager } from 'typeorm';
+import type { PositionFacts } from '../../positions/position-reads';
+import { enterDecisionsOf, strategyIdsOfPositions } from '../../strategies/decisions/entry-decision-reads';
 
 type Json = Record<string, unknown>;
 const obj = (x: unknown): Json | null => (x !== null && typeof x === 'object' && !Array.isArray(x) ? (x as Json) : null);
@@ -33,7 +32,7 @@ export function factsOfEntryInputs(inputs: Json): EntryFacts {
 }
 
 /** What the position row itself says when the journal has nothing: days to expiry and strikes. */
-function factsOfPosition(p: Position): EntryFacts {
+function factsOfPosition(p: PositionFacts): EntryFacts {
   return { daysToExpiry: daysBetween(istDateTimeOf(p.openedAt.getTime()).date, p.expiryDate), callStrike: p.callStrike, putStrike: p.putStrike };
 }
 
@@ -42,13 +41,12 @@ function factsOfPosition(p: Position): EntryFacts {
  * (matched by position id, or by the strategy's own id through the stored link), over the
  * position row's own facts. A position entered by hand has only the latter.
  */
-export async function entryFactsOf(m: EntityManager, positions: readonly Position[]): Promise<Map<number, EntryFacts>> {
+export async function entryFactsOf(m: EntityManager, positions: readonly PositionFacts[]): Promise<Map<number, EntryFacts>> {
   const out = new Map(positions.map((p) => [p.id, factsOfPosition(p)]));
   if (positions.length === 0) return out;
-  const links = await m.find(StrategyPositionLink, { where: { positionId: In(positions.map((p) => p.id)) } });
-  const byStrategyId = new Map(links.map((l) => [l.strategyPositionId, l.positionId]));
+  const byStrategyId = await strategyIdsOfPositions(m, positions.map((p) => p.id));
   const accounts = [...new Set(positions.map((p) => p.accountId))];
-  const entries = await m.find(DecisionJournalEntry, { where: { kind: 'ENTRY', decision: 'ENTER', accountId: In(accounts) }, order: { id: 'ASC' } });
+  const entries = await enterDecisionsOf(m, accounts);
   for (const e of entries) {
     const id = e.positionId ?? byStrategyId.get(String(e.inputs['strategyPositionId'] ?? ''));
     const base = id === undefined ? undefined : out.get(id);

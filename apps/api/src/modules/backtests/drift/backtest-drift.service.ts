@@ -4,7 +4,7 @@ import type { BacktestReportResponse, DriftReportResponse } from '@mcube/contrac
 import { DataSource } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { accountExists } from '../../accounts/account-reads';
 import { BacktestRun } from '../entities/backtest-run.entity';
 import { paperTradesOf } from './paper-trades';
 
@@ -25,7 +25,7 @@ export class BacktestDriftService {
 
   async report(q: { accountId: number; runId: number; from: string; to: string }): Promise<DriftReportResponse> {
     if (q.from > q.to) throw new AppException('VALIDATION_FAILED', [`to: ${q.to} is before from ${q.from}`], {}, { field: 'to' });
-    if (!(await this.dataSource.getRepository(BrokerAccount).exists({ where: { id: q.accountId } }))) throw new AppException('NOT_FOUND', `No account ${q.accountId}`);
+    if (!(await accountExists(this.dataSource, q.accountId))) throw new AppException('NOT_FOUND', `No account ${q.accountId}`);
     const run = await this.dataSource.getRepository(BacktestRun).findOne({ where: { id: q.runId } });
     if (!run) throw new AppException('NOT_FOUND', `No backtest run ${q.runId}`);
     if (run.status !== 'COMPLETED' || !run.reportJson) throw new AppException('CONFLICT', `backtest run ${q.runId} is ${run.status}, not COMPLETED`);

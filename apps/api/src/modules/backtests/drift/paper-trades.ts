@@ -1,10 +1,8 @@
 import type { ComparableTrade } from '@mcube/backtest';
 import { addDays, epochMsOfIst, istMinuteOf } from '@mcube/domain';
-import { Between, In, type DataSource } from 'typeorm';
-import { Execution } from '../../orders/entities/execution.entity';
-import { Order } from '../../orders/entities/order.entity';
-import { PositionLeg } from '../../positions/entities/position-leg.entity';
-import { Position } from '../../positions/entities/position.entity';
+import type { DataSource } from 'typeorm';
+import { executionsOfOrders, ordersOfPositions } from '../../orders/order-reads';
+import { closedPositionsOpenedWithin, legsOfPositions } from '../../positions/position-reads';
 
 /**
  * The account's CLOSED strangle positions opened on IST days [from, to], in the drift core's
@@ -13,15 +11,12 @@ import { Position } from '../../positions/entities/position.entity';
  * every execution and the net the ledger booked (realized P&L net of charges).
  */
 export async function paperTradesOf(ds: DataSource, accountId: number, from: string, to: string): Promise<ComparableTrade[]> {
-  const positions = await ds.getRepository(Position).find({
-    where: { accountId, status: 'CLOSED', openedAt: Between(new Date(epochMsOfIst(from, '00:00')), new Date(epochMsOfIst(addDays(to, 1), '00:00') - 1)) },
-    order: { openedAt: 'ASC' },
-  });
+  const positions = await closedPositionsOpenedWithin(ds, accountId, new Date(epochMsOfIst(from, '00:00')), new Date(epochMsOfIst(addDays(to, 1), '00:00') - 1));
   if (positions.length === 0) return [];
   const ids = positions.map((p) => p.id);
-  const legs = await ds.getRepository(PositionLeg).find({ where: { positionId: In(ids) }, order: { id: 'ASC' } });
-  const orders = await ds.getRepository(Order).find({ where: { positionId: In(ids) } });
-  const executions = orders.length === 0 ? [] : await ds.getRepository(Execution).find({ where: { orderId: In(orders.map((o) => o.id)) } });
+  const legs = await legsOfPositions(ds, ids);
+  const orders = await ordersOfPositions(ds, ids);
+  const executions = orders.length === 0 ? [] : await executionsOfOrders(ds, orders.map((o) => o.id));
   return positions.map((p) => {
     const own = orders.filter((o) => o.positionId === p.id);
     const charges = executions.filter((e) => own.some((o) => o.id === e.orderId)).reduce((s, e) => s + e.chargesPaise, 0);

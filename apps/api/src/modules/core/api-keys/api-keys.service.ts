@@ -4,10 +4,11 @@ import { IsNull, Repository } from 'typeorm';
 import { randomToken, safeEqual, sha256Hex } from '../../../common/crypto/tokens';
 import { AppException } from '../../../common/errors/app-exception';
 import { Principal, Role, roleAtLeast } from '../../../common/request-context/principal';
-import { writeVersionOf, type WriteVersion } from '../../../database/read-cache';
+import type { WriteVersion } from '../../../database/read-cache';
 import { AuditService } from '../audit/audit.service';
 import { ApiKeyEntity } from '../entities/api-key.entity';
 import { UserEntity } from '../entities/user.entity';
+import { authWriteVersionOf } from '../sessions/auth-write-version';
 import { CredentialRevocations } from '../sessions/credential-revocations';
 
 /** How stale an API key's `lastUsedAt` may be (wall-time ms). */
@@ -59,7 +60,7 @@ export class ApiKeysService {
     private readonly audit: AuditService,
     private readonly revocations: CredentialRevocations,
   ) {
-    this.writes = writeVersionOf(keys.manager.connection);
+    this.writes = authWriteVersionOf(keys.manager.connection);
     revocations.subscribe((r) => {
       if (r.kind === 'session') return;
       for (const [hash, c] of this.resolved) if (r.kind === 'api-key' ? c.keyId === r.keyId : c.principal.userId === r.userId) this.resolved.delete(hash);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import { redactSecrets } from '../../../common/logging/redaction';
 import { currentRequestContext } from '../../../common/request-context/request-context';
 import { AuditLogEntity } from '../entities/audit-log.entity';
@@ -24,10 +24,28 @@ function toJson(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(redactSecrets(value));
 }
 
-/** Writes and reads the append-only audit log. */
+/** Which entries of one entity `historyOf` returns. */
+export interface AuditHistoryQuery {
+  entity: string;
+  entityId: string;
+  action: string;
+  limit: number;
+}
+
+/** Writes and reads the append-only audit log (the core module owns `audit_log`: other modules go through this). */
 @Injectable()
 export class AuditService {
   constructor(@InjectRepository(AuditLogEntity) private readonly repo: Repository<AuditLogEntity>) {}
+
+  /** An instance over `dataSource`, for code outside Nest's injection (a one-shot command). */
+  static over(dataSource: DataSource): AuditService {
+    return new AuditService(dataSource.getRepository(AuditLogEntity));
+  }
+
+  /** The entries of one action on one entity, newest first, at most `limit`. */
+  historyOf(q: AuditHistoryQuery): Promise<AuditLogEntity[]> {
+    return this.repo.find({ where: { entity: q.entity, entityId: q.entityId, action: q.action }, order: { id: 'DESC' }, take: q.limit });
+  }
 
   /**
    * Appends one entry. Pass the transaction's manager so the entry commits (or rolls back)

@@ -3,9 +3,10 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
 import { AppConfig, APP_CONFIG } from '../../../config/app-config';
 import { randomToken, sha256Hex } from '../../../common/crypto/tokens';
-import { writeVersionOf, type WriteVersion } from '../../../database/read-cache';
+import type { WriteVersion } from '../../../database/read-cache';
 import { SessionEntity } from '../entities/session.entity';
 import { UserEntity } from '../entities/user.entity';
+import { authWriteVersionOf } from './auth-write-version';
 import { CredentialRevocations } from './credential-revocations';
 
 /** A new session: the clear token goes into the cookie once and is never stored. */
@@ -19,8 +20,8 @@ export interface IssuedSession {
 const TOUCH_INTERVAL_MS = 60_000;
 
 /**
- * How long a resolved session and its user are served from memory (wall ms) while nothing was
- * written through the database connection; logout, and any change to the user (deactivation,
+ * How long a resolved session and its user are served from memory (wall ms) while no user, key or
+ * session was written through the database connection; logout, and any change to the user (deactivation,
  * role or password), drop them at once; the TTL bounds what another process's change takes to be seen (issue 21: two queries a request).
  */
 export const SESSION_CACHE_TTL_MS = 5_000;
@@ -35,7 +36,7 @@ export class SessionsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly revocations: CredentialRevocations,
   ) {
-    this.writes = writeVersionOf(sessions.manager.connection);
+    this.writes = authWriteVersionOf(sessions.manager.connection);
     revocations.subscribe((r) => {
       if (r.kind === 'api-key') return;
       for (const [hash, c] of this.resolved) if (r.kind === 'session' ? hash === r.tokenHash : c.user.id === r.userId) this.resolved.delete(hash);

@@ -2,9 +2,11 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import {
   freezeQuantityFor,
   instrumentMasterExpirySource,
+  listedInstrumentMaster,
   lotSizeFor,
   paiseOfPrice,
   type ExpirySource,
+  type InstrumentMaster,
   type IsoDate,
 } from '@mcube/domain';
 import { DataSource, In, Not } from 'typeorm';
@@ -66,6 +68,7 @@ export class InstrumentStore implements OnModuleInit {
   private freezes = new Map<string, number>();
   private contracts: readonly StoredContract[] = [];
   private version = 0;
+  private readonly instrumentMasters = new Map<MasterBroker, { version: number; master: InstrumentMaster }>();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -114,6 +117,33 @@ export class InstrumentStore implements OnModuleInit {
   /** The master in use of `broker`, if one was ever stored. */
   latest(broker: MasterBroker): StoredMaster | undefined {
     return this.masters.get(broker);
+  }
+
+  /**
+   * `broker`'s stored master as the domain's `InstrumentMaster` (InstrumentId ↔ its trading
+   * symbol and token), or undefined before one is stored; rebuilt when the master is replaced.
+   */
+  masterOf(broker: MasterBroker): InstrumentMaster | undefined {
+    const stored = this.masters.get(broker);
+    if (!stored) return undefined;
+    const cached = this.instrumentMasters.get(broker);
+    if (cached?.version === this.version) return cached.master;
+    const master = listedInstrumentMaster(
+      stored.contracts.map((c) => ({
+        underlying: c.underlying,
+        kind: c.kind,
+        expiry: c.expiry,
+        ...(c.kind === 'OPT' ? { strike: c.strike, optionType: c.optionType } : {}),
+        segment: c.kind === 'OPT' ? 'NFO-OPT' : 'NFO-FUT',
+        tradingSymbol: c.tradingSymbol,
+        instrumentToken: c.token,
+        lotSize: c.lotSize,
+        tickSize: c.tickSize,
+        ...(c.freezeQuantity !== undefined ? { freezeQuantity: c.freezeQuantity } : {}),
+      })),
+    );
+    this.instrumentMasters.set(broker, { version: this.version, master });
+    return master;
   }
 
   /** Lot size of the contract of `underlying` expiring on `expiry`: the stored master's when it lists it, else the dated table. */

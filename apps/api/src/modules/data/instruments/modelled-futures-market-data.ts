@@ -1,8 +1,8 @@
-import type { Clock, MarketDataPort, MarketQuote, NseCalendar } from '@mcube/domain';
+import { quoteNameOf, type Clock, type MarketDataPort, type MarketQuote, type NseCalendar, type QuoteTarget } from '@mcube/domain';
 import { MarketDataFuturesSource } from '@mcube/strategy-icici-futures';
 import { overridingMarketData } from './overriding-market-data';
 
-/** A stock futures contract symbol in the simulator's format ('TCS-2026-03-30-FUT'). */
+/** A stock futures contract's canonical key ('TCS-2026-03-30-FUT'). */
 const STOCK_FUT = /^([A-Z0-9&_-]+?)-(\d{4}-\d{2}-\d{2})-FUT$/;
 
 /**
@@ -13,9 +13,10 @@ const STOCK_FUT = /^([A-Z0-9&_-]+?)-(\d{4}-\d{2}-\d{2})-FUT$/;
  */
 export function modelledFuturesMarketData(market: MarketDataPort, calendar: NseCalendar, clock: Clock): MarketDataPort {
   const futures = new MarketDataFuturesSource(market, calendar, clock);
-  return overridingMarketData(market, 'quote', async (symbol: string): Promise<MarketQuote> => {
+  return overridingMarketData(market, 'quote', async (target: QuoteTarget): Promise<MarketQuote> => {
+    const symbol = quoteNameOf(target);
     try {
-      return await market.quote(symbol);
+      return await market.quote(target);
     } catch (error) {
       const m = STOCK_FUT.exec(symbol);
       if (!m) throw error;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { IntentInstrument, MarketDataPort, MarketQuote } from '@mcube/domain';
-import { MARKET_CONTRACT_SYMBOL, MARKET_DATA, type ContractSymbolOf } from '../source/market-data.tokens';
+import { MARKET_DATA } from '../source/market-data.tokens';
 
 /**
  * A LIVE account's quote of a contract from its broker's feed, or undefined when the account
@@ -10,9 +10,9 @@ import { MARKET_CONTRACT_SYMBOL, MARKET_DATA, type ContractSymbolOf } from '../s
 export type AccountContractQuoter = (accountId: number, instrument: IntentInstrument) => Promise<MarketQuote> | undefined;
 
 /**
- * Quotes by contract (`IntentInstrument`) from the configured market: the source's own symbol
- * is made at the adapter edge (`MARKET_CONTRACT_SYMBOL`, from the market-source factory), so
- * trading code never builds or imports the simulator's symbol format (issue 13). Given the
+ * Quotes by contract (`InstrumentId`) from the configured market: the port takes the id and the
+ * source maps it to its own symbol at its edge, so trading code never builds or imports a
+ * source's symbol format (issue 13). Given the
  * account, a LIVE account's contract is quoted by its broker instead (`useAccountQuoter`).
  */
 @Injectable()
@@ -21,7 +21,6 @@ export class ContractQuotes {
 
   constructor(
     @Inject(MARKET_DATA) private readonly market: MarketDataPort,
-    @Inject(MARKET_CONTRACT_SYMBOL) private readonly symbolOf: ContractSymbolOf,
   ) {}
 
   /** Routes the contract quotes of LIVE accounts to their brokers (called once by `LiveMarketData`). */
@@ -35,7 +34,7 @@ export class ContractQuotes {
    */
   ofContract(instrument: IntentInstrument, accountId?: number): Promise<MarketQuote> {
     const live = accountId === undefined ? undefined : this.accountQuoter?.(accountId, instrument);
-    return live ?? this.market.quote(this.symbolOf(instrument));
+    return live ?? this.market.quote(instrument);
   }
 
   /** The latest quote of an index or stock by its name ('NIFTY 50', 'INDIA VIX'). */

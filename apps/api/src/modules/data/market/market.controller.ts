@@ -1,6 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import type { ExpiriesResponse, MarketClockResponse, GlobalCuesResponse, HistoryResponse, OptionChainResponse, QuotesResponse, VixResponse } from '@mcube/contracts';
+import type { ExpiriesResponse, MarketClockResponse, GlobalCuesResponse, HistoryResponse, QuotesResponse, VixResponse } from '@mcube/contracts';
+import type { Response } from 'express';
+import { sendCachedJson } from '../../../common/http/send-cached-json';
 import { ExpiriesQueryDto, HistoryQueryDto, OptionChainQueryDto, QuotesQueryDto } from './dto/market-queries.dto';
 import { MarketClockService } from './market-clock.service';
 import { MarketService } from './market.service';
@@ -25,9 +27,10 @@ export class MarketController {
     return this.market.quotes(q.symbols.split(','));
   }
 
+  /** An `OptionChainResponse`, priced once per tick and serialized once per priced chain (the body is ~100 KB). */
   @Get('option-chain')
-  optionChain(@Query() q: OptionChainQueryDto): Promise<OptionChainResponse> {
-    return this.market.optionChain(q.underlying ?? 'NIFTY', q.expiry);
+  async optionChain(@Query() q: OptionChainQueryDto, @Res() res: Response): Promise<void> {
+    sendCachedJson(res, await this.market.optionChain(q.underlying ?? 'NIFTY', q.expiry));
   }
 
   @Get('history')

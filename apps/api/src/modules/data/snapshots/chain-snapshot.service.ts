@@ -10,8 +10,9 @@ import { buildChainView, type ChainView } from '../market/chain-view';
 import { listedExpiries, snapshotExpiries } from '../market/listed-expiries';
 import { isMarketInSession } from '../market/market-session';
 import { MARKET_DATA, MARKET_SOURCE_KIND, NSE_CALENDAR } from '../source/market-data.tokens';
-import { MarketEventsBus } from './market-events.bus';
+import { AppEventsBus } from '../../core/events/app-events.bus';
 import { MARKET_CLOCK } from '../../core/clock/clock.token';
+import { yieldToEventLoop } from '../../../common/concurrency/yield-to-event-loop';
 
 /** What the chain job stored, per expiry, or why it did nothing. */
 export interface ChainSnapshotOutcome {
@@ -44,7 +45,7 @@ export class ChainSnapshotService {
     @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar,
     @Inject(MARKET_SOURCE_KIND) private readonly sourceKind: string,
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly bus: MarketEventsBus,
+    private readonly bus: AppEventsBus,
   ) {}
 
   /** Runs the job once at the market clock's now. */
@@ -55,8 +56,12 @@ export class ChainSnapshotService {
     const outcome: ChainSnapshotOutcome = { chains: [], failed: [] };
     for (const expiry of expiries) {
       try {
+        // Pricing a chain and storing it are each tens of ms of synchronous work: the event loop
+        // (requests, ticks) runs between them and between expiries (issue 21).
+        await yieldToEventLoop();
         const view = buildChainView(await this.market.optionChain({ underlying: CHAIN_UNDERLYING, expiry }), this.calendar);
         const rows = this.rowsOf(view);
+        await yieldToEventLoop();
         await inTransaction(this.dataSource, async (m) => {
           for (let i = 0; i < rows.length; i += 250) {
             await upsertRows({ manager: m, entity: OptionChainRow, rows: rows.slice(i, i + 250), conflictColumns: CHAIN_ROW_KEY, updateColumns: CHAIN_ROW_VALUES });

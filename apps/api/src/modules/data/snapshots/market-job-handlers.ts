@@ -1,6 +1,6 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
-import { JobHandlersRegistry } from '../../../jobs/job-handlers.registry';
+import { HandlesJob } from '../../../jobs/handles-job.decorator';
 import { MarketEventsSyncService } from '../events/market-events-sync.service';
 import { ChainSnapshotService } from './chain-snapshot.service';
 import { QuoteSnapshotService } from './quote-snapshot.service';
@@ -14,23 +14,27 @@ import { QuoteSnapshotService } from './quote-snapshot.service';
  * (`MCUBE_MARKET_JOBS`, off under NODE_ENV=test, where tests call the sync themselves).
  */
 @Injectable()
-export class MarketJobHandlers implements OnModuleInit, OnApplicationBootstrap {
+export class MarketJobHandlers implements OnApplicationBootstrap {
   private readonly logger = new Logger(MarketJobHandlers.name);
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly handlers: JobHandlersRegistry,
     private readonly quotes: QuoteSnapshotService,
     private readonly chains: ChainSnapshotService,
     private readonly events: MarketEventsSyncService,
   ) {}
 
-  onModuleInit(): void {
-    this.handlers.register('market-data.snapshot', async () => void (await this.quotes.run()), 'DataModule');
-    this.handlers.register('market-data.option-chain', async () => {
-      await this.chains.run();
-      await this.events.run();
-    }, 'DataModule');
+  /** The `market-data.snapshot` job. */
+  @HandlesJob('market-data.snapshot')
+  async snapshotQuotes(): Promise<void> {
+    await this.quotes.run();
+  }
+
+  /** The `market-data.option-chain` job: the chains, then the events calendar. */
+  @HandlesJob('market-data.option-chain')
+  async snapshotChains(): Promise<void> {
+    await this.chains.run();
+    await this.events.run();
   }
 
   /** A failed sync must not stop the API: it is logged and retried by the next chain job. */

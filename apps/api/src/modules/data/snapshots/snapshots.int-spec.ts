@@ -5,7 +5,7 @@ import { createTestDatabase, TEST_DIALECTS, TestDatabase } from '../../../../tes
 import { MarketData } from '../entities/market-data.entity';
 import { OptionChainRow } from '../entities/option-chain.entity';
 import { ChainSnapshotService } from './chain-snapshot.service';
-import { MarketEventsBus } from './market-events.bus';
+import { AppEventsBus } from '../../core/events/app-events.bus';
 import { QuoteSnapshotService } from './quote-snapshot.service';
 
 describe.each(TEST_DIALECTS)('snapshot jobs on %s', (dialect) => {
@@ -23,7 +23,7 @@ describe.each(TEST_DIALECTS)('snapshot jobs on %s', (dialect) => {
   it('stores quotes and both chains with exact paise and greeks, and replaces a re-run of the same instant', async () => {
     const sim = new MarketSimulator({ seed: 3, startDate: '2026-04-01', calendar }, clock);
     const quotes = new QuoteSnapshotService(sim, clock, calendar, 'sim', ds);
-    const chains = new ChainSnapshotService(sim, clock, calendar, 'sim', ds, new MarketEventsBus());
+    const chains = new ChainSnapshotService(sim, clock, calendar, 'sim', ds, new AppEventsBus());
     expect((await quotes.run()).written).toBe(2);
     expect((await quotes.run()).written).toBe(2);
     expect(await ds.getRepository(MarketData).count()).toBe(2);

@@ -1,15 +1,12 @@
 import { epochMsOfIst, istDateTimeOf, type Clock, type IsoDate, type MarketDataPort, type NseCalendar } from '@mcube/domain';
-import { AcceleratedClock, contractSymbol, HistoricalReplay, MarketSimulator, SCREEN_STOCK_HISTORY_TRADING_DAYS, SessionClock } from '@mcube/market-sim';
+import { AcceleratedClock, HistoricalReplay, MarketSimulator, SCREEN_INDEX_HISTORY_TRADING_DAYS, SCREEN_STOCK_HISTORY_TRADING_DAYS, SessionClock } from '@mcube/market-sim';
 import type { MarketDataConfig } from '../../../config/app-config';
-import type { ContractSymbolOf } from './market-data.tokens';
 import { planSimStart, type SimStartPlan } from './sim-start';
 
 /** The market-data port with the clock it runs on. */
 export interface MarketSource {
   readonly kind: 'sim' | 'replay';
   readonly port: MarketDataPort;
-  /** How `port` names a contract (the adapter edge: nothing else in the API knows the source's symbols). */
-  readonly contractSymbol: ContractSymbolOf;
   /** The market's notion of now (equal to the process clock in real-time simulator mode). */
   readonly clock: Clock;
   /** The IST date the market starts on. */
@@ -48,9 +45,11 @@ function simClock(base: Clock, calendar: NseCalendar, plan: SimStartPlan, speed:
  * says (MCUBE_SIM_START or the trading day before today, or the stored market clock
  * `storedClockMs` when it is later), or the historical replay of a data folder from
  * `replayStart` (default: the last day of its NIFTY 15-minute bars). The simulator gets the
- * stock-only history the ICICI screen's indicators need (`SCREEN_STOCK_HISTORY_TRADING_DAYS`):
- * without it the first ~20 simulated sessions could screen no stock; it changes no price the
- * strangle sees. Past the calendar's
+ * stock history the ICICI screen's indicators need (`SCREEN_STOCK_HISTORY_TRADING_DAYS`), and
+ * the same of NIFTY 50 and the sector indices for its index futures
+ * (`SCREEN_INDEX_HISTORY_TRADING_DAYS`): without them the first ~20 simulated sessions could
+ * screen no stock or index; they add daily bars before the warm-up only and change no price
+ * (the strangle reads the last 20 NIFTY closes, all simulated). Past the calendar's
  * horizon the simulator runs on the calendar's assumed days. Throws what the sources throw
  * (a missing data folder, a bad date) so a bad setup stops boot.
  */
@@ -59,7 +58,7 @@ export function createMarketSource(config: MarketDataConfig, base: Clock, calend
   if (config.source === 'sim') {
     const plan = planSimStart({ nowMs: base.nowMs(), calendar, speed: config.speed, configuredStart: config.simStart, storedMs: storedClockMs });
     const clock = simClock(base, calendar, plan, config.speed);
-    return { kind: 'sim', contractSymbol, port: new MarketSimulator({ seed: config.simSeed, startDate: plan.startDate, calendar, stockHistoryTradingDays: SCREEN_STOCK_HISTORY_TRADING_DAYS }, clock), clock, startDate: plan.startDate, plan };
+    return { kind: 'sim', port: new MarketSimulator({ seed: config.simSeed, startDate: plan.startDate, calendar, stockHistoryTradingDays: SCREEN_STOCK_HISTORY_TRADING_DAYS, indexHistoryTradingDays: SCREEN_INDEX_HISTORY_TRADING_DAYS }, clock), clock, startDate: plan.startDate, plan };
   }
   const deferred = new DeferredClock(base);
   const replay = new HistoricalReplay({ dataFolder: config.replayDataDir, calendar }, deferred);
@@ -68,5 +67,5 @@ export function createMarketSource(config: MarketDataConfig, base: Clock, calend
   const requested = config.replayStart ?? lastDay;
   const startDate = calendar.isTradingDay(requested) ? requested : calendar.nextTradingDay(requested);
   deferred.target = marketClock({ base, calendar, startDate, speed: config.speed });
-  return { kind: 'replay', contractSymbol, port: replay, clock: deferred, startDate };
+  return { kind: 'replay', port: replay, clock: deferred, startDate };
 }

@@ -6,7 +6,7 @@ import { CalendarStore } from '../calendar/calendar-store.service';
 import { InstrumentStore } from '../instruments/instrument-store.service';
 import { MarketClockStore } from './market-clock.store';
 import { createMarketSource, type MarketSource } from './market-source.factory';
-import { type ContractSymbolOf, EXPIRY_SOURCE, MARKET_CONTRACT_SYMBOL, MARKET_DATA, MARKET_SOURCE, MARKET_SOURCE_KIND, NSE_CALENDAR } from './market-data.tokens';
+import { EXPIRY_SOURCE, MARKET_DATA, MARKET_SOURCE, MARKET_SOURCE_KIND, NSE_CALENDAR } from './market-data.tokens';
 import { MARKET_CLOCK, WALL_CLOCK } from '../../core/clock/clock.token';
 
 /**
@@ -45,7 +45,6 @@ export const marketSourceProviders: Provider[] = [
     },
   },
   { provide: MARKET_DATA, inject: [MARKET_SOURCE], useFactory: (s: MarketSource) => s.port },
-  { provide: MARKET_CONTRACT_SYMBOL, inject: [MARKET_SOURCE], useFactory: (s: MarketSource): ContractSymbolOf => s.contractSymbol },
   { provide: MARKET_CLOCK, inject: [MARKET_SOURCE], useFactory: (s: MarketSource) => s.clock },
   { provide: MARKET_SOURCE_KIND, inject: [MARKET_SOURCE], useFactory: (s: MarketSource) => s.kind },
 ];

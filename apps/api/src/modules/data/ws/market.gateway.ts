@@ -8,7 +8,7 @@ import type { Principal } from '../../../common/request-context/principal';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { AuthenticatorService } from '../../core/auth/authenticator.service';
 import { CredentialRevocations, type Revocation } from '../../core/sessions/credential-revocations';
-import { MarketEventsBus } from '../snapshots/market-events.bus';
+import { AppEventsBus } from '../../core/events/app-events.bus';
 import { asAuthRequest, isAllowedOrigin } from './ws-auth';
 
 const OPEN = 1;
@@ -38,7 +38,7 @@ export class MarketGateway implements OnGatewayConnection, OnGatewayDisconnect, 
   constructor(
     private readonly authenticator: AuthenticatorService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    bus: MarketEventsBus,
+    bus: AppEventsBus,
     revocations: CredentialRevocations,
   ) {
     this.unsubscribe = [bus.subscribe((m) => this.broadcast(m)), revocations.subscribe((r) => this.onRevoked(r))];

@@ -3,7 +3,7 @@ import type { Clock, MarketDataPort } from '@mcube/domain';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { MarketClockService } from '../market/market-clock.service';
 import { SNAPSHOT_SYMBOLS } from '../snapshots/quote-snapshot.service';
-import { MarketEventsBus } from '../snapshots/market-events.bus';
+import { AppEventsBus } from '../../core/events/app-events.bus';
 import { MARKET_DATA } from '../source/market-data.tokens';
 import { MarketGateway } from './market.gateway';
 import { WALL_CLOCK } from '../../core/clock/clock.token';
@@ -53,7 +53,7 @@ export class TickPublisher implements OnModuleInit, OnModuleDestroy {
     @Inject(MARKET_DATA) private readonly market: MarketDataPort,
     @Inject(WALL_CLOCK) private readonly clock: Clock,
     private readonly gateway: MarketGateway,
-    private readonly bus: MarketEventsBus,
+    private readonly bus: AppEventsBus,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly marketClock: MarketClockService,
   ) {}

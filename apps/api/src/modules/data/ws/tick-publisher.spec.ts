@@ -3,7 +3,7 @@ import { createDefaultNseCalendar, epochMsOfIst, FixedClock } from '@mcube/domai
 import { MarketSimulator } from '@mcube/market-sim';
 import type { AppConfig } from '../../../config/app-config';
 import type { MarketClockService } from '../market/market-clock.service';
-import { MarketEventsBus } from '../snapshots/market-events.bus';
+import { AppEventsBus } from '../../core/events/app-events.bus';
 import type { MarketGateway } from './market.gateway';
 import { nextRoundDelayMs, TICK_SLOT_MARGIN_MS, TickPublisher } from './tick-publisher.service';
 
@@ -13,7 +13,7 @@ const OPEN_MS = epochMsOfIst('2026-03-10', '10:00:00');
 function publisherOnSim() {
   const clock = new FixedClock(OPEN_MS);
   const market = new MarketSimulator({ seed: 7, startDate: '2026-03-10', calendar: createDefaultNseCalendar() }, clock);
-  const bus = new MarketEventsBus();
+  const bus = new AppEventsBus();
   const ticks: WsMessage[] = [];
   bus.subscribe((m) => m.event === 'market.tick' && ticks.push(m));
   const publisher = new TickPublisher(market, clock, { audience: 1 } as MarketGateway, bus, { marketData: { jobs: false } } as AppConfig, { reading: () => ({}) } as unknown as MarketClockService);

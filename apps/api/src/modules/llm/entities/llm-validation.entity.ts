@@ -1,4 +1,4 @@
-import { Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { Entity, ForeignKey, Index, JoinColumn, ManyToOne } from 'typeorm';
 import {
   BoolColumn,
   CodeColumn,
@@ -10,7 +10,6 @@ import {
   TimestampedRow,
   VarcharColumn,
 } from '../../../database/columns';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { LlmPrompt } from './llm-prompt.entity';
 
 /** Where an LLM validation stands. */
@@ -24,11 +23,9 @@ export type LlmValidationStatus = 'PENDING' | 'COMPLETED' | 'FAILED' | 'TIMED_OU
 @Index('ix_llm_validations_account_requested', ['accountId', 'requestedAt'])
 export class LlmValidation extends TimestampedRow {
   @IntColumn({ nullable: true })
+  // Another module's table: a foreign key by entity name, no relation or import (ARCHITECTURE.md).
+  @ForeignKey('BrokerAccount', { onDelete: 'SET NULL' })
   accountId!: number | null;
-
-  @ManyToOne(() => BrokerAccount, { onDelete: 'SET NULL', nullable: true })
-  @JoinColumn({ name: 'account_id' })
-  account?: BrokerAccount | null;
 
   @IntColumn({ nullable: true })
   promptId!: number | null;

@@ -1,9 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { paiseOfPrice, type RiskDenial, type RiskDenialCode } from '@mcube/domain';
+import { paiseOfPrice, type OrderCommand, type RiskDenial, type RiskDenialCode } from '@mcube/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../../database/in-transaction';
 import { ApprovalToken } from '../entities/approval-token.entity';
-import type { GatewayIntent } from '../gateway-intent';
 
 /** The exact order a token allows. Prices in rupees. */
 export interface ApprovalBinding {
@@ -53,7 +52,7 @@ function denied(code: RiskDenialCode, message: string, context: Record<string, s
 }
 
 /** Why `row` does not allow `intent` at `limitPrice`, or null when it is this order's token. */
-function mismatchOf(row: ApprovalToken, intent: GatewayIntent, limitPrice: number): string | null {
+function mismatchOf(row: ApprovalToken, intent: OrderCommand, limitPrice: number): string | null {
   if (row.purpose !== intent.purpose) return `purpose ${intent.purpose} ≠ approved ${row.purpose}`;
   const i = intent.instrument;
   if (row.underlying !== i.underlying || row.instrumentKind !== i.kind || row.expiryDate !== i.expiry) return `contract ${i.underlying} ${i.kind} ${i.expiry} ≠ approved ${row.underlying} ${row.instrumentKind} ${row.expiryDate}`;
@@ -71,7 +70,7 @@ function mismatchOf(row: ApprovalToken, intent: GatewayIntent, limitPrice: numbe
  * unused; it is then consumed in one conditional update, so two orders racing with one token
  * cannot both pass. Returns the denial, or null when consumed.
  */
-export async function consumeApprovalToken(dataSource: DataSource, input: { intent: GatewayIntent; limitPrice: number; intentId: string; nowMs: number }): Promise<RiskDenial | null> {
+export async function consumeApprovalToken(dataSource: DataSource, input: { intent: OrderCommand; limitPrice: number; intentId: string; nowMs: number }): Promise<RiskDenial | null> {
   const { intent, limitPrice, intentId, nowMs } = input;
   const token = intent.approval?.token;
   if (!token) return denied('APPROVAL_TOKEN_INVALID', `${intent.purpose} on account ${intent.accountId} needs an approval token from the approval queue`, { accountId: intent.accountId });

@@ -1,6 +1,5 @@
-import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Entity, ForeignKey, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { CodeColumn, InstantColumn, IntColumn, PaiseColumn, VarcharColumn } from '../../../database/columns';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import { Order } from './order.entity';
 
 /**
@@ -22,11 +21,9 @@ export class Execution {
   order?: Order;
 
   @IntColumn()
+  // Another module's table: a foreign key by entity name, no relation or import (ARCHITECTURE.md).
+  @ForeignKey('BrokerAccount', { onDelete: 'RESTRICT' })
   accountId!: number;
-
-  @ManyToOne(() => BrokerAccount, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'account_id' })
-  account?: BrokerAccount;
 
   /** KOTAK, ICICI or PAPER. */
   @CodeColumn({ length: 10 })

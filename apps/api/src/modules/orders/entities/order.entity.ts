@@ -1,4 +1,4 @@
-import { Entity, Index, JoinColumn, ManyToOne, Unique, VersionColumn } from 'typeorm';
+import { Entity, ForeignKey, Index, Unique, VersionColumn } from 'typeorm';
 import {
   BoolColumn,
   CodeColumn,
@@ -12,8 +12,6 @@ import {
   TimestampedRow,
   VarcharColumn,
 } from '../../../database/columns';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
-import { Position } from '../../positions/entities/position.entity';
 import type { OrderPurpose as OrderPurposeCode, OrderSide as OrderSideCode, OrderStatus as OrderStatusCode, OrderType as OrderTypeCode } from '@mcube/domain';
 
 /** Name of the unique constraint that makes `clientOrderId` an idempotency key. */
@@ -39,18 +37,14 @@ export class Order extends TimestampedRow {
   exchangeOrderId!: string | null;
 
   @IntColumn()
+  // Another module's table: a foreign key by entity name, no relation or import (ARCHITECTURE.md).
+  @ForeignKey('BrokerAccount', { onDelete: 'RESTRICT' })
   accountId!: number;
 
-  @ManyToOne(() => BrokerAccount, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'account_id' })
-  account?: BrokerAccount;
-
   @IntColumn({ nullable: true })
+  // Another module's table: a foreign key by entity name, no relation or import (ARCHITECTURE.md).
+  @ForeignKey('Position', { onDelete: 'SET NULL' })
   positionId!: number | null;
-
-  @ManyToOne(() => Position, { onDelete: 'SET NULL', nullable: true })
-  @JoinColumn({ name: 'position_id' })
-  position?: Position | null;
 
   @CodeColumn({ length: 40, nullable: true })
   strategyType!: string | null;

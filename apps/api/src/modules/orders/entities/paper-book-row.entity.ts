@@ -1,6 +1,5 @@
-import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { CodeColumn, IntColumn, JsonColumn, VarcharColumn } from '../../../database/columns';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 
 /** What a paper book row holds. */
 export type PaperBookRowKind = 'ORDER' | 'TRADE' | 'POSITION' | 'COUNTERS';
@@ -19,11 +18,9 @@ export class PaperBookRow {
   id!: number;
 
   @IntColumn()
+  // Another module's table: a foreign key by entity name, no relation or import (ARCHITECTURE.md).
+  @ForeignKey('BrokerAccount', { onDelete: 'CASCADE' })
   accountId!: number;
-
-  @ManyToOne(() => BrokerAccount, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'account_id' })
-  account?: BrokerAccount;
 
   @CodeColumn({ length: 10 })
   kind!: PaperBookRowKind;

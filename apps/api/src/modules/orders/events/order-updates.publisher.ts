@@ -1,7 +1,7 @@
 import { Injectable, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { OrderUpdatedEvent } from '@mcube/contracts';
 import { DataSource, type EntitySubscriberInterface, type InsertEvent, type QueryRunner, type TransactionCommitEvent, type TransactionRollbackEvent } from 'typeorm';
-import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../core/events/app-events.bus';
 import { OrderEvent } from '../entities/order-event.entity';
 import { Order } from '../entities/order.entity';
 import { orderAfter } from './journaled-order-snapshot';
@@ -45,7 +45,7 @@ export class OrderUpdatesPublisher implements EntitySubscriberInterface<OrderEve
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly bus: MarketEventsBus,
+    private readonly bus: AppEventsBus,
   ) {}
 
   /** Subscribes to the data source (tests that build the gateway by hand call it too). */

@@ -1,10 +1,10 @@
-import { applyDecorators, CanActivate, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
+import { applyDecorators, CanActivate, ExecutionContext, Inject, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { OrderPurpose } from '@mcube/domain';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 import { parseCanonicalId } from '../../../common/pipes/canonical-id';
-import { Position } from '../../positions/entities/position.entity';
+import { ORDERS_POSITION_LEDGER, type PositionLedger } from '../ports/position-ledger.port';
 import { OrderGateService } from './order-gate.service';
 
 /** Where a guarded route's account and purpose come from. */
@@ -31,6 +31,8 @@ export class OrderGateGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly gate: OrderGateService,
     private readonly dataSource: DataSource,
+    /** The account of a position (exit routes), the positions module's read. */
+    @Inject(ORDERS_POSITION_LEDGER) private readonly ledger: PositionLedger,
   ) {}
 
   async canActivate(ctx: ExecutionContext): Promise<boolean> {
@@ -55,7 +57,7 @@ export class OrderGateGuard implements CanActivate {
     // Same rule as the id pipe: `+8` or `0x8` is no position (the pipe then answers 400).
     const positionId = parseCanonicalId(id);
     if (positionId === undefined) return undefined;
-    const position = await this.dataSource.getRepository(Position).findOne({ where: { id: positionId }, select: { id: true, accountId: true } });
-    return position ? { accountId: position.accountId, purpose: 'EXIT' } : undefined;
+    const accountId = await this.ledger.accountOfPosition(this.dataSource.manager, positionId);
+    return accountId === undefined ? undefined : { accountId, purpose: 'EXIT' };
   }
 }

@@ -3,12 +3,12 @@ import { istDateTimeOf, type Clock } from '@mcube/domain';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../../config/app-config';
 import { CredentialCipher } from '../../accounts/credentials/credential-cipher';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { accountById } from '../../accounts/account-reads';
 import { readKotakCredentials } from './kotak-credentials.reader';
 import type { IciciBreezeHosts } from '@mcube/brokers-icici-breeze';
 import { runIciciBrokerCheck } from './icici/icici-broker-check';
 import { checkStepRunner, rupees } from './check-steps';
-import { runTestOrderSteps } from './test-order-steps';
+import { runTestOrderSteps, type TestOrderPositions } from './test-order-steps';
 
 /** One step of the check: its name, whether it passed, what it found (never a secret), and how long it took. */
 export interface BrokerCheckStep {
@@ -26,10 +26,14 @@ export interface BrokerCheckInput {
   readonly wallClock: Clock;
   /** `--place-test-order`: after the reads, one TEST_ORDER through the order gateway, cancelled and confirmed cancelled (`runTestOrderSteps`). */
   readonly placeTestOrder?: boolean;
+  /** The positions tables the test order goes through (the CLI gives the positions module's). */
+  readonly positions: TestOrderPositions;
   /** Called with each step as it ends (the CLI prints it). */
   readonly onStep?: (step: BrokerCheckStep) => void;
   /** Test seam: client settings over the configured login URL. */
   readonly tuning?: KotakNeoConfig;
+  /** Test seam: how long the test order's cancel may take to be confirmed (wall ms; default 15 s). */
+  readonly confirmWithinMs?: number;
   /** Test seam: ICICI Breeze hosts (the local Breeze server). */
   readonly iciciHosts?: IciciBreezeHosts;
 }
@@ -49,20 +53,14 @@ export async function runBrokerCheck(input: BrokerCheckInput): Promise<{ ok: boo
   const run = checkStepRunner(steps, input.onStep);
   const { dataSource, config, accountId } = input;
   if (config.credentials.current) {
-    const account = await dataSource.getRepository(BrokerAccount).findOne({ where: { id: accountId } });
-    if (account?.broker === 'ICICI' && input.placeTestOrder) {
-      await run('config', async () => {
-        throw new Error(`account ${accountId} is ICICI: --place-test-order is built for Kotak Neo accounts only (run broker:check without it)`);
-      });
-      return { ok: false, steps };
-    }
-    if (account?.broker === 'ICICI') return runIciciBrokerCheck({ dataSource, config, account, wallClock: input.wallClock, hosts: input.iciciHosts, onStep: input.onStep });
+    const account = await accountById(dataSource, accountId);
+    if (account?.broker === 'ICICI') return runIciciBrokerCheck({ dataSource, config, account, wallClock: input.wallClock, hosts: input.iciciHosts, onStep: input.onStep, placeTestOrder: input.placeTestOrder, positions: input.positions, confirmWithinMs: input.confirmWithinMs });
   }
   let broker: ReturnType<typeof createKotakNeoBroker> | undefined;
   try {
     const configured = await run('config', async () => {
       if (!config.credentials.current) throw new Error('MCUBE_CREDENTIALS_KEY is not set: the stored credentials cannot be read');
-      const account = await dataSource.getRepository(BrokerAccount).findOne({ where: { id: accountId } });
+      const account = await accountById(dataSource, accountId);
       if (!account) throw new Error(`no account ${accountId} in the database`);
       if (account.broker !== 'KOTAK') throw new Error(`account ${accountId} is ${account.broker}: only Kotak Neo and ICICI Breeze have live adapters`);
       const cipher = new CredentialCipher(config.credentials);
@@ -97,7 +95,7 @@ export async function runBrokerCheck(input: BrokerCheckInput): Promise<{ ok: boo
     }))) return { ok: false, steps };
     if (input.placeTestOrder) {
       const master = b.masters.master();
-      const ok = await runTestOrderSteps({ dataSource, accountId, wallClock: input.wallClock, client: b.executionClient, market: b.marketData, contracts: master?.contracts ?? [], today, run });
+      const ok = await runTestOrderSteps({ dataSource, accountId, wallClock: input.wallClock, client: b.executionClient, market: b.marketData, contracts: master?.contracts ?? [], today, run, positions: input.positions, confirmWithinMs: input.confirmWithinMs });
       return { ok, steps };
     }
     return { ok: true, steps };

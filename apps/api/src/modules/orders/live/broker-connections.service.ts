@@ -2,11 +2,11 @@ import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { In } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
-import { Position } from '../../positions/entities/position.entity';
+import { accountsWhere } from '../../accounts/account-reads';
 import { ReconciliationGate } from '../../risk/context/reconciliation-gate';
 import { Order } from '../entities/order.entity';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from '../execution-clients.token';
+import { ORDERS_POSITION_LEDGER, type PositionLedger } from '../ports/position-ledger.port';
 import { HaltingExecutionClient } from './halting-execution-client';
 import { KotakLiveBrokers } from './kotak-live-brokers.service';
 import { IciciLiveBrokers } from './icici/icici-live-brokers.service';
@@ -17,11 +17,11 @@ export const OPEN_ORDER_STATUSES = ['INITIALIZED', 'SUBMITTED', 'ACCEPTED', 'PAR
 /** Whether the registry holds a live adapter for the account. */
 export const isLiveClient = (client: unknown): boolean => client instanceof HaltingExecutionClient;
 
-/** Whether mCube's journal of the account is flat: no open order, no ACTIVE position. */
-export async function journalIsFlat(dataSource: DataSource, accountId: number): Promise<boolean> {
+/** Whether mCube's journal of the account is flat: no open order, no ACTIVE position (counted by the positions module's `ledger`). */
+export async function journalIsFlat(dataSource: DataSource, ledger: Pick<PositionLedger, 'activePositionCount'>, accountId: number): Promise<boolean> {
   const [orders, positions] = await Promise.all([
     dataSource.getRepository(Order).count({ where: { accountId, status: In([...OPEN_ORDER_STATUSES]) } }),
-    dataSource.getRepository(Position).count({ where: { accountId, status: 'ACTIVE' } }),
+    ledger.activePositionCount(dataSource.manager, accountId),
   ]);
   return orders === 0 && positions === 0;
 }
@@ -48,12 +48,14 @@ export class BrokerConnections {
     @Inject(EXECUTION_CLIENTS) private readonly clients: ExecutionClientRegistry,
     private readonly live: KotakLiveBrokers,
     private readonly gate: ReconciliationGate,
+    /** Counts the account's ACTIVE positions (the journal-flat check), the positions module's read. */
+    @Inject(ORDERS_POSITION_LEDGER) private readonly ledger: PositionLedger,
     @Optional() private readonly icici?: IciciLiveBrokers,
   ) {}
 
   async sync(): Promise<number[]> {
     const changed: number[] = [];
-    const accounts = await this.dataSource.getRepository(BrokerAccount).find({ order: { id: 'ASC' } });
+    const accounts = await accountsWhere(this.dataSource);
     for (const a of accounts) {
       const current = this.clients.get(a.id);
       if (!a.isPaperTrading) {
@@ -69,7 +71,7 @@ export class BrokerConnections {
         this.clients.register(a.id, a.broker === 'ICICI' && this.icici ? this.icici.executionClientFor(a.id) : this.live.executionClientFor(a.id));
         changed.push(a.id);
         this.logger.warn(`account ${a.id} trades LIVE on ${a.broker === 'ICICI' ? 'ICICI Breeze' : 'Kotak'}`);
-      } else if (isLiveClient(current) && (await journalIsFlat(this.dataSource, a.id))) {
+      } else if (isLiveClient(current) && (await journalIsFlat(this.dataSource, this.ledger, a.id))) {
         // Back to paper once nothing of the live book is open in the journal; the paper broker connects next.
         this.clients.unregister(a.id);
         changed.push(a.id);

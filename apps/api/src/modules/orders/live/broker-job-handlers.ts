@@ -1,9 +1,9 @@
-import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import type { MasterDisagreement } from '@mcube/brokers-kotak-neo';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
-import { JobHandlersRegistry } from '../../../jobs/job-handlers.registry';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { HandlesJob } from '../../../jobs/handles-job.decorator';
+import { accountsWhere, type AccountFacts } from '../../accounts/account-reads';
 import { AlertsService } from '../../alerts/alerts.service';
 import { InstrumentStore } from '../../data/instruments/instrument-store.service';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from '../execution-clients.token';
@@ -41,11 +41,10 @@ export function describeDisagreement(d: MasterDisagreement): string {
  *   out and lets confirmed positions be reduced, with a CRITICAL listing the differences).
  */
 @Injectable()
-export class BrokerJobHandlers implements OnModuleInit {
+export class BrokerJobHandlers {
   private readonly logger = new Logger('BrokerJobs');
 
   constructor(
-    private readonly handlers: JobHandlersRegistry,
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(EXECUTION_CLIENTS) private readonly clients: ExecutionClientRegistry,
@@ -56,25 +55,15 @@ export class BrokerJobHandlers implements OnModuleInit {
     @Optional() private readonly icici?: IciciJobs,
   ) {}
 
-  onModuleInit(): void {
-    this.handlers.register('brokers.login', async () => void (await this.loginAll()), 'OrdersModule (live)');
-    this.handlers.register(
-      'instruments.refresh',
-      async () => {
-        await this.refreshInstruments();
-        await this.icici?.refreshMaster();
-      },
-      'OrdersModule (live)',
-    );
-    if (this.icici) {
-      const icici = this.icici;
-      this.handlers.register('brokers.icici-session-warning', async () => void (await icici.sessions.checkMissing('WARNING')), 'OrdersModule (live)');
-      this.handlers.register('brokers.icici-session-critical', async () => void (await icici.sessions.checkMissing('CRITICAL')), 'OrdersModule (live)');
-    }
-    this.handlers.register('brokers.reconcile', () => this.reconcileLive(), 'OrdersModule (live)');
+  /** The `instruments.refresh` job: Kotak's master, then ICICI's (when there is ICICI). */
+  @HandlesJob('instruments.refresh')
+  async refreshAllInstruments(): Promise<void> {
+    await this.refreshInstruments();
+    await this.icici?.refreshMaster();
   }
 
-  /** Logs every usable Kotak account in; returns the ids that failed. */
+  /** Logs every usable Kotak account in (the `brokers.login` job); returns the ids that failed. */
+  @HandlesJob('brokers.login')
   async loginAll(): Promise<number[]> {
     if (!this.config.liveTrading) return [];
     const failed: number[] = [];
@@ -141,7 +130,8 @@ export class BrokerJobHandlers implements OnModuleInit {
     }
   }
 
-  /** Reconciles every account whose registered client is a live adapter. */
+  /** Reconciles every account whose registered client is a live adapter (the `brokers.reconcile` job). */
+  @HandlesJob('brokers.reconcile')
   async reconcileLive(): Promise<void> {
     for (const [accountId, client] of this.clients.entries()) {
       if (!isLiveClient(client) || !(await this.live.ownsSession(accountId))) continue;
@@ -153,9 +143,9 @@ export class BrokerJobHandlers implements OnModuleInit {
     }
   }
 
-  private async kotakAccounts(): Promise<BrokerAccount[]> {
-    const accounts = await this.dataSource.getRepository(BrokerAccount).find({ where: { broker: 'KOTAK', isActive: true }, order: { id: 'ASC' } });
-    const usable: BrokerAccount[] = [];
+  private async kotakAccounts(): Promise<AccountFacts[]> {
+    const accounts = await accountsWhere(this.dataSource, { broker: 'KOTAK', isActive: true });
+    const usable: AccountFacts[] = [];
     for (const a of accounts) if ((await missingCredentialFields(this.dataSource, a.id, 'KOTAK')).length === 0) usable.push(a);
     return usable;
   }

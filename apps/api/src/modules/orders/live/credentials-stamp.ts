@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import { ApiCredential } from '../../accounts/entities/api-credential.entity';
+import { storedCredentialSeals } from '../../accounts/credentials/stored-credentials';
 
 /**
  * A fingerprint of an account's stored credentials that changes whenever any field is stored
@@ -8,7 +8,7 @@ import { ApiCredential } from '../../accounts/entities/api-credential.entity';
  * at once, without a restart (the accounts module cannot call into the orders module).
  */
 export async function credentialsStamp(dataSource: DataSource, accountId: number): Promise<string> {
-  const rows = await dataSource.getRepository(ApiCredential).find({ where: { accountId }, select: { field: true, keyId: true, iv: true } });
+  const rows = await storedCredentialSeals(dataSource, accountId);
   return rows
     .map((r) => `${r.field}:${r.keyId}:${r.iv}`)
     .sort()

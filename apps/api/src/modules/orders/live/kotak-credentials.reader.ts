@@ -1,9 +1,9 @@
 import { KotakNeoCredentials } from '@mcube/brokers-kotak-neo';
 import type { DataSource } from 'typeorm';
-import { credentialAad, type CredentialCipher } from '../../accounts/credentials/credential-cipher';
+import type { CredentialCipher } from '../../accounts/credentials/credential-cipher';
 import { BROKER_CREDENTIAL_FIELDS } from '../../accounts/credentials/broker-credential-fields';
-import { ApiCredential } from '../../accounts/entities/api-credential.entity';
-import type { BrokerCode } from '../../accounts/entities/broker-account.entity';
+import { openStoredCredentials, storedCredentialFields } from '../../accounts/credentials/stored-credentials';
+import type { BrokerCode } from '@mcube/contracts';
 
 /** Why an account's stored credentials cannot be used (names the missing fields, never values). */
 export class IncompleteCredentialsError extends Error {
@@ -19,7 +19,7 @@ export class IncompleteCredentialsError extends Error {
 
 /** The fields `broker` needs (BROKER_CREDENTIAL_FIELDS) that the account has not stored (names only, nothing is opened). */
 export async function missingCredentialFields(dataSource: DataSource, accountId: number, broker: BrokerCode): Promise<string[]> {
-  const stored = new Set((await dataSource.getRepository(ApiCredential).find({ where: { accountId }, select: { field: true } })).map((r) => r.field));
+  const stored = await storedCredentialFields(dataSource, accountId);
   return BROKER_CREDENTIAL_FIELDS[broker].filter((f) => !stored.has(f));
 }
 
@@ -29,8 +29,7 @@ export async function missingCredentialFields(dataSource: DataSource, accountId:
  * clear values are not held longer. Throws IncompleteCredentialsError.
  */
 export async function readKotakCredentials(dataSource: DataSource, cipher: CredentialCipher, accountId: number): Promise<KotakNeoCredentials> {
-  const rows = await dataSource.getRepository(ApiCredential).find({ where: { accountId } });
-  const clear = new Map(rows.map((r) => [r.field, cipher.open(r, credentialAad(r.accountId, r.field))]));
+  const clear = await openStoredCredentials(dataSource, cipher, accountId);
   const missing = BROKER_CREDENTIAL_FIELDS.KOTAK.filter((f) => !clear.get(f));
   if (missing.length > 0) throw new IncompleteCredentialsError(accountId, missing);
   const get = (f: string) => clear.get(f) as string;

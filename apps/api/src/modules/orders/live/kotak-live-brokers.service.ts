@@ -91,7 +91,7 @@ export class KotakLiveBrokers implements OnModuleDestroy {
       sessionStore: new DbKotakSessionStore(this.dataSource, this.cipher, accountId),
     });
     const stored = this.instruments.latest('KOTAK');
-    if (stored) broker.masters.set(kotakMasterOf(stored));
+    if (stored) broker.masters.set(kotakMasterOf(stored), this.instruments.masterOf('KOTAK'));
     this.brokers.set(accountId, broker);
     return broker;
   }
@@ -146,7 +146,7 @@ export class KotakLiveBrokers implements OnModuleDestroy {
   async refreshMaster(accountId: number, expectDate: IsoDate): Promise<MasterRefreshOutcome> {
     const master = await (await this.currentBroker(accountId)).refreshMaster(expectDate);
     await this.instruments.replace('KOTAK', master.date, storedContractsOf(master));
-    for (const [id, b] of this.brokers) if (id !== accountId) b.masters.set(master);
+    for (const [id, b] of this.brokers) if (id !== accountId) b.masters.set(master, this.instruments.masterOf('KOTAK'));
     return { date: master.date, contracts: master.contracts.length, comparison: compareMasterWithTables({ master, calendar: this.calendar }) };
   }
 

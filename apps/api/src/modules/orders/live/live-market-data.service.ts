@@ -52,15 +52,12 @@ export class LiveMarketData implements OnModuleInit {
     return isLiveClient(this.clients.get(accountId));
   }
 
-  /** A contract's quote from the account's broker feed: a future by `futuresQuote`; an option by Kotak's trading symbol, or from ICICI's chain row. */
+  /** A contract's quote from the account's broker feed: a future by `futuresQuote`; an option by its id (Kotak's port maps it), or from ICICI's chain row. */
   private async contractQuote(accountId: number, broker: 'KOTAK' | 'ICICI', instrument: IntentInstrument): Promise<MarketQuote> {
     const port = await this.brokerPort(accountId, broker);
     if (instrument.kind === 'FUT') return port.futuresQuote({ underlying: instrument.underlying, expiry: instrument.expiry });
-    if (broker === 'KOTAK') {
-      const contract = (await this.kotak.currentBroker(accountId)).masters.lookup().contractFor(instrument);
-      if (!contract) throw new Error(`${instrument.underlying} ${instrument.expiry} ${instrument.strike} ${instrument.optionType} is not in the Kotak master`);
-      return port.quote(contract.tradingSymbol);
-    }
+    // Kotak's port maps the contract to its token through its master (REJECTED when it is not listed).
+    if (broker === 'KOTAK') return port.quote(instrument);
     const chain = await port.optionChain({ underlying: instrument.underlying, expiry: instrument.expiry });
     const side = chain.strikes.find((r) => r.strike === instrument.strike)?.[instrument.optionType === 'CE' ? 'call' : 'put'];
     if (!side) throw new Error(`ICICI's ${instrument.underlying} ${instrument.expiry} chain has no ${instrument.strike} ${instrument.optionType}`);

@@ -4,10 +4,12 @@ import { DataSource } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
 import { inTransaction } from '../../../database/in-transaction';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { setPaperTrading } from '../../accounts/account-commands';
+import { accountById, type AccountFacts } from '../../accounts/account-reads';
 import { AuditService } from '../../core/audit/audit.service';
 import { InstrumentStore } from '../../data/instruments/instrument-store.service';
 import { OrderSyncScheduler } from '../paper/order-sync.scheduler';
+import { ORDERS_POSITION_LEDGER, type PositionLedger } from '../ports/position-ledger.port';
 import { journalIsFlat } from './broker-connections.service';
 import { loginStateOf } from './db-kotak-session.store';
 import { missingCredentialFields } from './kotak-credentials.reader';
@@ -21,7 +23,7 @@ export type LiveModeCheck = LiveModeCheckResponse;
 /** An account's mode and what going live needs (the REST contract). */
 export type LiveModeStatus = LiveModeResponse;
 
-const modeOf = (a: BrokerAccount): 'PAPER' | 'LIVE' => (a.isPaperTrading ? 'PAPER' : 'LIVE');
+const modeOf = (a: AccountFacts): 'PAPER' | 'LIVE' => (a.isPaperTrading ? 'PAPER' : 'LIVE');
 
 /**
  * The guarded switch between PAPER and LIVE per account (issue 14 §3). LIVE needs every check:
@@ -42,6 +44,8 @@ export class LiveModeService {
     private readonly instruments: InstrumentStore,
     private readonly audit: AuditService,
     private readonly sync: OrderSyncScheduler,
+    /** Counts the account's ACTIVE positions (the journal-flat check), the positions module's read. */
+    @Inject(ORDERS_POSITION_LEDGER) private readonly ledger: PositionLedger,
     @Optional() private readonly icici?: IciciLiveBrokers,
   ) {}
 
@@ -68,7 +72,7 @@ export class LiveModeService {
     }
     const master = this.instruments.latest(account.broker);
     add('MASTER_TODAY', master?.date === today, master?.date === today ? `${master.contracts.length} contracts of ${today}` : `the stored master is ${master ? `of ${master.date}` : 'missing'}, not of ${today} (the instruments.refresh job, 08:45 IST)`);
-    const flat = await journalIsFlat(this.dataSource, accountId);
+    const flat = await journalIsFlat(this.dataSource, this.ledger, accountId);
     add('JOURNAL_FLAT', flat, flat ? 'no open order or ACTIVE position in mCube' : 'mCube still has open orders or an ACTIVE (paper) position on this account: close them first');
     if (checks.every((c) => c.ok)) add(...(await this.brokerBookCheck(account)));
     else add('BROKER_RECONCILED', false, 'not checked: an earlier check failed');
@@ -91,7 +95,7 @@ export class LiveModeService {
       }
     }
     await inTransaction(this.dataSource, async (m) => {
-      await m.update(BrokerAccount, { id: accountId }, { isPaperTrading: mode === 'PAPER' });
+      await setPaperTrading(m, accountId, mode === 'PAPER');
       await this.audit.record({ action: 'account.mode', entity: 'broker_account', entityId: String(accountId), oldValue: { mode: modeOf(account) }, newValue: { mode, checks: checks.map((c) => ({ name: c.name, ok: c.ok, detail: c.detail })) } }, m);
     });
     await this.sync.syncConnections();
@@ -99,7 +103,7 @@ export class LiveModeService {
   }
 
   /** Reads the broker's book with the live adapter: it must hold no open order and no net position. */
-  private async brokerBookCheck(account: BrokerAccount): Promise<[LiveModeCheck['name'], boolean, string]> {
+  private async brokerBookCheck(account: AccountFacts): Promise<[LiveModeCheck['name'], boolean, string]> {
     try {
       const client = account.broker === 'ICICI' && this.icici ? this.icici.executionClientFor(account.id) : this.live.executionClientFor(account.id);
       const [orders, positions] = await Promise.all([client.listOrders(), client.listPositions()]);
@@ -113,8 +117,8 @@ export class LiveModeService {
     }
   }
 
-  private async account(accountId: number): Promise<BrokerAccount> {
-    const account = await this.dataSource.getRepository(BrokerAccount).findOne({ where: { id: accountId } });
+  private async account(accountId: number): Promise<AccountFacts> {
+    const account = await accountById(this.dataSource, accountId);
     if (!account) throw new AppException('NOT_FOUND', `account ${accountId} not found`);
     return account;
   }

@@ -2,7 +2,6 @@ import { spotQuoteSymbolOf, TEST_ORDER_MIN_OTM_FRACTION, type Clock, type Execut
 import type { DataSource } from 'typeorm';
 import { setTimeout as delay } from 'node:timers/promises';
 import { AuditService } from '../../core/audit/audit.service';
-import { AuditLogEntity } from '../../core/entities/audit-log.entity';
 import { CalendarStore } from '../../data/calendar/calendar-store.service';
 import type { StoredContract } from '../../data/instruments/stored-contract';
 import { ApplyFillService } from '../apply-fill.service';
@@ -14,10 +13,23 @@ import { OrdersService } from '../order-gateway.service';
 import { SettleInFlightService } from '../settle-in-flight.service';
 import { InProcessTokenSource } from '../throttle/in-process-token-source';
 import { SegmentThrottle } from '../throttle/segment-throttle';
-import { RiskContextService } from '../../risk/context/risk-context.service';
+import { riskContextOver } from '../../risk/context/risk-context-over';
+import type { RiskPositions } from '../../risk/ports/risk-positions.port';
+import type { PositionLedger } from '../ports/position-ledger.port';
 
 /** A listed option the test order can be for (a broker master's row). */
 export type TestOrderContract = Pick<StoredContract, 'underlying' | 'kind' | 'optionType' | 'expiry' | 'strike' | 'lotSize' | 'tickSize'>;
+
+/**
+ * The positions tables as a test order needs them, given by the caller (the orders module does
+ * not import the positions module): the risk checks' reads and the ledger the gateway and the
+ * fill path write through. In the app both are the positions module's (`RiskPositionsQuery`,
+ * `PositionLedgerService`).
+ */
+export interface TestOrderPositions {
+  readonly risk: RiskPositions;
+  readonly ledger: PositionLedger;
+}
 
 /** What the test-order steps need of the check: the account's broker client and feed, today's master, the step runner. */
 export interface TestOrderStepsInput {
@@ -29,6 +41,8 @@ export interface TestOrderStepsInput {
   readonly contracts: readonly TestOrderContract[];
   readonly today: IsoDate;
   readonly run: (step: 'test order placed' | 'test order cancelled', fn: () => Promise<string>) => Promise<boolean>;
+  /** The positions tables the gateway and the fill path go through. */
+  readonly positions: TestOrderPositions;
   /** How long to wait for the broker to confirm the cancel (wall ms); default 15 s. */
   readonly confirmWithinMs?: number;
 }
@@ -43,17 +57,17 @@ export interface TestOrderStepsInput {
  * ₹0.05 it should never happen) fails the step saying a position now exists to be closed.
  */
 export async function runTestOrderSteps(input: TestOrderStepsInput): Promise<boolean> {
-  const { dataSource, accountId, wallClock, client, market } = input;
+  const { dataSource, accountId, wallClock, client, market, positions } = input;
   const registry = new ExecutionClientRegistry();
   registry.register(accountId, client);
   // The stored calendar (holidays entered by people), read once: market hours and expiry distance as the API sees them.
   const calendar = new CalendarStore(dataSource);
   await calendar.reload();
   // No reconciliation gate: this process does not own the account's reconciliation (the worker does).
-  const riskContext = new RiskContextService(dataSource, wallClock, calendar.calendar);
+  const riskContext = riskContextOver(dataSource, wallClock, calendar.calendar, positions.risk);
   const sleep = (ms: number) => delay(ms).then(() => undefined);
-  const gateway = new OrdersService(dataSource, wallClock, new SegmentThrottle(new InProcessTokenSource(wallClock), sleep), registry, riskContext, new OrderFiguresService(market));
-  const audit = new AuditService(dataSource.getRepository(AuditLogEntity));
+  const gateway = new OrdersService(dataSource, wallClock, new SegmentThrottle(new InProcessTokenSource(wallClock), sleep), registry, riskContext, new OrderFiguresService(market), positions.ledger);
+  const audit = AuditService.over(dataSource);
   let orderId: number | undefined;
   const placed = await input.run('test order placed', async () => {
     const spot = (await market.quote(spotQuoteSymbolOf('NIFTY'))).lastPrice;
@@ -71,7 +85,7 @@ export async function runTestOrderSteps(input: TestOrderStepsInput): Promise<boo
   const id = orderId;
   return input.run('test order cancelled', async () => {
     const cancelled = await new CancelOrderService(dataSource, wallClock, registry).cancel(id, 'broker:check');
-    const settle = new SettleInFlightService(dataSource, wallClock, registry, new ApplyFillService(dataSource, wallClock));
+    const settle = new SettleInFlightService(dataSource, wallClock, registry, new ApplyFillService(dataSource, wallClock, positions.ledger), positions.ledger);
     const deadline = Date.now() + (input.confirmWithinMs ?? 15_000); // wall time: the broker's answer
     for (;;) {
       await settle.settleAccount(accountId, client);

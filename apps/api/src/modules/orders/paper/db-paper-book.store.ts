@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { inTransaction } from '../../../database/in-transaction';
 import { PaperBookRow, type PaperBookRowKind } from '../entities/paper-book-row.entity';
+import { journalPaperAck } from './journal-paper-ack';
 
 const COUNTERS_KEY = 'counters';
 
@@ -14,7 +15,9 @@ type NewRow = QueryDeepPartialEntity<PaperBookRow>;
  * keeping the port's contract: `save` applies one event in ONE transaction (orders and
  * positions upserted by key, trades inserted — a repeated trade id violates the unique key
  * and rejects, storing nothing — counters replaced) and resolves once committed (SQLite
- * synchronous=FULL). `load` returns every saved record, or `EMPTY_PAPER_BOOK`.
+ * synchronous=FULL). A placement's acknowledgement (`change.acknowledges`) is journaled on
+ * the gateway's order in that same transaction (`journalPaperAck`: one commit per paper order
+ * instead of two). `load` returns every saved record, or `EMPTY_PAPER_BOOK`.
  */
 export class DbPaperBookStore implements PaperBookStore {
   constructor(
@@ -38,6 +41,7 @@ export class DbPaperBookStore implements PaperBookStore {
       }
       const upserts = [...change.orders.map((o) => this.row('ORDER', o.brokerOrderId, o)), ...change.positions.map((p) => this.row('POSITION', p.key, p)), this.row('COUNTERS', COUNTERS_KEY, change.counters)];
       await this.upsert(m, upserts);
+      if (change.acknowledges) await journalPaperAck(m, this.accountId, change.acknowledges);
     });
   }
 

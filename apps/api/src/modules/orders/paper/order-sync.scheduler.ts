@@ -1,11 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, OnModuleInit, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy, Optional } from '@nestjs/common';
 import { PaperExecutionClient } from '@mcube/brokers-paper';
 import type { BrokerOrderUpdate, Clock, MarketDataPort, NseCalendar } from '@mcube/domain';
 import { DataSource } from 'typeorm';
-import { JobHandlersRegistry } from '../../../jobs/job-handlers.registry';
+import { HandlesJob } from '../../../jobs/handles-job.decorator';
 import { JOB_QUEUE, type JobQueue } from '../../../jobs/job-queue.port';
 import { AccountLeases } from '../../../roles/account-leases';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { accountsWhere } from '../../accounts/account-reads';
 import { MARKET_DATA, NSE_CALENDAR } from '../../data/source/market-data.tokens';
 import { ApplyFillService } from '../apply-fill.service';
 import { Order } from '../entities/order.entity';
@@ -37,13 +37,13 @@ export const ORDER_SYNC_SCHEDULE_ID = 'mcube-order-sync';
  *
  * The pass is the registry job `brokers.order-sync`, enqueued by a repeatable of the job system every
  * `ORDER_SYNC_INTERVAL_MS` (in-process: a timer of this process; BullMQ: one scheduler in Redis
- * whose ticks any worker may take). Only a role with worker duties schedules it (the api role
- * connects and reconciles its registry at start-up, for REST orders, and stops there), and a
- * pass touches only the accounts this process owns (`AccountLeases`). Hand-built tests without
+ * whose ticks any worker may take). Only a role with worker duties connects, reconciles and
+ * schedules it (an `api` process builds no broker client at all), and a pass touches only the
+ * accounts this process owns (`AccountLeases`). Hand-built tests without
  * the job system get a plain timer.
  */
 @Injectable()
-export class OrderSyncScheduler implements OnModuleInit, OnApplicationBootstrap, OnModuleDestroy {
+export class OrderSyncScheduler implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('OrderSync');
   private timer?: NodeJS.Timeout;
   private running = false;
@@ -65,20 +65,18 @@ export class OrderSyncScheduler implements OnModuleInit, OnApplicationBootstrap,
     @Optional() @Inject(NSE_CALENDAR) private readonly calendar?: NseCalendar,
     /** Which accounts this process syncs (absent in hand-built tests: all of them). */
     @Optional() private readonly leases?: AccountLeases,
+    /** The job system (absent in hand-built tests, which get a plain timer); its discovery registers `onSyncJob`. */
     @Optional() @Inject(JOB_QUEUE) private readonly queue?: JobQueue,
-    @Optional() private readonly handlers?: JobHandlersRegistry,
   ) {}
 
-  onModuleInit(): void {
-    this.handlers?.register('brokers.order-sync', () => this.onSyncJob(), 'OrdersModule (order sync)');
-  }
-
   async onApplicationBootstrap(): Promise<void> {
+    // An `api` process sends no order (its order commands run in the worker holding the account):
+    // no broker client, no reconciliation; its order gate reads the workers' reconciliation states (`SharedReconciliationStates`).
+    if (this.leases && !this.leases.runsWorkerDuties) return;
     await this.connectPaperAccounts();
     await this.connections?.sync().catch((e: Error) => this.logger.error(`connecting the live accounts failed: ${e.message}`));
     await this.reconcileAll();
-    if (this.leases && !this.leases.runsWorkerDuties) return;
-    if (this.queue && this.handlers) {
+    if (this.queue) {
       // Not awaited: with Redis down at boot BullMQ waits for it, and the API must still start
       // (health then answers 503 for Redis); the repeatable is created once Redis is back.
       void this.queue
@@ -91,6 +89,7 @@ export class OrderSyncScheduler implements OnModuleInit, OnApplicationBootstrap,
   }
 
   /** The `brokers.order-sync` job: one pass, unless one ended less than half an interval ago (a backlog of ticks). */
+  @HandlesJob('brokers.order-sync')
   private async onSyncJob(): Promise<void> {
     if (Date.now() - this.lastPassEndMs < ORDER_SYNC_INTERVAL_MS / 2) return;
     await this.tick();
@@ -143,7 +142,7 @@ export class OrderSyncScheduler implements OnModuleInit, OnApplicationBootstrap,
 
   private async connectPaperAccounts(): Promise<void> {
     try {
-      const accounts = await this.dataSource.getRepository(BrokerAccount).find({ where: { isPaperTrading: true } });
+      const accounts = await accountsWhere(this.dataSource, { isPaperTrading: true });
       for (const a of accounts) {
         if (this.clients.get(a.id)) continue;
         const client = await PaperExecutionClient.create({

@@ -1,4 +1,4 @@
-import { Entity, Index, JoinColumn, ManyToOne, VersionColumn } from 'typeorm';
+import { Entity, ForeignKey, Index, VersionColumn } from 'typeorm';
 import {
   BoolColumn,
   CodeColumn,
@@ -10,8 +10,7 @@ import {
   TimestampedRow,
   VarcharColumn,
 } from '../../../database/columns';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
-import type { StrategyType } from '../../strategies/entities/strategy-type';
+import type { StrategyType } from '@mcube/contracts';
 
 /** ACTIVE while any leg is open; CLOSED once everything is flat. */
 export type PositionStatus = 'ACTIVE' | 'CLOSED';
@@ -35,11 +34,9 @@ export const ONE_ACTIVE_POSITION_INDEX = 'uq_positions_one_active_per_account';
 @Index('ix_positions_account_status', ['accountId', 'status'])
 export class Position extends TimestampedRow {
   @IntColumn()
+  // Another module's table: a foreign key by entity name, no relation or import (ARCHITECTURE.md).
+  @ForeignKey('BrokerAccount', { onDelete: 'RESTRICT' })
   accountId!: number;
-
-  @ManyToOne(() => BrokerAccount, { onDelete: 'RESTRICT' })
-  @JoinColumn({ name: 'account_id' })
-  account?: BrokerAccount;
 
   @CodeColumn({ length: 40 })
   strategyType!: StrategyType;

@@ -5,11 +5,11 @@ import { isOpen, istDateTimeOf, killSwitchVerdict, type Clock } from '@mcube/dom
 import { DataSource, In } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
 import { currentRequestContext } from '../../../common/request-context/request-context';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { accountById, accountsWhere, type AccountFacts } from '../../accounts/account-reads';
 import { AuditService } from '../../core/audit/audit.service';
-import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../core/events/app-events.bus';
 import { CancelOrderService } from '../../orders/cancel-order.service';
-import { Order } from '../../orders/entities/order.entity';
+import { exitOrdersOf, ordersOfAccount } from '../../orders/order-reads';
 import { TradingStateService } from '../../risk/context/trading-state.service';
 import { KillSwitchService, type KillSwitchActor } from '../../risk/kill-switch/kill-switch.service';
 import { PositionLeg } from '../entities/position-leg.entity';
@@ -51,7 +51,7 @@ export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
     private readonly killSwitch: KillSwitchService,
     private readonly states: TradingStateService,
     private readonly audit: AuditService,
-    private readonly bus: MarketEventsBus,
+    private readonly bus: AppEventsBus,
     private readonly cancels: CancelOrderService,
     @Inject(MARKET_CLOCK) private readonly clock: Clock,
   ) {}
@@ -76,11 +76,7 @@ export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
     const accounts = await this.chosenAccounts(accountId);
     const open = await this.openPositionsByAccount(accounts.map((a) => a.id));
     // Checked for every account before anything changes: one refusal leaves all as they were.
-    for (const a of accounts) {
-      if (a.tradingState !== 'HALTED' || !open.has(a.id)) continue;
-      const verdict = killSwitchVerdict({ from: 'HALTED', setBy: a.tradingStateSetByRole, to: 'REDUCING', actor: actor.role === 'system' ? 'admin' : actor.role, allAccounts: false });
-      if (!verdict.ok) throw new AppException('FORBIDDEN', `account ${a.id}: ${verdict.reason}; its positions cannot be exited while it is HALTED`);
-    }
+    refuseIfForbidden(accounts, open, actor);
     const exited: number[] = [];
     const denials = new Map<number, string>();
     for (const a of accounts) {
@@ -111,6 +107,17 @@ export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
     return { reason, accounts: await this.progress(accounts.map((a) => a.id), exited, denials) };
   }
 
+  /**
+   * The accounts "exit all and halt" without an account acts on, once the caller is found allowed
+   * on every one of them (the same check as `exitAllAndHalt`, FORBIDDEN otherwise): an `api`
+   * process checks them all before it sends one command per account to its lease holder.
+   */
+  async accountsToExitAll(): Promise<number[]> {
+    const accounts = await this.chosenAccounts();
+    refuseIfForbidden(accounts, await this.openPositionsByAccount(accounts.map((a) => a.id)), actorOfRequest());
+    return accounts.map((a) => a.id);
+  }
+
   /** The progress of every halt still waiting for flat (after a restart, or for a console opened later): their accounts' open positions. */
   async waitingProgress(): Promise<ExitAllAndHaltResponse> {
     const waits = await this.dataSource.getRepository(PendingHaltRow).find({ order: { accountId: 'ASC' } });
@@ -123,7 +130,7 @@ export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
 
   /** Where each account stands: the positions this request exited, leg by leg with their exit orders, and its state. */
   async progress(accountIds: readonly number[], positionIds: readonly number[], denials: ReadonlyMap<number, string> = new Map()): Promise<ExitAllAccountProgress[]> {
-    const accounts = await this.dataSource.getRepository(BrokerAccount).find({ where: { id: In([...accountIds]) }, order: { id: 'ASC' } });
+    const accounts = await accountsWhere(this.dataSource, { ids: accountIds });
     const positions = positionIds.length === 0 ? [] : await this.dataSource.getRepository(Position).find({ where: { id: In([...positionIds]) }, order: { id: 'ASC' } });
     const fields = await this.states.ofMany(accounts);
     const out: ExitAllAccountProgress[] = [];
@@ -144,7 +151,7 @@ export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
     const waits = this.dataSource.getRepository(PendingHaltRow);
     const waiting = await waits.findOne({ where: { accountId } });
     if (!waiting) return false;
-    const account = await this.dataSource.getRepository(BrokerAccount).findOne({ where: { id: accountId } });
+    const account = await accountById(this.dataSource, accountId);
     if (account && account.tradingState !== 'REDUCING') {
       await waits.delete({ id: waiting.id });
       this.logger.warn(`account ${accountId}: the halt waiting for flat is dropped, the kill switch was set ${account.tradingState} meanwhile`);
@@ -198,7 +205,7 @@ export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
 
   private async legProgress(positionId: number): Promise<ExitAllLegProgress[]> {
     const legs = await this.dataSource.getRepository(PositionLeg).find({ where: { positionId }, order: { id: 'ASC' } });
-    const orders = await this.dataSource.getRepository(Order).find({ where: { positionId, purpose: 'EXIT' }, order: { id: 'ASC' } });
+    const orders = await exitOrdersOf(this.dataSource, positionId);
     const year = Number(istDateTimeOf(this.clock.nowMs()).date.slice(0, 4));
     return legs.map((l) => ({
       legId: l.id,
@@ -214,7 +221,7 @@ export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
 
   /** Cancels the account's working orders that are not exits (an entry leg still resting would open risk again once flat). */
   private async cancelWorkingNonExits(accountId: number): Promise<void> {
-    const working = (await this.dataSource.getRepository(Order).find({ where: { accountId }, order: { id: 'ASC' } })).filter((o) => o.purpose !== 'EXIT' && isOpen(o.status) && o.status !== 'PENDING_CANCEL');
+    const working = (await ordersOfAccount(this.dataSource, accountId)).filter((o) => o.purpose !== 'EXIT' && isOpen(o.status) && o.status !== 'PENDING_CANCEL');
     for (const o of working) {
       try {
         await this.cancels.cancel(o.id);
@@ -225,9 +232,8 @@ export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
     }
   }
 
-  private async chosenAccounts(accountId?: number): Promise<BrokerAccount[]> {
-    const repo = this.dataSource.getRepository(BrokerAccount);
-    const accounts = accountId === undefined ? await repo.find({ order: { id: 'ASC' } }) : await repo.find({ where: { id: accountId } });
+  private async chosenAccounts(accountId?: number): Promise<AccountFacts[]> {
+    const accounts = await accountsWhere(this.dataSource, accountId === undefined ? {} : { ids: [accountId] });
     if (accountId !== undefined && accounts.length === 0) throw new AppException('NOT_FOUND', `account ${accountId} not found`);
     return accounts;
   }
@@ -245,6 +251,15 @@ export class ExitAllAndHaltService implements OnModuleInit, OnModuleDestroy {
 
   private async hasOpenPosition(accountId: number): Promise<boolean> {
     return (await this.openPositionsByAccount([accountId])).has(accountId);
+  }
+}
+
+/** Throws FORBIDDEN when the caller may not move one of `accounts` holding open positions off HALTED (an admin's halt, for a trader). */
+function refuseIfForbidden(accounts: readonly AccountFacts[], open: ReadonlyMap<number, unknown>, actor: KillSwitchActor): void {
+  for (const a of accounts) {
+    if (a.tradingState !== 'HALTED' || !open.has(a.id)) continue;
+    const verdict = killSwitchVerdict({ from: 'HALTED', setBy: a.tradingStateSetByRole, to: 'REDUCING', actor: actor.role === 'system' ? 'admin' : actor.role, allAccounts: false });
+    if (!verdict.ok) throw new AppException('FORBIDDEN', `account ${a.id}: ${verdict.reason}; its positions cannot be exited while it is HALTED`);
   }
 }
 

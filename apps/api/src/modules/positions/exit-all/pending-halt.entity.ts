@@ -1,6 +1,5 @@
-import { Entity, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { Entity, ForeignKey, Unique } from 'typeorm';
 import { CodeColumn, IntColumn, TextColumn, TimestampedRow, VarcharColumn } from '../../../database/columns';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 
 /**
  * "Exit all and halt" waiting for its account to be flat: stored (not held in memory) so that an
@@ -12,11 +11,9 @@ import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 @Unique('uq_pending_halts_account', ['accountId'])
 export class PendingHaltRow extends TimestampedRow {
   @IntColumn()
+  // Another module's table: a foreign key by entity name, no relation or import (ARCHITECTURE.md).
+  @ForeignKey('BrokerAccount', { onDelete: 'CASCADE' })
   accountId!: number;
-
-  @ManyToOne(() => BrokerAccount, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'account_id' })
-  account?: BrokerAccount;
 
   /** The reason given with the button (kept in the kill switch's audit entry when the halt is set). */
   @TextColumn()

@@ -1,21 +1,19 @@
-import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
-import { breakerVerdict, effectiveRiskLimits, istDateTimeOf, unrealizedPnlOf, type BreakerReasonCode, type Clock } from '@mcube/domain';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { breakerVerdict, effectiveRiskLimits, istDateTimeOf, type BreakerReasonCode, type Clock } from '@mcube/domain';
 import { DataSource, IsNull } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
 import { inTransaction } from '../../../database/in-transaction';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { deactivateAccount } from '../../accounts/account-commands';
+import { accountById, accountIds } from '../../accounts/account-reads';
 import { AlertsService } from '../../alerts/alerts.service';
-import { DailyPnl } from '../../analytics/entities/daily-pnl.entity';
-import { JobHandlersRegistry } from '../../../jobs/job-handlers.registry';
-import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
+import { DAILY_PNL_READER, type DailyPnlHistory } from '../../analytics/daily-pnl/daily-pnl-history';
+import { HandlesJob } from '../../../jobs/handles-job.decorator';
 import { riskPnlFacts } from '../context/risk-pnl-facts';
 import { BREAKER_EXITS, type BreakerExitOrder, type BreakerExits } from './breaker-exits.port';
 import { CircuitBreaker } from '../entities/circuit-breaker.entity';
 import { RiskStatePublisher } from '../events/risk-state.publisher';
 import { RiskLimit } from '../entities/risk-limit.entity';
-import { PositionLeg } from '../../positions/entities/position-leg.entity';
-import { Position } from '../../positions/entities/position.entity';
-import { legStateOf } from '../../positions/position-state';
+import { RISK_POSITIONS, type RiskPositions } from '../ports/risk-positions.port';
 import { MARKET_CLOCK } from '../../core/clock/clock.token';
 
 /** What one evaluation found and did. */
@@ -37,40 +35,31 @@ export interface BreakerEvaluation {
  * implements. Only a person re-activates. Throws NOT_FOUND. Provided by the risk module.
  */
 @Injectable()
-export class CircuitBreakerTripService implements OnModuleInit {
+export class CircuitBreakerTripService {
   private readonly logger = new Logger('CircuitBreaker');
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(MARKET_CLOCK) private readonly clock: Clock,
     @Inject(BREAKER_EXITS) private readonly exits: BreakerExits,
-    // Always injected in the API; a hand-built instance (unit tests) stores alerts without a console to push to.
-    @Optional() private readonly alerts: AlertsService = new AlertsService(dataSource, new MarketEventsBus()),
+    /** Marks the ACTIVE position (the positions module writes its own tables). */
+    @Inject(RISK_POSITIONS) private readonly positions: RiskPositions,
+    @Inject(DAILY_PNL_READER) private readonly dailyPnl: DailyPnlHistory,
+    private readonly alerts: AlertsService,
     /** Tells the console about a trip (after commit); absent in hand-built unit tests. */
     @Optional() private readonly riskState?: RiskStatePublisher,
-    /** Where the `risk.circuit-breakers` job is registered; absent in hand-built unit tests. */
-    @Optional() private readonly jobs?: JobHandlersRegistry,
   ) {}
-
-  /** Registers `risk.circuit-breakers` (every 30 s in session): the ONE path that evaluates breakers. */
-  onModuleInit(): void {
-    this.jobs?.register(
-      'risk.circuit-breakers',
-      async () => {
-        await this.evaluateAll();
-      },
-      'CircuitBreakerTripService',
-    );
-  }
 
   /**
    * Evaluates every active account (an inactive one is already tripped or switched off). One
-   * account's failure is logged and does not stop the others; returns what was evaluated.
+   * account's failure is logged and does not stop the others; returns what was evaluated. The
+   * `risk.circuit-breakers` job (every 30 s in session): the ONE path that evaluates breakers.
    */
+  @HandlesJob('risk.circuit-breakers')
   async evaluateAll(): Promise<BreakerEvaluation[]> {
-    const accounts = await this.dataSource.getRepository(BrokerAccount).find({ where: { isActive: true }, order: { id: 'ASC' }, select: { id: true } });
+    const ids = await accountIds(this.dataSource, { isActive: true });
     const out: BreakerEvaluation[] = [];
-    for (const { id } of accounts) {
+    for (const id of ids) {
       try {
         out.push(await this.evaluate(id));
       } catch (error) {
@@ -82,12 +71,12 @@ export class CircuitBreakerTripService implements OnModuleInit {
 
   /** Evaluates account `accountId` now. */
   async evaluate(accountId: number): Promise<BreakerEvaluation> {
-    const account = await this.dataSource.getRepository(BrokerAccount).findOne({ where: { id: accountId } });
+    const account = await accountById(this.dataSource, accountId);
     if (!account) throw new AppException('NOT_FOUND', `account ${accountId} not found`);
     const nowMs = this.clock.nowMs();
     const { date } = istDateTimeOf(nowMs);
-    const position = await this.markActivePosition(accountId);
-    const rows = await this.dataSource.getRepository(DailyPnl).find({ where: { accountId } });
+    const position = await this.positions.markActive(accountId);
+    const rows = await this.dailyPnl.daysOf(accountId);
     const pnl = riskPnlFacts({ date, rows, allocatedCapitalPaise: account.allocatedCapitalPaise, activePosition: position });
     const limit = await this.dataSource.getRepository(RiskLimit).findOne({ where: { accountId } });
     // One resolution of the limits and one breaker rule for the risk checks, this and the loss-limit warning.
@@ -101,7 +90,7 @@ export class CircuitBreakerTripService implements OnModuleInit {
       const reason = `${reasonCode}: ${verdict.reason}`;
       const alert = await inTransaction(this.dataSource, async (m) => {
         await m.insert(CircuitBreaker, { accountId, scope: 'ACCOUNT', reasonCode, reason, context, trippedAt: new Date(nowMs), resetBy: null, resetAt: null, resetNote: null });
-        await m.update(BrokerAccount, accountId, { isActive: false, deactivationReason: reason, deactivatedAt: new Date(nowMs) });
+        await deactivateAccount(m, accountId, reason, new Date(nowMs));
         return this.alerts.store(m, {
           accountId,
           severity: 'CRITICAL',
@@ -119,18 +108,7 @@ export class CircuitBreakerTripService implements OnModuleInit {
       await this.riskState?.publish([accountId], reason);
     }
     // Stored as the BREAKER's exit: the exit chaser works every leg until flat, even after a restart.
-    const exits = position && position.status === 'ACTIVE' ? (await this.exits.exit(position.id, `CIRCUIT_BREAKER: ${reasonCode}`, 'BREAKER')).exits : [];
+    const exits = position ? (await this.exits.exit(position.id, `CIRCUIT_BREAKER: ${reasonCode}`, 'BREAKER')).exits : [];
     return { tripped: true, reasonCode, todayPnlPaise: pnl.todayPaise, exits };
-  }
-
-  /** Unrealised P&L of the active position from its open legs' last prices (paise), stored. */
-  private async markActivePosition(accountId: number): Promise<Position | null> {
-    const position = await this.dataSource.getRepository(Position).findOne({ where: { accountId, status: 'ACTIVE' } });
-    if (!position) return null;
-    const legs = await this.dataSource.getRepository(PositionLeg).find({ where: { positionId: position.id } });
-    const unrealized = unrealizedPnlOf(legs.map((l) => legStateOf(l)));
-    position.unrealizedPnlPaise = unrealized;
-    await this.dataSource.getRepository(Position).update(position.id, { unrealizedPnlPaise: unrealized });
-    return position;
   }
 }

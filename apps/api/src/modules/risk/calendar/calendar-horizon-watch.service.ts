@@ -1,7 +1,7 @@
-import { Inject, Injectable, OnModuleInit, Optional } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { AlertResponse } from '@mcube/contracts';
 import { calendarHorizonStatus, istDateTimeOf, type CalendarHorizonStatus, type Clock, type NseCalendar } from '@mcube/domain';
-import { JobHandlersRegistry } from '../../../jobs/job-handlers.registry';
+import { HandlesJob } from '../../../jobs/handles-job.decorator';
 import { AlertsService } from '../../alerts/alerts.service';
 import { NSE_CALENDAR } from '../../data/source/market-data.tokens';
 import { MARKET_CLOCK } from '../../core/clock/clock.token';
@@ -16,26 +16,15 @@ const HOW_TO = 'Enter them in Settings → Calendar, with PUT /api/calendar/year
  * gateway refuses new entries (CALENDAR_UNCONFIRMED); monitoring and exits keep running.
  */
 @Injectable()
-export class CalendarHorizonWatchService implements OnModuleInit {
+export class CalendarHorizonWatchService {
   constructor(
     @Inject(MARKET_CLOCK) private readonly clock: Clock,
     @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar,
     private readonly alerts: AlertsService,
-    /** Absent in hand-built unit tests. */
-    @Optional() private readonly jobs?: JobHandlersRegistry,
   ) {}
 
-  onModuleInit(): void {
-    this.jobs?.register(
-      'risk.calendar-horizon',
-      async () => {
-        await this.check();
-      },
-      'CalendarHorizonWatchService',
-    );
-  }
-
-  /** The status now, and the alert raised (null when none is due or today's exists already). */
+  /** The status now, and the alert raised (null when none is due or today's exists already); the `risk.calendar-horizon` job. */
+  @HandlesJob('risk.calendar-horizon')
   async check(): Promise<{ status: CalendarHorizonStatus; alert: AlertResponse | null }> {
     const nowMs = this.clock.nowMs();
     const { date } = istDateTimeOf(nowMs);

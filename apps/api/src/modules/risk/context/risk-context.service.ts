@@ -14,18 +14,19 @@ import {
   type OrderPurpose,
   type OrderStopModel,
   type RiskContext,
+  type AccountStateContext,
 } from '@mcube/domain';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
-import { DailyPnl } from '../../analytics/entities/daily-pnl.entity';
+import { accountById, type AccountFacts } from '../../accounts/account-reads';
+import { DAILY_PNL_READER, type DailyPnlHistory } from '../../analytics/daily-pnl/daily-pnl-history';
 import { contractFreezeQuantity, contractLotSize } from '../../data/instruments/contract-terms';
 import { InstrumentStore } from '../../data/instruments/instrument-store.service';
 import { EXPIRY_SOURCE, NSE_CALENDAR } from '../../data/source/market-data.tokens';
-import { Position } from '../../positions/entities/position.entity';
+import { RISK_POSITIONS, type ActivePositionFacts, type RiskPositions } from '../ports/risk-positions.port';
 import { CircuitBreaker } from '../entities/circuit-breaker.entity';
 import { RiskLimit } from '../entities/risk-limit.entity';
-import { openLegShapes, orderStopModelOf } from './entry-facts';
+import { orderStopModelOf } from './entry-facts';
 import { ReconciliationGate } from './reconciliation-gate';
 import { riskPnlFacts } from './risk-pnl-facts';
 import { MARKET_CLOCK } from '../../core/clock/clock.token';
@@ -42,8 +43,8 @@ export interface RiskContextRequest {
 /** The gathered context and the stored rows it came from (the gateway needs the account). */
 export interface GatheredRiskContext {
   readonly context: RiskContext;
-  readonly account: BrokerAccount;
-  readonly activePosition: Position | null;
+  readonly account: AccountFacts;
+  readonly activePosition: ActivePositionFacts | null;
   /** The stops the gateway's per-trade risk is computed with (`orderFigures`). */
   readonly stops: OrderStopModel;
 }
@@ -53,8 +54,8 @@ export interface GatheredRiskContext {
  * switch, its reconciliation state, whether it is active, whether a breaker is open.
  */
 export interface AccountGateFacts {
-  readonly account: BrokerAccount;
-  readonly context: Pick<RiskContext, 'tradingState' | 'reconciliation' | 'account' | 'breakerTripped'>;
+  readonly account: AccountFacts;
+  readonly context: AccountStateContext;
 }
 
 /**
@@ -75,6 +76,10 @@ export class RiskContextService {
     @Inject(MARKET_CLOCK) private readonly clock: Clock,
     /** The one stored calendar of the process (the data module's). */
     @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar,
+    /** The positions tables, read through the positions module (the ACTIVE position, its open legs). */
+    @Inject(RISK_POSITIONS) private readonly positions: RiskPositions,
+    /** The stored daily P&L, read through the analytics module that owns it. */
+    @Inject(DAILY_PNL_READER) private readonly dailyPnl: DailyPnlHistory,
     /** Absent only in unit tests of the gateway; the API always provides it. */
     @Optional() private readonly gate?: ReconciliationGate,
     @Optional() @Inject(EXPIRY_SOURCE) expiries?: ExpirySource,
@@ -85,30 +90,31 @@ export class RiskContextService {
   }
 
   /**
-   * The account-level facts only (used by the REST order gate before a body is parsed, and by
-   * `gather`). Throws AppException NOT_FOUND for an unknown account.
+   * The account-level facts only, for the REST order gate before a body is parsed: two reads
+   * (the account, its open breakers), not the stored limits (the gate's checks read none; the
+   * gateway reads everything again itself). Throws AppException NOT_FOUND for an unknown account.
    */
   async gatherAccountGate(accountId: number, manager: EntityManager = this.dataSource.manager): Promise<AccountGateFacts> {
-    const account = await manager.findOne(BrokerAccount, { where: { id: accountId } });
+    const account = await accountById(manager, accountId);
     if (!account) throw new AppException('NOT_FOUND', `account ${accountId} not found`);
-    const [limitRow, openBreakers] = await Promise.all([
-      manager.findOne(RiskLimit, { where: { accountId: account.id } }),
-      manager.count(CircuitBreaker, { where: [{ accountId: account.id, resetAt: IsNull() }, { scope: 'SYSTEM', resetAt: IsNull() }] }),
-    ]);
-    return { account, context: this.accountFacts(account, limitRow, openBreakers) };
+    return { account, context: this.accountStateFacts(account, await this.openBreakers(manager, account.id)) };
+  }
+
+  private openBreakers(manager: EntityManager, accountId: number): Promise<number> {
+    return manager.count(CircuitBreaker, { where: [{ accountId, resetAt: IsNull() }, { scope: 'SYSTEM', resetAt: IsNull() }] });
   }
 
   /** The context now; reads through `manager` when given (inside a transaction). */
   async gather(request: RiskContextRequest, manager: EntityManager = this.dataSource.manager): Promise<GatheredRiskContext> {
     const nowMs = this.clock.nowMs();
     const { date, time } = istDateTimeOf(nowMs);
-    const account = await manager.findOne(BrokerAccount, { where: { id: request.accountId } });
+    const account = await accountById(manager, request.accountId);
     if (!account) throw new AppException('NOT_FOUND', `account ${request.accountId} not found`);
     const [limitRow, openBreakers, activePosition, pnlRows] = await Promise.all([
       manager.findOne(RiskLimit, { where: { accountId: account.id } }),
-      manager.count(CircuitBreaker, { where: [{ accountId: account.id, resetAt: IsNull() }, { scope: 'SYSTEM', resetAt: IsNull() }] }),
-      manager.findOne(Position, { where: { accountId: account.id, status: 'ACTIVE' } }),
-      manager.find(DailyPnl, { where: { accountId: account.id } }),
+      this.openBreakers(manager, account.id),
+      this.positions.activeOf(account.id, manager),
+      this.dailyPnl.daysOf(account.id, manager),
     ]);
     // One resolution of the limits for the checks, the breaker and the loss-limit warning.
     const effective = effectiveRiskLimits({ row: limitRow, broker: account.broker });
@@ -123,7 +129,7 @@ export class RiskContextService {
     });
     const { instrument } = request;
     const positionExposure = activePosition?.entryValuePaise ?? 0;
-    const activePositionLegs = activePosition ? await openLegShapes(manager, activePosition.id) : undefined;
+    const activePositionLegs = activePosition ? await this.positions.openLegShapes(activePosition.id, manager) : undefined;
     const context: RiskContext = {
       nowMs,
       date,
@@ -152,18 +158,17 @@ export class RiskContextService {
     return { context, account, activePosition, stops: orderStopModelOf(limitRow, account.broker) };
   }
 
-  private accountFacts(account: BrokerAccount, limitRow: RiskLimit | null, openBreakers: number): AccountGateFacts['context'] {
+  private accountFacts(account: AccountFacts, limitRow: RiskLimit | null, openBreakers: number): Pick<RiskContext, 'tradingState' | 'reconciliation' | 'account' | 'breakerTripped'> {
+    const facts = this.accountStateFacts(account, openBreakers);
+    return { ...facts, account: { ...facts.account, requiresApproval: effectiveRiskLimits({ row: limitRow, broker: account.broker }).orderPath.requiresApproval } };
+  }
+
+  private accountStateFacts(account: AccountFacts, openBreakers: number): AccountStateContext {
     return {
       tradingState: account.tradingState,
       // Until reconciled with its broker after a start (or after a mismatch), no new risk: the domain's trading-state model.
       reconciliation: this.gate ? this.gate.stateOf(account.id) : 'RECONCILED',
-      account: {
-        accountId: String(account.id),
-        broker: account.broker,
-        active: account.isActive,
-        allocatedCapitalPaise: account.allocatedCapitalPaise,
-        requiresApproval: effectiveRiskLimits({ row: limitRow, broker: account.broker }).orderPath.requiresApproval,
-      },
+      account: { accountId: String(account.id), broker: account.broker, active: account.isActive, allocatedCapitalPaise: account.allocatedCapitalPaise },
       breakerTripped: openBreakers > 0,
     };
   }

@@ -1,13 +1,14 @@
 import { addDays, isoWeekday, type IsoDate, type RiskPnlFacts } from '@mcube/domain';
-import type { DailyPnl } from '../../analytics/entities/daily-pnl.entity';
-import type { Position } from '../../positions/entities/position.entity';
+import type { DailyPnlDay } from '../../analytics/daily-pnl/daily-pnl-history';
+import type { ActivePositionFacts } from '../ports/risk-positions.port';
 
 /** Inputs of `riskPnlFacts`. */
 export interface RiskPnlInput {
   readonly date: IsoDate;
-  readonly rows: readonly DailyPnl[];
+  readonly rows: readonly DailyPnlDay[];
   readonly allocatedCapitalPaise: number;
-  readonly activePosition: Position | null;
+  /** The ACTIVE position's realised and mark-to-market P&L (paise), or null when there is none. */
+  readonly activePosition: Pick<ActivePositionFacts, 'realizedPnlPaise' | 'unrealizedPnlPaise'> | null;
 }
 
 /**

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { TradingStateFields } from '@mcube/contracts';
 import { effectiveTradingState, type ReconciliationState } from '@mcube/domain';
 import { DataSource, In, IsNull } from 'typeorm';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { type AccountFacts } from '../../accounts/account-reads';
 import { CircuitBreaker } from '../entities/circuit-breaker.entity';
 import { ReconciliationGate } from './reconciliation-gate';
 
@@ -20,19 +20,19 @@ export class TradingStateService {
   ) {}
 
   /** The fields of one stored account (one query for its breakers). */
-  async of(account: BrokerAccount): Promise<TradingStateFields> {
+  async of(account: AccountFacts): Promise<TradingStateFields> {
     return (await this.ofMany([account])).get(account.id) as TradingStateFields;
   }
 
   /** The fields of each account, by id. */
-  async ofMany(accounts: readonly BrokerAccount[]): Promise<Map<number, TradingStateFields>> {
+  async ofMany(accounts: readonly AccountFacts[]): Promise<Map<number, TradingStateFields>> {
     const ids = accounts.map((a) => a.id);
     const open = ids.length === 0 ? [] : await this.dataSource.getRepository(CircuitBreaker).find({ where: [{ accountId: In(ids), resetAt: IsNull() }, { scope: 'SYSTEM', resetAt: IsNull() }], select: { id: true, accountId: true, scope: true } });
     return new Map(accounts.map((a) => [a.id, this.fieldsOf(a, open.some((b) => b.accountId === a.id || b.scope === 'SYSTEM'))]));
   }
 
   /** The fields from an account row and whether a breaker is open for it; `reconciliation` defaults to the gate now. */
-  fieldsOf(account: BrokerAccount, breakerTripped: boolean, reconciliation: ReconciliationState = this.gate.stateOf(account.id)): TradingStateFields {
+  fieldsOf(account: AccountFacts, breakerTripped: boolean, reconciliation: ReconciliationState = this.gate.stateOf(account.id)): TradingStateFields {
     const { effective, causes } = effectiveTradingState({ killSwitch: account.tradingState, reconciliation, breakerTripped, accountActive: account.isActive });
     return {
       tradingState: effective,

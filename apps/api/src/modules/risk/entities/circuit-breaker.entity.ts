@@ -1,6 +1,5 @@
-import { Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CodeColumn, InstantColumn, IntColumn, JsonColumn, TextColumn, VarcharColumn } from '../../../database/columns';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 
 /**
  * One trip of the circuit breaker (drawdown, daily/weekly loss limit…): positions closed,
@@ -14,11 +13,9 @@ export class CircuitBreaker {
 
   /** Null for a system-wide trip. */
   @IntColumn({ nullable: true })
+  // Another module's table: a foreign key by entity name, no relation or import (ARCHITECTURE.md).
+  @ForeignKey('BrokerAccount', { onDelete: 'CASCADE' })
   accountId!: number | null;
-
-  @ManyToOne(() => BrokerAccount, { onDelete: 'CASCADE', nullable: true })
-  @JoinColumn({ name: 'account_id' })
-  account?: BrokerAccount | null;
 
   @CodeColumn({ length: 10 })
   scope!: 'ACCOUNT' | 'SYSTEM';

@@ -1,6 +1,5 @@
-import { Entity, JoinColumn, ManyToOne, Unique, VersionColumn } from 'typeorm';
+import { Entity, ForeignKey, Unique, VersionColumn } from 'typeorm';
 import { BoolColumn, DoubleColumn, IntColumn, PaiseColumn, TimestampedRow } from '../../../database/columns';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 
 /**
  * The stored, editable risk limits of one account (plan §3 `risk_parameters`, §7, as amended
@@ -10,11 +9,9 @@ import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 @Unique('uq_risk_limits_account', ['accountId'])
 export class RiskLimit extends TimestampedRow {
   @IntColumn()
+  // Another module's table: a foreign key by entity name, no relation or import (ARCHITECTURE.md).
+  @ForeignKey('BrokerAccount', { onDelete: 'CASCADE' })
   accountId!: number;
-
-  @ManyToOne(() => BrokerAccount, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'account_id' })
-  account?: BrokerAccount;
 
   /** Fraction of allocated capital usable as margin. */
   @DoubleColumn()

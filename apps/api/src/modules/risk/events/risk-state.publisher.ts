@@ -1,8 +1,8 @@
 import { Inject, Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { Clock, ReconciliationState } from '@mcube/domain';
 import { DataSource, In, IsNull } from 'typeorm';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
-import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
+import { accountsWhere } from '../../accounts/account-reads';
+import { AppEventsBus } from '../../core/events/app-events.bus';
 import { ReconciliationGate } from '../context/reconciliation-gate';
 import { TradingStateService } from '../context/trading-state.service';
 import { CircuitBreaker } from '../entities/circuit-breaker.entity';
@@ -25,7 +25,7 @@ export class RiskStatePublisher implements OnModuleInit, OnModuleDestroy {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly bus: MarketEventsBus,
+    private readonly bus: AppEventsBus,
     private readonly gate: ReconciliationGate,
     @Inject(MARKET_CLOCK) private readonly clock: Clock,
     private readonly states: TradingStateService,
@@ -48,7 +48,7 @@ export class RiskStatePublisher implements OnModuleInit, OnModuleDestroy {
   async publish(accountIds: readonly number[], reason: string | null, reconciliation?: ReconciliationState): Promise<void> {
     if (accountIds.length === 0) return;
     const [accounts, open] = await Promise.all([
-      this.dataSource.getRepository(BrokerAccount).find({ where: { id: In([...accountIds]) }, order: { id: 'ASC' } }),
+      accountsWhere(this.dataSource, { ids: accountIds }),
       this.dataSource.getRepository(CircuitBreaker).find({ where: [{ accountId: In([...accountIds]), resetAt: IsNull() }, { scope: 'SYSTEM', resetAt: IsNull() }], select: { id: true, accountId: true, scope: true } }),
     ]);
     const atMs = this.clock.nowMs();

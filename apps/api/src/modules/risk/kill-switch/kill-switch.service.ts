@@ -5,7 +5,8 @@ import { DataSource, IsNull } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
 import { currentRequestContext } from '../../../common/request-context/request-context';
 import { inTransaction } from '../../../database/in-transaction';
-import { BrokerAccount, type AccountTradingState } from '../../accounts/entities/broker-account.entity';
+import { reactivateAccount, setTradingState, type AccountTradingState } from '../../accounts/account-commands';
+import { accountIds, accountsWhere } from '../../accounts/account-reads';
 import { AuditService } from '../../core/audit/audit.service';
 import { TradingStateService } from '../context/trading-state.service';
 import { CircuitBreaker } from '../entities/circuit-breaker.entity';
@@ -46,7 +47,7 @@ export class KillSwitchService {
   /** Applies `state` as `actor` (default: the request's caller); returns the accounts as they now trade. */
   async set(state: AccountTradingState, reason: string, accountId?: number, actor: KillSwitchActor = actorOfRequest()): Promise<KillSwitchResponse> {
     const changed = await inTransaction(this.dataSource, async (m) => {
-      const accounts = accountId === undefined ? await m.find(BrokerAccount, { order: { id: 'ASC' } }) : await m.find(BrokerAccount, { where: { id: accountId } });
+      const accounts = await accountsWhere(m, accountId === undefined ? {} : { ids: [accountId] });
       if (accountId !== undefined && accounts.length === 0) throw new AppException('NOT_FOUND', `account ${accountId} not found`);
       for (const a of accounts) {
         const old = { tradingState: a.tradingState, setByRole: a.tradingStateSetByRole, setBy: a.tradingStateSetBy };
@@ -58,7 +59,7 @@ export class KillSwitchService {
         const kept = verdict.setBy !== null && verdict.setBy !== role;
         const setByRole = verdict.setBy === null ? null : kept ? verdict.setBy : actor.role === 'system' ? 'system' : verdict.setBy;
         const setBy = setByRole === null ? null : kept ? old.setBy : actor.username;
-        await m.update(BrokerAccount, a.id, { tradingState: state, tradingStateSetByRole: setByRole, tradingStateSetBy: setBy });
+        await setTradingState(m, a.id, { tradingState: state, tradingStateSetByRole: setByRole, tradingStateSetBy: setBy });
         Object.assign(a, { tradingState: state, tradingStateSetByRole: setByRole, tradingStateSetBy: setBy });
         await this.audit.record({ action: 'KILL_SWITCH', entity: 'broker_account', entityId: String(a.id), oldValue: old, newValue: { tradingState: state, reason, setByRole, setBy } }, m);
       }
@@ -89,7 +90,7 @@ export class KillSwitchService {
       breaker.resetNote = note;
       await m.save(CircuitBreaker, breaker);
       if (breaker.accountId !== null && (await m.count(CircuitBreaker, { where: { accountId: breaker.accountId, resetAt: IsNull() } })) === 0) {
-        await m.update(BrokerAccount, breaker.accountId, { isActive: true, deactivationReason: null, deactivatedAt: null });
+        await reactivateAccount(m, breaker.accountId);
       }
       await this.audit.record({ action: 'CIRCUIT_BREAKER_RESET', entity: 'circuit_breaker', entityId: String(breakerId), oldValue: { resetAt: null }, newValue: { resetBy: by, note } }, m);
       return breaker;
@@ -100,7 +101,7 @@ export class KillSwitchService {
   }
 
   private async allAccountIds(): Promise<number[]> {
-    return (await this.dataSource.getRepository(BrokerAccount).find({ select: { id: true } })).map((a) => a.id);
+    return accountIds(this.dataSource);
   }
 
   /** Circuit breaker trips, newest first (open ones have no `resetAt`). */

@@ -1,11 +1,11 @@
-import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { effectiveRiskLimits, istDateTimeOf, type Clock } from '@mcube/domain';
 import { DataSource } from 'typeorm';
-import { JobHandlersRegistry } from '../../../jobs/job-handlers.registry';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { HandlesJob } from '../../../jobs/handles-job.decorator';
+import { accountsWhere, type AccountFacts } from '../../accounts/account-reads';
 import { AlertsService } from '../../alerts/alerts.service';
-import { DailyPnl } from '../../analytics/entities/daily-pnl.entity';
-import { Position } from '../../positions/entities/position.entity';
+import { DAILY_PNL_READER, type DailyPnlHistory } from '../../analytics/daily-pnl/daily-pnl-history';
+import { RISK_POSITIONS, type RiskPositions } from '../ports/risk-positions.port';
 import { riskPnlFacts } from '../context/risk-pnl-facts';
 import { RiskLimit } from '../entities/risk-limit.entity';
 import { MARKET_CLOCK } from '../../core/clock/clock.token';
@@ -30,30 +30,21 @@ export interface LossLimitWarning {
  * account, limit and IST day (the alert's dedup key). Reaching the limit is the breaker's.
  */
 @Injectable()
-export class LossLimitWatchService implements OnModuleInit {
+export class LossLimitWatchService {
   private readonly logger = new Logger('LossLimitWatch');
 
   constructor(
     private readonly dataSource: DataSource,
     @Inject(MARKET_CLOCK) private readonly clock: Clock,
     private readonly alerts: AlertsService,
-    /** Absent in hand-built unit tests. */
-    @Optional() private readonly jobs?: JobHandlersRegistry,
+    @Inject(RISK_POSITIONS) private readonly positions: RiskPositions,
+    @Inject(DAILY_PNL_READER) private readonly dailyPnl: DailyPnlHistory,
   ) {}
 
-  onModuleInit(): void {
-    this.jobs?.register(
-      'risk.limits',
-      async () => {
-        await this.checkAll();
-      },
-      'LossLimitWatchService',
-    );
-  }
-
-  /** Checks every active account now; one account's failure is logged, the others still run. */
+  /** Checks every active account now (the `risk.limits` job); one account's failure is logged, the others still run. */
+  @HandlesJob('risk.limits')
   async checkAll(): Promise<LossLimitWarning[]> {
-    const accounts = await this.dataSource.getRepository(BrokerAccount).find({ where: { isActive: true }, order: { id: 'ASC' } });
+    const accounts = await accountsWhere(this.dataSource, { isActive: true });
     const out: LossLimitWarning[] = [];
     for (const account of accounts) {
       try {
@@ -65,13 +56,13 @@ export class LossLimitWatchService implements OnModuleInit {
     return out;
   }
 
-  private async check(account: BrokerAccount): Promise<LossLimitWarning[]> {
+  private async check(account: AccountFacts): Promise<LossLimitWarning[]> {
     const nowMs = this.clock.nowMs();
     const { date } = istDateTimeOf(nowMs);
     const [limit, rows, position] = await Promise.all([
       this.dataSource.getRepository(RiskLimit).findOne({ where: { accountId: account.id } }),
-      this.dataSource.getRepository(DailyPnl).find({ where: { accountId: account.id } }),
-      this.dataSource.getRepository(Position).findOne({ where: { accountId: account.id, status: 'ACTIVE' } }),
+      this.dailyPnl.daysOf(account.id),
+      this.positions.activeOf(account.id),
     ]);
     const pnl = riskPnlFacts({ date, rows, allocatedCapitalPaise: account.allocatedCapitalPaise, activePosition: position });
     // The limits the breaker trips on (the domain's one resolution of stored row and defaults).

@@ -7,10 +7,10 @@ import { RiskLimit } from '../entities/risk-limit.entity';
 import { UpdateRiskLimitsDto } from './dto/update-risk-limits.dto';
 
 /** The editable fields of a risk-limit row (what GET returns besides ids and version). */
-export type RiskLimitsView = Omit<RiskLimit, 'account' | 'createdAt'>;
+export type RiskLimitsView = Omit<RiskLimit, 'createdAt'>;
 
 function view(r: RiskLimit): RiskLimitsView {
-  const { account: _account, createdAt: _createdAt, ...rest } = r;
+  const { createdAt: _createdAt, ...rest } = r;
   return rest;
 }
 

@@ -1,5 +1,5 @@
 import { Injectable, Logger, Optional } from '@nestjs/common';
-import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../core/events/app-events.bus';
 import type { ApprovalEvent } from './approvals.port';
 
 /**
@@ -12,7 +12,7 @@ export class ApprovalEvents {
   private readonly logger = new Logger('Approvals');
   private readonly listeners = new Set<(event: ApprovalEvent) => void>();
 
-  constructor(@Optional() private readonly bus?: MarketEventsBus) {}
+  constructor(@Optional() private readonly bus?: AppEventsBus) {}
 
   subscribe(listener: (event: ApprovalEvent) => void): () => void {
     this.listeners.add(listener);

@@ -1,6 +1,5 @@
-import { CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { CodeColumn, INSTANT_COLUMN_TYPE, InstantColumn, IntColumn, JsonColumn, TextColumn, VarcharColumn } from '../../../database/columns';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import type { StrategyType } from './strategy-type';
 
 /** What kind of decision a journal entry records. */
@@ -18,11 +17,9 @@ export class DecisionJournalEntry {
   id!: number;
 
   @IntColumn()
+  // Another module's table: a foreign key by entity name, no relation or import (ARCHITECTURE.md).
+  @ForeignKey('BrokerAccount', { onDelete: 'CASCADE' })
   accountId!: number;
-
-  @ManyToOne(() => BrokerAccount, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'account_id' })
-  account?: BrokerAccount;
 
   @CodeColumn({ length: 40 })
   strategyType!: StrategyType;

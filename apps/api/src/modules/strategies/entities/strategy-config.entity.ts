@@ -1,6 +1,5 @@
-import { Entity, JoinColumn, ManyToOne, Unique, VersionColumn } from 'typeorm';
+import { Entity, ForeignKey, Unique, VersionColumn } from 'typeorm';
 import { BoolColumn, CodeColumn, IntColumn, JsonColumn, TimestampedRow } from '../../../database/columns';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 import type { StrategyType } from './strategy-type';
 
 /**
@@ -12,11 +11,9 @@ import type { StrategyType } from './strategy-type';
 @Unique('uq_strategy_configs_account_strategy', ['accountId', 'strategyType'])
 export class StrategyConfig extends TimestampedRow {
   @IntColumn()
+  // Another module's table: a foreign key by entity name, no relation or import (ARCHITECTURE.md).
+  @ForeignKey('BrokerAccount', { onDelete: 'CASCADE' })
   accountId!: number;
-
-  @ManyToOne(() => BrokerAccount, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'account_id' })
-  account?: BrokerAccount;
 
   @CodeColumn({ length: 40 })
   strategyType!: StrategyType;

@@ -1,6 +1,5 @@
-import { Entity, Index, JoinColumn, ManyToOne, Unique } from 'typeorm';
+import { Entity, ForeignKey, Index, Unique } from 'typeorm';
 import { IntColumn, TimestampedRow, VarcharColumn } from '../../../database/columns';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 
 /**
  * A strategy's name for a position ("1-KS-2026-11-23-…", chosen when it decides to enter) and
@@ -12,11 +11,9 @@ import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
 @Index('ix_strategy_position_links_position', ['positionId'])
 export class StrategyPositionLink extends TimestampedRow {
   @IntColumn()
+  // Another module's table: a foreign key by entity name, no relation or import (ARCHITECTURE.md).
+  @ForeignKey('BrokerAccount', { onDelete: 'CASCADE' })
   accountId!: number;
-
-  @ManyToOne(() => BrokerAccount, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'account_id' })
-  account?: BrokerAccount;
 
   @VarcharColumn(80)
   strategyPositionId!: string;

@@ -4,9 +4,9 @@ import { istDateTimeOf, type Clock, type KnowledgeStore } from '@mcube/domain';
 import { closedTradeDocument } from '@mcube/llm';
 import { DataSource } from 'typeorm';
 import { WALL_CLOCK } from '../../core/clock/clock.token';
-import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../core/events/app-events.bus';
 import { KNOWLEDGE_STORE } from '../../llm/llm.tokens';
-import { Position } from '../../positions/entities/position.entity';
+import { latestClosedPositionsOf, positionById } from '../../positions/position-reads';
 import { FuturesPositionViewService } from './futures-position-view.service';
 import { ICICI_STRATEGY_TYPE } from './gateway-futures-orders';
 
@@ -59,7 +59,7 @@ export class ClosedTradeKnowledgeService implements OnModuleInit, OnApplicationB
   constructor(
     private readonly dataSource: DataSource,
     private readonly views: FuturesPositionViewService,
-    private readonly bus: MarketEventsBus,
+    private readonly bus: AppEventsBus,
     @Inject(KNOWLEDGE_STORE) private readonly store: KnowledgeStore,
     /** Wall time: when the document was written. */
     @Inject(WALL_CLOCK) private readonly wall: Clock,
@@ -86,7 +86,7 @@ export class ClosedTradeKnowledgeService implements OnModuleInit, OnApplicationB
 
   /** Writes the trade document of a closed ICICI position; false when the position is not one (or not closed). */
   async record(positionId: number): Promise<boolean> {
-    const position = await this.dataSource.getRepository(Position).findOne({ where: { id: positionId } });
+    const position = await positionById(this.dataSource, positionId);
     if (!position || position.strategyType !== ICICI_STRATEGY_TYPE || position.status !== 'CLOSED') return false;
     const v = await this.views.view(positionId);
     const candidateScore = (v.entryApproval?.request['candidate'] as { score?: { score?: number } } | null | undefined)?.score?.score;
@@ -115,7 +115,7 @@ export class ClosedTradeKnowledgeService implements OnModuleInit, OnApplicationB
 
   /** Records the closed ICICI positions (newest first, at most BACKFILL_LIMIT) the store does not hold yet; returns their ids. */
   async backfill(): Promise<number[]> {
-    const closed = await this.dataSource.getRepository(Position).find({ where: { strategyType: ICICI_STRATEGY_TYPE, status: 'CLOSED' }, order: { id: 'DESC' }, take: BACKFILL_LIMIT });
+    const closed = await latestClosedPositionsOf(this.dataSource, ICICI_STRATEGY_TYPE, BACKFILL_LIMIT);
     const added: number[] = [];
     for (const p of closed) {
       if (await this.store.get(`trade:${p.id}`)) continue;

@@ -3,8 +3,8 @@ import type { FuturesAccountMargin, FuturesAccountPort, FuturesPositionState, Fu
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../../../database/in-transaction';
 import { AccountMarginService } from '../../orders/account-margin.service';
-import { PositionLeg } from '../../positions/entities/position-leg.entity';
-import { Position } from '../../positions/entities/position.entity';
+import { setRiskLevels } from '../../positions/position-commands';
+import { activePositionOf, activePositions, openLegsOfPosition } from '../../positions/position-reads';
 
 /**
  * The ICICI strategy's view of its position, from the positions tables (quantity and average
@@ -22,9 +22,9 @@ export class DbFuturesAccount implements FuturesAccountPort {
   ) {}
 
   async activePosition(accountId: string): Promise<FuturesPositionState | null> {
-    const position = await this.dataSource.getRepository(Position).findOne({ where: { accountId: Number(accountId), status: 'ACTIVE' } });
+    const position = await activePositionOf(this.dataSource, Number(accountId));
     if (!position) return null;
-    const legs = await this.dataSource.getRepository(PositionLeg).find({ where: { positionId: position.id, status: 'OPEN' } });
+    const legs = await openLegsOfPosition(this.dataSource, position.id);
     const leg = legs.find((l) => l.instrumentType === 'FUT' && l.quantity > 0);
     if (!leg) return null; // reserved, nothing filled yet: the desk follows the working order
     const id = String(position.id);
@@ -48,14 +48,14 @@ export class DbFuturesAccount implements FuturesAccountPort {
 
   async margin(accountId: string): Promise<FuturesAccountMargin> {
     const m = await this.margins.margin(Number(accountId));
-    const open = await this.dataSource.getRepository(Position).find({ where: { accountId: Number(accountId), status: 'ACTIVE' } });
+    const open = await activePositions(this.dataSource, Number(accountId));
     return { availablePaise: m.availablePaise, inUsePaise: m.usedPaise, openExposurePaise: open.reduce((s, p) => s + p.entryValuePaise, 0) };
   }
 
   async setRiskLevels(positionId: string, levels: FuturesRiskLevels): Promise<void> {
     this.originalQuantity.set(positionId, levels.originalQuantity);
     await inTransaction(this.dataSource, (m) =>
-      m.update(Position, Number(positionId), { stopLossPricePaise: paiseOfPrice(levels.stopLoss), targetPricePaise: paiseOfPrice(levels.target), averagingCount: levels.averagingAttempts }),
+      setRiskLevels(m, Number(positionId), { stopLossPricePaise: paiseOfPrice(levels.stopLoss), targetPricePaise: paiseOfPrice(levels.target), averagingCount: levels.averagingAttempts }),
     );
   }
 }

@@ -1,7 +1,7 @@
 import type { FuturesDecisionJournal, FuturesDecisionRecord } from '@mcube/strategy-icici-futures';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../../../database/in-transaction';
-import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../core/events/app-events.bus';
 import { DecisionJournalEntry } from '../entities/decision-journal-entry.entity';
 import { decisionResponseOf } from '../runtime/decision-response-of';
 import { ICICI_STRATEGY_TYPE } from './gateway-futures-orders';
@@ -14,7 +14,7 @@ import { ICICI_STRATEGY_TYPE } from './gateway-futures-orders';
 export class DbFuturesJournal implements FuturesDecisionJournal {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly bus: MarketEventsBus,
+    private readonly bus: AppEventsBus,
   ) {}
 
   async record(entry: FuturesDecisionRecord): Promise<void> {

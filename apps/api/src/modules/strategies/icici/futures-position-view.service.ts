@@ -5,9 +5,8 @@ import { ICICI_FUTURES_CONFIG_DEFAULTS, lastTradingDaysOf } from '@mcube/strateg
 import { DataSource, In } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
 import { NSE_CALENDAR } from '../../data/source/market-data.tokens';
-import { Order } from '../../orders/entities/order.entity';
-import { PositionLeg } from '../../positions/entities/position-leg.entity';
-import { Position } from '../../positions/entities/position.entity';
+import { ordersOfPosition, type OrderFacts } from '../../orders/order-reads';
+import { legsOfPosition, positionById } from '../../positions/position-reads';
 import { ApprovalRequestRow } from '../approvals/approval-request.entity';
 import { approvalViewOf } from '../approvals/approval-view';
 import { DecisionJournalEntry } from '../entities/decision-journal-entry.entity';
@@ -17,7 +16,7 @@ import { ICICI_STRATEGY_TYPE } from './gateway-futures-orders';
 /** A slice's client order id is `<intent id>s<n>`; the journal names the intent. */
 const intentIdOf = (clientOrderId: string) => clientOrderId.replace(/s\d+$/, '');
 
-function orderViewOf(o: Order): FuturesPositionOrderView {
+function orderViewOf(o: OrderFacts): FuturesPositionOrderView {
   return {
     id: o.id,
     clientOrderId: o.clientOrderId,
@@ -34,7 +33,7 @@ function orderViewOf(o: Order): FuturesPositionOrderView {
 }
 
 /** Quantity-weighted average fill (paise) of the given orders; null when nothing filled. */
-function averageFill(orders: readonly Order[]): number | null {
+function averageFill(orders: readonly OrderFacts[]): number | null {
   const filled = orders.filter((o) => o.filledQuantity > 0 && o.avgFillPricePaise !== null);
   const quantity = filled.reduce((s, o) => s + o.filledQuantity, 0);
   return quantity > 0 ? Math.round(filled.reduce((s, o) => s + (o.avgFillPricePaise as number) * o.filledQuantity, 0) / quantity) : null;
@@ -56,11 +55,11 @@ export class FuturesPositionViewService {
 
   /** NOT_FOUND when the position does not exist or is not the ICICI strategy's. */
   async view(positionId: number): Promise<FuturesPositionResponse> {
-    const position = await this.dataSource.getRepository(Position).findOne({ where: { id: positionId } });
+    const position = await positionById(this.dataSource, positionId);
     if (!position || position.strategyType !== ICICI_STRATEGY_TYPE) throw new AppException('NOT_FOUND', `position ${positionId} is not an ICICI futures position`);
-    const legs = await this.dataSource.getRepository(PositionLeg).find({ where: { positionId }, order: { id: 'ASC' } });
+    const legs = await legsOfPosition(this.dataSource, positionId);
     const leg = legs.find((l) => l.instrumentType === 'FUT') ?? null;
-    const orders = await this.dataSource.getRepository(Order).find({ where: { positionId }, order: { id: 'ASC' } });
+    const orders = await ordersOfPosition(this.dataSource, positionId);
     const intentIds = [...new Set(orders.map((o) => intentIdOf(o.clientOrderId)))];
     const journal = await this.dataSource.getRepository(DecisionJournalEntry).find({
       where: [
@@ -78,7 +77,7 @@ export class FuturesPositionViewService {
     const approvals = await this.dataSource.getRepository(ApprovalRequestRow).find({ where: { accountId: position.accountId, strategyType: ICICI_STRATEGY_TYPE }, order: { id: 'ASC' } });
     const sentRefs = new Set(requestOfIntent.values());
     const mine = approvals.filter((a) => sentRefs.has(a.requestRef) || (a.kind === 'AVERAGE' && String(a.request['positionId']) === String(positionId)));
-    const orderOfRequest = new Map<string, Order>();
+    const orderOfRequest = new Map<string, OrderFacts>();
     for (const o of orders) {
       const ref = requestOfIntent.get(intentIdOf(o.clientOrderId));
       if (ref && !orderOfRequest.has(ref)) orderOfRequest.set(ref, o);

@@ -1,9 +1,9 @@
-import { isOpen, isTerminal, type OrderIntent } from '@mcube/domain';
+import { isOpen, isTerminal, orderCommandOf, type OrderIntent } from '@mcube/domain';
 import type { StrategyOrderPort, StrategyOrderState, StrategySubmitResult } from '@mcube/strategy-icici-futures';
 import { AppException } from '../../../common/errors/app-exception';
 import { CancelOrderService } from '../../orders/cancel-order.service';
-import type { GatewayIntent } from '../../orders/gateway-intent';
 import { OrdersService } from '../../orders/order-gateway.service';
+import { intentIdFor } from '../../orders/client-order-id';
 import { orderStateOf } from '../runtime/order-state-of';
 
 export const ICICI_STRATEGY_TYPE = 'LLM_VALIDATED_FUTURES' as const;
@@ -13,18 +13,28 @@ export const ICICI_STRATEGY_TYPE = 'LLM_VALIDATED_FUTURES' as const;
  * An ENTRY names no position (the gateway reserves one); AVERAGE and EXIT name the active
  * position by its gateway id (the strategy's `positionId` is that id). The person's approval,
  * token included, travels on `intent.approval`: the gateway verifies and consumes the token.
- * No idempotency key: each intent gets a fresh id; an ENTRY/AVERAGE cannot be sent twice anyway
- * (its token is single-use) and an exit re-sent after a restart is judged against the position
- * (a second exit beyond what is open is not reducing and is refused).
+ * The strategy's idempotency key (numbered, stored with its working order before the send) makes
+ * the intent id, so the id is known before the order is sent and the same key never makes a
+ * second order; an ENTRY/AVERAGE's token is single-use besides.
  */
 export class GatewayFuturesOrders implements StrategyOrderPort {
   constructor(
     private readonly orders: OrdersService,
     private readonly cancels: CancelOrderService,
+    /** The account the strategy trades (intent ids are per account). */
+    private readonly accountId: number,
   ) {}
 
-  async submit(intent: OrderIntent): Promise<StrategySubmitResult> {
-    const result = await this.orders.submit(this.gatewayIntent(intent));
+  clientOrderIdFor(idempotencyKey: string): string {
+    return intentIdFor(this.accountId, idempotencyKey);
+  }
+
+  async isIssued(clientOrderId: string): Promise<boolean> {
+    return (await this.orders.ordersOfIntent(clientOrderId)).length > 0;
+  }
+
+  async submit(intent: OrderIntent, idempotencyKey?: string): Promise<StrategySubmitResult> {
+    const result = await this.orders.submit(orderCommandOf(intent, { positionId: gatewayPositionIdOf(intent), strategyType: ICICI_STRATEGY_TYPE, idempotencyKey }));
     const clientOrderId = result.intentId;
     if (result.denial) return { clientOrderId, status: 'DENIED', denial: { code: result.denial.code, message: result.denial.message } };
     const statuses = result.statuses;
@@ -49,22 +59,9 @@ export class GatewayFuturesOrders implements StrategyOrderPort {
       }
     }
   }
+}
 
-  private gatewayIntent(intent: OrderIntent): GatewayIntent {
-    const positionId = intent.purpose === 'ENTRY' || intent.positionId === undefined || !/^\d+$/.test(intent.positionId) ? undefined : Number(intent.positionId);
-    return {
-      accountId: Number(intent.accountId),
-      segment: intent.segment,
-      instrument: intent.instrument,
-      side: intent.side,
-      quantity: intent.quantity,
-      orderType: intent.orderType,
-      limitPrice: intent.limitPrice ?? 0,
-      purpose: intent.purpose,
-      positionId,
-      strategyType: ICICI_STRATEGY_TYPE,
-      approval: intent.approval,
-      callerFigures: intent.purpose === 'EXIT' ? undefined : { marginPaise: intent.estimatedMarginPaise, riskPaise: intent.estimatedRiskPaise, exposurePaise: intent.estimatedExposurePaise },
-    };
-  }
+/** The strategy's position id is the gateway's (digits); an ENTRY names none (the gateway reserves one). */
+function gatewayPositionIdOf(intent: OrderIntent): number | undefined {
+  return intent.purpose === 'ENTRY' || intent.positionId === undefined || !/^\d+$/.test(intent.positionId) ? undefined : Number(intent.positionId);
 }

@@ -5,6 +5,7 @@ import { DataSource, In } from 'typeorm';
 import { IdParamPipe } from '../../../common/pipes/id-param.pipe';
 import { EvaluationQueryDto } from '../runtime/dto/evaluation-query.dto';
 import { DecisionJournalEntry } from '../entities/decision-journal-entry.entity';
+import { futuresEvaluationResponseOf } from './futures-evaluation-response-of';
 import { FuturesPositionViewService } from './futures-position-view.service';
 import { ICICI_STRATEGY_TYPE } from './gateway-futures-orders';
 import { IciciFuturesRunner } from './icici-futures.runner';
@@ -27,8 +28,8 @@ export class IciciFuturesController {
 
   /** "What would it do now?": morning check, window, screen and plans on the market clock; never validates, journals or trades. NOT_FOUND without an enabled configuration. */
   @Get('evaluation')
-  evaluation(@Query() q: EvaluationQueryDto): Promise<FuturesEvaluationResponse> {
-    return this.runner.withStrategy(q.accountId, (s) => s.evaluate(this.runner.nowMs()));
+  async evaluation(@Query() q: EvaluationQueryDto): Promise<FuturesEvaluationResponse> {
+    return futuresEvaluationResponseOf(await this.runner.withStrategy(q.accountId, (s) => s.evaluate(this.runner.nowMs())));
   }
 
   /** The latest stored screens of the account (newest first, at most 20): the screener page. */

@@ -1,5 +1,5 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
-import { JobHandlersRegistry } from '../../../jobs/job-handlers.registry';
+import { Injectable } from '@nestjs/common';
+import { HandlesJob } from '../../../jobs/handles-job.decorator';
 import { ApprovalsService } from '../approvals/approvals.service';
 import { IciciFuturesRunner } from './icici-futures.runner';
 
@@ -12,25 +12,26 @@ import { IciciFuturesRunner } from './icici-futures.runner';
  * - the monitor tick runs with `positions.monitor` (`StrategyJobHandlers`).
  */
 @Injectable()
-export class IciciJobHandlers implements OnModuleInit {
+export class IciciJobHandlers {
   constructor(
-    private readonly handlers: JobHandlersRegistry,
     private readonly runner: IciciFuturesRunner,
     private readonly approvals: ApprovalsService,
   ) {}
 
-  onModuleInit(): void {
-    this.handlers.register('strategy.icici.screen', () => this.screen(), 'StrategiesModule');
-    this.handlers.register('strategy.icici.exit-check', () => this.tick(), 'StrategiesModule');
-    this.handlers.register('approvals.expire', async () => void (await this.approvals.expireStale()), 'StrategiesModule');
-  }
-
+  @HandlesJob('strategy.icici.screen')
   async screen(): Promise<void> {
     await this.runner.forEachStrategy((s) => s.runScreenIfDue(this.runner.nowMs()));
   }
 
   /** One monitoring tick of every ICICI strategy (orders, exits, averaging requests, a due screen). */
+  @HandlesJob('strategy.icici.exit-check')
   async tick(): Promise<void> {
     await this.runner.forEachStrategy((s) => s.onTick(this.runner.nowMs()));
+  }
+
+  /** Stale approval requests EXPIRED. */
+  @HandlesJob('approvals.expire')
+  async expireApprovals(): Promise<void> {
+    await this.approvals.expireStale();
   }
 }

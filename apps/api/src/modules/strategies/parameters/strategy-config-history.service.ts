@@ -1,7 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { AuditLogEntity } from '../../core/entities/audit-log.entity';
+import { AuditService } from '../../core/audit/audit.service';
 import { StrategyParametersService } from './strategy-parameters.service';
 
 /** One recorded parameter change of a strategy configuration (only the fields that changed). */
@@ -28,18 +26,14 @@ function parse(json: string | null): Record<string, unknown> | null {
 @Injectable()
 export class StrategyConfigHistoryService {
   constructor(
-    @InjectRepository(AuditLogEntity) private readonly audit: Repository<AuditLogEntity>,
+    private readonly audit: AuditService,
     private readonly params: StrategyParametersService,
   ) {}
 
   /** Newest first, at most HISTORY_LIMIT entries; NOT_FOUND for an unknown configuration. */
   async history(configId: number): Promise<StrategyConfigChange[]> {
     await this.params.get(configId);
-    const rows = await this.audit.find({
-      where: { entity: 'strategy_config', entityId: String(configId), action: 'strategy-parameters.update' },
-      order: { id: 'DESC' },
-      take: HISTORY_LIMIT,
-    });
+    const rows = await this.audit.historyOf({ entity: 'strategy_config', entityId: String(configId), action: 'strategy-parameters.update', limit: HISTORY_LIMIT });
     return rows.map((r) => ({ id: r.id, at: r.at, actor: r.actor, oldValue: parse(r.oldValue), newValue: parse(r.newValue) }));
   }
 }

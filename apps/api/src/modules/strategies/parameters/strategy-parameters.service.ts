@@ -35,6 +35,11 @@ export class StrategyParametersService {
     return (await this.configs.find({ order: { id: 'ASC' } })).map(view);
   }
 
+  /** The account's active configurations, in id order (other modules read `strategy_configs` through this). */
+  async activeOf(accountId: number): Promise<StrategyConfigView[]> {
+    return (await this.configs.find({ where: { accountId, isActive: true }, order: { id: 'ASC' } })).map(view);
+  }
+
   async get(id: number): Promise<StrategyConfigView> {
     return view(await this.find(id));
   }

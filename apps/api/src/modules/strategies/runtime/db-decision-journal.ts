@@ -1,7 +1,7 @@
 import type { DecisionJournal, DecisionRecord } from '@mcube/strategy-kotak-strangle';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '../../../database/in-transaction';
-import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../core/events/app-events.bus';
 import { DecisionJournalEntry } from '../entities/decision-journal-entry.entity';
 import { decisionResponseOf } from './decision-response-of';
 import type { StrategyPositionIds } from './strategy-position-ids';
@@ -16,7 +16,7 @@ import type { StrategyPositionIds } from './strategy-position-ids';
 export class DbDecisionJournal implements DecisionJournal {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly bus: MarketEventsBus,
+    private readonly bus: AppEventsBus,
     private readonly positionIds: StrategyPositionIds,
   ) {}
 

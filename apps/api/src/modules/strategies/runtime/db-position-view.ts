@@ -1,9 +1,8 @@
 import type { AccountMarginView, PositionView, StrategyLeg, StrategyPosition } from '@mcube/strategy-kotak-strangle';
 import { DataSource } from 'typeorm';
 import { AccountMarginService } from '../../orders/account-margin.service';
-import { PositionLeg } from '../../positions/entities/position-leg.entity';
-import { Position } from '../../positions/entities/position.entity';
 import { legExitFacts } from '../../positions/leg-exit-facts';
+import { activePositionOf, legsOfPosition } from '../../positions/position-reads';
 
 /** An intent's id from one of its rows (a slice's clientOrderId is `<intent id>s<n>`). */
 const intentIdOf = (clientOrderId: string): string => clientOrderId.replace(/s\d+$/, '');
@@ -23,9 +22,9 @@ export class DbPositionView implements PositionView {
   ) {}
 
   async activePosition(accountId: string): Promise<StrategyPosition | null> {
-    const position = await this.dataSource.getRepository(Position).findOne({ where: { accountId: Number(accountId), status: 'ACTIVE' } });
+    const position = await activePositionOf(this.dataSource, Number(accountId));
     if (!position) return null;
-    const rows = (await this.dataSource.getRepository(PositionLeg).find({ where: { positionId: position.id }, order: { id: 'ASC' } })).filter((l) => l.quantity > 0 && l.instrumentType !== 'FUT' && l.strike !== null);
+    const rows = (await legsOfPosition(this.dataSource, position.id)).filter((l) => l.quantity > 0 && l.instrumentType !== 'FUT' && l.strike !== null);
     if (rows.length === 0) return null;
     // Working exits and holds matter only once an exit is requested (what a restarted strategy resumes).
     const facts = position.exitRequestedAt !== null ? await legExitFacts(this.dataSource.manager, position, rows) : rows.map((leg) => ({ leg, state: 'NONE' as const, working: [] }));

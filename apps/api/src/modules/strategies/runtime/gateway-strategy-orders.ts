@@ -1,32 +1,27 @@
-import { isOpen, isTerminal, type Clock, type OrderIntent } from '@mcube/domain';
+import { isOpen, isTerminal, type Clock, type StrategyEntryCommand, type StrategyOrderCommand } from '@mcube/domain';
 import type { StrategyOrderPort, StrategyOrderState, StrategySubmitResult } from '@mcube/strategy-kotak-strangle';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
 import { inTransaction } from '../../../database/in-transaction';
 import { CancelOrderService, PERSON_PREFIX } from '../../orders/cancel-order.service';
 import { intentIdFor } from '../../orders/client-order-id';
-import { OrderEvent } from '../../orders/entities/order-event.entity';
-import { Order } from '../../orders/entities/order.entity';
-import type { CallerFigures, GatewayEntryLeg, GatewayIntent, SubmitResult } from '../../orders/gateway-intent';
+import type { SubmitResult } from '../../orders/gateway-intent';
 import { tradingSymbolOf } from '../../orders/instrument-symbol';
 import { OrdersService } from '../../orders/order-gateway.service';
-import { Position } from '../../positions/entities/position.entity';
+import { cancelRequestsOf, clientOrderIdsOf } from '../../orders/order-reads';
+import { requestStrategyExit } from '../../positions/position-commands';
+import { activePositionOf } from '../../positions/position-reads';
 import { orderStateOf } from './order-state-of';
 import type { StrategyPositionIds } from './strategy-position-ids';
 
 const STRATEGY_TYPE = 'WEEKLY_NIFTY_STRANGLE';
 
-/** The strategy's own sizing figures: handed to the gateway, which may only become stricter with them. */
-function callerFiguresOf(intents: readonly OrderIntent[]): CallerFigures {
-  const sum = (pick: (i: OrderIntent) => number) => intents.reduce((s, i) => s + pick(i), 0);
-  return { marginPaise: sum((i) => i.estimatedMarginPaise), riskPaise: sum((i) => i.estimatedRiskPaise), exposurePaise: sum((i) => i.estimatedExposurePaise) };
-}
-
 /**
  * The strategy's order port over the order gateway (`OrdersService`: risk checks with the
  * gateway's own margin, journal, one-position slot, slicing, throttle, broker). The strategy's
- * clientOrderId is the gateway's intent id (a sliced order is reported as one). Every intent
- * carries a deterministic idempotency key, so a job delivered twice, or a strategy resumed
+ * clientOrderId is the gateway's intent id (a sliced order is reported as one). The strategy
+ * emits the gateway's command; this adds what the API owns: the account, the gateway's position
+ * id (mapped from the strategy's), the strategy type and a deterministic idempotency key, so a job delivered twice, or a strategy resumed
  * after a restart, never sends twice:
  * - an entry (both legs, one command): `ks:<strategy position id>:ENTRY` (leg i: `…#<i+1>`);
  * - an entry leg sent alone (completing an entry after a restart): `ks:<position>:ENTRY:<CE|PE><strike>`;
@@ -54,24 +49,14 @@ export class GatewayStrategyOrders implements StrategyOrderPort {
   async requestExit(positionId: string, reasonCode: string): Promise<void> {
     const id = await this.positionIds.gatewayIdOf(positionId);
     if (id === undefined) return;
-    await inTransaction(this.dataSource, async (m) => {
-      const position = await m.findOne(Position, { where: { id } });
-      if (!position || position.status !== 'ACTIVE' || (position.exitOwner !== null && position.exitOwner !== 'STRATEGY')) return;
-      await m.update(Position, id, { exitOwner: 'STRATEGY', exitReason: reasonCode.slice(0, 40), exitRequestedAt: position.exitRequestedAt ?? new Date(this.clock.nowMs()) });
-    });
+    await inTransaction(this.dataSource, (m) => requestStrategyExit(m, id, reasonCode, new Date(this.clock.nowMs())));
   }
 
-  async submitEntry(legs: readonly OrderIntent[]): Promise<StrategySubmitResult[]> {
-    const accountId = Number(legs[0].accountId);
-    const strategyPositionId = legs[0].positionId;
-    const result = await this.orders.submitEntry({
-      accountId,
-      legs: legs.map((l): GatewayEntryLeg => ({ segment: l.segment, instrument: l.instrument, side: l.side, quantity: l.quantity, orderType: l.orderType, limitPrice: l.limitPrice ?? 0 })),
-      strategyType: STRATEGY_TYPE,
-      callerFigures: callerFiguresOf(legs),
-      idempotencyKey: this.entryKey(strategyPositionId),
-    });
-    if (strategyPositionId !== undefined && result.positionId !== null) await this.positionIds.remember(accountId, strategyPositionId, result.positionId);
+  async submitEntry(entry: StrategyEntryCommand): Promise<StrategySubmitResult[]> {
+    const { strategyPositionId, ...command } = entry;
+    const accountId = this.accountId;
+    const result = await this.orders.submitEntry({ ...command, accountId, strategyType: STRATEGY_TYPE, idempotencyKey: this.entryKey(strategyPositionId) });
+    if (result.positionId !== null) await this.positionIds.remember(accountId, strategyPositionId, result.positionId);
     return Promise.all(result.legs.map((r) => this.resultOf(r)));
   }
 
@@ -89,10 +74,12 @@ export class GatewayStrategyOrders implements StrategyOrderPort {
     return out.length > 0 ? out : null;
   }
 
-  async submit(intent: OrderIntent): Promise<StrategySubmitResult> {
-    const accountId = Number(intent.accountId);
-    const positionId = await this.gatewayPositionId(accountId, intent);
-    const result = await this.orders.submit(await this.gatewayIntent(intent, accountId, positionId));
+  async submit(order: StrategyOrderCommand): Promise<StrategySubmitResult> {
+    const { strategyPositionId: _mappedBelow, ...command } = order;
+    const accountId = this.accountId;
+    const positionId = await this.gatewayPositionId(accountId, order);
+    const idempotencyKey = await this.keyOf(order, positionId);
+    const result = await this.orders.submit({ ...command, accountId, positionId, strategyType: STRATEGY_TYPE, idempotencyKey });
     return this.resultOf(result);
   }
 
@@ -101,7 +88,7 @@ export class GatewayStrategyOrders implements StrategyOrderPort {
     if (rows.length === 0) throw new AppException('NOT_FOUND', `no order ${clientOrderId} was issued through the gateway`);
     const state = orderStateOf(clientOrderId, rows);
     if (state.status !== 'CANCELED') return state;
-    const requests = await this.dataSource.getRepository(OrderEvent).find({ where: { orderId: In(rows.map((r) => r.id)), type: 'CANCEL_REQUESTED' } });
+    const requests = await cancelRequestsOf(this.dataSource, rows.map((r) => r.id));
     return { ...state, canceledByPerson: requests.some((e) => String(e.payload['requestedBy'] ?? '').startsWith(PERSON_PREFIX)) };
   }
 
@@ -122,44 +109,27 @@ export class GatewayStrategyOrders implements StrategyOrderPort {
   }
 
   /** The stored link of the strategy's position, a numeric id as is, else (closing only) the ACTIVE one. */
-  private async gatewayPositionId(accountId: number, intent: OrderIntent): Promise<number | undefined> {
-    const known = await this.positionIds.gatewayIdOf(intent.positionId);
-    if (known !== undefined || intent.purpose === 'ENTRY') return known;
-    const active = await this.dataSource.getRepository(Position).findOne({ where: { accountId, status: 'ACTIVE' } });
+  private async gatewayPositionId(accountId: number, order: StrategyOrderCommand): Promise<number | undefined> {
+    const known = await this.positionIds.gatewayIdOf(order.strategyPositionId);
+    if (known !== undefined || order.purpose === 'ENTRY') return known;
+    const active = await activePositionOf(this.dataSource, accountId);
     return active?.id;
   }
 
-  private async gatewayIntent(intent: OrderIntent, accountId: number, positionId: number | undefined): Promise<GatewayIntent> {
-    return {
-      accountId,
-      segment: intent.segment,
-      instrument: intent.instrument,
-      side: intent.side,
-      quantity: intent.quantity,
-      orderType: intent.orderType,
-      limitPrice: intent.limitPrice ?? 0,
-      purpose: intent.purpose,
-      positionId,
-      strategyType: STRATEGY_TYPE,
-      callerFigures: intent.purpose === 'EXIT' ? undefined : callerFiguresOf([intent]),
-      idempotencyKey: await this.keyOf(intent, positionId),
-    };
-  }
-
-  private async keyOf(intent: OrderIntent, positionId: number | undefined): Promise<string> {
-    const leg = `${intent.instrument.optionType ?? 'FUT'}${intent.instrument.strike ?? ''}`;
-    if (intent.purpose === 'ENTRY') return `${this.entryKey(intent.positionId)}:${leg}`;
-    const base = `ks:${positionId ?? intent.positionId ?? 'none'}:${intent.purpose}:${leg}:${intent.quantity}`;
-    const n = Math.max(this.closingSeq.get(base) ?? 0, await this.storedClosingOrders(intent, positionId)) + 1;
+  private async keyOf(order: StrategyOrderCommand, positionId: number | undefined): Promise<string> {
+    const leg = `${order.instrument.optionType ?? 'FUT'}${order.instrument.strike ?? ''}`;
+    if (order.purpose === 'ENTRY') return `${this.entryKey(order.strategyPositionId)}:${leg}`;
+    const base = `ks:${positionId ?? order.strategyPositionId ?? 'none'}:${order.purpose}:${leg}:${order.quantity}`;
+    const n = Math.max(this.closingSeq.get(base) ?? 0, await this.storedClosingOrders(order, positionId)) + 1;
     this.closingSeq.set(base, n);
     return `${base}:${n}`;
   }
 
-  /** The strategy's closing intents of the leg already journaled (slices counted once). */
-  private async storedClosingOrders(intent: OrderIntent, positionId: number | undefined): Promise<number> {
+  /** The strategy's closing orders of the leg already journaled (slices counted once). */
+  private async storedClosingOrders(order: StrategyOrderCommand, positionId: number | undefined): Promise<number> {
     if (positionId === undefined) return 0;
-    const rows = await this.dataSource.getRepository(Order).find({ where: { positionId, purpose: intent.purpose, tradingSymbol: tradingSymbolOf(intent.instrument), strategyType: STRATEGY_TYPE }, select: { id: true, clientOrderId: true } });
-    return new Set(rows.map((r) => r.clientOrderId.replace(/s\d+$/, ''))).size;
+    const ids = await clientOrderIdsOf(this.dataSource, { positionId, purpose: order.purpose, tradingSymbol: tradingSymbolOf(order.instrument), strategyType: STRATEGY_TYPE });
+    return new Set(ids.map((id) => id.replace(/s\d+$/, ''))).size;
   }
 
   private async resultOf(result: SubmitResult): Promise<StrategySubmitResult> {

@@ -1,24 +1,27 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { addDays, epochMsOfIst, istDateTimeOf, type Clock, type ExpirySource, type MarketDataPort, type NseCalendar } from '@mcube/domain';
 import { KotakStrangleStrategy, type KotakStrangleDeps } from '@mcube/strategy-kotak-strangle';
+import type { OrderUpdatedEvent } from '@mcube/contracts';
 import { Between, DataSource, In } from 'typeorm';
 import { AppException } from '../../../common/errors/app-exception';
-import { BrokerAccount } from '../../accounts/entities/broker-account.entity';
+import { accountsWhere } from '../../accounts/account-reads';
 import { AlertsService } from '../../alerts/alerts.service';
 import { EconomicEventsService } from '../../data/events/economic-events.service';
-import { MarketEventsBus } from '../../data/snapshots/market-events.bus';
+import { AppEventsBus } from '../../core/events/app-events.bus';
 import { EXPIRY_SOURCE, MARKET_DATA, NSE_CALENDAR } from '../../data/source/market-data.tokens';
 import { AccountMarginService } from '../../orders/account-margin.service';
 import { CancelOrderService } from '../../orders/cancel-order.service';
 import { LiveMarketData } from '../../orders/live/live-market-data.service';
+import { intentIdOfClientOrderId } from '../../orders/client-order-id';
 import { OrdersService } from '../../orders/order-gateway.service';
-import { RiskLimit } from '../../risk/entities/risk-limit.entity';
+import { storedRiskLimitsOf } from '../../risk/risk-limits/stored-risk-limits';
 import { DecisionJournalEntry } from '../entities/decision-journal-entry.entity';
 import { StrategyConfig } from '../entities/strategy-config.entity';
 import { DbDecisionJournal } from './db-decision-journal';
 import { DbStrategyStateStore } from './db-strategy-state.store';
 import { DbPositionView } from './db-position-view';
 import { GatewayStrategyOrders } from './gateway-strategy-orders';
+import { OrderUpdateHandOver } from './order-update-hand-over';
 import { SerialLocks } from './serial-lock';
 import { StrategyAlertSink } from './strategy-alert-sink';
 import { StoredEventsMarketData } from './stored-events.market-data';
@@ -56,6 +59,7 @@ export class KotakStrangleRunner {
   private readonly logger = new Logger('KotakStrangle');
   private readonly running = new Map<number, Running>();
   private readonly locks = new SerialLocks();
+  private readonly handOvers = new OrderUpdateHandOver(this.locks);
   private readonly positionIds: StrategyPositionIds;
   private readonly invalidReported = new Set<string>();
 
@@ -68,9 +72,9 @@ export class KotakStrangleRunner {
     private readonly cancels: CancelOrderService,
     private readonly margins: AccountMarginService,
     private readonly alerts: AlertsService,
-    private readonly bus: MarketEventsBus,
+    private readonly bus: AppEventsBus,
     private readonly events: EconomicEventsService,
-    @Optional() @Inject(STRANGLE_RUNTIME_SETTINGS) private readonly runtime: StrangleRuntimeSettings = {},
+    @Inject(STRANGLE_RUNTIME_SETTINGS) private readonly runtime: StrangleRuntimeSettings,
     /** New entries' expiries: a stored broker master's when one lists NIFTY, else the calendar's rules (the strategy's default). */
     @Optional() @Inject(EXPIRY_SOURCE) private readonly expiries?: ExpirySource,
     /** The account's market: its Kotak feed while it trades LIVE (spot, VIX, chain, master), else MARKET_DATA. */
@@ -113,6 +117,25 @@ export class KotakStrangleRunner {
     return this.locks.run(accountId, () => fn(this.strategyOf(accountId)));
   }
 
+  /**
+   * An `order.updated` pushed by the events bus (`StrategyOrderUpdates`): when the account's
+   * strangle runs in this process (its lease holder), the update is handed to it in the account's
+   * serial order, after whatever call is working (so an update published while the strategy is
+   * still sending finds the order tracked). The strategy ignores orders it does not watch.
+   * Returns whether it advanced (false too when a hand-over of that order is already waiting).
+   * Rejects when the strategy does.
+   */
+  async onOrderUpdated(update: Pick<OrderUpdatedEvent, 'accountId' | 'clientOrderId'>): Promise<boolean> {
+    const accountId = update.accountId;
+    if (!this.running.has(accountId)) return false;
+    if (this.leases && !(await this.leases.owns(accountId))) return false;
+    const intentId = intentIdOfClientOrderId(update.clientOrderId);
+    return this.handOvers.handOver(accountId, intentId, async () => {
+      const running = this.running.get(accountId);
+      return running ? running.strategy.onOrderUpdate(intentId, this.clock.nowMs()) : false;
+    });
+  }
+
   private strategyOf(accountId: number): KotakStrangleStrategy {
     const running = this.running.get(accountId);
     if (!running) throw new AppException('NOT_FOUND', `account ${accountId} has no running Kotak strangle`);
@@ -131,8 +154,8 @@ export class KotakStrangleRunner {
   private async refresh(): Promise<number[]> {
     const configs = await this.dataSource.getRepository(StrategyConfig).find({ where: { strategyType: 'WEEKLY_NIFTY_STRANGLE', isActive: true }, order: { accountId: 'ASC' } });
     const ids = configs.map((c) => c.accountId);
-    const accounts = new Map((await this.dataSource.getRepository(BrokerAccount).find({ where: { id: In(ids), broker: 'KOTAK' } })).map((a) => [a.id, a]));
-    const limits = new Map((await this.dataSource.getRepository(RiskLimit).find({ where: { accountId: In(ids) } })).map((l) => [l.accountId, l]));
+    const accounts = new Map((await accountsWhere(this.dataSource, { ids, broker: 'KOTAK' })).map((a) => [a.id, a]));
+    const limits = await storedRiskLimitsOf(this.dataSource, ids);
     const runnable: number[] = [];
     for (const stored of configs) {
       const account = accounts.get(stored.accountId);

@@ -1,6 +1,6 @@
 import { isOpen, isTerminal, type OrderStatus } from '@mcube/domain';
 import type { StrategyOrderState } from '@mcube/strategy-kotak-strangle';
-import type { Order } from '../../orders/entities/order.entity';
+import type { OrderFacts } from '../../orders/order-reads';
 
 /**
  * One strategy order as the strategy sees it, from the gateway's journal rows of its intent
@@ -10,7 +10,7 @@ import type { Order } from '../../orders/entities/order.entity';
  * working slice's status; all finished short of the quantity → that status when they agree
  * (REJECTED, DENIED, CANCELED, EXPIRED), else CANCELED. Throws RangeError for no rows.
  */
-export function orderStateOf(clientOrderId: string, rows: readonly Pick<Order, 'status' | 'quantity' | 'filledQuantity' | 'avgFillPricePaise' | 'statusReason' | 'denialCode'>[]): StrategyOrderState {
+export function orderStateOf(clientOrderId: string, rows: readonly Pick<OrderFacts, 'status' | 'quantity' | 'filledQuantity' | 'avgFillPricePaise' | 'statusReason' | 'denialCode'>[]): StrategyOrderState {
   if (rows.length === 0) throw new RangeError(`no journaled order for ${clientOrderId}`);
   const filledQuantity = rows.reduce((s, r) => s + r.filledQuantity, 0);
   const filledValue = rows.reduce((s, r) => s + r.filledQuantity * (r.avgFillPricePaise ?? 0), 0);
@@ -19,7 +19,7 @@ export function orderStateOf(clientOrderId: string, rows: readonly Pick<Order, '
   return { clientOrderId, status: statusOf(rows), filledQuantity, averagePrice, reason };
 }
 
-function statusOf(rows: readonly Pick<Order, 'status' | 'filledQuantity'>[]): OrderStatus {
+function statusOf(rows: readonly Pick<OrderFacts, 'status' | 'filledQuantity'>[]): OrderStatus {
   if (rows.length === 1) return rows[0].status;
   if (rows.every((r) => r.status === 'FILLED')) return 'FILLED';
   const working = rows.find((r) => !isTerminal(r.status) || isOpen(r.status));

@@ -1,9 +1,10 @@
-import { Injectable, OnModuleInit, Optional } from '@nestjs/common';
-import { JobHandlersRegistry } from '../../../jobs/job-handlers.registry';
+import { Injectable, Optional } from '@nestjs/common';
+import { HandlesJob } from '../../../jobs/handles-job.decorator';
 import { ExitChaserService } from '../../positions/exit-chaser.service';
 import { PositionMonitorService } from '../../positions/position-monitor.service';
 import { IciciFuturesRunner } from '../icici/icici-futures.runner';
 import { KotakStrangleRunner } from './kotak-strangle.runner';
+import { yieldToEventLoop } from '../../../common/concurrency/yield-to-event-loop';
 
 /**
  * The strangle's jobs (see `job-schedule.ts`), idempotent on redelivery:
@@ -17,9 +18,8 @@ import { KotakStrangleRunner } from './kotak-strangle.runner';
  *   circuit breakers run on their own `risk.circuit-breakers` job (every 30 s).
  */
 @Injectable()
-export class StrategyJobHandlers implements OnModuleInit {
+export class StrategyJobHandlers {
   constructor(
-    private readonly handlers: JobHandlersRegistry,
     private readonly runner: KotakStrangleRunner,
     private readonly monitor: PositionMonitorService,
     private readonly exitChaser: ExitChaserService,
@@ -27,31 +27,34 @@ export class StrategyJobHandlers implements OnModuleInit {
     @Optional() private readonly icici?: IciciFuturesRunner,
   ) {}
 
-  onModuleInit(): void {
-    this.handlers.register('strategy.kotak.evaluate-entry', () => this.evaluateEntry(), 'StrategiesModule');
-    this.handlers.register('strategy.kotak.exit-check', () => this.exitCheck(), 'StrategiesModule');
-    this.handlers.register('positions.monitor', () => this.monitorPositions(), 'StrategiesModule');
-  }
-
   /** The 10:00 entry evaluation of every enabled strangle. */
+  @HandlesJob('strategy.kotak.evaluate-entry')
   async evaluateEntry(): Promise<void> {
     await this.runner.forEachStrategy((s) => s.runDailyEntry(this.runner.nowMs()));
   }
 
   /** The 15:15 exit check: a monitoring pass when idle, else the working orders advance. */
+  @HandlesJob('strategy.kotak.exit-check')
   async exitCheck(): Promise<void> {
     await this.runner.forEachStrategy((s) => (s.phase === 'IDLE' ? s.monitor(this.runner.nowMs()) : s.onTick(this.runner.nowMs())));
   }
 
   /** Marks every active position, then ticks every strategy. */
+  @HandlesJob('positions.monitor')
   async monitorPositions(): Promise<void> {
+    // Each part yields to the event loop first: one task holding all of them stalled requests.
     await this.monitor.markAll();
+    await yieldToEventLoop();
     await this.exitChaser.chase();
     let failure: unknown;
     // One strategy's failure must not stop the other's tick; the first is rethrown (the job is retried).
+    await yieldToEventLoop();
     await this.runner.forEachStrategy((s) => s.onTick(this.runner.nowMs())).catch((e: unknown) => (failure = e));
     const icici = this.icici;
-    if (icici) await icici.forEachStrategy((s) => s.onTick(icici.nowMs())).catch((e: unknown) => (failure ??= e));
+    if (icici) {
+      await yieldToEventLoop();
+      await icici.forEachStrategy((s) => s.onTick(icici.nowMs())).catch((e: unknown) => (failure ??= e));
+    }
     if (failure !== undefined) throw failure;
   }
 }

@@ -10,7 +10,7 @@ import { PaisePricePipe } from './paise-price.pipe';
   imports: [PaisePricePipe],
   template: `
     <div class="modal-header">
-      <h2 class="modal-title h5">Cancel order #{{ order()?.id }}?</h2>
+      <h2 class="modal-title h5" id="cancel-order-title">Cancel order #{{ order()?.id }}?</h2>
       <button type="button" class="btn-close" aria-label="Close" (click)="modal.dismiss()"></button>
     </div>
     <div class="modal-body">

@@ -15,7 +15,7 @@ export class OrderCancelFlow {
 
   /** The order as stored after the cancel request, or null when not confirmed or refused. */
   async confirmAndCancel(order: OrderListItemResponse): Promise<OrderResponse | null> {
-    const ref = this.modal.open(CancelOrderConfirmComponent, { centered: true });
+    const ref = this.modal.open(CancelOrderConfirmComponent, { centered: true, ariaLabelledBy: 'cancel-order-title' });
     (ref.componentInstance as CancelOrderConfirmComponent).order.set(order);
     const confirmed = await ref.result.then(
       () => true,

@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
 import type { PositionDetailResponse } from '@mcube/contracts';
+import { yearsToExpiryClose } from '@mcube/domain/pricing';
 import { NgxEchartsDirective } from 'ngx-echarts';
 import { IndianPipe } from '../../shared/ui/indian.pipe';
 import { curveCrossings, expiryBreakevens } from './payoff/breakevens';
@@ -7,7 +8,6 @@ import { canPriceToday, payoffCurve, priceGrid } from './payoff/payoff';
 import { payoffChartOptions } from './payoff/payoff-chart-options';
 import { payoffLegsOf } from './payoff/payoff-legs';
 import { payoffAxisFloor, readableLevels, sigmaBands } from './payoff/sigma-bands';
-import { yearsToExpiry } from './payoff/years-to-expiry';
 
 /** Risk-free rate of the "today" curve: a display assumption (roughly the RBI repo rate). */
 const RISK_FREE_RATE = 0.065;
@@ -62,7 +62,7 @@ export class PayoffChartComponent {
   private readonly expiry = computed(() => payoffCurve(this.legs(), this.grid(), null, this.offset()));
   private readonly today = computed(() =>
     canPriceToday(this.legs())
-      ? payoffCurve(this.legs(), this.grid(), { years: yearsToExpiry(this.nowMs(), this.position().expiryDate), rate: RISK_FREE_RATE }, this.offset())
+      ? payoffCurve(this.legs(), this.grid(), { years: yearsToExpiryClose(this.nowMs(), this.position().expiryDate), rate: RISK_FREE_RATE }, this.offset())
       : null,
   );
   protected readonly breakevens = computed(() => expiryBreakevens(this.legs(), this.offset()));

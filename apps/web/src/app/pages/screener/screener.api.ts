@@ -1,5 +1,5 @@
 import { inject, Injectable } from '@angular/core';
-import type { FuturesScreenResponse } from '@mcube/contracts';
+import type { FuturesEvaluationResponse, FuturesScreenResponse } from '@mcube/contracts';
 import { ApiClient } from '../../core/api/api-client';
 
 /** The ICICI futures screener: stored screens and "what would it do now". */
@@ -11,7 +11,8 @@ export class ScreenerApi {
     return this.api.get<FuturesScreenResponse[]>('/strategies/icici-futures/screens', { accountId });
   }
 
-  evaluateNow(accountId: number): Promise<FuturesScreenResponse['evaluation']> {
-    return this.api.get<FuturesScreenResponse['evaluation']>('/strategies/icici-futures/evaluation', { accountId });
+  /** Every workflow step of "what would it do now" (morning check, window, screen, plans), typed by the API's contract. */
+  evaluateNow(accountId: number): Promise<FuturesEvaluationResponse> {
+    return this.api.get<FuturesEvaluationResponse>('/strategies/icici-futures/evaluation', { accountId });
   }
 }

@@ -1,11 +1,12 @@
 import { DatePipe, DecimalPipe } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import type { FuturesScreenResponse, AccountResponse } from '@mcube/contracts';
+import type { AccountResponse, FuturesEvaluationResponse, FuturesScreenResponse } from '@mcube/contracts';
 import { AccountsApi } from '../../core/accounts/accounts.api';
 import { messageOf } from '../../core/api/api-error';
 import { Notifier } from '../../core/notify/notifier.service';
 import { asyncResource } from '../../shared/ui/async-resource';
 import { LoadStateComponent } from '../../shared/ui/load-state.component';
+import { planRows, stepsLine, type PlanRow } from './evaluation-steps';
 import { ScreenerApi } from './screener.api';
 
 type Evaluation = FuturesScreenResponse['evaluation'];
@@ -29,6 +30,25 @@ type Evaluation = FuturesScreenResponse['evaluation'];
         @if (ev.screen) { · universe {{ ev.screen.universe.length }}, last session {{ ev.screen.lastSession }} }
         @if (live()) { <span class="badge text-bg-info ms-1">now, not journalled</span> }
       </div>
+      @if (live() ? now() : null; as n) {
+        <div class="mb-2 small" data-testid="now-steps">{{ steps(n) }}</div>
+        @if (n.plans.length > 0) {
+          <h2 class="h5 mt-3">Plans</h2>
+          <div tabindex="0" role="region" aria-label="Trade plans" class="table-responsive">
+            <table class="table table-sm small align-middle" data-testid="plans">
+              <thead><tr><th>Contract</th><th>Side</th><th>Entry</th><th>Stop</th><th>Target</th><th>R:R</th><th>Lots (qty)</th><th>Risk ₹</th><th>Outcome</th></tr></thead>
+              <tbody>
+                @for (r of plans(n); track r.key) {
+                  <tr>
+                    <td>{{ r.contract }}</td><td>{{ r.side }}</td><td>{{ r.entry | number: '1.2-2' }}</td><td>{{ r.stop | number: '1.2-2' }}</td><td>{{ r.target | number: '1.2-2' }}</td>
+                    <td>{{ r.riskReward | number: '1.2-2' }}</td><td>{{ r.lots }} ({{ r.quantity }})</td><td>{{ r.riskRupees | number: '1.0-0' }}</td><td class="text-break">{{ r.outcome }}</td>
+                  </tr>
+                }
+              </tbody>
+            </table>
+          </div>
+        }
+      }
       <h2 class="h5 mt-3">Candidates</h2>
       <div tabindex="0" role="region" aria-label="Screened candidates" class="table-responsive">
         <table class="table table-sm small align-middle" data-testid="candidates">
@@ -85,9 +105,19 @@ export class ScreenerPage {
     return account ? this.api.screens(account.id) : [];
   });
   private readonly picked = signal<Evaluation | null>(null);
+  /** The last "what would it do now" answer, with its steps the stored screens do not keep. */
+  protected readonly now = signal<FuturesEvaluationResponse | null>(null);
   protected readonly live = signal(false);
   protected readonly busy = signal(false);
   protected readonly shown = computed<Evaluation | null>(() => this.picked() ?? this.screens.value()?.[0]?.evaluation ?? null);
+
+  protected plans(ev: FuturesEvaluationResponse): PlanRow[] {
+    return planRows(ev.plans);
+  }
+
+  protected steps(ev: FuturesEvaluationResponse): string {
+    return stepsLine(ev);
+  }
 
   protected breakdown(c: Record<string, number>): string {
     return Object.entries(c).map(([k, v]) => `${k} ${Math.round(v * 10) / 10}`).join(', ');
@@ -103,7 +133,9 @@ export class ScreenerPage {
     if (!account) return;
     this.busy.set(true);
     try {
-      this.picked.set(await this.api.evaluateNow(account.id));
+      const evaluation = await this.api.evaluateNow(account.id);
+      this.now.set(evaluation);
+      this.picked.set(evaluation);
       this.live.set(true);
     } catch (err) {
       this.notifier.error(messageOf(err));

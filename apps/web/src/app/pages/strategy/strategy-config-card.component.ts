@@ -47,7 +47,7 @@ export class StrategyConfigCardComponent implements OnInit {
   /** Asks for a reason, then pauses or resumes new entries; the card shows the stored state. */
   protected togglePause(): void {
     const pause = !this.config().entriesPaused;
-    const ref = this.modals.open(ReasonModalComponent, { backdrop: 'static' });
+    const ref = this.modals.open(ReasonModalComponent, { backdrop: 'static', ariaLabelledBy: 'reason-modal-title' });
     (ref.componentInstance as ReasonModalComponent).config.set({
       title: `${pause ? 'Pause' : 'Resume'} new entries: ${this.name()}`,
       body: pause

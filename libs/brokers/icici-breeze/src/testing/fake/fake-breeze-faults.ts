@@ -1,7 +1,8 @@
 /**
  * Failures the fake Breeze server plays on chosen calls:
  * - HTTP_STATUS: answers `status` (429, 500, 503…) with `body` (default: a plain text page),
- *   without processing the request; `retryAfterS` sets Retry-After.
+ *   without processing the request (with `afterProcessing`: after processing it, as a proxy
+ *   failing on the way back); `retryAfterS` sets Retry-After.
  * - ENVELOPE: answers Breeze's error envelope `{Success: null, Status, Error}` (HTTP 200) without processing.
  * - MALFORMED: answers `body` (default: truncated JSON); with `afterProcessing` the request is
  *   processed first (an order is taken, then the answer is garbage).
@@ -11,16 +12,19 @@
  * - REJECT_AFTER_ACK: (place order) acknowledges, then the order shows Rejected.
  * - FILL_AFTER_CANCEL: (cancel order) acknowledges the cancel, but the exchange had matched the
  *   rest first: the order shows Executed at its limit price.
+ * - CANCEL_NOT_APPLIED: (cancel order) acknowledges the cancel, but the order stays open in the
+ *   book (the broker never confirms it).
  */
 export type FakeBreezeFaultMode =
-  | { readonly mode: 'HTTP_STATUS'; readonly status: number; readonly body?: string; readonly retryAfterS?: number }
+  | { readonly mode: 'HTTP_STATUS'; readonly status: number; readonly body?: string; readonly retryAfterS?: number; readonly afterProcessing?: boolean }
   | { readonly mode: 'ENVELOPE'; readonly error: string; readonly status?: number }
   | { readonly mode: 'MALFORMED'; readonly body?: string; readonly afterProcessing?: boolean }
   | { readonly mode: 'TIMEOUT_AFTER_ACCEPT' }
   | { readonly mode: 'DELAY'; readonly ms: number }
   | { readonly mode: 'DROP' }
   | { readonly mode: 'REJECT_AFTER_ACK'; readonly reason?: string }
-  | { readonly mode: 'FILL_AFTER_CANCEL' };
+  | { readonly mode: 'FILL_AFTER_CANCEL' }
+  | { readonly mode: 'CANCEL_NOT_APPLIED' };
 
 /**
  * Which calls a fault hits: `endpoint` ('order', 'trades', 'customerdetails', 'historicalcharts'…),

@@ -1,7 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, type AppConfig } from '../../../../config/app-config';
-import { BrokerAccount } from '../../../accounts/entities/broker-account.entity';
+import { HandlesJob } from '../../../../jobs/handles-job.decorator';
+import { accountsWhere, type AccountFacts } from '../../../accounts/account-reads';
 import { AlertsService } from '../../../alerts/alerts.service';
 import { InstrumentStore } from '../../../data/instruments/instrument-store.service';
 import { missingCredentialFields } from '../kotak-credentials.reader';
@@ -9,8 +10,9 @@ import { IciciLiveBrokers } from './icici-live-brokers.service';
 import { IciciSessionService } from './icici-session.service';
 
 /**
- * The ICICI parts of the broker jobs (run by `BrokerJobHandlers`): the security master in
- * `instruments.refresh`, and the session-key checks at 08:45 (WARNING) and 09:10 (CRITICAL).
+ * The ICICI parts of the broker jobs: the security master in `instruments.refresh` (run by
+ * `BrokerJobHandlers`), and the session-key checks at 08:45 (WARNING) and 09:10 (CRITICAL),
+ * handled here, so they are registered wherever this provider exists.
  * Outside MCUBE_LIVE_TRADING=true they do nothing: paper trading never calls ICICI.
  */
 @Injectable()
@@ -69,9 +71,21 @@ export class IciciJobs {
     }
   }
 
-  private async usableAccounts(): Promise<BrokerAccount[]> {
-    const accounts = await this.dataSource.getRepository(BrokerAccount).find({ where: { broker: 'ICICI', isActive: true }, order: { id: 'ASC' } });
-    const usable: BrokerAccount[] = [];
+  /** The `brokers.icici-session-warning` job (08:45). */
+  @HandlesJob('brokers.icici-session-warning')
+  async warnMissingSessions(): Promise<void> {
+    await this.sessions.checkMissing('WARNING');
+  }
+
+  /** The `brokers.icici-session-critical` job (09:10). */
+  @HandlesJob('brokers.icici-session-critical')
+  async escalateMissingSessions(): Promise<void> {
+    await this.sessions.checkMissing('CRITICAL');
+  }
+
+  private async usableAccounts(): Promise<AccountFacts[]> {
+    const accounts = await accountsWhere(this.dataSource, { broker: 'ICICI', isActive: true });
+    const usable: AccountFacts[] = [];
     for (const a of accounts) if ((await missingCredentialFields(this.dataSource, a.id, 'ICICI')).length === 0) usable.push(a);
     return usable;
   }

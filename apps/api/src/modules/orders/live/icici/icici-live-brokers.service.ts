@@ -164,7 +164,7 @@ export class IciciLiveBrokers implements OnModuleDestroy {
   async refreshMaster(accountId: number, date: IsoDate): Promise<IciciMasterOutcome> {
     const master = await (await this.kitFor(accountId)).downloadSecurityMaster();
     await this.instruments.replace('ICICI', date, storedIciciContractsOf(master));
-    this.resolver.replace(new SecurityMasterResolver(master));
+    this.resolver.replace(new SecurityMasterResolver(master, this.instruments.masterOf('ICICI')));
     this.restoredFrom = date;
     return { date, contracts: master.contracts.length, unknown: master.unknown };
   }
@@ -191,7 +191,7 @@ export class IciciLiveBrokers implements OnModuleDestroy {
   private restoreMaster(): void {
     const stored = this.instruments.latest('ICICI');
     if (this.resolver.loaded || !stored || this.restoredFrom === stored.date) return;
-    this.resolver.replace(new SecurityMasterResolver(iciciMasterOf(stored)));
+    this.resolver.replace(new SecurityMasterResolver(iciciMasterOf(stored), this.instruments.masterOf('ICICI')));
     this.restoredFrom = stored.date;
     this.logger.log(`ICICI master of ${stored.date} restored from the instrument store (${stored.contracts.length} contracts)`);
   }

@@ -4,7 +4,7 @@ import { BrokerError, istDateTimeOf, type Clock, type NseCalendar } from '@mcube
 import { DataSource } from 'typeorm';
 import { AppException } from '../../../../common/errors/app-exception';
 import { APP_CONFIG, type AppConfig } from '../../../../config/app-config';
-import { BrokerAccount } from '../../../accounts/entities/broker-account.entity';
+import { accountById, accountsWhere, type AccountFacts } from '../../../accounts/account-reads';
 import { AlertsService } from '../../../alerts/alerts.service';
 import { AuditService } from '../../../core/audit/audit.service';
 import { NSE_CALENDAR } from '../../../data/source/market-data.tokens';
@@ -90,7 +90,7 @@ export class IciciSessionService {
     const now = this.marketClock.nowMs();
     const { date, time } = istDateTimeOf(now);
     if (!this.calendar.isTradingDay(date)) return [];
-    const accounts = await this.dataSource.getRepository(BrokerAccount).find({ where: { broker: 'ICICI', isActive: true }, order: { id: 'ASC' } });
+    const accounts = await accountsWhere(this.dataSource, { broker: 'ICICI', isActive: true });
     const alerted: number[] = [];
     for (const a of accounts) {
       if (await this.live.todaysSession(a.id)) continue;
@@ -108,8 +108,8 @@ export class IciciSessionService {
     return alerted;
   }
 
-  private async iciciAccount(accountId: number): Promise<BrokerAccount> {
-    const account = await this.dataSource.getRepository(BrokerAccount).findOne({ where: { id: accountId } });
+  private async iciciAccount(accountId: number): Promise<AccountFacts> {
+    const account = await accountById(this.dataSource, accountId);
     if (!account) throw new AppException('NOT_FOUND', `account ${accountId} not found`);
     if (account.broker !== 'ICICI') throw new AppException('DOMAIN_RULE_VIOLATED', `account ${accountId} is ${account.broker}: only ICICI accounts take a day session key`);
     return account;

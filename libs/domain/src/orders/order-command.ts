@@ -1,0 +1,121 @@
+import type { ExchangeSegment, IntentInstrument, OrderApproval, OrderIntent } from '../risk/order-intent';
+import type { OrderPurpose, OrderSide, OrderType } from './order-types';
+
+/** The contract of a command, plus the broker's own symbol/token when the caller knows them. */
+export interface CommandInstrument extends IntentInstrument {
+  readonly tradingSymbol?: string;
+  readonly instrumentToken?: string;
+}
+
+/**
+ * A caller's own margin/risk/exposure figures, paise (a strategy's sizing). INTERNAL: no public
+ * input (REST body, contract) carries them. The order gateway computes its own and keeps the
+ * larger, so they can only make a check stricter.
+ */
+export interface CallerFigures {
+  readonly marginPaise?: number;
+  readonly riskPaise?: number;
+  readonly exposurePaise?: number;
+}
+
+/**
+ * One order as any caller (strategy, job, REST, Telegram) hands it to the order gateway: one leg.
+ * Units, not lots; prices in rupees. Margin, risk and exposure are the gateway's to compute; the
+ * risk checks' input (`OrderIntent`) is derived from it inside the gateway.
+ */
+export interface OrderCommand {
+  readonly accountId: number;
+  readonly segment: ExchangeSegment;
+  readonly instrument: CommandInstrument;
+  readonly side: OrderSide;
+  readonly quantity: number;
+  readonly orderType: OrderType;
+  /** LIMIT: the limit price. MARKET: the reference price (LTP) the protected limit is built from. */
+  readonly limitPrice: number;
+  readonly purpose: OrderPurpose;
+  /** The gateway's position this order acts on (exits, adjustments, a leg completing an entry after a restart). */
+  readonly positionId?: number;
+  readonly strategyType?: string;
+  readonly approval?: OrderApproval;
+  readonly callerFigures?: CallerFigures;
+  /** A caller's idempotency key (e.g. a job id): the same key never makes a second order. */
+  readonly idempotencyKey?: string;
+  readonly product?: 'NRML' | 'MIS';
+}
+
+/** One leg of a multi-leg entry command. */
+export type EntryCommandLeg = Pick<OrderCommand, 'segment' | 'instrument' | 'side' | 'quantity' | 'orderType' | 'limitPrice'>;
+
+/**
+ * An ENTRY of several legs sent as one command (a strangle's CE and PE). Risk-checked as a
+ * whole (shape, margin of all legs, one position); `callerFigures` cover all legs.
+ */
+export interface EntryCommand {
+  readonly accountId: number;
+  readonly legs: readonly EntryCommandLeg[];
+  readonly strategyType?: string;
+  readonly approval?: OrderApproval;
+  readonly callerFigures?: CallerFigures;
+  /** The same key never makes a second entry; leg `i` gets the intent id of `<key>#<i+1>`. */
+  readonly idempotencyKey?: string;
+  readonly product?: 'NRML' | 'MIS';
+}
+
+/**
+ * An order as a strategy emits it: the command without what its host owns (the account, the
+ * host's position id, strategy type and idempotency key), plus the strategy's own position id,
+ * which the host maps to its own. The strategy's sizing travels as `callerFigures`.
+ */
+export type StrategyOrderCommand = Omit<OrderCommand, 'accountId' | 'positionId' | 'strategyType' | 'idempotencyKey'> & { readonly strategyPositionId?: string };
+
+/** A multi-leg ENTRY as a strategy emits it (see `StrategyOrderCommand`). */
+export type StrategyEntryCommand = Omit<EntryCommand, 'accountId' | 'strategyType' | 'idempotencyKey'> & { readonly strategyPositionId: string };
+
+/** What only the caller's host knows (the API: the gateway's position id, its strategy type and key). */
+export interface CommandContext {
+  readonly positionId?: number;
+  readonly strategyType?: string;
+  readonly idempotencyKey?: string;
+}
+
+/** A strategy's sizing of the given intents, summed: an EXIT carries none (it only reduces). */
+function callerFiguresOf(intents: readonly OrderIntent[]): CallerFigures | undefined {
+  if (intents.every((i) => i.purpose === 'EXIT')) return undefined;
+  const sum = (pick: (i: OrderIntent) => number) => intents.reduce((s, i) => s + pick(i), 0);
+  return { marginPaise: sum((i) => i.estimatedMarginPaise), riskPaise: sum((i) => i.estimatedRiskPaise), exposurePaise: sum((i) => i.estimatedExposurePaise) };
+}
+
+/** One leg of an entry command from a strategy's intent. */
+function entryLegOf(intent: OrderIntent): EntryCommandLeg {
+  return { segment: intent.segment, instrument: intent.instrument, side: intent.side, quantity: intent.quantity, orderType: intent.orderType, limitPrice: intent.limitPrice ?? 0 };
+}
+
+/**
+ * The one mapping from a strategy's `OrderIntent` to the command the gateway takes: its
+ * estimates become caller figures (which can only make a check stricter; none on an EXIT),
+ * a missing limit price is 0 (a MARKET order's reference price is then the gateway's), and the
+ * strategy's own position id is replaced by the one the caller's host gives.
+ */
+export function orderCommandOf(intent: OrderIntent, context: CommandContext): OrderCommand {
+  return {
+    ...entryLegOf(intent),
+    accountId: Number(intent.accountId),
+    purpose: intent.purpose,
+    positionId: context.positionId,
+    strategyType: context.strategyType,
+    approval: intent.approval,
+    callerFigures: callerFiguresOf([intent]),
+    idempotencyKey: context.idempotencyKey,
+  };
+}
+
+/** The same mapping for a multi-leg ENTRY (every leg one intent; the figures summed over the legs). */
+export function entryCommandOf(legs: readonly OrderIntent[], context: Omit<CommandContext, 'positionId'>): EntryCommand {
+  return {
+    accountId: Number(legs[0].accountId),
+    legs: legs.map(entryLegOf),
+    strategyType: context.strategyType,
+    callerFigures: callerFiguresOf(legs),
+    idempotencyKey: context.idempotencyKey,
+  };
+}
