@@ -1,4 +1,4 @@
-import { istDateTimeOf, tradeCharges, type OrderIntent } from '@mcube/domain';
+import { istDateTimeOf, tradeCharges, type StrategyOrderCommand } from '@mcube/domain';
 import { In } from 'typeorm';
 import { AppException } from '../../src/common/errors/app-exception';
 import { mintApprovalToken } from '../../src/modules/orders/approval/approval-token';
@@ -13,11 +13,9 @@ import { startIciciLive, type IciciLiveHarness } from './icici-live-harness';
 const EXPIRY = '2026-09-29';
 const NIFTY_FUT = { underlying: 'NIFTY', kind: 'FUT', expiry: EXPIRY } as const;
 
-/** The ICICI strategy's own intent (what its desk hands the order port), for account `accountId`. */
-function intent(accountId: number, over: Partial<OrderIntent>): OrderIntent {
+/** The ICICI strategy's own order command (what its desk hands the order port; the port adds the account). */
+function command(over: Partial<StrategyOrderCommand>): StrategyOrderCommand {
   return {
-    accountId: String(accountId),
-    broker: 'ICICI',
     segment: 'NFO-FUT',
     instrument: NIFTY_FUT,
     side: 'BUY',
@@ -25,16 +23,13 @@ function intent(accountId: number, over: Partial<OrderIntent>): OrderIntent {
     orderType: 'LIMIT',
     limitPrice: 24_600,
     purpose: 'ENTRY',
-    reducesPosition: false,
-    estimatedMarginPaise: 0,
-    estimatedRiskPaise: 0,
-    estimatedExposurePaise: 0,
+    callerFigures: { marginPaise: 0, riskPaise: 0, exposurePaise: 0 },
     ...over,
-  } as OrderIntent;
+  };
 }
 
 /** An entry as a person approved it (single-use token for exactly this order), as the approval queue hands it to the strategy. */
-async function approvedEntry(h: IciciLiveHarness, limitPrice = 24_600): Promise<OrderIntent> {
+async function approvedEntry(h: IciciLiveHarness, limitPrice = 24_600): Promise<StrategyOrderCommand> {
   const token = await mintApprovalToken(h.dataSource.manager, {
     requestRef: `exits-${limitPrice}`,
     accountId: h.account.id,
@@ -50,7 +45,7 @@ async function approvedEntry(h: IciciLiveHarness, limitPrice = 24_600): Promise<
     approvedAtMs: h.clock.nowMs(),
     expiresAtMs: h.clock.nowMs() + 15 * 60_000,
   });
-  return intent(h.account.id, { limitPrice, approval: { approvedBy: 'trader', approvedAt: h.clock.nowMs(), token } });
+  return command({ limitPrice, approval: { approvedBy: 'trader', approvedAt: h.clock.nowMs(), token } });
 }
 
 const ordersOf = (h: IciciLiveHarness, clientOrderId: string) => h.dataSource.getRepository(Order).find({ where: { clientOrderId: In([clientOrderId]) } });
@@ -88,7 +83,7 @@ describe('ICICI exits and cancels through the gateway (the strategy\'s order por
 
     // The stop (24,400) is hit: the strategy exits with a SELL LIMIT at the stop, reducing, no approval needed.
     h.clock.advance(20 * 60_000);
-    const stop = await port.submit(intent(h.account.id, { side: 'SELL', limitPrice: 24_400, purpose: 'EXIT', reducesPosition: true, positionId: String(positionId) }));
+    const stop = await port.submit(command({ side: 'SELL', limitPrice: 24_400, purpose: 'EXIT', callerFigures: undefined, strategyPositionId: String(positionId) }));
     expect(stop.status).toBe('ACCEPTED');
     const sent = h.server.callsTo('order', 'POST').at(-1)!;
     expect(sent.checksum).toBe('VALID');

@@ -1,4 +1,4 @@
-import type { ExchangeSegment, IntentInstrument, OrderApproval, OrderIntent } from '../risk/order-intent';
+import type { ExchangeSegment, IntentInstrument, OrderApproval } from '../risk/order-intent';
 import type { OrderPurpose, OrderSide, OrderType } from './order-types';
 
 /** The contract of a command, plus the broker's own symbol/token when the caller knows them. */
@@ -70,52 +70,3 @@ export type StrategyOrderCommand = Omit<OrderCommand, 'accountId' | 'positionId'
 
 /** A multi-leg ENTRY as a strategy emits it (see `StrategyOrderCommand`). */
 export type StrategyEntryCommand = Omit<EntryCommand, 'accountId' | 'strategyType' | 'idempotencyKey'> & { readonly strategyPositionId: string };
-
-/** What only the caller's host knows (the API: the gateway's position id, its strategy type and key). */
-export interface CommandContext {
-  readonly positionId?: number;
-  readonly strategyType?: string;
-  readonly idempotencyKey?: string;
-}
-
-/** A strategy's sizing of the given intents, summed: an EXIT carries none (it only reduces). */
-function callerFiguresOf(intents: readonly OrderIntent[]): CallerFigures | undefined {
-  if (intents.every((i) => i.purpose === 'EXIT')) return undefined;
-  const sum = (pick: (i: OrderIntent) => number) => intents.reduce((s, i) => s + pick(i), 0);
-  return { marginPaise: sum((i) => i.estimatedMarginPaise), riskPaise: sum((i) => i.estimatedRiskPaise), exposurePaise: sum((i) => i.estimatedExposurePaise) };
-}
-
-/** One leg of an entry command from a strategy's intent. */
-function entryLegOf(intent: OrderIntent): EntryCommandLeg {
-  return { segment: intent.segment, instrument: intent.instrument, side: intent.side, quantity: intent.quantity, orderType: intent.orderType, limitPrice: intent.limitPrice ?? 0 };
-}
-
-/**
- * The one mapping from a strategy's `OrderIntent` to the command the gateway takes: its
- * estimates become caller figures (which can only make a check stricter; none on an EXIT),
- * a missing limit price is 0 (a MARKET order's reference price is then the gateway's), and the
- * strategy's own position id is replaced by the one the caller's host gives.
- */
-export function orderCommandOf(intent: OrderIntent, context: CommandContext): OrderCommand {
-  return {
-    ...entryLegOf(intent),
-    accountId: Number(intent.accountId),
-    purpose: intent.purpose,
-    positionId: context.positionId,
-    strategyType: context.strategyType,
-    approval: intent.approval,
-    callerFigures: callerFiguresOf([intent]),
-    idempotencyKey: context.idempotencyKey,
-  };
-}
-
-/** The same mapping for a multi-leg ENTRY (every leg one intent; the figures summed over the legs). */
-export function entryCommandOf(legs: readonly OrderIntent[], context: Omit<CommandContext, 'positionId'>): EntryCommand {
-  return {
-    accountId: Number(legs[0].accountId),
-    legs: legs.map(entryLegOf),
-    strategyType: context.strategyType,
-    callerFigures: callerFiguresOf(legs),
-    idempotencyKey: context.idempotencyKey,
-  };
-}

@@ -149,7 +149,7 @@ export class IciciFuturesStrategy {
    * A person's decision on a request the host stored. Rejected → journalled. Approved → the
    * request must still be current (not expired; for an entry no position open; for averaging
    * the same position at the same attempt; nothing else working) and the touch inside its
-   * price band; then its intent goes to the gateway with the approval. Never throws for a stale
+   * price band; then its order goes to the gateway with the approval. Never throws for a stale
    * request (NOT_SENT with the code); throws INVALID_ARGUMENT when the decision is for another
    * request or an approval names no one.
    */

@@ -1,4 +1,4 @@
-import { epochMsOfIst, formatPaise, istDateTimeOf, type NseCalendar, type OrderIntent, type TradeValidation } from '@mcube/domain';
+import { epochMsOfIst, formatPaise, istDateTimeOf, type NseCalendar, type StrategyOrderCommand, type TradeValidation } from '@mcube/domain';
 import type { IciciFuturesConfig } from '../config/icici-futures.config';
 import type { AveragingAssessment } from '../plan/averaging-plan';
 import { priceBand } from '../plan/prices';
@@ -16,7 +16,7 @@ function sessionCloseMs(calendar: NseCalendar, nowMs: number): number {
 
 /**
  * The approval request of a new entry (or of a rolled position's re-entry, kind ROLL): the exact
- * LIMIT intent (purpose ENTRY, not reducing), its price band, stop and target, margin, risk and
+ * LIMIT order (purpose ENTRY, the strategy's sizing as caller figures), its price band, stop and target, margin, risk and
  * exposure, the screened candidate and the validation. It expires after `approvalTtlMs`, and an
  * ENTRY never later than `entryWindowEnd` (a ROLL never after the session close).
  */
@@ -33,9 +33,7 @@ export function entryApprovalRequest(input: {
   const { config: c, plan: p, nowMs } = input;
   const { date } = istDateTimeOf(nowMs);
   const positionId = `${c.accountId}-IF-${date}-${nowMs}`;
-  const intent: OrderIntent = {
-    accountId: c.accountId,
-    broker: 'ICICI',
+  const intent: StrategyOrderCommand = {
     segment: 'NFO-FUT',
     instrument: { underlying: p.contract.underlying, kind: 'FUT', expiry: p.contract.expiry },
     side: p.side,
@@ -43,11 +41,8 @@ export function entryApprovalRequest(input: {
     orderType: 'LIMIT',
     limitPrice: p.entryPrice,
     purpose: 'ENTRY',
-    reducesPosition: false,
-    positionId,
-    estimatedMarginPaise: p.size.marginPaise,
-    estimatedRiskPaise: p.riskPaise,
-    estimatedExposurePaise: p.size.exposurePaise,
+    strategyPositionId: positionId,
+    callerFigures: { marginPaise: p.size.marginPaise, riskPaise: p.riskPaise, exposurePaise: p.size.exposurePaise },
   };
   const cap = input.kind === 'ENTRY' ? epochMsOfIst(date, c.entryWindowEnd) : sessionCloseMs(input.calendar, nowMs);
   return {
@@ -78,7 +73,7 @@ export function entryApprovalRequest(input: {
 
 /**
  * The approval request of an averaging order (DECISIONS §1: a person approves every one): the
- * LIMIT intent (purpose AVERAGE, same position id), the stop and target the position gets after
+ * LIMIT order (purpose AVERAGE, same position id, its sizing as caller figures), the stop and target the position gets after
  * the fill, and the rule's decision. Expires after `approvalTtlMs`, never after the session close.
  */
 export function averagingApprovalRequest(input: {
@@ -93,9 +88,7 @@ export function averagingApprovalRequest(input: {
   const { config: c, position, assessment: a, nowMs } = input;
   const side = position.direction === 'LONG' ? 'BUY' : 'SELL';
   const attempt = a.decision.attempt;
-  const intent: OrderIntent = {
-    accountId: c.accountId,
-    broker: 'ICICI',
+  const intent: StrategyOrderCommand = {
     segment: 'NFO-FUT',
     instrument: { underlying: position.underlying, kind: 'FUT', expiry: position.expiry },
     side,
@@ -103,11 +96,8 @@ export function averagingApprovalRequest(input: {
     orderType: 'LIMIT',
     limitPrice: input.limitPrice,
     purpose: 'AVERAGE',
-    reducesPosition: false,
-    positionId: position.positionId,
-    estimatedMarginPaise: a.marginPaise,
-    estimatedRiskPaise: a.riskPaise,
-    estimatedExposurePaise: a.exposurePaise,
+    strategyPositionId: position.positionId,
+    callerFigures: { marginPaise: a.marginPaise, riskPaise: a.riskPaise, exposurePaise: a.exposurePaise },
   };
   return {
     requestId: `${c.accountId}-IF-AVERAGE${attempt}-${position.positionId}-${nowMs}`,

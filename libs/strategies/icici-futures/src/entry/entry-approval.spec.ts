@@ -15,7 +15,17 @@ describe('ICICI entry: screen → validator → ONE approval request → a perso
     expect(h.validator.requests[0]).toMatchObject({ minConfidence: 0.7, idea: { underlying: 'INFY', direction: 'LONG', lots: expect.any(Number) }, passages: [{ id: 'rule-sector', source: { kind: 'RULE', ref: 'mcube-design.md §6' } }] });
     const request = run.request!;
     expect(request).toMatchObject({ kind: 'ENTRY', accountId: 'ICICI', direction: 'LONG', contract: 'INFY-2026-12-29-FUT', lotSize: 400, validation: { passed: true }, candidate: { underlying: 'INFY', score: { score: 100 } } });
-    expect(request.intent).toMatchObject({ broker: 'ICICI', segment: 'NFO-FUT', instrument: { underlying: 'INFY', kind: 'FUT', expiry: '2026-12-29' }, side: 'BUY', orderType: 'LIMIT', purpose: 'ENTRY', reducesPosition: false, quantity: request.lots * 400 });
+    expect(request.intent).toEqual({
+      segment: 'NFO-FUT',
+      instrument: { underlying: 'INFY', kind: 'FUT', expiry: '2026-12-29' },
+      side: 'BUY',
+      orderType: 'LIMIT',
+      limitPrice: request.limitPrice,
+      purpose: 'ENTRY',
+      quantity: request.lots * 400,
+      strategyPositionId: request.positionId,
+      callerFigures: { marginPaise: request.marginPaise, riskPaise: request.riskPaise, exposurePaise: request.exposurePaise },
+    });
     expect(request.intent.approval).toBeUndefined();
     expect(request.riskPaise).toBeLessThanOrEqual(60_000_00);
     expect(request.expiresAtMs).toBe(epochMsOfIst(SCREEN_DATE, '09:40'));

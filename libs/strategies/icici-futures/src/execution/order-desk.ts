@@ -1,4 +1,4 @@
-import type { OrderApproval, OrderIntent } from '@mcube/domain';
+import type { OrderApproval, StrategyOrderCommand } from '@mcube/domain';
 import { limitPriceFor } from '../plan/prices';
 import { levelsAfterAveraging, levelsAfterEntry } from '../plan/risk-levels';
 import type { FuturesApprovalRequest } from '../ports/approval-request.port';
@@ -16,7 +16,7 @@ export type ApprovedSendResult =
 export interface DeskCompletion {
   readonly purpose: WorkingOrder['purpose'];
   readonly exitCode: string | null;
-  readonly intent: OrderIntent;
+  readonly intent: StrategyOrderCommand;
 }
 
 /**
@@ -66,7 +66,7 @@ export class FuturesOrderDesk {
     return { key, clientOrderId: this.ctx.deps.orders.clientOrderIdFor(key) };
   }
 
-  /** Sends an approved request's intent with the person's approval, re-priced at the touch inside the approved band. */
+  /** Sends an approved request's order with the person's approval, re-priced at the touch inside the approved band. */
   async sendApproved(request: FuturesApprovalRequest, approval: OrderApproval, nowMs: number): Promise<ApprovedSendResult> {
     const { deps, config } = this.ctx;
     const touch = await deps.market.futuresTouch({ underlying: request.intent.instrument.underlying, expiry: request.intent.instrument.expiry });
@@ -74,7 +74,7 @@ export class FuturesOrderDesk {
     if (limitPrice < request.priceBand.low || limitPrice > request.priceBand.high) {
       return { status: 'NOT_SENT', code: 'PRICE_OUTSIDE_BAND', reason: `the touch gives ${limitPrice}, outside the approved band ${request.priceBand.low}–${request.priceBand.high}` };
     }
-    const intent: OrderIntent = { ...request.intent, limitPrice, approval };
+    const intent: StrategyOrderCommand = { ...request.intent, limitPrice, approval };
     const purpose = request.kind === 'AVERAGE' ? 'AVERAGE' : 'ENTRY';
     const { key, clientOrderId } = this.nextKey(`${purpose}:${request.requestId}`);
     await this.track({ purpose, clientOrderId, positionId: request.positionId, intent, submittedAtMs: nowMs, request, exitCode: null, cancelRequested: false });
@@ -86,14 +86,12 @@ export class FuturesOrderDesk {
     return { status: 'SUBMITTED', clientOrderId: result.clientOrderId, limitPrice };
   }
 
-  /** Sends a closing LIMIT order for the whole open quantity (purpose EXIT, reducing). Refusals raise a CRITICAL alert; the next tick retries. */
+  /** Sends a closing LIMIT order for the whole open quantity (purpose EXIT, no caller figures: it only reduces). Refusals raise a CRITICAL alert; the next tick retries. */
   async sendExit(position: FuturesPositionState, exitCode: string, nowMs: number): Promise<void> {
     const { deps, config } = this.ctx;
     const touch = await deps.market.futuresTouch({ underlying: position.underlying, expiry: position.expiry });
     const side = position.direction === 'LONG' ? 'SELL' : 'BUY';
-    const intent: OrderIntent = {
-      accountId: config.accountId,
-      broker: 'ICICI',
+    const intent: StrategyOrderCommand = {
       segment: 'NFO-FUT',
       instrument: { underlying: position.underlying, kind: 'FUT', expiry: position.expiry },
       side,
@@ -101,11 +99,7 @@ export class FuturesOrderDesk {
       orderType: 'LIMIT',
       limitPrice: limitPriceFor(touch, side, config.exitLimitMode, config.tickSize),
       purpose: 'EXIT',
-      reducesPosition: true,
-      positionId: position.positionId,
-      estimatedMarginPaise: 0,
-      estimatedRiskPaise: 0,
-      estimatedExposurePaise: 0,
+      strategyPositionId: position.positionId,
     };
     const { key, clientOrderId } = this.nextKey(`EXIT:${position.positionId}`);
     await this.track({ purpose: 'EXIT', clientOrderId, positionId: position.positionId, intent, submittedAtMs: nowMs, request: null, exitCode, cancelRequested: false });

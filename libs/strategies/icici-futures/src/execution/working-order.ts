@@ -1,4 +1,4 @@
-import type { OrderIntent, OrderStatus } from '@mcube/domain';
+import type { OrderStatus, StrategyOrderCommand } from '@mcube/domain';
 import type { FuturesApprovalRequest } from '../ports/approval-request.port';
 
 /** An order the strategy sent and follows until it ends. */
@@ -6,7 +6,8 @@ export interface WorkingOrder {
   readonly purpose: 'ENTRY' | 'AVERAGE' | 'EXIT';
   readonly clientOrderId: string;
   readonly positionId: string;
-  readonly intent: OrderIntent;
+  /** The order command as sent (the field keeps its name: working orders are stored across a restart). */
+  readonly intent: StrategyOrderCommand;
   readonly submittedAtMs: number;
   /** ENTRY/AVERAGE: the approved request (its stop and target apply after the fill). */
   readonly request: FuturesApprovalRequest | null;

@@ -1,4 +1,4 @@
-import type { OrderIntent } from '@mcube/domain';
+import type { StrategyOrderCommand } from '@mcube/domain';
 import type { FuturesRiskLevels } from '../ports/futures-account.port';
 import type { FakeFuturesOutcome } from '../testing/futures-book.fake';
 import { SCREEN_DATE, screenScenario } from '../testing/screen-scenario';
@@ -7,7 +7,7 @@ import { futuresHarness } from '../testing/strategy-harness';
 const approve = { approved: true, approval: { approvedBy: 'trader@desk', approvedAt: 0 } };
 
 /** A harness holding a LONG INFY position: 2 lots of 400 at 1000. */
-function holding(opts: { levels?: FuturesRiskLevels | null; config?: object; outcome?: (i: OrderIntent, n: number) => FakeFuturesOutcome; time?: string } = {}) {
+function holding(opts: { levels?: FuturesRiskLevels | null; config?: object; outcome?: (o: StrategyOrderCommand, n: number) => FakeFuturesOutcome; time?: string } = {}) {
   const h = futuresHarness({ market: screenScenario(), start: { date: SCREEN_DATE, time: opts.time ?? '10:00' }, config: opts.config, outcome: opts.outcome });
   h.book.position = {
     positionId: 'ICICI-IF-1',
@@ -33,8 +33,10 @@ describe('the open ICICI position: exits, averaging requests, restored levels', 
     expect(await h.strategy.onTick()).toMatchObject({ exit: { action: 'HOLD', code: 'NO_EXIT_CONDITION' } });
     setPrice(994.5);
     expect(await h.strategy.onTick(h.at(SCREEN_DATE, '10:05'))).toMatchObject({ exit: { action: 'EXIT', code: 'STOP_LOSS_HIT' } });
-    expect(h.book.intents).toEqual([expect.objectContaining({ side: 'SELL', quantity: 800, purpose: 'EXIT', reducesPosition: true, limitPrice: 994.45, positionId: 'ICICI-IF-1' })]);
+    expect(h.book.intents).toEqual([expect.objectContaining({ side: 'SELL', quantity: 800, purpose: 'EXIT', limitPrice: 994.45, strategyPositionId: 'ICICI-IF-1' })]);
+    // An exit only reduces: no approval, and no caller figures (the gateway sizes nothing for it).
     expect(h.book.intents[0].approval).toBeUndefined();
+    expect(h.book.intents[0].callerFigures).toBeUndefined();
     expect(h.alerts.alerts.at(-1)).toMatchObject({ severity: 'CRITICAL', title: 'Futures exit: STOP_LOSS_HIT' });
     await h.strategy.onTick(h.at(SCREEN_DATE, '10:05:05'));
     expect(h.book.position).toBeNull();
@@ -85,7 +87,7 @@ describe('the open ICICI position: exits, averaging requests, restored levels', 
     await h.strategy.onTick();
     expect(h.book.intents).toEqual([]);
     await h.strategy.onTick(h.at('2026-12-24', '15:15'));
-    expect(h.book.intents[0]).toMatchObject({ purpose: 'EXIT', reducesPosition: true });
+    expect(h.book.intents[0]).toMatchObject({ purpose: 'EXIT', strategyPositionId: 'ICICI-IF-1' });
     expect(h.journal.decisions('EXIT')[0]).toMatchObject({ reasonCode: 'PRE_EXPIRY_CLOSE' });
   });
 
@@ -117,7 +119,7 @@ describe('the open ICICI position: exits, averaging requests, restored levels', 
       await h.strategy.onTick(h.at(SCREEN_DATE, '10:00:05'));
       expect(h.approvals.requests).toHaveLength(1);
       const request = h.approvals.requests[0];
-      expect(request).toMatchObject({ kind: 'AVERAGE', positionId: 'ICICI-IF-1', lots: 2, intent: { purpose: 'AVERAGE', side: 'BUY', quantity: 800, reducesPosition: false, positionId: 'ICICI-IF-1' }, averaging: { decision: { attempt: 1 } } });
+      expect(request).toMatchObject({ kind: 'AVERAGE', positionId: 'ICICI-IF-1', lots: 2, intent: { purpose: 'AVERAGE', side: 'BUY', quantity: 800, strategyPositionId: 'ICICI-IF-1', callerFigures: { marginPaise: request.marginPaise, riskPaise: request.riskPaise, exposurePaise: request.exposurePaise } }, averaging: { decision: { attempt: 1 } } });
       expect(h.book.intents).toEqual([]);
       expect(h.alerts.alerts.at(-1)).toMatchObject({ title: 'ICICI averaging awaits approval' });
 

@@ -1,4 +1,4 @@
-import { DomainError, istDateTimeOf, selectFuturesExpiry, type FuturesDirection, type OrderIntent } from '@mcube/domain';
+import { DomainError, istDateTimeOf, selectFuturesExpiry, type FuturesDirection, type StrategyOrderCommand } from '@mcube/domain';
 import { averagingApprovalRequest, entryApprovalRequest } from '../entry/approval-requests';
 import type { FuturesOrderDesk } from '../execution/order-desk';
 import { assessAveraging } from '../plan/averaging-plan';
@@ -94,7 +94,7 @@ export class FuturesPositionMonitor {
    * After a pre-expiry ROLL exit: plans the same direction in the next listed expiry (15-day
    * rule) and asks a person to approve the re-entry (kind ROLL). Journals why when it cannot.
    */
-  async requestRoll(exitIntent: OrderIntent, nowMs: number): Promise<void> {
+  async requestRoll(exitIntent: StrategyOrderCommand, nowMs: number): Promise<void> {
     const { deps, config } = this.ctx;
     const { date } = istDateTimeOf(nowMs);
     const underlying = exitIntent.instrument.underlying;

@@ -1,4 +1,4 @@
-import type { AveragingDecision, FuturesDirection, OrderApproval, OrderIntent, Paise, TradeValidation } from '@mcube/domain';
+import type { AveragingDecision, FuturesDirection, OrderApproval, Paise, StrategyOrderCommand, TradeValidation } from '@mcube/domain';
 import type { ScreenedCandidate } from '../screen/screen-report';
 
 /** What a person is asked to approve: a new entry, an averaging order, or the re-entry of a rolled position. */
@@ -6,7 +6,8 @@ export type FuturesApprovalKind = 'ENTRY' | 'AVERAGE' | 'ROLL';
 
 /**
  * One request for a person's approval, with everything the approval card shows. `intent` is
- * exactly the order that is sent once approved (without its approval): an approval token
+ * exactly the order command that is sent once approved (without its approval; the field keeps
+ * its name because requests are stored): an approval token
  * should bind its account, instrument, side and quantity, and `priceBand` its limit price.
  */
 export interface FuturesApprovalRequest {
@@ -15,7 +16,7 @@ export interface FuturesApprovalRequest {
   readonly kind: FuturesApprovalKind;
   readonly accountId: string;
   readonly positionId: string;
-  readonly intent: OrderIntent;
+  readonly intent: StrategyOrderCommand;
   readonly direction: FuturesDirection;
   readonly contract: string;
   readonly lots: number;

@@ -1,28 +1,30 @@
-import { DomainError, type OrderIntent, type Paise } from '@mcube/domain';
+import { DomainError, type Paise, type StrategyOrderCommand } from '@mcube/domain';
 import type { FuturesAccountMargin, FuturesAccountPort, FuturesPositionState, FuturesRiskLevels } from '../ports/futures-account.port';
 import type { StrategyOrderPort, StrategyOrderState, StrategySubmitResult } from '../ports/strategy-order.port';
 
-/** What the fake does with the n-th submitted intent (0-based). */
+/** What the fake does with the n-th submitted order (0-based). */
 export type FakeFuturesOutcome = 'FILL' | 'WORK' | 'REJECT' | 'DENY';
 
 /**
  * Gateway + positions in memory for the strategy's specs: orders fill at once at their limit,
  * stay working, or are refused (per `outcome`); fills build the one futures position the
  * account port reports (ENTRY opens it, AVERAGE adds at the new average, EXIT reduces it).
- * It keeps every intent, cancel and risk-level write. Margin: `availablePaise` minus 20% of the
+ * It keeps every order command (`intents`), cancel and risk-level write. Margin: `availablePaise` minus 20% of the
  * open notional.
  */
 export class FakeFuturesBook implements StrategyOrderPort, FuturesAccountPort {
-  readonly intents: OrderIntent[] = [];
+  readonly intents: StrategyOrderCommand[] = [];
   readonly cancels: string[] = [];
   readonly levelWrites: { positionId: string; levels: FuturesRiskLevels }[] = [];
-  private readonly orders = new Map<string, { intent: OrderIntent; state: StrategyOrderState }>();
+  private readonly orders = new Map<string, { intent: StrategyOrderCommand; state: StrategyOrderState }>();
   private readonly keyIds = new Map<string, string>();
   position: (FuturesPositionState & { closedQuantity: number }) | null = null;
   lotSize = 1;
+  /** The account the strategy trades (commands carry none: the host owns it); the position opened is this account's. */
+  accountId = 'ICICI';
 
   constructor(
-    private readonly outcome: (intent: OrderIntent, index: number) => FakeFuturesOutcome = () => 'FILL',
+    private readonly outcome: (order: StrategyOrderCommand, index: number) => FakeFuturesOutcome = () => 'FILL',
     public availablePaise: Paise = 1_20_00_000 * 100,
     private readonly now: () => number = () => 0,
   ) {}
@@ -38,7 +40,7 @@ export class FakeFuturesBook implements StrategyOrderPort, FuturesAccountPort {
     return this.orders.has(clientOrderId);
   }
 
-  async submit(intent: OrderIntent, idempotencyKey?: string): Promise<StrategySubmitResult> {
+  async submit(intent: StrategyOrderCommand, idempotencyKey?: string): Promise<StrategySubmitResult> {
     const key = idempotencyKey === undefined ? undefined : this.clientOrderIdFor(idempotencyKey);
     const seen = key === undefined ? undefined : this.orders.get(key);
     // The same key never makes a second order: the first one's state is the answer.
@@ -73,13 +75,13 @@ export class FakeFuturesBook implements StrategyOrderPort, FuturesAccountPort {
     const o = this.orders.get(clientOrderId);
     if (!o) throw new DomainError('INVALID_ARGUMENT', `unknown order ${clientOrderId}`);
     const qty = quantity ?? o.intent.quantity - o.state.filledQuantity;
-    const px = price ?? (o.intent.limitPrice as number);
+    const px = price ?? o.intent.limitPrice;
     const filled = o.state.filledQuantity + qty;
     o.state = { ...o.state, status: filled >= o.intent.quantity ? 'FILLED' : 'PARTIALLY_FILLED', filledQuantity: filled, averagePrice: px };
     this.apply(o.intent, qty, px);
   }
 
-  private apply(intent: OrderIntent, qty: number, px: number): void {
+  private apply(intent: StrategyOrderCommand, qty: number, px: number): void {
     const p = this.position;
     if (intent.purpose === 'EXIT') {
       if (!p) throw new DomainError('INVALID_ARGUMENT', 'exit without a position');
@@ -89,8 +91,8 @@ export class FakeFuturesBook implements StrategyOrderPort, FuturesAccountPort {
     }
     if (!p) {
       this.position = {
-        positionId: intent.positionId ?? 'pos',
-        accountId: intent.accountId,
+        positionId: intent.strategyPositionId ?? 'pos',
+        accountId: this.accountId,
         underlying: intent.instrument.underlying,
         expiry: intent.instrument.expiry,
         direction: intent.side === 'BUY' ? 'LONG' : 'SHORT',

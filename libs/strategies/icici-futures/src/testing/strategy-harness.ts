@@ -1,4 +1,4 @@
-import { createDefaultNseCalendar, epochMsOfIst, FixedClock, type KnowledgeDocument, type NseCalendar, type OrderIntent, type ValidationRejectCode } from '@mcube/domain';
+import { createDefaultNseCalendar, epochMsOfIst, FixedClock, type KnowledgeDocument, type NseCalendar, type StrategyOrderCommand, type ValidationRejectCode } from '@mcube/domain';
 import type { IciciFuturesConfig } from '../config/icici-futures.config';
 import { resolveIciciFuturesConfig } from '../config/validate-config';
 import { IciciFuturesStrategy } from '../icici-futures.strategy';
@@ -32,7 +32,7 @@ export function futuresHarness(input: {
   start: { date: string; time: string };
   config?: Partial<IciciFuturesConfig>;
   validatorScript?: (ValidationRejectCode | 'PASS')[];
-  outcome?: (intent: OrderIntent, index: number) => FakeFuturesOutcome;
+  outcome?: (order: StrategyOrderCommand, index: number) => FakeFuturesOutcome;
   knowledgeDocs?: KnowledgeDocument[];
   lotSize?: number;
   /** Where the strategy stores its working order (absent: memory only). */
@@ -48,6 +48,7 @@ export function futuresHarness(input: {
   const validator = new ScriptedValidator(input.validatorScript);
   const knowledge = new TinyKnowledgeStore(input.knowledgeDocs ?? []);
   const config = resolveIciciFuturesConfig(input.config);
+  book.accountId = config.accountId;
   const strategy = new IciciFuturesStrategy({ market: input.market, account: book, orders: book, validator, knowledge, approvals, journal, alerts, clock, calendar, state: input.state }, config);
   return {
     strategy,

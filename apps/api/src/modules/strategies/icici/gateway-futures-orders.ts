@@ -1,4 +1,4 @@
-import { isOpen, isTerminal, orderCommandOf, type OrderIntent } from '@mcube/domain';
+import { isOpen, isTerminal, type StrategyOrderCommand } from '@mcube/domain';
 import type { StrategyOrderPort, StrategyOrderState, StrategySubmitResult } from '@mcube/strategy-icici-futures';
 import { AppException } from '../../../common/errors/app-exception';
 import { CancelOrderService } from '../../orders/cancel-order.service';
@@ -9,10 +9,12 @@ import { orderStateOf } from '../runtime/order-state-of';
 export const ICICI_STRATEGY_TYPE = 'LLM_VALIDATED_FUTURES' as const;
 
 /**
- * The ICICI strategy's orders through the gateway (`OrdersService.submit`), one intent each.
- * An ENTRY names no position (the gateway reserves one); AVERAGE and EXIT name the active
- * position by its gateway id (the strategy's `positionId` is that id). The person's approval,
- * token included, travels on `intent.approval`: the gateway verifies and consumes the token.
+ * The ICICI strategy's orders through the gateway (`OrdersService.submit`): the strategy emits
+ * the domain's `StrategyOrderCommand` (its sizing as caller figures) and this adds what the API
+ * owns: the account, the gateway's position id, the strategy type and the idempotency key. An
+ * ENTRY names no position (the gateway reserves one); AVERAGE and EXIT name the active position
+ * by its gateway id (the strategy's `strategyPositionId` is that id). The person's approval,
+ * token included, travels on `order.approval`: the gateway verifies and consumes the token.
  * The strategy's idempotency key (numbered, stored with its working order before the send) makes
  * the intent id, so the id is known before the order is sent and the same key never makes a
  * second order; an ENTRY/AVERAGE's token is single-use besides.
@@ -33,8 +35,9 @@ export class GatewayFuturesOrders implements StrategyOrderPort {
     return (await this.orders.ordersOfIntent(clientOrderId)).length > 0;
   }
 
-  async submit(intent: OrderIntent, idempotencyKey?: string): Promise<StrategySubmitResult> {
-    const result = await this.orders.submit(orderCommandOf(intent, { positionId: gatewayPositionIdOf(intent), strategyType: ICICI_STRATEGY_TYPE, idempotencyKey }));
+  async submit(order: StrategyOrderCommand, idempotencyKey?: string): Promise<StrategySubmitResult> {
+    const { strategyPositionId: _mappedBelow, ...command } = order;
+    const result = await this.orders.submit({ ...command, accountId: this.accountId, positionId: gatewayPositionIdOf(order), strategyType: ICICI_STRATEGY_TYPE, idempotencyKey });
     const clientOrderId = result.intentId;
     if (result.denial) return { clientOrderId, status: 'DENIED', denial: { code: result.denial.code, message: result.denial.message } };
     const statuses = result.statuses;
@@ -62,6 +65,7 @@ export class GatewayFuturesOrders implements StrategyOrderPort {
 }
 
 /** The strategy's position id is the gateway's (digits); an ENTRY names none (the gateway reserves one). */
-function gatewayPositionIdOf(intent: OrderIntent): number | undefined {
-  return intent.purpose === 'ENTRY' || intent.positionId === undefined || !/^\d+$/.test(intent.positionId) ? undefined : Number(intent.positionId);
+function gatewayPositionIdOf(order: StrategyOrderCommand): number | undefined {
+  const id = order.strategyPositionId;
+  return order.purpose === 'ENTRY' || id === undefined || !/^\d+$/.test(id) ? undefined : Number(id);
 }
