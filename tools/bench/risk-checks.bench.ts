@@ -1,9 +1,9 @@
 import { runRiskChecks } from '@mcube/domain';
 import {
-  buildExitIntent,
-  buildIciciIntent,
+  buildExitOrder,
+  buildIciciOrder,
   buildIciciRiskContext,
-  buildOrderIntent,
+  buildRiskCheckedOrder,
   buildRiskContext,
 } from '@mcube/domain/testing';
 import { median, printTable, writeResult } from './bench-harness';
@@ -15,7 +15,7 @@ const TARGET_P99_NS = 50_000;
  * the per-intent time of batches of 50, over 2,000 batches; prints median and p99 against the goal p99 ≤ 50 µs.
  */
 export function runRiskChecksBenchmark(): boolean {
-  const intents = [buildOrderIntent(), buildIciciIntent(), buildExitIntent()];
+  const intents = [buildRiskCheckedOrder(), buildIciciOrder(), buildExitOrder()];
   const ctxs = [buildRiskContext(), buildIciciRiskContext(), buildRiskContext({ pnl: { todayPaise: -30_000_000 } })];
   let denials = 0;
   for (let i = 0; i < 50_000; i++) denials += runRiskChecks(intents[i % 3], ctxs[i % 3]).denials.length;

@@ -13,7 +13,7 @@ import {
   type Clock,
   type EffectiveRiskLimits,
   type NseCalendar,
-  type OrderIntent,
+  type RiskCheckedOrder,
   type OrderStatus,
   type RiskDenial,
   type StrategyEntryCommand,
@@ -28,7 +28,7 @@ import { buildRiskContext, type BacktestAccount } from './risk-context-builder';
 /** One order as the gateway journaled it, as the risk checks saw it. */
 interface ParentOrder {
   readonly clientOrderId: string;
-  readonly intent: OrderIntent;
+  readonly intent: RiskCheckedOrder;
   readonly submittedAtMs: number;
   readonly children: string[];
   readonly refusals: string[];

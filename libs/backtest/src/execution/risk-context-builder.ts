@@ -9,7 +9,7 @@ import {
   type BrokerMargin,
   type EffectiveRiskLimits,
   type NseCalendar,
-  type OrderIntent,
+  type RiskCheckedOrder,
   type RiskContext,
 } from '@mcube/domain';
 import type { PositionBook } from './position-book';
@@ -30,7 +30,7 @@ export interface BacktestAccount {
  * quantity, days to expiry): the pure checks then decide. Kill switch: always ACTIVE.
  */
 export function buildRiskContext(input: {
-  intent: OrderIntent;
+  intent: RiskCheckedOrder;
   nowMs: number;
   calendar: NseCalendar;
   account: BacktestAccount;

@@ -1,7 +1,7 @@
 import { DomainError } from '../errors/domain-error';
 import { fractionOfPaise, notionalPaise, type Paise } from '../money/paise';
 import type { OrderSide } from '../orders/order-types';
-import type { IntentInstrument } from '../risk/order-intent';
+import type { IntentInstrument } from '../risk/order-terms';
 import type { IsoDate } from '../time/ist-date';
 import { assertInteger, assertPositive } from '../validation/assert';
 import { marginRatesOn } from './margin-rates';

@@ -1,4 +1,4 @@
-import type { ExchangeSegment, IntentInstrument, OrderApproval } from '../risk/order-intent';
+import type { ExchangeSegment, IntentInstrument, OrderApproval } from '../risk/order-terms';
 import type { OrderPurpose, OrderSide, OrderType } from './order-types';
 
 /** The contract of a command, plus the broker's own symbol/token when the caller knows them. */
@@ -21,7 +21,7 @@ export interface CallerFigures {
 /**
  * One order as any caller (strategy, job, REST, Telegram) hands it to the order gateway: one leg.
  * Units, not lots; prices in rupees. Margin, risk and exposure are the gateway's to compute; the
- * risk checks' input (`OrderIntent`) is derived from it inside the gateway.
+ * risk checks' input (`RiskCheckedOrder`) is derived from it inside the gateway.
  */
 export interface OrderCommand {
   readonly accountId: number;

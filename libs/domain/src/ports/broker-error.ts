@@ -1,4 +1,4 @@
-import type { BrokerName } from '../risk/order-intent';
+import type { BrokerName } from '../risk/order-terms';
 
 /**
  * The small vocabulary every broker failure is turned into at the adapter's edge, so the

@@ -1,7 +1,7 @@
 import type { TradeCharges } from '../costs/trade-charges';
 import type { Paise } from '../money/paise';
 import type { OrderSide } from '../orders/order-types';
-import type { BrokerName, ExchangeSegment, IntentInstrument } from '../risk/order-intent';
+import type { BrokerName, ExchangeSegment, IntentInstrument } from '../risk/order-terms';
 
 /** A contract as an adapter needs it: exchange terms plus the broker's own symbol/token when known. */
 export interface BrokerInstrument extends IntentInstrument {

@@ -1,6 +1,6 @@
 import { DomainError } from '../errors/domain-error';
 import type { OrderPurpose, OrderSide } from '../orders/order-types';
-import type { IntentInstrument } from '../risk/order-intent';
+import type { IntentInstrument } from '../risk/order-terms';
 import { applyFill } from './apply-fill';
 import { legKeyOf } from './leg-key';
 import { openPosition } from './open-position';

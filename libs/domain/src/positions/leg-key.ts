@@ -1,4 +1,4 @@
-import type { IntentInstrument } from '../risk/order-intent';
+import type { IntentInstrument } from '../risk/order-terms';
 
 /**
  * The key of a contract inside a position: underlying, expiry, kind, and strike and right for

@@ -1,4 +1,4 @@
-import type { IntentInstrument } from '../risk/order-intent';
+import type { IntentInstrument } from '../risk/order-terms';
 import { applyFill } from './apply-fill';
 import { closePositionIfFlat } from './close-if-flat';
 import { legKeyOf } from './leg-key';

@@ -1,6 +1,6 @@
 import type { Paise } from '../money/paise';
 import type { OrderPurpose, OrderSide } from '../orders/order-types';
-import type { IntentInstrument } from '../risk/order-intent';
+import type { IntentInstrument } from '../risk/order-terms';
 import type { IsoDate } from '../time/ist-date';
 
 /** Lifecycle of a position: ACTIVE from the entry intent until every leg is flat and no order can still trade. */

@@ -1,6 +1,6 @@
 import { accountActiveRiskCheck } from './account-active.risk-check';
 import { circuitBreakerRiskCheck } from './circuit-breaker.risk-check';
-import type { OrderIntent } from './order-intent';
+import type { RiskCheckedOrder } from '../orders/risk-checked-order';
 import type { RiskCheck, RiskDenial } from './risk-check-result';
 import type { RiskContext } from './risk-context';
 import { effectiveTradingState, type EffectiveTradingState } from './trading-state';
@@ -9,8 +9,8 @@ import { tradingStateRiskCheck } from './trading-state.risk-check';
 /** The checks of `runRiskChecks` that depend only on the account's state, in the same order. */
 const ACCOUNT_STATE_CHECKS: readonly RiskCheck[] = [tradingStateRiskCheck, accountActiveRiskCheck, circuitBreakerRiskCheck];
 
-/** What those checks read of an intent. */
-export type AccountStateIntent = Pick<OrderIntent, 'accountId' | 'broker' | 'purpose' | 'reducesPosition'>;
+/** What those checks read of an order. */
+export type AccountStateIntent = Pick<RiskCheckedOrder, 'accountId' | 'broker' | 'purpose' | 'reducesPosition'>;
 
 /** What they read of the context. */
 export type AccountStateContext = Pick<RiskContext, 'tradingState' | 'reconciliation' | 'breakerTripped'> & { readonly account: Omit<RiskContext['account'], 'requiresApproval'> };
@@ -25,7 +25,7 @@ export type AccountStateContext = Pick<RiskContext, 'tradingState' | 'reconcilia
 export function accountStateDenial(intent: AccountStateIntent, context: AccountStateContext): RiskDenial | undefined {
   for (const check of ACCOUNT_STATE_CHECKS) {
     // These checks read only the fields picked above (see each check's source).
-    const result = check(intent as OrderIntent, context as RiskContext);
+    const result = check(intent as RiskCheckedOrder, context as RiskContext);
     if (!result.ok) return result;
   }
   return undefined;

@@ -1,5 +1,5 @@
 import { assertFinite, assertNonNegative } from '../validation/assert';
-import { isReducingIntent } from './order-intent';
+import { isReducingOrder } from '../orders/risk-checked-order';
 import { RISK_OK, riskDenied, type RiskCheck } from './risk-check-result';
 
 /**
@@ -9,7 +9,7 @@ import { RISK_OK, riskDenied, type RiskCheck } from './risk-check-result';
  * Throws INVALID_ARGUMENT for a non-finite `nowMs`, approval time or negative max age.
  */
 export const approvalRiskCheck: RiskCheck = (intent, ctx) => {
-  if (!ctx.account.requiresApproval || isReducingIntent(intent)) return RISK_OK;
+  if (!ctx.account.requiresApproval || isReducingOrder(intent)) return RISK_OK;
   if (intent.purpose !== 'ENTRY' && intent.purpose !== 'AVERAGE') return RISK_OK;
   const approval = intent.approval;
   if (!approval || !approval.approvedBy) {

@@ -1,15 +1,15 @@
-import { isReducingIntent } from './order-intent';
+import { isReducingOrder } from '../orders/risk-checked-order';
 import { RISK_OK, riskDenied, type RiskCheck } from './risk-check-result';
 
 /**
  * No new risk on a guess (DECISIONS §6, calendar horizon): CALENDAR_UNCONFIRMED for any
- * non-reducing intent when today's holidays are not known (a day past the calendar's horizon)
+ * non-reducing order when today's holidays are not known (a day past the calendar's horizon)
  * or the contract's expiry is only assumed (computed from the dated rules over unknown days,
  * with no instrument master to vouch for it). Exits and reductions always pass: monitoring and
  * exits never depend on the horizon. The caller computes both facts from the calendar.
  */
 export const calendarConfirmedRiskCheck: RiskCheck = (intent, ctx) => {
-  if (isReducingIntent(intent)) return RISK_OK;
+  if (isReducingOrder(intent)) return RISK_OK;
   const { dateConfirmed, expiryConfirmed, horizon } = ctx.calendar;
   if (dateConfirmed && expiryConfirmed) return RISK_OK;
   const what = !dateConfirmed ? `today ${ctx.date}` : `expiry ${intent.instrument.expiry}`;

@@ -1,6 +1,6 @@
 import { ICICI_RISK_DEFAULTS, KOTAK_RISK_DEFAULTS } from '../margin/account-risk.defaults';
 import type { Paise } from '../money/paise';
-import type { BrokerName } from './order-intent';
+import type { BrokerName } from './order-terms';
 import type { RiskLimits } from './risk-context';
 
 /**

@@ -1,4 +1,5 @@
-import type { EntryLegShape, OrderIntent } from './order-intent';
+import type { EntryLegShape } from './order-terms';
+import type { RiskCheckedOrder } from '../orders/risk-checked-order';
 import type { RiskContext } from './risk-context';
 import { RISK_OK, riskDenied, type RiskCheck } from './risk-check-result';
 
@@ -24,7 +25,7 @@ export function futuresShapeProblem(legs: readonly EntryLegShape[]): string | nu
   return legs[0].instrument.kind === 'FUT' ? null : 'the leg must be a futures contract';
 }
 
-function legsOf(intent: OrderIntent, ctx: RiskContext): readonly EntryLegShape[] {
+function legsOf(intent: RiskCheckedOrder, ctx: RiskContext): readonly EntryLegShape[] {
   const own = intent.entryLegs ?? [{ instrument: intent.instrument, side: intent.side, quantity: intent.quantity }];
   // An entry naming the active position completes it (the second leg after a restart): judge the whole.
   const completing = intent.positionId !== undefined && intent.positionId === ctx.activePositionId;

@@ -1,15 +1,15 @@
 import { assertFinite } from '../validation/assert';
-import { isReducingIntent } from './order-intent';
+import { isReducingOrder } from '../orders/risk-checked-order';
 import { RISK_OK, riskDenied, type RiskCheck } from './risk-check-result';
 
 /**
  * No new risk in a contract too close to expiry (gamma risk): EXPIRY_TOO_NEAR when
  * `daysToExpiry < minDaysToExpiry` (1 day for strangles, 15 for futures), for any
- * non-reducing intent. Exits pass. The caller computes both numbers from the calendar.
+ * non-reducing order. Exits pass. The caller computes both numbers from the calendar.
  * Throws INVALID_ARGUMENT for non-finite values.
  */
 export const expiryRiskCheck: RiskCheck = (intent, ctx) => {
-  if (isReducingIntent(intent)) return RISK_OK;
+  if (isReducingOrder(intent)) return RISK_OK;
   const { daysToExpiry, minDaysToExpiry } = ctx.expiry;
   assertFinite('daysToExpiry', daysToExpiry);
   assertFinite('minDaysToExpiry', minDaysToExpiry);

@@ -1,6 +1,6 @@
 export * from './risk-denial-code';
 export * from './risk-check-result';
-export * from './order-intent';
+export * from './order-terms';
 export * from './risk-context';
 export * from './trading-state';
 export * from './trading-state.risk-check';

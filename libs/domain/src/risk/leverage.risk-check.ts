@@ -1,18 +1,18 @@
 import { DomainError } from '../errors/domain-error';
 import { assertPaise } from '../money/paise';
 import { assertPositive } from '../validation/assert';
-import { isReducingIntent } from './order-intent';
+import { isReducingOrder } from '../orders/risk-checked-order';
 import { RISK_OK, riskDenied, type RiskCheck } from './risk-check-result';
 
 /**
  * Open notional plus this order's, divided by the allocated capital, must not exceed
  * `maxLeverage` (5× on ICICI): LEVERAGE_EXCEEDED when above (exactly 5× passes). Not
- * enforced when `maxLeverage` is undefined; reducing intents pass. Throws INVALID_ARGUMENT
+ * enforced when `maxLeverage` is undefined; reducing orders pass. Throws INVALID_ARGUMENT
  * for amounts that are not whole paise, capital ≤ 0 or leverage ≤ 0.
  */
 export const leverageRiskCheck: RiskCheck = (intent, ctx) => {
   const max = ctx.limits.maxLeverage;
-  if (max === undefined || isReducingIntent(intent)) return RISK_OK;
+  if (max === undefined || isReducingOrder(intent)) return RISK_OK;
   const capital = ctx.account.allocatedCapitalPaise;
   const after = ctx.exposure.totalPaise + intent.estimatedExposurePaise;
   assertPositive('maxLeverage', max);

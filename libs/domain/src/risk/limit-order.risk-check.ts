@@ -2,7 +2,7 @@ import { RISK_OK, riskDenied, type RiskCheck } from './risk-check-result';
 
 /**
  * Only LIMIT orders with a positive finite price reach the broker: exchanges reject algo
- * market orders (DECISIONS §3). A MARKET intent must first be converted with
+ * market orders (DECISIONS §3). A MARKET order must first be converted with
  * `protectedLimitPrice`; one that arrives unconverted, or a LIMIT without a usable price,
  * is denied NOT_A_LIMIT_ORDER.
  */

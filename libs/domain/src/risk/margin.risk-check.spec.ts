@@ -1,39 +1,39 @@
 import { DomainError } from '../errors/domain-error';
 import { marginRiskCheck } from './margin.risk-check';
-import { buildExitIntent, buildOrderIntent, buildRiskContext } from './testing/risk.builders';
+import { buildExitOrder, buildRiskCheckedOrder, buildRiskContext } from './testing/risk.builders';
 
 const usable = 1_200_000_000; // ₹1.2 Cr = 50% × min(₹3 Cr, 40% × ₹6 Cr)
 
 describe('marginRiskCheck', () => {
   it('passes an entry that needs exactly the usable margin', () => {
-    expect(marginRiskCheck(buildOrderIntent({ estimatedMarginPaise: usable }), buildRiskContext()).ok).toBe(true);
+    expect(marginRiskCheck(buildRiskCheckedOrder({ estimatedMarginPaise: usable }), buildRiskContext()).ok).toBe(true);
   });
 
   it('denies an entry that needs one paisa more than the usable margin', () => {
-    const r = marginRiskCheck(buildOrderIntent({ estimatedMarginPaise: usable + 1 }), buildRiskContext());
+    const r = marginRiskCheck(buildRiskCheckedOrder({ estimatedMarginPaise: usable + 1 }), buildRiskContext());
     expect(r).toMatchObject({ ok: false, code: 'MARGIN_EXCEEDS_USABLE', context: { requiredPaise: usable + 1, usablePaise: usable } });
   });
 
   it('denies when the broker has less available than the usable figure', () => {
     const ctx = buildRiskContext({ margins: { availablePaise: 100, usablePaise: 1000 } });
-    expect(marginRiskCheck(buildOrderIntent({ estimatedMarginPaise: 500 }), ctx).ok).toBe(false);
+    expect(marginRiskCheck(buildRiskCheckedOrder({ estimatedMarginPaise: 500 }), ctx).ok).toBe(false);
   });
 
   it('applies to averaging', () => {
-    expect(marginRiskCheck(buildOrderIntent({ purpose: 'AVERAGE', estimatedMarginPaise: usable + 1 }), buildRiskContext()).ok).toBe(false);
+    expect(marginRiskCheck(buildRiskCheckedOrder({ purpose: 'AVERAGE', estimatedMarginPaise: usable + 1 }), buildRiskContext()).ok).toBe(false);
   });
 
   it('never blocks a reducing exit', () => {
-    expect(marginRiskCheck(buildExitIntent({ estimatedMarginPaise: usable * 10 }), buildRiskContext({ margins: { usablePaise: 0 } })).ok).toBe(true);
+    expect(marginRiskCheck(buildExitOrder({ estimatedMarginPaise: usable * 10 }), buildRiskContext({ margins: { usablePaise: 0 } })).ok).toBe(true);
   });
 
   it('denies new risk whose margin the gateway could not compute, but never an exit', () => {
-    const r = marginRiskCheck(buildOrderIntent({ estimatedMarginPaise: 0, marginUnknownReason: 'no spot for NIFTY' }), buildRiskContext());
+    const r = marginRiskCheck(buildRiskCheckedOrder({ estimatedMarginPaise: 0, marginUnknownReason: 'no spot for NIFTY' }), buildRiskContext());
     expect(r).toMatchObject({ ok: false, code: 'MARGIN_UNKNOWN', context: { reason: 'no spot for NIFTY' } });
-    expect(marginRiskCheck(buildExitIntent({ marginUnknownReason: 'no spot for NIFTY' }), buildRiskContext()).ok).toBe(true);
+    expect(marginRiskCheck(buildExitOrder({ marginUnknownReason: 'no spot for NIFTY' }), buildRiskContext()).ok).toBe(true);
   });
 
   it('throws for a margin that is not whole paise', () => {
-    expect(() => marginRiskCheck(buildOrderIntent({ estimatedMarginPaise: Number.NaN }), buildRiskContext())).toThrow(DomainError);
+    expect(() => marginRiskCheck(buildRiskCheckedOrder({ estimatedMarginPaise: Number.NaN }), buildRiskContext())).toThrow(DomainError);
   });
 });

@@ -1,5 +1,5 @@
 import { assertPaise } from '../money/paise';
-import { isReducingIntent } from './order-intent';
+import { isReducingOrder } from '../orders/risk-checked-order';
 import { RISK_OK, riskDenied, type RiskCheck } from './risk-check-result';
 
 /**
@@ -8,10 +8,10 @@ import { RISK_OK, riskDenied, type RiskCheck } from './risk-check-result';
  * estimated margin > `margins.usablePaise` (exactly equal passes) or > the broker's
  * available margin. `usablePaise` comes from the margin rules (DECISIONS §1: 50% of
  * min(available, 40% of capital) − in use for a first trade; 20/50/50% for averaging).
- * Reducing intents pass. Throws INVALID_ARGUMENT for amounts that are not whole paise.
+ * Reducing orders pass. Throws INVALID_ARGUMENT for amounts that are not whole paise.
  */
 export const marginRiskCheck: RiskCheck = (intent, ctx) => {
-  if (isReducingIntent(intent)) return RISK_OK;
+  if (isReducingOrder(intent)) return RISK_OK;
   if (intent.marginUnknownReason !== undefined) return riskDenied('MARGIN_UNKNOWN', `margin of the order cannot be computed: ${intent.marginUnknownReason}`, { reason: intent.marginUnknownReason });
   const need = intent.estimatedMarginPaise;
   const { usablePaise, availablePaise } = ctx.margins;

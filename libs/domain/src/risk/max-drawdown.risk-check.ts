@@ -1,18 +1,18 @@
 import { DomainError } from '../errors/domain-error';
 import { assertPaise, fractionOfPaise } from '../money/paise';
 import { assertFinite } from '../validation/assert';
-import { isReducingIntent } from './order-intent';
+import { isReducingOrder } from '../orders/risk-checked-order';
 import { RISK_OK, riskDenied, type RiskCheck } from './risk-check-result';
 
 /**
  * No new risk once equity has fallen more than `maxDrawdownPct` (15%) below its peak:
  * MAX_DRAWDOWN_BREACHED when peak − equity > pct × peak. A drawdown of exactly 15% passes.
  * The threshold is computed exactly in paise (no float error at the boundary). Reducing
- * intents pass. Throws INVALID_ARGUMENT for amounts that are not whole paise, a peak ≤ 0 or
+ * orders pass. Throws INVALID_ARGUMENT for amounts that are not whole paise, a peak ≤ 0 or
  * a pct outside [0, 1].
  */
 export const maxDrawdownRiskCheck: RiskCheck = (intent, ctx) => {
-  if (isReducingIntent(intent)) return RISK_OK;
+  if (isReducingOrder(intent)) return RISK_OK;
   const { equityPeakPaise: peak, equityPaise: equity } = ctx.pnl;
   const pct = ctx.limits.maxDrawdownPct;
   assertPaise('pnl.equityPeakPaise', peak);

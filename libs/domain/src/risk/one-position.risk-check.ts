@@ -1,10 +1,10 @@
-import { isReducingIntent } from './order-intent';
+import { isReducingOrder } from '../orders/risk-checked-order';
 import { RISK_OK, riskDenied, type RiskCheck } from './risk-check-result';
 
 /**
  * The ONE POSITION rule:
  * - an ENTRY is denied ACTIVE_POSITION_EXISTS while the account has an active position, unless
- *   the intent is another leg of that same position (its `positionId` equals
+ *   the order is another leg of that same position (its `positionId` equals
  *   `ctx.activePositionId`, e.g. the put leg after the call leg of a strangle);
  * - an AVERAGE or ADJUST that adds risk (not reducing) acts on a position, so it must name the
  *   account's ACTIVE one: otherwise POSITION_NOT_ACTIVE. Without this a non-reducing ADJUST
@@ -12,7 +12,7 @@ import { RISK_OK, riskDenied, type RiskCheck } from './risk-check-result';
  * Reducing orders and EXITs pass (a non-reducing EXIT is refused by the trading-state rule).
  */
 export const onePositionRiskCheck: RiskCheck = (intent, ctx) => {
-  if ((intent.purpose === 'AVERAGE' || intent.purpose === 'ADJUST') && !isReducingIntent(intent)) {
+  if ((intent.purpose === 'AVERAGE' || intent.purpose === 'ADJUST') && !isReducingOrder(intent)) {
     if (ctx.activePositionExists && intent.positionId !== undefined && intent.positionId === ctx.activePositionId) return RISK_OK;
     return riskDenied('POSITION_NOT_ACTIVE', `a non-reducing ${intent.purpose} must name the active position of account ${ctx.account.accountId}`, {
       accountId: ctx.account.accountId,

@@ -1,12 +1,12 @@
 import { orderQuantityRiskCheck } from './order-quantity.risk-check';
-import { buildOrderIntent, buildRiskContext } from './testing/risk.builders';
+import { buildRiskCheckedOrder, buildRiskContext } from './testing/risk.builders';
 
 describe('orderQuantityRiskCheck', () => {
   it.each([0, -65, 64.5, Number.NaN, Number.POSITIVE_INFINITY])('denies a quantity of %p', (quantity) => {
-    expect(orderQuantityRiskCheck(buildOrderIntent({ quantity }), buildRiskContext())).toMatchObject({ ok: false, code: 'INVALID_QUANTITY' });
+    expect(orderQuantityRiskCheck(buildRiskCheckedOrder({ quantity }), buildRiskContext())).toMatchObject({ ok: false, code: 'INVALID_QUANTITY' });
   });
 
   it('passes a whole number of units', () => {
-    expect(orderQuantityRiskCheck(buildOrderIntent({ quantity: 1 }), buildRiskContext()).ok).toBe(true);
+    expect(orderQuantityRiskCheck(buildRiskCheckedOrder({ quantity: 1 }), buildRiskContext()).ok).toBe(true);
   });
 });

@@ -1,14 +1,14 @@
 import { assertPaise } from '../money/paise';
-import { isReducingIntent } from './order-intent';
+import { isReducingOrder } from '../orders/risk-checked-order';
 import { RISK_OK, riskDenied, type RiskCheck } from './risk-check-result';
 
 /**
  * The loss to the stop of a non-reducing order must not exceed the per-trade risk
  * (₹60,000 on ICICI): PER_TRADE_RISK_EXCEEDED when `estimatedRiskPaise` > limit (equal
- * passes). Reducing intents pass. Throws INVALID_ARGUMENT for amounts that are not whole paise.
+ * passes). Reducing orders pass. Throws INVALID_ARGUMENT for amounts that are not whole paise.
  */
 export const perTradeRiskCheck: RiskCheck = (intent, ctx) => {
-  if (isReducingIntent(intent)) return RISK_OK;
+  if (isReducingOrder(intent)) return RISK_OK;
   const risk = intent.estimatedRiskPaise;
   const limit = ctx.limits.perTradeRiskPaise;
   assertPaise('estimatedRiskPaise', risk);

@@ -1,4 +1,4 @@
-import type { OrderIntent } from './order-intent';
+import type { RiskCheckedOrder } from '../orders/risk-checked-order';
 import type { RiskContext } from './risk-context';
 import type { RiskDenialCode } from './risk-denial-code';
 
@@ -17,7 +17,7 @@ export interface RiskDenial {
 export type RiskCheckResult = { readonly ok: true } | RiskDenial;
 
 /** One pure risk check. Returns a denial for a rule broken; throws DomainError only for malformed context (NaN, fractional paise). */
-export type RiskCheck = (intent: OrderIntent, ctx: RiskContext) => RiskCheckResult;
+export type RiskCheck = (intent: RiskCheckedOrder, ctx: RiskContext) => RiskCheckResult;
 
 /** The shared "passed" result: checks return this constant so a pass allocates nothing. */
 export const RISK_OK: RiskCheckResult = Object.freeze({ ok: true as const });

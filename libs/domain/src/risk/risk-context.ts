@@ -1,6 +1,6 @@
 import type { Paise } from '../money/paise';
 import type { IsoDate, IstTime } from '../time/ist-date';
-import type { BrokerName, EntryLegShape } from './order-intent';
+import type { BrokerName, EntryLegShape } from './order-terms';
 
 /**
  * The kill switch: ACTIVE trades normally, REDUCING lets only position-reducing orders out,
@@ -15,7 +15,7 @@ export type TradingState = 'ACTIVE' | 'REDUCING' | 'HALTED';
  */
 export type ReconciliationState = 'RECONCILED' | 'PENDING' | 'MISMATCH';
 
-/** The account the intent trades on. */
+/** The account the order trades on. */
 export interface RiskAccountFacts {
   readonly accountId: string;
   readonly broker: BrokerName;
@@ -41,7 +41,7 @@ export interface RiskPnlFacts {
   readonly equityPaise: Paise;
 }
 
-/** Notional already open on the account and in the position this intent adds to (0 for an entry). */
+/** Notional already open on the account and in the position this order adds to (0 for an entry). */
 export interface RiskExposureFacts {
   readonly totalPaise: Paise;
   readonly positionPaise: Paise;
@@ -72,7 +72,7 @@ export interface RiskInstrumentFacts {
   readonly lotSize: number;
   /** Rupees (0.05). */
   readonly tickSize: number;
-  /** Max units in one exchange order (1800 for NIFTY); larger intents are sliced by the gateway. */
+  /** Max units in one exchange order (1800 for NIFTY); larger orders are sliced by the gateway. */
   readonly freezeQuantity: number;
 }
 

@@ -2,26 +2,26 @@ import type { RiskCheck } from './risk-check-result';
 import { RISK_OK, riskDenied } from './risk-check-result';
 import { DEFAULT_RISK_CHECKS, runRiskChecks } from './run-risk-checks';
 import {
-  buildExitIntent,
-  buildIciciIntent,
+  buildExitOrder,
+  buildIciciOrder,
   buildIciciRiskContext,
-  buildOrderIntent,
+  buildRiskCheckedOrder,
   buildRiskContext,
 } from './testing/risk.builders';
 
 describe('runRiskChecks', () => {
   it('passes a valid Kotak strangle entry and a valid approved ICICI futures entry', () => {
-    expect(runRiskChecks(buildOrderIntent(), buildRiskContext())).toEqual({ ok: true, denials: [] });
-    expect(runRiskChecks(buildIciciIntent(), buildIciciRiskContext()).ok).toBe(true);
+    expect(runRiskChecks(buildRiskCheckedOrder(), buildRiskContext())).toEqual({ ok: true, denials: [] });
+    expect(runRiskChecks(buildIciciOrder(), buildIciciRiskContext()).ok).toBe(true);
   });
 
   describe('HALTED denies everything', () => {
     const halted = buildRiskContext({ tradingState: 'HALTED' });
     it.each([
-      ['an entry', buildOrderIntent()],
-      ['a reducing exit', buildExitIntent()],
-      ['a reducing adjustment', buildExitIntent({ purpose: 'ADJUST' })],
-      ['averaging', buildOrderIntent({ purpose: 'AVERAGE' })],
+      ['an entry', buildRiskCheckedOrder()],
+      ['a reducing exit', buildExitOrder()],
+      ['a reducing adjustment', buildExitOrder({ purpose: 'ADJUST' })],
+      ['averaging', buildRiskCheckedOrder({ purpose: 'AVERAGE' })],
     ])('%s', (_, intent) => {
       const report = runRiskChecks(intent, halted);
       expect(report.ok).toBe(false);
@@ -32,13 +32,13 @@ describe('runRiskChecks', () => {
   describe('REDUCING allows only reducing orders', () => {
     const reducing = buildRiskContext({ tradingState: 'REDUCING' });
     it('denies an entry', () => {
-      expect(runRiskChecks(buildOrderIntent(), reducing).firstDenial?.code).toBe('REDUCING_ONLY');
+      expect(runRiskChecks(buildRiskCheckedOrder(), reducing).firstDenial?.code).toBe('REDUCING_ONLY');
     });
     it('denies averaging', () => {
-      expect(runRiskChecks(buildOrderIntent({ purpose: 'AVERAGE' }), reducing).firstDenial?.code).toBe('REDUCING_ONLY');
+      expect(runRiskChecks(buildRiskCheckedOrder({ purpose: 'AVERAGE' }), reducing).firstDenial?.code).toBe('REDUCING_ONLY');
     });
     it('allows a reducing exit', () => {
-      expect(runRiskChecks(buildExitIntent(), reducing).ok).toBe(true);
+      expect(runRiskChecks(buildExitOrder(), reducing).ok).toBe(true);
     });
   });
 
@@ -54,11 +54,11 @@ describe('runRiskChecks', () => {
     });
 
     it('passes the exit', () => {
-      expect(runRiskChecks(buildExitIntent(), ctx)).toEqual({ ok: true, denials: [] });
+      expect(runRiskChecks(buildExitOrder(), ctx)).toEqual({ ok: true, denials: [] });
     });
 
     it('denies an entry with every broken rule, in the documented order', () => {
-      const report = runRiskChecks(buildOrderIntent(), ctx);
+      const report = runRiskChecks(buildRiskCheckedOrder(), ctx);
       expect(report.denials.map((d) => d.code)).toEqual([
         'ACCOUNT_INACTIVE',
         'CIRCUIT_BREAKER_TRIPPED',
@@ -74,34 +74,34 @@ describe('runRiskChecks', () => {
 
     it('denies an entry on the daily limit alone, one paisa over', () => {
       const only = buildRiskContext({ pnl: { todayPaise: -20_000_001 } });
-      expect(runRiskChecks(buildOrderIntent(), only).denials.map((d) => d.code)).toEqual(['DAILY_LOSS_LIMIT_BREACHED']);
-      expect(runRiskChecks(buildOrderIntent(), buildRiskContext({ pnl: { todayPaise: -20_000_000 } })).ok).toBe(true);
+      expect(runRiskChecks(buildRiskCheckedOrder(), only).denials.map((d) => d.code)).toEqual(['DAILY_LOSS_LIMIT_BREACHED']);
+      expect(runRiskChecks(buildRiskCheckedOrder(), buildRiskContext({ pnl: { todayPaise: -20_000_000 } })).ok).toBe(true);
     });
   });
 
   it('denies an exit outside market hours or with a bad price (rules that hold for every order)', () => {
-    const codes = runRiskChecks(buildExitIntent({ limitPrice: 120.51, quantity: 64 }), buildRiskContext({ withinSession: false })).denials.map((d) => d.code);
+    const codes = runRiskChecks(buildExitOrder({ limitPrice: 120.51, quantity: 64 }), buildRiskContext({ withinSession: false })).denials.map((d) => d.code);
     expect(codes).toEqual(['OUTSIDE_MARKET_HOURS', 'INVALID_LOT_MULTIPLE', 'PRICE_NOT_ON_TICK']);
   });
 
   it('requires approval for ICICI ENTRY and AVERAGE but not for EXIT', () => {
     const ctx = buildIciciRiskContext({ activePositionExists: true });
-    expect(runRiskChecks(buildIciciIntent({ approval: undefined }), buildIciciRiskContext()).firstDenial?.code).toBe('APPROVAL_REQUIRED');
-    expect(runRiskChecks(buildIciciIntent({ purpose: 'AVERAGE', approval: undefined }), ctx).firstDenial?.code).toBe('APPROVAL_REQUIRED');
-    expect(runRiskChecks(buildIciciIntent({ purpose: 'EXIT', side: 'SELL', reducesPosition: true, approval: undefined }), ctx).ok).toBe(true);
+    expect(runRiskChecks(buildIciciOrder({ approval: undefined }), buildIciciRiskContext()).firstDenial?.code).toBe('APPROVAL_REQUIRED');
+    expect(runRiskChecks(buildIciciOrder({ purpose: 'AVERAGE', approval: undefined }), ctx).firstDenial?.code).toBe('APPROVAL_REQUIRED');
+    expect(runRiskChecks(buildIciciOrder({ purpose: 'EXIT', side: 'SELL', reducesPosition: true, approval: undefined }), ctx).ok).toBe(true);
   });
 
   it('runs a custom list of checks in the given order', () => {
     const a: RiskCheck = () => riskDenied('INVALID_QUANTITY', 'a', {});
     const b: RiskCheck = () => RISK_OK;
     const c: RiskCheck = () => riskDenied('PRICE_NOT_ON_TICK', 'c', {});
-    const report = runRiskChecks(buildOrderIntent(), buildRiskContext(), [c, b, a]);
+    const report = runRiskChecks(buildRiskCheckedOrder(), buildRiskContext(), [c, b, a]);
     expect(report.denials.map((d) => d.message)).toEqual(['c', 'a']);
   });
 
   it('returns the same frozen report for every pass (nothing allocated on the hot path)', () => {
-    const r1 = runRiskChecks(buildOrderIntent(), buildRiskContext());
-    const r2 = runRiskChecks(buildOrderIntent(), buildRiskContext());
+    const r1 = runRiskChecks(buildRiskCheckedOrder(), buildRiskContext());
+    const r2 = runRiskChecks(buildRiskCheckedOrder(), buildRiskContext());
     expect(r1).toBe(r2);
     expect(Object.isFrozen(r1)).toBe(true);
   });

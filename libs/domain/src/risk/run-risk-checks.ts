@@ -13,7 +13,7 @@ import { marginRiskCheck } from './margin.risk-check';
 import { marketHoursRiskCheck } from './market-hours.risk-check';
 import { maxDrawdownRiskCheck } from './max-drawdown.risk-check';
 import { onePositionRiskCheck } from './one-position.risk-check';
-import type { OrderIntent } from './order-intent';
+import type { RiskCheckedOrder } from '../orders/risk-checked-order';
 import { orderQuantityRiskCheck } from './order-quantity.risk-check';
 import { perTradeRiskCheck } from './per-trade-risk.risk-check';
 import { positionExposureRiskCheck } from './position-exposure.risk-check';
@@ -27,7 +27,7 @@ import { tradingStateRiskCheck } from './trading-state.risk-check';
 import { weeklyLossRiskCheck } from './weekly-loss.risk-check';
 
 /**
- * The checks every order intent goes through, in this fixed order (the first denial is
+ * The checks every order goes through, in this fixed order (the first denial is
  * the one shown first):
  *  1. kill switch (trading state)  2. account active  3. circuit breaker  4. market hours
  *  5. quantity  6. LIMIT only  7. lot multiple  8. tick  9. freeze quantity (sliceable)
@@ -73,12 +73,12 @@ export interface RiskCheckReport {
 const PASSED: RiskCheckReport = Object.freeze({ ok: true, denials: Object.freeze([]) as readonly RiskDenial[] });
 
 /**
- * Runs every check (default `DEFAULT_RISK_CHECKS`) on the intent, in order, and collects
- * all denials, so a trader sees every reason at once. Passing intents share one frozen
+ * Runs every check (default `DEFAULT_RISK_CHECKS`) on the order, in order, and collects
+ * all denials, so a trader sees every reason at once. Passing orders share one frozen
  * report: the hot path allocates nothing (goal: p99 ≤ 50 µs). Throws what a check throws
  * (DomainError for a malformed context); a broken rule is a denial, never an exception.
  */
-export function runRiskChecks(intent: OrderIntent, ctx: RiskContext, checks: readonly RiskCheck[] = DEFAULT_RISK_CHECKS): RiskCheckReport {
+export function runRiskChecks(intent: RiskCheckedOrder, ctx: RiskContext, checks: readonly RiskCheck[] = DEFAULT_RISK_CHECKS): RiskCheckReport {
   let denials: RiskDenial[] | undefined;
   for (let i = 0; i < checks.length; i++) {
     const result = checks[i](intent, ctx);

@@ -1,9 +1,9 @@
 import { testOrderRiskCheck } from './test-order.risk-check';
-import { buildOrderIntent, buildRiskContext } from './testing/risk.builders';
+import { buildRiskCheckedOrder, buildRiskContext } from './testing/risk.builders';
 
 const NIFTY_SPOT = 24_000;
-const testOrder = (over: Parameters<typeof buildOrderIntent>[0] = {}) =>
-  buildOrderIntent({ purpose: 'TEST_ORDER', side: 'BUY', quantity: 65, limitPrice: 0.05, entryLegs: undefined, underlyingSpot: NIFTY_SPOT, instrument: { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-24', strike: 26_400, optionType: 'CE' }, ...over });
+const testOrder = (over: Parameters<typeof buildRiskCheckedOrder>[0] = {}) =>
+  buildRiskCheckedOrder({ purpose: 'TEST_ORDER', side: 'BUY', quantity: 65, limitPrice: 0.05, entryLegs: undefined, underlyingSpot: NIFTY_SPOT, instrument: { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-03-24', strike: 26_400, optionType: 'CE' }, ...over });
 
 describe('testOrderRiskCheck', () => {
   const ctx = buildRiskContext();
@@ -29,6 +29,6 @@ describe('testOrderRiskCheck', () => {
   });
 
   it('leaves every other purpose alone', () => {
-    expect(testOrderRiskCheck(buildOrderIntent({ side: 'SELL', quantity: 650 }), ctx).ok).toBe(true);
+    expect(testOrderRiskCheck(buildRiskCheckedOrder({ side: 'SELL', quantity: 650 }), ctx).ok).toBe(true);
   });
 });

@@ -2,7 +2,7 @@ import type { OrderPurpose } from '../orders/order-types';
 import { accountStateDenial, effectiveTradingStateOf } from './account-state-verdict';
 import { runRiskChecks } from './run-risk-checks';
 import type { ReconciliationState, RiskContext, TradingState } from './risk-context';
-import { buildExitIntent, buildOrderIntent, buildRiskContext } from './testing/risk.builders';
+import { buildExitOrder, buildRiskCheckedOrder, buildRiskContext } from './testing/risk.builders';
 import { effectiveTradingState, onlyReduces, tradingStateAllows, type TradingStateCause } from './trading-state';
 
 /** The README's "Trading states" table, row by row: facts → effective state, causes, and what may leave. */
@@ -32,14 +32,14 @@ describe('the trading-state model (README "Risk": trading states)', () => {
 
   it.each(TABLE)('%s → an entry is refused with the expected code, a confirmed reduction only by the kill switch', (_, facts, _e, _c, entry, exit) => {
     const ctx = contextOf(facts);
-    expect(accountStateDenial(buildOrderIntent(), ctx)?.code ?? null).toBe(entry);
-    expect(accountStateDenial(buildExitIntent(), ctx)?.code ?? null).toBe(exit);
-    expect(accountStateDenial(buildExitIntent({ purpose: 'ADJUST' }), ctx)?.code ?? null).toBe(exit);
+    expect(accountStateDenial(buildRiskCheckedOrder(), ctx)?.code ?? null).toBe(entry);
+    expect(accountStateDenial(buildExitOrder(), ctx)?.code ?? null).toBe(exit);
+    expect(accountStateDenial(buildExitOrder({ purpose: 'ADJUST' }), ctx)?.code ?? null).toBe(exit);
   });
 
   it.each(TABLE)('%s → a stop-loss exit passes every one of the checks unless the kill switch HALTED it (loss limits, margin, breaker…)', (_, facts, _e, _c, _entry, exit) => {
     const ctx = { ...buildRiskContext({ pnl: { todayPaise: -1_00_00_000_00, weekPaise: -1_00_00_000_00, equityPaise: 1_00_00_000 }, margins: { usablePaise: 0, availablePaise: 0 }, activePositionExists: true }), ...contextOf(facts) };
-    expect(runRiskChecks(buildExitIntent(), ctx).firstDenial?.code ?? null).toBe(exit);
+    expect(runRiskChecks(buildExitOrder(), ctx).firstDenial?.code ?? null).toBe(exit);
   });
 
   it.each(TABLE)('%s → the reported state and the order checks never disagree', (_, facts) => {
@@ -56,9 +56,9 @@ describe('the trading-state model (README "Risk": trading states)', () => {
   });
 
   it('refuses an EXIT that reduces nothing in every state (it would open or overshoot a position)', () => {
-    expect(accountStateDenial(buildExitIntent({ reducesPosition: false }), contextOf({}))?.code).toBe('EXIT_NOT_REDUCING');
-    expect(accountStateDenial(buildExitIntent({ reducesPosition: false }), contextOf({ rec: 'PENDING' }))?.code).toBe('NOT_RECONCILED');
-    expect(accountStateDenial(buildExitIntent({ reducesPosition: false }), contextOf({ ks: 'REDUCING' }))?.code).toBe('REDUCING_ONLY');
+    expect(accountStateDenial(buildExitOrder({ reducesPosition: false }), contextOf({}))?.code).toBe('EXIT_NOT_REDUCING');
+    expect(accountStateDenial(buildExitOrder({ reducesPosition: false }), contextOf({ rec: 'PENDING' }))?.code).toBe('NOT_RECONCILED');
+    expect(accountStateDenial(buildExitOrder({ reducesPosition: false }), contextOf({ ks: 'REDUCING' }))?.code).toBe('REDUCING_ONLY');
   });
 
   it('treats a context without a reconciliation fact as reconciled', () => {

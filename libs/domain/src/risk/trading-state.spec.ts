@@ -1,5 +1,5 @@
 import type { OrderPurpose } from '../orders/order-types';
-import { isReducingIntent } from './order-intent';
+import { isReducingOrder } from '../orders/risk-checked-order';
 import { canCancel, tradingStateAllows } from './trading-state';
 
 const purposes: OrderPurpose[] = ['ENTRY', 'EXIT', 'AVERAGE', 'ADJUST'];
@@ -23,15 +23,15 @@ describe('tradingStateAllows', () => {
   });
 });
 
-describe('isReducingIntent', () => {
+describe('isReducingOrder', () => {
   it('never counts an ENTRY or AVERAGE as reducing, whatever the flag says', () => {
-    expect(isReducingIntent({ purpose: 'ENTRY', reducesPosition: true })).toBe(false);
-    expect(isReducingIntent({ purpose: 'AVERAGE', reducesPosition: true })).toBe(false);
+    expect(isReducingOrder({ purpose: 'ENTRY', reducesPosition: true })).toBe(false);
+    expect(isReducingOrder({ purpose: 'AVERAGE', reducesPosition: true })).toBe(false);
   });
 
   it('treats an EXIT that would not reduce a position as new risk', () => {
-    expect(isReducingIntent({ purpose: 'EXIT', reducesPosition: false })).toBe(false);
-    expect(isReducingIntent({ purpose: 'EXIT', reducesPosition: true })).toBe(true);
+    expect(isReducingOrder({ purpose: 'EXIT', reducesPosition: false })).toBe(false);
+    expect(isReducingOrder({ purpose: 'EXIT', reducesPosition: true })).toBe(true);
   });
 });
 

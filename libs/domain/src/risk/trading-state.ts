@@ -1,5 +1,5 @@
 import type { OrderPurpose, OrderSide } from '../orders/order-types';
-import { isReducingIntent } from './order-intent';
+import { isReducingOrder } from '../orders/risk-checked-order';
 import type { ReconciliationState, TradingState } from './risk-context';
 
 /**
@@ -44,15 +44,15 @@ export function effectiveTradingState(facts: TradingStateFacts): EffectiveTradin
 }
 
 /**
- * Whether a state lets an order out: ACTIVE lets everything, REDUCING only reducing intents
- * (see `isReducingIntent`), HALTED nothing. Cancels are not orders: use `canCancel`.
+ * Whether a state lets an order out: ACTIVE lets everything, REDUCING only reducing orders
+ * (see `isReducingOrder`), HALTED nothing. Cancels are not orders: use `canCancel`.
  */
 export function tradingStateAllows(state: TradingState, order: { purpose: OrderPurpose; reducesPosition: boolean }): boolean {
   switch (state) {
     case 'ACTIVE':
       return true;
     case 'REDUCING':
-      return isReducingIntent(order);
+      return isReducingOrder(order);
     case 'HALTED':
       return false;
   }

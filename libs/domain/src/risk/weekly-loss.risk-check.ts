@@ -1,16 +1,16 @@
 import { assertPaise } from '../money/paise';
 import { assertNonNegative } from '../validation/assert';
-import { isReducingIntent } from './order-intent';
+import { isReducingOrder } from '../orders/risk-checked-order';
 import { RISK_OK, riskDenied, type RiskCheck } from './risk-check-result';
 
 /**
  * No new risk once the week's loss is beyond the weekly loss limit:
  * WEEKLY_LOSS_LIMIT_BREACHED when −weekPnL > limit (exactly at the limit passes).
- * Reducing intents always pass. Throws INVALID_ARGUMENT for amounts that are not whole
+ * Reducing orders always pass. Throws INVALID_ARGUMENT for amounts that are not whole
  * paise or a negative limit.
  */
 export const weeklyLossRiskCheck: RiskCheck = (intent, ctx) => {
-  if (isReducingIntent(intent)) return RISK_OK;
+  if (isReducingOrder(intent)) return RISK_OK;
   const limit = ctx.limits.weeklyLossLimitPaise;
   const pnl = ctx.pnl.weekPaise;
   assertPaise('weeklyLossLimitPaise', limit);

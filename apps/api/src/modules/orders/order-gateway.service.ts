@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   effectiveTradingStateOf,
-  isReducingIntent,
+  isReducingOrder,
   istDateTimeOf,
   protectedLimitPrice,
   sliceQuantity,
@@ -180,7 +180,7 @@ export class OrdersService {
     const broker = effectiveTradingStateOf(gathered.context).effective === 'ACTIVE' ? undefined : client;
     const decisionLegs = [];
     for (const l of legs) decisionLegs.push({ intent: l.intent, limitPrice: l.limitPrice, reducesPosition: await reducesPosition(this.ledger, this.dataSource.manager, l.intent, gathered.activePosition, { intentId: l.intentId, broker }) });
-    const opening = decisionLegs.some((l) => !isReducingIntent({ purpose: l.intent.purpose, reducesPosition: l.reducesPosition }));
+    const opening = decisionLegs.some((l) => !isReducingOrder({ purpose: l.intent.purpose, reducesPosition: l.reducesPosition }));
     const figures = opening
       ? await this.figures.figures({ client, accountId: first.accountId, legs, date: gathered.context.date, stops: gathered.stops, caller: first.callerFigures })
       : NO_FIGURES;

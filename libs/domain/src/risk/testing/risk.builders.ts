@@ -1,6 +1,6 @@
 import { rupees } from '../../money/paise';
 import { epochMsOfIst } from '../../time/ist-date';
-import type { OrderIntent } from '../order-intent';
+import type { RiskCheckedOrder } from '../../orders/risk-checked-order';
 import type {
   RiskAccountFacts,
   RiskCalendarFacts,
@@ -27,7 +27,7 @@ const CRORE = 1_00_00_000;
 export const RISK_NOW_MS = epochMsOfIst('2026-03-10', '10:00:00');
 
 /** A Kotak strangle entry's call leg: SELL 650 NIFTY 23500 CE @ ₹120.50, ENTRY, sent with SELL 650 22500 PE. */
-export function buildOrderIntent(overrides: Partial<OrderIntent> = {}): OrderIntent {
+export function buildRiskCheckedOrder(overrides: Partial<RiskCheckedOrder> = {}): RiskCheckedOrder {
   return {
     accountId: 'KOTAK-1',
     broker: 'KOTAK',
@@ -51,8 +51,8 @@ export function buildOrderIntent(overrides: Partial<OrderIntent> = {}): OrderInt
 }
 
 /** An ICICI futures entry: BUY 500 RELIANCE futures @ ₹2,900.00, approved. */
-export function buildIciciIntent(overrides: Partial<OrderIntent> = {}): OrderIntent {
-  return buildOrderIntent({
+export function buildIciciOrder(overrides: Partial<RiskCheckedOrder> = {}): RiskCheckedOrder {
+  return buildRiskCheckedOrder({
     accountId: 'ICICI-1',
     broker: 'ICICI',
     segment: 'NFO-FUT',
@@ -150,6 +150,6 @@ export function buildIciciRiskContext(overrides: RiskContextOverrides = {}): Ris
 }
 
 /** An EXIT that only reduces the position (the builder's entry turned around). */
-export function buildExitIntent(overrides: Partial<OrderIntent> = {}): OrderIntent {
-  return buildOrderIntent({ side: 'BUY', purpose: 'EXIT', reducesPosition: true, estimatedMarginPaise: 0, estimatedRiskPaise: 0, ...overrides });
+export function buildExitOrder(overrides: Partial<RiskCheckedOrder> = {}): RiskCheckedOrder {
+  return buildRiskCheckedOrder({ side: 'BUY', purpose: 'EXIT', reducesPosition: true, estimatedMarginPaise: 0, estimatedRiskPaise: 0, ...overrides });
 }
