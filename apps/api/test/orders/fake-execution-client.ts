@@ -114,7 +114,7 @@ export class FakeExecutionClient implements ExecutionClient {
       const key = `${underlying}|${kind}|${expiry}|${strike ?? ''}|${optionType ?? ''}`;
       const signed = o.request.side === 'BUY' ? o.filled : -o.filled;
       const before = net.get(key);
-      net.set(key, { instrument: { segment, underlying, kind, expiry, strike, optionType, tradingSymbol: o.request.instrument.tradingSymbol }, netQuantity: (before?.netQuantity ?? 0) + signed, averagePrice: o.request.limitPrice, product: 'NRML' });
+      net.set(key, { instrument: { segment, underlying, kind, expiry, strike, optionType }, netQuantity: (before?.netQuantity ?? 0) + signed, averagePrice: o.request.limitPrice, product: 'NRML' });
     }
     return [...net.values()];
   }

@@ -40,7 +40,15 @@ describe('manual exit', () => {
     expect(order.limitPricePaise).toBe(15355);
   });
 
-  it('falls back to the entry price when the market has no quote for the leg', async () => {
+  it("hands the broker the leg's instrument id only: the leg's stored symbol stays mCube's (issue 13)", async () => {
+    await exits.exit(positionId, 'trader exit');
+    const [order] = await exitOrders();
+    expect(order.tradingSymbol).toBe('NIFTY2026031723500CE');
+    const sent = g.broker.orders.find((o) => o.request.clientOrderId === order.clientOrderId);
+    expect(sent?.request.instrument).toStrictEqual({ ...CALL, segment: 'NFO-OPT' });
+  });
+
+    it('falls back to the entry price when the market has no quote for the leg', async () => {
     await exits.exit(positionId, 'trader exit');
     const [order] = await exitOrders();
     // 120.50 + 2% = 122.91 → 122.95.

@@ -112,7 +112,7 @@ describe('a paper order through the gateway: the book and its acknowledgement in
   });
 
   it('an order placed on the paper client directly (no journal row with its tag) changes no order', async () => {
-    const ack = await paper.placeOrder({ clientOrderId: 'not-journaled', accountId: String(accountId), instrument: { ...adjust().instrument, segment: 'NFO-OPT', tradingSymbol: 'X' }, side: 'BUY', quantity: 65, limitPrice: 10, product: 'NRML', validity: 'DAY' });
+    const ack = await paper.placeOrder({ clientOrderId: 'not-journaled', accountId: String(accountId), instrument: { ...adjust().instrument, segment: 'NFO-OPT' }, side: 'BUY', quantity: 65, limitPrice: 10, product: 'NRML', validity: 'DAY' });
     expect(ack.brokerOrderId).toBeTruthy();
     expect(await dataSource.getRepository(Order).count()).toBe(0);
   });

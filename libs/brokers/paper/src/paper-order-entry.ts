@@ -1,4 +1,4 @@
-import type { BrokerError, IsoDate, PlaceOrderRequest } from '@mcube/domain';
+import { instrumentIdOf, type BrokerError, type IsoDate, type PlaceOrderRequest } from '@mcube/domain';
 import { paperError } from './paper-broker-error';
 import type { PaperBookCounters, PaperOrder } from './paper-book.types';
 import type { PaperFault } from './paper-faults';
@@ -14,7 +14,8 @@ export function newPaperOrder(input: { request: PlaceOrderRequest; counters: Pap
     brokerOrderId: `${input.idPrefix}-O-${String(counters.orders).padStart(8, '0')}`,
     clientOrderId: request.clientOrderId,
     accountId: request.accountId,
-    instrument: request.instrument,
+    // The id and segment only: the paper broker names a contract by its own rules (quote symbol, contract rules) from the id.
+    instrument: { ...instrumentIdOf(request.instrument), segment: request.instrument.segment },
     side: request.side,
     quantity: request.quantity,
     limitPrice: request.limitPrice,

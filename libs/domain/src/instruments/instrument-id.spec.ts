@@ -1,6 +1,6 @@
 import { DomainError } from '../errors/domain-error';
 import { contractSymbol, parseContractSymbol } from './contract-symbol';
-import { instrumentKey, parseInstrumentKey, quoteNameOf, sameInstrument, type InstrumentId } from './instrument-id';
+import { instrumentIdOf, instrumentKey, parseInstrumentKey, quoteNameOf, sameInstrument, type InstrumentId } from './instrument-id';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -64,6 +64,12 @@ describe('instrumentKey / parseInstrumentKey', () => {
     const a: InstrumentId = { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-08-25', strike: 24500, optionType: 'CE' };
     expect(sameInstrument(a, { ...a })).toBe(true);
     expect(sameInstrument(a, { ...a, optionType: 'PE' })).toBe(false);
+  });
+
+  it('instrumentIdOf keeps the id and drops a symbol or token riding along', () => {
+    const withSymbol = { underlying: 'NIFTY', kind: 'OPT', expiry: '2026-08-25', strike: 24500, optionType: 'CE', tradingSymbol: 'NIFTY2026082524500CE', instrumentToken: '42' } as const;
+    expect(instrumentIdOf(withSymbol)).toStrictEqual({ underlying: 'NIFTY', kind: 'OPT', expiry: '2026-08-25', strike: 24500, optionType: 'CE' });
+    expect(instrumentIdOf({ underlying: 'NIFTY', kind: 'FUT', expiry: '2026-08-25', tradingSymbol: 'NIFTY26AUGFUT' } as InstrumentId)).toStrictEqual({ underlying: 'NIFTY', kind: 'FUT', expiry: '2026-08-25' });
   });
 });
 

@@ -56,6 +56,14 @@ export function parseInstrumentKey(key: string): InstrumentId {
   return id;
 }
 
+/**
+ * Only the `InstrumentId` of a value that carries more (a command's stored symbol and token, a
+ * venue's listing): what a port is handed, so no symbol of one side rides along to the other.
+ */
+export function instrumentIdOf(value: InstrumentId): InstrumentId {
+  return value.kind === 'FUT' ? { underlying: value.underlying, kind: 'FUT', expiry: value.expiry } : { underlying: value.underlying, kind: 'OPT', expiry: value.expiry, strike: value.strike, optionType: value.optionType };
+}
+
 /** Whether two ids name the same contract. */
 export function sameInstrument(a: InstrumentId, b: InstrumentId): boolean {
   return instrumentKeyText(a) === instrumentKeyText(b);

@@ -1,11 +1,6 @@
 import type { InstrumentMaster } from '../ports/instrument-master.port';
 import type { InstrumentMasterRecord } from '../ports/market-data.port';
-import { instrumentKeyText, type InstrumentId } from './instrument-id';
-
-/** The `InstrumentId` part of a record (without the venue's symbol, token, lot and tick). */
-function idOf(r: InstrumentMasterRecord): InstrumentId {
-  return r.kind === 'FUT' ? { underlying: r.underlying, kind: 'FUT', expiry: r.expiry } : { underlying: r.underlying, kind: 'OPT', expiry: r.expiry, strike: r.strike, optionType: r.optionType };
-}
+import { instrumentIdOf, instrumentKeyText, type InstrumentId } from './instrument-id';
 
 /**
  * An `InstrumentMaster` over a listing of records: a broker's parsed master, or the market
@@ -17,7 +12,7 @@ export function listedInstrumentMaster(records: readonly InstrumentMasterRecord[
   const byKey = new Map<string, InstrumentMasterRecord>();
   const byName = new Map<string, InstrumentId>();
   for (const r of records) {
-    const id = idOf(r);
+    const id = instrumentIdOf(r);
     const key = instrumentKeyText(id);
     byKey.set(key, r);
     byName.set(key, id);

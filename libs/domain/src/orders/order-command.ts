@@ -1,7 +1,11 @@
 import type { ExchangeSegment, IntentInstrument, OrderApproval } from '../risk/order-terms';
 import type { OrderPurpose, OrderSide, OrderType } from './order-types';
 
-/** The contract of a command, plus the broker's own symbol/token when the caller knows them. */
+/**
+ * The contract of a command, plus the symbol/token mCube stores the order under when the caller
+ * continues a stored one (an exit keeps its leg's). Never sent to a broker: the gateway hands the
+ * execution port the instrument id only, and each adapter finds its own symbol/token (issue 13).
+ */
 export interface CommandInstrument extends IntentInstrument {
   readonly tradingSymbol?: string;
   readonly instrumentToken?: string;

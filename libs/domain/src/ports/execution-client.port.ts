@@ -1,11 +1,25 @@
 import type { TradeCharges } from '../costs/trade-charges';
 import type { Paise } from '../money/paise';
 import type { OrderSide } from '../orders/order-types';
-import type { BrokerName, ExchangeSegment, IntentInstrument } from '../risk/order-terms';
+import type { InstrumentId } from '../instruments/instrument-id';
+import type { BrokerName, ExchangeSegment } from '../risk/order-terms';
 
-/** A contract as an adapter needs it: exchange terms plus the broker's own symbol/token when known. */
-export interface BrokerInstrument extends IntentInstrument {
+/**
+ * The contract of an order mCube sends (issue 13): the instrument id and its exchange segment,
+ * nothing else. Each adapter looks up its broker's own symbol/token at its edge (Kotak from its
+ * master, ICICI from its security master, the paper broker from its contract rules and the
+ * market source's symbol); no caller hands a broker a symbol.
+ */
+export interface OrderInstrument extends InstrumentId {
   readonly segment: ExchangeSegment;
+}
+
+/**
+ * A contract as a broker reports it (orders, trades, positions): the id plus the broker's own
+ * symbol/token when it names them. mCube matches by the id (or the broker order id / tag),
+ * never by comparing its stored symbol to the broker's; the symbol is for people reading.
+ */
+export interface BrokerInstrument extends OrderInstrument {
   /** The broker's trading symbol (Kotak `pTrdSymbol`, Breeze stock code + expiry…). */
   readonly tradingSymbol?: string;
   /** The broker's instrument token, when it has one. */
@@ -19,7 +33,7 @@ export interface BrokerInstrument extends IntentInstrument {
 export interface PlaceOrderRequest {
   readonly clientOrderId: string;
   readonly accountId: string;
-  readonly instrument: BrokerInstrument;
+  readonly instrument: OrderInstrument;
   readonly side: OrderSide;
   /** Units, not lots. */
   readonly quantity: number;

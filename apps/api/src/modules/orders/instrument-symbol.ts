@@ -1,9 +1,10 @@
 import type { CommandInstrument } from '@mcube/domain';
 
 /**
- * The trading symbol of an intent's contract: the caller's (broker) symbol when given,
- * else a stable mCube symbol `<UNDERLYING><YYYYMMDD><STRIKE><CE|PE>` or `<UNDERLYING><YYYYMMDD>FUT`,
- * so orders, legs and executions of one contract always match.
+ * The symbol mCube stores an intent's order under: the caller's stored symbol when given (an
+ * exit keeps its leg's), else a stable mCube symbol `<UNDERLYING><YYYYMMDD><STRIKE><CE|PE>` or
+ * `<UNDERLYING><YYYYMMDD>FUT`, so orders, legs and executions of one contract always match.
+ * mCube's own: never sent to a broker as the broker's symbol (the execution port takes the id).
  */
 export function tradingSymbolOf(instrument: CommandInstrument): string {
   if (instrument.tradingSymbol) return instrument.tradingSymbol;

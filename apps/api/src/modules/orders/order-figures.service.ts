@@ -1,7 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { orderFigures, spotQuoteSymbolOf, type CallerFigures, type ExecutionClient, type IsoDate, type MarketDataPort, type OrderCommand, type OrderStopModel, type PlaceOrderRequest } from '@mcube/domain';
+import { instrumentIdOf, orderFigures, spotQuoteSymbolOf, type CallerFigures, type ExecutionClient, type IsoDate, type MarketDataPort, type OrderCommand, type OrderStopModel, type PlaceOrderRequest } from '@mcube/domain';
 import { MARKET_DATA } from '../data/source/market-data.tokens';
-import { tradingSymbolOf } from './instrument-symbol';
 import { LiveMarketData } from './live/live-market-data.service';
 
 /** One leg whose figures are wanted: the intent and the (protected) limit it is sent at. */
@@ -88,7 +87,7 @@ export class OrderFiguresService {
     const requests: PlaceOrderRequest[] = legs.map((l) => ({
       clientOrderId: l.intentId,
       accountId: String(accountId),
-      instrument: { ...l.intent.instrument, segment: l.intent.segment, tradingSymbol: tradingSymbolOf(l.intent.instrument) },
+      instrument: { ...instrumentIdOf(l.intent.instrument), segment: l.intent.segment },
       side: l.intent.side,
       quantity: l.intent.quantity,
       limitPrice: l.limitPrice,

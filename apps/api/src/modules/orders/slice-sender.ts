@@ -1,4 +1,4 @@
-import { BrokerError, placeOrderOutcome, type Clock, type ExecutionClient, type OrderCommand } from '@mcube/domain';
+import { BrokerError, instrumentIdOf, placeOrderOutcome, type Clock, type ExecutionClient, type OrderCommand } from '@mcube/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../database/in-transaction';
 import { Order } from './entities/order.entity';
@@ -116,7 +116,8 @@ export class SliceSender {
       const ack = await client.placeOrder({
         clientOrderId: row.clientOrderId,
         accountId: String(row.accountId),
-        instrument: { ...intent.instrument, segment: intent.segment, tradingSymbol: row.tradingSymbol },
+        // The instrument id only: each adapter finds its broker's symbol/token itself; the row's stored symbol is mCube's, not the broker's.
+        instrument: { ...instrumentIdOf(intent.instrument), segment: intent.segment },
         side: row.side,
         quantity: row.quantity,
         limitPrice: (row.limitPricePaise ?? 0) / 100,
