@@ -48,6 +48,15 @@ class SummaryReporter {
         skipped: results.numPendingTests + results.numTodoTests,
         suites: results.numTotalTestSuites,
         failures,
+        // Slowest files first, so a CI run that grows too long says where its time went.
+        slowest: results.testResults
+          .map((suite) => ({
+            file: relative(root, suite.testFilePath),
+            seconds: Math.round((suite.perfStats.end - suite.perfStats.start) / 100) / 10,
+          }))
+          .sort((a, b) => b.seconds - a.seconds)
+          .slice(0, 12),
+        seconds: Math.round((Date.now() - results.startTime) / 1000),
       }),
     );
   }
