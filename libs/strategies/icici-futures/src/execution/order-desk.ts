@@ -74,7 +74,9 @@ export class FuturesOrderDesk {
     if (limitPrice < request.priceBand.low || limitPrice > request.priceBand.high) {
       return { status: 'NOT_SENT', code: 'PRICE_OUTSIDE_BAND', reason: `the touch gives ${limitPrice}, outside the approved band ${request.priceBand.low}–${request.priceBand.high}` };
     }
-    const intent: StrategyOrderCommand = { ...request.intent, limitPrice, approval };
+    // The position comes from the request itself: a request stored before its order became a
+    // `StrategyOrderCommand` (2026-12) has no `strategyPositionId` in its stored order.
+    const intent: StrategyOrderCommand = { ...request.intent, strategyPositionId: request.positionId, limitPrice, approval };
     const purpose = request.kind === 'AVERAGE' ? 'AVERAGE' : 'ENTRY';
     const { key, clientOrderId } = this.nextKey(`${purpose}:${request.requestId}`);
     await this.track({ purpose, clientOrderId, positionId: request.positionId, intent, submittedAtMs: nowMs, request, exitCode: null, cancelRequested: false });

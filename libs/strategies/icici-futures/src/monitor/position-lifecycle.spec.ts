@@ -132,6 +132,18 @@ describe('the open ICICI position: exits, averaging requests, restored levels', 
       expect(h.journal.decisions('AVERAGE_FILLED')).toHaveLength(1);
     });
 
+    it('sends an AVERAGE approved from a request stored before orders were commands (no strategyPositionId in its stored order) for the request\'s position', async () => {
+      const { h, setPrice } = holding({ config, levels });
+      setPrice(990);
+      await h.strategy.onTick();
+      const stored = h.approvals.requests[0];
+      const { strategyPositionId: _absentInOldRows, ...oldOrder } = stored.intent;
+      const request = { ...stored, intent: oldOrder };
+      h.approvals.decide(request.requestId);
+      expect(await h.strategy.onApprovalDecision(request, { requestId: request.requestId, ...approve }, h.at(SCREEN_DATE, '10:01'))).toMatchObject({ status: 'SUBMITTED' });
+      expect(h.book.intents[0]).toMatchObject({ purpose: 'AVERAGE', quantity: 800, strategyPositionId: 'ICICI-IF-1' });
+    });
+
     it('stops asking after the stored number of attempts', async () => {
       const { h, setPrice } = holding({ config: { ...config, maxAverageAttempts: 1 }, levels: { ...levels, averagingAttempts: 1 } });
       setPrice(990);
