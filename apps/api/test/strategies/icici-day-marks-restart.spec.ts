@@ -1,26 +1,14 @@
-import { addDays, createDefaultNseCalendar, epochMsOfIst, FixedClock } from '@mcube/domain';
-import { InMemoryPaperBookStore, PaperExecutionClient } from '@mcube/brokers-paper';
-import { Fts5KnowledgeStore } from '@mcube/llm';
-import { MarketSimulator, SCREEN_STOCK_HISTORY_TRADING_DAYS } from '@mcube/market-sim';
+import { epochMsOfIst, type FixedClock } from '@mcube/domain';
+import type { PaperExecutionClient } from '@mcube/brokers-paper';
 import type { IciciFuturesSnapshot } from '@mcube/strategy-icici-futures';
 import type { Principal } from '../../src/common/request-context/principal';
-import { TRADING_ACCOUNT_SEEDS } from '../../src/cli/trading-account-seeds';
 import { Alert } from '../../src/modules/alerts/entities/alert.entity';
-import { modelledFuturesMarketData } from '../../src/modules/data/instruments/modelled-futures-market-data';
 import { Order } from '../../src/modules/orders/entities/order.entity';
-import { paperContractRules } from '../../src/modules/orders/paper/paper-contract-rules';
 import { Position } from '../../src/modules/positions/entities/position.entity';
 import { DecisionJournalEntry } from '../../src/modules/strategies/entities/decision-journal-entry.entity';
-import { StrategyConfig } from '../../src/modules/strategies/entities/strategy-config.entity';
 import { DbStrategyStateStore } from '../../src/modules/strategies/runtime/db-strategy-state.store';
-import { insertAccount } from '../db/fixtures';
-import { createTestDatabase, type TestDatabase } from '../db/test-database';
-import { bootIciciProcess, type IciciProcess } from './icici-process';
+import { bootIciciProcess, createIciciProcessWorld, ScreenSlotCursor, stopIciciProcess, type IciciProcess, type IciciProcessWorld } from './icici-process';
 
-/** Command 1's simulator week whose screens propose (as icici-restart.spec.ts). */
-const FROM = '2026-11-16';
-const TO = '2026-11-27';
-const SLOTS = ['09:30', '10:00', '10:30', '11:00'];
 const TRADER: Principal = { userId: 1, username: 'restart-trader', role: 'trader', via: 'session', credentialId: 'test' };
 const MINUTE = 60_000;
 
@@ -29,21 +17,16 @@ const MINUTE = 60_000;
 // `strategy_runtime_states` before it is done: a process restarted over the same database (this
 // pass's dialect) does not screen a slot again, so it raises no second approval request or alert.
 describe('ICICI futures: the day marks kept across a restart', () => {
-  let db: TestDatabase;
+  let world: IciciProcessWorld;
+  let cursor: ScreenSlotCursor;
+  let proc: IciciProcess;
+  let accountId: number;
   let clock: FixedClock;
   let paper: PaperExecutionClient;
-  let market: MarketSimulator;
-  let accountId: number;
-  let proc: IciciProcess;
-  let slotCursor = { date: FROM, slot: 0 };
-  const calendar = createDefaultNseCalendar();
-  const knowledge = new Fts5KnowledgeStore(':memory:');
 
-  const boot = (): Promise<IciciProcess> => bootIciciProcess({ db, clock, calendar, market, paper, knowledge, accountId });
   const restart = async () => {
-    proc.rt.orderUpdates.onModuleDestroy();
-    await proc.dataSource.destroy();
-    proc = await boot();
+    await stopIciciProcess(proc);
+    proc = await bootIciciProcess(world);
   };
   const ds = () => proc.dataSource;
   const decisions = async () => (await ds().getRepository(DecisionJournalEntry).find({ where: { accountId }, order: { id: 'ASC' } })).map((d) => d.decision);
@@ -52,42 +35,19 @@ describe('ICICI futures: the day marks kept across a restart', () => {
   const stored = () => new DbStrategyStateStore<IciciFuturesSnapshot>(ds(), accountId, 'LLM_VALIDATED_FUTURES').load();
   const tick = () => proc.runner.forEachStrategy((s) => s.onTick(clock.nowMs()));
 
-  /** Runs the screen slots on from where the last search stopped until one asks for an approval; returns its date and slot. */
-  const nextRequest = async (): Promise<{ date: string; slot: string }> => {
-    for (let date = slotCursor.date; date <= TO; date = addDays(date, 1), slotCursor = { date, slot: 0 }) {
-      if (!calendar.isTradingDay(date)) continue;
-      for (let i = slotCursor.slot; i < SLOTS.length; i++) {
-        clock.set(epochMsOfIst(date, SLOTS[i]));
-        slotCursor = { date, slot: i + 1 };
-        const run = await proc.runner.withStrategy(accountId, (s) => s.runScreenIfDue(clock.nowMs()));
-        if (run?.request) return { date, slot: SLOTS[i] };
-      }
-    }
-    throw new Error(`no entry proposed from ${FROM} to ${TO}`);
-  };
+  const nextRequest = () => cursor.nextRequest(proc);
   const pendingEntry = async () => (await proc.approvals.list({ status: 'PENDING', accountId })).filter((a) => a.kind === 'ENTRY')[0];
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const seedDs = await db.openMigrated();
-    clock = new FixedClock(epochMsOfIst(FROM, '09:15'));
-    const sleep = async (ms: number) => clock.advance(ms);
-    market = new MarketSimulator({ seed: 1, startDate: FROM, calendar, tickIntervalMs: 15 * MINUTE, stockHistoryTradingDays: SCREEN_STOCK_HISTORY_TRADING_DAYS }, clock);
-    const seed = TRADING_ACCOUNT_SEEDS.find((s) => s.broker === 'ICICI')!;
-    const account = await insertAccount(seedDs, { broker: 'ICICI', allocatedCapitalPaise: seed.allocatedCapitalPaise, isPaperTrading: true });
-    accountId = account.id;
-    await seedDs.getRepository(StrategyConfig).save({ accountId, strategyType: 'LLM_VALIDATED_FUTURES', isActive: true, parameters: { ...seed.parameters } });
-    await seedDs.destroy();
-    paper = await PaperExecutionClient.create({ config: { capitalPaise: account.allocatedCapitalPaise, contractRules: paperContractRules }, clock, marketData: modelledFuturesMarketData(market, calendar, clock), store: new InMemoryPaperBookStore(), sleep });
-    proc = await boot();
+    world = await createIciciProcessWorld();
+    ({ accountId, clock, paper } = world);
+    cursor = new ScreenSlotCursor(world);
+    proc = await bootIciciProcess(world);
   }, 300_000);
 
   afterAll(async () => {
-    if (proc?.dataSource.isInitialized) {
-      proc.rt.orderUpdates.onModuleDestroy();
-      await proc.dataSource.destroy();
-    }
-    await db?.dispose();
+    if (proc?.dataSource.isInitialized) await stopIciciProcess(proc);
+    await world?.db.dispose();
   });
 
   it('a slot screened (its request turned down) before the restart is not screened again after it: no second request or alert', async () => {

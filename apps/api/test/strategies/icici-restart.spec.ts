@@ -1,29 +1,17 @@
-import { addDays, createDefaultNseCalendar, epochMsOfIst, FixedClock } from '@mcube/domain';
-import { InMemoryPaperBookStore, PaperExecutionClient } from '@mcube/brokers-paper';
-import { Fts5KnowledgeStore } from '@mcube/llm';
-import { MarketSimulator, SCREEN_STOCK_HISTORY_TRADING_DAYS } from '@mcube/market-sim';
+import type { FixedClock } from '@mcube/domain';
+import type { PaperExecutionClient } from '@mcube/brokers-paper';
 import type { IciciFuturesSnapshot } from '@mcube/strategy-icici-futures';
 import type { Principal } from '../../src/common/request-context/principal';
-import { TRADING_ACCOUNT_SEEDS } from '../../src/cli/trading-account-seeds';
-import { modelledFuturesMarketData } from '../../src/modules/data/instruments/modelled-futures-market-data';
 import { ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
 import { Order } from '../../src/modules/orders/entities/order.entity';
-import { paperContractRules } from '../../src/modules/orders/paper/paper-contract-rules';
 import { ApplyFillService } from '../../src/modules/orders/apply-fill.service';
 import { Position } from '../../src/modules/positions/entities/position.entity';
 import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
 import { DecisionJournalEntry } from '../../src/modules/strategies/entities/decision-journal-entry.entity';
-import { StrategyConfig } from '../../src/modules/strategies/entities/strategy-config.entity';
 import { DbStrategyStateStore } from '../../src/modules/strategies/runtime/db-strategy-state.store';
-import { insertAccount } from '../db/fixtures';
-import { createTestDatabase, type TestDatabase } from '../db/test-database';
-import { bootIciciProcess, type IciciProcess } from './icici-process';
+import { bootIciciProcess, createIciciProcessWorld, ScreenSlotCursor, stopIciciProcess, type IciciProcess, type IciciProcessWorld } from './icici-process';
 import { PositionLedgerService } from '../../src/modules/positions/position-ledger.service';
 
-/** Command 1's simulator (seed 1, its stock history) from the week whose screens propose (see icici-command-one.spec.ts); two weeks for two entries. */
-const FROM = '2026-11-16';
-const TO = '2026-11-27';
-const SLOTS = ['09:30', '10:00', '10:30', '11:00'];
 const TRADER: Principal = { userId: 1, username: 'restart-trader', role: 'trader', via: 'session', credentialId: 'test' };
 
 // The ICICI futures strategy's working order (entry or exit at the broker) is stored before it
@@ -33,25 +21,18 @@ const TRADER: Principal = { userId: 1, username: 'restart-trader', role: 'trader
 // (this pass's dialect: the SQLite file or the PostgreSQL database); the paper broker (the
 // broker's side) outlives the process.
 describe('ICICI futures: the working order resumed after a restart', () => {
-  let db: TestDatabase;
+  let world: IciciProcessWorld;
+  let cursor: ScreenSlotCursor;
+  let proc: IciciProcess;
+  let accountId: number;
   let clock: FixedClock;
   let paper: PaperExecutionClient;
-  let market: MarketSimulator;
-  let accountId: number;
-  let proc: IciciProcess;
-  let slotCursor = { date: FROM, slot: 0 };
-  const calendar = createDefaultNseCalendar();
-  const knowledge = new Fts5KnowledgeStore(':memory:');
 
-  const boot = (): Promise<IciciProcess> => bootIciciProcess({ db, clock, calendar, market, paper, knowledge, accountId });
-  /** The process dies: nothing of it hears the broker any more. */
-  const kill = async (p: IciciProcess) => {
-    p.rt.orderUpdates.onModuleDestroy();
-    await p.dataSource.destroy();
-  };
+  const boot = (): Promise<IciciProcess> => bootIciciProcess(world);
+  const kill = stopIciciProcess;
   /** The broker matches and its reports are settled into the database while no API process runs (nobody is told). */
   const syncWhileDown = async () => {
-    const ds = await db.open();
+    const ds = await world.db.open();
     const registry = new ExecutionClientRegistry();
     registry.register(accountId, paper);
     await paper.matchNow();
@@ -72,41 +53,23 @@ describe('ICICI futures: the working order resumed after a restart', () => {
   const tick = () => proc.runner.forEachStrategy((s) => s.onTick(clock.nowMs()));
   const phase = () => proc.runner.withStrategy(accountId, async (s) => s.phase);
 
-  /** Runs the screen slots on from where the last search stopped until one asks for an approval, which the trader gives. */
+  /** Runs the screen slots on until one asks for an approval, which the trader gives. */
   const approveNextEntry = async (): Promise<void> => {
-    for (let date = slotCursor.date; date <= TO; date = addDays(date, 1), slotCursor = { date, slot: 0 }) {
-      if (!calendar.isTradingDay(date)) continue;
-      for (let i = slotCursor.slot; i < SLOTS.length; i++) {
-        clock.set(epochMsOfIst(date, SLOTS[i]));
-        slotCursor = { date, slot: i + 1 };
-        const run = await proc.runner.withStrategy(accountId, (s) => s.runScreenIfDue(clock.nowMs()));
-        if (!run?.request) continue;
-        const [pending] = (await proc.approvals.list({ status: 'PENDING', accountId })).filter((a) => a.kind === 'ENTRY');
-        await proc.approvals.approveWithOutcome(Number(pending.id), TRADER);
-        return;
-      }
-    }
-    throw new Error(`no entry proposed from ${FROM} to ${TO}`);
+    await cursor.nextRequest(proc);
+    const [pending] = (await proc.approvals.list({ status: 'PENDING', accountId })).filter((a) => a.kind === 'ENTRY');
+    await proc.approvals.approveWithOutcome(Number(pending.id), TRADER);
   };
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const seedDs = await db.openMigrated();
-    clock = new FixedClock(epochMsOfIst(FROM, '09:15'));
-    const sleep = async (ms: number) => clock.advance(ms);
-    market = new MarketSimulator({ seed: 1, startDate: FROM, calendar, tickIntervalMs: 15 * 60_000, stockHistoryTradingDays: SCREEN_STOCK_HISTORY_TRADING_DAYS }, clock);
-    const seed = TRADING_ACCOUNT_SEEDS.find((s) => s.broker === 'ICICI')!;
-    const account = await insertAccount(seedDs, { broker: 'ICICI', allocatedCapitalPaise: seed.allocatedCapitalPaise, isPaperTrading: true });
-    accountId = account.id;
-    await seedDs.getRepository(StrategyConfig).save({ accountId, strategyType: 'LLM_VALIDATED_FUTURES', isActive: true, parameters: { ...seed.parameters } });
-    await seedDs.destroy();
-    paper = await PaperExecutionClient.create({ config: { capitalPaise: account.allocatedCapitalPaise, contractRules: paperContractRules }, clock, marketData: modelledFuturesMarketData(market, calendar, clock), store: new InMemoryPaperBookStore(), sleep });
+    world = await createIciciProcessWorld();
+    ({ accountId, clock, paper } = world);
+    cursor = new ScreenSlotCursor(world);
     proc = await boot();
   }, 300_000);
 
   afterAll(async () => {
     if (proc?.dataSource.isInitialized) await kill(proc);
-    await db?.dispose();
+    await world?.db.dispose();
   });
 
   it('an entry rejected while the process was down is cleared after the restart, never sent again', async () => {
