@@ -4,7 +4,8 @@
 #
 # --postgres: the PostgreSQL pass instead (CI runs both, see .ci/run): the jest project that
 # touches the database (apps/api) again with TEST_DATABASE=postgres, so every suite that does
-# not name its dialect runs on a scratch PostgreSQL database. The other projects have no
+# not name its dialect runs on a scratch PostgreSQL database (those that name theirs already ran
+# on both in the default pass and are left out, see apps/api/jest.config.ts). The other projects have no
 # database and already ran in the default pass; lint and type checks are not repeated.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 ensure_deps
