@@ -5,8 +5,8 @@ const { join } = require('path');
 const dir = join(__dirname, '../../tmp/test-results');
 const totals = { passed: 0, failed: 0, skipped: 0, suites: 0 };
 const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.json')) : [];
-for (const file of files) {
-  const r = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+const results = files.map((file) => JSON.parse(readFileSync(join(dir, file), 'utf8')));
+for (const r of results) {
   for (const key of Object.keys(totals)) totals[key] += r[key];
   const took = r.seconds === undefined ? '' : `, ${Math.floor(r.seconds / 60)} min ${r.seconds % 60} s`;
   console.log(`  ${r.rootDir}: ${r.passed} passed, ${r.failed} failed, ${r.skipped} skipped (${r.suites} suites${took})`);
@@ -15,13 +15,12 @@ for (const file of files) {
     if (f.message) console.log(f.message.replace(/^/gm, '      '));
   }
 }
-// A failed lint or type check counts as one failure, so the closing line never hides it.
 // Where the time went (wall time of each file, slowest first), to keep CI well inside its limit.
-for (const file of files) {
-  const r = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+for (const r of results) {
   if (!r.slowest || r.seconds < 120) continue;
   console.log(`  slowest files of ${r.rootDir}: ${r.slowest.map((s) => `${s.file} ${s.seconds} s`).join(', ')}`);
 }
+// A failed lint or type check counts as one failure, so the closing line never hides it.
 const checksFailed = process.env.MCUBE_CHECKS_FAILED === '1' ? 1 : 0;
 if (checksFailed) {
   console.log('  lint / type checks: failed');
