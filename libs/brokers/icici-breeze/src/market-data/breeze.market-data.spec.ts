@@ -45,6 +45,17 @@ describe('BreezeMarketData against the local Breeze server', () => {
     await expect(md().quote({ underlying: 'NIFTY', kind: 'FUT', expiry: '2026-08-25' })).resolves.toMatchObject({ symbol: 'NIFTY-2026-08-25-FUT', lastPrice: 24986.35 });
   });
 
+  it('quotes an option by its InstrumentId with one quotes call naming the product, expiry, right and strike (no chain is fetched)', async () => {
+    const put = await md().quote({ underlying: 'NIFTY', kind: 'OPT', expiry: '2026-08-25', strike: 24900, optionType: 'PE' });
+    const chainPut = (await md().optionChain({ underlying: 'NIFTY', expiry: '2026-08-25' })).strikes.find((r) => r.strike === 24900)?.put;
+    expect(put).toMatchObject({ symbol: 'NIFTY-2026-08-25-24900-PE', lastPrice: chainPut?.lastPrice, bid: chainPut?.bid, ask: chainPut?.ask });
+    const [call] = rig.server.callsTo('quotes');
+    expect(rig.server.callsTo('quotes')).toHaveLength(1);
+    expect(call.body).toMatchObject({ stock_code: 'NIFTY', exchange_code: 'NFO', product_type: 'options', right: 'put', strike_price: '24900' });
+    await expect(md().quote({ underlying: 'NIFTY', kind: 'OPT', expiry: '2026-08-25', strike: 99_000, optionType: 'CE' })).rejects.toMatchObject({ kind: 'REJECTED', details: { brokerCode: 'UNKNOWN_CONTRACT' } });
+    expect(rig.server.callsTo('quotes')).toHaveLength(1);
+  });
+
   it('builds the option chain from both sides: REAL prices, OI and change in OI, spot (PCR from OI)', async () => {
     const chain = await md().optionChain({ underlying: 'NIFTY', expiry: '2026-08-25' });
     expect(chain).toMatchObject({ underlying: 'NIFTY', expiry: '2026-08-25', spot: 24950.7 });

@@ -52,16 +52,16 @@ export class LiveMarketData implements OnModuleInit {
     return isLiveClient(this.clients.get(accountId));
   }
 
-  /** A contract's quote from the account's broker feed: a future by `futuresQuote`; an option by its id (Kotak's port maps it), or from ICICI's chain row. */
+  /**
+   * A contract's quote from the account's broker feed: a future by `futuresQuote` (with its
+   * basis); an option by its `InstrumentId`, which each adapter maps at its edge (Kotak to its
+   * token through its master, ICICI to its short name, expiry, right and strike through its
+   * resolver; REJECTED when the contract is not listed).
+   */
   private async contractQuote(accountId: number, broker: 'KOTAK' | 'ICICI', instrument: IntentInstrument): Promise<MarketQuote> {
     const port = await this.brokerPort(accountId, broker);
     if (instrument.kind === 'FUT') return port.futuresQuote({ underlying: instrument.underlying, expiry: instrument.expiry });
-    // Kotak's port maps the contract to its token through its master (REJECTED when it is not listed).
-    if (broker === 'KOTAK') return port.quote(instrument);
-    const chain = await port.optionChain({ underlying: instrument.underlying, expiry: instrument.expiry });
-    const side = chain.strikes.find((r) => r.strike === instrument.strike)?.[instrument.optionType === 'CE' ? 'call' : 'put'];
-    if (!side) throw new Error(`ICICI's ${instrument.underlying} ${instrument.expiry} chain has no ${instrument.strike} ${instrument.optionType}`);
-    return { symbol: `${instrument.underlying} ${instrument.expiry} ${instrument.strike} ${instrument.optionType}`, lastPrice: side.lastPrice, bid: side.bid, ask: side.ask, volume: side.volume, openInterest: side.openInterest, asOfMs: chain.asOfMs };
+    return port.quote(instrument);
   }
 
   private async brokerPort(accountId: number, broker: 'KOTAK' | 'ICICI'): Promise<MarketDataPort> {

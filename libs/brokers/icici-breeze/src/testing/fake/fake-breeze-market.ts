@@ -101,11 +101,15 @@ export class FakeBreezeMarket {
     return num(rows.find((r) => Number(r['strike_price']) === c.strike)?.['ltp']);
   }
 
+  /** A quote row; an option's is its chain row (Breeze answers an option quote in the chain row's shape), so the two never disagree. */
   quoteRows(body: Readonly<Record<string, unknown>>): Record<string, unknown>[] | undefined {
     const product = String(body['product_type'] ?? 'cash').toLowerCase();
     const cash = product === 'cash';
     const row = this.quotes.get(quoteKey(String(body['exchange_code']), String(body['stock_code']), product, cash ? '' : (requestDate(body['expiry_date']) ?? ''), cash ? '' : String(body['right'] ?? ''), cash ? 0 : Number(body['strike_price'] ?? 0)));
-    return row ? [row] : undefined;
+    if (row) return [row];
+    if (product !== 'options') return undefined;
+    const strike = this.chainRows(body)?.find((r) => Number(r['strike_price']) === Number(body['strike_price']));
+    return strike ? [strike] : undefined;
   }
 
   chainRows(body: Readonly<Record<string, unknown>>): Record<string, unknown>[] | undefined {
