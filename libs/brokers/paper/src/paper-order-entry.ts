@@ -1,4 +1,4 @@
-import { instrumentIdOf, type BrokerError, type IsoDate, type PlaceOrderRequest } from '@mcube/domain';
+import { orderInstrumentOf, type BrokerError, type IsoDate, type PlaceOrderRequest } from '@mcube/domain';
 import { paperError } from './paper-broker-error';
 import type { PaperBookCounters, PaperOrder } from './paper-book.types';
 import type { PaperFault } from './paper-faults';
@@ -15,7 +15,7 @@ export function newPaperOrder(input: { request: PlaceOrderRequest; counters: Pap
     clientOrderId: request.clientOrderId,
     accountId: request.accountId,
     // The id and segment only: the paper broker names a contract by its own rules (quote symbol, contract rules) from the id.
-    instrument: { ...instrumentIdOf(request.instrument), segment: request.instrument.segment },
+    instrument: orderInstrumentOf(request.instrument, request.instrument.segment),
     side: request.side,
     quantity: request.quantity,
     limitPrice: request.limitPrice,

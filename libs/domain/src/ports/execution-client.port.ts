@@ -1,7 +1,7 @@
 import type { TradeCharges } from '../costs/trade-charges';
 import type { Paise } from '../money/paise';
 import type { OrderSide } from '../orders/order-types';
-import type { InstrumentId } from '../instruments/instrument-id';
+import { instrumentIdOf, type InstrumentId } from '../instruments/instrument-id';
 import type { BrokerName, ExchangeSegment } from '../risk/order-terms';
 
 /**
@@ -12,6 +12,11 @@ import type { BrokerName, ExchangeSegment } from '../risk/order-terms';
  */
 export interface OrderInstrument extends InstrumentId {
   readonly segment: ExchangeSegment;
+}
+
+/** The order contract of an instrument that may carry more (a stored symbol or token): its id and `segment` only. */
+export function orderInstrumentOf(instrument: InstrumentId, segment: ExchangeSegment): OrderInstrument {
+  return { ...instrumentIdOf(instrument), segment };
 }
 
 /**

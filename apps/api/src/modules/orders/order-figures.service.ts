@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { instrumentIdOf, orderFigures, spotQuoteSymbolOf, type CallerFigures, type ExecutionClient, type IsoDate, type MarketDataPort, type OrderCommand, type OrderStopModel, type PlaceOrderRequest } from '@mcube/domain';
+import { orderFigures, orderInstrumentOf, spotQuoteSymbolOf, type CallerFigures, type ExecutionClient, type IsoDate, type MarketDataPort, type OrderCommand, type OrderStopModel, type PlaceOrderRequest } from '@mcube/domain';
 import { MARKET_DATA } from '../data/source/market-data.tokens';
 import { LiveMarketData } from './live/live-market-data.service';
 
@@ -87,7 +87,7 @@ export class OrderFiguresService {
     const requests: PlaceOrderRequest[] = legs.map((l) => ({
       clientOrderId: l.intentId,
       accountId: String(accountId),
-      instrument: { ...instrumentIdOf(l.intent.instrument), segment: l.intent.segment },
+      instrument: orderInstrumentOf(l.intent.instrument, l.intent.segment),
       side: l.intent.side,
       quantity: l.intent.quantity,
       limitPrice: l.limitPrice,

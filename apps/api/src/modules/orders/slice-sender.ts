@@ -1,4 +1,4 @@
-import { BrokerError, instrumentIdOf, placeOrderOutcome, type Clock, type ExecutionClient, type OrderCommand } from '@mcube/domain';
+import { BrokerError, orderInstrumentOf, placeOrderOutcome, type Clock, type ExecutionClient, type OrderCommand } from '@mcube/domain';
 import type { DataSource, EntityManager } from 'typeorm';
 import { inTransaction } from '../../database/in-transaction';
 import { Order } from './entities/order.entity';
@@ -117,7 +117,7 @@ export class SliceSender {
         clientOrderId: row.clientOrderId,
         accountId: String(row.accountId),
         // The instrument id only: each adapter finds its broker's symbol/token itself; the row's stored symbol is mCube's, not the broker's.
-        instrument: { ...instrumentIdOf(intent.instrument), segment: intent.segment },
+        instrument: orderInstrumentOf(intent.instrument, intent.segment),
         side: row.side,
         quantity: row.quantity,
         limitPrice: (row.limitPricePaise ?? 0) / 100,
