@@ -35,7 +35,7 @@ export interface BacktestRunPayload {
 }
 
 /** The REST order commands an `api` process forwards to the worker (issue 13): each runs there through the gateway. */
-export const ORDER_COMMAND_KINDS = ['orders.submit', 'orders.entry', 'orders.cancel', 'positions.exit-leg', 'positions.exit', 'positions.exit-all-and-halt'] as const;
+export const ORDER_COMMAND_KINDS = ['orders.submit', 'orders.entry', 'orders.cancel', 'positions.exit-leg', 'positions.exit', 'positions.exit-all-and-halt', 'approvals.approve', 'approvals.reject'] as const;
 
 /** One kind of forwarded order command. */
 export type OrderCommandKind = (typeof ORDER_COMMAND_KINDS)[number];

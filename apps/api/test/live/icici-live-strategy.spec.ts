@@ -11,6 +11,7 @@ import { CancelOrderService } from '../../src/modules/orders/cancel-order.servic
 import { LiveMarketData } from '../../src/modules/orders/live/live-market-data.service';
 import { ApprovalEvents } from '../../src/modules/strategies/approvals/approval-events';
 import { ApprovalsService } from '../../src/modules/strategies/approvals/approvals.service';
+import { ONE_PROCESS_APPROVALS } from '../../src/modules/strategies/approvals/approval-command-route';
 import { DecisionJournalEntry } from '../../src/modules/strategies/entities/decision-journal-entry.entity';
 import { StrategyConfig } from '../../src/modules/strategies/entities/strategy-config.entity';
 import { IciciFuturesRunner } from '../../src/modules/strategies/icici/icici-futures.runner';
@@ -58,7 +59,7 @@ describe('the ICICI futures jobs of a LIVE ICICI account on Breeze market data (
       {},
       new LiveMarketData(h.registry, h.kotak, h.live),
     );
-    registerJobHandlersOf(h.handlers, new IciciJobHandlers(runner, new ApprovalsService(h.dataSource, h.clock, new AuditService(h.dataSource.getRepository(AuditLogEntity)), runner, events)));
+    registerJobHandlersOf(h.handlers, new IciciJobHandlers(runner, new ApprovalsService(h.dataSource, h.clock, new AuditService(h.dataSource.getRepository(AuditLogEntity)), runner, events, ONE_PROCESS_APPROVALS)));
   });
   afterEach(async () => h.close());
 

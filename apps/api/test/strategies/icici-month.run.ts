@@ -24,6 +24,7 @@ import { Position } from '../../src/modules/positions/entities/position.entity';
 import { ApprovalEvents } from '../../src/modules/strategies/approvals/approval-events';
 import { ApprovalRequestRow } from '../../src/modules/strategies/approvals/approval-request.entity';
 import { ApprovalsService } from '../../src/modules/strategies/approvals/approvals.service';
+import { ONE_PROCESS_APPROVALS } from '../../src/modules/strategies/approvals/approval-command-route';
 import { DecisionJournalEntry } from '../../src/modules/strategies/entities/decision-journal-entry.entity';
 import { StrategyConfig } from '../../src/modules/strategies/entities/strategy-config.entity';
 import { IciciFuturesRunner, type IciciRuntimeSettings } from '../../src/modules/strategies/icici/icici-futures.runner';
@@ -111,7 +112,7 @@ export async function runIciciMonth(opts: { driver?: DriverKind; seed: number; f
     alerts,
     icici: (p) => (runner = new IciciFuturesRunner(dataSource, market, clock, calendar, validator, knowledge, p.orders, p.cancels, p.margins, p.alerts, p.bus, events, opts.runtime ?? {})),
   });
-  const approvals = new ApprovalsService(dataSource, clock, new AuditService(dataSource.getRepository(AuditLogEntity)), runner!, events);
+  const approvals = new ApprovalsService(dataSource, clock, new AuditService(dataSource.getRepository(AuditLogEntity)), runner!, events, ONE_PROCESS_APPROVALS);
   registerJobHandlersOf(handlers, new IciciJobHandlers(runner!, approvals));
   const person = await startApprovalsRestActor(approvals, ACTOR);
   for (const name of JOB_NAMES) if (!handlers.ownerOf(name)) handlers.register(name, async () => undefined, 'not under test');

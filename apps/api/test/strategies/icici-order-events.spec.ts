@@ -17,6 +17,7 @@ import { paperContractRules } from '../../src/modules/orders/paper/paper-contrac
 import { Position } from '../../src/modules/positions/entities/position.entity';
 import { ApprovalEvents } from '../../src/modules/strategies/approvals/approval-events';
 import { ApprovalsService } from '../../src/modules/strategies/approvals/approvals.service';
+import { ONE_PROCESS_APPROVALS } from '../../src/modules/strategies/approvals/approval-command-route';
 import { DecisionJournalEntry } from '../../src/modules/strategies/entities/decision-journal-entry.entity';
 import { StrategyConfig } from '../../src/modules/strategies/entities/strategy-config.entity';
 import { IciciFuturesRunner } from '../../src/modules/strategies/icici/icici-futures.runner';
@@ -82,7 +83,7 @@ describe('ICICI futures entry fill pushed to the runner (no monitor tick in betw
       await rt.settle.settleAccount(accountId, paper);
       await orderUpdates.settled();
     };
-    const approvals = new ApprovalsService(dataSource, clock, new AuditService(dataSource.getRepository(AuditLogEntity)), runner, events);
+    const approvals = new ApprovalsService(dataSource, clock, new AuditService(dataSource.getRepository(AuditLogEntity)), runner, events, ONE_PROCESS_APPROVALS);
 
     // The screen slots of the week (the screen job's call) until one asks for an approval, which the trader gives: the entry goes out.
     let requested = false;

@@ -15,6 +15,7 @@ import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity
 import { AppEventsBus } from '../../src/modules/core/events/app-events.bus';
 import { ApprovalEvents } from '../../src/modules/strategies/approvals/approval-events';
 import { ApprovalsService } from '../../src/modules/strategies/approvals/approvals.service';
+import { ONE_PROCESS_APPROVALS } from '../../src/modules/strategies/approvals/approval-command-route';
 import { IciciFuturesRunner } from '../../src/modules/strategies/icici/icici-futures.runner';
 import type { TestDatabase } from '../db/test-database';
 import { buildStrangleRuntime, type StrangleRuntime } from './strangle-harness';
@@ -113,6 +114,6 @@ export async function bootIciciProcess(world: IciciProcessWorld): Promise<IciciP
     alerts: new AlertsService(dataSource, bus),
     icici: (p) => (runner = new IciciFuturesRunner(dataSource, market, clock, calendar, createLlmValidator({ mode: 'rules' }), knowledge, p.orders, p.cancels, p.margins, p.alerts, p.bus, events, { entryFillTimeoutMs: HOUR_MS, exitOrderTimeoutMs: HOUR_MS })),
   });
-  const approvals = new ApprovalsService(dataSource, clock, new AuditService(dataSource.getRepository(AuditLogEntity)), runner, events);
+  const approvals = new ApprovalsService(dataSource, clock, new AuditService(dataSource.getRepository(AuditLogEntity)), runner, events, ONE_PROCESS_APPROVALS);
   return { dataSource, rt, runner, approvals };
 }

@@ -20,6 +20,7 @@ import { IciciSessionController } from './live/icici/icici-session.controller';
 import { IciciSessionService } from './live/icici/icici-session.service';
 import { OrderFiguresService } from './order-figures.service';
 import { OrdersController } from './orders.controller';
+import { OrderSyncFanOut } from './paper/order-sync-fan-out';
 import { OrderSyncScheduler } from './paper/order-sync.scheduler';
 import { SharedAccountMargins } from './paper/shared-account-margins';
 import { ReconciliationService } from './reconciliation.service';
@@ -53,6 +54,7 @@ import { ORDERS_POSITION_LEDGER, positionLedgerProvider } from './ports/position
     SettleInFlightService,
     ReconciliationService,
     OrderSyncScheduler,
+    OrderSyncFanOut,
     SharedAccountMargins,
     OrderGateService,
     OrderUpdatesPublisher,

@@ -3,6 +3,7 @@ import { PaperExecutionClient } from '@mcube/brokers-paper';
 import type { BrokerOrderUpdate, Clock, MarketDataPort, NseCalendar } from '@mcube/domain';
 import { DataSource } from 'typeorm';
 import { HandlesJob } from '../../../jobs/handles-job.decorator';
+import { OrderSyncFanOut } from './order-sync-fan-out';
 import { JOB_QUEUE, type JobQueue } from '../../../jobs/job-queue.port';
 import { AccountLeases } from '../../../roles/account-leases';
 import { accountsWhere } from '../../accounts/account-reads';
@@ -39,7 +40,8 @@ export const ORDER_SYNC_SCHEDULE_ID = 'mcube-order-sync';
  * `ORDER_SYNC_INTERVAL_MS` (in-process: a timer of this process; BullMQ: one scheduler in Redis
  * whose ticks any worker may take). Only a role with worker duties connects, reconciles and
  * schedules it (an `api` process builds no broker client at all), and a pass touches only the
- * accounts this process owns (`AccountLeases`). Hand-built tests without
+ * accounts this process owns (`AccountLeases`); the worker that takes a tick announces it
+ * (`OrderSyncFanOut`), so every worker syncs its own accounts on every tick. Hand-built tests without
  * the job system get a plain timer.
  */
 @Injectable()
@@ -67,6 +69,8 @@ export class OrderSyncScheduler implements OnApplicationBootstrap, OnModuleDestr
     @Optional() private readonly leases?: AccountLeases,
     /** The job system (absent in hand-built tests, which get a plain timer); its discovery registers `onSyncJob`. */
     @Optional() @Inject(JOB_QUEUE) private readonly queue?: JobQueue,
+    /** Shares each tick with the other workers (with REDIS_URL; absent in hand-built tests). */
+    @Optional() private readonly fanOut?: OrderSyncFanOut,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -77,6 +81,8 @@ export class OrderSyncScheduler implements OnApplicationBootstrap, OnModuleDestr
     await this.connections?.sync().catch((e: Error) => this.logger.error(`connecting the live accounts failed: ${e.message}`));
     await this.reconcileAll();
     if (this.queue) {
+      // A tick another worker took runs this worker's pass too: each syncs the accounts it holds.
+      await this.fanOut?.listen(() => void this.passUnlessRecent());
       // Not awaited: with Redis down at boot BullMQ waits for it, and the API must still start
       // (health then answers 503 for Redis); the repeatable is created once Redis is back.
       void this.queue
@@ -88,9 +94,15 @@ export class OrderSyncScheduler implements OnApplicationBootstrap, OnModuleDestr
     this.timer.unref();
   }
 
-  /** The `brokers.order-sync` job: one pass, unless one ended less than half an interval ago (a backlog of ticks). */
+  /** The `brokers.order-sync` job: announced to the other workers, then this worker's pass. */
   @HandlesJob('brokers.order-sync')
   private async onSyncJob(): Promise<void> {
+    void this.fanOut?.announce();
+    await this.passUnlessRecent();
+  }
+
+  /** One pass, unless one ended less than half an interval ago (a backlog of ticks, or a tick heard twice). */
+  private async passUnlessRecent(): Promise<void> {
     if (Date.now() - this.lastPassEndMs < ORDER_SYNC_INTERVAL_MS / 2) return;
     await this.tick();
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { Clock } from '@mcube/domain';
 import type { ApprovalOutcome, FuturesApprovalDecision, FuturesApprovalRequest } from '@mcube/strategy-icici-futures';
 import { DataSource, FindOptionsWhere, LessThanOrEqual } from 'typeorm';
@@ -13,6 +13,8 @@ import { ApprovalEvents } from './approval-events';
 import { ApprovalRequestRow, type ApprovalStatus } from './approval-request.entity';
 import { approvalViewOf, pendingApprovalOf, type ApprovalView } from './approval-view';
 import { MARKET_CLOCK } from '../../core/clock/clock.token';
+import { OrderCommands } from '../../../roles/order-commands/order-commands.service';
+import { principalOfActor, type ApprovalCommandRoute } from './approval-command-route';
 
 /** How long the token of an approval stays usable (market time): the strategy sends at once; a minute covers a busy monitor tick. */
 export const APPROVAL_TOKEN_TTL_MS = 60_000;
@@ -26,9 +28,15 @@ export const APPROVAL_TOKEN_TTL_MS = 60_000;
  * (the gateway consumes the token). Rejecting needs a reason. Stale requests expire
  * (`expireStale`, the `approvals.expire` job; also when someone tries to decide one). Every new
  * request and every decision is told to the subscribers once.
+ *
+ * A decision acts on the account's strategy, so it runs where that strategy runs: in an `api`
+ * process (split roles) approving or rejecting is forwarded, like a REST order, to the worker
+ * holding the account's lease (`approvals.approve` / `approvals.reject` through `OrderCommands`),
+ * which moves the row, mints the token and hands the decision to its strategy; the `api` process
+ * never sends the order nor builds a second instance of the strategy.
  */
 @Injectable()
-export class ApprovalsService implements ApprovalsPort {
+export class ApprovalsService implements ApprovalsPort, OnModuleInit {
   private readonly logger = new Logger('Approvals');
 
   constructor(
@@ -37,7 +45,14 @@ export class ApprovalsService implements ApprovalsPort {
     private readonly audit: AuditService,
     private readonly runner: IciciFuturesRunner,
     private readonly events: ApprovalEvents,
+    @Inject(OrderCommands) private readonly commands: ApprovalCommandRoute,
   ) {}
+
+  onModuleInit(): void {
+    const accountOfApproval = async (args: Record<string, unknown>) => (await this.dataSource.getRepository(ApprovalRequestRow).findOne({ where: { id: args['id'] as number }, select: { id: true, accountId: true } }))?.accountId;
+    this.commands.register('approvals.approve', (args) => this.approveHere(args['id'] as number, principalOfActor(args['by'])), accountOfApproval);
+    this.commands.register('approvals.reject', (args) => this.rejectHere(args['id'] as number, principalOfActor(args['by']), args['reason'] as string), accountOfApproval);
+  }
 
   async list(filter: { status?: ApprovalStatus; accountId?: number; limit?: number } = {}): Promise<ApprovalView[]> {
     const where: FindOptionsWhere<ApprovalRequestRow> = {};
@@ -69,8 +84,19 @@ export class ApprovalsService implements ApprovalsPort {
     return (await this.rejectWithOutcome(Number(id), by, reason)).decision;
   }
 
-  /** Approves (see the class comment); returns the decision and the stored request with the strategy's outcome. */
-  async approveWithOutcome(id: number, by: Principal): Promise<{ decision: ApprovalDecision; view: ApprovalView }> {
+  /** Approves (see the class comment), here or at the account's worker; returns the decision and the stored request with the strategy's outcome. */
+  approveWithOutcome(id: number, by: Principal): Promise<{ decision: ApprovalDecision; view: ApprovalView }> {
+    if (!this.commands.forwards) return this.approveHere(id, by);
+    return this.commands.run('approvals.approve', { id, by: actorArgOf(by) });
+  }
+
+  /** Rejects with a reason (required), here or at the account's worker; the strategy journals it. */
+  rejectWithOutcome(id: number, by: Principal, reason: string): Promise<{ decision: ApprovalDecision; view: ApprovalView }> {
+    if (!this.commands.forwards) return this.rejectHere(id, by, reason);
+    return this.commands.run('approvals.reject', { id, by: actorArgOf(by), reason });
+  }
+
+  private async approveHere(id: number, by: Principal): Promise<{ decision: ApprovalDecision; view: ApprovalView }> {
     const row = await this.decidable(id);
     const nowMs = this.clock.nowMs();
     const request = row.request as unknown as FuturesApprovalRequest;
@@ -102,8 +128,7 @@ export class ApprovalsService implements ApprovalsPort {
     return { decision: told, view: approvalViewOf({ ...(await this.row(id)), outcome: outcome as unknown as Record<string, unknown> }) };
   }
 
-  /** Rejects with a reason (required); the strategy journals it. */
-  async rejectWithOutcome(id: number, by: Principal, reason: string): Promise<{ decision: ApprovalDecision; view: ApprovalView }> {
+  private async rejectHere(id: number, by: Principal, reason: string): Promise<{ decision: ApprovalDecision; view: ApprovalView }> {
     const why = reason.trim();
     if (why.length === 0) throw new AppException('VALIDATION_FAILED', ['reason is required to reject']);
     const row = await this.decidable(id);
@@ -166,4 +191,9 @@ export class ApprovalsService implements ApprovalsPort {
     await inTransaction(this.dataSource, (m) => m.update(ApprovalRequestRow, row.id, { outcome: JSON.parse(JSON.stringify(outcome)) as never }));
     return outcome;
   }
+}
+
+/** Who decides, without a credential, as a forwarded command carries it. */
+function actorArgOf(by: Principal): Record<string, unknown> {
+  return { userId: by.userId, username: by.username, role: by.role, via: by.via, ...(by.apiKeyName === undefined ? {} : { apiKeyName: by.apiKeyName }) };
 }
