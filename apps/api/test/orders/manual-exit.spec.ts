@@ -43,7 +43,7 @@ describe('manual exit', () => {
   it("hands the broker the leg's instrument id only: the leg's stored symbol stays mCube's (issue 13)", async () => {
     await exits.exit(positionId, 'trader exit');
     const [order] = await exitOrders();
-    expect(order.tradingSymbol).toBe('NIFTY2026031723500CE');
+    expect(order.tradingSymbol).toBe('NIFTY-2026-03-17-23500-CE');
     const sent = g.broker.orders.find((o) => o.request.clientOrderId === order.clientOrderId);
     expect(sent?.request.instrument).toStrictEqual({ ...CALL, segment: 'NFO-OPT' });
   });

@@ -28,7 +28,7 @@ function legRow(over: Partial<PositionLeg> = {}): PositionLeg {
   return Object.assign(new PositionLeg(), {
     id: 11,
     positionId: 7,
-    tradingSymbol: 'NIFTY2026082525000CE',
+    tradingSymbol: 'NIFTY-2026-08-25-25000-CE',
     underlying: 'NIFTY',
     instrumentType: 'CE',
     strike: 25_000,
@@ -69,7 +69,7 @@ describe('stored positions as the domain accounting sees them (the fill and mark
 
   it('marks a stored position from quotes keyed by row, keeping the previous mark of a leg without one', () => {
     const call = legRow({ id: 1, lastPricePaise: 10_000 });
-    const put = legRow({ id: 2, tradingSymbol: 'NIFTY2026082524000PE', instrumentType: 'PE', strike: 24_000, avgPricePaise: 9_000, lastPricePaise: 9_500 });
+    const put = legRow({ id: 2, tradingSymbol: 'NIFTY-2026-08-25-24000-PE', instrumentType: 'PE', strike: 24_000, avgPricePaise: 9_000, lastPricePaise: 9_500 });
     const state = positionStateOf(positionRow(), [call, put].map((l) => legStateOf(l, { legKey: `leg#${l.id}` })));
     const marked = markPosition(state, new Map([['leg#1', 11_000]]));
     // short call: (12 000 − 11 000) × 130; short put keeps its 9 500 mark: (9 000 − 9 500) × 130

@@ -150,7 +150,7 @@ describe('the exit chaser on a two-leg strangle', () => {
 
     await g.dataSource.getRepository(StrategyConfig).update(config.id, { isActive: false });
     // Both legs are the chaser's now: the put that had no exit at once, the call once its stale exit is canceled.
-    const [callSymbol, putSymbol] = ['NIFTY2026031723500CE', 'NIFTY2026031722500PE'];
+    const [callSymbol, putSymbol] = ['NIFTY-2026-03-17-23500-CE', 'NIFTY-2026-03-17-22500-PE'];
     expect(await chaser.chase()).toEqual({ canceled: exit.orderIds, resent: [{ positionId, tradingSymbol: putSymbol }] });
     await g.settle.settleAccount(g.account.id);
     expect(await chaser.chase()).toEqual({ canceled: [], resent: [{ positionId, tradingSymbol: callSymbol }] });

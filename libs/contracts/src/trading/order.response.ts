@@ -25,7 +25,7 @@ export interface OrderResponse {
   strategyType: string | null;
   /** NFO-OPT or NFO-FUT. */
   exchangeSegment: string;
-  /** The broker's symbol (shown on hover; the name is what a trader reads). */
+  /** mCube's instrument key, 'NIFTY-2026-08-25-24500-CE' (shown on hover; the name is what a trader reads). */
   tradingSymbol: string;
   instrumentToken: string | null;
   underlying: string;

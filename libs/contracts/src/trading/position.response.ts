@@ -28,6 +28,7 @@ export interface PositionExitResponse {
 /** One leg as GET /api/positions/:id returns it. Quantity is units, always positive; `side` says long or short. */
 export interface PositionLegResponse {
   id: number;
+  /** mCube's instrument key, 'NIFTY-2026-08-25-24500-CE': what orders of this leg are stored under. */
   tradingSymbol: string;
   /** The contract as a trader says it ('NIFTY 08 Dec 26750 CE'). */
   name: string;

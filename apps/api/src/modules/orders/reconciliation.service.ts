@@ -121,7 +121,8 @@ export class ReconciliationService {
   /**
    * Net quantities per contract, journal against broker. Contracts are matched by identity
    * (underlying, expiry, strike, CE/PE/FUT), not by symbol: a broker names its contracts its own
-   * way (Kotak `NIFTY26AUG24500CE`) while the journal keeps mCube's symbol.
+   * way (Kotak `NIFTY26AUG24500CE`) while the journal keeps mCube's instrument key
+   * (`NIFTY-2026-08-25-24500-CE`).
    */
   private async positionMismatches(accountId: number, brokerPositions: readonly BrokerPosition[]): Promise<string[]> {
     const journal = new Map<string, number>();

@@ -11,7 +11,7 @@ export interface KotakInstrumentLookup {
   contractFor(instrument: IntentInstrument): KotakContract | undefined;
   /** The contract a Kotak record refers to: by segment + token when given, else by trading symbol. */
   contractOf(ref: { readonly exchangeSegment: string; readonly token?: string; readonly tradingSymbol?: string }): KotakContract | undefined;
-  /** A contract by a symbol: Kotak's trading symbol, or mCube's order symbol (`NIFTY2026082524500CE`, `NIFTY-2026-08-25-24500-CE`, `NIFTY20260825FUT`). */
+  /** A contract by a symbol: Kotak's trading symbol, or mCube's instrument key (`NIFTY-2026-08-25-24500-CE`, `NIFTY-2026-08-25-FUT`), or mCube's symbol from before issue 13 (`NIFTY2026082524500CE`, `NIFTY20260825FUT`). */
   contractBySymbol(symbol: string): KotakContract | undefined;
   /** Every contract of an underlying expiring on `expiry` (futures and options). */
   contractsOf(underlying: string, expiry: IsoDate): readonly KotakContract[];

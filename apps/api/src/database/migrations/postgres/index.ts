@@ -18,6 +18,7 @@ import { KotakLiveTrading1796198805456 } from './1796198805456-KotakLiveTrading'
 import { IciciApprovalQueue1796194917844 } from './1796194917844-IciciApprovalQueue';
 import { PendingHalts1796208190719 } from './1796208190719-PendingHalts';
 import { DropQueuedOrderColumns1796200000000 } from './1796200000000-DropQueuedOrderColumns';
+import { InstrumentKeySymbols1796328772821 } from './1796328772821-InstrumentKeySymbols';
 
 /** The postgres migrations, oldest first. */
 export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -39,4 +40,5 @@ export const POSTGRES_MIGRATIONS: Array<new () => MigrationInterface> = [
   IciciApprovalQueue1796194917844,
   PendingHalts1796208190719,
   DropQueuedOrderColumns1796200000000,
+  InstrumentKeySymbols1796328772821,
 ];

@@ -53,6 +53,7 @@ export class Order extends TimestampedRow {
   @CodeColumn({ length: 10 })
   exchangeSegment!: string;
 
+  /** mCube's instrument key (domain `instrumentKey`), e.g. NIFTY-2026-08-25-24500-CE: never the broker's symbol. */
   @VarcharColumn(60)
   tradingSymbol!: string;
 

@@ -16,7 +16,7 @@ export class PositionLeg extends TimestampedRow {
   @JoinColumn({ name: 'position_id' })
   position?: Position;
 
-  /** Exchange trading symbol, e.g. NIFTY24JAN22500CE. */
+  /** mCube's instrument key (domain `instrumentKey`), e.g. NIFTY-2024-01-25-22500-CE; orders of the leg carry the same text. */
   @VarcharColumn(60)
   tradingSymbol!: string;
 
