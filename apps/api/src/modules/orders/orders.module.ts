@@ -22,6 +22,7 @@ import { OrderFiguresService } from './order-figures.service';
 import { OrdersController } from './orders.controller';
 import { OrderSyncScheduler } from './paper/order-sync.scheduler';
 import { SharedAccountMargins } from './paper/shared-account-margins';
+import { DEFAULT_LIVE_MARGIN_REFRESH_MS, LIVE_MARGIN_REFRESH_MS } from './live/live-margin-schedule';
 import { ReconciliationService } from './reconciliation.service';
 import { SettleInFlightService } from './settle-in-flight.service';
 import { OrdersService } from './order-gateway.service';
@@ -54,6 +55,7 @@ import { ORDERS_POSITION_LEDGER, positionLedgerProvider } from './ports/position
     ReconciliationService,
     OrderSyncScheduler,
     SharedAccountMargins,
+    { provide: LIVE_MARGIN_REFRESH_MS, useValue: DEFAULT_LIVE_MARGIN_REFRESH_MS },
     OrderGateService,
     OrderUpdatesPublisher,
     AccountMarginService,
