@@ -23,6 +23,8 @@ import { KotakLiveBrokers } from '../../src/modules/orders/live/kotak-live-broke
 import { LiveMarketData } from '../../src/modules/orders/live/live-market-data.service';
 import { LiveModeService } from '../../src/modules/orders/live/live-mode.service';
 import { OrderSyncScheduler } from '../../src/modules/orders/paper/order-sync.scheduler';
+import { SharedAccountMargins } from '../../src/modules/orders/paper/shared-account-margins';
+import { DEFAULT_LIVE_MARGIN_REFRESH_MS } from '../../src/modules/orders/live/live-margin-schedule';
 import { ReconciliationService } from '../../src/modules/orders/reconciliation.service';
 import { SettleInFlightService } from '../../src/modules/orders/settle-in-flight.service';
 import type { OrdersService } from '../../src/modules/orders/order-gateway.service';
@@ -74,13 +76,15 @@ export interface KotakLiveHarness {
   readonly market: QuoteBoard;
   /** The per-account market router the gateway's figures use, as in the API. */
   readonly liveMarket: LiveMarketData;
+  /** The gateway's store of a LIVE account's fetched margin (with `opts.sharedMargins`; its timer not started). */
+  readonly sharedMargins?: SharedAccountMargins;
   /** Logs in, loads the master and switches the account LIVE through the guarded switch. */
   goLive(): Promise<void>;
   close(): Promise<void>;
 }
 
 export async function startKotakLive(
-  opts: { liveTrading?: boolean; credentials?: boolean; runWorkers?: boolean; master?: KotakNeoFakeServerOptions['master']; fillOnCross?: boolean; leases?: AccountLeases } = {},
+  opts: { liveTrading?: boolean; credentials?: boolean; runWorkers?: boolean; master?: KotakNeoFakeServerOptions['master']; fillOnCross?: boolean; leases?: AccountLeases; sharedMargins?: { redisUrl: string; queuePrefix: string } } = {},
 ): Promise<KotakLiveHarness> {
   const db = await createTestDatabase('sqlite');
   const dataSource = await db.openMigrated();
@@ -123,7 +127,9 @@ export async function startKotakLive(
   registerJobHandlersOf(handlers, jobs);
   const riskContext = new RiskContextService(dataSource, clock, calendar, new RiskPositionsQuery(dataSource), new DailyPnlHistoryQuery(dataSource), gate, undefined, instruments);
   const liveMarket = new LiveMarketData(registry, live);
-  const orders = buildGateway({ dataSource, clock, sleep, registry, ledger, riskContext, market, live: liveMarket });
+  const sharedMargins =
+    opts.sharedMargins && opts.leases ? new SharedAccountMargins({ ...config, redisUrl: opts.sharedMargins.redisUrl, jobs: { ...config.jobs, role: 'worker', queuePrefix: opts.sharedMargins.queuePrefix } }, registry, opts.leases, clock, gate, DEFAULT_LIVE_MARGIN_REFRESH_MS) : undefined;
+  const orders = buildGateway({ dataSource, clock, sleep, registry, ledger, riskContext, market, live: liveMarket, sharedMargins });
   await scheduler.syncConnections();
   return {
     db,
@@ -146,6 +152,7 @@ export async function startKotakLive(
     cancel: new CancelOrderService(dataSource, clock, registry),
     market,
     liveMarket,
+    sharedMargins,
     async goLive() {
       await jobs.loginAll();
       await jobs.refreshInstruments();
@@ -154,6 +161,7 @@ export async function startKotakLive(
     async close() {
       scheduler.onModuleDestroy();
       live.onModuleDestroy();
+      await sharedMargins?.onApplicationShutdown();
       await server.stop();
       await db.dispose();
     },

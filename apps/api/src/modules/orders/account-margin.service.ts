@@ -9,7 +9,8 @@ const NO_MARGIN: BrokerMargin = { availablePaise: 0, usedPaise: 0, asOfMs: 0 };
 /**
  * Read-only margin figures of an account's broker, for the strategies and the dashboard: the
  * execution clients stay inside the orders module, only their margin answer leaves it. An `api`
- * process has no client: it answers the margin a worker stored (`SharedAccountMargins`, paper accounts).
+ * process has no client: it answers the margin a worker stored (`SharedAccountMargins`: paper
+ * accounts every second, LIVE ones while fresh). A worker stores each LIVE margin it fetches here.
  */
 @Injectable()
 export class AccountMarginService {
@@ -28,6 +29,9 @@ export class AccountMarginService {
   async marginOf(accountId: number): Promise<BrokerMargin | null> {
     const client = this.clients.get(accountId);
     if (!client) return this.shared?.readsShared ? this.shared.read(accountId) : null;
-    return client.availableMargin().catch(() => null);
+    const margin = await client.availableMargin().catch(() => null);
+    // Write-through: the `api` process shows a LIVE account's margin from what its worker fetched.
+    if (margin) this.shared?.storeLive(accountId, client, margin);
+    return margin;
   }
 }

@@ -36,6 +36,7 @@ import { SliceSender, type SendOutcome, type SliceToSend } from './slice-sender'
 import { ORDER_THROTTLE, SegmentThrottle } from './throttle/segment-throttle';
 import { isDuplicateClientOrderId, isUniqueViolation } from './unique-violation';
 import { MARKET_CLOCK } from '../core/clock/clock.token';
+import { SharedAccountMargins } from './paper/shared-account-margins';
 
 /** Worst slippage a MARKET intent accepts once turned into a protected LIMIT (DECISIONS §3). */
 export const MARKET_PROTECTION_PCT = 0.02;
@@ -84,6 +85,8 @@ export class OrdersService {
     @Optional() private readonly metrics?: MetricsService,
     /** Lot size and freeze quantity (slicing) from a stored broker master when one lists the contract. */
     @Optional() private readonly instruments?: InstrumentStore,
+    /** Where a LIVE account's fetched margin is stored for the `api` process (absent in hand-built gateways). */
+    @Optional() private readonly sharedMargins?: SharedAccountMargins,
   ) {
     this.sender = new SliceSender(dataSource, clock, throttle, ledger);
   }
@@ -174,7 +177,14 @@ export class OrdersService {
   private async decideAndSend(client: ExecutionClient, legs: readonly JournalLeg[]): Promise<SubmitResult[]> {
     const first = legs[0].intent;
     const nowMs = this.clock.nowMs();
-    const margin = await client.availableMargin().catch(() => NO_MARGIN);
+    const margin = await client.availableMargin().then(
+      (m) => {
+        // Write-through (not awaited): the `api` process shows a LIVE account's margin from the figures its worker fetched.
+        this.sharedMargins?.storeLive(first.accountId, client, m);
+        return m;
+      },
+      () => NO_MARGIN,
+    );
     const gathered = await this.riskContext.gather({ accountId: first.accountId, instrument: first.instrument, purpose: first.purpose, margin });
     // Whenever the account is not ACTIVE, a reduction must be one the broker confirms (DECISIONS §6).
     const broker = effectiveTradingStateOf(gathered.context).effective === 'ACTIVE' ? undefined : client;

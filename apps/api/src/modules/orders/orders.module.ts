@@ -23,6 +23,7 @@ import { OrdersController } from './orders.controller';
 import { OrderSyncFanOut } from './paper/order-sync-fan-out';
 import { OrderSyncScheduler } from './paper/order-sync.scheduler';
 import { SharedAccountMargins } from './paper/shared-account-margins';
+import { DEFAULT_LIVE_MARGIN_REFRESH_MS, LIVE_MARGIN_REFRESH_MS } from './live/live-margin-schedule';
 import { ReconciliationService } from './reconciliation.service';
 import { SettleInFlightService } from './settle-in-flight.service';
 import { OrdersService } from './order-gateway.service';
@@ -56,6 +57,7 @@ import { ORDERS_POSITION_LEDGER, positionLedgerProvider } from './ports/position
     OrderSyncScheduler,
     OrderSyncFanOut,
     SharedAccountMargins,
+    { provide: LIVE_MARGIN_REFRESH_MS, useValue: DEFAULT_LIVE_MARGIN_REFRESH_MS },
     OrderGateService,
     OrderUpdatesPublisher,
     AccountMarginService,
