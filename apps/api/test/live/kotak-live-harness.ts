@@ -128,7 +128,7 @@ export async function startKotakLive(
   const riskContext = new RiskContextService(dataSource, clock, calendar, new RiskPositionsQuery(dataSource), new DailyPnlHistoryQuery(dataSource), gate, undefined, instruments);
   const liveMarket = new LiveMarketData(registry, live);
   const sharedMargins =
-    opts.sharedMargins && opts.leases ? new SharedAccountMargins({ ...config, redisUrl: opts.sharedMargins.redisUrl, jobs: { ...config.jobs, role: 'worker', queuePrefix: opts.sharedMargins.queuePrefix } }, registry, opts.leases, clock, gate, DEFAULT_LIVE_MARGIN_REFRESH_MS) : undefined;
+    opts.sharedMargins && opts.leases ? new SharedAccountMargins({ ...config, redisUrl: opts.sharedMargins.redisUrl, jobs: { ...config.jobs, role: 'worker', queuePrefix: opts.sharedMargins.queuePrefix } }, registry, opts.leases, clock, gate, DEFAULT_LIVE_MARGIN_REFRESH_MS, clock, calendar) : undefined;
   const orders = buildGateway({ dataSource, clock, sleep, registry, ledger, riskContext, market, live: liveMarket, sharedMargins });
   await scheduler.syncConnections();
   return {

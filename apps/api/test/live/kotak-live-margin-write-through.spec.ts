@@ -46,7 +46,7 @@ describe("the gateway's LIVE margin, stored for the api process (fake Neo server
       if (raw === null) await new Promise((r) => setTimeout(r, 20));
     }
     const stored = JSON.parse(raw ?? 'null') as { source: string; availablePaise: number; usedPaise: number; asOfWallMs: number };
-    expect(stored).toEqual({ source: 'LIVE', availablePaise: 3_210_000_00, usedPaise: 4_500_00, asOfWallMs: expect.any(Number) });
+    expect(stored).toEqual({ source: 'LIVE', availablePaise: 3_210_000_00, usedPaise: 4_500_00, asOfWallMs: expect.any(Number), freshForMs: expect.any(Number) });
     expect(stored.asOfWallMs).toBeGreaterThanOrEqual(before);
     expect(stored.asOfWallMs).toBeLessThanOrEqual(h.clock.nowMs());
   });

@@ -11,7 +11,7 @@ import { WALL_CLOCK } from '../../src/modules/core/clock/clock.token';
 import { AccountMarginService } from '../../src/modules/orders/account-margin.service';
 import { EXECUTION_CLIENTS, type ExecutionClientRegistry } from '../../src/modules/orders/execution-clients.token';
 import { isLiveClient } from '../../src/modules/orders/live/broker-connections.service';
-import { LIVE_MARGIN_REFRESH_MS } from '../../src/modules/orders/live/live-margin-schedule';
+import { FRESH_FOR_PERIODS, LIVE_MARGIN_REFRESH_MS } from '../../src/modules/orders/live/live-margin-schedule';
 import { sharedMarginsKey } from '../../src/modules/orders/paper/shared-account-margins';
 import { LIVE_MARGIN_MAX_AGE_MS, type StoredLiveMargin } from '../../src/modules/orders/paper/shared-margin-record';
 import { deletePrefix, SHARED_REDIS_URL, uniquePrefix } from '../jobs/job-test-kit';
@@ -112,7 +112,7 @@ describe('LIVE account margins in split roles (real Redis, fake Kotak Neo)', () 
     });
     firstStored = JSON.parse(raw) as StoredLiveMargin;
     // Kotak's figures (the fake's funds: Net 58,765,432.11 rupees, 1,234,567.89 used), fetched after the switch, on the wall clock.
-    expect(firstStored).toEqual({ source: 'LIVE', availablePaise: 5_876_543_211, usedPaise: 123_456_789, asOfWallMs: expect.any(Number) });
+    expect(firstStored).toEqual({ source: 'LIVE', availablePaise: 5_876_543_211, usedPaise: 123_456_789, asOfWallMs: expect.any(Number), freshForMs: REFRESH_MS * FRESH_FOR_PERIODS });
     expect(firstStored.asOfWallMs).toBeGreaterThanOrEqual(switchedAt);
     expect(firstStored.asOfWallMs).toBeLessThanOrEqual(workerWall.nowMs());
 
@@ -155,7 +155,7 @@ describe('LIVE account margins in split roles (real Redis, fake Kotak Neo)', () 
     await until('the LIVE margin stored again', async () => ((await apiMargin(kotakId))?.availablePaise === 4_000_000_000 ? true : undefined));
   }, 240_000);
 
-  it('answers a LIVE figure older than the limit as unknown (the worker gone); a paper figure as before', async () => {
+  it('answers a LIVE figure older than the limit as unknown (the worker gone), and a paper figure older than its own', async () => {
     const kotakId = api.accounts.kotakId;
     await worker!.stop();
     worker = undefined;
@@ -163,13 +163,15 @@ describe('LIVE account margins in split roles (real Redis, fake Kotak Neo)', () 
     // Still within the limit: answered, with its as-of.
     expect(await apiMargin(kotakId)).toEqual({ availablePaise: 4_000_000_000, usedPaise: 123_456_789, asOfMs: stored.asOfWallMs });
 
-    // The API's wall clock past the limit: the same stored value is unknown, on the dashboard too.
-    apiAheadMs = LIVE_MARGIN_MAX_AGE_MS + 1_000;
-    expect(apiWall.nowMs() - stored.asOfWallMs).toBeGreaterThan(LIVE_MARGIN_MAX_AGE_MS);
+    // The API's wall clock past the limit the worker gave it (four refresh periods in session): the same stored value is unknown, on the dashboard too.
+    apiAheadMs = stored.freshForMs! + 1_000;
+    expect(apiWall.nowMs() - stored.asOfWallMs).toBeGreaterThan(stored.freshForMs!);
     expect(await field(kotakId)).not.toBeNull();
     expect(await apiMargin(kotakId)).toBeNull();
     await until('an unknown margin on the dashboard', async () => ((await summaryMargin(kotakId)) === null ? true : undefined));
-    // The paper account's stored figure carries no such limit (unchanged behaviour).
+    // The paper account's last figure, written by the stopped worker a moment ago, is still answered; once older than its limit, unknown too.
     expect((await apiMargin(api.accounts.iciciId))?.availablePaise).toBeGreaterThan(0);
+    apiAheadMs = LIVE_MARGIN_MAX_AGE_MS + 1_000;
+    expect(await apiMargin(api.accounts.iciciId)).toBeNull();
   }, 240_000);
 });

@@ -4,6 +4,10 @@ import { BrokerError } from '@mcube/domain';
 export const LIVE_MARGIN_REFRESH_MS = Symbol('mcube:live-margin-refresh-ms');
 /** Two broker calls a minute per LIVE account at most, and none while another fetch stored it within the period. */
 export const DEFAULT_LIVE_MARGIN_REFRESH_MS = 30_000;
+/** Outside the session (and its pre-open) a LIVE margin moves only with funds: asked this many times less often (30 s → 10 min). */
+export const OFF_SESSION_REFRESH_FACTOR = 20;
+/** A stored LIVE figure is vouched for this many refresh periods (2 min in session, 40 min outside). */
+export const FRESH_FOR_PERIODS = 4;
 /** The longest wait after failures in a row. */
 export const LIVE_MARGIN_MAX_BACKOFF_MS = 5 * 60_000;
 
@@ -23,9 +27,10 @@ export class LiveMarginSchedule {
     return (this.nextAt.get(accountId) ?? -Infinity) <= nowMs;
   }
 
-  stored(accountId: number, atMs: number): void {
+  /** A figure stored at `atMs`: the next fetch one period later (`periodMs`, longer outside the session). */
+  stored(accountId: number, atMs: number, periodMs = this.everyMs): void {
     this.failures.delete(accountId);
-    this.nextAt.set(accountId, atMs + this.everyMs);
+    this.nextAt.set(accountId, atMs + periodMs);
   }
 
   /** Records a failed fetch; returns how long until the next try (ms). */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BrokerError, FixedClock, type BrokerMargin, type ExecutionClient } from '@mcube/domain';
+import { BrokerError, createDefaultNseCalendar, FixedClock, type BrokerMargin, type Clock, type ExecutionClient } from '@mcube/domain';
 import Redis from 'ioredis';
 import type { AppConfig } from '../../../config/app-config';
 import type { AccountLeases } from '../../../roles/account-leases';
@@ -7,9 +7,9 @@ import { ReconciliationGate } from '../../risk/context/reconciliation-gate';
 import { AccountMarginService } from '../account-margin.service';
 import { ExecutionClientRegistry } from '../execution-clients.token';
 import { HaltingExecutionClient } from '../live/halting-execution-client';
-import { LIVE_MARGIN_MAX_BACKOFF_MS, LiveMarginSchedule } from '../live/live-margin-schedule';
+import { FRESH_FOR_PERIODS, LIVE_MARGIN_MAX_BACKOFF_MS, LiveMarginSchedule, OFF_SESSION_REFRESH_FACTOR } from '../live/live-margin-schedule';
 import { SharedAccountMargins, sharedMarginsKey } from './shared-account-margins';
-import { LIVE_MARGIN_MAX_AGE_MS, liveMarginRecord, marginOfStored } from './shared-margin-record';
+import { LIVE_MARGIN_MAX_AGE_MS, liveMarginRecord, marginOfStored, paperMarginRecord } from './shared-margin-record';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 const REFRESH_MS = 30_000;
@@ -45,14 +45,15 @@ describe('SharedAccountMargins, LIVE accounts (real Redis)', () => {
   });
 
   /** A worker (or `api`) process's store, over its own registry, leases, wall clock and gate, under a fresh prefix. */
-  function processOf(role: 'worker' | 'api', prefix = `mcube-margins-${randomUUID().slice(0, 8)}`, held: number[] = [7]) {
+  /** `market`: the market clock (default: the wall clock, Monday 09:30 IST, in session). */
+  function processOf(role: 'worker' | 'api', prefix = `mcube-margins-${randomUUID().slice(0, 8)}`, held: number[] = [7], market?: Clock) {
     prefixes.add(prefix);
     const config = { redisUrl: REDIS_URL, jobs: { role, runWorkers: role !== 'api', schedule: false, queuePrefix: prefix } } as AppConfig;
     const leases = { runsWorkerDuties: role !== 'api', heldAccounts: () => held } as unknown as AccountLeases;
     const wall = new FixedClock(Date.UTC(2026, 7, 10, 4, 0));
     const gate = new ReconciliationGate();
     const registry = new ExecutionClientRegistry();
-    const shared = new SharedAccountMargins(config, registry, leases, wall, gate, REFRESH_MS);
+    const shared = new SharedAccountMargins(config, registry, leases, wall, gate, REFRESH_MS, market ?? wall, createDefaultNseCalendar());
     opened.push(shared);
     const stored = async (accountId = 7) => {
       const raw = await redis.hget(sharedMarginsKey(prefix), String(accountId));
@@ -69,7 +70,7 @@ describe('SharedAccountMargins, LIVE accounts (real Redis)', () => {
     broker.answer({ availablePaise: 50_000_00, usedPaise: 1_000_00, asOfMs: 123 });
     expect(await w.margins.marginOf(7)).toEqual({ availablePaise: 50_000_00, usedPaise: 1_000_00, asOfMs: 123 });
     await eventually(async () => (await w.stored()) !== null);
-    expect(await w.stored()).toEqual({ source: 'LIVE', availablePaise: 50_000_00, usedPaise: 1_000_00, asOfWallMs: w.wall.nowMs() });
+    expect(await w.stored()).toEqual({ source: 'LIVE', availablePaise: 50_000_00, usedPaise: 1_000_00, asOfWallMs: w.wall.nowMs(), freshForMs: LIVE_MARGIN_MAX_AGE_MS });
 
     // Not held here (another worker's), or not LIVE (a paper book, written by the every-second pass): no write-through.
     const paperish = scriptedBroker();
@@ -139,6 +140,36 @@ describe('SharedAccountMargins, LIVE accounts (real Redis)', () => {
     expect(broker.calls()).toBe(4);
   });
 
+  it('outside the session asks the broker twenty times less often and vouches for each figure as much longer', async () => {
+    // Monday 20:00 IST: NSE is closed; a LIVE margin moves only with funds.
+    const evening = new FixedClock(Date.UTC(2026, 7, 10, 14, 30));
+    const w = processOf('worker', undefined, [7], evening);
+    const a = processOf('api', w.prefix);
+    const broker = scriptedBroker();
+    w.registry.register(7, live(broker.client));
+    w.gate.markReconciled(7);
+    broker.answer({ availablePaise: 40_00, usedPaise: 0, asOfMs: 0 });
+    await w.shared.writeHeld();
+    await eventually(async () => (await w.stored()) !== null);
+    const offPeriod = REFRESH_MS * OFF_SESSION_REFRESH_FACTOR;
+    expect(await w.stored()).toMatchObject({ freshForMs: offPeriod * FRESH_FOR_PERIODS });
+
+    w.wall.advance(offPeriod - 1);
+    await w.shared.writeHeld();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(broker.calls()).toBe(1);
+    w.wall.advance(1);
+    await w.shared.writeHeld();
+    await eventually(async () => broker.calls() === 2);
+
+    // The api process still answers a figure half an hour old (it is vouched for 40 minutes), not one older.
+    const asOf = (await w.stored())!['asOfWallMs'] as number;
+    a.wall.advance(asOf + 30 * 60_000 - a.wall.nowMs());
+    expect(await a.margins.marginOf(7)).toMatchObject({ availablePaise: 40_00, asOfMs: asOf });
+    a.wall.advance(10 * 60_000 + 1);
+    expect(await a.margins.marginOf(7)).toBeNull();
+  });
+
   it("answers in an `api` process what the worker stored: a LIVE figure with its as-of while fresh, unknown once older than the limit", async () => {
     const w = processOf('worker');
     const a = processOf('api', w.prefix);
@@ -154,9 +185,16 @@ describe('SharedAccountMargins, LIVE accounts (real Redis)', () => {
 });
 
 describe('stored margin values and the refresh schedule', () => {
-  it('reads a paper value as stored, a LIVE one by age, and garbage as nothing', () => {
+  it('reads a paper value while its write is fresh, a LIVE one by its own age limit, and garbage as nothing', () => {
     const paper: BrokerMargin = { availablePaise: 9_00, usedPaise: 1_00, asOfMs: 42 };
-    expect(marginOfStored(JSON.stringify(paper), Number.MAX_SAFE_INTEGER)).toEqual(paper);
+    const written = paperMarginRecord(paper, 1_000_000);
+    expect(marginOfStored(written, 1_000_000 + LIVE_MARGIN_MAX_AGE_MS)).toEqual(paper);
+    // A stopped worker's last paper figure is not current; a value without its write time is not vouched for.
+    expect(marginOfStored(written, 1_000_001 + LIVE_MARGIN_MAX_AGE_MS)).toBeNull();
+    expect(marginOfStored(JSON.stringify(paper), 0)).toBeNull();
+    const slow = liveMarginRecord(paper, 1_000_000, 40 * 60_000);
+    expect(marginOfStored(slow, 1_000_000 + 40 * 60_000)).toEqual({ availablePaise: 9_00, usedPaise: 1_00, asOfMs: 1_000_000 });
+    expect(marginOfStored(slow, 1_000_001 + 40 * 60_000)).toBeNull();
     const record = liveMarginRecord({ availablePaise: 9_00, usedPaise: 1_00, asOfMs: 42 }, 1_000_000);
     expect(marginOfStored(record, 1_000_000 + LIVE_MARGIN_MAX_AGE_MS)).toEqual({ availablePaise: 9_00, usedPaise: 1_00, asOfMs: 1_000_000 });
     expect(marginOfStored(record, 1_000_001 + LIVE_MARGIN_MAX_AGE_MS)).toBeNull();

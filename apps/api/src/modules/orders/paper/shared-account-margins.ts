@@ -1,15 +1,17 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { BrokerMargin, Clock, ExecutionClient } from '@mcube/domain';
+import type { BrokerMargin, Clock, ExecutionClient, NseCalendar } from '@mcube/domain';
 import type Redis from 'ioredis';
 import { loadIoredis } from '../../../common/redis/load-ioredis';
 import { APP_CONFIG, type AppConfig } from '../../../config/app-config';
 import { AccountLeases } from '../../../roles/account-leases';
-import { WALL_CLOCK } from '../../core/clock/clock.token';
+import { MARKET_CLOCK, WALL_CLOCK } from '../../core/clock/clock.token';
+import { marketSessionState } from '../../data/market/market-session';
+import { NSE_CALENDAR } from '../../data/source/market-data.tokens';
 import { ReconciliationGate } from '../../risk/context/reconciliation-gate';
 import { EXECUTION_CLIENTS, ExecutionClientRegistry } from '../execution-clients.token';
 import { isLiveClient } from '../live/broker-connections.service';
-import { describeMarginFailure, LIVE_MARGIN_REFRESH_MS, LiveMarginSchedule } from '../live/live-margin-schedule';
-import { isLiveMarginRecord, liveMarginRecord, marginOfStored } from './shared-margin-record';
+import { describeMarginFailure, FRESH_FOR_PERIODS, LIVE_MARGIN_REFRESH_MS, LiveMarginSchedule, OFF_SESSION_REFRESH_FACTOR } from '../live/live-margin-schedule';
+import { isLiveMarginRecord, liveMarginRecord, marginOfStored, paperMarginRecord } from './shared-margin-record';
 
 /** How often a worker stores its paper accounts' margins (and looks whether a LIVE account's is due). */
 export const SHARED_MARGIN_EVERY_MS = 1_000;
@@ -24,13 +26,15 @@ export function sharedMarginsKey(queuePrefix: string): string {
  * `api` process builds no broker client, so its dashboard and "what would it do now" would see
  * no margin; a worker stores the margin of each account whose lease it holds, and the `api`
  * process reads it when asked (`AccountMarginService`):
- * - paper: every `SHARED_MARGIN_EVERY_MS`, the paper book's own figure (no broker call);
+ * - paper: every `SHARED_MARGIN_EVERY_MS`, the paper book's own figure (no broker call), with
+ *   the wall time of the write (a stopped worker's last figure turns unknown after two minutes);
  * - LIVE: whenever the worker fetches it anyway (write-through from the gateway and
  *   `AccountMarginService`, `storeLive`), and refreshed once `LIVE_MARGIN_REFRESH_MS` passed
- *   without one while the account is connected (its gate not PENDING: a reconciliation reached
+ *   without one (in the session and its pre-open; `OFF_SESSION_REFRESH_FACTOR` times less
+ *   often outside it, each figure then vouched for longer) while the account is connected (its gate not PENDING: a reconciliation reached
  *   the broker since this client connected); a failed fetch stores nothing and backs off
  *   (`LiveMarginSchedule`). Each LIVE value carries its fetch time on the wall clock, and the
- *   `api` process answers one older than `LIVE_MARGIN_MAX_AGE_MS` as unknown.
+ *   `api` process answers one older than its `freshForMs` (`FRESH_FOR_PERIODS` refresh periods) as unknown.
  * The `api` process only shows these figures: its orders run in the lease holder's gateway,
  * which asks its own broker for the margin of each order.
  */
@@ -52,9 +56,18 @@ export class SharedAccountMargins implements OnApplicationBootstrap, OnApplicati
     /** Stamps and ages the LIVE figures: the real time of the broker call, the same in every process. */
     @Inject(WALL_CLOCK) private readonly wall: Clock,
     private readonly gate: ReconciliationGate,
-    @Inject(LIVE_MARGIN_REFRESH_MS) refreshMs: number,
+    @Inject(LIVE_MARGIN_REFRESH_MS) private readonly refreshMs: number,
+    /** Whether NSE is in session or pre-open: the LIVE refresh slows down outside it. */
+    @Inject(MARKET_CLOCK) private readonly marketClock: Clock,
+    @Inject(NSE_CALENDAR) private readonly calendar: NseCalendar,
   ) {
     this.schedule = new LiveMarginSchedule(refreshMs);
+  }
+
+  /** The LIVE refresh period now: `refreshMs` in the session and its pre-open, `OFF_SESSION_REFRESH_FACTOR` times longer otherwise (a broker's daily call allowance). */
+  private refreshPeriodMs(): number {
+    const state = marketSessionState(this.calendar, this.marketClock.nowMs());
+    return state === 'OPEN' || state === 'PRE_OPEN' ? this.refreshMs : this.refreshMs * OFF_SESSION_REFRESH_FACTOR;
   }
 
   /** Whether this process reads the workers' stored margins (an `api` process sharing Redis). */
@@ -115,7 +128,7 @@ export class SharedAccountMargins implements OnApplicationBootstrap, OnApplicati
       this.schedule.forget(accountId);
       try {
         const margin = await client.availableMargin();
-        await this.client().hset(this.key(), String(accountId), JSON.stringify(margin));
+        await this.client().hset(this.key(), String(accountId), paperMarginRecord(margin, this.wall.nowMs()));
       } catch (error) {
         this.logger.warn(`account ${accountId}: margin not stored: ${(error as Error).message}`);
       }
@@ -150,8 +163,9 @@ export class SharedAccountMargins implements OnApplicationBootstrap, OnApplicati
 
   private async putLive(accountId: number, margin: BrokerMargin): Promise<void> {
     const asOfWallMs = this.wall.nowMs();
-    this.schedule.stored(accountId, asOfWallMs);
-    await this.client().hset(this.key(), String(accountId), liveMarginRecord(margin, asOfWallMs));
+    const periodMs = this.refreshPeriodMs();
+    this.schedule.stored(accountId, asOfWallMs, periodMs);
+    await this.client().hset(this.key(), String(accountId), liveMarginRecord(margin, asOfWallMs, periodMs * FRESH_FOR_PERIODS));
   }
 
   /** The paper book's last figure of an account now LIVE is not its margin: dropped, so the `api` process says unknown until a LIVE one is stored. */

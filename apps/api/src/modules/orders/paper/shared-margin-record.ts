@@ -1,6 +1,10 @@
 import type { BrokerMargin } from '@mcube/domain';
 
-/** How old a stored LIVE margin may be (wall ms, from its broker fetch) before it is answered as unknown. */
+/**
+ * How old a stored margin may be (wall ms) before it is answered as unknown: a paper figure
+ * from its write (a worker writes every second), a LIVE one from its broker fetch when the
+ * record names no `freshForMs` of its own.
+ */
 export const LIVE_MARGIN_MAX_AGE_MS = 2 * 60_000;
 
 /**
@@ -13,11 +17,24 @@ export interface StoredLiveMargin {
   readonly usedPaise: number;
   /** Wall-clock time (epoch ms) of the broker call that answered these figures. */
   readonly asOfWallMs: number;
+  /** How long the writer vouches for it (a few of its refresh periods: longer outside the session, when it asks less often). */
+  readonly freshForMs?: number;
 }
 
-/** The hash value of a LIVE account's margin fetched at `asOfWallMs`. */
-export function liveMarginRecord(margin: BrokerMargin, asOfWallMs: number): string {
-  const record: StoredLiveMargin = { source: 'LIVE', availablePaise: margin.availablePaise, usedPaise: margin.usedPaise, asOfWallMs };
+/** A paper account's margin as a worker stores it: the paper book's figure and when it was written (wall ms). */
+export interface StoredPaperMargin extends BrokerMargin {
+  readonly storedAtWallMs: number;
+}
+
+/** The hash value of a LIVE account's margin fetched at `asOfWallMs`, fresh for `freshForMs`. */
+export function liveMarginRecord(margin: BrokerMargin, asOfWallMs: number, freshForMs = LIVE_MARGIN_MAX_AGE_MS): string {
+  const record: StoredLiveMargin = { source: 'LIVE', availablePaise: margin.availablePaise, usedPaise: margin.usedPaise, asOfWallMs, freshForMs };
+  return JSON.stringify(record);
+}
+
+/** The hash value of a paper account's margin written at `storedAtWallMs`. */
+export function paperMarginRecord(margin: BrokerMargin, storedAtWallMs: number): string {
+  const record: StoredPaperMargin = { availablePaise: margin.availablePaise, usedPaise: margin.usedPaise, asOfMs: margin.asOfMs, storedAtWallMs };
   return JSON.stringify(record);
 }
 
@@ -27,16 +44,22 @@ export function isLiveMarginRecord(raw: string | null): boolean {
 }
 
 /**
- * What an `api` process answers for a stored value: a paper margin as stored; a LIVE margin
- * with its fetch time as `asOfMs` while it is at most `LIVE_MARGIN_MAX_AGE_MS` old, else null
- * (unknown: a figure nobody refreshed is never shown as current); null for nothing or garbage.
+ * What an `api` process answers for a stored value: a paper margin as the paper book gave it
+ * while its write is at most `LIVE_MARGIN_MAX_AGE_MS` old (a stopped worker's last figure is not
+ * current); a LIVE margin with its fetch time as `asOfMs` while it is at most its `freshForMs`
+ * old. Otherwise null (unknown: a figure nobody refreshed is never shown as current), as for
+ * nothing or garbage.
  */
 export function marginOfStored(raw: string | null, nowWallMs: number): BrokerMargin | null {
   const value = parsed(raw);
   if (!value) return null;
-  if (value.source !== 'LIVE') return value as unknown as BrokerMargin;
+  if (value.source !== 'LIVE') {
+    const paper = value as unknown as Partial<StoredPaperMargin>;
+    if (typeof paper.storedAtWallMs !== 'number' || nowWallMs - paper.storedAtWallMs > LIVE_MARGIN_MAX_AGE_MS) return null;
+    return { availablePaise: Number(paper.availablePaise), usedPaise: Number(paper.usedPaise), asOfMs: Number(paper.asOfMs) };
+  }
   const live = value as StoredLiveMargin;
-  if (nowWallMs - live.asOfWallMs > LIVE_MARGIN_MAX_AGE_MS) return null;
+  if (nowWallMs - live.asOfWallMs > (live.freshForMs ?? LIVE_MARGIN_MAX_AGE_MS)) return null;
   return { availablePaise: live.availablePaise, usedPaise: live.usedPaise, asOfMs: live.asOfWallMs };
 }
 
