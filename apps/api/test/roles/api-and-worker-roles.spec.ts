@@ -11,16 +11,7 @@ import { AccountLeases } from '../../src/roles/account-leases';
 import { createWorkerContext } from '../../src/worker-context';
 import { deletePrefix, SHARED_REDIS_URL, uniquePrefix } from '../jobs/job-test-kit';
 import { login, SecurityApp, SessionAuth, startSecurityApp, testEnv } from '../security/security-app';
-
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 120_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { until } from './until';
 
 const quiet = () => new Writable({ write: (_chunk, _enc, done) => done() });
 

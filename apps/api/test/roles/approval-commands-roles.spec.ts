@@ -1,25 +1,21 @@
 import type { Clock } from '@mcube/domain';
-import { MARKET_CLOCK, WALL_CLOCK } from '../../src/modules/core/clock/clock.token';
+import { MARKET_CLOCK } from '../../src/modules/core/clock/clock.token';
 import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
 import { ApprovalToken } from '../../src/modules/orders/entities/approval-token.entity';
 import { ApprovalRequestRow } from '../../src/modules/strategies/approvals/approval-request.entity';
 import { IciciFuturesRunner } from '../../src/modules/strategies/icici/icici-futures.runner';
 import { OrderCommands } from '../../src/roles/order-commands/order-commands.service';
 import { storedRequest } from '../approvals/stored-approval-request';
-import { deletePrefix, SHARED_REDIS_URL, uniquePrefix } from '../jobs/job-test-kit';
-import { SESSION_MS } from '../orders/gateway-harness';
+import { deletePrefix, SHARED_REDIS_URL } from '../jobs/job-test-kit';
 import { login, startSecurityApp, type SecurityApp, type SessionAuth } from '../security/security-app';
+import { splitRolesRun } from './split-roles-run';
 
 // Issue 13 process roles, the approval queue: a person's decision acts on the ICICI strategy,
 // which runs in the worker holding the account. An `api` app and a `worker` app (one database,
 // real Redis under this run's prefix): approving or rejecting over the API's REST runs in the
 // worker (its strategy gets the decision; the API's never does), as the person who decided.
 describe('approval decisions in split roles', () => {
-  const prefix = uniquePrefix();
-  const redisEnv = { REDIS_URL: SHARED_REDIS_URL, MCUBE_QUEUE_PREFIX: prefix, MCUBE_SHARED_DATA: process.env['MCUBE_SHARED_DATA'] };
-  const t0 = Date.now();
-  const wall: Clock = { nowMs: () => SESSION_MS + (Date.now() - t0) };
-  const overrides = [{ provide: WALL_CLOCK, useValue: wall }];
+  const { prefix, redisEnv, overrides } = splitRolesRun();
   let api: SecurityApp;
   let worker: SecurityApp | undefined;
   let trader: SessionAuth;

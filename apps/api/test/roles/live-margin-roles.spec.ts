@@ -16,16 +16,7 @@ import { sharedMarginsKey } from '../../src/modules/orders/paper/shared-account-
 import { LIVE_MARGIN_MAX_AGE_MS, type StoredLiveMargin } from '../../src/modules/orders/paper/shared-margin-record';
 import { deletePrefix, SHARED_REDIS_URL, uniquePrefix } from '../jobs/job-test-kit';
 import { capturedLogs, login, type SecurityApp, type SessionAuth, startSecurityApp, TEST_SECRETS } from '../security/security-app';
-
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 60_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { until } from './until';
 
 // Issue 13 process roles, a LIVE account's margin: an `api` app (no broker client) and a `worker`
 // app (the account's lease, its Kotak session) on one database and real Redis under a prefix of

@@ -1,10 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { PaperExecutionClient } from '@mcube/brokers-paper';
 import type { WsMessage } from '@mcube/contracts';
-import type { Clock } from '@mcube/domain';
 import WebSocket from 'ws';
 import { JOB_QUEUE, type JobQueue } from '../../src/jobs/job-queue.port';
-import { WALL_CLOCK } from '../../src/modules/core/clock/clock.token';
 import { Order } from '../../src/modules/orders/entities/order.entity';
 import { accountById } from '../../src/modules/accounts/account-reads';
 import { AuditLogEntity } from '../../src/modules/core/entities/audit-log.entity';
@@ -13,32 +11,18 @@ import { EXECUTION_CLIENTS, type ExecutionClientRegistry } from '../../src/modul
 import { ReconciliationGate } from '../../src/modules/risk/context/reconciliation-gate';
 import { OrderCommands } from '../../src/roles/order-commands/order-commands.service';
 import { loadIoredis } from '../../src/common/redis/load-ioredis';
-import { deletePrefix, SHARED_REDIS_URL, uniquePrefix } from '../jobs/job-test-kit';
-import { SESSION_MS } from '../orders/gateway-harness';
+import { deletePrefix, SHARED_REDIS_URL } from '../jobs/job-test-kit';
 import { restStrangleBody } from '../orders/orders-rest-app';
 import { login, type SecurityApp, type SessionAuth, startSecurityApp } from '../security/security-app';
-
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 120_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { splitRolesRun } from './split-roles-run';
+import { until } from './until';
 
 // Issue 13 process roles, the order path: an `api` app and a `worker` app (two Nest apps, one
 // database, real Redis under a prefix of this run). REST order commands taken by the API run in
 // the worker, which owns the account's broker session and paper book; the API answers with the
 // worker's response, and 504 ORDER_COMMAND_TIMEOUT with the idempotency key when no worker answers.
 describe('REST order commands in split roles', () => {
-  const prefix = uniquePrefix();
-  const redisEnv = { REDIS_URL: SHARED_REDIS_URL, MCUBE_QUEUE_PREFIX: prefix, MCUBE_SHARED_DATA: process.env['MCUBE_SHARED_DATA'] };
-  // Both apps' wall clock: the fixed session's morning, moving with real time (the order-sync repeatable and the reply timeout need time to pass).
-  const t0 = Date.now();
-  const wall: Clock = { nowMs: () => SESSION_MS + (Date.now() - t0) };
-  const overrides = [{ provide: WALL_CLOCK, useValue: wall }];
+  const { prefix, redisEnv, overrides } = splitRolesRun();
   let api: SecurityApp;
   let worker: SecurityApp | undefined;
   let trader: SessionAuth;

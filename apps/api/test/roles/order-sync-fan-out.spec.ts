@@ -2,14 +2,7 @@ import type { AppConfig } from '../../src/config/app-config';
 import { OrderSyncFanOut } from '../../src/modules/orders/paper/order-sync-fan-out';
 import type { AccountLeases } from '../../src/roles/account-leases';
 import { deletePrefix, SHARED_REDIS_URL, uniquePrefix } from '../jobs/job-test-kit';
-
-async function until(what: string, probe: () => boolean, ms = 10_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!probe()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+import { until } from './until';
 
 /**
  * Issue 13 process roles: with BullMQ one worker takes each order-sync tick, but a pass only

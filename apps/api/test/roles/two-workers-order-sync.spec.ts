@@ -7,14 +7,7 @@ import { AccountLeases } from '../../src/roles/account-leases';
 import { createWorkerContext } from '../../src/worker-context';
 import { deletePrefix, SHARED_REDIS_URL, uniquePrefix } from '../jobs/job-test-kit';
 import { startSecurityApp, testEnv, type SecurityApp } from '../security/security-app';
-
-async function until(what: string, probe: () => Promise<boolean> | boolean, ms = 60_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (!(await probe())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { until } from './until';
 
 const quiet = () => new Writable({ write: (_chunk, _enc, done) => done() });
 
