@@ -95,8 +95,12 @@ describe('the order throttle shared in Redis', () => {
     for (let i = 5; i < all.length; i++) expect(all[i] - all[i - 5]).toBeGreaterThanOrEqual(1000);
     // 20 orders at 5 per second: the burst spans at least 3 seconds.
     expect(all[all.length - 1] - all[0]).toBeGreaterThanOrEqual(3000);
-    // Both processes got tokens in the first second (one shared bucket, not a queue per process).
-    for (const o of outputs) expect(Math.min(...o.grantedAt)).toBeLessThan(all[0] + 1000);
+    // One shared bucket, not a queue per process: each process got a token while the other still
+    // had orders waiting (neither had to finish its burst first). Not "within the first second":
+    // a process that starts its burst a few ms later can find the first second's five tokens taken.
+    const [a, b] = outputs.map((o) => o.grantedAt);
+    expect(Math.min(...b)).toBeLessThan(Math.max(...a));
+    expect(Math.min(...a)).toBeLessThan(Math.max(...b));
     // Two child processes compile and boot before the burst: 40 s on the loaded shared machine.
   }, 180_000);
 
